@@ -1,0 +1,131 @@
+"""The CLI contract, run as the real command in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "WORKSHOP_APP_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "workshop_app", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_new_then_info(tmp_path: Path, app_data: Path) -> None:
+    path = tmp_path / "spring.workshop"
+    done = run(
+        "new",
+        str(path),
+        "--program",
+        "Lift",
+        "--organisation",
+        "Acme",
+        "--date",
+        "2027-03-01",
+        data=app_data,
+    )
+    assert done.returncode == 0, done.stderr
+    assert path.exists()
+    info = run("info", str(path), "--json", data=app_data)
+    assert info.returncode == 0
+    data = json.loads(info.stdout)
+    assert data["workshop"]["program"] == "Lift"
+    assert data["charters"] == {"pairs": 0, "complete": 0, "signed": 0, "edited_since_signing": 0}
+
+
+def test_new_without_a_suffix_adds_one(tmp_path: Path, app_data: Path) -> None:
+    done = run(
+        "new",
+        str(tmp_path / "spring"),
+        "--program",
+        "Lift",
+        "--organisation",
+        "Acme",
+        "--date",
+        "2027-03-01",
+        data=app_data,
+    )
+    assert done.returncode == 0
+    assert (tmp_path / "spring.workshop").exists()
+
+
+def test_demo_has_twelve_pairs_in_every_state(tmp_path: Path, app_data: Path) -> None:
+    path = tmp_path / "demo.workshop"
+    assert run("demo", str(path), data=app_data).returncode == 0
+    data = json.loads(run("info", str(path), "--json", data=app_data).stdout)
+    pairs = data["pairs"]
+    assert len(pairs) == 12
+    assert 0 < data["charters"]["complete"] < 12
+    assert data["charters"]["signed"] == 1
+    half = [p for p in pairs if not p["complete"] and len(p["missing_sections"]) < 10]
+    assert half, "some charters are half-filled"
+    assert data["attendance"]["absent"] == 1
+    text = run("info", str(path), data=app_data).stdout
+    assert "charters complete: 5 of 12" in text
+    assert "P01" in text and "signed v1" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("info", "{missing}"), "There is no file"),
+        (("info", "{foreign}"), "not a workshop file"),
+        (
+            ("new", "{existing}", "--program", "X", "--organisation", "Y", "--date", "2027-01-01"),
+            "already exists",
+        ),
+        (
+            ("new", "{fresh}", "--program", "X", "--organisation", "Y", "--date", "01/02/2027"),
+            "YYYY-MM-DD",
+        ),
+        (("demo", "{existing}"), "already exists"),
+    ],
+)
+def test_user_errors_exit_1_with_one_line(
+    tmp_path: Path, app_data: Path, args: tuple[str, ...], message: str
+) -> None:
+    foreign = tmp_path / "foreign.workshop"
+    foreign.write_text("hello")
+    existing = tmp_path / "existing.workshop"
+    existing.write_text("keep me")
+    names = {
+        "missing": tmp_path / "missing.workshop",
+        "foreign": foreign,
+        "existing": existing,
+        "fresh": tmp_path / "fresh.workshop",
+    }
+    done = run(*(a.format(**names) for a in args), data=app_data)
+    assert done.returncode == 1
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert existing.read_text() == "keep me"
+    assert foreign.read_text() == "hello"
+
+
+@pytest.mark.parametrize("args", [("bogus",), ("new", "x.workshop"), ("info",), ("--nope",)])
+def test_bad_usage_exits_2(app_data: Path, args: tuple[str, ...]) -> None:
+    done = run(*args, data=app_data)
+    assert done.returncode == 2
+    assert "usage:" in done.stderr
+
+
+def test_info_works_while_the_app_has_the_file_open(tmp_path: Path, app_data: Path) -> None:
+    from workshop_app.core.demo import create_demo
+
+    path = tmp_path / "live.workshop"
+    with create_demo(path):
+        done = run("info", str(path), data=app_data)
+    assert done.returncode == 0, done.stderr
+    assert "P12" in done.stdout

@@ -1,0 +1,111 @@
+"""The main window opens workshops, refuses bad files with a dialog, and remembers them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from workshop_app.core.demo import create_demo
+from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.ui.main_window import MainWindow, demo_path
+
+
+@pytest.fixture
+def window(qtbot):  # type: ignore[no-untyped-def]
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close_workshop()
+
+
+def answer_next_message_box(qtbot, seen: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Close the next modal message box, noting its text (as a person would read it)."""
+
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.close()
+        else:
+            QTimer.singleShot(20, close)
+
+    QTimer.singleShot(20, close)
+
+
+def test_start_page_offers_demo_and_opens_it(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert window.stack.currentWidget() is window.start_page
+    window.open_demo()
+    assert window.wf is not None and window.wf.path == demo_path()
+    assert window.stack.currentWidget() is window.overview
+    assert "Accelerate Mentoring Program" in window.windowTitle()
+    assert "5 of 12" in window.overview.board.text()
+    assert window.overview.model.rowCount() == 12
+
+
+def test_filter_narrows_the_pairs(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.open_demo()
+    qtbot.keyClicks(window.overview.filter, "ravi")
+    proxy = window.overview.proxy
+    assert proxy.rowCount() == 1
+    assert proxy.index(0, 0).data() == "P12"
+    assert "absent" in proxy.index(0, 5).data()
+
+
+def test_sorting_by_charter_state(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.open_demo()
+    window.overview.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    assert window.overview.proxy.index(0, 3).data() == "10 sections to fill"
+
+
+def test_a_foreign_file_gets_a_dialog_and_stays_untouched(
+    window: MainWindow,
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    bad = tmp_path / "notes.workshop"
+    bad.write_text("just some notes\n")
+    seen: list[str] = []
+    answer_next_message_box(qtbot, seen)
+    assert window.open_path(bad) is False
+    assert seen and "not a workshop file" in seen[0]
+    assert bad.read_text() == "just some notes\n"
+    assert window.wf is None
+    window.open_demo()  # and the app is still usable
+    assert window.wf is not None
+
+
+def test_a_locked_file_gets_a_dialog(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "room.workshop"
+    create_demo(path).close()
+    holder = WorkshopFile.open(path)
+    try:
+        seen: list[str] = []
+        answer_next_message_box(qtbot, seen)
+        assert window.open_path(path) is False
+        assert "already open" in seen[0]
+    finally:
+        holder.close()
+    assert window.open_path(path) is True
+
+
+def test_recent_files_and_last_file_are_remembered(
+    window: MainWindow,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    path = tmp_path / "room.workshop"
+    assert window.create_workshop(path, program="Lift", organisation="Acme", date="2027-03-01")
+    assert window.settings.last_file() == path.resolve()
+    window.recent_menu.aboutToShow.emit()
+    assert str(path.resolve()) in [a.text() for a in window.recent_menu.actions()]
+    assert window.windowTitle().startswith("Lift")
+
+
+def test_closing_releases_the_file(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "room.workshop"
+    window.create_workshop(path, program="Lift", organisation="Acme", date="2027-03-01")
+    window.close()
+    WorkshopFile.open(path).close()  # no longer locked

@@ -1,0 +1,3 @@
+from workshop_app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,499 @@
+"""Charters in the workshop file: fields, SMART goals, troubleshooting plans, signing, versions.
+
+A signed charter is a record. The first edit after signing raises the charter's version, so
+the list can say "signed v1, edited since", and `charter_versions` keeps what was signed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from workshop_app.core.charter_fields import (
+    CHARTER_COLUMN_NAMES,
+    CHARTER_COLUMNS,
+    FIELD_BY_NAME,
+    GOAL_PARTS,
+    MAX_GOALS,
+    PLAN_PARTS,
+)
+from workshop_app.core.clock import new_id, utc_now
+from workshop_app.core.completeness import missing_sections
+from workshop_app.core.errors import UserError
+from workshop_app.core.model import Charter, Goal, Plan, Signoff
+from workshop_app.core.roster_store import code_sort_key
+
+if TYPE_CHECKING:
+    from workshop_app.core.workshop_file import WorkshopFile
+
+_COLUMNS_SQL = ", ".join(f.name for f in CHARTER_COLUMNS)
+_GOAL_PART_NAMES = tuple(name for name, _ in GOAL_PARTS)
+_PLAN_PART_NAMES = tuple(name for name, _ in PLAN_PARTS)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PairOverview:
+    """One line of the pairs list: who, how complete, signed or not."""
+
+    pair_id: str
+    code: str
+    mentor_name: str
+    mentor_email: str
+    mentee_name: str
+    mentee_email: str
+    mentor_present: bool | None
+    mentee_present: bool | None
+    missing: tuple[str, ...]
+    version: int
+    signed_version: int | None
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def signature_state(self) -> str:
+        if self.signed_version is None:
+            return "not signed"
+        if self.version > self.signed_version:
+            return f"signed v{self.signed_version}, edited since"
+        return f"signed v{self.signed_version}"
+
+
+class CharterStore:
+    def __init__(self, wf: WorkshopFile) -> None:
+        self._wf = wf
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def charter(self, pair_id: str) -> Charter:
+        conn = self._wf.conn
+        row = conn.execute(
+            f"SELECT id, version, updated_at, {_COLUMNS_SQL} FROM charters WHERE pair_id = ?",
+            (pair_id,),
+        ).fetchone()
+        if row is None:
+            raise UserError("That pair is no longer in the workshop.")
+        fields = dict(zip((f.name for f in CHARTER_COLUMNS), row[3:], strict=True))
+        return Charter(
+            id=row[0],
+            pair_id=pair_id,
+            version=row[1],
+            updated_at=row[2],
+            fields=fields,
+            goals=self.goals(pair_id),
+            plans=self.plans(pair_id),
+            signoffs=self.signoffs(pair_id),
+        )
+
+    def goals(self, pair_id: str) -> list[Goal]:
+        rows = self._wf.conn.execute(
+            "SELECT id, position, goal, why, measure, target_date, first_steps, private,"
+            " updated_at FROM goals WHERE pair_id = ? ORDER BY position",
+            (pair_id,),
+        ).fetchall()
+        return [_goal(r) for r in rows]
+
+    def plans(self, pair_id: str) -> list[Plan]:
+        rows = self._wf.conn.execute(
+            "SELECT id, position, scenario, plan, exercise_id, updated_at FROM plans"
+            " WHERE pair_id = ? ORDER BY position",
+            (pair_id,),
+        ).fetchall()
+        return [_plan(r) for r in rows]
+
+    def signoffs(self, pair_id: str) -> list[Signoff]:
+        rows = self._wf.conn.execute(
+            "SELECT id, version, role, name, signed_at FROM signoffs WHERE pair_id = ?"
+            " ORDER BY version, role",
+            (pair_id,),
+        ).fetchall()
+        return [Signoff(id=r[0], version=r[1], role=r[2], name=r[3], signed_at=r[4]) for r in rows]
+
+    def overview(self) -> list[PairOverview]:
+        """Every pair with its completeness and signature state, in pair-code order."""
+        conn = self._wf.conn
+        goals: dict[str, list[Goal]] = {}
+        for r in conn.execute(
+            "SELECT id, position, goal, why, measure, target_date, first_steps, private,"
+            " updated_at, pair_id FROM goals"
+        ):
+            goals.setdefault(r[9], []).append(_goal(r))
+        plans: dict[str, list[Plan]] = {}
+        for r in conn.execute(
+            "SELECT id, position, scenario, plan, exercise_id, updated_at, pair_id FROM plans"
+        ):
+            plans.setdefault(r[6], []).append(_plan(r))
+        signed: dict[str, dict[int, set[str]]] = {}
+        for pair_id, version, role in conn.execute("SELECT pair_id, version, role FROM signoffs"):
+            signed.setdefault(pair_id, {}).setdefault(version, set()).add(role)
+        names = [f.name for f in CHARTER_COLUMNS]
+        rows = conn.execute(
+            "SELECT p.id, p.code, m.name, m.email, e.name, e.email, m.present, e.present,"
+            f" c.version, {', '.join('c.' + n for n in names)}"
+            " FROM pairs p JOIN participants m ON m.id = p.mentor_id"
+            " JOIN participants e ON e.id = p.mentee_id JOIN charters c ON c.pair_id = p.id"
+        ).fetchall()
+        out = []
+        for r in rows:
+            values = dict(zip(names, r[9:], strict=True))
+            versions = signed.get(r[0], {})
+            both = [v for v, roles in versions.items() if {"mentor", "mentee"} <= roles]
+            out.append(
+                PairOverview(
+                    pair_id=r[0],
+                    code=r[1],
+                    mentor_name=r[2],
+                    mentor_email=r[3],
+                    mentee_name=r[4],
+                    mentee_email=r[5],
+                    mentor_present=None if r[6] is None else bool(r[6]),
+                    mentee_present=None if r[7] is None else bool(r[7]),
+                    missing=tuple(
+                        missing_sections(values, goals.get(r[0], ()), plans.get(r[0], ()))
+                    ),
+                    version=r[8],
+                    signed_version=max(both) if both else None,
+                )
+            )
+        return sorted(out, key=lambda o: code_sort_key(o.code))
+
+    def snapshot(self, pair_id: str) -> dict[str, Any]:
+        """The charter's content as plain data (kept when signing and when a pair is broken)."""
+        charter = self.charter(pair_id)
+        return {
+            "version": charter.version,
+            "fields": charter.fields,
+            "goals": [
+                {n: getattr(g, n) for n in (*_GOAL_PART_NAMES, "private")} for g in charter.goals
+            ],
+            "plans": [{n: getattr(p, n) for n in _PLAN_PART_NAMES} for p in charter.plans],
+        }
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def create_empty(self, pair_id: str, *, at: str) -> None:
+        self._wf.db.table("charters").insert({"id": new_id(), "pair_id": pair_id, "updated_at": at})
+
+    def set_field(self, pair_id: str, name: str, value: Any) -> None:
+        """Save one charter field (the app calls this as the user types)."""
+        if name not in CHARTER_COLUMN_NAMES:
+            raise ValueError(f"unknown charter field {name!r}")
+        value = clean_value(name, value)
+        conn = self._wf.conn
+        with self._wf.transaction():
+            row = conn.execute(
+                f"SELECT id, {name} FROM charters WHERE pair_id = ?", (pair_id,)
+            ).fetchone()
+            if row is None:
+                raise UserError("That pair is no longer in the workshop.")
+            if row[1] == value:
+                return
+            now = utc_now()
+            self._touch(pair_id, now)
+            conn.execute(f"UPDATE charters SET {name} = ? WHERE id = ?", (value, row[0]))
+            self._wf.audit("charters", row[0], name, row[1], value, pair_id=pair_id, at=now)
+
+    def set_goal_part(self, pair_id: str, position: int, part: str, value: Any) -> Goal:
+        """Set one part of SMART goal number `position` (1 to 3), creating the goal if needed."""
+        if part not in (*_GOAL_PART_NAMES, "private"):
+            raise ValueError(f"unknown goal part {part!r}")
+        if not 1 <= position <= MAX_GOALS:
+            raise UserError(f"A charter has at most {MAX_GOALS} goals.")
+        if part == "target_date":
+            value = _clean_date(value, "The goal's target date")
+        elif part == "private":
+            value = bool(value)
+        else:
+            value = "" if value is None else str(value)
+        conn = self._wf.conn
+        with self._wf.transaction():
+            row = conn.execute(
+                f"SELECT id, {part} FROM goals WHERE pair_id = ? AND position = ?",
+                (pair_id, position),
+            ).fetchone()
+            now = utc_now()
+            if row is None:
+                goal_id = new_id()
+                self._wf.db.table("goals").insert(
+                    {"id": goal_id, "pair_id": pair_id, "position": position, "updated_at": now}
+                )
+                old = False if part == "private" else ""
+            else:
+                goal_id, old = row[0], row[1]
+                if part == "private":
+                    old = bool(old)
+            if old != value:
+                self._touch(pair_id, now)
+                conn.execute(
+                    f"UPDATE goals SET {part} = ?, updated_at = ? WHERE id = ?",
+                    (int(value) if part == "private" else value, now, goal_id),
+                )
+                self._wf.audit(
+                    "goals", goal_id, f"goal{position}.{part}", old, value, pair_id=pair_id, at=now
+                )
+        return next(g for g in self.goals(pair_id) if g.position == position)
+
+    def remove_goal(self, pair_id: str, position: int) -> None:
+        """Remove goal `position`; the goals after it move up."""
+        conn = self._wf.conn
+        with self._wf.transaction():
+            row = conn.execute(
+                "SELECT id FROM goals WHERE pair_id = ? AND position = ?", (pair_id, position)
+            ).fetchone()
+            if row is None:
+                return
+            now = utc_now()
+            old = {
+                n: getattr(g, n)
+                for g in self.goals(pair_id)
+                if g.position == position
+                for n in _GOAL_PART_NAMES
+            }
+            self._touch(pair_id, now)
+            conn.execute("DELETE FROM goals WHERE id = ?", (row[0],))
+            later = conn.execute(
+                "SELECT id, position FROM goals WHERE pair_id = ? AND position > ?"
+                " ORDER BY position",
+                (pair_id, position),
+            ).fetchall()
+            for goal_id, pos in later:
+                conn.execute(
+                    "UPDATE goals SET position = ?, updated_at = ? WHERE id = ?",
+                    (pos - 1, now, goal_id),
+                )
+            self._wf.audit("goals", row[0], f"goal{position}", old, None, pair_id=pair_id, at=now)
+
+    def add_plan(
+        self, pair_id: str, *, scenario: str = "", plan: str = "", exercise_id: str = ""
+    ) -> Plan:
+        conn = self._wf.conn
+        with self._wf.transaction():
+            (last,) = conn.execute(
+                "SELECT coalesce(max(position), 0) FROM plans WHERE pair_id = ?", (pair_id,)
+            ).fetchone()
+            now = utc_now()
+            plan_id = new_id()
+            self._touch(pair_id, now)
+            self._wf.db.table("plans").insert(
+                {
+                    "id": plan_id,
+                    "pair_id": pair_id,
+                    "position": last + 1,
+                    "scenario": scenario,
+                    "plan": plan,
+                    "exercise_id": exercise_id,
+                    "updated_at": now,
+                }
+            )
+            self._wf.audit(
+                "plans",
+                plan_id,
+                "*created*",
+                None,
+                {"scenario": scenario, "plan": plan},
+                pair_id=pair_id,
+                at=now,
+            )
+        return next(p for p in self.plans(pair_id) if p.id == plan_id)
+
+    def set_plan_part(self, plan_id: str, part: str, value: str) -> None:
+        if part not in _PLAN_PART_NAMES:
+            raise ValueError(f"unknown plan part {part!r}")
+        conn = self._wf.conn
+        with self._wf.transaction():
+            row = conn.execute(
+                f"SELECT pair_id, {part} FROM plans WHERE id = ?", (plan_id,)
+            ).fetchone()
+            if row is None:
+                raise UserError("That troubleshooting plan is no longer in the charter.")
+            if row[1] == value:
+                return
+            now = utc_now()
+            self._touch(row[0], now)
+            conn.execute(
+                f"UPDATE plans SET {part} = ?, updated_at = ? WHERE id = ?", (value, now, plan_id)
+            )
+            self._wf.audit("plans", plan_id, part, row[1], value, pair_id=row[0], at=now)
+
+    def remove_plan(self, plan_id: str) -> None:
+        conn = self._wf.conn
+        with self._wf.transaction():
+            row = conn.execute(
+                "SELECT pair_id, scenario, plan FROM plans WHERE id = ?", (plan_id,)
+            ).fetchone()
+            if row is None:
+                return
+            now = utc_now()
+            self._touch(row[0], now)
+            conn.execute("DELETE FROM plans WHERE id = ?", (plan_id,))
+            self._wf.audit(
+                "plans",
+                plan_id,
+                "*removed*",
+                {"scenario": row[1], "plan": row[2]},
+                None,
+                pair_id=row[0],
+                at=now,
+            )
+
+    def sign(
+        self,
+        pair_id: str,
+        *,
+        mentor: str,
+        mentee: str,
+        coordinator: str = "",
+        signed_at: str | None = None,
+    ) -> int:
+        """Record that the current version was signed on paper. Returns the version signed."""
+        if not mentor.strip() or not mentee.strip():
+            raise UserError("Both the mentor and the mentee sign a charter: enter both names.")
+        signed_at = signed_at or utc_now()
+        conn = self._wf.conn
+        with self._wf.transaction():
+            charter = self.charter(pair_id)
+            version = charter.version
+            if any(s.version == version for s in charter.signoffs):
+                raise UserError(f"Version {version} of this charter is already signed.")
+            snapshot = self.snapshot(pair_id)
+            now = utc_now()
+            self._wf.db.table("charter_versions").insert(
+                {
+                    "id": new_id(),
+                    "pair_id": pair_id,
+                    "version": version,
+                    "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
+                    "updated_at": now,
+                }
+            )
+            for role, name in (
+                ("mentor", mentor),
+                ("mentee", mentee),
+                ("coordinator", coordinator),
+            ):
+                if not name.strip():
+                    continue
+                conn.execute(
+                    "INSERT INTO signoffs (id, pair_id, version, role, name, signed_at, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (new_id(), pair_id, version, role, name.strip(), signed_at, now),
+                )
+            self._wf.audit(
+                "signoffs",
+                pair_id,
+                "signed",
+                None,
+                {
+                    "version": version,
+                    "mentor": mentor,
+                    "mentee": mentee,
+                    "coordinator": coordinator,
+                    "signed_at": signed_at,
+                },
+                pair_id=pair_id,
+                at=now,
+            )
+        return version
+
+    def signed_snapshot(self, pair_id: str, version: int) -> dict[str, Any] | None:
+        row = self._wf.conn.execute(
+            "SELECT snapshot FROM charter_versions WHERE pair_id = ? AND version = ?",
+            (pair_id, version),
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def _touch(self, pair_id: str, now: str) -> None:
+        """Mark the charter changed; the first change after signing starts a new version."""
+        conn = self._wf.conn
+        version, charter_id = conn.execute(
+            "SELECT version, id FROM charters WHERE pair_id = ?", (pair_id,)
+        ).fetchone()
+        signed = conn.execute(
+            "SELECT 1 FROM signoffs WHERE pair_id = ? AND version = ?", (pair_id, version)
+        ).fetchone()
+        if signed:
+            conn.execute(
+                "UPDATE charters SET version = ?, updated_at = ? WHERE id = ?",
+                (version + 1, now, charter_id),
+            )
+            self._wf.audit(
+                "charters", charter_id, "version", version, version + 1, pair_id=pair_id, at=now
+            )
+        else:
+            conn.execute("UPDATE charters SET updated_at = ? WHERE id = ?", (now, charter_id))
+
+
+def clean_value(name: str, value: Any) -> Any:
+    """The stored form of a charter field's value, or a UserError saying what is expected."""
+    field = FIELD_BY_NAME[name]
+    label = field.label
+    if field.kind == "int":
+        if value in (None, ""):
+            return None
+        try:
+            number = int(value)
+        except (TypeError, ValueError) as exc:
+            raise UserError(f"{label} must be a whole number, not {value!r}.") from exc
+        if not 1 <= number <= 1440:
+            raise UserError(f"{label} must be between 1 and 1440 minutes.")
+        return number
+    text = "" if value is None else str(value)
+    if field.kind == "choice":
+        if text and text not in dict(field.choices):
+            allowed = ", ".join(v for v, _ in field.choices)
+            raise UserError(f"{label} must be one of {allowed}, not {text!r}.")
+        return text
+    if field.kind == "date":
+        return _clean_date(text, label)
+    if field.kind == "datetime":
+        if not text.strip():
+            return ""
+        try:
+            moment = datetime.fromisoformat(text.strip())
+        except ValueError as exc:
+            raise UserError(f"{label} must be a date and time like 2026-12-01T10:00.") from exc
+        return moment.replace(second=0, microsecond=0).isoformat(timespec="minutes")
+    if field.kind == "days":
+        if not text.strip():
+            return ""
+        parts = [p for p in re.split(r"[,\s;]+", text.strip()) if p]
+        try:
+            days = sorted({int(p) for p in parts})
+        except ValueError as exc:
+            raise UserError(f"{label}: write days as numbers, like 30, 90, 180.") from exc
+        if any(d <= 0 or d > 3650 for d in days):
+            raise UserError(f"{label}: each checkpoint is 1 to 3650 days after the start.")
+        return ", ".join(str(d) for d in days)
+    return text
+
+
+def _clean_date(value: Any, label: str) -> str:
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return ""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError as exc:
+        raise UserError(f"{label} must be a date like 2027-03-31, not {text!r}.") from exc
+
+
+def _goal(r: Any) -> Goal:
+    return Goal(
+        id=r[0],
+        position=r[1],
+        goal=r[2],
+        why=r[3],
+        measure=r[4],
+        target_date=r[5],
+        first_steps=r[6],
+        private=bool(r[7]),
+        updated_at=r[8],
+    )
+
+
+def _plan(r: Any) -> Plan:
+    return Plan(id=r[0], position=r[1], scenario=r[2], plan=r[3], exercise_id=r[4], updated_at=r[5])

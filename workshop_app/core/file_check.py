@@ -1,0 +1,150 @@
+"""Decide whether a file is a workshop this app may open, without changing a byte of it.
+
+Everything here reads: the 100-byte SQLite header first, then, only if that looks right, a
+read-only connection for SQLite's own consistency check. A file that fails is refused with a
+message saying what it is and what to do.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from workshop_app.core.errors import UserError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# PRAGMA application_id of every workshop file: "MWKS" (Mentoring WorKShop).
+APPLICATION_ID = 0x4D574B53
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    page_size: int
+    page_count: int
+    user_version: int
+    application_id: int
+    wal: bool
+
+
+def read_header(path: Path) -> Header:
+    """The SQLite header of `path`, or a UserError saying why it is not a workshop."""
+    name = path.name
+    if not path.exists():
+        raise UserError(f"There is no file {path}.")
+    if path.is_dir():
+        raise UserError(f"{path} is a folder, not a workshop file.")
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(100)
+    except PermissionError as exc:
+        raise UserError(f"You do not have permission to read {path}.") from exc
+    except OSError as exc:
+        raise UserError(f"Cannot read {path}: {exc.strerror}.") from exc
+    if not raw:
+        raise UserError(f"{name} is empty: it is not a workshop file (or it was never saved).")
+    if not raw.startswith(SQLITE_MAGIC):
+        raise UserError(
+            f"{name} is not a workshop file (it is not a SQLite database). "
+            "Check that you picked the right file."
+        )
+    if len(raw) < 100:
+        raise UserError(f"{name} is damaged: it is cut short ({len(raw)} bytes).")
+    (page_size,) = struct.unpack(">H", raw[16:18])
+    page_size = 65536 if page_size == 1 else page_size
+    write_version, read_version = raw[18], raw[19]
+    (page_count,) = struct.unpack(">I", raw[28:32])
+    (user_version,) = struct.unpack(">I", raw[60:64])
+    (application_id,) = struct.unpack(">I", raw[68:72])
+    return Header(
+        page_size=page_size,
+        page_count=page_count,
+        user_version=user_version,
+        application_id=application_id,
+        wal=write_version == 2 or read_version == 2,
+    )
+
+
+def check_workshop_file(path: Path, *, schema_version: int) -> Header:
+    """Refuse anything that is not an intact workshop of a version this app can read."""
+    header = read_header(path)
+    name = path.name
+    size = path.stat().st_size
+    wal_file = path.with_name(path.name + "-wal")
+    if not wal_file.exists() and size < header.page_size * header.page_count:
+        raise UserError(
+            f"{name} is damaged: it is shorter than it should be (truncated). "
+            "Restore it from a backup; the file has not been changed."
+        )
+    # While another process has the file open, the newest header may still be in the WAL:
+    # ask SQLite (read-only) rather than trusting the bytes on disk.
+    application_id, user_version = _read_pragmas(path)
+    header = Header(
+        page_size=header.page_size,
+        page_count=header.page_count,
+        user_version=user_version,
+        application_id=application_id,
+        wal=header.wal,
+    )
+    if header.application_id != APPLICATION_ID:
+        raise UserError(
+            f"{name} is a SQLite database but not a workshop file. "
+            "Open a .workshop file made by this app."
+        )
+    if header.user_version > schema_version:
+        raise UserError(
+            f"{name} was saved by a newer version of the workshop app (file format "
+            f"{header.user_version}, this app reads up to {schema_version}). "
+            "Update the app to open it; the file has not been changed."
+        )
+    _integrity(path)
+    return header
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write, and leaves no -wal/-shm files behind when none exist.
+
+    With no WAL file beside it, nothing is pending and the file can be read as immutable;
+    a WAL-mode file opened merely read-only would otherwise get new -wal/-shm companions.
+    """
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True)
+
+
+def _read_pragmas(path: Path) -> tuple[int, int]:
+    try:
+        conn = read_only_connection(path)
+        try:
+            (application_id,) = conn.execute("PRAGMA application_id").fetchone()
+            (user_version,) = conn.execute("PRAGMA user_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise UserError(
+            f"{path.name} is damaged and cannot be read ({exc}). "
+            "Restore it from a backup; the file has not been changed."
+        ) from exc
+    return application_id, user_version
+
+
+def _integrity(path: Path) -> None:
+    try:
+        conn = read_only_connection(path)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise UserError(
+            f"{path.name} is damaged and cannot be read ({exc}). "
+            "Restore it from a backup; the file has not been changed."
+        ) from exc
+    if rows != [("ok",)]:
+        raise UserError(
+            f"{path.name} is damaged ({rows[0][0]}). "
+            "Restore it from a backup; the file has not been changed."
+        )

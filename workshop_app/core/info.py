@@ -1,0 +1,98 @@
+"""The state of a workshop at a glance: pairs, completeness, signatures, attendance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workshop_app.core.charter_fields import SECTION_BY_KEY
+from workshop_app.core.workshop_file import WorkshopFile
+
+
+def workshop_info(wf: WorkshopFile) -> dict[str, Any]:
+    w = wf.workshop()
+    overview = wf.charters.overview()
+    people = wf.roster.participants()
+    present = sum(1 for p in people if p.present)
+    absent = sum(1 for p in people if p.present is False)
+    return {
+        "workshop": {
+            "id": w.id,
+            "program": w.program,
+            "organisation": w.organisation,
+            "date": w.date,
+            "cohort": w.cohort,
+            "venue": w.venue,
+            "facilitator": w.facilitator,
+            "paper_size": w.paper_size,
+        },
+        "participants": {
+            "mentors": sum(1 for p in people if p.role == "mentor"),
+            "mentees": sum(1 for p in people if p.role == "mentee"),
+            "unpaired": len(people) - 2 * len(overview),
+        },
+        "attendance": {
+            "present": present,
+            "absent": absent,
+            "not_checked_in": len(people) - present - absent,
+            "total": len(people),
+        },
+        "charters": {
+            "pairs": len(overview),
+            "complete": sum(1 for o in overview if o.complete),
+            "signed": sum(1 for o in overview if o.signed_version is not None),
+            "edited_since_signing": sum(
+                1 for o in overview if o.signed_version is not None and o.version > o.signed_version
+            ),
+        },
+        "pairs": [
+            {
+                "code": o.code,
+                "mentor": {
+                    "name": o.mentor_name,
+                    "email": o.mentor_email,
+                    "present": o.mentor_present,
+                },
+                "mentee": {
+                    "name": o.mentee_name,
+                    "email": o.mentee_email,
+                    "present": o.mentee_present,
+                },
+                "complete": o.complete,
+                "missing_sections": list(o.missing),
+                "version": o.version,
+                "signed_version": o.signed_version,
+                "signature": o.signature_state,
+            }
+            for o in overview
+        ],
+    }
+
+
+def format_info(info: dict[str, Any]) -> str:
+    w, c, a = info["workshop"], info["charters"], info["attendance"]
+    lines = [
+        f"{w['program']} - {w['organisation']}, {w['date']}",
+        f"Pairs: {c['pairs']}, charters complete: {c['complete']} of {c['pairs']}, "
+        f"signed: {c['signed']}"
+        + (f" ({c['edited_since_signing']} edited since)" if c["edited_since_signing"] else ""),
+        f"Attendance: {a['present']} present, {a['absent']} absent, "
+        f"{a['not_checked_in']} not checked in (of {a['total']})",
+    ]
+    if info["participants"]["unpaired"]:
+        lines.append(f"Participants without a pair: {info['participants']['unpaired']}")
+    if info["pairs"]:
+        lines.append("")
+    for pair in info["pairs"]:
+        absent = [pair[r]["name"] for r in ("mentor", "mentee") if pair[r]["present"] is False]
+        state = (
+            "complete"
+            if pair["complete"]
+            else "missing: "
+            + ", ".join(SECTION_BY_KEY[k].title.lower() for k in pair["missing_sections"])
+        )
+        lines.append(
+            f"{pair['code']:<5} {pair['mentor']['name']} + {pair['mentee']['name']}  |  "
+            f"{pair['signature']}  |  {state}"
+            + (f"  |  absent: {', '.join(absent)}" if absent else "")
+        )
+    return "\n".join(lines)

@@ -1,0 +1,199 @@
+"""The records of a workshop, as plain data. The store reads and writes these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Role = Literal["mentor", "mentee"]
+SignerRole = Literal["mentor", "mentee", "coordinator"]
+PaperSize = Literal["a4", "letter"]
+
+
+@dataclass(frozen=True, slots=True)
+class WorkshopField:
+    name: str
+    label: str
+    kind: Literal["line", "text", "date", "int", "choice", "colour"] = "line"
+    choices: tuple[tuple[str, str], ...] = ()
+    required: bool = False
+
+
+# The program context, in the order the program page shows it.
+WORKSHOP_FIELDS: tuple[WorkshopField, ...] = (
+    WorkshopField("program", "Program", required=True),
+    WorkshopField("organisation", "Organisation", required=True),
+    WorkshopField("cohort", "Cohort"),
+    WorkshopField("date", "Workshop date", kind="date", required=True),
+    WorkshopField("venue", "Venue"),
+    WorkshopField("facilitator", "Facilitator"),
+    WorkshopField("coordinator", "Program coordinator"),
+    WorkshopField("sponsor_name", "Sponsor"),
+    WorkshopField("sponsor_title", "Sponsor's title"),
+    WorkshopField("endorsement", "Sponsor's endorsement", kind="text"),
+    WorkshopField("program_goals", "Program goals (one per line)", kind="text"),
+    WorkshopField("strategy_link", "How the program serves the company strategy", kind="text"),
+    WorkshopField("program_length_months", "Program length (months)", kind="int"),
+    WorkshopField("success_metrics", "How success is measured", kind="text"),
+    WorkshopField("support_contacts", "Support contacts", kind="text"),
+    WorkshopField("confidentiality_text", "Standard confidentiality wording", kind="text"),
+    WorkshopField("no_fault_text", "No-fault conclusion clause", kind="text"),
+    WorkshopField("program_commitments_text", "Program commitments", kind="text"),
+    WorkshopField(
+        "paper_size", "Paper size", kind="choice", choices=(("a4", "A4"), ("letter", "Letter"))
+    ),
+    WorkshopField(
+        "language",
+        "Charter language",
+        kind="choice",
+        choices=(("en", "English"), ("en-GB", "English (UK)"), ("en-US", "English (US)")),
+    ),
+    WorkshopField("accent_colour", "Accent colour", kind="colour"),
+)
+WORKSHOP_FIELD_NAMES = frozenset(f.name for f in WORKSHOP_FIELDS)
+
+
+@dataclass(slots=True, kw_only=True)
+class Workshop:
+    id: str
+    program: str
+    organisation: str
+    date: str
+    cohort: str = ""
+    venue: str = ""
+    facilitator: str = ""
+    coordinator: str = ""
+    sponsor_name: str = ""
+    sponsor_title: str = ""
+    endorsement: str = ""
+    program_goals: str = ""
+    strategy_link: str = ""
+    program_length_months: int | None = None
+    success_metrics: str = ""
+    support_contacts: str = ""
+    confidentiality_text: str = ""
+    no_fault_text: str = ""
+    program_commitments_text: str = ""
+    paper_size: PaperSize = "a4"
+    language: str = "en"
+    accent_colour: str = ""
+    logo: bytes | None = None
+    logo_mime: str = ""
+    agenda_id: str = ""
+    updated_at: str = ""
+
+    @property
+    def program_goal_list(self) -> list[str]:
+        return [line.strip() for line in self.program_goals.splitlines() if line.strip()]
+
+
+@dataclass(slots=True, kw_only=True)
+class Participant:
+    id: str
+    role: Role
+    name: str
+    email: str
+    title: str = ""
+    department: str = ""
+    manager: str = ""
+    present: bool | None = None
+    checked_in_at: str | None = None
+    updated_at: str = ""
+
+
+PARTICIPANT_FIELDS = ("role", "name", "email", "title", "department", "manager")
+
+
+@dataclass(slots=True, kw_only=True)
+class Pair:
+    id: str
+    code: str
+    mentor_id: str
+    mentee_id: str
+    updated_at: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class Goal:
+    id: str
+    position: int
+    goal: str = ""
+    why: str = ""
+    measure: str = ""
+    target_date: str = ""
+    first_steps: str = ""
+    private: bool = False
+    updated_at: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class Plan:
+    id: str
+    position: int
+    scenario: str = ""
+    plan: str = ""
+    exercise_id: str = ""
+    updated_at: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class Signoff:
+    id: str
+    version: int
+    role: SignerRole
+    name: str
+    signed_at: str
+
+
+@dataclass(slots=True, kw_only=True)
+class Charter:
+    id: str
+    pair_id: str
+    version: int
+    fields: dict[str, Any]
+    goals: list[Goal] = field(default_factory=list)
+    plans: list[Plan] = field(default_factory=list)
+    signoffs: list[Signoff] = field(default_factory=list)
+    updated_at: str = ""
+
+    def value(self, name: str) -> Any:
+        return self.fields.get(name)
+
+    @property
+    def signed_version(self) -> int | None:
+        """The newest version that both partners signed, if any."""
+        signed: dict[int, set[str]] = {}
+        for s in self.signoffs:
+            signed.setdefault(s.version, set()).add(s.role)
+        complete = [v for v, roles in signed.items() if {"mentor", "mentee"} <= roles]
+        return max(complete) if complete else None
+
+    @property
+    def edited_since_signing(self) -> bool:
+        signed = self.signed_version
+        return signed is not None and self.version > signed
+
+
+@dataclass(slots=True, kw_only=True)
+class Segment:
+    id: str
+    position: int
+    exercise_id: str | None
+    title: str
+    kind: str
+    planned_minutes: float
+    skipped: bool = False
+    started_at: str | None = None
+    ended_at: str | None = None
+    actual_seconds: float | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuditEntry:
+    at: str
+    table_name: str
+    record_id: str
+    pair_id: str | None
+    field: str
+    old_value: str | None
+    new_value: str | None

@@ -1,0 +1,172 @@
+"""The workshop file's schema, created and upgraded by migrations.
+
+Each migration runs in one transaction with the record of it (sqlite-utils `Migrations`), and
+sets `PRAGMA user_version` to its number, which is how a file says which format it is in and
+how an older app knows to refuse a newer file. Never edit a migration that has shipped: add one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from workshop_app.core.charter_fields import CHARTER_COLUMNS
+from workshop_app.core.file_check import APPLICATION_ID
+
+migrations = Migrations("workshop")
+
+
+def _text_columns(names: list[str]) -> str:
+    return ", ".join(f"{name} TEXT NOT NULL DEFAULT ''" for name in names)
+
+
+WORKSHOP_TEXT_COLUMNS = [
+    "program",
+    "organisation",
+    "date",
+    "cohort",
+    "venue",
+    "facilitator",
+    "coordinator",
+    "sponsor_name",
+    "sponsor_title",
+    "endorsement",
+    "program_goals",
+    "strategy_link",
+    "success_metrics",
+    "support_contacts",
+    "confidentiality_text",
+    "no_fault_text",
+    "program_commitments_text",
+    "language",
+    "accent_colour",
+    "logo_mime",
+    "agenda_id",
+]
+
+
+@migrations(name="0001_initial")
+def _m0001(db: Database) -> None:
+    charter_columns = ", ".join(
+        f"{f.name} INTEGER" if f.kind == "int" else f"{f.name} TEXT NOT NULL DEFAULT ''"
+        for f in CHARTER_COLUMNS
+    )
+    _run_script(
+        db,
+        f"""
+        CREATE TABLE workshop (
+            id TEXT PRIMARY KEY,
+            {_text_columns(WORKSHOP_TEXT_COLUMNS)},
+            program_length_months INTEGER,
+            paper_size TEXT NOT NULL DEFAULT 'a4' CHECK (paper_size IN ('a4', 'letter')),
+            logo BLOB,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE participants (
+            id TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('mentor', 'mentee')),
+            name TEXT NOT NULL,
+            email TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            department TEXT NOT NULL DEFAULT '',
+            manager TEXT NOT NULL DEFAULT '',
+            present INTEGER CHECK (present IN (0, 1)),
+            checked_in_at TEXT,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE pairs (
+            id TEXT PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            mentor_id TEXT NOT NULL UNIQUE REFERENCES participants(id),
+            mentee_id TEXT NOT NULL UNIQUE REFERENCES participants(id),
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE charters (
+            id TEXT PRIMARY KEY,
+            pair_id TEXT NOT NULL UNIQUE REFERENCES pairs(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL DEFAULT 1,
+            {charter_columns},
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE goals (
+            id TEXT PRIMARY KEY,
+            pair_id TEXT NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 3),
+            {_text_columns(["goal", "why", "measure", "target_date", "first_steps"])},
+            private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1)),
+            updated_at TEXT NOT NULL,
+            UNIQUE (pair_id, position)
+        );
+        CREATE TABLE plans (
+            id TEXT PRIMARY KEY,
+            pair_id TEXT NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            {_text_columns(["scenario", "plan", "exercise_id"])},
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX plans_pair ON plans (pair_id, position);
+        CREATE TABLE charter_versions (
+            id TEXT PRIMARY KEY,
+            pair_id TEXT NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            snapshot TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (pair_id, version)
+        );
+        CREATE TABLE signoffs (
+            id TEXT PRIMARY KEY,
+            pair_id TEXT NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('mentor', 'mentee', 'coordinator')),
+            name TEXT NOT NULL,
+            signed_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (pair_id, version, role)
+        );
+        CREATE TABLE agenda_segments (
+            id TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            exercise_id TEXT,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT '',
+            planned_minutes REAL NOT NULL,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            started_at TEXT,
+            ended_at TEXT,
+            actual_seconds REAL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            pair_id TEXT,
+            field TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT
+        );
+        CREATE INDEX audit_pair ON audit (pair_id, seq);
+        CREATE INDEX audit_record ON audit (record_id, seq);
+        PRAGMA application_id = {APPLICATION_ID};
+        PRAGMA user_version = 1;
+        """,
+    )
+
+
+def _run_script(db: Database, script: str) -> None:
+    # Not executescript(): it commits first, which would break the migration's transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def known_migrations() -> list[str]:
+    """Names of the migrations this app knows, oldest first."""
+    return [m.name for m in migrations._migrations]
+
+
+def schema_version() -> int:
+    """The file format this app writes: the number of migrations it knows."""
+    return len(known_migrations())

@@ -1,0 +1,294 @@
+"""The workshop file: one SQLite database per workshop, owned by one `WorkshopFile`.
+
+Opening for writing goes: check the file without writing (foreign, damaged, newer: refused),
+take the writer lock, take a backup, then upgrade the schema. Every connection runs in WAL mode
+with `synchronous=FULL` (a committed edit survives a power cut) and foreign keys on. Every
+change goes through `transaction()` and leaves a row in the `audit` table.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from workshop_app.core import backups
+from workshop_app.core.clock import new_id, utc_now
+from workshop_app.core.errors import UserError
+from workshop_app.core.file_check import check_workshop_file, read_only_connection
+from workshop_app.core.file_lock import WriterLock
+from workshop_app.core.model import WORKSHOP_FIELD_NAMES, AuditEntry, Workshop
+from workshop_app.core.schema import known_migrations, migrations, schema_version
+
+SUFFIX = ".workshop"
+
+
+class WorkshopFile:
+    """An open workshop. Use `create()` or `open()`, and `close()` (or `with`) when done."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, lock: WriterLock | None) -> None:
+        from workshop_app.core.agenda_store import AgendaStore
+        from workshop_app.core.charter_store import CharterStore
+        from workshop_app.core.roster_store import RosterStore
+
+        self.path = path
+        self.conn = conn
+        self.db = Database(conn)
+        self._lock = lock
+        self.roster = RosterStore(self)
+        self.charters = CharterStore(self)
+        self.agenda = AgendaStore(self)
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, path: Path | str, *, program: str, organisation: str, date: str, **fields: Any
+    ) -> WorkshopFile:
+        path = Path(path)
+        if path.exists():
+            raise UserError(f"{path} already exists; pick another name or open it instead.")
+        if not path.parent.is_dir():
+            raise UserError(f"The folder {path.parent} does not exist.")
+        _check_required(program=program, organisation=organisation, date=date)
+        lock = WriterLock(path)
+        try:
+            conn = _connect(path)
+        except sqlite3.Error as exc:
+            lock.release()
+            raise UserError(f"Cannot create {path}: {exc}.") from exc
+        try:
+            _configure(conn)
+            wf = cls(path, conn, lock=lock)
+            migrations.apply(wf.db)
+            now = utc_now()
+            record = {
+                "id": new_id(),
+                "program": program.strip(),
+                "organisation": organisation.strip(),
+                "date": date,
+                "updated_at": now,
+            }
+            unknown = set(fields) - WORKSHOP_FIELD_NAMES - {"logo"}
+            if unknown:
+                raise ValueError(f"unknown workshop fields: {sorted(unknown)}")
+            record.update(fields)
+            with wf.transaction():
+                wf.db.table("workshop").insert(record)
+                wf.audit("workshop", record["id"], "*created*", None, record["program"])
+        except BaseException:
+            conn.close()
+            lock.release()
+            for leftover in (path, *_sidecars(path)):
+                leftover.unlink(missing_ok=True)
+            raise
+        return wf
+
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = False) -> WorkshopFile:
+        path = Path(path)
+        header = check_workshop_file(path, schema_version=schema_version())
+        if readonly:
+            if header.user_version != schema_version():
+                raise UserError(
+                    f"{path.name} is in an older format; open it in the app once to upgrade it."
+                )
+            conn = read_only_connection(path)
+            conn.isolation_level = None
+            conn.execute("PRAGMA query_only = ON")
+            return cls(path, conn, lock=None)
+        lock = WriterLock(path)
+        try:
+            conn = _connect(path)
+        except sqlite3.Error as exc:
+            lock.release()
+            raise UserError(f"Cannot open {path}: {exc}.") from exc
+        try:
+            wf = cls(path, conn, lock=lock)
+            unknown = {m.name for m in migrations.applied(wf.db)} - set(known_migrations())
+            if unknown:
+                raise UserError(
+                    f"{path.name} was saved by a newer version of the workshop app. "
+                    "Update the app to open it; the file has not been changed."
+                )
+            backups.take_backup(conn, path, fingerprint=wf._fingerprint())
+            _configure(conn)
+            if migrations.pending(wf.db):
+                migrations.apply(wf.db)
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            lock.release()
+            raise UserError(_operational_message(path, exc)) from exc
+        except BaseException:
+            conn.close()
+            lock.release()
+            raise
+        return wf
+
+    def close(self) -> None:
+        if self.conn is None:
+            return
+        try:
+            if self._lock is not None:
+                # Fold the WAL back into the file so a copied .workshop is complete on its own.
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass
+        finally:
+            self.conn.close()
+            self.conn = None  # type: ignore[assignment]
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> WorkshopFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def readonly(self) -> bool:
+        return self._lock is None
+
+    # -- writing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction; nested calls join the outer one (as savepoints)."""
+        if self.readonly:
+            raise UserError(f"{self.path.name} is open read-only.")
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.OperationalError as exc:
+            raise UserError(_operational_message(self.path, exc)) from exc
+
+    def audit(
+        self,
+        table: str,
+        record_id: str,
+        field: str,
+        old: Any,
+        new: Any,
+        *,
+        pair_id: str | None = None,
+        at: str | None = None,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO audit (id, at, table_name, record_id, pair_id, field, old_value,"
+            " new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (new_id(), at or utc_now(), table, record_id, pair_id, field, _text(old), _text(new)),
+        )
+
+    # -- the workshop record -------------------------------------------------------------
+
+    def workshop(self) -> Workshop:
+        row = self.conn.execute("SELECT * FROM workshop").fetchone()
+        columns = [c[0] for c in self.conn.execute("SELECT * FROM workshop LIMIT 0").description]
+        return Workshop(**dict(zip(columns, row, strict=True)))
+
+    def set_workshop_field(self, name: str, value: Any) -> None:
+        if name not in WORKSHOP_FIELD_NAMES and name not in {"logo", "logo_mime", "agenda_id"}:
+            raise ValueError(f"unknown workshop field {name!r}")
+        if name in {"program", "organisation", "date"}:
+            _check_required(**{name: value})
+        if name == "paper_size" and value not in ("a4", "letter"):
+            raise UserError(f"Paper size must be A4 or Letter, not {value!r}.")
+        if name == "program_length_months" and not _valid_months(value):
+            raise UserError("Program length must be a whole number of months, 1 to 60.")
+        with self.transaction():
+            record_id, old = self.conn.execute(f"SELECT id, {name} FROM workshop").fetchone()
+            if old == value:
+                return
+            now = utc_now()
+            self.conn.execute(f"UPDATE workshop SET {name} = ?, updated_at = ?", (value, now))
+            shown_old = f"<{len(old)} bytes>" if isinstance(old, bytes) else old
+            shown_new = f"<{len(value)} bytes>" if isinstance(value, bytes) else value
+            self.audit("workshop", record_id, name, shown_old, shown_new, at=now)
+
+    def history(self, *, pair_id: str | None = None, limit: int = 1000) -> list[AuditEntry]:
+        """The audit trail, newest first: of one pair's charter, or of everything."""
+        sql = "SELECT at, table_name, record_id, pair_id, field, old_value, new_value FROM audit"
+        params: tuple[Any, ...] = ()
+        if pair_id is not None:
+            sql += " WHERE pair_id = ?"
+            params = (pair_id,)
+        sql += " ORDER BY seq DESC LIMIT ?"
+        rows = self.conn.execute(sql, (*params, limit)).fetchall()
+        return [
+            AuditEntry(
+                at=r[0],
+                table_name=r[1],
+                record_id=r[2],
+                pair_id=r[3],
+                field=r[4],
+                old_value=r[5],
+                new_value=r[6],
+            )
+            for r in rows
+        ]
+
+    def _fingerprint(self) -> str:
+        (seq,) = self.conn.execute("SELECT coalesce(max(seq), 0) FROM audit").fetchone()
+        (version,) = self.conn.execute("PRAGMA user_version").fetchone()
+        return f"v{version}s{seq}"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=2.0)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def _check_required(**values: Any) -> None:
+    from datetime import date
+
+    for name, value in values.items():
+        if not isinstance(value, str) or not value.strip():
+            raise UserError(f"The workshop's {name} cannot be empty.")
+        if name == "date":
+            try:
+                date.fromisoformat(value)
+            except ValueError as exc:
+                raise UserError(
+                    f"The workshop date must be written YYYY-MM-DD, not {value!r}."
+                ) from exc
+
+
+def _valid_months(value: Any) -> bool:
+    return value is None or (isinstance(value, int) and 1 <= value <= 60)
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def _operational_message(path: Path, exc: sqlite3.OperationalError) -> str:
+    text = str(exc)
+    if "disk" in text and "full" in text:
+        return f"The disk holding {path.name} is full: the last change was not saved."
+    if "readonly" in text or "read-only" in text:
+        return f"{path.name} cannot be written (read-only file or folder)."
+    if "locked" in text:
+        return f"{path.name} is busy in another program; the last change was not saved."
+    return f"Could not save to {path.name}: {text}."

@@ -1,0 +1,62 @@
+"""Start the GUI: one QApplication, one main window, on a given file, the last one or the demo."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from workshop_app import __version__
+from workshop_app.core.paths import user_data_dir
+
+log = logging.getLogger("workshop_app")
+
+
+def make_app() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Mentoring workshop")
+    app.setOrganizationName("workshop-app")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def _log_bug(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """A bug (not a UserError) reached the event loop: log the traceback, tell the user."""
+    text = "".join(traceback.format_exception(kind, value, tb))
+    log.error("Unexpected error:\n%s", text)
+    QMessageBox.critical(
+        None,
+        "Something went wrong",
+        "The app hit an unexpected error. Your saved work is safe in the workshop file.\n\n"
+        f"Details are in {user_data_dir() / 'workshop-app.log'}.",
+    )
+
+
+def run_app(path: Path | None) -> int:
+    from workshop_app.ui.main_window import MainWindow
+
+    folder = user_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(
+        filename=folder / "workshop-app.log",
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    app = make_app()
+    sys.excepthook = _log_bug
+    window = MainWindow()
+    window.show()
+    if path is not None:
+        window.open_path(path)
+    elif (last := window.settings.last_file()) is not None:
+        window.open_path(last)
+    else:
+        window.open_demo()
+    return app.exec()

@@ -1,0 +1,75 @@
+"""The workshop at a glance: program, the charter board, and every pair with its state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.core.info import workshop_info
+from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.ui.pairs_model import PairsModel
+
+
+class OverviewPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        self.subtitle = QLabel()
+        self.subtitle.setStyleSheet("color: palette(mid);")
+        self.board = QLabel()
+        self.board.setAccessibleName("Charter board")
+        self.board.setStyleSheet("font-size: 13pt; padding: 6px 0;")
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter pairs by code or name")
+        self.filter.setAccessibleName("Filter pairs")
+        self.filter.setClearButtonEnabled(True)
+        self.model = PairsModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setAccessibleName("Pairs")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.board)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+
+    def show_workshop(self, wf: WorkshopFile) -> None:
+        info = workshop_info(wf)
+        w, c, a = info["workshop"], info["charters"], info["attendance"]
+        self.title.setText(w["program"])
+        where = " · ".join(x for x in (w["organisation"], w["date"], w["venue"]) if x)
+        self.subtitle.setText(
+            where + (f" · facilitated by {w['facilitator']}" if w["facilitator"] else "")
+        )
+        board = (
+            f"<b>{c['complete']} of {c['pairs']}</b> charters complete · "
+            f"<b>{c['signed']}</b> signed · <b>{a['present']} of {a['total']}</b> here"
+        )
+        if c["edited_since_signing"]:
+            board += f" · {c['edited_since_signing']} edited since signing"
+        self.board.setText(board)
+        self.model.set_rows(wf.charters.overview())

@@ -1,0 +1,46 @@
+"""UI state that outlives a session: recent files, window geometry. Declared once, typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from workshop_app.core.paths import user_data_dir
+
+MAX_RECENT = 8
+
+
+class AppSettings:
+    def __init__(self) -> None:
+        folder = user_data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        self._qs = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+
+    def recent_files(self) -> list[Path]:
+        raw = self._qs.value("files/recent", [], type=list) or []
+        return [Path(p) for p in raw if isinstance(p, str) and p]
+
+    def add_recent(self, path: Path) -> None:
+        resolved = str(path.resolve())
+        items = [str(p) for p in self.recent_files() if str(p) != resolved]
+        self._qs.setValue("files/recent", [resolved, *items][:MAX_RECENT])
+
+    def remove_recent(self, path: Path) -> None:
+        resolved = str(path.resolve())
+        self._qs.setValue(
+            "files/recent", [str(p) for p in self.recent_files() if str(p) != resolved]
+        )
+
+    def last_file(self) -> Path | None:
+        return next((p for p in self.recent_files() if p.exists()), None)
+
+    def geometry(self, key: str) -> QByteArray | None:
+        value = self._qs.value(f"window/{key}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, key: str, value: QByteArray) -> None:
+        self._qs.setValue(f"window/{key}", value)
+
+    def sync(self) -> None:
+        self._qs.sync()
