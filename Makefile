@@ -29,6 +29,8 @@ run: $(STAMP) $(DEMO)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -36,7 +38,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 benchmarks: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; QT_QPA_PLATFORM=offscreen $(PY) $$script; done
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
