@@ -8,8 +8,9 @@ roster twice adds nobody twice.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -238,6 +239,9 @@ def _read_people(
     people: list[RosterPerson] = []
     codes: dict[str, list[RosterPerson]] = defaultdict(list)
     partners: dict[str, tuple[int, str]] = {}
+    # Rows refused for a problem of their own: their partners are not blamed for them too.
+    refused_codes: Counter[str] = Counter()
+    refused_emails: set[str] = set()
     role_header = table.headers[columns["role"]]
     for row, cells in table.rows:
         raw_role = _cell(cells, columns, "role")
@@ -252,6 +256,9 @@ def _read_people(
             )
         person = _person(table, row, cells, columns, problems, prefix="", role=role or "mentor")
         if person is None or role is None:
+            refused_emails.add(normalise_email(_cell(cells, columns, "email")))
+            with contextlib.suppress(UserError):
+                refused_codes[normalise_code(_cell(cells, columns, "pair_code"))] += 1
             continue
         people.append(person)
         code = _cell(cells, columns, "pair_code")
@@ -268,12 +275,18 @@ def _read_people(
     for code, members in codes.items():
         roles = sorted(m.role for m in members)
         if roles != ["mentee", "mentor"]:
+            if len(members) + refused_codes[code] == 2 and len(set(roles)) == len(roles):
+                continue  # the partner's row has its own problem; the pair is judged once fixed
             rows = ", ".join(str(m.row) for m in members)
+            given = " and ".join(
+                f"{n} {role}s" if n > 1 else f"1 {role}"
+                for role, n in sorted(Counter(roles).items(), reverse=True)
+            )
+            where = f"row {rows} gives" if len(members) == 1 else f"rows {rows} give"
             problems.add(
                 members[-1].row,
                 table.headers[columns["pair_code"]],
-                f"pair {code} must have one mentor and one mentee, but rows {rows} give "
-                + " and ".join(roles),
+                f"pair {code} must have one mentor and one mentee, but {where} {given}",
             )
             continue
         mentor = next(m for m in members if m.role == "mentor")
@@ -287,7 +300,9 @@ def _read_people(
             )
         )
     if partners:
-        pairs.extend(_pairs_from_partners(people, partners, pairs, problems, table, columns))
+        pairs.extend(
+            _pairs_from_partners(people, partners, pairs, problems, table, columns, refused_emails)
+        )
     return people, pairs
 
 
@@ -298,6 +313,7 @@ def _pairs_from_partners(
     problems: _Problems,
     table: RawTable,
     columns: dict[str, int],
+    refused_emails: set[str],
 ) -> list[RosterPair]:
     header = table.headers[columns["partner_email"]]
     by_email = {p.email: p for p in people}
@@ -307,7 +323,8 @@ def _pairs_from_partners(
         me = by_email[email]
         partner = by_email.get(partner_email)
         if partner is None:
-            problems.add(row, header, f"the partner {partner_email} is not in this roster")
+            if partner_email not in refused_emails:  # else that row has its own problem
+                problems.add(row, header, f"the partner {partner_email} is not in this roster")
             continue
         if partner.role == me.role:
             problems.add(row, header, f"{me.name} and {partner.name} are both {me.role}s")

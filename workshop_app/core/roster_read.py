@@ -54,7 +54,7 @@ def read_table(path: Path) -> RawTable:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Text and the encoding it was in: BOM first, then UTF-8, UTF-16 without BOM, cp1252."""
+    """Text and the encoding it was in: BOM first, then UTF-16 without BOM, UTF-8, cp1252."""
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -62,10 +62,8 @@ def decode(data: bytes) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             return data.decode(encoding), encoding
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    # Before UTF-8: ASCII text in UTF-16 is also valid UTF-8 (NUL is a valid UTF-8 character),
+    # so only the many NULs tell UTF-16 without a BOM apart.
     sample = data[:2000]
     if sample and sample.count(b"\x00") > len(sample) // 4:
         encoding = "utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be"
@@ -73,6 +71,10 @@ def decode(data: bytes) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 

@@ -1,0 +1,160 @@
+"""`workshop-app import` run for real, as a separate process, the way staff run it."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workshop_app.core.workshop_file import WorkshopFile
+
+ROSTERS = Path(__file__).resolve().parent / "data" / "rosters"
+
+
+def run(tmp_path: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "WORKSHOP_APP_DATA_DIR": str(tmp_path / "appdata")}
+    return subprocess.run(
+        [sys.executable, "-m", "workshop_app", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def workshop(tmp_path: Path) -> Path:
+    path = tmp_path / "launch.workshop"
+    done = run(
+        tmp_path, "new", path, "--program", "Accelerate", "--organisation", "Harbourline",
+        "--date", "2026-12-01",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert path.exists()
+    return path
+
+
+def counts(path: Path) -> tuple[int, int]:
+    with WorkshopFile.open(path, readonly=True) as wf:
+        return len(wf.roster.participants()), len(wf.roster.pairs())
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_import_of_a_good_roster(tmp_path: Path, workshop: Path) -> None:
+    done = run(tmp_path, "import", workshop, ROSTERS / "participants_pair_codes.csv")
+    assert done.returncode == 0, done.stderr
+    assert "12 added" in done.stdout
+    assert "6 pair(s) made" in done.stdout
+    assert done.stderr == ""
+    assert counts(workshop) == (12, 6)
+
+    again = run(tmp_path, "import", workshop, ROSTERS / "participants_pair_codes.csv")
+    assert again.returncode == 0, again.stderr
+    assert "0 added, 0 updated, 0 pair(s) made" in again.stdout
+    assert counts(workshop) == (12, 6)
+
+
+def test_import_of_an_xlsx_roster(tmp_path: Path, workshop: Path) -> None:
+    done = run(tmp_path, "import", workshop, ROSTERS / "pairs.xlsx")
+    assert done.returncode == 0, done.stderr
+    assert "6 added" in done.stdout and "3 pair(s) made" in done.stdout
+    assert counts(workshop) == (6, 3)
+
+
+def test_dry_run_prints_what_would_be_imported_and_changes_nothing(
+    tmp_path: Path, workshop: Path
+) -> None:
+    before = digest(workshop)
+    done = run(tmp_path, "import", workshop, ROSTERS / "cp1252_accents.csv", "--dry-run")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "nothing imported" in out.lower()
+    assert "6 participant(s) to add" in out
+    assert "3 pair(s) to make" in out
+    assert "José Muñoz <jose.munoz@iberica.example>" in out
+    assert "Zoë O’Connor <zoe.oconnor@iberica.example>" in out
+    assert "P01: jose.munoz@iberica.example + juergen.mueller@iberica.example" in out
+    assert counts(workshop) == (0, 0)
+    assert digest(workshop) == before
+
+
+def test_dry_run_shows_updates_of_a_second_import(tmp_path: Path, workshop: Path) -> None:
+    roster = ROSTERS / "participants_pair_codes.csv"
+    assert run(tmp_path, "import", workshop, roster).returncode == 0
+    text = roster.read_text(encoding="utf-8")
+    changed = tmp_path / "roster_v2.csv"
+    changed.write_text(text.replace("Shift Supervisor", "Production Manager"), encoding="utf-8")
+    done = run(tmp_path, "import", workshop, changed, "--dry-run")
+    assert done.returncode == 0, done.stderr
+    assert "0 participant(s) to add, 1 to update, 11 already up to date" in done.stdout
+    assert "Priya Raman: title -> Production Manager" in done.stdout
+    with WorkshopFile.open(workshop, readonly=True) as wf:
+        priya = wf.roster.participant_by_email("priya.raman@harbourline.example")
+        assert priya is not None and priya.title == "Shift Supervisor"
+
+
+@pytest.mark.parametrize("dry_run", [False, True], ids=["import", "dry-run"])
+def test_bad_roster_exits_1_naming_file_row_and_column(
+    tmp_path: Path, workshop: Path, dry_run: bool
+) -> None:
+    extra = ["--dry-run"] if dry_run else []
+    done = run(tmp_path, "import", workshop, ROSTERS / "one_invalid_email.csv", *extra)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "nothing was imported" in done.stderr
+    assert (
+        "one_invalid_email.csv, row 7, column 'Email': 'mathieu.lefebvre@cobaltair'"
+        " is not an email address" in done.stderr
+    )
+    assert done.stdout == ""
+    assert counts(workshop) == (0, 0)
+
+
+def test_roster_with_many_problems_lists_them_all(tmp_path: Path, workshop: Path) -> None:
+    done = run(tmp_path, "import", workshop, ROSTERS / "bad_roles.csv")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    for row in (3, 5, 6):
+        assert f"bad_roles.csv, row {row}, column 'Participant Type':" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("roster", "message"),
+    [
+        ("no_such_roster.csv", "There is no roster file"),
+        ("empty.csv", "empty.csv is empty"),
+    ],
+)
+def test_unreadable_roster_exits_1_with_a_message(
+    tmp_path: Path, workshop: Path, roster: str, message: str
+) -> None:
+    (tmp_path / "empty.csv").write_bytes(b"")
+    done = run(tmp_path, "import", workshop, tmp_path / roster)
+    assert done.returncode == 1
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["import"],
+        ["import", "launch.workshop"],
+        ["import", "launch.workshop", "roster.csv", "--no-such-option"],
+    ],
+    ids=["no-arguments", "no-roster", "unknown-option"],
+)
+def test_bad_usage_exits_2(tmp_path: Path, args: list[str]) -> None:
+    done = run(tmp_path, *args)
+    assert done.returncode == 2
+    assert "usage:" in done.stderr
+    assert "Traceback" not in done.stderr
