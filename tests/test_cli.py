@@ -129,3 +129,24 @@ def test_info_works_while_the_app_has_the_file_open(tmp_path: Path, app_data: Pa
         done = run("info", str(path), data=app_data)
     assert done.returncode == 0, done.stderr
     assert "P12" in done.stdout
+
+
+def test_check_content_passes_on_the_shipped_library(app_data: Path) -> None:
+    done = run("check-content", data=app_data)
+    assert done.returncode == 0, done.stderr
+    assert "valid" in done.stdout
+
+
+def test_check_content_names_file_and_field_of_each_problem(
+    tmp_path: Path, app_data: Path
+) -> None:
+    (tmp_path / "icebreaker.md").write_text(
+        "---\nid: icebreaker\ntitle: Icebreaker\nkind: party\nminutes: 10\nformat: plenary\n"
+        "audience: everyone\ncaptures: [horoscope]\n---\n\n## Room prompt\n\nSay hello.\n",
+        encoding="utf-8",
+    )
+    done = run("check-content", str(tmp_path), data=app_data)
+    assert done.returncode == 1
+    assert "icebreaker.md" in done.stderr
+    assert "kind" in done.stderr and "horoscope" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -68,6 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(handler=cmd_info)
+
+    p = sub.add_parser(
+        "check-content", help="check the exercise library (shipped, plus an optional folder)"
+    )
+    p.add_argument(
+        "dir", type=Path, nargs="?",
+        help="an organisation's own exercises and agendas, checked on top of the shipped ones",
+    )
+    p.set_defaults(handler=cmd_check_content)
     return parser
 
 
@@ -153,4 +162,23 @@ def cmd_info(args: argparse.Namespace) -> int:
         print(json.dumps(info, indent=2, ensure_ascii=False))
     else:
         print(format_info(info))
+    return 0
+
+
+def cmd_check_content(args: argparse.Namespace) -> int:
+    from workshop_app.core.content import check_content
+    from workshop_app.resources import shipped_dir
+
+    folders = [shipped_dir("exercises")]
+    if args.dir is not None:
+        if not args.dir.is_dir():
+            raise UserError(f"{args.dir} is not a folder of exercises.")
+        folders.append(args.dir)
+    problems = check_content(*folders)
+    if problems:
+        raise UserError(
+            f"The exercise library has {len(problems)} problem(s).",
+            details=[str(p) for p in problems],
+        )
+    print("The exercise library is valid: " + ", ".join(str(f) for f in folders))
     return 0
