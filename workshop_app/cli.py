@@ -41,6 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the app on the last workshop (or the demo).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        metavar="DIR",
+        help="an organisation's own exercises and agendas, added to or overriding the shipped "
+        "ones (for this run; the app's File menu sets it for good)",
+    )
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     p = sub.add_parser("open", help="open the app on a workshop file")
@@ -73,10 +80,45 @@ def build_parser() -> argparse.ArgumentParser:
         "check-content", help="check the exercise library (shipped, plus an optional folder)"
     )
     p.add_argument(
-        "dir", type=Path, nargs="?",
+        "dir",
+        type=Path,
+        nargs="?",
         help="an organisation's own exercises and agendas, checked on top of the shipped ones",
     )
     p.set_defaults(handler=cmd_check_content)
+
+    p = sub.add_parser(
+        "charters",
+        help="print the pairs' charters as PDF files",
+        description="Write one PDF per pair (named by pair code and names) into a folder; "
+        "with --combined, also one PDF of all of them in order, for printing in one go.",
+    )
+    p.add_argument("file", type=Path, help="the .workshop file")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="the output folder")
+    p.add_argument(
+        "--pair",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="only this pair (repeat for several); default: every pair",
+    )
+    p.add_argument("--combined", action="store_true", help="also write 'All charters.pdf'")
+    p.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        type=str.lower,
+        help="paper size (default: the workshop's setting)",
+    )
+    p.add_argument(
+        "--summary",
+        action="store_true",
+        help="also write the one-page staff summary, 'Workshop summary.pdf'",
+    )
+    p.set_defaults(handler=cmd_charters)
+
+    from workshop_app import cli_staff
+
+    cli_staff.register(sub)
     return parser
 
 
@@ -86,16 +128,23 @@ def _workshop_path(path: Path) -> Path:
     return path
 
 
+def _content_dir(args: argparse.Namespace) -> Path | None:
+    folder: Path | None = args.content
+    if folder is not None and not folder.is_dir():
+        raise UserError(f"--content {folder}: there is no such folder.")
+    return folder
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from workshop_app.ui.launch import run_app
 
-    return run_app(None)
+    return run_app(None, content_dir=_content_dir(args))
 
 
 def cmd_open(args: argparse.Namespace) -> int:
     from workshop_app.ui.launch import run_app
 
-    return run_app(args.file)
+    return run_app(args.file, content_dir=_content_dir(args))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -170,6 +219,8 @@ def cmd_check_content(args: argparse.Namespace) -> int:
     from workshop_app.resources import shipped_dir
 
     folders = [shipped_dir("exercises")]
+    if args.content is not None:
+        folders.append(_content_dir(args))
     if args.dir is not None:
         if not args.dir.is_dir():
             raise UserError(f"{args.dir} is not a folder of exercises.")
@@ -181,4 +232,62 @@ def cmd_check_content(args: argparse.Namespace) -> int:
             details=[str(p) for p in problems],
         )
     print("The exercise library is valid: " + ", ".join(str(f) for f in folders))
+    return 0
+
+
+def cmd_charters(args: argparse.Namespace) -> int:
+    from workshop_app.core.batch_render import render_charters, write_atomically
+    from workshop_app.core.charter_context import charter_context
+    from workshop_app.core.roster_store import normalise_code
+    from workshop_app.core.workshop_file import WorkshopFile
+
+    if args.out.exists() and not args.out.is_dir():
+        raise UserError(f"{args.out} is a file; --out needs a folder.")
+    with WorkshopFile.open(args.file, readonly=True) as wf:
+        if args.pair:
+            pairs = []
+            for code in args.pair:
+                try:
+                    pair = wf.roster.pair_by_code(normalise_code(code))  # p7 finds P07
+                except UserError:
+                    pair = None
+                if pair is None:
+                    raise UserError(f"There is no pair {code!r} in {args.file.name}.")
+                if pair not in pairs:
+                    pairs.append(pair)
+        else:
+            pairs = wf.roster.pairs()
+            if not pairs:
+                raise UserError(f"{args.file.name} has no pairs yet: import the roster first.")
+        contexts = [charter_context(wf, p.id) for p in pairs]
+        summary = None
+        if args.summary:
+            from workshop_app.core.summary_context import summary_context
+
+            summary = summary_context(wf)
+
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            end = "\n" if done == total else ""
+            print(f"\rRendering charters: {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+    result = render_charters(
+        contexts,
+        out_dir=args.out,
+        combined=args.combined,
+        paper=args.paper,
+        progress=progress,
+        workers=0 if len(contexts) <= 2 else None,  # a worker's start-up costs two charters
+    )
+    written = [*result.files, *([result.combined] if result.combined else [])]
+    if summary is not None:
+        from workshop_app.core.pdf_render import render_summary_pdf
+
+        path = args.out / "Workshop summary.pdf"
+        write_atomically(path, render_summary_pdf(summary, paper=args.paper))
+        written.append(path)
+    for path in written:
+        print(path)
     return 0

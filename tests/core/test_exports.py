@@ -1,0 +1,460 @@
+"""Staff exports: read back every format, formulas stay text, the calendar is valid RFC 5545,
+private text never leaks unless asked for, and a failed export leaves nothing behind."""
+
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import json
+import os
+import zipfile
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from dateutil.rrule import rrulestr
+from icalendar import Calendar
+
+from workshop_app.core.demo import FULL
+from workshop_app.core.errors import UserError
+from workshop_app.core.export_csv import cell_text
+from workshop_app.core.export_formats import FORMATS, export_workshop
+from workshop_app.core.export_tables import build_tables, read_export_data
+from workshop_app.core.workshop_file import WorkshopFile
+
+SECRET_BOUNDARY = "ZebraBoundary4471"
+SECRET_GOAL = "OkapiPrivateGoal9120"
+SECRET_OLD = "NarwhalSignedBoundary3318"
+FORMULA_NAME = '=HYPERLINK("http://evil.example","Click")'
+SECRETS = (SECRET_BOUNDARY, SECRET_GOAL, SECRET_OLD)
+
+
+@pytest.fixture
+def wf(new_workshop: WorkshopFile) -> WorkshopFile:
+    """Three pairs: P01 full and signed (then edited), P02 with a formula-looking mentor and a
+    monthly rhythm, P03 empty; a private goal, boundaries, an agenda with timings."""
+    w = new_workshop
+    w.set_workshop_field("program_length_months", 6)
+    people = [
+        ("mentor", "Chloé Åberg", "chloe@x.example"),
+        ("mentee", "Bo Li", "bo@x.example"),
+        ("mentor", FORMULA_NAME, "formula@x.example"),
+        ("mentee", "+44 Dana", "dana@x.example"),
+        ("mentor", "@Eve", "eve@x.example"),
+        ("mentee", "-Finn", "finn@x.example"),
+    ]
+    ids = [w.roster.add_participant(role=r, name=n, email=e).id for r, n, e in people]
+    pairs = [w.roster.make_pair(ids[i], ids[i + 1]).id for i in (0, 2, 4)]
+    for name, value in FULL.items():
+        w.charters.set_field(pairs[0], name, value)
+    w.charters.set_field(pairs[0], "boundaries", f"Not my pay. {SECRET_OLD}")
+    for part, value in (("goal", "Lead the planning"), ("measure", "Four meetings"),
+                        ("target_date", "2027-05-31")):  # fmt: skip
+        w.charters.set_goal_part(pairs[0], 1, part, value)
+    w.charters.set_goal_part(pairs[0], 2, "goal", SECRET_GOAL)
+    w.charters.set_goal_part(pairs[0], 2, "why", f"because {SECRET_GOAL}")
+    w.charters.set_goal_part(pairs[0], 2, "private", True)
+    w.charters.add_plan(pairs[0], scenario="We both get busy", plan="we move the slot")
+    w.charters.sign(
+        pairs[0], mentor="Chloé Åberg", mentee="Bo Li", signed_at="2027-01-19T16:05:00+00:00"
+    )
+    w.charters.set_field(pairs[0], "boundaries", f"No pay talk. {SECRET_BOUNDARY}")  # v2
+    w.charters.set_field(pairs[1], "first_meeting", "2027-02-09T17:00")  # the 2nd Tuesday
+    w.charters.set_field(pairs[1], "meeting_frequency", "monthly")
+    w.charters.set_field(pairs[1], "meeting_minutes", 45)
+    w.charters.set_field(pairs[1], "review_days", "30, 90")
+    w.charters.set_field(pairs[1], "purpose", "=1+1")
+    w.roster.set_attendance(ids[0], True)
+    w.roster.set_attendance(ids[1], False)
+    from workshop_app.core.agenda_store import PlannedSegment
+
+    w.agenda.choose("half-day", [PlannedSegment("Welcome", 15), PlannedSegment("Skills", 45)])
+    first = w.agenda.segments()[0]
+    w.agenda.record_timing(first.id, started_at="2027-01-19T09:00:00+00:00",
+                           ended_at="2027-01-19T09:18:00+00:00", actual_seconds=1080.0)  # fmt: skip
+    return w
+
+
+def export(wf: WorkshopFile, fmt: str, out: Path, **kw: Any) -> Path:
+    return export_workshop(wf, format=fmt, out=out, timezone="Europe/London", **kw).path
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def all_bytes(path: Path) -> bytes:
+    """Every byte of an export: files in a folder, members of a zip (xlsx is a zip too), and
+    calendars unfolded so that a folded line cannot hide a word."""
+    if path.is_dir():
+        return b"".join(all_bytes(p) for p in sorted(path.rglob("*")) if p.is_file())
+    data = path.read_bytes()
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as zf:
+            data += b"".join(zf.read(name) for name in zf.namelist())
+    return data + data.replace(b"\r\n ", b"")
+
+
+# -- CSV -----------------------------------------------------------------------------------
+
+
+def test_csv_reads_back_equal_to_the_data(wf: WorkshopFile, tmp_path: Path) -> None:
+    out = export(wf, "csv", tmp_path / "records")
+    tables = build_tables(read_export_data(wf, include_confidential=False))
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["README.txt", *(f"{t.name}.csv" for t in tables)]
+    )
+    for table in tables:
+        raw = (out / f"{table.name}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads the accents
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+        assert rows[0] == [c.name for c in table.columns]
+        assert rows[1:] == [[cell_text(v) for v in row] for row in table.rows]
+    people = {r["email"]: r for r in read_csv(out / "participants.csv")}
+    assert people["chloe@x.example"]["name"] == "Chloé Åberg"
+    assert people["formula@x.example"]["name"] == "'" + FORMULA_NAME
+    assert people["dana@x.example"]["name"] == "'+44 Dana"
+    assert people["eve@x.example"]["name"] == "'@Eve"
+    assert people["finn@x.example"]["name"] == "'-Finn"
+    pairs = read_csv(out / "pairs.csv")
+    assert pairs[0]["end_date"] == FULL["end_date"]
+    assert pairs[0]["first_meeting"] == "2027-02-02T08:30"
+    assert pairs[0]["complete"] == "yes" and pairs[0]["signature"] == "signed v1, edited since"
+    assert pairs[1]["purpose"] == "'=1+1"
+    signed = read_csv(out / "signoffs.csv")
+    assert signed[0]["signed_at_utc"] == "2027-01-19T16:05:00Z"
+    agenda = read_csv(out / "agenda.csv")
+    assert (agenda[0]["actual_minutes"], agenda[0]["over_minutes"]) == ("18", "3")
+
+
+def test_csv_zip_holds_the_same_files(wf: WorkshopFile, tmp_path: Path) -> None:
+    folder = export(wf, "csv", tmp_path / "records")
+    archive = export(wf, "csv", tmp_path / "records.zip")
+    with zipfile.ZipFile(archive) as zf:
+        assert sorted(zf.namelist()) == sorted(p.name for p in folder.iterdir())
+        assert zf.read("participants.csv") == (folder / "participants.csv").read_bytes()
+
+
+# -- XLSX ----------------------------------------------------------------------------------
+
+
+def _as_excel(value: Any) -> Any:
+    if value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    return value
+
+
+def test_xlsx_reads_back_with_dates_as_dates(wf: WorkshopFile, tmp_path: Path) -> None:
+    out = export(wf, "xlsx", tmp_path / "records.xlsx")
+    tables = build_tables(read_export_data(wf, include_confidential=False))
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["README", *(t.title for t in tables)]
+    for table in tables:
+        sheet = book[table.title]
+        assert sheet.freeze_panes == "A2"
+        assert sheet["A1"].font.b
+        assert all(sheet.column_dimensions[c].width >= 8 for c in "ABC")
+        rows = list(sheet.iter_rows(values_only=True))
+        assert list(rows[0]) == [c.name for c in table.columns]
+        assert [list(r) for r in rows[1:]] == [[_as_excel(v) for v in row] for row in table.rows]
+        for row in sheet.iter_rows():
+            assert all(cell.data_type != "f" for cell in row)
+    sheet = book["Participants"]
+    names = {row[3].value: row[2] for row in sheet.iter_rows(min_row=2)}
+    assert names["formula@x.example"].value == FORMULA_NAME
+    assert names["formula@x.example"].data_type == "s"
+    assert names["dana@x.example"].value == "+44 Dana"
+    goals = book["SMART goals"]
+    assert goals["G2"].value == datetime(2027, 5, 31) and goals["G2"].is_date
+    readme = "\n".join(str(c) for r in book["README"].iter_rows(values_only=True) for c in r)
+    assert "left out" in readme and "--include-confidential" in readme
+
+
+# -- JSON ----------------------------------------------------------------------------------
+
+
+def test_json_document_is_versioned_sorted_and_complete(wf: WorkshopFile, tmp_path: Path) -> None:
+    out = export(wf, "json", tmp_path / "records")
+    assert out.suffix == ".json"
+    text = out.read_text(encoding="utf-8")
+    doc = json.loads(text)
+    assert text == json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    assert next(iter(doc)) == "_about"
+    about = doc["_about"]
+    assert about["schema_version"] == 1 and about["confidential_included"] is False
+    assert "boundaries" in " ".join(about["left_out"])
+    assert [p["code"] for p in doc["pairs"]] == ["P01", "P02", "P03"]
+    p01 = doc["pairs"][0]
+    assert "boundaries" not in p01["charter"]["fields"]
+    assert p01["charter"]["fields"]["purpose"] == FULL["purpose"]
+    assert p01["charter"]["goals"][0]["goal"] == "Lead the planning"
+    assert p01["charter"]["goals"][1] == {
+        "id": p01["charter"]["goals"][1]["id"], "position": 2, "private": True, "withheld": True
+    }  # fmt: skip
+    assert p01["signed_versions"][0]["version"] == 1
+    assert "boundaries" not in p01["signed_versions"][0]["fields"]
+    assert {p["name"] for p in doc["participants"]} >= {"Chloé Åberg", FORMULA_NAME}
+    assert doc["agenda"][0]["actual_seconds"] == 1080.0
+    assert doc["workshop"]["program"] == "Accelerate"
+
+
+# -- ICS -----------------------------------------------------------------------------------
+
+
+def test_calendar_is_valid_with_the_agreed_recurrence(wf: WorkshopFile, tmp_path: Path) -> None:
+    out = export(wf, "ics", tmp_path / "meetings.ics")
+    raw = out.read_bytes()
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    cal = Calendar.from_ical(raw)
+    assert cal["VERSION"] == "2.0" and "workshop-app" in str(cal["PRODID"])
+    assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == ["Europe/London"]
+    events = cal.walk("VEVENT")
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    for event in events:
+        assert event.get("DTSTAMP") is not None and event.get("DTSTART") is not None
+        attendees = sorted(str(a) for a in event["ATTENDEE"])
+        assert len(attendees) == 2 and all(a.startswith("mailto:") for a in attendees)
+    by_summary = {str(e["SUMMARY"]): e for e in events}
+    p01 = by_summary["Mentoring P01: Chloé Åberg & Bo Li"]
+    start = p01["DTSTART"].dt
+    assert (start.replace(tzinfo=None), str(start.tzinfo)) == (
+        datetime(2027, 2, 2, 8, 30),
+        "Europe/London",
+    )
+    assert p01["DURATION"].dt == timedelta(minutes=60)
+    rule = p01["RRULE"]
+    assert rule["FREQ"] == ["WEEKLY"] and rule["INTERVAL"] == [2]
+    dates = list(rrulestr(rule.to_ical().decode(), dtstart=start))
+    assert dates[1] - dates[0] == timedelta(days=14)
+    assert dates[-1].date() <= date(2027, 10, 19) < (dates[-1] + timedelta(days=14)).date()
+    reviews = sorted(
+        e["DTSTART"].dt
+        for e in events
+        if "review" in str(e["SUMMARY"]) and "P01" in str(e["SUMMARY"])
+    )
+    assert reviews == [date(2027, 3, 4), date(2027, 5, 3), date(2027, 8, 1)]
+    p02 = by_summary[f"Mentoring P02: {FORMULA_NAME} & +44 Dana"]
+    monthly = list(rrulestr(p02["RRULE"].to_ical().decode(), dtstart=p02["DTSTART"].dt))
+    assert p02["RRULE"]["BYDAY"] == ["2TU"]
+    assert [d.date() for d in monthly[:3]] == [
+        date(2027, 2, 9),
+        date(2027, 3, 9),
+        date(2027, 4, 13),
+    ]
+    assert len(monthly) == 6  # until the program length (6 months) is over
+    assert p02["DURATION"].dt == timedelta(minutes=45)
+    assert not any("P03" in str(e["SUMMARY"]) for e in events)  # no first meeting yet
+
+
+def test_calendar_floating_times_and_one_file_per_pair(wf: WorkshopFile, tmp_path: Path) -> None:
+    out = export_workshop(wf, format="ics", out=tmp_path / "pairs.zip", per_pair=True,
+                          timezone="floating").path  # fmt: skip
+    with zipfile.ZipFile(out) as zf:
+        assert sorted(zf.namelist()) == ["P01.ics", "P02.ics"]
+        cal = Calendar.from_ical(zf.read("P02.ics"))
+    assert not cal.walk("VTIMEZONE")
+    event = cal.walk("VEVENT")[0]
+    assert event["DTSTART"].dt == datetime(2027, 2, 9, 17, 0)  # floating: no tzinfo
+    assert "UNTIL=20270809T235959" in event["RRULE"].to_ical().decode()
+
+
+def test_calendar_lines_fold_without_splitting_characters() -> None:
+    from workshop_app.core.export_ics import fold
+
+    for line in ["A" * 200, "DESCRIPTION:" + "é" * 100, "X:" + "日本語" * 40, "short"]:
+        folded = fold(line)
+        pieces = folded.removesuffix("\r\n").split("\r\n")
+        assert all(len(p.encode("utf-8")) <= 75 for p in pieces)
+        assert pieces[0] + "".join(p[1:] for p in pieces[1:]) == line
+        assert all(p.startswith(" ") for p in pieces[1:])
+
+
+def test_calendar_refuses_what_it_cannot_write(new_workshop: WorkshopFile, tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="first meeting"):
+        export_workshop(new_workshop, format="ics", out=tmp_path / "x.ics")
+    with pytest.raises(UserError, match="Unknown time zone"):
+        export_workshop(new_workshop, format="ics", out=tmp_path / "x.ics", timezone="Mars/Base")
+
+
+# -- confidentiality -----------------------------------------------------------------------
+
+TARGETS = {
+    "csv": "records",
+    "xlsx": "records.xlsx",
+    "json": "records.json",
+    "ics": "records.ics",
+}
+
+
+@pytest.mark.parametrize("fmt", [*sorted(TARGETS), "csv-zip", "ics-per-pair"])
+def test_private_text_appears_in_no_export(wf: WorkshopFile, tmp_path: Path, fmt: str) -> None:
+    extra = {"per_pair": True} if fmt == "ics-per-pair" else {}
+    name = {"csv-zip": "records.zip", "ics-per-pair": "pairs"}.get(fmt) or TARGETS[fmt]
+    out = export(wf, fmt.split("-")[0], tmp_path / name, **extra)
+    data = all_bytes(out)
+    for secret in SECRETS:
+        assert secret.encode() not in data
+    assert b"Lead the planning" in data  # the rest is there
+
+
+@pytest.mark.parametrize("fmt", sorted(TARGETS))
+def test_private_text_is_included_when_asked(wf: WorkshopFile, tmp_path: Path, fmt: str) -> None:
+    out = export(wf, fmt, tmp_path / TARGETS[fmt], include_confidential=True)
+    data = all_bytes(out)
+    assert SECRET_GOAL.encode() in data
+    if fmt != "ics":  # the calendar carries goals, not boundaries
+        assert SECRET_BOUNDARY.encode() in data
+    if fmt == "json":
+        assert SECRET_OLD.encode() in data  # the signed version, as signed
+    assert b"INCLUDES" in data
+
+
+def test_every_format_says_what_was_left_out(wf: WorkshopFile, tmp_path: Path) -> None:
+    assert "left out" in (export(wf, "csv", tmp_path / "c") / "README.txt").read_text("utf-8-sig")
+    doc = json.loads(export(wf, "json", tmp_path / "j.json").read_text("utf-8"))
+    assert "--include-confidential" in doc["_about"]["note"]
+    ics = Calendar.from_ical(export(wf, "ics", tmp_path / "c.ics").read_bytes())
+    assert "left out" in str(ics["X-WR-CALDESC"])
+
+
+# -- failures leave nothing behind ---------------------------------------------------------
+
+
+def _full_disk(*args: Any, **kwargs: Any) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("fmt,name", [("csv", "c"), ("csv", "c.zip"), ("xlsx", "x.xlsx"),
+                                      ("json", "j.json"), ("ics", "i.ics")])  # fmt: skip
+def test_a_full_disk_leaves_nothing_behind(
+    wf: WorkshopFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, name: str
+) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    monkeypatch.setattr(os, "replace", _full_disk)
+    with pytest.raises(UserError, match="The disk is full: nothing was written"):
+        export(wf, fmt, out_dir / name)
+    assert list(out_dir.iterdir()) == []
+
+
+def test_no_permission_and_a_cancel_leave_nothing(
+    wf: WorkshopFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    (out_dir / "keep.json").write_text("old", encoding="utf-8")
+
+    def cancel(done: int, total: int) -> None:
+        if done == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        export_workshop(wf, format="xlsx", out=out_dir / "x.xlsx", progress=cancel)
+    with monkeypatch.context() as m:
+        m.setattr(
+            os,
+            "replace",
+            lambda *a: (_ for _ in ()).throw(PermissionError(errno.EACCES, "Permission denied")),
+        )
+        with pytest.raises(UserError, match="permission"):
+            export(wf, "json", out_dir / "keep.json")
+    assert sorted(p.name for p in out_dir.iterdir()) == ["keep.json"]
+    assert (out_dir / "keep.json").read_text(encoding="utf-8") == "old"
+
+
+def test_export_refuses_bad_targets(wf: WorkshopFile, tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="does not exist"):
+        export(wf, "json", tmp_path / "missing" / "x.json")
+    with pytest.raises(UserError, match="workshop file itself"):
+        export_workshop(wf, format="json", out=wf.path)
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "other.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(UserError, match="not empty"):
+        export(wf, "csv", tmp_path / "full")
+    with pytest.raises(UserError, match="Unknown export format"):
+        export_workshop(wf, format="pdf", out=tmp_path / "x")
+
+
+def seen_by(seen: list[tuple[int, int]]) -> Any:
+    return lambda done, total: seen.append((done, total))
+
+
+def test_progress_reaches_the_end(wf: WorkshopFile, tmp_path: Path) -> None:
+    for fmt in ("csv", "xlsx", "json", "ics"):
+        seen: list[tuple[int, int]] = []
+        export_workshop(wf, format=fmt, out=tmp_path / f"p-{fmt}", progress=seen_by(seen))
+        assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1]
+        assert all(d <= t for d, t in seen)
+    assert set(FORMATS) >= {"csv", "xlsx", "json", "ics", "archive"}
+
+
+# -- archive -------------------------------------------------------------------------------
+
+
+def archive(wf: WorkshopFile, out: Path, *, include: bool = False) -> list[str]:
+    from workshop_app.core.export_archive import write_archive
+
+    data = read_export_data(wf, include_confidential=include)
+    return write_archive(wf, data, out=out, workers=0)
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_archive_holds_signed_charters_summary_and_json(wf: WorkshopFile, tmp_path: Path) -> None:
+    out = tmp_path / "archive"
+    names = archive(wf, out)
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == sorted(names)
+    charters = sorted(p.name for p in (out / "charters").iterdir())
+    assert charters[0] == "All charters.pdf" and charters[1].startswith("P01 - Chloé Åberg")
+    assert len(charters) == 4
+    p01 = pdf_text(out / "charters" / charters[1])
+    assert "Version 1, signed" in p01  # the signed version, not the draft edited since
+    assert "Private to the pair: left out" in p01
+    texts = [pdf_text(p) for p in sorted(out.rglob("*.pdf"))]
+    for secret in SECRETS:
+        assert all(secret not in text for text in texts)
+        assert secret.encode() not in all_bytes(out)
+    assert "Accelerate" in pdf_text(out / "Workshop summary.pdf")
+    doc = json.loads((out / "workshop.json").read_text(encoding="utf-8"))
+    assert doc["_about"]["confidential_included"] is False
+    readme = (out / "README.txt").read_text(encoding="utf-8-sig")
+    assert "P01" in readme and "edited after signing" in readme and "left out" in readme
+
+
+def test_archive_includes_private_text_when_asked(wf: WorkshopFile, tmp_path: Path) -> None:
+    out = tmp_path / "archive.zip"
+    archive(wf, out, include=True)
+    with zipfile.ZipFile(out) as zf:
+        names = zf.namelist()
+        pdf = next(n for n in names if n.startswith("charters/P01"))
+        (tmp_path / "p01.pdf").write_bytes(zf.read(pdf))
+        assert SECRET_BOUNDARY.encode() in zf.read("workshop.json")
+    text = pdf_text(tmp_path / "p01.pdf")
+    assert SECRET_OLD in text and SECRET_GOAL in text  # as signed: v1's boundaries
+
+
+def test_archive_through_the_export_api_and_a_failure(
+    wf: WorkshopFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[int, int]] = []
+    result = export_workshop(wf, format="archive", out=tmp_path / "a", progress=seen_by(seen))
+    assert result.path.is_dir() and seen[-1][0] == seen[-1][1]
+    assert "left out" in result.summary()
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    monkeypatch.setattr(os, "replace", _full_disk)
+    with pytest.raises(UserError):
+        archive(wf, out_dir / "a.zip")
+    assert list(out_dir.iterdir()) == []

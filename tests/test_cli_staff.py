@@ -1,0 +1,108 @@
+"""`workshop-app export` and `workshop-app merge`, run as the real command in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "WORKSHOP_APP_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "workshop_app", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def demo(tmp_path: Path, app_data: Path) -> Path:
+    path = tmp_path / "demo.workshop"
+    done = run("demo", str(path), data=app_data)
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+@pytest.mark.parametrize(
+    "fmt,name", [("csv", "records.zip"), ("xlsx", "records.xlsx"), ("json", "records.json"),
+                 ("ics", "meetings.ics")],
+)  # fmt: skip
+def test_export_each_format(
+    demo: Path, tmp_path: Path, app_data: Path, fmt: str, name: str
+) -> None:
+    out = tmp_path / name
+    done = run("export", str(demo), "--format", fmt, "--out", str(out), "--timezone",
+               "Europe/London", data=app_data)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert out.is_file() and out.stat().st_size > 0
+    assert "left out" in done.stdout and "--include-confidential" in done.stdout
+    boundaries = b"pay review"  # from the demo's boundaries
+    data = out.read_bytes()
+    if zipfile.is_zipfile(out):
+        with zipfile.ZipFile(out) as zf:
+            data += b"".join(zf.read(n) for n in zf.namelist())
+    assert boundaries not in data
+
+
+def test_export_with_confidential_content_says_so(
+    demo: Path, tmp_path: Path, app_data: Path
+) -> None:
+    out = tmp_path / "all.json"
+    done = run("export", str(demo), "--format", "json", "--out", str(out),
+               "--include-confidential", data=app_data)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "INCLUDES" in done.stdout
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["_about"]["confidential_included"] is True
+    assert "pay review" in doc["pairs"][0]["charter"]["fields"]["boundaries"]
+
+
+def test_export_errors_are_one_line(demo: Path, tmp_path: Path, app_data: Path) -> None:
+    done = run("export", str(demo), "--format", "json", "--out",
+               str(tmp_path / "missing" / "x.json"), data=app_data)  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.startswith("workshop-app: The folder") and "does not exist" in done.stderr
+    bad = run("export", str(demo), "--format", "pdf", "--out", "x", data=app_data)
+    assert bad.returncode == 2  # argparse: bad usage
+
+
+def test_merge_prints_the_report(demo: Path, tmp_path: Path, app_data: Path) -> None:
+    copy = tmp_path / "room2.workshop"
+    shutil.copy(demo, copy)
+    out = tmp_path / "merged"
+    done = run("merge", str(out), str(demo), str(copy), data=app_data)
+    assert done.returncode == 0, done.stderr
+    assert "Merged 2 files" in done.stdout and "No conflicts." in done.stdout
+    assert (tmp_path / "merged.workshop").is_file()
+    again = run("merge", str(tmp_path / "merged.workshop"), str(demo), data=app_data)
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_merge_refuses_another_launch(demo: Path, tmp_path: Path, app_data: Path) -> None:
+    other = tmp_path / "other.workshop"
+    made = run("new", str(other), "--program", "Lift", "--organisation", "Acme", "--date",
+               "2027-03-01", data=app_data)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    done = run("merge", str(tmp_path / "m.workshop"), str(demo), str(other), data=app_data)
+    assert done.returncode == 1
+    assert "not from the same launch" in done.stderr
+    assert not (tmp_path / "m.workshop").exists()
+
+
+def test_export_archive(demo: Path, tmp_path: Path, app_data: Path) -> None:
+    out = tmp_path / "archive.zip"
+    done = run("export", str(demo), "--format", "archive", "--out", str(out), data=app_data)
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(out) as zf:
+        names = zf.namelist()
+    assert {"README.txt", "Workshop summary.pdf", "workshop.json"} <= set(names)
+    assert sum(1 for n in names if n.startswith("charters/P")) == 12

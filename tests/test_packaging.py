@@ -1,0 +1,49 @@
+"""The wheel carries the exercises and templates, and the installed app finds them there."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.slow
+def test_wheel_ships_content_and_templates(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", str(ROOT), "-w", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("*.whl")
+    unpacked = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        archive.extractall(unpacked)
+    shipped = [n for n in names if n.startswith("workshop_app/_shipped/")]
+    assert any(n.startswith("workshop_app/_shipped/exercises/agendas/") for n in shipped)
+    assert any(n.startswith("workshop_app/_shipped/report_templates/") for n in shipped)
+    for source in (ROOT / "exercises").rglob("*"):
+        if source.is_file():
+            rel = source.relative_to(ROOT / "exercises").as_posix()
+            assert f"workshop_app/_shipped/exercises/{rel}" in names, rel
+    code = (
+        "from workshop_app.resources import shipped_dir;"
+        "print(shipped_dir('exercises')); print(shipped_dir('report_templates'))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(unpacked)}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=tmp_path,
+    ).stdout.split()
+    assert all(Path(p).is_relative_to(unpacked) for p in out)
+    assert all(Path(p).is_dir() for p in out)

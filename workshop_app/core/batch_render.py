@@ -1,0 +1,276 @@
+"""Printing a whole room's charters: per-pair PDFs in worker processes, plus one combined PDF.
+
+Where the time goes, measured (see benchmarks/bench_charters.py): laying out a charter takes
+about 0.25 s; writing its PDF took 1.2 s more, nearly all of it fontTools subsetting the same
+three fonts again for every document. `font_subsets` now does that once per process, so a
+charter costs its layout plus ~0.05 s, and the layouts run in parallel on every core.
+
+- Work goes to a `ProcessPoolExecutor` (spawn context: safe beside a GUI's threads) as
+  chunks of a few charters; the entry point `_render_chunk` takes plain data only.
+- Each worker keeps its parsed stylesheets, fonts and font subsets across its chunks.
+- Every file is written to a hidden temporary name in the output folder and renamed into
+  place, so a failure or a cancel never leaves half a file.
+- The combined PDF is the per-pair files joined with pypdf (identical font subsets merged),
+  with a bookmark per pair: its bytes depend on the charters only, not on the workers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import re
+import unicodedata
+import uuid
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workshop_app.core.errors import UserError
+
+COMBINED_NAME = "All charters.pdf"
+MAX_NAME_CHARS = 120
+MAX_NAME_BYTES = 200  # leaves room for the temporary prefix and suffix under 255 bytes
+_WINDOWS_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL"} | {f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10)}
+)
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass(slots=True, kw_only=True)
+class BatchResult:
+    """What `render_charters` wrote. `files` follows the order of the contexts given."""
+
+    files: list[Path] = field(default_factory=list)
+    combined: Path | None = None
+    pages: list[int] = field(default_factory=list)
+    cancelled: bool = False
+
+
+# -- file names --------------------------------------------------------------------------
+
+
+def safe_filename(text: str, *, suffix: str = ".pdf") -> str:
+    """A file name any file system accepts, keeping the text recognisable.
+
+    No path separators or characters Windows refuses, no control or bidi-override
+    characters, no leading dots, at most MAX_NAME_CHARS characters and MAX_NAME_BYTES bytes.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
+    text = re.sub(r'[<>:"/\\|?*]', "-", text)
+    text = re.sub(r"\s+", " ", text).strip(" .-")
+    text = text[:MAX_NAME_CHARS]
+    while len(text.encode("utf-8")) > MAX_NAME_BYTES:
+        text = text[:-1]
+    text = text.rstrip(" .-")
+    if not text:
+        text = "charter"
+    if text.split(".")[0].upper() in _WINDOWS_RESERVED:
+        text = f"_{text}"
+    return text + suffix
+
+
+def charter_filename(context: dict) -> str:
+    """`P07 - Margaret Osei & Daniel Kowalski.pdf`."""
+    pair = context["pair"]
+    return safe_filename(f"{pair['code']} - {pair['names']}")
+
+
+def unique_names(names: Sequence[str], *, taken: Sequence[str] = ()) -> list[str]:
+    """The names made unique, ignoring case (as Windows and macOS file systems do)."""
+    seen = {n.casefold() for n in taken}
+    out = []
+    for name in names:
+        stem, dot, ext = name.rpartition(".")
+        candidate, n = name, 2
+        while candidate.casefold() in seen:
+            candidate = f"{stem} ({n}){dot}{ext}"
+            n += 1
+        seen.add(candidate.casefold())
+        out.append(candidate)
+    return out
+
+
+# -- rendering -----------------------------------------------------------------------------
+
+
+def render_charters(
+    contexts: Sequence[dict],
+    *,
+    out_dir: Path,
+    combined: bool,
+    paper: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    workers: int | None = None,
+    combined_name: str = COMBINED_NAME,
+) -> BatchResult:
+    """Write one PDF per charter context into `out_dir` and, if asked, one combined PDF.
+
+    `progress(done, total)` is called in this thread as charters finish; `cancelled()` is
+    polled a few times a second and stops the batch (files already finished are kept and
+    listed, the combined file is not written). `workers=0` renders in this process (tests,
+    a one-off charter from the command line); None starts worker processes on every core,
+    as the GUI needs (WeasyPrint never runs on a thread of the app's process).
+    """
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"Cannot create the folder {out_dir}: {exc.strerror}.") from exc
+    total = len(contexts)
+    names = unique_names(
+        [charter_filename(c) for c in contexts], taken=[combined_name] if combined else []
+    )
+    result = BatchResult(files=[out_dir / n for n in names], pages=[0] * total)
+    if progress:
+        progress(0, total)
+    if total == 0:
+        result.files = []
+        return result
+
+    count = _worker_count(workers, total)
+    jobs = _chunks(list(range(total)), workers=count)
+    done = 0
+
+    def finished(indexes: list[int], pages: list[int]) -> None:
+        nonlocal done
+        for i, p in zip(indexes, pages, strict=True):
+            result.pages[i] = p
+        done += len(indexes)
+        if progress:
+            progress(done, total)
+
+    def job_args(indexes: list[int]) -> tuple[list[dict], list[str], str | None, str]:
+        return [contexts[i] for i in indexes], [names[i] for i in indexes], paper, str(out_dir)
+
+    if count == 0:
+        for indexes in jobs:
+            if cancelled and cancelled():
+                result.cancelled = True
+                break
+            finished(indexes, _render_chunk(*job_args(indexes)))
+    else:
+        result.cancelled = _run_pool(jobs, job_args, finished, cancelled, count)
+    if result.cancelled:
+        kept = [i for i, p in enumerate(result.pages) if p]
+        result.files = [result.files[i] for i in kept]
+        result.pages = [result.pages[i] for i in kept]
+        return result
+    if combined:
+        result.combined = out_dir / combined_name
+        join_pdfs(result.files, contexts, target=result.combined)
+    return result
+
+
+def _run_pool(
+    jobs: list[list[int]],
+    job_args: Callable[[list[int]], tuple[list[dict], list[str], str | None, str]],
+    finished: Callable[[list[int], list[int]], None],
+    cancelled: Cancelled | None,
+    count: int,
+) -> bool:
+    """Run the chunks on `count` worker processes. True if cancelled."""
+    import multiprocessing
+
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"))
+    pending: dict[Future[list[int]], list[int]] = {}
+    stopped = False
+    try:
+        for indexes in jobs:
+            pending[pool.submit(_render_chunk, *job_args(indexes))] = indexes
+        while pending and not stopped:
+            ready, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in ready:
+                finished(pending.pop(future), future.result())
+            stopped = bool(pending) and cancelled is not None and cancelled()
+    finally:
+        # On a cancel or an error: drop the chunks not started, let the running ones finish
+        # their files (each is written whole or not at all).
+        pool.shutdown(wait=True, cancel_futures=True)
+    for future, indexes in pending.items():
+        if future.done() and not future.cancelled() and future.exception() is None:
+            finished(indexes, future.result())
+    return stopped
+
+
+def _worker_count(workers: int | None, total: int) -> int:
+    """`workers` if given (0: in this process), else one process per core, two charters
+    at least per process (starting one costs about as much as rendering two)."""
+    if workers is not None:
+        return max(0, workers)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, math.ceil(total / 2)))
+
+
+def _chunks(indexes: list[int], *, workers: int) -> list[list[int]]:
+    """Small chunks: frequent progress, even load; large enough to amortise the hand-off."""
+    size = max(1, min(4, len(indexes) // max(1, workers * 4)))
+    return [indexes[i : i + size] for i in range(0, len(indexes), size)]
+
+
+def _render_chunk(
+    contexts: list[dict], names: list[str], paper: str | None, out_dir: str
+) -> list[int]:
+    """Worker entry point (plain data in, page counts out): write each charter's PDF."""
+    from workshop_app.core.pdf_render import CHARTER_TEMPLATE, render_document, write_pdf
+
+    pages = []
+    for context, name in zip(contexts, names, strict=True):
+        document = render_document(CHARTER_TEMPLATE, context, paper=paper)
+        write_atomically(Path(out_dir) / name, write_pdf([document]))
+        pages.append(len(document.pages))
+    return pages
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to a hidden temporary file beside `path`, then rename it into place."""
+    temp = path.with_name(f".{uuid.uuid4().hex[:12]}.part")
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise UserError(f"Could not write {path.name}: {exc.strerror or exc}.") from exc
+
+
+def join_pdfs(files: Sequence[Path], contexts: Sequence[dict], *, target: Path) -> None:
+    """One PDF of `files` in order, a bookmark per pair, metadata for the whole set."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter()
+    for path, context in zip(files, contexts, strict=True):
+        start = len(writer.pages)
+        writer.append(str(path), import_outline=False)
+        pair = context["pair"]
+        writer.add_outline_item(title=f"{pair['code']}: {pair['names']}", page_number=start)
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+    first = contexts[0]
+    created = max(c["created"] for c in contexts)
+    stamp = "D:" + re.sub(r"\D", "", created)[:14] + "Z"
+    writer.add_metadata(
+        {
+            "/Title": f"Mentoring charters: {first['program']['name']} ({len(files)} pairs)",
+            "/Author": first["author"],
+            "/Creator": "workshop-app",
+            "/Producer": "WeasyPrint and pypdf",
+            "/CreationDate": stamp,
+            "/ModDate": stamp,
+        }
+    )
+    writer.root_object[NameObject("/Lang")] = TextStringObject(first["lang"])
+    writer.page_mode = "/UseOutlines"
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    write_atomically(target, buffer.getvalue())

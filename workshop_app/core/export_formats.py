@@ -1,0 +1,135 @@
+"""Staff exports: one entry point for every format, used by the CLI and the app.
+
+    result = export_workshop(wf, format="xlsx", out=Path("records.xlsx"), progress=cb)
+
+Private charter content is left out unless `include_confidential=True` (the app asks for an
+explicit confirmation first). Every format is written to a temporary name and moved into place,
+so a failure, or an exception raised by `progress` to cancel, leaves nothing behind. Errors a
+person can fix (full disk, no permission, unknown time zone, nothing to export) are `UserError`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workshop_app.core.errors import UserError
+from workshop_app.core.export_tables import Progress, left_out_labels, read_export_data
+
+if TYPE_CHECKING:
+    from workshop_app.core.workshop_file import WorkshopFile
+
+FORMATS = ("csv", "xlsx", "json", "ics", "archive")
+# Formats written to one file get this suffix when the name given has none; the others are a
+# folder, or a zip when the name ends in .zip.
+FILE_SUFFIX = {"xlsx": ".xlsx", "json": ".json", "ics": ".ics"}
+FORMAT_LABELS = {
+    "csv": "CSV files (a folder or a .zip)",
+    "xlsx": "Excel workbook (.xlsx)",
+    "json": "JSON document (.json)",
+    "ics": "Calendar (.ics)",
+    "archive": "Archive of charters as PDF, staff summary and JSON (a folder or a .zip)",
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExportResult:
+    format: str
+    path: Path
+    files: tuple[str, ...]
+    confidential_included: bool
+    notes: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        """One or two sentences for the CLI and the app's status line."""
+        count = len(self.files)
+        text = f"Exported {self.format.upper()} to {self.path}"
+        text += f" ({count} files)." if count > 1 else "."
+        if self.confidential_included:
+            text += " It INCLUDES private charter content."
+        else:
+            text += " Private charter content was left out."
+        return " ".join([text, *self.notes])
+
+
+def output_path(format: str, out: Path | str) -> Path:
+    """`out` with the format's suffix added when it has none."""
+    out = Path(out)
+    if format in FILE_SUFFIX and out.suffix == "":
+        return out.with_suffix(FILE_SUFFIX[format])
+    return out
+
+
+def export_workshop(
+    wf: WorkshopFile,
+    *,
+    format: str,
+    out: Path | str,
+    include_confidential: bool = False,
+    per_pair: bool = False,
+    timezone: str | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write the workshop's records for program staff in `format` to `out`."""
+    if format not in FORMATS:
+        raise UserError(f"Unknown export format {format!r}: use one of {', '.join(FORMATS)}.")
+    path = output_path(format, out).expanduser().absolute()
+    if path.resolve() == Path(wf.path).resolve():
+        raise UserError(f"{path.name} is the workshop file itself; choose another name.")
+    if per_pair and format != "ics":
+        raise UserError("One file per pair is only for the calendar (ics) export.")
+    staged = _staged(progress)
+    if progress is not None:
+        progress(0, 1)
+    data = read_export_data(wf, include_confidential=include_confidential)
+    notes: list[str] = []
+    files: list[str]
+    if format == "csv":
+        from workshop_app.core.export_csv import write_csv
+
+        files = write_csv(data, out=path, progress=staged)
+    elif format == "xlsx":
+        from workshop_app.core.export_xlsx import write_xlsx
+
+        files = write_xlsx(data, out=path, progress=staged)
+    elif format == "json":
+        from workshop_app.core.export_json import write_json
+
+        files = write_json(data, out=path, progress=staged)
+    elif format == "ics":
+        from workshop_app.core.export_ics import write_ics
+
+        files = write_ics(data, out=path, per_pair=per_pair, timezone=timezone, progress=staged)
+        without = sum(
+            1 for o in data.overview if not data.fields.get(o.pair_id, {}).get("first_meeting")
+        )
+        if without:
+            notes.append(
+                f"{without} pair{'s have' if without != 1 else ' has'} no first meeting yet "
+                "and are not in the calendar."
+            )
+    else:
+        from workshop_app.core.export_archive import write_archive
+
+        files = write_archive(wf, data, out=path, progress=staged)
+    return ExportResult(
+        format=format,
+        path=path,
+        files=tuple(files),
+        confidential_included=include_confidential,
+        notes=tuple(notes),
+    )
+
+
+def _staged(progress: Progress | None) -> Progress:
+    """Reading the workshop counts as the first step of the writer's progress."""
+
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done + 1, total + 1)
+
+    return report
+
+
+__all__ = ["FORMATS", "FORMAT_LABELS", "ExportResult", "export_workshop", "left_out_labels"]
