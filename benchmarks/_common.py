@@ -13,8 +13,8 @@ from pathlib import Path
 # Backups and settings of benchmark runs go to a scratch folder, never the user's.
 os.environ.setdefault("WORKSHOP_APP_DATA_DIR", tempfile.mkdtemp(prefix="bench-appdata-"))
 
-from workshop_app.core.demo import FULL, GOALS, PLANS  # noqa: E402
-from workshop_app.core.workshop_file import WorkshopFile  # noqa: E402
+from workshop_app.core.demo import FULL, GOALS, PLANS
+from workshop_app.core.workshop_file import WorkshopFile
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -43,10 +43,26 @@ def write_roster(path: Path, pairs: int) -> Path:
         writer = csv.writer(handle)
         writer.writerow(["Role", "Name", "Email", "Title", "Department", "Pair Code"])
         for i in range(1, pairs + 1):
-            writer.writerow(["Mentor", f"Mentor Number{i}", f"mentor{i}@bench.example",
-                             "Director", "Operations", f"P{i:02d}"])
-            writer.writerow(["Mentee", f"Mentee Number{i}", f"mentee{i}@bench.example",
-                             "Analyst", "Finance", f"P{i:02d}"])
+            writer.writerow(
+                [
+                    "Mentor",
+                    f"Mentor Number{i}",
+                    f"mentor{i}@bench.example",
+                    "Director",
+                    "Operations",
+                    f"P{i:02d}",
+                ]
+            )
+            writer.writerow(
+                [
+                    "Mentee",
+                    f"Mentee Number{i}",
+                    f"mentee{i}@bench.example",
+                    "Analyst",
+                    "Finance",
+                    f"P{i:02d}",
+                ]
+            )
     return path
 
 
@@ -56,8 +72,9 @@ def make_workshop(folder: Path, pairs: int, *, filled_every: int = 2) -> Path:
 
     path = folder / f"bench-{pairs}.workshop"
     roster = write_roster(folder / f"roster-{pairs}.csv", pairs)
-    with WorkshopFile.create(path, program="Bench", organisation="Bench Co",
-                             date="2027-01-19") as wf:
+    with WorkshopFile.create(
+        path, program="Bench", organisation="Bench Co", date="2027-01-19"
+    ) as wf:
         apply_import(wf, plan_import(wf, roster))
         with wf.transaction():
             for n, pair in enumerate(wf.roster.pairs()):
@@ -65,8 +82,9 @@ def make_workshop(folder: Path, pairs: int, *, filled_every: int = 2) -> Path:
                     continue
                 for name, value in FULL.items():
                     wf.charters.set_field(pair.id, name, value)
-                for part, value in zip(("goal", "why", "measure", "target_date", "first_steps"),
-                                       GOALS[0], strict=True):
+                for part, value in zip(
+                    ("goal", "why", "measure", "target_date", "first_steps"), GOALS[0], strict=True
+                ):
                     wf.charters.set_goal_part(pair.id, 1, part, value)
                 for scenario, plan in PLANS:
                     wf.charters.add_plan(pair.id, scenario=scenario, plan=plan)

@@ -17,11 +17,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import best_of, make_workshop, median, percentile, write_roster  # noqa: E402
+from _common import best_of, make_workshop, median, percentile, write_roster
 
-from workshop_app.core import backups  # noqa: E402
-from workshop_app.core.roster_import import apply_import, plan_import  # noqa: E402
-from workshop_app.core.workshop_file import WorkshopFile  # noqa: E402
+from workshop_app.core import backups
+from workshop_app.core.roster_import import apply_import, plan_import
+from workshop_app.core.workshop_file import WorkshopFile
 
 EDITS = 1000
 
@@ -48,11 +48,15 @@ def bench_edits(folder: Path) -> None:
         base.append(time.perf_counter() - start)
     conn.close()
     ms = 1000
-    print(f"Field edit save ({EDITS} edits): median {median(app) * ms:.2f} ms, "
-          f"p99 {percentile(app, 99) * ms:.2f} ms (target p99 < 5 ms)")
-    print(f"  baseline, bare sqlite3 UPDATE + commit (WAL, synchronous=FULL): median "
-          f"{median(base) * ms:.2f} ms, p99 {percentile(base, 99) * ms:.2f} ms; "
-          f"ratio of medians {median(app) / median(base):.1f}x")
+    print(
+        f"Field edit save ({EDITS} edits): median {median(app) * ms:.2f} ms, "
+        f"p99 {percentile(app, 99) * ms:.2f} ms (target p99 < 5 ms)"
+    )
+    print(
+        f"  baseline, bare sqlite3 UPDATE + commit (WAL, synchronous=FULL): median "
+        f"{median(base) * ms:.2f} ms, p99 {percentile(base, 99) * ms:.2f} ms; "
+        f"ratio of medians {median(app) / median(base):.1f}x"
+    )
 
 
 def bench_open_and_list(folder: Path) -> None:
@@ -76,10 +80,14 @@ def bench_open_and_list(folder: Path) -> None:
 
     app()  # warm the OS cache the same way for both
     t_app, t_base = best_of(5, app), best_of(5, baseline)
-    print(f"Open a 2,000-pair workshop (taking its backup) and list it with completeness: "
-          f"{t_app:.3f} s (target < 0.3 s)")
-    print(f"  baseline, bare sqlite3 open + one SELECT of the same rows: {t_base:.3f} s; "
-          f"ratio {t_app / t_base:.1f}x")
+    print(
+        f"Open a 2,000-pair workshop (taking its backup) and list it with completeness: "
+        f"{t_app:.3f} s (target < 0.3 s)"
+    )
+    print(
+        f"  baseline, bare sqlite3 open + one SELECT of the same rows: {t_base:.3f} s; "
+        f"ratio {t_app / t_base:.1f}x"
+    )
 
 
 def bench_import(folder: Path) -> None:
@@ -107,8 +115,10 @@ def bench_import(folder: Path) -> None:
 
     t_app, t_base = best_of(3, app), best_of(3, baseline)
     print(f"Import a 5,000-row roster (2,500 pairs): {t_app:.3f} s (target < 2 s)")
-    print(f"  baseline, csv.reader + one executemany INSERT: {t_base:.3f} s; "
-          f"ratio {t_app / t_base:.1f}x")
+    print(
+        f"  baseline, csv.reader + one executemany INSERT: {t_base:.3f} s; "
+        f"ratio {t_app / t_base:.1f}x"
+    )
 
 
 def main() -> None:

@@ -137,9 +137,7 @@ def test_check_content_passes_on_the_shipped_library(app_data: Path) -> None:
     assert "valid" in done.stdout
 
 
-def test_check_content_names_file_and_field_of_each_problem(
-    tmp_path: Path, app_data: Path
-) -> None:
+def test_check_content_names_file_and_field_of_each_problem(tmp_path: Path, app_data: Path) -> None:
     (tmp_path / "icebreaker.md").write_text(
         "---\nid: icebreaker\ntitle: Icebreaker\nkind: party\nminutes: 10\nformat: plenary\n"
         "audience: everyone\ncaptures: [horoscope]\n---\n\n## Room prompt\n\nSay hello.\n",

@@ -14,7 +14,7 @@ from workshop_app.ui.main_window import MainWindow, demo_path
 
 
 @pytest.fixture
-def window(qtbot):  # type: ignore[no-untyped-def]
+def window(qtbot):
     w = MainWindow()
     qtbot.addWidget(w)
     w.show()
@@ -22,7 +22,7 @@ def window(qtbot):  # type: ignore[no-untyped-def]
     w.close_workshop()
 
 
-def answer_next_message_box(qtbot, seen: list[str]) -> None:  # type: ignore[no-untyped-def]
+def answer_next_message_box(qtbot, seen: list[str]) -> None:
     """Close the next modal message box, noting its text (as a person would read it)."""
 
     def close() -> None:
@@ -36,17 +36,18 @@ def answer_next_message_box(qtbot, seen: list[str]) -> None:  # type: ignore[no-
     QTimer.singleShot(20, close)
 
 
-def test_start_page_offers_demo_and_opens_it(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_start_page_offers_demo_and_opens_it(window: MainWindow, qtbot) -> None:
     assert window.stack.currentWidget() is window.start_page
     window.open_demo()
     assert window.wf is not None and window.wf.path == demo_path()
-    assert window.stack.currentWidget() is window.overview
+    assert window.stack.currentWidget() is window.workspace
+    assert window.current_page() is window.overview
     assert "Accelerate Mentoring Program" in window.windowTitle()
     assert "5 of 12" in window.overview.board.text()
     assert window.overview.model.rowCount() == 12
 
 
-def test_filter_narrows_the_pairs(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_filter_narrows_the_pairs(window: MainWindow, qtbot) -> None:
     window.open_demo()
     qtbot.keyClicks(window.overview.filter, "ravi")
     proxy = window.overview.proxy
@@ -55,7 +56,7 @@ def test_filter_narrows_the_pairs(window: MainWindow, qtbot) -> None:  # type: i
     assert "absent" in proxy.index(0, 5).data()
 
 
-def test_sorting_by_charter_state(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_sorting_by_charter_state(window: MainWindow, qtbot) -> None:
     window.open_demo()
     window.overview.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
     assert window.overview.proxy.index(0, 3).data() == "10 sections to fill"
@@ -64,7 +65,7 @@ def test_sorting_by_charter_state(window: MainWindow, qtbot) -> None:  # type: i
 def test_a_foreign_file_gets_a_dialog_and_stays_untouched(
     window: MainWindow,
     qtbot,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     bad = tmp_path / "notes.workshop"
     bad.write_text("just some notes\n")
@@ -78,7 +79,7 @@ def test_a_foreign_file_gets_a_dialog_and_stays_untouched(
     assert window.wf is not None
 
 
-def test_a_locked_file_gets_a_dialog(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_locked_file_gets_a_dialog(window: MainWindow, qtbot, tmp_path: Path) -> None:
     path = tmp_path / "room.workshop"
     create_demo(path).close()
     holder = WorkshopFile.open(path)
@@ -94,7 +95,7 @@ def test_a_locked_file_gets_a_dialog(window: MainWindow, qtbot, tmp_path: Path) 
 
 def test_recent_files_and_last_file_are_remembered(
     window: MainWindow,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     path = tmp_path / "room.workshop"
     assert window.create_workshop(path, program="Lift", organisation="Acme", date="2027-03-01")
@@ -109,3 +110,66 @@ def test_closing_releases_the_file(window: MainWindow, tmp_path: Path) -> None:
     window.create_workshop(path, program="Lift", organisation="Acme", date="2027-03-01")
     window.close()
     WorkshopFile.open(path).close()  # no longer locked
+
+
+def test_every_page_is_reachable_by_keyboard(window: MainWindow, qtbot) -> None:
+    window.open_demo()
+    for number, page in enumerate(window.pages, start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page() is page
+        assert page.isVisible()
+
+
+def test_a_charter_edit_is_saved_and_survives_reopening(
+    window: MainWindow,
+    qtbot,
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "room.workshop"
+    create_demo(path).close()
+    window.open_path(path)
+    window.go_to(window.pages.index(window.charters))
+    editor = window.charters.editor
+    window.charters.select_pair(window.wf.roster.pair_by_code("P10").id)
+    field = editor.field("purpose").input
+    field.setFocus()
+    with qtbot.waitSignal(window.charters.saved, timeout=3000):
+        qtbot.keyClicks(field, "Learn how the warehouse really works")
+    assert window.saved_label.text().startswith("All changes saved at")
+    window.close_workshop()
+    window.open_path(path)
+    with WorkshopFile.open(path, readonly=True) as wf:
+        pair = wf.roster.pair_by_code("P10")
+        assert wf.charters.charter(pair.id).value("purpose") == (
+            "Learn how the warehouse really works"
+        )
+
+
+def test_undo_from_the_edit_menu(window: MainWindow, qtbot) -> None:
+    window.open_demo()
+    window.go_to(window.pages.index(window.charters))
+    editor = window.charters.editor
+    window.charters.select_pair(window.wf.roster.pair_by_code("P12").id)
+    qtbot.keyClicks(editor.field("renewal").input, "Decide at 180 days")
+    editor.saver.flush()
+    window.undo_action.trigger()
+    pair = window.wf.roster.pair_by_code("P12")
+    assert window.wf.charters.charter(pair.id).value("renewal") == ""
+    window.redo_action.trigger()
+    assert window.wf.charters.charter(pair.id).value("renewal") == "Decide at 180 days"
+
+
+def test_organisation_content_folder(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    from workshop_app.resources import shipped_dir
+
+    own = tmp_path / "ours"
+    own.mkdir()
+    source = (shipped_dir("exercises") / "scenario-chronic-lateness.md").read_text()
+    (own / "scenario-hybrid-drift.md").write_text(
+        source.replace("id: scenario-chronic-lateness", "id: scenario-hybrid-drift").replace(
+            "title: ", "title: Hybrid drift and ", 1
+        )
+    )
+    assert window.use_content_dir(own)
+    assert any(t.startswith("Hybrid drift and") for t in window.charters._scenarios)
+    assert window.settings.content_dirs() == [own.resolve()]

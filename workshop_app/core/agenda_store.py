@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workshop_app.core.clock import new_id, utc_now
+from workshop_app.core.content import Agenda, Library
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import Segment
 
@@ -20,6 +21,20 @@ class PlannedSegment:
     planned_minutes: float
     exercise_id: str | None = None
     kind: str = ""
+
+
+def planned_from(agenda: Agenda, library: Library) -> list[PlannedSegment]:
+    """The segments of a library agenda, ready to `choose()`."""
+    out = []
+    for item in agenda.items:
+        if item.is_break or item.exercise_id is None:
+            out.append(PlannedSegment(item.title or "Break", item.minutes, None, "break"))
+            continue
+        exercise = library.exercises.get(item.exercise_id)
+        kind = exercise.kind if exercise else ""
+        title = item.title or (exercise.title if exercise else item.exercise_id)
+        out.append(PlannedSegment(title, item.minutes, item.exercise_id, kind))
+    return out
 
 
 class AgendaStore:
@@ -103,3 +118,111 @@ class AgendaStore:
                 [started_at, ended_at, actual_seconds],
                 at=now,
             )
+
+    def _segment(self, segment_id: str) -> Segment:
+        found = next((s for s in self.segments() if s.id == segment_id), None)
+        if found is None:
+            raise UserError("That agenda segment is no longer in the workshop.")
+        return found
+
+    def set_minutes(self, segment_id: str, minutes: float) -> None:
+        if not 0 < minutes <= 600:
+            raise UserError("A segment lasts more than 0 and at most 600 minutes.")
+        segment = self._segment(segment_id)
+        if segment.planned_minutes == minutes:
+            return
+        now = utc_now()
+        with self._wf.transaction():
+            self._wf.conn.execute(
+                "UPDATE agenda_segments SET planned_minutes = ?, updated_at = ? WHERE id = ?",
+                (minutes, now, segment_id),
+            )
+            self._wf.audit(
+                "agenda_segments",
+                segment_id,
+                "planned_minutes",
+                segment.planned_minutes,
+                minutes,
+                at=now,
+            )
+
+    def set_skipped(self, segment_id: str, skipped: bool) -> None:
+        segment = self._segment(segment_id)
+        if segment.skipped == skipped:
+            return
+        if skipped and segment.started_at:
+            raise UserError(f"{segment.title} has already run; it cannot be skipped now.")
+        now = utc_now()
+        with self._wf.transaction():
+            self._wf.conn.execute(
+                "UPDATE agenda_segments SET skipped = ?, updated_at = ? WHERE id = ?",
+                (int(skipped), now, segment_id),
+            )
+            self._wf.audit(
+                "agenda_segments", segment_id, "skipped", segment.skipped, skipped, at=now
+            )
+
+    def move(self, segment_id: str, position: int) -> None:
+        """Move a segment to `position` (from 1) and renumber the rest."""
+        order = [s.id for s in self.segments()]
+        if segment_id not in order:
+            raise UserError("That agenda segment is no longer in the workshop.")
+        old = order.index(segment_id) + 1
+        position = max(1, min(position, len(order)))
+        if old == position:
+            return
+        order.remove(segment_id)
+        order.insert(position - 1, segment_id)
+        self._renumber(order, audit=(segment_id, old, position))
+
+    def insert(self, item: PlannedSegment, *, position: int | None = None) -> str:
+        """Add a segment (an exercise from the library or a break) at `position`."""
+        if item.planned_minutes <= 0:
+            raise UserError(f"{item.title}: minutes must be more than zero.")
+        order = [s.id for s in self.segments()]
+        position = len(order) + 1 if position is None else max(1, min(position, len(order) + 1))
+        segment_id = new_id()
+        now = utc_now()
+        with self._wf.transaction():
+            self._wf.db.table("agenda_segments").insert(
+                {
+                    "id": segment_id,
+                    "position": len(order) + 1,
+                    "exercise_id": item.exercise_id,
+                    "title": item.title,
+                    "kind": item.kind,
+                    "planned_minutes": item.planned_minutes,
+                    "updated_at": now,
+                }
+            )
+            self._wf.audit(
+                "agenda_segments",
+                segment_id,
+                "*created*",
+                None,
+                f"{item.title} ({item.planned_minutes:g} min)",
+                at=now,
+            )
+            order.insert(position - 1, segment_id)
+            self._renumber(order)
+        return segment_id
+
+    def remove(self, segment_id: str) -> None:
+        segment = self._segment(segment_id)
+        if segment.started_at:
+            raise UserError(f"{segment.title} has already run; skip it instead of removing it.")
+        with self._wf.transaction():
+            self._wf.conn.execute("DELETE FROM agenda_segments WHERE id = ?", (segment_id,))
+            self._wf.audit("agenda_segments", segment_id, "*removed*", segment.title, None)
+            self._renumber([s.id for s in self.segments()])
+
+    def _renumber(self, order: list[str], *, audit: tuple[str, int, int] | None = None) -> None:
+        now = utc_now()
+        with self._wf.transaction():
+            for i, segment_id in enumerate(order, start=1):
+                self._wf.conn.execute(
+                    "UPDATE agenda_segments SET position = ?, updated_at = ? WHERE id = ?",
+                    (i, now, segment_id),
+                )
+            if audit is not None:
+                self._wf.audit("agenda_segments", audit[0], "position", audit[1], audit[2], at=now)

@@ -268,21 +268,31 @@ class CharterStore:
             self._wf.audit("goals", row[0], f"goal{position}", old, None, pair_id=pair_id, at=now)
 
     def add_plan(
-        self, pair_id: str, *, scenario: str = "", plan: str = "", exercise_id: str = ""
+        self,
+        pair_id: str,
+        *,
+        scenario: str = "",
+        plan: str = "",
+        exercise_id: str = "",
+        plan_id: str | None = None,
+        position: int | None = None,
     ) -> Plan:
+        """Add a plan at the end, or put one back where it was (`plan_id`, `position`: undo)."""
         conn = self._wf.conn
         with self._wf.transaction():
-            (last,) = conn.execute(
-                "SELECT coalesce(max(position), 0) FROM plans WHERE pair_id = ?", (pair_id,)
-            ).fetchone()
+            if position is None:
+                (last,) = conn.execute(
+                    "SELECT coalesce(max(position), 0) FROM plans WHERE pair_id = ?", (pair_id,)
+                ).fetchone()
+                position = last + 1
             now = utc_now()
-            plan_id = new_id()
+            plan_id = plan_id or new_id()
             self._touch(pair_id, now)
             self._wf.db.table("plans").insert(
                 {
                     "id": plan_id,
                     "pair_id": pair_id,
-                    "position": last + 1,
+                    "position": position,
                     "scenario": scenario,
                     "plan": plan,
                     "exercise_id": exercise_id,

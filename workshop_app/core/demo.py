@@ -235,6 +235,11 @@ def create_demo(path: Path) -> WorkshopFile:
             elif index < 9:
                 half = dict(list(FULL.items())[: 4 + 2 * (index - 5)])
                 _fill(wf, pair.id, half, goals=GOALS[:1], plans=[])
+    from workshop_app.core.agenda_store import planned_from
+    from workshop_app.core.content import load_library
+
+    library = load_library()
+    wf.agenda.choose("half-day-launch", planned_from(library.agenda("half-day-launch"), library))
     wf.charters.sign(
         pairs[0].id,
         mentor="Margaret Osei",

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from workshop_app.core.charter_fields import SECTION_BY_KEY
+from workshop_app.core.charter_store import PairOverview
 from workshop_app.core.workshop_file import WorkshopFile
 
 
-def workshop_info(wf: WorkshopFile) -> dict[str, Any]:
+def workshop_info(
+    wf: WorkshopFile, *, overview: Sequence[PairOverview] | None = None
+) -> dict[str, Any]:
     w = wf.workshop()
-    overview = wf.charters.overview()
+    overview = wf.charters.overview() if overview is None else overview
     people = wf.roster.participants()
     present = sum(1 for p in people if p.present)
     absent = sum(1 for p in people if p.present is False)

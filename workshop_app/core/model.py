@@ -25,6 +25,7 @@ WORKSHOP_FIELDS: tuple[WorkshopField, ...] = (
     WorkshopField("organisation", "Organisation", required=True),
     WorkshopField("cohort", "Cohort"),
     WorkshopField("date", "Workshop date", kind="date", required=True),
+    WorkshopField("start_time", "Start time (HH:MM)"),
     WorkshopField("venue", "Venue"),
     WorkshopField("facilitator", "Facilitator"),
     WorkshopField("coordinator", "Program coordinator"),
@@ -80,6 +81,7 @@ class Workshop:
     logo: bytes | None = None
     logo_mime: str = ""
     agenda_id: str = ""
+    start_time: str = "09:00"
     updated_at: str = ""
 
     @property

@@ -155,6 +155,27 @@ def _m0001(db: Database) -> None:
     )
 
 
+@migrations(name="0002_runner")
+def _m0002(db: Database) -> None:
+    """The workshop's start time (for the planned finish) and the live runner's state, so a
+    reopened app resumes the segment in progress with the right time left."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE workshop ADD COLUMN start_time TEXT NOT NULL DEFAULT '09:00';
+        CREATE TABLE runner_state (
+            id TEXT PRIMARY KEY,
+            segment_id TEXT REFERENCES agenda_segments(id) ON DELETE SET NULL,
+            elapsed_seconds REAL NOT NULL DEFAULT 0,
+            running_since TEXT,
+            extra_seconds REAL NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL
+        );
+        PRAGMA user_version = 2;
+        """,
+    )
+
+
 def _run_script(db: Database, script: str) -> None:
     # Not executescript(): it commits first, which would break the migration's transaction.
     for statement in script.split(";"):

@@ -9,6 +9,7 @@ change goes through `transaction()` and leaves a row in the `audit` table.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -153,6 +154,10 @@ class WorkshopFile:
         self.close()
 
     @property
+    def is_open(self) -> bool:
+        return self.conn is not None
+
+    @property
     def readonly(self) -> bool:
         return self._lock is None
 
@@ -200,6 +205,8 @@ class WorkshopFile:
             _check_required(**{name: value})
         if name == "paper_size" and value not in ("a4", "letter"):
             raise UserError(f"Paper size must be A4 or Letter, not {value!r}.")
+        if name == "start_time" and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", str(value)):
+            raise UserError(f"The start time must be written HH:MM (24-hour), not {value!r}.")
         if name == "program_length_months" and not _valid_months(value):
             raise UserError("Program length must be a whole number of months, 1 to 60.")
         with self.transaction():

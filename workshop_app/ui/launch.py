@@ -39,8 +39,10 @@ def _log_bug(kind: type[BaseException], value: BaseException, tb: TracebackType 
     )
 
 
-def run_app(path: Path | None) -> int:
+def run_app(path: Path | None, *, content_dir: Path | None = None) -> int:
     from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.settings import AppSettings
+    from workshop_app.ui.tasks import shutdown_pool
 
     folder = user_data_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -51,7 +53,10 @@ def run_app(path: Path | None) -> int:
     )
     app = make_app()
     sys.excepthook = _log_bug
-    window = MainWindow()
+    settings = AppSettings()
+    if content_dir is not None:
+        settings.override_content_dir(content_dir)
+    window = MainWindow(settings)
     window.show()
     if path is not None:
         window.open_path(path)
@@ -59,4 +64,7 @@ def run_app(path: Path | None) -> int:
         window.open_path(last)
     else:
         window.open_demo()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        shutdown_pool()

@@ -9,20 +9,23 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from workshop_app.core.info import workshop_info
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.pairs_model import PairsModel
 
 
-class OverviewPage(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = QLabel()
-        self.title.setObjectName("pageTitle")
-        self.title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+class OverviewPage(WorkshopPage):
+    """The workshop at a glance: who is here, how far each pair's charter is."""
+
+    title = "Overview"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet("color: palette(mid);")
         self.board = QLabel()
@@ -51,16 +54,21 @@ class OverviewPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addWidget(self.heading)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.board)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
 
-    def show_workshop(self, wf: WorkshopFile) -> None:
-        info = workshop_info(wf)
+    def refresh(self) -> None:
+        wf = self.wf
+        if wf is None:
+            self.model.set_rows([])
+            return
+        overview = wf.charters.overview()
+        info = workshop_info(wf, overview=overview)
         w, c, a = info["workshop"], info["charters"], info["attendance"]
-        self.title.setText(w["program"])
+        self.heading.setText(w["program"])
         where = " · ".join(x for x in (w["organisation"], w["date"], w["venue"]) if x)
         self.subtitle.setText(
             where + (f" · facilitated by {w['facilitator']}" if w["facilitator"] else "")
@@ -72,4 +80,4 @@ class OverviewPage(QWidget):
         if c["edited_since_signing"]:
             board += f" · {c['edited_since_signing']} edited since signing"
         self.board.setText(board)
-        self.model.set_rows(wf.charters.overview())
+        self.model.set_rows(overview)

@@ -16,6 +16,7 @@ class AppSettings:
         folder = user_data_dir()
         folder.mkdir(parents=True, exist_ok=True)
         self._qs = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        self._content_override: Path | None = None
 
     def recent_files(self) -> list[Path]:
         raw = self._qs.value("files/recent", [], type=list) or []
@@ -34,6 +35,20 @@ class AppSettings:
 
     def last_file(self) -> Path | None:
         return next((p for p in self.recent_files() if p.exists()), None)
+
+    def content_dirs(self) -> list[Path]:
+        """The organisation's own exercise folder: `--content DIR` for this run, else the
+        one chosen in the app, if any."""
+        if self._content_override is not None:
+            return [self._content_override]
+        value = self._qs.value("content/folder", "", type=str)
+        return [Path(value)] if value else []
+
+    def override_content_dir(self, folder: Path) -> None:
+        self._content_override = folder
+
+    def set_content_dir(self, folder: Path | None) -> None:
+        self._qs.setValue("content/folder", str(folder.resolve()) if folder else "")
 
     def geometry(self, key: str) -> QByteArray | None:
         value = self._qs.value(f"window/{key}")

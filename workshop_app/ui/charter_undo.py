@@ -1,0 +1,60 @@
+"""Undo and redo for charter edits: each saved edit is one step, replayed through the core."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+Key = tuple[Any, ...]
+Apply = Callable[[Key, Any], None]
+
+_MERGE_ID = 0x43_48  # "CH"
+
+
+class EditCommand(QUndoCommand):
+    """A value changed from `old` to `new`. It is pushed after the save, so the first
+    redo() (which QUndoStack.push calls) has nothing to do."""
+
+    def __init__(self, apply: Apply, key: Key, old: Any, new: Any, label: str) -> None:
+        super().__init__(f"Edit {label}")
+        self._apply = apply
+        self.key = key
+        self.old = old
+        self.new = new
+        self._done = True
+
+    def id(self) -> int:
+        return _MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Consecutive saves of one field while typing are one undo step."""
+        if not isinstance(other, EditCommand) or other.key != self.key:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._apply(self.key, self.new)
+
+    def undo(self) -> None:
+        self._apply(self.key, self.old)
+
+
+class ActionCommand(QUndoCommand):
+    """A structural change (a plan added or removed, a goal removed) with its inverse."""
+
+    def __init__(self, label: str, do: Callable[[], None], undo: Callable[[], None]) -> None:
+        super().__init__(label)
+        self._do = do
+        self._undo = undo
+
+    def redo(self) -> None:
+        self._do()
+
+    def undo(self) -> None:
+        self._undo()
