@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app.core import backups
+from workshop_app.core import backups, schema
 from workshop_app.core.errors import UserError
 from workshop_app.core.file_check import APPLICATION_ID
-from workshop_app.core.schema import migrations, schema_version
+from workshop_app.core.schema import migration, schema_version
 from workshop_app.core.workshop_file import WorkshopFile
 
 
@@ -166,7 +166,7 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 def test_older_file_is_upgraded_after_a_backup(tmp_path: Path) -> None:
     path = make_workshop(tmp_path / "a.workshop")
 
-    @migrations(name="0999_test_add_column")
+    @migration(name="0999_test_add_column")
     def _add(db) -> None:  # type: ignore[no-untyped-def]
         db.execute("ALTER TABLE pairs ADD COLUMN room TEXT NOT NULL DEFAULT ''")
         db.execute(f"PRAGMA user_version = {schema_version()}")
@@ -183,13 +183,13 @@ def test_older_file_is_upgraded_after_a_backup(tmp_path: Path) -> None:
         assert old.execute("PRAGMA user_version").fetchone()[0] == schema_version() - 1
         old.close()
     finally:
-        migrations._migrations.pop()
+        schema._MIGRATIONS.pop()
 
 
 def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
     path = make_workshop(tmp_path / "a.workshop")
 
-    @migrations(name="0999_test_broken")
+    @migration(name="0999_test_broken")
     def _broken(db) -> None:  # type: ignore[no-untyped-def]
         db.execute("ALTER TABLE pairs ADD COLUMN room TEXT")
         raise RuntimeError("boom")
@@ -198,7 +198,7 @@ def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
         with pytest.raises(RuntimeError):
             WorkshopFile.open(path)
     finally:
-        migrations._migrations.pop()
+        schema._MIGRATIONS.pop()
     with WorkshopFile.open(path) as wf:
         assert "room" not in {c.name for c in wf.db.table("pairs").columns}
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workshop_app.core.clock import new_id, utc_now
-from workshop_app.core.content import Agenda, Library
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import Segment
 
 if TYPE_CHECKING:
+    from workshop_app.core.content import Agenda, Library
     from workshop_app.core.workshop_file import WorkshopFile
 
 
@@ -72,17 +72,20 @@ class AgendaStore:
         now = utc_now()
         with self._wf.transaction():
             self._wf.conn.execute("DELETE FROM agenda_segments")
-            self._wf.db.table("agenda_segments").insert_all(
-                {
-                    "id": new_id(),
-                    "position": i,
-                    "exercise_id": item.exercise_id,
-                    "title": item.title,
-                    "kind": item.kind,
-                    "planned_minutes": item.planned_minutes,
-                    "updated_at": now,
-                }
-                for i, item in enumerate(planned, start=1)
+            self._wf.insert_all(
+                "agenda_segments",
+                [
+                    {
+                        "id": new_id(),
+                        "position": i,
+                        "exercise_id": item.exercise_id,
+                        "title": item.title,
+                        "kind": item.kind,
+                        "planned_minutes": item.planned_minutes,
+                        "updated_at": now,
+                    }
+                    for i, item in enumerate(planned, start=1)
+                ],
             )
             self._wf.set_workshop_field("agenda_id", agenda_id)
             self._wf.audit(
@@ -184,7 +187,8 @@ class AgendaStore:
         segment_id = new_id()
         now = utc_now()
         with self._wf.transaction():
-            self._wf.db.table("agenda_segments").insert(
+            self._wf.insert(
+                "agenda_segments",
                 {
                     "id": segment_id,
                     "position": len(order) + 1,
@@ -193,7 +197,7 @@ class AgendaStore:
                     "kind": item.kind,
                     "planned_minutes": item.planned_minutes,
                     "updated_at": now,
-                }
+                },
             )
             self._wf.audit(
                 "agenda_segments",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from workshop_app.core.model import Pair
 from workshop_app.core.workshop_file import WorkshopFile
 
 PROGRAM: dict[str, Any] = {
@@ -113,6 +114,16 @@ PEOPLE = [
     ),
 ]
 
+# The mentees' line managers, as the roster from HR names them.
+MANAGERS = [
+    "Anita Kaur",
+    "Paul Mercer",
+    "Ingrid Svensson",
+    "Tomasz Wójcik",
+    "Grace Adeyemi",
+    "Hamid Farouk",
+]
+
 GOALS = [
     (
         "Lead my shift's weekly planning meeting on my own",
@@ -208,7 +219,7 @@ def create_demo(path: Path) -> WorkshopFile:
         **program,
     )
     with wf.transaction():
-        pairs = []
+        pairs: list[Pair] = []
         for (mentor, m_title, m_dept), (mentee, e_title, e_dept) in PEOPLE:
             a = wf.roster.add_participant(
                 role="mentor",
@@ -223,7 +234,7 @@ def create_demo(path: Path) -> WorkshopFile:
                 title=e_title,
                 department=e_dept,
                 email=_email(mentee),
-                manager="Line manager on file",
+                manager=MANAGERS[len(pairs) % len(MANAGERS)],
             )
             pairs.append(wf.roster.make_pair(a.id, b.id))
         # Attendance: everyone in, but for one mentee who is running late.

@@ -19,9 +19,11 @@ private comes from the model (`CharterField.private`, `Goal.private`) as in ever
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 import tempfile
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -101,7 +103,15 @@ def _fill(
         progress=rendered,
         workers=workers,
     )
-    (folder / SUMMARY_NAME).write_bytes(render_summary_pdf(summary_context(wf)))
+    summary = summary_context(wf)
+    if workers == 0:
+        pdf = render_summary_pdf(summary)
+    else:
+        # Like the charters, never with WeasyPrint in the app's own process.
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
+            pdf = pool.submit(render_summary_pdf, summary).result()
+    (folder / SUMMARY_NAME).write_bytes(pdf)
     if progress is not None:
         progress(len(contexts) + 1, total)
     (folder / JSON_NAME).write_bytes(json_bytes(data))

@@ -1,9 +1,10 @@
 """JSON export: the whole workshop in one document, for scripts and HR systems.
 
-The document's shape is versioned by `_about.schema_version` and documented in
-docs/exports.md. Keys are sorted (so `_about` comes first and the same workshop always gives
-the same order), text is UTF-8, indented by two spaces. Raise `SCHEMA_VERSION` on any change
-that could break a reader (a key removed, renamed or changing type); adding a key does not.
+The document's shape is versioned by `_about.schema_version` and documented in the README
+(section "After the workshop"). Keys are sorted (so `_about` comes first and the same workshop
+always gives the same order), text is UTF-8, indented by two spaces. Raise `SCHEMA_VERSION` on
+any change that could break a reader (a key removed, renamed or changing type); adding a key
+does not.
 """
 
 from __future__ import annotations

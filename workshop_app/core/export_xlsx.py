@@ -8,10 +8,14 @@ as a formula, whatever it starts with. Written with openpyxl's streaming (write-
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
+import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from lxml.etree import SerialisationError
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -20,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from workshop_app.core.atomic import atomic_file
+from workshop_app.core.errors import UserError
 from workshop_app.core.export_tables import ExportData, Progress, Table, about_lines, build_tables
 
 README_SHEET = "README"
@@ -45,12 +50,34 @@ def write_xlsx(data: ExportData, *, out: Path, progress: Progress | None = None)
             _sheet(wb.create_sheet(table.title[:31]), table)
         with atomic_file(out) as temp:
             wb.save(temp)
+    except (OSError, SerialisationError) as exc:
+        # openpyxl streams each sheet to a file in the system's temporary folder first (through
+        # lxml, which reports a failed write as "IO_ENOSPC" and the like, not as an OSError).
+        _discard(wb)
+        raise _temporary_folder_error(exc, out) from exc
     except BaseException:
         _discard(wb)
         raise
     if progress is not None:
         progress(total, total)
     return [out.name]
+
+
+def _temporary_folder_error(exc: OSError | SerialisationError, out: Path) -> UserError:
+    if isinstance(exc, OSError):
+        code: int | None = exc.errno
+    else:
+        code = getattr(errno, str(exc).removeprefix("IO_"), None)
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        reason = "the disk is full"
+    elif isinstance(code, int):
+        reason = os.strerror(code)
+    else:
+        reason = str(exc)
+    return UserError(
+        f"Could not prepare {out.name} in the temporary folder {tempfile.gettempdir()} "
+        f"({reason}): nothing was written."
+    )
 
 
 def _discard(wb: Workbook) -> None:

@@ -7,6 +7,7 @@ message saying what it is and what to do.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import struct
 from dataclasses import dataclass
@@ -103,6 +104,17 @@ def check_workshop_file(path: Path, *, schema_version: int) -> Header:
     return header
 
 
+def check_writable(path: Path) -> None:
+    """Refuse to open for writing a file that cannot be written. SQLite would open it anyway,
+    silently read-only, and every edit typed into the app would then fail to save."""
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
+        raise UserError(
+            f"{path.name} is read-only (the file or its folder {path.parent} cannot be "
+            "written). Copy it to a folder you can write to and open the copy; "
+            "the file has not been changed."
+        )
+
+
 def read_only_connection(path: Path) -> sqlite3.Connection:
     """A connection that cannot write, and leaves no -wal/-shm files behind when none exist.
 
@@ -136,6 +148,7 @@ def _integrity(path: Path) -> None:
         conn = read_only_connection(path)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
+            complete = rows != [("ok",)] or _has_workshop_record(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -144,7 +157,31 @@ def _integrity(path: Path) -> None:
             "Restore it from a backup; the file has not been changed."
         ) from exc
     if rows != [("ok",)]:
+        # SQLite reports one problem per line, after a "*** in database main ***" heading;
+        # the message stays one line (the CLI prints it as one), naming the first problem.
+        problems = [
+            line.strip()
+            for (text,) in rows
+            for line in str(text).splitlines()
+            if line.strip() and not line.startswith("***")
+        ]
+        first = problems[0] if problems else "consistency check failed"
+        more = f", and {len(problems) - 1} more problem(s)" if len(problems) > 1 else ""
         raise UserError(
-            f"{path.name} is damaged ({rows[0][0]}). "
+            f"{path.name} is damaged ({first}{more}). "
             "Restore it from a backup; the file has not been changed."
         )
+    if not complete:
+        raise UserError(
+            f"{path.name} is incomplete: the app stopped while creating it, before anything "
+            "was saved in it. Create the workshop again; the file has not been changed."
+        )
+
+
+def _has_workshop_record(conn: sqlite3.Connection) -> bool:
+    """Whether the file holds its workshop record (written last when a file is created)."""
+    try:
+        (count,) = conn.execute("SELECT count(*) FROM workshop").fetchone()
+    except sqlite3.OperationalError:  # no workshop table: creation stopped even earlier
+        return False
+    return bool(count)

@@ -513,7 +513,7 @@ def apply_import(wf: WorkshopFile, plan: ImportPlan) -> ImportResult:
                     "updated_at": now,
                 }
             )
-        wf.db.table("participants").insert_all(records, batch_size=500)
+        wf.insert_all("participants", records)
         audit: list[tuple[str, str, str, str | None, str, str | None]] = [
             ("participants", r["id"], "*created*", None, f"{r['name']} <{r['email']}>", None)
             for r in records
@@ -558,8 +558,8 @@ def apply_import(wf: WorkshopFile, plan: ImportPlan) -> ImportResult:
                     pair_id,
                 )
             )
-        wf.db.table("pairs").insert_all(pair_rows, batch_size=500)
-        wf.db.table("charters").insert_all(charter_rows, batch_size=500)
+        wf.insert_all("pairs", pair_rows)
+        wf.insert_all("charters", charter_rows)
         conn.executemany(
             "INSERT INTO audit (id, at, table_name, record_id, pair_id, field, old_value,"
             " new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -86,7 +86,13 @@ def _sniff_delimiter(text: str) -> str:
 
 
 def _read_csv(name: str, data: bytes) -> RawTable:
-    text, encoding = decode(data)
+    try:
+        text, encoding = decode(data)
+    except UnicodeDecodeError as exc:  # a byte-order mark promised an encoding the rest breaks
+        raise UserError(
+            f"{name} is marked as {exc.encoding.upper()} text but is not valid "
+            f"{exc.encoding.upper()} (at byte {exc.start}); save it again as CSV UTF-8."
+        ) from exc
     if "\x00" in text:
         raise UserError(f"{name} does not look like a text roster (it contains binary data).")
     delimiter = _sniff_delimiter(text)

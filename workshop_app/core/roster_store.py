@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from workshop_app.core.clock import new_id, utc_now
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import PARTICIPANT_FIELDS, Pair, Participant
-from workshop_app.core.validation import normalise_email, valid_email
+from workshop_app.core.validation import normalise_email, storable_text, valid_email
 
 if TYPE_CHECKING:
     from workshop_app.core.workshop_file import WorkshopFile
@@ -67,7 +67,7 @@ class RosterStore:
         now = utc_now()
         record = {"id": new_id(), **values, "updated_at": now}
         with self._wf.transaction():
-            self._wf.db.table("participants").insert(record)
+            self._wf.insert("participants", record)
             self._wf.audit("participants", record["id"], "*created*", None, values, at=now)
         return self.participant(record["id"])
 
@@ -179,14 +179,15 @@ class RosterStore:
         now = utc_now()
         pair_id = new_id()
         with self._wf.transaction():
-            self._wf.db.table("pairs").insert(
+            self._wf.insert(
+                "pairs",
                 {
                     "id": pair_id,
                     "code": code,
                     "mentor_id": mentor_id,
                     "mentee_id": mentee_id,
                     "updated_at": now,
-                }
+                },
             )
             self._wf.charters.create_empty(pair_id, at=now)
             self._wf.audit(
@@ -255,7 +256,7 @@ def _participant(row: Any) -> Participant:
 
 
 def _checked(**values: str) -> dict[str, str]:
-    out = {k: (v or "").strip() for k, v in values.items()}
+    out = {k: storable_text(v or "").strip() for k, v in values.items()}
     if out["role"] not in ("mentor", "mentee"):
         raise UserError(f"The role must be mentor or mentee, not {values['role']!r}.")
     if not out["name"]:

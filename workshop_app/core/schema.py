@@ -7,13 +7,31 @@ how an older app knows to refuse a newer file. Never edit a migration that has s
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from workshop_app.core.charter_fields import CHARTER_COLUMNS
 from workshop_app.core.file_check import APPLICATION_ID
 
-migrations = Migrations("workshop")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+MigrationFn = Callable[["Database"], None]
+MIGRATION_SET = "workshop"
+# (name, function), oldest first. sqlite-utils is imported only when one must run: opening a
+# file that is up to date (every start-up) does not pay for importing it.
+_MIGRATIONS: list[tuple[str, MigrationFn]] = []
+
+
+def migration(*, name: str) -> Callable[[MigrationFn], MigrationFn]:
+    def register(fn: MigrationFn) -> MigrationFn:
+        if any(n == name for n, _ in _MIGRATIONS):
+            raise ValueError(f"migration {name!r} is already registered")
+        _MIGRATIONS.append((name, fn))
+        return fn
+
+    return register
 
 
 def _text_columns(names: list[str]) -> str:
@@ -45,7 +63,7 @@ WORKSHOP_TEXT_COLUMNS = [
 ]
 
 
-@migrations(name="0001_initial")
+@migration(name="0001_initial")
 def _m0001(db: Database) -> None:
     charter_columns = ", ".join(
         f"{f.name} INTEGER" if f.kind == "int" else f"{f.name} TEXT NOT NULL DEFAULT ''"
@@ -155,7 +173,7 @@ def _m0001(db: Database) -> None:
     )
 
 
-@migrations(name="0002_runner")
+@migration(name="0002_runner")
 def _m0002(db: Database) -> None:
     """The workshop's start time (for the planned finish) and the live runner's state, so a
     reopened app resumes the segment in progress with the right time left."""
@@ -185,7 +203,37 @@ def _run_script(db: Database, script: str) -> None:
 
 def known_migrations() -> list[str]:
     """Names of the migrations this app knows, oldest first."""
-    return [m.name for m in migrations._migrations]
+    return [name for name, _ in _MIGRATIONS]
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations already applied to the open file (read-only)."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if not exists:
+        return []
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+        (MIGRATION_SET,),
+    )
+    return [name for (name,) in rows]
+
+
+def pending_migrations(conn: sqlite3.Connection) -> list[str]:
+    applied = set(applied_migrations(conn))
+    return [name for name in known_migrations() if name not in applied]
+
+
+def apply_migrations(conn: sqlite3.Connection) -> None:
+    """Apply the pending migrations, each in one transaction with its record."""
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    runner = Migrations(MIGRATION_SET)
+    for name, fn in _MIGRATIONS:
+        runner(name=name)(fn)
+    runner.apply(Database(conn))
 
 
 def schema_version() -> int:

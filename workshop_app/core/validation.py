@@ -12,5 +12,16 @@ def normalise_email(email: str) -> str:
     return (email or "").strip().lower()
 
 
+def storable_text(text: str) -> str:
+    """`text` as the workshop file can hold it. A lone UTF-16 surrogate (which a paste from
+    some programs carries) cannot be encoded for SQLite and becomes U+FFFD; a split pair is
+    joined again. Everything else, NUL and control characters included, is kept as typed."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
 def valid_email(email: str) -> bool:
     return bool(_EMAIL.match(email)) and len(email) <= 254

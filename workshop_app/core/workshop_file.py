@@ -11,20 +11,32 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from workshop_app.core import backups
 from workshop_app.core.clock import new_id, utc_now
 from workshop_app.core.errors import UserError
-from workshop_app.core.file_check import check_workshop_file, read_only_connection
+from workshop_app.core.file_check import (
+    check_workshop_file,
+    check_writable,
+    read_only_connection,
+)
 from workshop_app.core.file_lock import WriterLock
 from workshop_app.core.model import WORKSHOP_FIELD_NAMES, AuditEntry, Workshop
-from workshop_app.core.schema import known_migrations, migrations, schema_version
+from workshop_app.core.schema import (
+    applied_migrations,
+    apply_migrations,
+    known_migrations,
+    pending_migrations,
+    schema_version,
+)
+from workshop_app.core.validation import storable_text
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SUFFIX = ".workshop"
 
@@ -39,7 +51,6 @@ class WorkshopFile:
 
         self.path = path
         self.conn = conn
-        self.db = Database(conn)
         self._lock = lock
         self.roster = RosterStore(self)
         self.charters = CharterStore(self)
@@ -66,7 +77,7 @@ class WorkshopFile:
         try:
             _configure(conn)
             wf = cls(path, conn, lock=lock)
-            migrations.apply(wf.db)
+            apply_migrations(conn)
             now = utc_now()
             record = {
                 "id": new_id(),
@@ -80,7 +91,7 @@ class WorkshopFile:
                 raise ValueError(f"unknown workshop fields: {sorted(unknown)}")
             record.update(fields)
             with wf.transaction():
-                wf.db.table("workshop").insert(record)
+                wf.insert("workshop", record)
                 wf.audit("workshop", record["id"], "*created*", None, record["program"])
         except BaseException:
             conn.close()
@@ -103,6 +114,7 @@ class WorkshopFile:
             conn.isolation_level = None
             conn.execute("PRAGMA query_only = ON")
             return cls(path, conn, lock=None)
+        check_writable(path)
         lock = WriterLock(path)
         try:
             conn = _connect(path)
@@ -111,7 +123,7 @@ class WorkshopFile:
             raise UserError(f"Cannot open {path}: {exc}.") from exc
         try:
             wf = cls(path, conn, lock=lock)
-            unknown = {m.name for m in migrations.applied(wf.db)} - set(known_migrations())
+            unknown = set(applied_migrations(conn)) - set(known_migrations())
             if unknown:
                 raise UserError(
                     f"{path.name} was saved by a newer version of the workshop app. "
@@ -119,8 +131,8 @@ class WorkshopFile:
                 )
             backups.take_backup(conn, path, fingerprint=wf._fingerprint())
             _configure(conn)
-            if migrations.pending(wf.db):
-                migrations.apply(wf.db)
+            if pending_migrations(conn):
+                apply_migrations(conn)
         except sqlite3.OperationalError as exc:
             conn.close()
             lock.release()
@@ -169,10 +181,60 @@ class WorkshopFile:
         if self.readonly:
             raise UserError(f"{self.path.name} is open read-only.")
         try:
-            with self.db.atomic():
+            with self._atomic():
                 yield
         except sqlite3.OperationalError as exc:
             raise UserError(_operational_message(self.path, exc)) from exc
+
+    @contextmanager
+    def _atomic(self) -> Iterator[None]:
+        conn = self.conn
+        if conn.in_transaction:
+            name = f"sp_{new_id().replace('-', '')}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def insert(self, table: str, record: dict[str, Any]) -> None:
+        self.insert_all(table, [record])
+
+    def insert_all(self, table: str, records: Iterable[dict[str, Any]]) -> None:
+        """Insert rows that all have the same keys (one statement, many rows)."""
+        rows = list(records)
+        if not rows:
+            return
+        columns = list(rows[0])
+        sql = (
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+        )
+        self.conn.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils view of the file, for migrations and tests."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
 
     def audit(
         self,
@@ -201,6 +263,8 @@ class WorkshopFile:
     def set_workshop_field(self, name: str, value: Any) -> None:
         if name not in WORKSHOP_FIELD_NAMES and name not in {"logo", "logo_mime", "agenda_id"}:
             raise ValueError(f"unknown workshop field {name!r}")
+        if isinstance(value, str):
+            value = storable_text(value)
         if name in {"program", "organisation", "date"}:
             _check_required(**{name: value})
         if name == "paper_size" and value not in ("a4", "letter"):
@@ -298,4 +362,9 @@ def _operational_message(path: Path, exc: sqlite3.OperationalError) -> str:
         return f"{path.name} cannot be written (read-only file or folder)."
     if "locked" in text:
         return f"{path.name} is busy in another program; the last change was not saved."
+    if "disk I/O error" in text:
+        return (
+            f"{path.name} could not be written (the disk reported an error: it may be full, "
+            "removed or failing): the last change was not saved."
+        )
     return f"Could not save to {path.name}: {text}."
