@@ -235,7 +235,7 @@ def test_print_all_complete_charters_to_a_folder(qtbot, tmp_path: Path) -> None:
     qtbot.addWidget(window)
     window.show()
     window.open_path(path)
-    window.go_to(window.pages.index(window.charters))
+    window.go_to(window._index("charters"))
     page = window.charters
     page.select_pair(window.wf.roster.pair_by_code("P03").id)
     qtbot.keyClicks(page.editor.field("renewal").input, " Typed just before printing.")
@@ -245,7 +245,7 @@ def test_print_all_complete_charters_to_a_folder(qtbot, tmp_path: Path) -> None:
         assert page.print_complete(to_folder=True, folder=out)
         assert window.print_panel.isVisible()
         # the app stays usable while the charters render
-        window.go_to(window.pages.index(window.overview))
+        window.go_to(window._index("overview"))
         assert window.current_page() is window.overview
     result = blocker.args[0]
     assert result is not None and len(result.files) == 5
@@ -279,7 +279,7 @@ def test_print_to_a_printer(qtbot, tmp_path: Path) -> None:
 
     window.printer.printer_factory = pdf_printer
     window.printer.ask_printer = False
-    window.go_to(window.pages.index(window.charters))
+    window.go_to(window._index("charters"))
     window.charters.select_pair(window.wf.roster.pair_by_code("P01").id)
     with qtbot.waitSignal(window.printer.finished, timeout=120000) as blocker:
         window.charters.print_current()

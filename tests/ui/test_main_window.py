@@ -128,7 +128,7 @@ def test_a_charter_edit_is_saved_and_survives_reopening(
     path = tmp_path / "room.workshop"
     create_demo(path).close()
     window.open_path(path)
-    window.go_to(window.pages.index(window.charters))
+    window.go_to(window._index("charters"))
     editor = window.charters.editor
     window.charters.select_pair(window.wf.roster.pair_by_code("P10").id)
     field = editor.field("purpose").input
@@ -147,7 +147,7 @@ def test_a_charter_edit_is_saved_and_survives_reopening(
 
 def test_undo_from_the_edit_menu(window: MainWindow, qtbot) -> None:
     window.open_demo()
-    window.go_to(window.pages.index(window.charters))
+    window.go_to(window._index("charters"))
     editor = window.charters.editor
     window.charters.select_pair(window.wf.roster.pair_by_code("P12").id)
     qtbot.keyClicks(editor.field("renewal").input, "Decide at 180 days")
@@ -173,3 +173,23 @@ def test_organisation_content_folder(window: MainWindow, qtbot, tmp_path: Path) 
     assert window.use_content_dir(own)
     assert any(t.startswith("Hybrid drift and") for t in window.charters._scenarios)
     assert window.settings.content_dirs() == [own.resolve()]
+
+
+def test_restore_a_backup_from_the_app(window: MainWindow, tmp_path: Path) -> None:
+    from workshop_app.core import backups
+
+    path = tmp_path / "room.workshop"
+    create_demo(path).close()
+    window.open_path(path)  # the backup taken here holds the demo as created
+    pair = window.wf.roster.pair_by_code("P01")
+    window.wf.charters.set_field(pair.id, "boundaries", "A mistake typed over everything")
+    (first, *_) = backups.list_backups(path)
+    dialog_backups = backups.list_backups(path)
+    assert dialog_backups
+    assert window.restore_backup(dialog_backups[-1].path)
+    assert window.wf is not None and window.wf.path == path
+    restored = window.wf.charters.charter(window.wf.roster.pair_by_code("P01").id)
+    assert restored.value("boundaries") != "A mistake typed over everything"
+    # the state before the restore is itself kept, so the restore can be undone
+    assert len(backups.list_backups(path)) >= 2
+    assert first.path.exists()

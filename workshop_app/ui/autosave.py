@@ -40,7 +40,7 @@ class FieldSaver(QObject):
         if timer is None:
             timer = QTimer(self)
             timer.setSingleShot(True)
-            timer.timeout.connect(lambda k=key: self.flush(k))
+            timer.timeout.connect(lambda k=key: self._on_timer(k))
             self._timers[key] = timer
         timer.start(self._delay)
 
@@ -68,6 +68,9 @@ class FieldSaver(QObject):
                 self.cleared.emit(k)
             self.saved.emit(k)
         return ok
+
+    def _on_timer(self, key: Hashable) -> None:
+        self.flush(key)
 
     def discard(self) -> None:
         """Forget unsaved changes (the workshop they belong to is going away)."""

@@ -101,9 +101,7 @@ class CharterEditor(QScrollArea):
             self.signatures.setWordWrap(True)
             self.sign_button = QPushButton("Mark as signed…")
             self.sign_button.setAccessibleName("Mark this charter as signed")
-            self.sign_button.clicked.connect(
-                lambda: self.pair_id and self.sign_requested.emit(self.pair_id)
-            )
+            self.sign_button.clicked.connect(self._request_sign)
             form.addRow(self.signatures)
             form.addRow(self.sign_button)
             return
@@ -133,6 +131,10 @@ class CharterEditor(QScrollArea):
             for part, widget in box.parts.items():
                 self.saver.flush_on_focus_out(widget.input, ("goal", box.position, part))
                 self._undo_keys.watch(widget.input)
+
+    def _request_sign(self) -> None:
+        if self.pair_id:
+            self.sign_requested.emit(self.pair_id)
 
     def _error_label(self, key: Key) -> QLabel:
         label = self._errors.get(key)

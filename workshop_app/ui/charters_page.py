@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -26,6 +28,9 @@ from workshop_app.ui.charter_list import PAIR_ID_ROLE, CharterListModel
 from workshop_app.ui.dialogs import show_user_error
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.preview_window import PreviewWindow
+
+if TYPE_CHECKING:
+    from workshop_app.ui.print_jobs import PrintController
 from workshop_app.ui.sign_dialog import SignDialog
 from workshop_app.ui.tasks import run_in_process
 
@@ -59,9 +64,25 @@ class ChartersPage(WorkshopPage):
         self.preview_button = QPushButton("Pre&view")
         self.preview_button.setToolTip("Show this charter as it will print (F7)")
         self.sign_button = QPushButton("Mark as &signed…")
+        self.print_button = QPushButton("&Print…")
+        self.print_button.setAccessibleName("Print or save charters")
+        menu = QMenu(self.print_button)
+        menu.addAction("Print this charter…", self._print_current)
+        menu.addAction("Print all complete charters…", self._print_complete)
+        menu.addSeparator()
+        menu.addAction("Save this charter as PDF…", self._save_current)
+        menu.addAction("Save all complete charters as PDFs…", self._save_complete)
+        self.print_button.setMenu(menu)
+        self.printer: PrintController | None = None
         top = QHBoxLayout()
         top.addWidget(self.headline, 1)
-        for button in (self.list_button, self.board_button, self.preview_button, self.sign_button):
+        for button in (
+            self.list_button,
+            self.board_button,
+            self.preview_button,
+            self.print_button,
+            self.sign_button,
+        ):
             top.addWidget(button)
 
         self.filter = QLineEdit()
@@ -105,12 +126,10 @@ class ChartersPage(WorkshopPage):
         self.views = QStackedWidget()
         self.views.addWidget(self.splitter)
         self.views.addWidget(self.board)
-        self.list_button.toggled.connect(lambda on: on and self.show_list())
-        self.board_button.toggled.connect(lambda on: on and self.show_board())
+        self.list_button.toggled.connect(self._list_toggled)
+        self.board_button.toggled.connect(self._board_toggled)
         self.preview_button.clicked.connect(self.show_preview)
-        self.sign_button.clicked.connect(
-            lambda: self.editor.pair_id and self.sign(self.editor.pair_id)
-        )
+        self.sign_button.clicked.connect(self._sign_current)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -151,7 +170,8 @@ class ChartersPage(WorkshopPage):
     def _refresh_pair(self, pair_id: str) -> None:
         if self.wf is None:
             return
-        overview = next((o for o in self.wf.charters.overview() if o.pair_id == pair_id), None)
+        found = self.wf.charters.overview(pair_id=pair_id)
+        overview = found[0] if found else None
         if overview is not None:
             self.list_model.update_row(overview)
             self.board_model.update_row(overview)
@@ -179,6 +199,14 @@ class ChartersPage(WorkshopPage):
     def _open_from_board(self, index: QModelIndex) -> None:
         self.list_button.setChecked(True)
         self.select_pair(index.data(PAIR_ID_ROLE))
+
+    def _list_toggled(self, on: bool) -> None:
+        if on:
+            self.show_list()
+
+    def _board_toggled(self, on: bool) -> None:
+        if on:
+            self.show_board()
 
     def show_list(self) -> None:
         self.views.setCurrentWidget(self.splitter)
@@ -217,6 +245,22 @@ class ChartersPage(WorkshopPage):
                 return False
             folder = Path(chosen)
         return self.printer.start(self.wf, pair_ids, folder=folder if to_folder else None)
+
+    def _print_current(self) -> None:
+        self.print_current()
+
+    def _print_complete(self) -> None:
+        self.print_complete()
+
+    def _save_current(self) -> None:
+        self.print_current(to_folder=True)
+
+    def _save_complete(self) -> None:
+        self.print_complete(to_folder=True)
+
+    def _sign_current(self) -> None:
+        if self.editor.pair_id:
+            self.sign(self.editor.pair_id)
 
     def _refresh_rows(self) -> None:
         if self.wf is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -19,22 +20,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.core.content import Library, load_library
 from workshop_app.core.errors import UserError
 from workshop_app.core.paths import user_data_dir
 from workshop_app.core.workshop_file import SUFFIX, WorkshopFile
-from workshop_app.ui.agenda_page import AgendaPage
-from workshop_app.ui.charters_page import ChartersPage
 from workshop_app.ui.dialogs import NewWorkshopDialog, show_user_error
-from workshop_app.ui.overview_page import OverviewPage
 from workshop_app.ui.page import WorkshopPage
-from workshop_app.ui.print_jobs import PrintController, ProgressPanel
-from workshop_app.ui.program_page import ProgramPage
-from workshop_app.ui.roster_page import RosterPage
-from workshop_app.ui.runner_page import RunnerPage
 from workshop_app.ui.settings import AppSettings
 
+if TYPE_CHECKING:
+    from workshop_app.core.content import Library
+    from workshop_app.ui.agenda_page import AgendaPage
+    from workshop_app.ui.charters_page import ChartersPage
+    from workshop_app.ui.overview_page import OverviewPage
+    from workshop_app.ui.print_jobs import PrintController
+    from workshop_app.ui.program_page import ProgramPage
+    from workshop_app.ui.roster_page import RosterPage
+    from workshop_app.ui.runner_page import RunnerPage
+
 FILE_FILTER = f"Workshop files (*{SUFFIX});;All files (*)"
+# The sidebar, in order: (title, page name). Ctrl+1.. go to them.
+PAGES = (
+    ("Overview", "overview"),
+    ("Program", "program"),
+    ("Roster & pairs", "roster"),
+    ("Agenda", "agenda"),
+    ("Run workshop", "runner"),
+    ("Charters", "charters"),
+    ("Export & merge", "export"),
+)
 
 
 def demo_path() -> Path:
@@ -79,21 +92,8 @@ class MainWindow(QMainWindow):
         self.wf: WorkshopFile | None = None
         self.stack = QStackedWidget()
         self.start_page = StartPage(self)
-        self.library = self._load_library()
-        self.overview = OverviewPage()
-        self.program = ProgramPage()
-        self.roster = RosterPage()
-        self.agenda = AgendaPage(self.library)
-        self.runner = RunnerPage(self.library)
-        self.charters = ChartersPage(self._scenario_titles())
-        self.pages: list[WorkshopPage] = [
-            self.overview,
-            self.program,
-            self.roster,
-            self.agenda,
-            self.runner,
-            self.charters,
-        ]
+        self._library: Library | bool | None = False  # False: not loaded yet
+        self._pages: dict[int, WorkshopPage] = {}
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
         self.nav.setFixedWidth(170)
@@ -101,12 +101,8 @@ class MainWindow(QMainWindow):
             "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
         )
         self.page_stack = QStackedWidget()
-        for page in self.pages:
-            self.nav.addItem(page.title)
-            self.page_stack.addWidget(page)
-            page.saved.connect(self._on_saved)
-            page.changed.connect(lambda p=page: self._refresh_others(p))
-            page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        for title, _name in PAGES:
+            self.nav.addItem(title)
         self.nav.currentRowChanged.connect(self._show_page)
         workspace = QWidget()
         row = QHBoxLayout(workspace)
@@ -119,21 +115,118 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.saved_label = QLabel()
         self.saved_label.setAccessibleName("Last saved")
-        self.print_panel = ProgressPanel()
-        self.statusBar().addPermanentWidget(self.print_panel)
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.printer = PrintController(self.print_panel, self)
-        self.printer.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.charters.printer = self.printer
+        self._printer: PrintController | None = None
         self._build_menus()
         self._update_title()
         self.nav.setCurrentRow(0)
         geometry = self.settings.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 780)
+
+    # -- pages, made when first shown (start-up pays only for the overview) ---------------
+
+    def _page(self, index: int) -> WorkshopPage:
+        page = self._pages.get(index)
+        if page is not None:
+            return page
+        page = self._make_page(PAGES[index][1])
+        self._pages[index] = page
+        self.page_stack.addWidget(page)
+        page.saved.connect(self._on_saved)
+        page.changed.connect(lambda p=page: self._refresh_others(p))
+        page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        if self.wf is not None:
+            page.set_workshop(self.wf)
+        return page
+
+    def _make_page(self, name: str) -> WorkshopPage:
+        if name == "overview":
+            from workshop_app.ui.overview_page import OverviewPage
+
+            return OverviewPage()
+        if name == "program":
+            from workshop_app.ui.program_page import ProgramPage
+
+            return ProgramPage()
+        if name == "roster":
+            from workshop_app.ui.roster_page import RosterPage
+
+            return RosterPage()
+        if name == "agenda":
+            from workshop_app.ui.agenda_page import AgendaPage
+
+            return AgendaPage(self.library)
+        if name == "runner":
+            from workshop_app.ui.runner_page import RunnerPage
+
+            return RunnerPage(self.library)
+        if name == "export":
+            from workshop_app.ui.export_page import ExportPage
+
+            export = ExportPage()
+            export.open_requested.connect(self._open_recent)
+            return export
+        from workshop_app.ui.charters_page import ChartersPage
+
+        charters = ChartersPage(self._scenario_titles())
+        charters.printer = self.printer
         splitter = self.settings.geometry("charters-splitter")
         if splitter is not None:
-            self.charters.splitter.restoreState(splitter)
+            charters.splitter.restoreState(splitter)
+        return charters
+
+    def _index(self, name: str) -> int:
+        return next(i for i, (_, n) in enumerate(PAGES) if n == name)
+
+    @property
+    def pages(self) -> list[WorkshopPage]:
+        """Every page, in sidebar order (making any not made yet)."""
+        return [self._page(i) for i in range(len(PAGES))]
+
+    @property
+    def overview(self) -> OverviewPage:
+        return self._page(self._index("overview"))  # type: ignore[return-value]
+
+    @property
+    def program(self) -> ProgramPage:
+        return self._page(self._index("program"))  # type: ignore[return-value]
+
+    @property
+    def roster(self) -> RosterPage:
+        return self._page(self._index("roster"))  # type: ignore[return-value]
+
+    @property
+    def agenda(self) -> AgendaPage:
+        return self._page(self._index("agenda"))  # type: ignore[return-value]
+
+    @property
+    def runner(self) -> RunnerPage:
+        return self._page(self._index("runner"))  # type: ignore[return-value]
+
+    @property
+    def charters(self) -> ChartersPage:
+        return self._page(self._index("charters"))  # type: ignore[return-value]
+
+    @property
+    def printer(self) -> PrintController:
+        """Renders and prints charters in the background; its progress sits in the status
+        bar. Made on first use: it brings in the PDF and printing modules."""
+        if self._printer is None:
+            from workshop_app.ui.print_jobs import PrintController, ProgressPanel
+
+            self.print_panel = ProgressPanel()
+            self.statusBar().insertPermanentWidget(0, self.print_panel)
+            self._printer = PrintController(self.print_panel, self)
+            self._printer.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        return self._printer
+
+    @property
+    def library(self) -> Library | None:
+        """The exercise library, read on first need (it costs start-up time otherwise)."""
+        if self._library is False:
+            self._library = self._load_library()
+        return self._library  # type: ignore[return-value]
 
     # -- menus -----------------------------------------------------------------------------
 
@@ -144,6 +237,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(menu, "Open the &demo workshop", self.open_demo)
+        self.restore_action = self._action(menu, "Restore a &backup…", self.choose_backup)
         menu.addSeparator()
         self._action(menu, "Your organisation's e&xercises folder…", self.choose_content_dir)
         menu.addSeparator()
@@ -154,17 +248,23 @@ class MainWindow(QMainWindow):
 
         edit = self.menuBar().addMenu("&Edit")
         self.undo_action = self._action(
-            edit, "&Undo charter edit", self.charters.editor.undo, QKeySequence.StandardKey.Undo
+            edit,
+            "&Undo charter edit",
+            lambda: self.charters.editor.undo(),
+            QKeySequence.StandardKey.Undo,
         )
         self.redo_action = self._action(
-            edit, "&Redo charter edit", self.charters.editor.redo, QKeySequence("Ctrl+Shift+Z")
+            edit,
+            "&Redo charter edit",
+            lambda: self.charters.editor.redo(),
+            QKeySequence("Ctrl+Shift+Z"),
         )
 
         go = self.menuBar().addMenu("&Go")
-        for number, page in enumerate(self.pages, start=1):
+        for number, (title, _name) in enumerate(PAGES, start=1):
             self._action(
                 go,
-                page.title,
+                title,
                 lambda _=False, n=number - 1: self.go_to(n),
                 QKeySequence(f"Ctrl+{number}"),
             )
@@ -195,7 +295,7 @@ class MainWindow(QMainWindow):
             none.setEnabled(False)
         for path in recent:
             action = self.recent_menu.addAction(str(path))
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+            action.triggered.connect(lambda _=False, p=path: self._open_recent(p))
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -204,14 +304,16 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(index)
 
     def _show_page(self, index: int) -> None:
+        if index < 0:
+            return
         self._flush()
-        self.page_stack.setCurrentIndex(index)
-        page = self.pages[index]
+        page = self._page(index)
+        self.page_stack.setCurrentWidget(page)
         if self.wf is not None:
             page.refresh()
 
     def current_page(self) -> WorkshopPage:
-        return self.pages[self.page_stack.currentIndex()]
+        return self._page(self.nav.currentRow())
 
     def _refresh_others(self, source: WorkshopPage) -> None:
         current = self.current_page()
@@ -224,27 +326,27 @@ class MainWindow(QMainWindow):
         )
 
     def _flush(self) -> bool:
-        return all([page.flush() for page in self.pages])
+        return all([page.flush() for page in self._pages.values()])
 
     def _preview(self) -> None:
-        self.go_to(self.pages.index(self.charters))
+        self.go_to(self._index("charters"))
         self.charters.show_preview()
 
     def _print_one(self) -> None:
-        self.go_to(self.pages.index(self.charters))
+        self.go_to(self._index("charters"))
         self.charters.print_current()
 
     def _print_all(self) -> None:
-        self.go_to(self.pages.index(self.charters))
+        self.go_to(self._index("charters"))
         self.charters.print_complete()
 
     def _sign(self) -> None:
-        self.go_to(self.pages.index(self.charters))
+        self.go_to(self._index("charters"))
         if self.charters.editor.pair_id:
             self.charters.sign(self.charters.editor.pair_id)
 
     def _board(self) -> None:
-        self.go_to(self.pages.index(self.charters))
+        self.go_to(self._index("charters"))
         self.charters.board_button.setChecked(True)
 
     def choose_content_dir(self) -> None:
@@ -271,14 +373,18 @@ class MainWindow(QMainWindow):
             )
             return False
         self.settings.set_content_dir(folder)
-        self.library = self._load_library()
-        self.agenda.library = self.library
-        self.runner.library = self.library
-        self.charters.set_scenarios(self._scenario_titles())
+        self._library = self._load_library()
+        for index, page in self._pages.items():
+            if PAGES[index][1] in ("agenda", "runner"):
+                page.library = self.library  # type: ignore[attr-defined]
+            elif PAGES[index][1] == "charters":
+                page.set_scenarios(self._scenario_titles())  # type: ignore[attr-defined]
         self.statusBar().showMessage(f"Using your exercises from {folder}", 8000)
         return True
 
     def _load_library(self) -> Library | None:
+        from workshop_app.core.content import load_library
+
         try:
             return load_library(extra_dirs=self.settings.content_dirs())
         except UserError as exc:
@@ -302,6 +408,40 @@ class MainWindow(QMainWindow):
             return False
         self._set_workshop(wf)
         return True
+
+    def choose_backup(self) -> None:
+        if self.wf is None:
+            return
+        from workshop_app.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.wf.path, self)
+        self.restore_dialog = dialog
+        if dialog.exec() == RestoreDialog.DialogCode.Accepted and dialog.chosen() is not None:
+            self.restore_backup(dialog.chosen())  # type: ignore[arg-type]
+
+    def restore_backup(self, backup: Path) -> bool:
+        """Close the workshop, put `backup` in its place, and open it again."""
+        from workshop_app.core.backups import restore_backup
+
+        if self.wf is None:
+            return False
+        path = self.wf.path
+        self.close_workshop()
+        try:
+            restore_backup(workshop=path, backup=backup)
+        except UserError as exc:
+            show_user_error(self, "Cannot restore this backup", exc)
+            self.open_path(path)
+            return False
+        opened = self.open_path(path)
+        if opened:
+            self.statusBar().showMessage(
+                "Backup restored. The workshop as it was before is kept as a backup too.", 10000
+            )
+        return opened
+
+    def _open_recent(self, path: Path) -> None:
+        self.open_path(path)
 
     def choose_and_open(self) -> None:
         start = str(self.wf.path.parent) if self.wf else str(Path.home())
@@ -350,7 +490,7 @@ class MainWindow(QMainWindow):
     def close_workshop(self) -> None:
         if self.wf is not None:
             self._flush()
-            for page in self.pages:
+            for page in self._pages.values():
                 page.set_workshop(None)
             self.wf.close()
             self.wf = None
@@ -361,7 +501,7 @@ class MainWindow(QMainWindow):
         self.close_workshop()
         self.wf = wf
         self.settings.add_recent(wf.path)
-        for page in self.pages:
+        for page in self._pages.values():
             page.set_workshop(wf)
         self.stack.setCurrentWidget(self.workspace)
         self._update_title()
@@ -370,6 +510,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         self.close_action.setEnabled(self.wf is not None)
+        self.restore_action.setEnabled(self.wf is not None)
         for menu in self.workshop_menus:
             menu.setEnabled(self.wf is not None)
         if self.wf is None:
@@ -380,7 +521,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set_geometry("main", self.saveGeometry())
-        self.settings.set_geometry("charters-splitter", self.charters.splitter.saveState())
+        charters = self._pages.get(self._index("charters"))
+        if charters is not None:
+            self.settings.set_geometry(
+                "charters-splitter",
+                charters.splitter.saveState(),  # type: ignore[attr-defined]
+            )
         self.settings.sync()
         self.close_workshop()
         super().closeEvent(event)

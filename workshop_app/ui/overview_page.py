@@ -52,6 +52,9 @@ class OverviewPage(WorkshopPage):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Size columns from the first rows only: measuring every row of a big workshop
+        # would hold up opening it.
+        header.setResizeContentsPrecision(40)
         header.setStretchLastSection(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

@@ -1,8 +1,8 @@
 """Print charters without making the room wait: render in the background, then print or save.
 
-Rendering runs on a worker thread that opens its own read-only connection to the workshop
-(SQLite lets it read while the app keeps writing) and hands the PDFs to WeasyPrint worker
-processes. The GUI thread only updates the progress bar and, at the end, prints the pages.
+A worker thread waits on a printing process (`core.print_process`) that reads the workshop
+read-only and hands the charters to WeasyPrint worker processes. The GUI thread only updates
+the progress bar and, at the end, prints the pages.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.core.batch_render import BatchResult, render_charters
-from workshop_app.core.charter_context import charter_context
+from workshop_app.core.batch_render import BatchResult
+from workshop_app.core.print_process import print_in_process
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.tasks import BackgroundJob
 
@@ -36,11 +36,7 @@ def render_job(
     """The work of one print job, to run on a BackgroundJob's thread."""
 
     def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> BatchResult:
-        with WorkshopFile.open(path, readonly=True) as wf:
-            contexts = [charter_context(wf, pair_id) for pair_id in pair_ids]
-        return render_charters(
-            contexts, out_dir=out_dir, combined=True, progress=progress, cancelled=cancelled
-        )
+        return print_in_process(path, pair_ids, out_dir, progress=progress, cancelled=cancelled)
 
     return work
 

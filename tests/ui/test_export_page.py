@@ -1,0 +1,427 @@
+"""The export & merge page, driven as program staff would: pick, type, click, then the files."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import threading
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+
+import workshop_app.core.export_formats as export_formats
+from workshop_app.core.demo import FULL, create_demo
+from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.ui import export_page
+from workshop_app.ui.export_page import ExportPage
+
+SECRET = "pay review or of named colleagues"  # from the demo's boundaries, private to the pairs
+BASE = "Accelerate Mentoring Program 2027-01-19"
+LONG = 30_000
+
+
+@pytest.fixture
+def room_a(tmp_path: Path) -> Iterator[WorkshopFile]:
+    wf = create_demo(tmp_path / "room-a.workshop")
+    yield wf
+    wf.close()
+
+
+@pytest.fixture
+def page(qtbot, room_a: WorkshopFile) -> ExportPage:  # type: ignore[no-untyped-def]
+    page = ExportPage()
+    qtbot.addWidget(page)
+    page.resize(1000, 900)
+    page.set_workshop(room_a)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    return page
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def when_shown(qtbot):  # type: ignore[no-untyped-def]
+    """`when_shown(kind, act)`: run `act` on the next modal `kind` to open (it blocks the test)."""
+    stopped = [False]
+
+    def when_shown(kind: type[QWidget], act: Callable[[QWidget], None]) -> None:
+        def poll() -> None:
+            if stopped[0]:
+                return
+            widget = QApplication.activeModalWidget()
+            if isinstance(widget, kind) and widget.isVisible():
+                try:
+                    act(widget)
+                finally:
+                    widget.close()
+            else:
+                QTimer.singleShot(10, poll)
+
+        QTimer.singleShot(0, poll)
+
+    yield when_shown
+    stopped[0] = True
+
+
+def press(box: QWidget, text: str) -> None:
+    assert isinstance(box, QMessageBox)
+    next(b for b in box.buttons() if b.text().replace("&", "") == text).click()
+
+
+def all_bytes(path: Path) -> bytes:
+    """Every byte of an export: files in a folder, members of a zip (xlsx is a zip too), and
+    calendars unfolded so that a folded line cannot hide a word."""
+    if path.is_dir():
+        return b"".join(all_bytes(p) for p in sorted(path.rglob("*")) if p.is_file())
+    data = path.read_bytes()
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as zf:
+            data += b"".join(zf.read(name) for name in zf.namelist())
+    return data + data.replace(b"\r\n ", b"")
+
+
+def type_into(qtbot, edit: QLineEdit, text: str) -> None:  # type: ignore[no-untyped-def]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+def click(qtbot, page: ExportPage, button: QAbstractButton) -> str:  # type: ignore[no-untyped-def]
+    """Click `button` and wait for the page to say how it went (its status message)."""
+    with qtbot.waitSignal(page.status, timeout=LONG) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not page.busy
+    return str(blocker.args[0])
+
+
+def test_the_demo_has_private_text_to_leave_out() -> None:
+    assert SECRET in FULL["boundaries"]
+
+
+def test_destination_follows_the_format(page: ExportPage, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    def shown() -> str:
+        return Path(page.destination.text()).name
+
+    assert Path(page.destination.text()).parent == tmp_path  # beside the workshop file
+    assert shown() == f"{BASE} - records.zip"
+    page.format_buttons["xlsx"].click()
+    assert shown() == f"{BASE} - records.xlsx"
+    assert not page.as_zip.isEnabled() and not page.per_pair.isEnabled()
+    page.format_buttons["ics"].click()
+    assert shown() == f"{BASE} - calendar.ics"
+    page.per_pair.click()
+    assert shown() == f"{BASE} - calendar.zip" and page.as_folder.isEnabled()
+    page.as_folder.click()
+    assert shown() == f"{BASE} - calendar"
+    type_into(qtbot, page.destination, str(tmp_path / "staff copy.ics"))
+    page.format_buttons["json"].click()  # a name of the user's own keeps its name
+    assert shown() == "staff copy.json"
+    assert page.merge_panel.output.text() == str(tmp_path / f"{BASE} - all rooms.workshop")
+    assert "room-a.workshop" in page.merge_panel.include_current.text()
+
+
+def test_csv_as_zip_then_as_folder_leaves_private_text_out(  # type: ignore[no-untyped-def]
+    page: ExportPage, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    opened: list[Path] = []
+    monkeypatch.setattr(export_page, "open_folder", opened.append)
+    message = click(qtbot, page, page.export_button)
+    target = tmp_path / f"{BASE} - records.zip"
+    assert zipfile.is_zipfile(target)
+    with zipfile.ZipFile(target) as zf:
+        assert "pairs.csv" in zf.namelist() and "README.txt" in zf.namelist()
+    assert SECRET.encode() not in all_bytes(target)
+    assert "left out" in message and page.summary.text() == message
+    assert page.summary.isVisible() and not page.error.isVisible()
+    qtbot.mouseClick(page.open_folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [tmp_path]
+
+    page.as_folder.click()
+    click(qtbot, page, page.export_button)
+    folder = tmp_path / f"{BASE} - records"
+    assert (folder / "participants.csv").is_file()
+    assert b"Margaret Osei" in all_bytes(folder)
+    assert SECRET.encode() not in all_bytes(folder)
+    qtbot.mouseClick(page.open_folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [tmp_path, folder]
+
+
+@pytest.mark.parametrize(
+    "fmt,per_pair,written",
+    [("xlsx", False, "records.xlsx"), ("json", False, "records.json"),
+     ("ics", False, "records.ics"), ("ics", True, "records.zip")],
+)  # fmt: skip
+def test_each_format_is_written_without_private_text(  # type: ignore[no-untyped-def]
+    page: ExportPage, qtbot, out_dir: Path, fmt: str, per_pair: bool, written: str
+) -> None:
+    page.format_buttons[fmt].click()
+    if per_pair:
+        page.per_pair.click()
+    type_into(qtbot, page.destination, str(out_dir / "records"))  # the suffix is added
+    message = click(qtbot, page, page.export_button)
+    assert [p.name for p in out_dir.iterdir()] == [written]
+    data = all_bytes(out_dir / written)
+    assert SECRET.encode() not in data
+    assert (b"BEGIN:VCALENDAR" if fmt == "ics" else b"Margaret Osei") in data
+    assert str(out_dir / written) in message and "left out" in message
+
+
+def test_private_content_goes_in_only_once_confirmed(  # type: ignore[no-untyped-def]
+    page: ExportPage, qtbot, out_dir: Path, when_shown
+) -> None:
+    page.format_buttons["json"].click()
+    type_into(qtbot, page.destination, str(out_dir / "with-private.json"))
+    page.include_private.setFocus()
+    qtbot.keyClick(page.include_private, Qt.Key.Key_Space)
+    assert page.include_private.isChecked()
+    asked: list[str] = []
+
+    def confirm(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text() + box.informativeText())
+        press(box, "Include private content")
+
+    when_shown(QMessageBox, confirm)
+    message = click(qtbot, page, page.export_button)
+    assert "Boundaries and off-limits topics" in asked[0] and "private to the pairs" in asked[0]
+    assert SECRET.encode() in (out_dir / "with-private.json").read_bytes()
+    assert "INCLUDES private charter content" in message
+
+
+def test_declining_the_confirmation_exports_nothing(  # type: ignore[no-untyped-def]
+    page: ExportPage, qtbot, out_dir: Path, when_shown
+) -> None:
+    type_into(qtbot, page.destination, str(out_dir / "records.zip"))
+    page.include_private.setChecked(True)
+    when_shown(QMessageBox, lambda box: press(box, "Cancel"))
+    message = click(qtbot, page, page.export_button)
+    assert message.startswith("Nothing was exported")
+    assert list(out_dir.iterdir()) == []
+    assert page.export_button.isEnabled() and not page.open_folder_button.isVisible()
+
+
+def test_cancel_during_an_export_leaves_no_file(  # type: ignore[no-untyped-def]
+    page: ExportPage, qtbot, out_dir: Path, monkeypatch
+) -> None:
+    reading, release = threading.Event(), threading.Event()
+    real = export_formats.read_export_data
+
+    def slow_read(*args: Any, **kwargs: Any) -> Any:
+        reading.set()
+        release.wait(10)  # the export is under way while the user presses Cancel
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(export_formats, "read_export_data", slow_read)
+    page.format_buttons["xlsx"].click()
+    type_into(qtbot, page.destination, str(out_dir / "records.xlsx"))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(reading.is_set)
+    assert page.progress.isVisible() and not page.export_button.isEnabled()
+    with qtbot.waitSignal(page.status, timeout=LONG) as blocker:
+        qtbot.mouseClick(page.progress.cancel_button, Qt.MouseButton.LeftButton)
+        assert page.progress.label.text() == "Cancelling…"
+        release.set()  # the step under way ends; the next one sees the cancel
+    assert blocker.args == ["Export cancelled: nothing was written."]
+    assert list(out_dir.iterdir()) == []
+    assert not page.progress.isVisible() and page.export_button.isEnabled()
+
+
+def _full_disk(*args: Any, **kwargs: Any) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("problem", ["inside a file", "full disk"])
+def test_a_failing_destination_says_why_and_leaves_nothing(  # type: ignore[no-untyped-def]
+    page: ExportPage, qtbot, out_dir: Path, monkeypatch, problem: str
+) -> None:
+    page.format_buttons["json"].click()
+    if problem == "inside a file":
+        (out_dir / "notes.txt").write_text("not a folder", encoding="utf-8")
+        type_into(qtbot, page.destination, str(out_dir / "notes.txt" / "records.json"))
+        expected = "does not exist: nothing was written"
+    else:
+        monkeypatch.setattr(os, "replace", _full_disk)
+        type_into(qtbot, page.destination, str(out_dir / "records.json"))
+        expected = "The disk is full: nothing was written"
+    message = click(qtbot, page, page.export_button)
+    assert expected in message
+    assert page.error.isVisible() and page.error.text() == message
+    assert not page.summary.isVisible() and page.export_button.isEnabled()
+    assert [p.name for p in out_dir.iterdir()] == (
+        ["notes.txt"] if problem == "inside a file" else []
+    )
+
+
+@pytest.mark.slow
+def test_the_archive_of_the_demo(page: ExportPage, qtbot, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    steps: list[int] = []
+    page.progress.bar.valueChanged.connect(steps.append)
+    page.format_buttons["archive"].click()
+    type_into(qtbot, page.destination, str(out_dir / "archive"))
+    message = click(qtbot, page, page.export_button)
+    target = out_dir / "archive.zip"
+    with zipfile.ZipFile(target) as zf:
+        names = zf.namelist()
+        assert f"({len(names)} files)" in message
+        assert {"README.txt", "Workshop summary.pdf", "workshop.json"} <= set(names)
+        assert len([n for n in names if n.startswith("charters/P")]) == 12
+        zf.extract("charters/All charters.pdf", out_dir / "check")
+        assert SECRET.encode() not in zf.read("workshop.json")
+    reader = PdfReader(out_dir / "check" / "charters" / "All charters.pdf")
+    text = " ".join((p.extract_text() or "").replace("\n", " ") for p in reader.pages)
+    assert "Margaret Osei" in text and "Private to the pair" in text
+    assert SECRET not in " ".join(text.split())
+    assert steps and steps[-1] == page.progress.bar.maximum()
+
+
+# -- merging ----------------------------------------------------------------------------------
+
+
+def add_pair(wf: WorkshopFile, mentor: str, mentee: str) -> None:
+    a = wf.roster.add_participant(role="mentor", name=mentor, email=f"{mentor[:3]}@x.example")
+    b = wf.roster.add_participant(role="mentee", name=mentee, email=f"{mentee[:3]}@x.example")
+    wf.roster.make_pair(a.id, b.id)
+
+
+def set_purpose(wf: WorkshopFile, code: str, text: str) -> None:
+    pair = wf.roster.pair_by_code(code)
+    assert pair is not None
+    wf.charters.set_field(pair.id, "purpose", text)
+
+
+@pytest.fixture
+def rooms(tmp_path: Path) -> Iterator[tuple[WorkshopFile, Path]]:
+    """Room A (open in the app) and room B, both from the prepared demo: each changed P02's
+    purpose and made a new pair that got the code P13 in its room."""
+    prepared = tmp_path / "prepared.workshop"
+    create_demo(prepared).close()
+    a, b = tmp_path / "room-a.workshop", tmp_path / "room-b.workshop"
+    shutil.copy(prepared, a)
+    shutil.copy(prepared, b)
+    with WorkshopFile.open(b) as wf:
+        add_pair(wf, "Omar Said", "Zoe King")
+    wf = WorkshopFile.open(a)
+    add_pair(wf, "Anna Berg", "Leo Park")
+    set_purpose(wf, "P02", "Room A's purpose")
+    with WorkshopFile.open(b) as other:  # edited last: its version wins the conflict
+        set_purpose(other, "P02", "Room B's purpose")
+    yield wf, b
+    wf.close()
+
+
+@pytest.fixture
+def merge_page(qtbot, rooms: tuple[WorkshopFile, Path]) -> ExportPage:  # type: ignore[no-untyped-def]
+    page = ExportPage()
+    qtbot.addWidget(page)
+    page.resize(1000, 1300)
+    page.set_workshop(rooms[0])
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    return page
+
+
+def test_merging_two_rooms_lists_conflicts_and_renamed_codes(  # type: ignore[no-untyped-def]
+    merge_page: ExportPage, qtbot, rooms: tuple[WorkshopFile, Path], tmp_path: Path, monkeypatch
+) -> None:
+    panel = merge_page.merge_panel
+    room_b = rooms[1]
+    assert not panel.merge_button.isEnabled()  # this workshop alone is nothing to merge
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(room_b)], ""))
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)  # listed once only
+    assert panel.inputs.count() == 1 and panel.merge_button.isEnabled()
+    message = click(qtbot, merge_page, panel.merge_button)
+    out = tmp_path / f"{BASE} - all rooms.workshop"
+    assert out.is_file()
+    assert "1 conflict" in message and "1 pair code(s) renamed" in message
+    banner = panel.renamed.text()
+    assert panel.renamed.isVisible()
+    assert "P13 → P13-2" in banner and "Omar Said &amp; Zoe King" in banner
+    assert "printed carry the old code" in banner
+    report = panel.report.toPlainText()
+    assert "P13 -> P13-2: Omar Said & Zoe King (from room-b.workshop)" in report
+    assert "1 conflict" in report and "Room B's purpose" in report
+    assert "kept the version from room-b.workshop" in report
+    with WorkshopFile.open(out, readonly=True) as merged:
+        codes = {p.code for p in merged.roster.pairs()}
+    assert {"P13", "P13-2"} <= codes and len(codes) == 14
+
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == report
+    with qtbot.waitSignal(merge_page.open_requested) as opened:
+        qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    assert opened.args == [out]
+
+
+def test_a_refused_merge_says_why_and_writes_nothing(  # type: ignore[no-untyped-def]
+    merge_page: ExportPage, qtbot, tmp_path: Path
+) -> None:
+    other = tmp_path / "other-launch.workshop"
+    WorkshopFile.create(other, program="Other", organisation="Northwind", date="2027-01-19").close()
+    panel = merge_page.merge_panel
+    panel.add_inputs([other])
+    type_into(qtbot, panel.output, str(tmp_path / "merged"))
+    message = click(qtbot, merge_page, panel.merge_button)
+    assert "not from the same launch" in message and "nothing was merged" in message
+    assert panel.error.isVisible() and panel.error.text() == message
+    assert panel.output.text() == str(tmp_path / "merged.workshop")  # the suffix shown
+    assert not (tmp_path / "merged.workshop").exists()
+    assert not panel.report.isVisible() and not panel.open_button.isVisible()
+    panel.include_current.click()  # one file alone is not a merge
+    assert not panel.merge_button.isEnabled()
+    panel.inputs.setFocus()
+    panel.inputs.setCurrentRow(0)
+    qtbot.keyClick(panel.inputs, Qt.Key.Key_Delete)
+    assert panel.inputs.count() == 0
+
+
+# -- keyboard and screen readers --------------------------------------------------------------
+
+
+def test_everything_has_a_name_and_tab_goes_in_reading_order(page: ExportPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    kinds = (QAbstractButton, QLineEdit, QListWidget, QPlainTextEdit)
+    for widget in page.findChildren(QWidget):
+        if isinstance(widget, kinds) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            assert widget.accessibleName(), widget
+    page.format_buttons["csv"].setFocus()
+    seen: list[QWidget] = []
+    for _ in range(40):
+        widget = QApplication.focusWidget()
+        if widget is not None and widget not in seen:
+            seen.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    panel = page.merge_panel
+    expected = [page.format_buttons["csv"], page.as_zip, page.destination, page.choose_button,
+                page.include_private, page.export_button, panel.include_current, panel.inputs,
+                panel.add_button, panel.output, panel.choose_button]  # fmt: skip
+    positions = [seen.index(w) for w in expected]
+    assert positions == sorted(positions)
+    labels = {label.text(): label.buddy() for label in page.findChildren(QLabel) if label.buddy()}
+    assert labels["Sa&ve to:"] is page.destination
+    assert labels["Merged fi&le:"] is panel.output
