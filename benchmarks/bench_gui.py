@@ -9,10 +9,14 @@
   with the app idle for as long.
 - Typing: 1,000 keystrokes typed into a charter field through the real widget; each save's
   time (the debounced write), against a bare sqlite3 UPDATE + commit.
+- Load (`--load`, issue 8): a 5,000-pair workshop opened, listed, filtered, one charter
+  previewed and the records exported to JSON, with the same heartbeat; the longest stall of
+  each step against the idle heartbeat.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 import statistics
@@ -24,7 +28,6 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent))
-import itertools
 
 from _common import make_workshop, percentile
 
@@ -200,9 +203,95 @@ def typing(folder: Path) -> None:
     window.close()
 
 
+class Heartbeat:
+    """A 5 ms timer on the GUI thread; the gaps between its beats are the GUI's stalls."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.beats: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(lambda: self.beats.append(time.perf_counter()))
+
+    def start(self) -> None:
+        self.beats = [time.perf_counter()]
+        self.timer.start()
+
+    def run(self, app: object, until: object, limit: float = 300.0) -> float:
+        """Beat (started by `start`) until `until()` is true; the longest gap in seconds."""
+        start = time.perf_counter()
+        while not until() and time.perf_counter() - start < limit:  # type: ignore[operator]
+            app.processEvents()  # type: ignore[attr-defined]
+            time.sleep(0.001)
+        for _ in range(20):  # let the last beats land
+            app.processEvents()  # type: ignore[attr-defined]
+            time.sleep(0.005)
+        self.timer.stop()
+        return max(b - a for a, b in itertools.pairwise(self.beats))
+
+
+def load(folder: Path) -> None:
+    from PySide6.QtTest import QTest
+
+    from workshop_app.ui.launch import make_app
+    from workshop_app.ui.main_window import MainWindow
+
+    path = make_workshop(folder, 5000)
+    app = make_app()
+    window = MainWindow()
+    window.show()
+    beat = Heartbeat()
+    results: list[tuple[str, float]] = []
+
+    def step(label: str, action: object, until: object) -> None:
+        beat.start()  # the action itself, on the GUI thread, counts as a stall too
+        action()  # type: ignore[operator]
+        results.append((label, beat.run(app, until)))
+
+    step(
+        "open (checked and backed up on a worker thread) and list 5,000 pairs",
+        lambda: window.open_path(path),
+        lambda: window.wf is not None,
+    )
+    step(
+        "filter the pairs list by a name",
+        lambda: QTest.keyClicks(window.overview.filter, "Number4999"),
+        lambda: True,
+    )
+    step("open the Charters page", lambda: window.go_to(window._index("charters")), lambda: True)
+    step(
+        "preview one charter (rendered in a worker process)",
+        window.charters.show_preview,
+        lambda: (
+            window.charters.preview is not None and window.charters.preview.document.pageCount() > 0
+        ),
+    )
+    export = window._page(window._index("export"))
+    out = folder / "records.json"
+    step(
+        "export the records to JSON (on a worker thread)",
+        lambda: export.export_to(out, "json", include_confidential=False),  # type: ignore[attr-defined]
+        lambda: export.result is not None,
+    )  # type: ignore[attr-defined]
+    beat.start()
+    idle = beat.run(app, lambda: False, limit=3.0)
+    print(
+        "A 5,000-pair workshop in the app, longest GUI-thread stall of each step (target < 100 ms):"
+    )
+    for label, worst in results:
+        print(f"  {label}: {worst * 1000:.0f} ms")
+    print(f"  baseline, the same heartbeat with the app idle: {idle * 1000:.0f} ms")
+    window.close()
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-gui-") as tmp:
         folder = Path(tmp)
+        if "--load" in sys.argv:
+            (folder / "load").mkdir()
+            load(folder / "load")
+            return
         for name, bench in (("startup", startup), ("typing", typing), ("stalls", stalls)):
             (folder / name).mkdir()
             bench(folder / name)

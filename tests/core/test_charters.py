@@ -153,3 +153,39 @@ def test_breaking_a_pair_keeps_its_charter_in_the_audit(
     assert wf.roster.pairs() == []
     removed = [e for e in wf.history() if e.field == "*removed*" and e.table_name == "pairs"]
     assert removed and "Worth keeping" in (removed[0].old_value or "")
+
+
+def test_cached_pairs_list_follows_every_kind_of_write(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The list is cached between calls; after any write it must equal a fresh read."""
+    from workshop_app.core.demo import create_demo
+
+    wf = create_demo(tmp_path / "demo.workshop")
+    charters, roster = wf.charters, wf.roster
+
+    def fresh() -> list:  # type: ignore[type-arg]
+        charters.invalidate()
+        return charters.overview()
+
+    assert charters.overview() == fresh()
+    p10 = roster.pair_by_code("P10")
+    assert p10 is not None
+    steps = [
+        lambda: charters.set_field(p10.id, "purpose", "Now we have a purpose"),
+        lambda: charters.set_goal_part(p10.id, 1, "goal", "A goal"),
+        lambda: charters.add_plan(p10.id, scenario="Silence", plan="we call"),
+        lambda: roster.set_attendance(roster.participant(p10.mentor_id).id, False),
+        lambda: roster.update_participant(roster.participant(p10.mentee_id).id, name="Renamed"),
+        lambda: roster.rename_pair(p10.id, "P99"),
+        lambda: charters.sign(roster.pair_by_code("P02").id, mentor="A", mentee="B"),
+        lambda: roster.break_pair(roster.pair_by_code("P11").id),
+        lambda: roster.make_pair(
+            roster.add_participant(role="mentor", name="New M", email="nm@x.example").id,
+            roster.add_participant(role="mentee", name="New E", email="ne@x.example").id,
+        ),
+    ]
+    for step in steps:
+        charters.overview()  # fill the cache
+        step()
+        cached = charters.overview()
+        assert cached == fresh()
+    wf.close()

@@ -193,3 +193,39 @@ def test_restore_a_backup_from_the_app(window: MainWindow, tmp_path: Path) -> No
     # the state before the restore is itself kept, so the restore can be undone
     assert len(backups.list_backups(path)) >= 2
     assert first.path.exists()
+
+
+def test_a_big_workshop_opens_in_the_background(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop_app.ui import main_window
+
+    path = tmp_path / "big.workshop"
+    create_demo(path).close()
+    monkeypatch.setattr(main_window, "BIG_FILE_BYTES", 0)
+    with qtbot.waitSignal(window.workshop_opened, timeout=30000):
+        assert window.open_path(path)
+        assert window.wf is None  # still opening: the window is free meanwhile
+    assert window.wf is not None and window.overview.model.rowCount() == 12
+    window.go_to(window._index("charters"))
+    pair = window.wf.roster.pair_by_code("P10")
+    window.charters.select_pair(pair.id)
+    window.charters.editor.field("purpose").set_value("")
+    window.wf.charters.set_field(pair.id, "purpose", "Written after a background open")
+    assert window.wf.charters.charter(pair.id).value("purpose").startswith("Written")
+
+
+def test_a_big_bad_file_in_the_background_gets_a_dialog(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop_app.ui import main_window
+
+    bad = tmp_path / "big.workshop"
+    bad.write_bytes(b"not a workshop" * 100)
+    monkeypatch.setattr(main_window, "BIG_FILE_BYTES", 0)
+    seen: list[str] = []
+    answer_next_message_box(qtbot, seen)
+    window.open_path(bad)
+    qtbot.waitUntil(lambda: bool(seen), timeout=30000)
+    assert "not a workshop file" in seen[0]
+    assert window.wf is None and window._opening is None

@@ -19,6 +19,7 @@ from workshop_app.core.charter_fields import (
     GOAL_PARTS,
     MAX_GOALS,
     PLAN_PARTS,
+    CharterField,
 )
 from workshop_app.core.clock import new_id, utc_now
 from workshop_app.core.completeness import missing_sections
@@ -67,6 +68,32 @@ class PairOverview:
 class CharterStore:
     def __init__(self, wf: WorkshopFile) -> None:
         self._wf = wf
+        # The pairs list, kept between calls: every write marks the pairs it touched (see
+        # `forget`), and only those are read again. Listing a 5,000-pair workshop costs about
+        # 120 ms the first time and a few milliseconds after an edit.
+        self._cache: dict[str, PairOverview] | None = None
+        self._stale: set[str] = set()
+
+    def forget(self, *, table: str, record_id: str, pair_id: str | None) -> None:
+        """A write to `table` happened: drop what it may have changed from the cached list."""
+        if self._cache is None:
+            return
+        if pair_id is not None:
+            self._stale.add(pair_id)
+        elif table == "participants":
+            row = self._wf.conn.execute(
+                "SELECT id FROM pairs WHERE mentor_id = ? OR mentee_id = ?",
+                (record_id, record_id),
+            ).fetchone()
+            if row is not None:
+                self._stale.add(row[0])
+        elif table in ("pairs", "charters", "goals", "plans", "signoffs"):
+            self._cache = None
+
+    def invalidate(self) -> None:
+        """Forget the cached list (after a bulk write that did not go through `audit`)."""
+        self._cache = None
+        self._stale.clear()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -116,24 +143,44 @@ class CharterStore:
 
     def overview(self, *, pair_id: str | None = None) -> list[PairOverview]:
         """Every pair with its completeness and signature state, in pair-code order; or only
-        `pair_id` (what the pairs list refreshes after an edit: the whole list of a
-        5,000-pair workshop takes over 100 ms, one pair well under 1 ms)."""
+        `pair_id` (what the pairs list refreshes after an edit)."""
+        if pair_id is not None:
+            return self._read_overview(pair_id)
+        if self._cache is None or self._wf.readonly:
+            rows = self._read_overview(None)
+            self._cache = None if self._wf.readonly else {o.pair_id: o for o in rows}
+            self._stale.clear()
+            return rows
+        for stale in self._stale:
+            fresh = self._read_overview(stale)
+            if fresh:
+                self._cache[stale] = fresh[0]
+            else:
+                self._cache.pop(stale, None)
+        self._stale.clear()
+        return sorted(self._cache.values(), key=lambda o: code_sort_key(o.code))
+
+    def _read_overview(self, pair_id: str | None) -> list[PairOverview]:
         conn = self._wf.conn
         where, params = ("", ()) if pair_id is None else (" WHERE pair_id = ?", (pair_id,))
+        # Completeness needs to know only whether each text is filled: SQLite says so
+        # (_FILLED) instead of handing every charter's whole text to Python.
         goals: dict[str, list[Goal]] = {}
         for r in conn.execute(
-            "SELECT id, position, goal, why, measure, target_date, first_steps, private,"
-            " updated_at, pair_id FROM goals" + where,
+            f"SELECT pair_id, position, {_filled('goal')}, {_filled('measure')},"
+            f" {_filled('target_date')} FROM goals" + where,
             params,
         ):
-            goals.setdefault(r[9], []).append(_goal(r))
+            goals.setdefault(r[0], []).append(
+                Goal(id="", position=r[1], goal=r[2], measure=r[3], target_date=r[4])
+            )
         plans: dict[str, list[Plan]] = {}
         for r in conn.execute(
-            "SELECT id, position, scenario, plan, exercise_id, updated_at, pair_id FROM plans"
+            f"SELECT pair_id, position, {_filled('scenario')}, {_filled('plan')} FROM plans"
             + where,
             params,
         ):
-            plans.setdefault(r[6], []).append(_plan(r))
+            plans.setdefault(r[0], []).append(Plan(id="", position=r[1], scenario=r[2], plan=r[3]))
         signed: dict[str, dict[int, set[str]]] = {}
         for signed_pair, version, role in conn.execute(
             "SELECT pair_id, version, role FROM signoffs" + where, params
@@ -142,7 +189,7 @@ class CharterStore:
         names = [f.name for f in CHARTER_COLUMNS]
         rows = conn.execute(
             "SELECT p.id, p.code, m.name, m.email, e.name, e.email, m.present, e.present,"
-            f" c.version, {', '.join('c.' + n for n in names)}"
+            f" c.version, {', '.join(_overview_column(f) for f in CHARTER_COLUMNS)}"
             " FROM pairs p JOIN participants m ON m.id = p.mentor_id"
             " JOIN participants e ON e.id = p.mentee_id JOIN charters c ON c.pair_id = p.id"
             + ("" if pair_id is None else " WHERE p.id = ?"),
@@ -453,6 +500,24 @@ class CharterStore:
             )
         else:
             conn.execute("UPDATE charters SET updated_at = ? WHERE id = ?", (now, charter_id))
+
+
+# Whitespace that does not count as an answer: Python's str.strip() set for the characters
+# people actually type or paste (space, tabs, line breaks, no-break and zero-width spaces).
+_BLANKS = "' ' || char(9, 10, 11, 12, 13, 160, 8203, 12288)"
+
+
+def _filled(column: str) -> str:
+    """SQL: 'x' if the text column holds more than whitespace, else ''."""
+    return f"CASE WHEN trim({column}, {_BLANKS}) <> '' THEN 'x' ELSE '' END"
+
+
+def _overview_column(field: CharterField) -> str:
+    """SQL for one charter column in the overview: choices and numbers as stored (the rule
+    looks at them), text only as filled or not."""
+    if field.kind in ("choice", "int"):
+        return f"c.{field.name}"
+    return _filled(f"c.{field.name}")
 
 
 def clean_value(name: str, value: Any) -> Any:

@@ -9,7 +9,6 @@ from workshop_app.core.charter_fields import (
     CONTENT_SECTIONS,
     GOALS_LIST,
     TROUBLESHOOTING_LIST,
-    CharterField,
 )
 from workshop_app.core.model import Goal, Plan
 
@@ -33,38 +32,44 @@ def plan_complete(plan: Plan) -> bool:
     return _filled(plan.scenario) and _filled(plan.plan)
 
 
-def _field_state(
-    field: CharterField, values: Mapping[str, Any], goals: Sequence[Goal], plans: Sequence[Plan]
-) -> tuple[bool, bool]:
-    """(complete, started) for one field."""
-    if field.name == GOALS_LIST:
-        return any(goal_complete(g) for g in goals), any(
-            _filled(g.goal) or _filled(g.measure) for g in goals
-        )
-    if field.name == TROUBLESHOOTING_LIST:
-        return any(plan_complete(p) for p in plans), any(
-            _filled(p.scenario) or _filled(p.plan) for p in plans
-        )
-    filled = _filled(values.get(field.name))
-    return filled, filled
+# Per section: its key and its fields as (name, required), worked out once.
+_PLAN = tuple(
+    (section.key, tuple((f.name, f.required) for f in section.fields))
+    for section in CONTENT_SECTIONS
+)
 
 
 def section_status(
     values: Mapping[str, Any], goals: Sequence[Goal] = (), plans: Sequence[Plan] = ()
 ) -> dict[str, Status]:
-    """For each section the pair fills in: complete, partial or empty."""
+    """For each section the pair fills in: complete, partial or empty.
+
+    A section is complete when every required field is filled (goals: at least one complete
+    SMART goal; troubleshooting: at least one plan with both halves), partial when something
+    in it is filled, empty otherwise. This runs for every pair each time the list is drawn,
+    so it is written for speed.
+    """
+    goals_done = any(goal_complete(g) for g in goals)
+    goals_begun = any(_filled(g.goal) or _filled(g.measure) for g in goals)
+    plans_done = any(plan_complete(p) for p in plans)
+    plans_begun = any(_filled(p.scenario) or _filled(p.plan) for p in plans)
     status: dict[str, Status] = {}
-    for section in CONTENT_SECTIONS:
+    for key, fields in _PLAN:
         required_done = True
         started = False
-        for field in section.fields:
-            done, begun = _field_state(field, values, goals, plans)
+        for name, required in fields:
+            if name == GOALS_LIST:
+                done, begun = goals_done, goals_begun
+            elif name == TROUBLESHOOTING_LIST:
+                done, begun = plans_done, plans_begun
+            else:
+                done = begun = _filled(values.get(name))
             started = started or begun
-            if field.required and not done:
+            if required and not done:
                 required_done = False
-        if values.get("meeting_frequency") == "custom" and section.key == "meetings":
+        if key == "meetings" and values.get("meeting_frequency") == "custom":
             required_done = required_done and _filled(values.get("meeting_frequency_custom"))
-        status[section.key] = "complete" if required_done else ("partial" if started else "empty")
+        status[key] = "complete" if required_done else ("partial" if started else "empty")
     return status
 
 

@@ -15,9 +15,15 @@ def workshop_info(
 ) -> dict[str, Any]:
     w = wf.workshop()
     overview = wf.charters.overview() if overview is None else overview
-    people = wf.roster.participants()
-    present = sum(1 for p in people if p.present)
-    absent = sum(1 for p in people if p.present is False)
+    counts: dict[tuple[str, int | None], int] = {
+        (role, present): n
+        for role, present, n in wf.conn.execute(
+            "SELECT role, present, count(*) FROM participants GROUP BY role, present"
+        )
+    }
+    total = sum(counts.values())
+    present = sum(n for (_, here), n in counts.items() if here == 1)
+    absent = sum(n for (_, here), n in counts.items() if here == 0)
     return {
         "workshop": {
             "id": w.id,
@@ -30,15 +36,15 @@ def workshop_info(
             "paper_size": w.paper_size,
         },
         "participants": {
-            "mentors": sum(1 for p in people if p.role == "mentor"),
-            "mentees": sum(1 for p in people if p.role == "mentee"),
-            "unpaired": len(people) - 2 * len(overview),
+            "mentors": sum(n for (role, _), n in counts.items() if role == "mentor"),
+            "mentees": sum(n for (role, _), n in counts.items() if role == "mentee"),
+            "unpaired": total - 2 * len(overview),
         },
         "attendance": {
             "present": present,
             "absent": absent,
-            "not_checked_in": len(people) - present - absent,
-            "total": len(people),
+            "not_checked_in": total - present - absent,
+            "total": total,
         },
         "charters": {
             "pairs": len(overview),

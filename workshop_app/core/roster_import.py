@@ -565,6 +565,7 @@ def apply_import(wf: WorkshopFile, plan: ImportPlan) -> ImportResult:
             " new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(new_id(), now, t, rid, pid, f, old, new) for t, rid, f, old, new, pid in audit],
         )
+        wf.charters.invalidate()
     return ImportResult(
         added=len(plan.add), updated=len(plan.update), pairs_made=len(plan.new_pairs)
     )

@@ -252,6 +252,7 @@ class WorkshopFile:
             " new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (new_id(), at or utc_now(), table, record_id, pair_id, field, _text(old), _text(new)),
         )
+        self.charters.forget(table=table, record_id=record_id, pair_id=pair_id)
 
     # -- the workshop record -------------------------------------------------------------
 
@@ -312,7 +313,9 @@ class WorkshopFile:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, timeout=2.0)
+    # Used by one thread at a time; the app may open a big file on a worker thread and then
+    # hand it to the GUI thread, hence check_same_thread=False.
+    conn = sqlite3.connect(path, isolation_level=None, timeout=2.0, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 

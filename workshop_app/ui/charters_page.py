@@ -95,6 +95,7 @@ class ChartersPage(WorkshopPage):
         self.pair_list.setModel(self.proxy)
         self.pair_list.setAlternatingRowColors(True)
         self.pair_list.setSpacing(2)
+        self.pair_list.setUniformItemSizes(True)  # no measuring of every row of a big workshop
         self.pair_list.selectionModel().currentChanged.connect(self._on_current)
         left = QWidget()
         left_layout = QVBoxLayout(left)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -38,6 +40,8 @@ if TYPE_CHECKING:
     from workshop_app.ui.runner_page import RunnerPage
 
 FILE_FILTER = f"Workshop files (*{SUFFIX});;All files (*)"
+# Files bigger than this (about 800 pairs) are opened on a worker thread.
+BIG_FILE_BYTES = 8 * 1024 * 1024
 # The sidebar, in order: (title, page name). Ctrl+1.. go to them.
 PAGES = (
     ("Overview", "overview"),
@@ -93,6 +97,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.start_page = StartPage(self)
         self._library: Library | bool | None = False  # False: not loaded yet
+        self._opening: QThread | None = None
+        self._preloaded: Library | None = None
+        QTimer.singleShot(300, self._warm_up)
         self._pages: dict[int, WorkshopPage] = {}
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
@@ -225,8 +232,30 @@ class MainWindow(QMainWindow):
     def library(self) -> Library | None:
         """The exercise library, read on first need (it costs start-up time otherwise)."""
         if self._library is False:
-            self._library = self._load_library()
+            preloaded = self._preloaded
+            self._library = preloaded if preloaded is not None else self._load_library()
         return self._library  # type: ignore[return-value]
+
+    def _warm_up(self) -> None:
+        """Once the window is up, read the exercise library and import the other pages on a
+        worker thread, so that the first visit to a page does not hold up the window."""
+        content_dirs = self.settings.content_dirs()
+
+        def preload() -> None:
+            from workshop_app.core.content import load_library
+            from workshop_app.ui import (  # noqa: F401 - imported for their import time
+                agenda_page,
+                charters_page,
+                export_page,
+                program_page,
+                roster_page,
+                runner_page,
+            )
+
+            with contextlib.suppress(UserError):  # shown when a page needs the library
+                self._preloaded = load_library(extra_dirs=content_dirs)
+
+        threading.Thread(target=preload, name="preload", daemon=True).start()
 
     # -- menus -----------------------------------------------------------------------------
 
@@ -307,9 +336,10 @@ class MainWindow(QMainWindow):
         if index < 0:
             return
         self._flush()
-        page = self._page(index)
+        made = index in self._pages
+        page = self._page(index)  # a page made just now has read the workshop already
         self.page_stack.setCurrentWidget(page)
-        if self.wf is not None:
+        if self.wf is not None and made:
             page.refresh()
 
     def current_page(self) -> WorkshopPage:
@@ -401,6 +431,11 @@ class MainWindow(QMainWindow):
         path = Path(path)
         if self.wf is not None and self.wf.path.resolve() == path.resolve():
             return True
+        if self._opening is not None:
+            return False
+        if path.is_file() and path.stat().st_size > BIG_FILE_BYTES:
+            self._open_in_background(path)
+            return True
         try:
             wf = WorkshopFile.open(path)
         except UserError as exc:
@@ -408,6 +443,37 @@ class MainWindow(QMainWindow):
             return False
         self._set_workshop(wf)
         return True
+
+    def _open_in_background(self, path: Path) -> None:
+        """A big workshop: check it, back it up and list its pairs on a worker thread, so the
+        window keeps painting (and the projector's timer ticking) meanwhile."""
+        from workshop_app.ui.tasks import BackgroundJob
+
+        def work(_progress: object, _cancelled: object) -> WorkshopFile:
+            wf = WorkshopFile.open(path)
+            wf.charters.overview()  # fills the cached pairs list the pages will show
+            return wf
+
+        job = BackgroundJob(work, self)  # type: ignore[arg-type]
+        job.succeeded.connect(self._opened_in_background)
+        job.failed_with.connect(self._open_failed)
+        job.crashed.connect(
+            lambda exc: self._open_failed(f"The workshop could not be opened: {exc}")
+        )
+        self._opening = job
+        self.statusBar().showMessage(f"Opening {path.name}…")
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        job.start()
+
+    def _opened_in_background(self, wf: WorkshopFile) -> None:
+        self._opening = None
+        self.unsetCursor()
+        self._set_workshop(wf)
+
+    def _open_failed(self, message: str) -> None:
+        self._opening = None
+        self.unsetCursor()
+        show_user_error(self, "Cannot open this workshop", UserError(message))
 
     def choose_backup(self) -> None:
         if self.wf is None:
