@@ -254,11 +254,18 @@ def load(folder: Path) -> None:
         lambda: window.open_path(path),
         lambda: window.wf is not None,
     )
-    step(
-        "filter the pairs list by a name",
-        lambda: QTest.keyClicks(window.overview.filter, "Number4999"),
-        lambda: True,
-    )
+    typed = iter("Number4999")
+
+    def type_next() -> bool:
+        """One keystroke every 60 ms, as a person types; True once all are typed."""
+        key = next(typed, None)
+        if key is None:
+            return True
+        QTest.keyClicks(window.overview.filter, key)
+        time.sleep(0.06)
+        return False
+
+    step("filter the pairs list by a name, typed key by key", lambda: None, type_next)
     step("open the Charters page", lambda: window.go_to(window._index("charters")), lambda: True)
     step(
         "preview one charter (rendered in a worker process)",

@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from bad_files import BAD_FILES, make_workshop
 
 from workshop_app.core import backups, schema
 from workshop_app.core.errors import UserError
@@ -20,15 +21,6 @@ from workshop_app.core.workshop_file import WorkshopFile
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def make_workshop(path: Path) -> Path:
-    with WorkshopFile.create(path, program="P", organisation="O", date="2027-01-19") as wf:
-        a = wf.roster.add_participant(role="mentor", name="Ana Souza", email="ana@x.example")
-        b = wf.roster.add_participant(role="mentee", name="Bo Li", email="bo@x.example")
-        pair = wf.roster.make_pair(a.id, b.id)
-        wf.charters.set_field(pair.id, "purpose", "Grow as a leader")
-    return path
 
 
 def test_new_file_has_the_promised_settings(new_workshop: WorkshopFile) -> None:
@@ -80,49 +72,6 @@ def test_create_checks_required_fields(tmp_path: Path) -> None:
 
 
 # -- files that must be refused and left byte-for-byte untouched ---------------------------
-
-
-def _other_sqlite(path: Path) -> Path:
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE songs (title TEXT)")
-    conn.execute("INSERT INTO songs VALUES ('x')")
-    conn.commit()
-    conn.close()
-    return path
-
-
-def _newer(path: Path) -> Path:
-    make_workshop(path)
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {schema_version() + 5}")
-    conn.commit()
-    conn.close()
-    return path
-
-
-def _truncated(fraction: float):
-    def make(path: Path) -> Path:
-        make_workshop(path)
-        data = path.read_bytes()
-        path.write_bytes(data[: max(100, int(len(data) * fraction))])
-        return path
-
-    return make
-
-
-BAD_FILES = {
-    "empty": (lambda p: (p.write_bytes(b""), p)[1], "empty"),
-    "text": (lambda p: (p.write_text("program,pairs\nx,1\n"), p)[1], "not a SQLite database"),
-    "random bytes": (lambda p: (p.write_bytes(bytes(range(256)) * 40), p)[1], "not a SQLite"),
-    "header only": (
-        lambda p: (p.write_bytes(b"SQLite format 3\x00" + b"\x00" * 20), p)[1],
-        "cut short",
-    ),
-    "other sqlite": (_other_sqlite, "SQLite database but not a workshop"),
-    "newer version": (_newer, "newer version"),
-    "truncated at 30%": (_truncated(0.3), "damaged"),
-    "truncated at 70%": (_truncated(0.7), "damaged"),
-}
 
 
 @pytest.mark.parametrize("kind", sorted(BAD_FILES))

@@ -117,6 +117,15 @@ def click(qtbot, page: ExportPage, button: QAbstractButton) -> str:  # type: ign
     return str(blocker.args[0])
 
 
+@pytest.fixture(autouse=True)
+def _exports_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run exports in the test's process so a test can slow a step or fill the disk; one
+    test below runs the real child process."""
+    from workshop_app.ui import export_page
+
+    monkeypatch.setattr(export_page, "IN_CHILD_PROCESS", False)
+
+
 def test_the_demo_has_private_text_to_leave_out() -> None:
     assert SECRET in FULL["boundaries"]
 
@@ -425,3 +434,15 @@ def test_everything_has_a_name_and_tab_goes_in_reading_order(page: ExportPage, q
     labels = {label.text(): label.buddy() for label in page.findChildren(QLabel) if label.buddy()}
     assert labels["Sa&ve to:"] is page.destination
     assert labels["Merged fi&le:"] is panel.output
+
+
+def test_the_app_exports_in_a_child_process(
+    page: ExportPage, qtbot, out_dir: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from workshop_app.ui import export_page
+
+    monkeypatch.setattr(export_page, "IN_CHILD_PROCESS", True)
+    out = out_dir / "records.json"
+    with qtbot.waitSignal(page.status, timeout=LONG):
+        assert page.export_to(out, "json", include_confidential=False)
+    assert out.exists() and page.result is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bad_files import BAD_FILES
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -229,3 +230,46 @@ def test_a_big_bad_file_in_the_background_gets_a_dialog(
     qtbot.waitUntil(lambda: bool(seen), timeout=30000)
     assert "not a workshop file" in seen[0]
     assert window.wf is None and window._opening is None
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_FILES))
+def test_every_bad_file_gets_a_dialog_and_the_app_stays_usable(
+    window: MainWindow, qtbot, tmp_path: Path, kind: str
+) -> None:
+    import hashlib
+
+    make, message = BAD_FILES[kind]
+    bad = make(tmp_path / "bad.workshop")
+    before = hashlib.sha256(bad.read_bytes()).hexdigest()
+    listing = sorted(p.name for p in tmp_path.iterdir())
+    seen: list[str] = []
+    answer_next_message_box(qtbot, seen)
+    assert window.open_path(bad) is False
+    assert seen and message in seen[0]
+    assert hashlib.sha256(bad.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing
+    assert window.wf is None
+    window.open_demo()
+    assert window.wf is not None and window.overview.model.rowCount() == 12
+
+
+def test_a_read_only_workshop_gets_a_dialog(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from workshop_app.core import workshop_file
+
+    path = tmp_path / "room.workshop"
+    create_demo(path).close()
+
+    def refuse(conn: sqlite3.Connection) -> None:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(workshop_file, "_configure", refuse)  # root ignores file modes
+    seen: list[str] = []
+    answer_next_message_box(qtbot, seen)
+    assert window.open_path(path) is False
+    assert "cannot be written" in seen[0] or "read-only" in seen[0]
+    monkeypatch.undo()
+    assert window.open_path(path) is True

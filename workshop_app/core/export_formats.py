@@ -10,6 +10,7 @@ person can fix (full disk, no permission, unknown time zone, nothing to export) 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -133,3 +134,36 @@ def _staged(progress: Progress | None) -> Progress:
 
 
 __all__ = ["FORMATS", "FORMAT_LABELS", "ExportResult", "export_workshop", "left_out_labels"]
+
+
+def export_file(
+    path: str,
+    format: str,
+    out: str,
+    include_confidential: bool,
+    per_pair: bool,
+    *,
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+) -> ExportResult:
+    """`export_workshop` for a child process: opens the workshop read-only itself."""
+    from workshop_app.core.workshop_file import WorkshopFile
+
+    def checked(done: int, total: int) -> None:
+        if cancelled():
+            raise ExportCancelled
+        progress(done, total)
+
+    with WorkshopFile.open(Path(path), readonly=True) as wf:
+        return export_workshop(
+            wf,
+            format=format,
+            out=Path(out),
+            include_confidential=include_confidential,
+            per_pair=per_pair,
+            progress=checked,
+        )
+
+
+class ExportCancelled(Exception):
+    """Raised through an export's progress callback to stop it; nothing is written."""

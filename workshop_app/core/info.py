@@ -11,8 +11,9 @@ from workshop_app.core.workshop_file import WorkshopFile
 
 
 def workshop_info(
-    wf: WorkshopFile, *, overview: Sequence[PairOverview] | None = None
+    wf: WorkshopFile, *, overview: Sequence[PairOverview] | None = None, pairs: bool = True
 ) -> dict[str, Any]:
+    """The counts, and with `pairs` every pair's line (the board needs only the counts)."""
     w = wf.workshop()
     overview = wf.charters.overview() if overview is None else overview
     counts: dict[tuple[str, int | None], int] = {
@@ -24,7 +25,7 @@ def workshop_info(
     total = sum(counts.values())
     present = sum(n for (_, here), n in counts.items() if here == 1)
     absent = sum(n for (_, here), n in counts.items() if here == 0)
-    return {
+    info: dict[str, Any] = {
         "workshop": {
             "id": w.id,
             "program": w.program,
@@ -54,7 +55,9 @@ def workshop_info(
                 1 for o in overview if o.signed_version is not None and o.version > o.signed_version
             ),
         },
-        "pairs": [
+    }
+    info["pairs"] = (
+        [
             {
                 "code": o.code,
                 "mentor": {
@@ -74,8 +77,11 @@ def workshop_info(
                 "signature": o.signature_state,
             }
             for o in overview
-        ],
-    }
+        ]
+        if pairs
+        else []
+    )
+    return info
 
 
 def format_info(info: dict[str, Any]) -> str:

@@ -213,6 +213,13 @@ def write_pdf(documents: Sequence[Document]) -> bytes:
     return pdf
 
 
+def warm_up() -> None:
+    """Import WeasyPrint, read the stylesheets and lay out the templates once now (a preview
+    process does this while the app starts, so the first preview is as quick as the next)."""
+    _stylesheet("charter.css")
+    jinja_env().get_template(CHARTER_TEMPLATE)
+
+
 def render_charter_pdf(context: dict, *, paper: str | None = None) -> bytes:
     """One charter as PDF bytes (the on-screen preview and single prints)."""
     return write_pdf([render_document(CHARTER_TEMPLATE, context, paper=paper)])

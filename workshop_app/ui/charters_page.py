@@ -154,7 +154,8 @@ class ChartersPage(WorkshopPage):
         current = self.editor.pair_id
         rows = self.wf.charters.overview()
         self.list_model.set_rows(rows)
-        self.board_model.set_rows(rows)
+        if self.views.currentWidget() is self.board:  # else filled when the board is shown
+            self.board_model.set_rows(rows)
         self._update_headline()
         ids = [r.pair_id for r in rows]
         self.select_pair(current if current in ids else (ids[0] if ids else None))

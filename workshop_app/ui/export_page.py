@@ -36,16 +36,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.child_process import run_in_child
 from workshop_app.core.export_formats import (
     FILE_SUFFIX,
     FORMAT_LABELS,
     FORMATS,
     ExportResult,
-    export_workshop,
+    export_file,
     left_out_labels,
 )
 from workshop_app.core.export_tables import Progress
-from workshop_app.core.workshop_file import SUFFIX, WorkshopFile
+from workshop_app.core.workshop_file import SUFFIX
 from workshop_app.ui.merge_panel import ERROR_STYLE, HELP_STYLE, JobProgress, MergePanel
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.print_jobs import open_folder
@@ -68,21 +69,24 @@ FILE_FILTERS = {".xlsx": "Excel workbook (*.xlsx)", ".json": "JSON (*.json)",
 INCLUDES_STYLE = "color: #8a4b00; font-weight: 600;"
 
 
+# Tests turn this off to run exports in their own process (like Picard's inline task pool),
+# where they can stand in for a slow step or a full disk.
+IN_CHILD_PROCESS = True
+
+
 def export_job(
     path: Path, *, format: str, out: Path, include_confidential: bool, per_pair: bool
 ) -> Callable[[Progress], ExportResult]:
-    """The work of one export, to run on a worker thread with its own read-only connection."""
+    """The work of one export, for a worker thread: it waits on a child process that does the
+    exporting (see `core.child_process`), so the window never waits on it."""
 
     def work(progress: Progress) -> ExportResult:
-        with WorkshopFile.open(path, readonly=True) as wf:
-            return export_workshop(
-                wf,
-                format=format,
-                out=out,
-                include_confidential=include_confidential,
-                per_pair=per_pair,
-                progress=progress,
-            )
+        args = (str(path), format, str(out), include_confidential, per_pair)
+        if not IN_CHILD_PROCESS:
+            result: ExportResult = export_file(*args, progress=progress, cancelled=lambda: False)
+            return result
+        result = run_in_child(export_file, *args, progress=progress, cancelled=lambda: False)
+        return result
 
     return work
 

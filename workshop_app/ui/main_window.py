@@ -237,25 +237,22 @@ class MainWindow(QMainWindow):
         return self._library  # type: ignore[return-value]
 
     def _warm_up(self) -> None:
-        """Once the window is up, read the exercise library and import the other pages on a
-        worker thread, so that the first visit to a page does not hold up the window."""
+        """Once the window is up, read the exercise library on a worker thread, so that the
+        first visit to the pages that need it does not hold up the window. (Qt modules are not
+        imported there: loading one holds the interpreter lock for the whole of it.)"""
         content_dirs = self.settings.content_dirs()
 
         def preload() -> None:
             from workshop_app.core.content import load_library
-            from workshop_app.ui import (  # noqa: F401 - imported for their import time
-                agenda_page,
-                charters_page,
-                export_page,
-                program_page,
-                roster_page,
-                runner_page,
-            )
 
             with contextlib.suppress(UserError):  # shown when a page needs the library
                 self._preloaded = load_library(extra_dirs=content_dirs)
 
         threading.Thread(target=preload, name="preload", daemon=True).start()
+        from workshop_app.ui.tasks import process_pool, warm_up_renderer
+
+        # Start the preview process now, off the GUI thread, so the first preview is quick.
+        process_pool().submit(warm_up_renderer)
 
     # -- menus -----------------------------------------------------------------------------
 

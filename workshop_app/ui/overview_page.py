@@ -93,7 +93,7 @@ class OverviewPage(WorkshopPage):
             self.model.set_rows([])
             return
         overview = wf.charters.overview()
-        info = workshop_info(wf, overview=overview)
+        info = workshop_info(wf, overview=overview, pairs=False)
         w, c, a = info["workshop"], info["charters"], info["attendance"]
         self.heading.setText(w["program"])
         where = " · ".join(x for x in (w["organisation"], w["date"], w["venue"]) if x)

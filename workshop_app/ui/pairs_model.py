@@ -43,15 +43,17 @@ class PairsModel(QAbstractTableModel):
     def set_rows(self, rows: list[PairOverview]) -> None:
         self.beginResetModel()
         self._rows = sorted(rows, key=self._key(self._sort_column), reverse=self._descending)
-        self._search = {
-            o.pair_id: " ".join(self._text(o, c) for c in range(len(COLUMNS))).casefold()
-            for o in self._rows
-        }
+        self._search = {}
         self.endResetModel()
 
     def search_text(self, row: int) -> str:
-        """Everything a row shows, lower-cased, for the filter box."""
-        return self._search[self._rows[row].pair_id]
+        """Everything a row shows, lower-cased, for the filter box (made on first use)."""
+        o = self._rows[row]
+        text = self._search.get(o.pair_id)
+        if text is None:
+            text = " ".join(self._text(o, c) for c in range(len(COLUMNS))).casefold()
+            self._search[o.pair_id] = text
+        return text
 
     _sort_column = 0
     _descending = False

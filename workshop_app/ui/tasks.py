@@ -31,6 +31,14 @@ def process_pool() -> ProcessPoolExecutor:
     return _pool
 
 
+def warm_up_renderer() -> None:
+    """Run in the preview process: get WeasyPrint ready. (Defined here so that the app need
+    not import the renderer itself to ask for it.)"""
+    from workshop_app.core.pdf_render import warm_up
+
+    warm_up()
+
+
 def shutdown_pool() -> None:
     global _pool
     if _pool is not None:
