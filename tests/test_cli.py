@@ -3,23 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-
-def run(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "WORKSHOP_APP_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "workshop_app", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+from cli_runner import run
 
 
 def test_new_then_info(tmp_path: Path, app_data: Path) -> None:

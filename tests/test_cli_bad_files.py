@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 
 from workshop_app import cli
 from workshop_app.core import file_check, file_lock
@@ -31,17 +32,6 @@ from workshop_app.core.demo import create_demo
 from workshop_app.core.schema import schema_version
 
 PAGE = 4096
-
-
-def run(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "WORKSHOP_APP_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "workshop_app", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
 
 
 def digest(path: Path) -> str:

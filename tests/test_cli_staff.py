@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-
-
-def run(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "WORKSHOP_APP_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "workshop_app", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+from cli_runner import run
 
 
 @pytest.fixture
