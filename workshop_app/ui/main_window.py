@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
 FILE_FILTER = f"Workshop files (*{SUFFIX});;All files (*)"
 # Files bigger than this (about 800 pairs) are opened on a worker thread.
 BIG_FILE_BYTES = 8 * 1024 * 1024
+# The library and the preview process are readied this long after start-up: after the
+# workshop has opened, so the two do not compete.
+WARM_UP_AFTER_MS = 2000
 # The sidebar, in order: (title, page name). Ctrl+1.. go to them.
 PAGES = (
     ("Overview", "overview"),
@@ -99,7 +103,8 @@ class MainWindow(QMainWindow):
         self._library: Library | bool | None = False  # False: not loaded yet
         self._opening: QThread | None = None
         self._preloaded: Library | None = None
-        QTimer.singleShot(300, self._warm_up)
+        self._to_import: list[str] = []
+        QTimer.singleShot(WARM_UP_AFTER_MS, self._warm_up)
         self._pages: dict[int, WorkshopPage] = {}
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
@@ -253,6 +258,15 @@ class MainWindow(QMainWindow):
 
         # Start the preview process now, off the GUI thread, so the first preview is quick.
         process_pool().submit(warm_up_renderer)
+        # The pages' modules are imported here, one per turn of the event loop (each takes
+        # under 50 ms), rather than all at once on the first visit to a page.
+        self._to_import = [f"workshop_app.ui.{name}_page" for _, name in PAGES]
+        QTimer.singleShot(0, self._import_next_page)
+
+    def _import_next_page(self) -> None:
+        if self._to_import:
+            importlib.import_module(self._to_import.pop(0))
+            QTimer.singleShot(20, self._import_next_page)
 
     # -- menus -----------------------------------------------------------------------------
 
