@@ -28,21 +28,19 @@ EMPTY_DATE = QDate(1900, 1, 1)
 
 
 class FieldWidget(QWidget):
+    """Each kind below offers `value()` and `set_value(value)`, and emits `edited`."""
+
     edited = Signal(object)
-
-    def value(self) -> Any:
-        raise NotImplementedError
-
-    def set_value(self, value: Any) -> None:
-        raise NotImplementedError
+    _input: QWidget
 
     @property
     def input(self) -> QWidget:
         """The widget that takes focus and keystrokes."""
-        raise NotImplementedError
+        return self._input
 
 
 def _wrap(widget: FieldWidget, inner: QWidget, *extra: QWidget) -> None:
+    widget._input = inner
     layout = QHBoxLayout(widget)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(inner, 1)
@@ -73,10 +71,6 @@ class TextField(FieldWidget):
         with QSignalBlocker(self._edit):
             self._edit.setPlainText(value or "")
 
-    @property
-    def input(self) -> QWidget:
-        return self._edit
-
 
 class LineField(FieldWidget):
     def __init__(self, label: str, placeholder: str = "") -> None:
@@ -93,10 +87,6 @@ class LineField(FieldWidget):
     def set_value(self, value: Any) -> None:
         if self._edit.text() != (value or ""):
             self._edit.setText(value or "")
-
-    @property
-    def input(self) -> QWidget:
-        return self._edit
 
 
 class ChoiceField(FieldWidget):
@@ -118,10 +108,6 @@ class ChoiceField(FieldWidget):
         with QSignalBlocker(self._combo):
             self._combo.setCurrentIndex(max(index, 0))
 
-    @property
-    def input(self) -> QWidget:
-        return self._combo
-
 
 class MinutesField(FieldWidget):
     def __init__(self, label: str) -> None:
@@ -141,10 +127,6 @@ class MinutesField(FieldWidget):
     def set_value(self, value: Any) -> None:
         with QSignalBlocker(self._spin):
             self._spin.setValue(int(value or 0))
-
-    @property
-    def input(self) -> QWidget:
-        return self._spin
 
 
 class DateField(FieldWidget):
@@ -180,10 +162,6 @@ class DateField(FieldWidget):
     def pick(self, date: QDate) -> None:
         """Choose a date as the user would in the calendar (used by tests and shortcuts)."""
         self._edit.setDate(date)
-
-    @property
-    def input(self) -> QWidget:
-        return self._edit
 
 
 class DateTimeField(FieldWidget):
@@ -221,10 +199,6 @@ class DateTimeField(FieldWidget):
 
     def pick(self, moment: QDateTime) -> None:
         self._edit.setDateTime(moment)
-
-    @property
-    def input(self) -> QWidget:
-        return self._edit
 
 
 def widget_for(field: CharterField) -> FieldWidget:
