@@ -9,11 +9,9 @@ the printed charter (control characters dropped, whitespace as laid out).
 from __future__ import annotations
 
 import csv
-import http.server
 import io
 import itertools
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from unittest import mock
@@ -22,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
+from web_trap import recording_server
 
 from workshop_app.core import pdf_render
 from workshop_app.core.charter_context import charter_context, clean
@@ -120,23 +119,8 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkshopFile]:
 
 @pytest.fixture(scope="module")
 def web_server() -> Iterator[tuple[str, list[str]]]:
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            hits.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"127.0.0.1:{server.server_port}", hits
-    server.shutdown()
-    server.server_close()
+    with recording_server() as server:
+        yield server
 
 
 def reread(wf: WorkshopFile) -> WorkshopFile:

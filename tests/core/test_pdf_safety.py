@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import copy
-import http.server
 import io
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
+from web_trap import recording_server
 
 from workshop_app.core import pdf_render
 from workshop_app.core.charter_context import charter_context, clean, safe_colour
@@ -56,23 +55,8 @@ def requests(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture
 def web_server() -> Iterator[tuple[str, list[str]]]:
     """A local web server that records any request made to it."""
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            hits.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", hits
-    server.shutdown()
-    server.server_close()
+    with recording_server() as (address, hits):
+        yield f"http://{address}", hits
 
 
 def allowed(url: str) -> bool:
