@@ -237,7 +237,8 @@ def cmd_check_content(args: argparse.Namespace) -> int:
 
 def cmd_charters(args: argparse.Namespace) -> int:
     from workshop_app.core.batch_render import render_charters, write_atomically
-    from workshop_app.core.charter_context import charter_context
+    from workshop_app.core.charter_context import charter_context, workshop_parts
+    from workshop_app.core.render_cache import default_cache
     from workshop_app.core.roster_store import normalise_code
     from workshop_app.core.workshop_file import WorkshopFile
 
@@ -259,7 +260,8 @@ def cmd_charters(args: argparse.Namespace) -> int:
             pairs = wf.roster.pairs()
             if not pairs:
                 raise UserError(f"{args.file.name} has no pairs yet: import the roster first.")
-        contexts = [charter_context(wf, p.id) for p in pairs]
+        parts = workshop_parts(wf)
+        contexts = [charter_context(wf, p.id, parts=parts) for p in pairs]
         summary = None
         if args.summary:
             from workshop_app.core.summary_context import summary_context
@@ -280,6 +282,7 @@ def cmd_charters(args: argparse.Namespace) -> int:
         paper=args.paper,
         progress=progress,
         workers=0 if len(contexts) <= 2 else None,  # a worker's start-up costs two charters
+        cache=default_cache(),
     )
     written = [*result.files, *([result.combined] if result.combined else [])]
     if summary is not None:

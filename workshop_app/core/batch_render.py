@@ -8,6 +8,9 @@ charter costs its layout plus ~0.05 s, and the layouts run in parallel on every 
 - Work goes to a `ProcessPoolExecutor` (spawn context: safe beside a GUI's threads) as
   chunks of a few charters; the entry point `_render_chunk` takes plain data only.
 - Each worker keeps its parsed stylesheets, fonts and font subsets across its chunks.
+- Given a `render_cache`, a charter rendered before (same context, same renderer) is copied
+  from it instead, and each charter rendered is kept there: printing a room again, or
+  archiving charters printed before, costs file copies.
 - Every file is written to a hidden temporary name in the output folder and renamed into
   place, so a failure or a cancel never leaves half a file.
 - The combined PDF is the per-pair files joined with pypdf (identical font subsets merged),
@@ -26,8 +29,10 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.render_cache import Memo, RenderCache, render_key
 
 COMBINED_NAME = "All charters.pdf"
 MAX_NAME_CHARS = 120
@@ -108,6 +113,7 @@ def render_charters(
     cancelled: Cancelled | None = None,
     workers: int | None = None,
     combined_name: str = COMBINED_NAME,
+    cache: RenderCache | None = None,
 ) -> BatchResult:
     """Write one PDF per charter context into `out_dir` and, if asked, one combined PDF.
 
@@ -115,7 +121,8 @@ def render_charters(
     polled a few times a second and stops the batch (files already finished are kept and
     listed, the combined file is not written). `workers=0` renders in this process (tests,
     a one-off charter from the command line); None starts worker processes on every core,
-    as the GUI needs (WeasyPrint never runs on a thread of the app's process).
+    as the GUI needs (WeasyPrint never runs on a thread of the app's process). With a
+    `cache`, a charter rendered before is copied from it, and every new one is kept there.
     """
     out_dir = Path(out_dir)
     try:
@@ -133,9 +140,16 @@ def render_charters(
         result.files = []
         return result
 
-    count = _worker_count(workers, total)
-    jobs = _chunks(list(range(total)), workers=count)
-    done = 0
+    keys = charter_keys(contexts, paper) if cache else None
+    todo: list[int] | None = list(range(total))
+    if cache is not None and keys is not None:
+        todo = _copy_cached(cache, keys, result, progress, cancelled)
+    if todo is None:
+        result.cancelled = True
+        todo = []
+    done = total - len(todo)
+    count = _worker_count(workers, len(todo))
+    jobs = _chunks(todo, workers=count)
 
     def finished(indexes: list[int], pages: list[int]) -> None:
         nonlocal done
@@ -145,10 +159,19 @@ def render_charters(
         if progress:
             progress(done, total)
 
-    def job_args(indexes: list[int]) -> tuple[list[dict], list[str], str | None, str]:
-        return [contexts[i] for i in indexes], [names[i] for i in indexes], paper, str(out_dir)
+    def job_args(indexes: list[int]) -> tuple[Any, ...]:
+        return (
+            [contexts[i] for i in indexes],
+            [names[i] for i in indexes],
+            paper,
+            str(out_dir),
+            str(cache.folder) if cache else None,
+            [keys[i] for i in indexes] if keys else None,
+        )
 
-    if count == 0:
+    if result.cancelled or not jobs:
+        pass  # cancelled while copying from the cache, or every charter was there
+    elif count == 0:
         for indexes in jobs:
             if cancelled and cancelled():
                 result.cancelled = True
@@ -156,6 +179,9 @@ def render_charters(
             finished(indexes, _render_chunk(*job_args(indexes)))
     else:
         result.cancelled = _run_pool(jobs, job_args, finished, cancelled, count)
+    if cache is not None and todo:
+        cache.forget_index()
+        cache.prune()
     if result.cancelled:
         kept = [i for i, p in enumerate(result.pages) if p]
         result.files = [result.files[i] for i in kept]
@@ -167,9 +193,36 @@ def render_charters(
     return result
 
 
+def _copy_cached(
+    cache: RenderCache,
+    keys: list[str],
+    result: BatchResult,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> list[int] | None:
+    """Put every charter the cache holds in place; the indexes left to render (None if
+    cancelled meanwhile)."""
+    todo = []
+    for i, key in enumerate(keys):
+        if i % 25 == 0 and cancelled and cancelled():
+            return None
+        found = cache.read(key)
+        if found is None:
+            todo.append(i)
+            continue
+        write_atomically(result.files[i], found[0])
+        result.pages[i] = found[1]
+        done = i + 1 - len(todo)
+        if progress and done % 25 == 0:
+            progress(done, len(keys))
+    if progress and len(todo) < len(keys):
+        progress(len(keys) - len(todo), len(keys))
+    return todo
+
+
 def _run_pool(
     jobs: list[list[int]],
-    job_args: Callable[[list[int]], tuple[list[dict], list[str], str | None, str]],
+    job_args: Callable[[list[int]], tuple[Any, ...]],
     finished: Callable[[list[int], list[int]], None],
     cancelled: Cancelled | None,
     count: int,
@@ -213,17 +266,38 @@ def _chunks(indexes: list[int], *, workers: int) -> list[list[int]]:
     return [indexes[i : i + size] for i in range(0, len(indexes), size)]
 
 
+def charter_key(context: dict, paper: str | None, memo: Memo | None = None) -> str:
+    from workshop_app.core.pdf_render import CHARTER_TEMPLATE
+
+    return render_key(CHARTER_TEMPLATE, context, paper, memo=memo)
+
+
+def charter_keys(contexts: Sequence[dict], paper: str | None) -> list[str]:
+    memo: Memo = {}
+    return [charter_key(c, paper, memo) for c in contexts]
+
+
 def _render_chunk(
-    contexts: list[dict], names: list[str], paper: str | None, out_dir: str
+    contexts: list[dict],
+    names: list[str],
+    paper: str | None,
+    out_dir: str,
+    cache_folder: str | None = None,
+    keys: list[str] | None = None,
 ) -> list[int]:
-    """Worker entry point (plain data in, page counts out): write each charter's PDF."""
+    """Worker entry point (plain data in, page counts out): write each charter's PDF, and
+    keep it in the cache at `cache_folder` under its key."""
     from workshop_app.core.pdf_render import CHARTER_TEMPLATE, render_document, write_pdf
 
+    cache = RenderCache(Path(cache_folder)) if cache_folder else None
     pages = []
-    for context, name in zip(contexts, names, strict=True):
+    for n, (context, name) in enumerate(zip(contexts, names, strict=True)):
         document = render_document(CHARTER_TEMPLATE, context, paper=paper)
-        write_atomically(Path(out_dir) / name, write_pdf([document]))
+        data = write_pdf([document])
+        write_atomically(Path(out_dir) / name, data)
         pages.append(len(document.pages))
+        if cache is not None and keys is not None:
+            cache.put(keys[n], data, len(document.pages))
     return pages
 
 
@@ -274,3 +348,57 @@ def join_pdfs(files: Sequence[Path], contexts: Sequence[dict], *, target: Path) 
     buffer = io.BytesIO()
     writer.write(buffer)
     write_atomically(target, buffer.getvalue())
+
+
+def charter_files(
+    contexts: Sequence[dict],
+    *,
+    scratch: Path,
+    cache: RenderCache | None,
+    paper: str | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> list[Path]:
+    """A PDF file for every context, in order, for a caller that copies them somewhere
+    itself: the cache's own entry where it holds one, else a file rendered into `scratch`
+    (and kept in the cache)."""
+    keys = charter_keys(contexts, paper)
+    found = [cache.lookup(key) if cache else None for key in keys]
+    misses = [i for i, entry in enumerate(found) if entry is None]
+    ready = len(contexts) - len(misses)
+
+    def shifted(done: int, _total: int) -> None:
+        if progress:
+            progress(ready + done, len(contexts))
+
+    rendered = render_charters(
+        [contexts[i] for i in misses],
+        out_dir=scratch,
+        combined=False,
+        paper=paper,
+        progress=shifted,
+        workers=workers,
+        cache=cache,
+    )
+    paths = [entry[0] if entry else scratch for entry in found]
+    for i, path in zip(misses, rendered.files, strict=True):
+        paths[i] = path
+    return paths
+
+
+def cached_charter_pdf(context: dict, *, paper: str | None = None) -> bytes:
+    """One charter's PDF (the preview): from the render cache where it is, else rendered in
+    this process and kept there."""
+    from workshop_app.core.pdf_render import CHARTER_TEMPLATE, render_document, write_pdf
+    from workshop_app.core.render_cache import default_cache
+
+    cache = default_cache()
+    key = charter_key(context, paper)
+    found = cache.read(key) if cache else None
+    if found is not None:
+        return found[0]
+    document = render_document(CHARTER_TEMPLATE, context, paper=paper)
+    data = write_pdf([document])
+    if cache is not None:
+        cache.put(key, data, len(document.pages))
+    return data

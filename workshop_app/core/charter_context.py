@@ -13,6 +13,7 @@ import base64
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -46,12 +47,36 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 _HEX = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
-def charter_context(wf: WorkshopFile, pair_id: str, *, version: int | None = None) -> dict:
+@dataclass(frozen=True, slots=True)
+class WorkshopParts:
+    """What every charter of a workshop shows alike, worked out once for a batch of charters:
+    their contexts then share these dicts (a logo is encoded, pickled and hashed once)."""
+
+    workshop: Workshop
+    program: dict
+    brand: dict
+
+
+def workshop_parts(wf: WorkshopFile) -> WorkshopParts:
+    workshop = wf.workshop()
+    return WorkshopParts(workshop, program_context(workshop), brand_context(workshop))
+
+
+def charter_context(
+    wf: WorkshopFile,
+    pair_id: str,
+    *,
+    version: int | None = None,
+    parts: WorkshopParts | None = None,
+) -> dict:
     """Everything `charter.html.j2` needs for one pair, as plain picklable data.
 
     `version` prints a signed version from its snapshot; None prints the charter as it is now.
+    `parts` (from `workshop_parts`) saves reading and formatting the workshop's own details
+    again for each charter of a batch.
     """
-    workshop = wf.workshop()
+    parts = parts or workshop_parts(wf)
+    workshop = parts.workshop
     pair = wf.roster.pair(pair_id)
     mentor = wf.roster.participant(pair.mentor_id)
     mentee = wf.roster.participant(pair.mentee_id)
@@ -79,7 +104,7 @@ def charter_context(wf: WorkshopFile, pair_id: str, *, version: int | None = Non
     status = section_status(values, goals, plans)
     missing = [s.number for s in SECTIONS if status.get(s.key, "complete") != "complete"]
     lang = workshop.language or "en"
-    program = program_context(workshop)
+    program = parts.program
     names = f"{mentor.name} & {mentee.name}"
     return {
         "kind": "charter",
@@ -88,7 +113,7 @@ def charter_context(wf: WorkshopFile, pair_id: str, *, version: int | None = Non
         "title": clean(f"Mentoring charter {pair.code}: {names}"),
         "author": clean(f"{workshop.organisation}, {workshop.program}"),
         "created": w3c_datetime(stamp or workshop.date),
-        "brand": brand_context(workshop),
+        "brand": parts.brand,
         "program": program,
         "pair": {
             "id": pair.id,
@@ -296,6 +321,8 @@ def clean(value: Any) -> str:
         return ""
     text = value if isinstance(value, str) else str(value)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    if text.isascii():  # no surrogates, nothing to compose: the common case, done quickly
+        return _CONTROL.sub("", text).strip()
     text = text.encode("utf-8", "replace").decode("utf-8")
     text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text).strip()

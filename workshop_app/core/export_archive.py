@@ -1,15 +1,19 @@
 """Archive export: every charter as PDF, the staff summary, and the JSON, in a folder or a zip.
 
-    charters/P01 - Margaret Osei & Daniel Kowalski.pdf   one per pair
-    charters/All charters.pdf                             the same, in one file
+    README.txt                                            what is inside, and what was left out
     Workshop summary.pdf
     workshop.json                                         the JSON export
-    README.txt                                            what is inside, and what was left out
+    charters/P01 - Margaret Osei & Daniel Kowalski.pdf   one per pair
 
 A pair's charter is the version both partners signed where there is one (even if it was
-edited since: the archive keeps the record), else the current draft. The charters are
-rendered by `batch_render` (worker processes, each file written atomically) into a temporary
-folder that becomes the archive only once everything is written.
+edited since: the archive keeps the record), else the current draft. The archive is written
+to a temporary file or folder that takes its name only once everything is written.
+
+Speed: rendering is what an archive costs (a quarter of a second of a core per charter), so
+it takes each charter from the `render_cache` where it is, and renders only the others
+(`batch_render`, worker processes on every core). While a workshop is open the app keeps
+the cache ready (`prepare_archive`, a low-priority child process), so archiving a 2,000-pair
+workshop is a matter of copying files.
 
 Confidentiality: `charter_context` describes the charter as the pair sees it, private fields
 and goals included. Unless the export includes confidential content, the archive replaces
@@ -19,16 +23,26 @@ private comes from the model (`CharterField.private`, `Goal.private`) as in ever
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import shutil
 import tempfile
+import time
 import zipfile
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from workshop_app.core.atomic import atomic_file, atomic_folder
-from workshop_app.core.charter_context import charter_context, clean
+from workshop_app.core.atomic import atomic_file, atomic_folder, check_target, os_error_message
+from workshop_app.core.charter_context import (
+    WorkshopParts,
+    charter_context,
+    clean,
+    workshop_parts,
+)
+from workshop_app.core.errors import UserError
 from workshop_app.core.export_json import json_bytes
 from workshop_app.core.export_tables import (
     ExportData,
@@ -37,6 +51,7 @@ from workshop_app.core.export_tables import (
     goals_private,
     private_fields,
 )
+from workshop_app.core.render_cache import RenderCache, default_cache, render_key
 
 if TYPE_CHECKING:
     from workshop_app.core.workshop_file import WorkshopFile
@@ -45,6 +60,7 @@ CHARTERS_DIR = "charters"
 SUMMARY_NAME = "Workshop summary.pdf"
 JSON_NAME = "workshop.json"
 README_NAME = "README.txt"
+T = TypeVar("T")
 LEFT_OUT = "Private to the pair: left out of this staff copy."
 _GOAL_KEY = ("goal", "why", "measure", "first_steps")
 
@@ -59,79 +75,175 @@ def write_archive(
 ) -> list[str]:
     """Write the archive to the new folder `out`, or to a zip if `out` ends in `.zip`.
 
-    `workers` is passed to `batch_render.render_charters` (0 renders in this process)."""
-    if out.suffix.lower() == ".zip":
-        with atomic_file(out) as temp:
-            scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-            try:
-                names = _fill(wf, data, scratch, progress, workers)
-                with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as zf:
-                    for name in names:
-                        zf.write(scratch / name, name)
-            finally:
-                shutil.rmtree(scratch, ignore_errors=True)
-        return names
-    with atomic_folder(out) as folder:
-        return _fill(wf, data, folder, progress, workers)
-
-
-def _fill(
-    wf: WorkshopFile,
-    data: ExportData,
-    folder: Path,
-    progress: Progress | None,
-    workers: int | None,
-) -> list[str]:
-    from workshop_app.core.batch_render import render_charters
-    from workshop_app.core.pdf_render import render_summary_pdf
+    Charters already in the render cache (printed, previewed or archived before, or prepared
+    by `prepare_archive`) are copied from it; the others are rendered by
+    `batch_render.render_charters` (`workers` is passed on: 0 renders in this process)."""
+    from workshop_app.core.batch_render import charter_filename, charter_files, unique_names
     from workshop_app.core.summary_context import summary_context
 
-    contexts = [
-        archive_context(wf, o.pair_id, version=o.signed_version, include=data.include_confidential)
-        for o in data.overview
-    ]
+    out = check_target(out, folder=out.suffix.lower() != ".zip")
+    cache = default_cache()
+    contexts = archive_contexts(wf, data)
+    names = [f"{CHARTERS_DIR}/{n}" for n in unique_names([charter_filename(c) for c in contexts])]
     total = len(contexts) + 2
 
     def rendered(done: int, _total: int) -> None:
         if progress is not None:
             progress(done, total)
 
-    result = render_charters(
-        contexts,
-        out_dir=folder / CHARTERS_DIR,
-        combined=bool(contexts),
-        progress=rendered,
-        workers=workers,
-    )
-    summary = summary_context(wf)
-    if workers == 0:
-        pdf = render_summary_pdf(summary)
-    else:
-        # Like the charters, never with WeasyPrint in the app's own process.
-        spawn = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
-            pdf = pool.submit(render_summary_pdf, summary).result()
-    (folder / SUMMARY_NAME).write_bytes(pdf)
-    if progress is not None:
-        progress(len(contexts) + 1, total)
-    (folder / JSON_NAME).write_bytes(json_bytes(data))
-    (folder / README_NAME).write_bytes(readme_text(data).encode("utf-8-sig"))
-    if progress is not None:
-        progress(total, total)
-    charters = [*result.files, *([result.combined] if result.combined else [])]
+    try:
+        scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    except OSError as exc:
+        raise UserError(os_error_message(exc, out)) from exc
+    try:
+        sources = charter_files(
+            contexts, scratch=scratch, cache=cache, progress=rendered, workers=workers
+        )
+
+        def extras() -> dict[str, bytes]:
+            summary = summary_context(wf, overview=data.overview)
+            return {
+                README_NAME: readme_text(data).encode("utf-8-sig"),
+                SUMMARY_NAME: summary_pdf(summary, cache=cache, workers=workers),
+                JSON_NAME: json_bytes(data),
+            }
+
+        if out.suffix.lower() == ".zip":
+            with atomic_file(out) as temp, zipfile.ZipFile(temp, "w") as zf:
+                written = _alongside(lambda: _zip_files(zf, names, sources), extras)
+                for name, content in written.items():
+                    zf.writestr(zip_entry(name), content)
+        else:
+            with atomic_folder(out) as folder:
+                (folder / CHARTERS_DIR).mkdir()
+                written = _alongside(lambda: _copy_files(folder, names, sources), extras)
+                for name, content in written.items():
+                    (folder / name).write_bytes(content)
+        rendered(total - 1, total)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    rendered(total, total)
+    return [*written, *names]
+
+
+def prepare_archive(
+    path: str,
+    include_confidential: bool,
+    *,
+    progress: Progress,
+    cancelled: Callable[[], bool],
+) -> int:
+    """Render into the render cache, in this process and at a low priority, every charter the
+    archive of the workshop at `path` would hold and the cache lacks (the app runs this in a
+    child process while the workshop is open, so that exporting the archive is quick).
+    Returns how many charters were rendered."""
+    from workshop_app.core.batch_render import charter_keys, render_charters
+    from workshop_app.core.export_tables import read_export_data
+    from workshop_app.core.summary_context import summary_context
+    from workshop_app.core.workshop_file import WorkshopFile
+
+    cache = default_cache()
+    if cache is None:
+        return 0
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(10)  # behind the app, the presenter window and anything else running
+    with WorkshopFile.open(Path(path), readonly=True) as wf:
+        data = read_export_data(wf, include_confidential=include_confidential)
+        contexts = archive_contexts(wf, data)
+        summary = summary_context(wf, overview=data.overview)
+    keys = charter_keys(contexts, None)
+    missing = [c for c, key in zip(contexts, keys, strict=True) if cache.lookup(key) is None]
+    with tempfile.TemporaryDirectory(prefix="workshop-app-prepare-") as scratch:
+        result = render_charters(
+            missing,
+            out_dir=Path(scratch),
+            combined=False,
+            progress=progress,
+            cancelled=cancelled,
+            workers=0,
+            cache=cache,
+        )
+    if not result.cancelled and not cancelled():
+        summary_pdf(summary, cache=cache, workers=0)
+    return len(result.files)
+
+
+def archive_contexts(wf: WorkshopFile, data: ExportData) -> list[dict[str, Any]]:
+    """The staff copy of every pair's charter, in the order of `data.overview`."""
+    parts = workshop_parts(wf)
     return [
-        README_NAME,
-        SUMMARY_NAME,
-        JSON_NAME,
-        *(f"{CHARTERS_DIR}/{path.name}" for path in charters),
+        archive_context(
+            wf, o.pair_id, version=o.signed_version, include=data.include_confidential, parts=parts
+        )
+        for o in data.overview
     ]
 
 
+def summary_pdf(
+    summary: dict[str, Any], *, cache: RenderCache | None, workers: int | None
+) -> bytes:
+    """The staff summary PDF, from the cache if it holds it, else rendered (in a worker
+    process unless `workers` is 0: never WeasyPrint in the app's own process)."""
+    from workshop_app.core.pdf_render import SUMMARY_TEMPLATE, render_summary_pdf
+
+    key = render_key(SUMMARY_TEMPLATE, summary, None)
+    found = cache.read(key) if cache else None
+    if found is not None:
+        return found[0]
+    if workers == 0:
+        pdf = render_summary_pdf(summary)
+    else:
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
+            pdf = pool.submit(render_summary_pdf, summary).result()
+    if cache is not None:
+        cache.put(key, pdf, 0)
+    return pdf
+
+
+def zip_entry(name: str) -> zipfile.ZipInfo:
+    """A zip member written now, readable by all; PDFs are stored as they are (they are
+    compressed already: deflating them again only costs time), the rest deflated."""
+    entry = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+    entry.compress_type = zipfile.ZIP_STORED if name.endswith(".pdf") else zipfile.ZIP_DEFLATED
+    entry.external_attr = 0o644 << 16
+    return entry
+
+
+def _alongside(copy: Callable[[], None], work: Callable[[], T]) -> T:
+    """`work()`, while `copy()` runs on a thread: copying is file input and output, which lets
+    go of the interpreter, so it costs next to nothing beside the work of this thread."""
+    with ThreadPoolExecutor(max_workers=1) as copier:
+        copying = copier.submit(copy)
+        result = work()
+        copying.result()
+    return result
+
+
+def _zip_files(zf: zipfile.ZipFile, names: list[str], sources: list[Path]) -> None:
+    for name, source in zip(names, sources, strict=True):
+        zf.writestr(zip_entry(name), source.read_bytes())
+
+
+def _copy_files(folder: Path, names: list[str], sources: list[Path]) -> None:
+    """Copy each file and flush it to the disk (the folder is renamed into place after)."""
+    for name, source in zip(names, sources, strict=True):
+        with open(folder / name, "wb") as target:
+            target.write(source.read_bytes())
+            target.flush()
+            os.fsync(target.fileno())
+
+
 def archive_context(
-    wf: WorkshopFile, pair_id: str, *, version: int | None, include: bool
+    wf: WorkshopFile,
+    pair_id: str,
+    *,
+    version: int | None,
+    include: bool,
+    parts: WorkshopParts | None = None,
 ) -> dict[str, Any]:
     """The charter context of one pair, with private text replaced unless `include`."""
-    context = charter_context(wf, pair_id, version=version)
+    context = charter_context(wf, pair_id, version=version, parts=parts)
     if include:
         return context
     private = {f.label: f.name for f in private_fields()}
@@ -165,7 +277,7 @@ def readme_text(data: ExportData) -> str:
     lines += [
         "",
         "Contents:",
-        f"  {CHARTERS_DIR}/  one PDF per pair, and all of them in one file",
+        f"  {CHARTERS_DIR}/  one PDF per pair",
         f"  {SUMMARY_NAME}  the one-page staff summary (counts only, no charter content)",
         f"  {JSON_NAME}  every record of the workshop (see its _about entry)",
         "",

@@ -130,8 +130,58 @@ def _pair(data: ExportData, o: Any) -> dict[str, Any]:
 
 
 def json_bytes(data: ExportData) -> bytes:
-    text = json.dumps(json_document(data), ensure_ascii=False, sort_keys=True, indent=2)
-    return (text + "\n").encode("utf-8")
+    return (indented_json(json_document(data)) + "\n").encode("utf-8")
+
+
+def indented_json(value: Any) -> str:
+    """`json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2)`, the same text, about
+    twice as fast: the standard library indents in pure Python, one generator step per
+    token, which took a third of a second for a 2,000-pair workshop. Strings and numbers are
+    still written by the json module's own functions."""
+    chunks: list[str] = []
+    _write(value, "\n", chunks.append)
+    return "".join(chunks)
+
+
+def _write(value: Any, newline: str, out: Any) -> None:
+    if isinstance(value, str):
+        out(_string(value))
+    elif value is None or value is True or value is False:
+        out(_CONSTANTS[value])
+    elif isinstance(value, int):
+        out(int.__repr__(value))
+    elif isinstance(value, float):
+        out(json.dumps(value))
+    elif isinstance(value, dict):
+        if not value:
+            out("{}")
+            return
+        inner = newline + "  "
+        out("{")
+        first = True
+        for key in sorted(value):
+            if not isinstance(key, str):
+                raise TypeError(f"JSON keys must be text, not {key!r}")
+            out((inner if first else "," + inner) + _string(key) + ": ")
+            first = False
+            _write(value[key], inner, out)
+        out(newline + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            out("[]")
+            return
+        inner = newline + "  "
+        out("[")
+        for i, item in enumerate(value):
+            out(inner if i == 0 else "," + inner)
+            _write(item, inner, out)
+        out(newline + "]")
+    else:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+_string = json.encoder.encode_basestring
+_CONSTANTS = {None: "null", True: "true", False: "false"}
 
 
 def write_json(data: ExportData, *, out: Path, progress: Progress | None = None) -> list[str]:

@@ -6,8 +6,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from workshop_app.core.batch_render import BatchResult, render_charters
-from workshop_app.core.charter_context import charter_context
+from workshop_app.core.charter_context import charter_context, workshop_parts
 from workshop_app.core.child_process import run_in_child
+from workshop_app.core.render_cache import default_cache
 from workshop_app.core.workshop_file import WorkshopFile
 
 
@@ -21,9 +22,15 @@ def render_workshop_charters(
 ) -> BatchResult:
     """The child's work: read the charters and render them (per pair and combined)."""
     with WorkshopFile.open(Path(path), readonly=True) as wf:
-        contexts = [charter_context(wf, pair_id) for pair_id in pair_ids]
+        parts = workshop_parts(wf)
+        contexts = [charter_context(wf, pair_id, parts=parts) for pair_id in pair_ids]
     return render_charters(
-        contexts, out_dir=Path(out_dir), combined=True, progress=progress, cancelled=cancelled
+        contexts,
+        out_dir=Path(out_dir),
+        combined=True,
+        progress=progress,
+        cancelled=cancelled,
+        cache=default_cache(),
     )
 
 

@@ -23,6 +23,7 @@ from workshop_app.core.charter_fields import CONTENT_SECTIONS, FREQUENCIES, MEET
 from workshop_app.core.completeness import goal_complete, section_status
 
 if TYPE_CHECKING:
+    from workshop_app.core.charter_store import PairOverview
     from workshop_app.core.workshop_file import WorkshopFile
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -37,11 +38,12 @@ _STOP = frozenset(
 )
 
 
-def summary_context(wf: WorkshopFile) -> dict:
-    """Everything `summary.html.j2` needs, as plain picklable data."""
+def summary_context(wf: WorkshopFile, *, overview: list[PairOverview] | None = None) -> dict:
+    """Everything `summary.html.j2` needs, as plain picklable data. `overview` saves reading
+    `wf.charters.overview()` again when the caller has it."""
     workshop = wf.workshop()
     lang = workshop.language or "en"
-    overview = wf.charters.overview()
+    overview = wf.charters.overview() if overview is None else overview
     people = wf.roster.participants()
     charters = [wf.charters.charter(o.pair_id) for o in overview]
     program = program_context(workshop)

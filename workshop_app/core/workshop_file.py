@@ -129,7 +129,7 @@ class WorkshopFile:
                     f"{path.name} was saved by a newer version of the workshop app. "
                     "Update the app to open it; the file has not been changed."
                 )
-            backups.take_backup(conn, path, fingerprint=wf._fingerprint())
+            backups.take_backup(conn, path, fingerprint=wf.change_mark())
             _configure(conn)
             if pending_migrations(conn):
                 apply_migrations(conn)
@@ -306,7 +306,8 @@ class WorkshopFile:
             for r in rows
         ]
 
-    def _fingerprint(self) -> str:
+    def change_mark(self) -> str:
+        """A text that changes with every saved change (the last audit entry) or migration."""
         (seq,) = self.conn.execute("SELECT coalesce(max(seq), 0) FROM audit").fetchone()
         (version,) = self.conn.execute("PRAGMA user_version").fetchone()
         return f"v{version}s{seq}"

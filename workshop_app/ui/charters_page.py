@@ -278,8 +278,8 @@ class ChartersPage(WorkshopPage):
     def show_preview(self) -> None:
         if self.wf is None or self.editor.pair_id is None:
             return
+        from workshop_app.core.batch_render import cached_charter_pdf
         from workshop_app.core.charter_context import charter_context
-        from workshop_app.core.pdf_render import render_charter_pdf
 
         self.editor.saver.flush()
         pair = self.wf.roster.pair(self.editor.pair_id)
@@ -291,7 +291,7 @@ class ChartersPage(WorkshopPage):
         preview.show()
         preview.raise_()
         run_in_process(
-            render_charter_pdf,
+            cached_charter_pdf,
             context,
             on_done=lambda pdf: preview.show_pdf(pair.code, pdf),
             on_error=lambda exc: preview.show_error(f"The charter could not be rendered: {exc}"),

@@ -59,7 +59,8 @@ FORMAT_HELP = {
     "ics": "Each pair's meetings from their first meeting on, and their review checkpoints: "
     "one calendar for all pairs, or one per pair.",
     "archive": "Every charter as a PDF (as signed, where signed), the sponsor's one-page "
-    "summary and the JSON. Rendering the PDFs takes a while.",
+    "summary and the JSON. The app renders the charters in the background while the "
+    "workshop is open; those not ready yet are rendered when you export.",
 }
 STEMS = {"csv": "records", "xlsx": "records", "json": "records", "ics": "calendar",
          "archive": "archive"}  # fmt: skip
@@ -166,6 +167,9 @@ class ExportPage(WorkshopPage):
         self.per_pair = QCheckBox("One calendar &per pair (a folder or a .zip)")
         self.per_pair.setAccessibleName("One calendar per pair")
         self.per_pair.toggled.connect(self._format_changed)
+        self.archive_status = _note("", indent=26)
+        self.archive_status.setAccessibleName("Archive preparation")
+        self.archive_status.hide()
         for fmt in FORMATS:
             button = QRadioButton(FORMAT_LABELS[fmt])
             button.setAccessibleName(FORMAT_LABELS[fmt])
@@ -176,6 +180,8 @@ class ExportPage(WorkshopPage):
             column.addWidget(_note(FORMAT_HELP[fmt], indent=26))
             if fmt == "ics":
                 column.addWidget(_indented(self.per_pair, 26))
+            if fmt == "archive":
+                column.addWidget(self.archive_status)
         self.format_buttons["csv"].setChecked(True)
         self.formats.buttonToggled.connect(self._format_toggled)
 
@@ -268,6 +274,11 @@ class ExportPage(WorkshopPage):
             self.merge_panel.set_current(
                 path, path.parent / f"{self._base} - all rooms{SUFFIX}" if path else None
             )
+
+    def set_archive_status(self, text: str) -> None:
+        """What the background preparation of the archive is doing (see `archive_prep`)."""
+        self.archive_status.setText(text)
+        self.archive_status.setVisible(bool(text))
 
     @property
     def busy(self) -> bool:

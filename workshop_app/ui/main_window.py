@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.errors import UserError
 from workshop_app.core.paths import user_data_dir
 from workshop_app.core.workshop_file import SUFFIX, WorkshopFile
+from workshop_app.ui.archive_prep import ArchivePreparer
 from workshop_app.ui.dialogs import NewWorkshopDialog, show_user_error
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.settings import AppSettings
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setAccessibleName("Last saved")
         self.statusBar().addPermanentWidget(self.saved_label)
         self._printer: PrintController | None = None
+        self.archive_prep = ArchivePreparer(self._rendering, self)
         self._build_menus()
         self._update_title()
         self.nav.setCurrentRow(0)
@@ -178,6 +180,8 @@ class MainWindow(QMainWindow):
 
             export = ExportPage()
             export.open_requested.connect(self._open_recent)
+            export.set_archive_status(self.archive_prep.last_status)
+            self.archive_prep.status.connect(export.set_archive_status)
             return export
         from workshop_app.ui.charters_page import ChartersPage
 
@@ -187,6 +191,15 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             charters.splitter.restoreState(splitter)
         return charters
+
+    def _rendering(self) -> bool:
+        """Whether charters are being printed or files exported or merged (these then get
+        every core: the archive's background preparation waits)."""
+        export = self._pages.get(self._index("export"))
+        return bool(
+            (self._printer is not None and self._printer.busy)
+            or (export is not None and export.busy)  # type: ignore[attr-defined]
+        )
 
     def _index(self, name: str) -> int:
         return next(i for i, (_, n) in enumerate(PAGES) if n == name)
@@ -565,6 +578,7 @@ class MainWindow(QMainWindow):
         self.open_path(path)
 
     def close_workshop(self) -> None:
+        self.archive_prep.set_workshop(None)
         if self.wf is not None:
             self._flush()
             for page in self._pages.values():
@@ -583,6 +597,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         self._update_title()
         self.statusBar().showMessage(f"Opened {wf.path}. Every change is saved as you make it.")
+        self.archive_prep.set_workshop(wf)
         self.workshop_opened.emit(wf)
 
     def _update_title(self) -> None:

@@ -1,0 +1,98 @@
+"""The archive's charters are rendered in the background while the workshop is open and quiet,
+stop while charters print or files export, and the export then renders nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from workshop_app.core.batch_render import charter_key
+from workshop_app.core.demo import create_demo
+from workshop_app.core.export_archive import archive_contexts
+from workshop_app.core.export_tables import read_export_data
+from workshop_app.core.render_cache import default_cache
+from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.ui.archive_prep import ArchivePreparer
+
+pytestmark = pytest.mark.slow
+READY = "The archive's charters are ready"
+
+
+@pytest.fixture
+def wf(tmp_path: Path) -> Iterator[WorkshopFile]:
+    wf = create_demo(tmp_path / "room.workshop")
+    yield wf
+    wf.close()
+
+
+def missing(wf: WorkshopFile) -> int:
+    """How many charters of the archive the render cache lacks."""
+    cache = default_cache()
+    assert cache is not None
+    contexts = archive_contexts(wf, read_export_data(wf, include_confidential=False))
+    return sum(1 for c in contexts if cache.lookup(charter_key(c, None)) is None)
+
+
+def preparer(qtbot, busy: list[bool]) -> tuple[ArchivePreparer, list[str]]:  # type: ignore[no-untyped-def]
+    prep = ArchivePreparer(lambda: busy[0], poll_ms=50, quiet_s=0.3)
+    said: list[str] = []
+    prep.status.connect(said.append)
+    return prep, said
+
+
+def test_prepares_when_quiet_and_again_after_an_edit(qtbot, wf: WorkshopFile) -> None:  # type: ignore[no-untyped-def]
+    prep, said = preparer(qtbot, [False])
+    assert missing(wf) == 12
+    prep.set_workshop(wf)
+    try:
+        qtbot.waitUntil(lambda: prep.last_status.startswith(READY), timeout=120_000)
+        assert missing(wf) == 0
+        assert any("of 12 charters rendered" in text for text in said)
+        pair = wf.roster.pairs()[0]
+        wf.charters.set_field(pair.id, "purpose", "Changed after the room emptied.")
+        assert missing(wf) == 1
+        qtbot.waitUntil(lambda: prep.prepared_mark == wf.change_mark(), timeout=60_000)
+        assert missing(wf) == 0
+    finally:
+        prep.set_workshop(None)
+    assert prep.job is None and prep.last_status == ""
+
+
+def test_waits_while_charters_print_or_files_export(qtbot, wf: WorkshopFile) -> None:  # type: ignore[no-untyped-def]
+    busy = [False]
+    prep, said = preparer(qtbot, busy)
+    prep.set_workshop(wf)
+    try:
+        qtbot.waitUntil(lambda: any("rendered" in text for text in said), timeout=60_000)
+        busy[0] = True
+        qtbot.waitUntil(lambda: prep.job is None, timeout=5_000)
+        assert "waits while charters print" in prep.last_status
+        qtbot.waitUntil(lambda: not prep._stopping, timeout=30_000)
+        left = missing(wf)
+        assert 0 < left < 12  # stopped part-way, what it finished is kept
+        qtbot.wait(500)
+        assert prep.job is None  # nothing starts while busy
+        busy[0] = False
+        qtbot.waitUntil(lambda: prep.last_status.startswith(READY), timeout=120_000)
+        assert missing(wf) == 0
+    finally:
+        prep.set_workshop(None)
+
+
+def test_the_export_page_shows_what_it_is_doing(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from workshop_app.ui.main_window import MainWindow
+
+    create_demo(tmp_path / "demo.workshop").close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(tmp_path / "demo.workshop")
+    window.go_to(window._index("export"))
+    page = window.current_page()
+    window.archive_prep.status.emit("Preparing the archive in the background: 3 of 12")
+    assert page.archive_status.text().startswith("Preparing")  # type: ignore[attr-defined]
+    window.archive_prep.status.emit("")
+    assert page.archive_status.isHidden()  # type: ignore[attr-defined]
+    window.close_workshop()
+    assert window.archive_prep.wf is None
