@@ -178,7 +178,7 @@ def bench_archive(folder: Path, pairs: int) -> None:
     rendered = prepare_archive(str(path), False, progress=lambda d, t: None,
                                cancelled=lambda: False)  # fmt: skip
     t_prepare = time.perf_counter() - start
-    t_after = best_of(1, app)
+    t_after = best_of(RUNS, app)
     print(
         f"  after {rendered} charters were edited: prepare_archive (the app's background "
         f"process, one core, low priority) {t_prepare:.1f} s, then the archive {t_after:.3f} s"

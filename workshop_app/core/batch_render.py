@@ -261,7 +261,10 @@ def _worker_count(workers: int | None, total: int) -> int:
 
 
 def _chunks(indexes: list[int], *, workers: int) -> list[list[int]]:
-    """Small chunks: frequent progress, even load; large enough to amortise the hand-off."""
+    """Small chunks: frequent progress, even load; large enough to amortise the hand-off.
+    In this process (`workers=0`) one at a time, so that a cancel takes effect at once."""
+    if workers == 0:
+        return [[i] for i in indexes]
     size = max(1, min(4, len(indexes) // max(1, workers * 4)))
     return [indexes[i : i + size] for i in range(0, len(indexes), size)]
 

@@ -47,7 +47,6 @@ class ArchivePreparer(QObject):
         self.wf: WorkshopFile | None = None
         self.job: BackgroundJob | None = None
         self._stopping: list[BackgroundJob] = []
-        self._job_mark = ""
         self.prepared_mark = ""  # the change mark of the workshop last prepared
         self._seen_mark = ""
         self._seen_at = 0.0
@@ -68,17 +67,21 @@ class ArchivePreparer(QObject):
             self._timer.start()
 
     def stop(self, *, wait: bool = False) -> None:
-        """Stop the running preparation, if any. Its child ends after the charter it is on;
-        `wait` waits for that (closing the workshop), else the thread is kept until then."""
+        """Stop the running preparation, if any: its child ends after the charter it is on.
+        `wait` waits for that (closing the workshop or the app); otherwise the thread is kept
+        until it ends."""
         job, self.job = self.job, None
-        if job is None:
-            return
-        job.cancel()
-        if wait:
-            job.wait(10_000)
-        else:
+        if job is not None:
+            job.cancel()
             self._stopping.append(job)
-            job.finished.connect(lambda: self._stopping.remove(job))
+            job.finished.connect(lambda: self._forget(job))
+        if wait:
+            for stopping in list(self._stopping):
+                stopping.wait(10_000)
+
+    def _forget(self, job: BackgroundJob) -> None:
+        if job in self._stopping:
+            self._stopping.remove(job)
 
     def check(self) -> None:
         """One tick: start, keep or stop the preparation."""
@@ -110,15 +113,15 @@ class ArchivePreparer(QObject):
             return count
 
         job = BackgroundJob(work, self)
-        job.progressed.connect(self._progressed)
+        job.progressed.connect(lambda done, total: self._progressed(job, done, total))
         job.succeeded.connect(lambda count: self._finished(job, mark, count))
         job.failed_with.connect(lambda message: self._failed(job, mark, message))
         job.crashed.connect(lambda error: self._failed(job, mark, str(error)))
-        self.job, self._job_mark = job, mark
+        self.job = job
         job.start()
 
-    def _progressed(self, done: int, total: int) -> None:
-        if total and done < total:
+    def _progressed(self, job: BackgroundJob, done: int, total: int) -> None:
+        if job is self.job and total and done < total:
             self._say(
                 f"Preparing the archive in the background: {done:,} of {total:,} charters rendered."
             )
@@ -129,7 +132,10 @@ class ArchivePreparer(QObject):
         self.job = None
         job.wait()
         self.prepared_mark = mark
-        self._say("The archive's charters are ready: exporting the archive is quick.")
+        self._say(
+            "The archive's charters are ready (the staff copies, private content left out): "
+            "exporting the archive is quick."
+        )
         log.info("archive prepared: %d charters rendered", count)
 
     def _failed(self, job: BackgroundJob, mark: str, message: str) -> None:
