@@ -17,8 +17,8 @@ The cache lives in the platform's cache folder: `WORKSHOP_APP_CACHE_DIR` moves i
 turns it off, and with `WORKSHOP_APP_DATA_DIR` set (portable installs, tests) it is in that
 folder. Every entry is written whole (a temporary file, then a rename), the least recently
 used are deleted beyond MAX_BYTES, and an entry that cannot be read or written is simply
-rendered: the cache never makes a print or an export fail. It holds what the PDFs hold,
-including the pairs' private text of a pair's own copy, in the user's own folder, as the
+rendered: the cache never makes a print or an export fail. It holds what the PDFs hold
+(a pair's own copy includes the text private to the pair) in the user's own folder, as the
 backups do.
 """
 
@@ -44,7 +44,7 @@ from workshop_app.core.paths import APP_NAME
 
 log = logging.getLogger(__name__)
 
-MAX_BYTES = 1 << 30  # 1 GiB: about 25,000 charters
+MAX_BYTES = 1 << 30  # 1 GiB: 10,000 to 20,000 charters, with a logo or without
 STALE_SECONDS = 24 * 3600
 TOUCH_AFTER_S = 3600  # an entry's time of last use is kept to the hour (for pruning)
 FORMAT = 1  # raise when a change of this module's layout makes older entries unreadable
