@@ -81,18 +81,58 @@ def test_waits_while_charters_print_or_files_export(qtbot, wf: WorkshopFile) -> 
         prep.set_workshop(None)
 
 
-def test_the_export_page_shows_what_it_is_doing(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_in_the_app_the_archive_is_ready_when_staff_export(
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window prepares the archive by itself; the Export page says so; exporting the
+    archive then renders nothing and holds every charter."""
+    import zipfile
+
+    from PySide6.QtCore import Qt
+
     from workshop_app.ui.main_window import MainWindow
 
     create_demo(tmp_path / "demo.workshop").close()
     window = MainWindow()
     qtbot.addWidget(window)
+    window.archive_prep._quiet_s = 0.2
+    window.archive_prep._timer.setInterval(50)
     assert window.open_path(tmp_path / "demo.workshop")
     window.go_to(window._index("export"))
     page = window.current_page()
-    window.archive_prep.status.emit("Preparing the archive in the background: 3 of 12")
-    assert page.archive_status.text().startswith("Preparing")  # type: ignore[attr-defined]
-    window.archive_prep.status.emit("")
-    assert page.archive_status.isHidden()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.archive_status.text().startswith(READY), timeout=120_000)  # type: ignore[attr-defined]
+    assert not page.archive_status.isHidden()  # type: ignore[attr-defined]
+    cache = default_cache()
+    assert cache is not None
+
+    def entries() -> list[tuple[str, int, int]]:
+        """Each entry with its inode and time: a charter rendered again is a new file."""
+        found = [(p.name, p.stat().st_ino, p.stat().st_mtime_ns) for p in cache.folder.iterdir()]
+        return sorted(found)
+
+    before = entries()
+    assert len(before) == 13  # twelve staff copies and the summary
+
+    # The export runs in this process, where any attempt to render is an error.
+    from workshop_app.core import batch_render, export_archive
+    from workshop_app.ui import export_page
+
+    def no_rendering(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the archive rendered a PDF that was ready")
+
+    monkeypatch.setattr(export_page, "IN_CHILD_PROCESS", False)
+    monkeypatch.setattr(batch_render, "_run_pool", no_rendering)
+    monkeypatch.setattr(batch_render, "_render_chunk", no_rendering)
+    monkeypatch.setattr(export_archive, "ProcessPoolExecutor", no_rendering)
+    page.format_buttons["archive"].click()  # type: ignore[attr-defined]
+    page.destination.setText(str(tmp_path / "archive.zip"))  # type: ignore[attr-defined]
+    with qtbot.waitSignal(page.status, timeout=120_000) as said:
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert "Exported" in str(said.args[0])
+    with zipfile.ZipFile(tmp_path / "archive.zip") as zf:
+        assert len([n for n in zf.namelist() if n.startswith("charters/P")]) == 12
+    assert entries() == before  # nothing was rendered: every charter came from the cache
     window.close_workshop()
-    assert window.archive_prep.wf is None
+    assert window.archive_prep.wf is None and page.archive_status.isHidden()  # type: ignore[attr-defined]
