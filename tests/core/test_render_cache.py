@@ -190,3 +190,14 @@ def test_a_new_font_or_renderer_means_a_new_folder(monkeypatch: pytest.MonkeyPat
         monkeypatch.undo()
     assert len({before, after_font, after_format}) == 3
     assert fresh() == before
+
+
+def test_the_preview_renders_a_charter_once(demo: Path, layouts: list[str]) -> None:
+    from workshop_app.core.batch_render import cached_charter_pdf
+
+    with WorkshopFile.open(demo, readonly=True) as wf:
+        context = charter_context(wf, wf.roster.pairs()[0].id)
+    first = cached_charter_pdf(context)
+    again = cached_charter_pdf(context)
+    assert layouts == [pdf_render.CHARTER_TEMPLATE]
+    assert again == first == pdf_render.render_charter_pdf(context)

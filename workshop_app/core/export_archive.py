@@ -56,11 +56,12 @@ from workshop_app.core.render_cache import RenderCache, default_cache, render_ke
 if TYPE_CHECKING:
     from workshop_app.core.workshop_file import WorkshopFile
 
+T = TypeVar("T")
+
 CHARTERS_DIR = "charters"
 SUMMARY_NAME = "Workshop summary.pdf"
 JSON_NAME = "workshop.json"
 README_NAME = "README.txt"
-T = TypeVar("T")
 LEFT_OUT = "Private to the pair: left out of this staff copy."
 _GOAL_KEY = ("goal", "why", "measure", "first_steps")
 
