@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app.core.errors import UserError
-from workshop_app.core.render_cache import Memo, RenderCache, render_key
+from workshop_app.core.render_cache import Memo, RenderCache, cached, default_cache, render_key
 
 COMBINED_NAME = "All charters.pdf"
 MAX_NAME_CHARS = 120
@@ -393,15 +393,9 @@ def cached_charter_pdf(context: dict, *, paper: str | None = None) -> bytes:
     """One charter's PDF (the preview): from the render cache where it is, else rendered in
     this process and kept there."""
     from workshop_app.core.pdf_render import CHARTER_TEMPLATE, render_document, write_pdf
-    from workshop_app.core.render_cache import default_cache
 
-    cache = default_cache()
-    key = charter_key(context, paper)
-    found = cache.read(key) if cache else None
-    if found is not None:
-        return found[0]
-    document = render_document(CHARTER_TEMPLATE, context, paper=paper)
-    data = write_pdf([document])
-    if cache is not None:
-        cache.put(key, data, len(document.pages))
-    return data
+    def render() -> tuple[bytes, int]:
+        document = render_document(CHARTER_TEMPLATE, context, paper=paper)
+        return write_pdf([document]), len(document.pages)
+
+    return cached(default_cache(), charter_key(context, paper), render)

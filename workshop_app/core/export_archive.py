@@ -51,7 +51,7 @@ from workshop_app.core.export_tables import (
     goals_private,
     private_fields,
 )
-from workshop_app.core.render_cache import RenderCache, default_cache, render_key
+from workshop_app.core.render_cache import RenderCache, cached, default_cache, render_key
 
 if TYPE_CHECKING:
     from workshop_app.core.workshop_file import WorkshopFile
@@ -187,19 +187,14 @@ def summary_pdf(
     process unless `workers` is 0: never WeasyPrint in the app's own process)."""
     from workshop_app.core.pdf_render import SUMMARY_TEMPLATE, render_summary_pdf
 
-    key = render_key(SUMMARY_TEMPLATE, summary, None)
-    found = cache.read(key) if cache else None
-    if found is not None:
-        return found[0]
-    if workers == 0:
-        pdf = render_summary_pdf(summary)
-    else:
+    def render() -> tuple[bytes, int]:
+        if workers == 0:
+            return render_summary_pdf(summary), 0
         spawn = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
-            pdf = pool.submit(render_summary_pdf, summary).result()
-    if cache is not None:
-        cache.put(key, pdf, 0)
-    return pdf
+            return pool.submit(render_summary_pdf, summary).result(), 0
+
+    return cached(cache, render_key(SUMMARY_TEMPLATE, summary, None), render)
 
 
 def zip_entry(name: str) -> zipfile.ZipInfo:

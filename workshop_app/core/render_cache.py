@@ -33,6 +33,7 @@ import shutil
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
@@ -253,6 +254,17 @@ class RenderCache:
         self._index = None
 
 
+def cached(cache: RenderCache | None, key: str, render: Callable[[], tuple[bytes, int]]) -> bytes:
+    """The PDF under `key` if `cache` holds it, else `render()` (bytes and page count), kept."""
+    found = cache.read(key) if cache else None
+    if found is not None:
+        return found[0]
+    data, pages = render()
+    if cache is not None:
+        cache.put(key, data, pages)
+    return data
+
+
 def default_cache() -> RenderCache | None:
     """This machine's cache for the current renderer, or None when caching is off."""
     root = cache_root()
@@ -265,4 +277,4 @@ def default_cache() -> RenderCache | None:
     return RenderCache(folder)
 
 
-__all__ = ["RenderCache", "cache_root", "default_cache", "fingerprint", "render_key"]
+__all__ = ["RenderCache", "cache_root", "cached", "default_cache", "fingerprint", "render_key"]
