@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO := demo/demo.workshop
 
-.PHONY: run test lint check-system demo clean benchmarks
+.PHONY: run test lint check-system check-system-test demo clean benchmarks
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
@@ -13,21 +13,29 @@ $(VENV)/bin/python:
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(VENV)/bin/python
-	@bash scripts/check-system.sh
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
+# Checked on every run, not only when the venv is made: a system library removed since then
+# would abort the app at start. Quick when everything is there.
 check-system:
 	@bash scripts/check-system.sh
+
+# What the app needs, plus Xvfb, openbox, xdotool and ImageMagick for tests/e2e/.
+check-system-test:
+	@bash scripts/check-system.sh --test
 
 $(DEMO): | $(STAMP)
 	@mkdir -p demo
 	$(VENV)/bin/workshop-app demo $(DEMO)
 
-run: $(STAMP) $(DEMO)
+demo: $(DEMO)
+
+run: check-system $(STAMP) $(DEMO)
 	$(VENV)/bin/workshop-app open $(DEMO)
 
-test: $(STAMP)
+# The suite runs offscreen; tests/e2e/ starts its own Xvfb and sets xcb for its app only.
+test: check-system-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
@@ -37,7 +45,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-benchmarks: $(STAMP)
+benchmarks: check-system $(STAMP)
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; QT_QPA_PLATFORM=offscreen $(PY) $$script; done
 
 clean:
