@@ -23,22 +23,26 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _qt_dir(kind: str) -> Path:
-    from PySide6.QtCore import QLibraryInfo
-
-    return Path(QLibraryInfo.path(getattr(QLibraryInfo.LibraryPath, kind)))
-
-
 def _xcb_plugins() -> list[Path]:
     """The xcb platform plugin, the library it is built on, and its GL integrations."""
-    plugins = _qt_dir("PluginsPath")
+    from PySide6.QtCore import QLibraryInfo
+
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    libraries = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.LibrariesPath))
     platform = plugins / "platforms" / "libqxcb.so"
     assert platform.is_file(), f"PySide6 has no xcb platform plugin at {platform}"
+    qpa = libraries / "libQt6XcbQpa.so.6"
     return [
         platform,
-        *sorted(_qt_dir("LibrariesPath").glob("libQt6XcbQpa.so*"))[:1],
+        *([qpa] if qpa.is_file() else []),
         *sorted((plugins / "xcbglintegrations").glob("*.so")),
     ]
+
+
+def _pyside_dir() -> Path:
+    import PySide6
+
+    return Path(PySide6.__file__).resolve().parent
 
 
 def _ldd(path: Path) -> dict[str, str | None]:
@@ -81,14 +85,15 @@ def test_the_xcb_platform_plugin_finds_every_library_it_loads() -> None:
 
 def test_check_system_covers_every_library_the_xcb_plugin_loads() -> None:
     """A newer PySide6 that needs one more library fails here, even where it is installed."""
-    qt_own = _qt_dir("LibrariesPath").resolve()
+    # Qt's own libraries (and the ICU it bundles) come with the PySide6 wheel.
+    pyside = _pyside_dir()
     loaded: dict[str, str | None] = {}
     for plugin in _xcb_plugins():
         loaded.update(_ldd(plugin))
     system = {
         s: at
         for s, at in loaded.items()
-        if not GLIBC.fullmatch(s) and not (at and Path(at).resolve().is_relative_to(qt_own))
+        if not GLIBC.fullmatch(s) and not (at and Path(at).resolve().is_relative_to(pyside))
     }
     listed = set(_packages())
     # What a listed library loads comes with its package (libXau under libxcb, ...).
