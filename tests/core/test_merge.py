@@ -13,6 +13,8 @@ import pytest
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.merge import MergeReport, merge_workshops
+from workshop_app.core.merge_report import Conflict
+from workshop_app.core.roster_import import apply_import, plan_import
 from workshop_app.core.workshop_file import WorkshopFile
 
 LAUNCH = {"program": "Accelerate", "organisation": "Northwind", "date": "2027-01-19"}
@@ -82,20 +84,41 @@ def test_edits_in_different_rooms_combine_without_conflict(
     a, b = rooms
     edit(a, "P01", purpose="Grow into a team lead")
     edit(b, "P02", purpose="Learn finance")
-    edit(b, "P01", review_days="30")  # P01 edited in both rooms, in different fields...
+    edit(b, "P01", review_days="30")  # P01 edited in both rooms, in different fields:
     out = tmp_path / "all.workshop"
     report = merge_workshops(out=out, inputs=[a, b])
-    # ...is a conflict (per record): the newer edit, B's, wins and the report says so.
-    assert [c.record for c in report.conflicts] == ["charter of pair P01 (Ana Souza & Bo Li)"]
-    conflict = report.conflicts[0]
-    assert (conflict.kept_from, conflict.other_from) == ("room-b.workshop", "room-a.workshop")
-    assert {d.field for d in conflict.fields} == {
-        "Purpose of the mentoring relationship", "Review checkpoints (days after start)"
-    }  # fmt: skip
-    assert charter_value(out, "P02", "purpose") == "Learn finance"
+    # both edits are kept (B's newer charter row does not wipe out A's purpose).
+    assert report.conflicts == []
+    assert charter_value(out, "P01", "purpose") == "Grow into a team lead"
     assert charter_value(out, "P01", "review_days") == "30"
+    assert charter_value(out, "P02", "purpose") == "Learn finance"
     assert report.counts["pairs"] == 3 and report.renamed == []
-    assert "Grow into a team lead" in report.text() and "room-b.workshop" in report.text()
+
+
+def test_one_field_set_differently_in_two_rooms_is_one_conflict_line(
+    rooms: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = rooms
+    edit(a, "P01", purpose="Grow into a team lead", review_days="30")
+    edit(b, "P01", purpose="Learn finance")  # later: B's purpose wins, A's review days stay
+    out = tmp_path / "all.workshop"
+    report = merge_workshops(out=out, inputs=[a, b])
+    [conflict] = report.conflicts
+    assert isinstance(conflict, Conflict)
+    assert conflict.record == "charter of pair P01 (Ana Souza & Bo Li)"
+    assert conflict.field == "Purpose of the mentoring relationship"
+    assert (conflict.kept, conflict.kept_from) == ("'Learn finance'", "room-b.workshop")
+    assert [(o.source, o.value) for o in conflict.others] == [
+        ("room-a.workshop", "'Grow into a team lead'")
+    ]
+    assert charter_value(out, "P01", "purpose") == "Learn finance"
+    assert charter_value(out, "P01", "review_days") == "30"
+    [line] = [line for line in report.lines() if "kept the version" in line]
+    assert line.startswith("  charter of pair P01 (Ana Souza & Bo Li), Purpose of the mentoring "
+                           "relationship: kept the version from room-b.workshop ('Learn finance'"
+                           ", set ")  # fmt: skip
+    assert "; room-a.workshop had 'Grow into a team lead' (set " in line
+    assert "1 conflict (where the files disagree" in report.text()
 
 
 def test_a_file_further_along_wins_even_against_a_later_touch(
@@ -210,9 +233,9 @@ def test_the_same_person_in_two_rooms_is_one_participant(tmp_path: Path) -> None
     assert report.renamed == []
     with WorkshopFile.open(out, readonly=True) as wf:
         ana = wf.roster.participant_by_email("ana.souza@x.example")
-        assert ana is not None and ana.title == "Director"  # the newer record's fields
+        assert ana is not None and ana.title == "Director"
     assert charter_value(out, "P01", "purpose") == "Only room A hosted this pair"
-    assert [c.record for c in report.conflicts] == ["Ana Souza <ana.souza@x.example>"]
+    assert report.conflicts == []  # A's empty title is a default nobody set: no conflict
 
 
 def test_a_pair_broken_in_one_room_stays_broken(rooms: tuple[Path, Path], tmp_path: Path) -> None:
@@ -278,3 +301,100 @@ def test_separately_created_rooms_keep_the_filled_program_details(tmp_path: Path
         w = wf.workshop()
         assert (w.venue, w.facilitator) == ("Harbour House", "Priya")
     assert report.conflicts == []
+
+
+def test_a_signed_version_changed_in_another_room_becomes_a_new_version(
+    rooms: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = rooms
+    edit(a, "P01", purpose="Lead the Leeds hub")
+    with WorkshopFile.open(a) as wf:
+        pair = wf.roster.pair_by_code("P01")
+        assert pair is not None
+        wf.charters.sign(pair.id, mentor="Ana Souza", mentee="Bo Li")
+        signed = wf.charters.signed_snapshot(pair.id, 1)
+    edit(b, "P01", review_days="30")  # room B's copy, never signed there
+    out = tmp_path / "all.workshop"
+    report = merge_workshops(out=out, inputs=[a, b])
+    with WorkshopFile.open(out, readonly=True) as wf:
+        pair = wf.roster.pair_by_code("P01")
+        assert pair is not None
+        charter = wf.charters.charter(pair.id)
+        assert (charter.version, charter.signed_version) == (2, 1)
+        assert charter.value("review_days") == "30"
+        assert wf.charters.signed_snapshot(pair.id, 1) == signed  # as it was signed
+    assert [c.line() for c in report.conflicts] == [
+        "charter of pair P01 (Ana Souza & Bo Li): version 1 was signed, and changes made to it "
+        "in another room came in with the merge; it is now version 2, not signed (the signed "
+        "version 1 is kept as it was signed)"
+    ]
+    again = merge_workshops(out=tmp_path / "again.workshop", inputs=[out, a, b])
+    assert again.conflicts == [] and content(tmp_path / "again.workshop") == content(out)
+
+
+def test_a_workshop_default_never_beats_a_value_someone_set(tmp_path: Path) -> None:
+    a = room(tmp_path / "a.workshop", [("Ana Souza", "Bo Li")])
+    with WorkshopFile.open(a) as wf:
+        wf.set_workshop_field("start_time", "08:30")
+        wf.set_workshop_field("language", "en-GB")
+        wf.set_workshop_field("logo", b"\x89PNG-logo")
+        wf.set_workshop_field("logo_mime", "image/png")
+    b = room(tmp_path / "b.workshop", [("Cy Doe", "Di Roe")])  # made later: 09:00, A4, ''
+    with WorkshopFile.open(b) as wf:
+        wf.set_workshop_field("paper_size", "letter")
+    out = tmp_path / "all.workshop"
+    report = merge_workshops(out=out, inputs=[b, a])
+    with WorkshopFile.open(out, readonly=True) as wf:
+        w = wf.workshop()
+        assert (w.start_time, w.language, w.paper_size) == ("08:30", "en-GB", "letter")
+        assert (w.logo, w.logo_mime) == (b"\x89PNG-logo", "image/png")
+    assert report.conflicts == []
+    with WorkshopFile.open(b) as wf:  # both set a start time: the later one, listed
+        wf.set_workshop_field("start_time", "09:15")
+    report = merge_workshops(out=tmp_path / "again.workshop", inputs=[a, b])
+    [conflict] = report.conflicts
+    assert conflict.line().startswith(
+        "the workshop's program details, Start time: kept the version from b.workshop ('09:15'"
+    )
+    assert "a.workshop had '08:30' (set " in conflict.line()
+
+
+def test_not_checked_in_is_never_an_answer(rooms: tuple[Path, Path], tmp_path: Path) -> None:
+    a, b = rooms
+    with WorkshopFile.open(a) as wf:  # A marks Bo absent
+        bo = wf.roster.participant_by_email("bo.li@x.example")
+        assert bo is not None
+        wf.roster.set_attendance(bo.id, False)
+    with WorkshopFile.open(b) as wf:  # later B ticks Bo in by mistake and clears it again
+        wf.roster.set_attendance(bo.id, True)
+        wf.roster.set_attendance(bo.id, None)
+    out = tmp_path / "all.workshop"
+    report = merge_workshops(out=out, inputs=[b, a])
+    with WorkshopFile.open(out, readonly=True) as wf:
+        assert wf.roster.participant(bo.id).present is False
+    assert report.conflicts == []
+    with WorkshopFile.open(out) as wf:  # but clearing it in a file that had the answer counts
+        wf.roster.set_attendance(bo.id, None)
+    report = merge_workshops(out=tmp_path / "cleared.workshop", inputs=[a, out])
+    with WorkshopFile.open(tmp_path / "cleared.workshop", readonly=True) as wf:
+        assert wf.roster.participant(bo.id).present is None
+
+
+def test_two_imports_with_different_titles_are_a_conflict(tmp_path: Path) -> None:
+    def imported(path: Path, title: str) -> Path:
+        sheet = path.with_suffix(".csv")
+        sheet.write_text("Role,Name,Email,Title,Pair Code\n"
+                         f"Mentor,Ana Souza,ana@x.example,{title},P01\n"
+                         "Mentee,Bo Li,bo@x.example,,P01\n", encoding="utf-8")  # fmt: skip
+        with WorkshopFile.create(path, **LAUNCH) as wf:
+            apply_import(wf, plan_import(wf, sheet))
+        return path
+
+    a = imported(tmp_path / "a.workshop", "Director")
+    b = imported(tmp_path / "b.workshop", "Managing Director")
+    report = merge_workshops(out=tmp_path / "all.workshop", inputs=[a, b])
+    [conflict] = report.conflicts
+    assert isinstance(conflict, Conflict) and (conflict.record, conflict.field) == (
+        "Ana Souza <ana@x.example>", "title"
+    )  # fmt: skip
+    assert (conflict.kept, conflict.others[0].value) == ("'Managing Director'", "'Director'")

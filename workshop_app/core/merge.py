@@ -1,6 +1,6 @@
 """Merge the workshop files of several rooms of one launch into a new file, with a report.
 
-Rules (the README (section "After the workshop") explains them for staff):
+Rules (the README (section "Merging rooms") explains them for staff):
 
 - Only rooms of the same launch merge: the same program, organisation and date (compared
   trimmed and without case; rooms create their files separately, so workshop ids differ), in
@@ -9,77 +9,69 @@ Rules (the README (section "After the workshop") explains them for staff):
   temporary name and moved into place, so a failed merge leaves nothing behind.
 - Records are matched by their UUID; participants also by email (the same person imported in
   two rooms), pairs also by their mentor and mentee, goals and signatures by their place.
-- When the versions of a record differ, the one whose recorded history (the audit trail)
-  already contains every change of the others is simply further along and is taken without
-  fuss. Otherwise both files changed it: that is a conflict, the newer edit (`updated_at`) wins
-  and the report lists it, field by field (private text is not shown).
+- The copies of a record merge field by field (`merge_fields`): a copy further along (its
+  audit trail already holds the others' changes to the field) is taken; a value someone set
+  (its change is in the audit trail, or it is not the column's default) beats a default nobody
+  set, whatever `updated_at` says: a fresh import's "not checked in", the 09:00 start time, an
+  empty charter field never wipe out a check-in, a start time or a pair's text; for attendance
+  "not checked in" never beats present or absent. Set values that still differ are a conflict:
+  the value set last wins and the report lists it, one line per field (private text is not
+  shown). The same answer in two rooms (checked in in both) keeps the first check-in time.
 - A record removed in one room (its removal is in that room's audit trail) stays removed unless
   another room edited it after the removal.
-- Pair codes that collide are made unique (`P03` becomes `P03-2`); the pair from the file listed
-  first keeps its code, and the report lists every rename, since codes are printed on paper.
+- Pair codes (`merge_codes`): the first file listed keeps all its codes, a pair in several
+  files keeps one code (a file's where it is signed, else the first file's), a signed pair's
+  code never changes unless two signed pairs held one code (the first file's keeps it; the
+  report says which signed paper now shows a wrong code), and a pair that must give up its
+  code becomes P03-2. Every code that differs from one it had in any file is in the rename
+  list, once: the rename is recorded in the audit trail under an id made from the pair and the
+  codes, so merging a merged file again does not repeat it.
 - Audit rows are unioned by their id, so merging a file that is already in OUT changes nothing.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workshop_app.core.atomic import atomic_file
-from workshop_app.core.charter_fields import FIELD_BY_NAME, MAX_GOALS
+from workshop_app.core.charter_fields import MAX_GOALS
 from workshop_app.core.clock import new_id, utc_now
 from workshop_app.core.errors import UserError
 from workshop_app.core.export_tables import Progress
-from workshop_app.core.merge_report import Conflict, FieldDifference, MergeReport, Renamed, shown
-from workshop_app.core.roster_store import code_sort_key
-from workshop_app.core.schema import apply_migrations, schema_version
+from workshop_app.core.merge_codes import (
+    MAX_CODE,
+    CodeChange,
+    Holding,
+    PairCodes,
+    assign_codes,
+    rename_audit_id,
+)
+from workshop_app.core.merge_fields import FieldConflict, describe, merge_record
+from workshop_app.core.merge_report import (
+    Conflict,
+    MergeReport,
+    Notice,
+    OtherValue,
+    Renamed,
+    shown,
+)
+from workshop_app.core.merge_sources import (
+    RECORD_TABLES,
+    Source,
+    Version,
+    check_same_launch,
+    labels,
+    launch_key,
+    read_source,
+)
+from workshop_app.core.merge_write import write_merged
 from workshop_app.core.validation import normalise_email
 
-RECORD_TABLES = (
-    "participants",
-    "pairs",
-    "charters",
-    "goals",
-    "plans",
-    "charter_versions",
-    "signoffs",
-    "agenda_segments",
-)
-LAUNCH_FIELDS = ("program", "organisation", "date")
-_NOT_CONTENT = frozenset({"id", "updated_at"})
+__all__ = ["MAX_CODE", "RECORD_TABLES", "MergeReport", "merge_workshops"]
+
 _GOAL_REMOVED = re.compile(r"goal\d+")
-MAX_CODE = 12
-
-
-@dataclass(slots=True)
-class _Source:
-    index: int
-    path: Path
-    label: str
-    workshop: dict[str, Any]
-    tables: dict[str, list[dict[str, Any]]]
-    audit: list[dict[str, Any]]
-    history: dict[tuple[str, str], set[str]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        for row in self.audit:
-            self.history.setdefault((row["table_name"], row["record_id"]), set()).add(row["id"])
-
-    def chosen(self) -> set[str]:
-        """Audit ids of this file's agenda choices."""
-        return {r["id"] for r in self.audit if r["field"] == "*chosen*"}
-
-
-@dataclass(slots=True)
-class _Version:
-    source: _Source
-    row: dict[str, Any]  # foreign keys mapped to the merged ids
-    original_id: str
-    original_pair: str | None
 
 
 def merge_workshops(
@@ -97,113 +89,50 @@ def merge_workshops(
             "nothing was merged."
         )
     total = len(paths) + 2
-    labels = _labels(paths)
+    names = labels(paths)
     sources = []
     for index, path in enumerate(paths):
         if progress is not None:
             progress(index, total)
-        sources.append(_read(index, path, labels[index]))
-    _check_same_launch(sources)
+        sources.append(read_source(index, path, names[index]))
+    check_same_launch(sources)
     if progress is not None:
         progress(len(paths), total)
     merger = _Merger(sources)
     merger.run()
     if progress is not None:
         progress(len(paths) + 1, total)
-    _write(out, merger)
+    write_merged(out, merger)
     if progress is not None:
         progress(total, total)
     return merger.report(out, paths)
 
 
-# -- reading and refusing ---------------------------------------------------------------------
-
-
-def _labels(paths: list[Path]) -> list[str]:
-    names = [p.name for p in paths]
-    return [
-        p.name if names.count(p.name) == 1 else f"{p.parent.name}/{p.name} (input {i + 1})"
-        for i, p in enumerate(paths)
-    ]
-
-
-def _read(index: int, path: Path, label: str) -> _Source:
-    from workshop_app.core.workshop_file import WorkshopFile
-
-    try:
-        wf = WorkshopFile.open(path, readonly=True)
-    except UserError as exc:
-        raise UserError(f"Cannot merge {path}: {exc.message} Nothing was merged.") from exc
-    with wf:
-        conn = wf.conn
-        (version,) = conn.execute("PRAGMA user_version").fetchone()
-        if version != schema_version():
-            raise UserError(
-                f"Cannot merge {path.name}: it is in file format {version} and this app writes "
-                f"format {schema_version()}. Open it in this version of the app first; "
-                "nothing was merged."
-            )
-        tables = {name: _rows(conn, f"SELECT * FROM {name}") for name in RECORD_TABLES}
-        workshop = _rows(conn, "SELECT * FROM workshop")[0]
-        audit = _rows(conn, "SELECT * FROM audit ORDER BY seq")
-    return _Source(index, path, label, workshop, tables, audit)
-
-
-def _rows(conn: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
-    cursor = conn.execute(sql)
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
-
-
-def _launch_key(value: Any) -> str:
-    return " ".join(str(value or "").split()).casefold()
-
-
-def _check_same_launch(sources: list[_Source]) -> None:
-    first = sources[0]
-    for other in sources[1:]:
-        differ = [
-            f"{name} {first.workshop[name]!r} and {other.workshop[name]!r}"
-            for name in LAUNCH_FIELDS
-            if _launch_key(first.workshop[name]) != _launch_key(other.workshop[name])
-        ]
-        if differ:
-            raise UserError(
-                f"{first.label} and {other.label} are not from the same launch: "
-                + "; ".join(differ)
-                + ". Only rooms of one launch (same program, organisation and date) can be "
-                "merged; nothing was merged."
-            )
-
-
-# -- merging ------------------------------------------------------------------------------------
-
-
-def _newest(v: _Version) -> tuple[str, int]:
-    """Newer edit first; on a tie, the file listed first."""
-    return (v.row.get("updated_at") or "", -v.source.index)
-
-
 class _Merger:
-    def __init__(self, sources: list[_Source]) -> None:
+    def __init__(self, sources: list[Source]) -> None:
         self.sources = sources
         self.ids: dict[str, str] = {}  # every original id -> its id in the merged file
-        self.first_seen: dict[str, _Source] = {}
+        self.first_seen: dict[str, Source] = {}
+        self.copies: dict[str, list[Version]] = {}  # merged id -> the copies it was made from
         self.rows: dict[str, list[dict[str, Any]]] = {}
         self.workshop: dict[str, Any] = {}
         self.audit: list[dict[str, Any]] = []
-        self.conflicts: list[tuple[str, dict[str, Any], _Version, _Version]] = []
-        self.notes: list[Conflict] = []
+        self.conflicts: list[FieldConflict] = []
+        self.notes: list[Notice] = []
         self.renamed: list[Renamed] = []
         self.updated = 0
         self.removed = 0
+        self.now = utc_now()  # when the merge's own changes are made
+        self.kept_despite_removal: list[str] = []  # pairs broken in one room, worked on later
+        self.people: dict[str, dict[str, Any]] = {}
+        self.pair_rows: dict[str, dict[str, Any]] = {}
 
     def run(self) -> None:
         self._audit_union()
         removals = self._removals()
         self.workshop = self._resolve(
             "workshop",
-            [_Version(s, dict(s.workshop), s.workshop["id"], None) for s in self.sources],
+            [Version(s, dict(s.workshop), s.workshop["id"], None) for s in self.sources],
         )
         self._table("participants", lambda r: [("email", normalise_email(r["email"]))])
         self._table("pairs", lambda r: [("people", r["mentor_id"], r["mentee_id"])])
@@ -214,9 +143,10 @@ class _Merger:
         self._table("signoffs", lambda r: [("sign", r["pair_id"], r["version"], r["role"])])
         self._agenda()
         self._drop_removed(removals)
+        self._index()
         self._renumber("goals")
         self._renumber("plans")
-        self._unique_codes()
+        self._codes()
         self._check_people()
         for row in self.audit:
             row["record_id"] = self.ids.get(row["record_id"], row["record_id"])
@@ -225,7 +155,7 @@ class _Merger:
 
     # -- matching and resolving ---------------------------------------------------------------
 
-    def _versions(self, table: str, sources: Sequence[_Source] | None = None) -> list[_Version]:
+    def _versions(self, table: str, sources: Sequence[Source] | None = None) -> list[Version]:
         out = []
         for source in sources if sources is not None else self.sources:
             for original in source.tables[table]:
@@ -233,56 +163,29 @@ class _Merger:
                 for key in ("mentor_id", "mentee_id", "pair_id"):
                     if key in row and row[key] in self.ids:
                         row[key] = self.ids[row[key]]
-                out.append(_Version(source, row, original["id"], original.get("pair_id")))
+                out.append(Version(source, row, original["id"], original.get("pair_id")))
         return out
 
     def _table(
         self,
         table: str,
         other_keys: Callable[[dict[str, Any]], list[Hashable]],
-        sources: Sequence[_Source] | None = None,
+        sources: Sequence[Source] | None = None,
     ) -> None:
         groups = _group(self._versions(table, sources), other_keys)
         self.rows[table] = [self._resolve(table, group) for group in groups]
 
-    def _resolve(self, table: str, group: list[_Version]) -> dict[str, Any]:
+    def _resolve(self, table: str, group: list[Version]) -> dict[str, Any]:
         merged_id = min(v.original_id for v in group)
         for v in group:
             self.ids[v.original_id] = merged_id
             self.first_seen.setdefault(merged_id, v.source)
-        content = {id(v): _content(v.row) for v in group}
-        newest = max(group, key=_newest)
-        row = dict(newest.row)
-        if len({content[id(v)] for v in group}) > 1:
-            history = {id(v): self._history(table, v) for v in group}
-
-            def includes(a: _Version, b: _Version) -> bool:
-                """a's history holds every change of b (or they are the same)."""
-                if content[id(a)] == content[id(b)]:
-                    return True
-                ha, hb = history[id(a)], history[id(b)]
-                return hb <= ha and bool(ha or hb)
-
-            ahead = [v for v in group if all(includes(v, o) for o in group)]
-            if ahead:
-                row = dict(max(ahead, key=_newest).row)
-                self.updated += 1
-            else:
-                if table == "workshop":
-                    row = _fill(sorted(group, key=_newest, reverse=True))
-                kept = _Version(newest.source, row, newest.original_id, None)
-                seen = {_content(row)}
-                for loser in sorted(group, key=_newest, reverse=True):
-                    if content[id(loser)] not in seen and not includes(newest, loser):
-                        seen.add(content[id(loser)])
-                        self.conflicts.append((table, row, kept, loser))
-        row["id"] = merged_id
-        return row
-
-    def _history(self, table: str, v: _Version) -> set[str]:
-        if table in ("signoffs", "charter_versions"):
-            return set(v.source.history.get(("signoffs", v.original_pair or ""), ()))
-        return set(v.source.history.get((table, v.original_id), ()))
+        merged = merge_record(table, group)
+        merged.row["id"] = merged_id
+        self.copies[merged_id] = group
+        self.updated += merged.combined
+        self.conflicts += merged.conflicts
+        return merged.row
 
     def _agenda(self) -> None:
         """One agenda: the most recently chosen one; its segments merge by id or position."""
@@ -291,11 +194,11 @@ class _Merger:
             self.rows["agenda_segments"] = []
             return
 
-        def signature(s: _Source) -> tuple[tuple[int, str], ...]:
+        def signature(s: Source) -> tuple[tuple[int, str], ...]:
             rows = sorted(s.tables["agenda_segments"], key=lambda r: r["position"])
-            return tuple((r["position"], _launch_key(r["title"])) for r in rows)
+            return tuple((r["position"], launch_key(r["title"])) for r in rows)
 
-        def chosen_at(s: _Source) -> tuple[str, int]:
+        def chosen_at(s: Source) -> tuple[str, int]:
             times = [r["at"] for r in s.audit if r["field"] == "*chosen*"]
             times += [r["updated_at"] for r in s.tables["agenda_segments"]]
             return (max(times), -s.index)
@@ -307,14 +210,9 @@ class _Merger:
             if other in same or (other.chosen() and other.chosen() <= winner.chosen()):
                 continue
             self.notes.append(
-                Conflict(
-                    table="agenda",
-                    record="the agenda",
-                    fields=(
-                        FieldDifference("segments", _agenda_text(winner), _agenda_text(other)),
-                    ),
-                    kept_from=winner.label,
-                    other_from=other.label,
+                Notice(
+                    f"the agenda: kept the one chosen last, from {winner.label} "
+                    f"({_agenda_text(winner)}); {other.label} had {_agenda_text(other)}"
                 )
             )
 
@@ -346,11 +244,21 @@ class _Merger:
     def _drop_removed(self, removals: dict[str, str]) -> None:
         when = {self.ids.get(k, k): v for k, v in removals.items()}
 
-        def removed(row: dict[str, Any]) -> bool:
+        def removed(row: dict[str, Any], edited: str | None = None) -> bool:
             at = when.get(row["id"])
-            return at is not None and at >= row["updated_at"]
+            return at is not None and at >= (edited or row["updated_at"])
 
-        gone = {r["id"] for r in self.rows["pairs"] if removed(r)}
+        # Work on a pair's charter is work on the pair: a pair broken in one room that another
+        # room went on working on after the break stays, and the report says so.
+        edited = {r["id"]: r["updated_at"] for r in self.rows["pairs"]}
+        for table in ("charters", "goals", "plans", "signoffs"):
+            for r in self.rows[table]:
+                edited[r["pair_id"]] = max(r["updated_at"], edited.get(r["pair_id"], ""))
+        gone = {r["id"] for r in self.rows["pairs"] if removed(r, edited[r["id"]])}
+        self.kept_despite_removal = [
+            r["id"] for r in self.rows["pairs"]
+            if r["id"] in when and r["id"] not in gone and not self._decided_before(r["id"])
+        ]  # fmt: skip
         self.rows["pairs"] = [r for r in self.rows["pairs"] if r["id"] not in gone]
         paired = {r[k] for r in self.rows["pairs"] for k in ("mentor_id", "mentee_id")}
         count = len(gone)
@@ -362,6 +270,10 @@ class _Merger:
             self.rows[table] = [r for r in rows if not removed(r) or r["id"] in paired]
             count += len(rows) - len(self.rows[table])
         self.removed = count
+
+    def _decided_before(self, pair_id: str) -> bool:
+        """A file holds the pair and its removal: a merge already kept it (and said so)."""
+        return any(("pairs", v.original_id) in v.source.removed for v in self.copies[pair_id])
 
     def _renumber(self, table: str) -> None:
         """Positions 1, 2, 3... within each pair where two records claim one place."""
@@ -380,47 +292,73 @@ class _Merger:
                     self.notes.append(self._dropped_goal(extra))
             self.rows[table] = [r for rows in by_pair.values() for r in rows[:MAX_GOALS]]
 
-    def _dropped_goal(self, row: dict[str, Any]) -> Conflict:
-        return Conflict(
-            table="goal",
-            record=f"a goal of pair {self._code(row['pair_id'])}",
-            fields=(FieldDifference("goal", "(not kept: a charter has at most 3 goals)",
-                                    shown("goal", row["goal"], table="goals",
-                                          private=bool(row["private"]))),),
-            kept_from=self.first_seen[row["id"]].label,
-            other_from=self.first_seen[row["id"]].label,
-        )  # fmt: skip
-
-    def _unique_codes(self) -> None:
-        pairs = sorted(
-            self.rows["pairs"],
-            key=lambda r: (self.first_seen[r["id"]].index, code_sort_key(r["code"])),
+    def _dropped_goal(self, row: dict[str, Any]) -> Notice:
+        goal = shown("goal", row["goal"], table="goals", private=bool(row["private"]))
+        return Notice(
+            f"pair {self._code(row['pair_id'])}, goals: left out the goal {goal} from "
+            f"{self.first_seen[row['id']].label}: a charter has at most {MAX_GOALS} goals "
+            "(its text stays in the history)"
         )
-        taken = {r["code"].casefold() for r in pairs}
-        holders: set[str] = set()
-        now = utc_now()
-        for row in pairs:
-            code = row["code"]
-            if code.casefold() not in holders:
-                holders.add(code.casefold())
-                continue
-            n = 2
-            while True:
-                suffix = f"-{n}"
-                candidate = code[: MAX_CODE - len(suffix)] + suffix
-                if candidate.casefold() not in taken:
-                    break
-                n += 1
-            taken.add(candidate.casefold())
-            holders.add(candidate.casefold())
-            row["code"], row["updated_at"] = candidate, now
+
+    def _codes(self) -> None:
+        """Each pair's code (see `merge_codes`); every change is recorded and reported once."""
+        pairs = [
+            PairCodes(row["id"], tuple(
+                Holding(v.source.index, v.source.label, v.row["code"],
+                        v.original_id in v.source.signed_pairs)
+                for v in self.copies[row["id"]]
+            ))
+            for row in self.rows["pairs"]
+        ]  # fmt: skip
+        codes, changes = assign_codes(pairs)
+        by_id = {row["id"]: row for row in self.rows["pairs"]}
+        for row in self.rows["pairs"]:
+            row["code"] = codes[row["id"]]
+        recorded = {row["id"] for row in self.audit}
+        now = self.now
+        for change in changes:
+            audit_id = rename_audit_id(change)
+            if audit_id in recorded:
+                continue  # an earlier merge made and reported this rename
+            row = by_id[change.pair_id]
+            row["updated_at"] = now
             self.audit.append(
-                {"id": new_id(), "at": now, "table_name": "pairs", "record_id": row["id"],
-                 "pair_id": row["id"], "field": "code", "old_value": code,
-                 "new_value": candidate, "seq": None}
+                {"id": audit_id, "at": now, "table_name": "pairs", "record_id": row["id"],
+                 "pair_id": row["id"], "field": "code", "old_value": change.old,
+                 "new_value": change.new, "seq": None}
             )  # fmt: skip
+            source = " and ".join(change.labels)
             self.renamed.append(
-                Renamed(self.first_seen[row["id"]].label, code, candidate, self._names(row))
+                Renamed(source, change.old, change.new, self._names(row), change.signed)
+            )
+            if change.signed:
+                self.notes.append(self._signed_code_changed(change, source))
+
+    def _signed_code_changed(self, change: CodeChange, source: str) -> Notice:
+        if change.holder is not None:
+            because = f"{change.old} stays with pair {self._code(change.holder)}"
+        else:
+            because = "it was also signed under another code, which it keeps"
+        return Notice(
+            f"pair {self._code(change.pair_id)}, pair code: its charter was signed on paper as "
+            f"{change.old} in {source}, but {because}; write {change.new} on the signed charter"
+        )
+
+    def new_versions(self, changed: list[tuple[str, str, int]]) -> None:
+        """Record and report the signed charters that now hold another room's changes."""
+        for charter_id, pair_id, version in changed:
+            self.audit.append(
+                {"id": new_id(), "at": self.now, "table_name": "charters",
+                 "record_id": charter_id, "pair_id": pair_id, "field": "version",
+                 "old_value": str(version), "new_value": str(version + 1), "seq": None}
+            )  # fmt: skip
+            self.notes.append(
+                Notice(
+                    f"charter of pair {self._code(pair_id)}: version {version} was signed, and "
+                    f"changes made to it in another room came in with the merge; it is now "
+                    f"version {version + 1}, not signed (the signed version {version} is kept "
+                    "as it was signed)"
+                )
             )
 
     def _check_people(self) -> None:
@@ -451,16 +389,21 @@ class _Merger:
 
     # -- words for the report ----------------------------------------------------------------
 
+    def _index(self) -> None:
+        """The people and pairs by id, for naming them (once removals are settled)."""
+        self.people = {r["id"]: r for r in self.rows["participants"]}
+        self.pair_rows = {r["id"]: r for r in self.rows["pairs"]}
+
     def _person(self, participant_id: str) -> str:
-        row = next((r for r in self.rows["participants"] if r["id"] == participant_id), None)
+        row = self.people.get(participant_id)
         return f"{row['name']} <{row['email']}>" if row else "someone no longer in the roster"
 
     def _names(self, pair: dict[str, Any]) -> str:
-        people = {r["id"]: r["name"] for r in self.rows["participants"]}
-        return f"{people.get(pair['mentor_id'], '?')} & {people.get(pair['mentee_id'], '?')}"
+        mentor, mentee = (self.people.get(pair[k]) for k in ("mentor_id", "mentee_id"))
+        return f"{mentor['name'] if mentor else '?'} & {mentee['name'] if mentee else '?'}"
 
     def _code(self, pair_id: str) -> str:
-        pair = next((r for r in self.rows["pairs"] if r["id"] == pair_id), None)
+        pair = self.pair_rows.get(pair_id)
         return f"{pair['code']} ({self._names(pair)})" if pair else "(removed pair)"
 
     def _record(self, table: str, row: dict[str, Any]) -> str:
@@ -469,7 +412,7 @@ class _Merger:
         if table == "participants":
             return f"{row['name']} <{row['email']}>"
         if table == "pairs":
-            return f"pair {self._code(self.ids.get(row['id'], row['id']))}"
+            return f"pair {self._code(row['id'])}"
         if table == "agenda_segments":
             return f"agenda segment {row['position']} ({row['title']})"
         pair = self._code(row["pair_id"])
@@ -482,40 +425,35 @@ class _Merger:
             f"pair {pair}",
         }[table]
 
+    def _conflict(self, conflict: FieldConflict) -> Conflict:
+        field, values = describe(conflict)
+        (kept, kept_value, kept_at), *others = values
+        return Conflict(
+            record=self._record(conflict.table, conflict.row),
+            field=field,
+            kept=kept_value,
+            kept_from=kept.source.label,
+            kept_at=kept_at,
+            others=tuple(OtherValue(v.source.label, value, at) for v, value, at in others),
+        )
+
     def report(self, out: Path, paths: list[Path]) -> MergeReport:
-        conflicts = []
-        for table, row, kept, other in self.conflicts:
-            private = bool(kept.row.get("private") or other.row.get("private"))
-            diffs = tuple(
-                FieldDifference(
-                    _field_label(name),
-                    shown(name, kept.row.get(name), private=private, table=table),
-                    shown(name, other.row.get(name), private=private, table=table),
-                )
-                for name in sorted(set(kept.row) | set(other.row))
-                if name not in _NOT_CONTENT
-                and kept.row.get(name) != other.row.get(name)
-                and not (table == "workshop" and other.row.get(name) in (None, "", b""))
+        kept = {row["id"] for rows in self.rows.values() for row in rows} | {self.workshop["id"]}
+        conflicts: list[Conflict | Notice] = [
+            self._conflict(c) for c in self.conflicts if c.row["id"] in kept
+        ]
+        conflicts += [
+            Notice(
+                f"pair {self._code(pair_id)}: broken in one room, but another room worked on its "
+                "charter after that, so it is kept; break it again if the break stands"
             )
-            if not diffs:
-                continue
-            conflicts.append(
-                Conflict(
-                    table=table.rstrip("s").replace("_", " ") if table != "workshop" else table,
-                    record=self._record(table, row),
-                    fields=diffs,
-                    kept_from=kept.source.label,
-                    other_from=other.source.label,
-                    kept_at=kept.row.get("updated_at") or "",
-                    other_at=other.row.get("updated_at") or "",
-                )
-            )
-        counts = {t: len(self.rows[t]) for t in RECORD_TABLES}
+            for pair_id in self.kept_despite_removal
+        ]
         return MergeReport(
             out=out,
             inputs=tuple(paths),
-            counts=counts,
-            conflicts=conflicts + self.notes,
+            counts={t: len(self.rows[t]) for t in RECORD_TABLES},
+            conflicts=[*conflicts, *self.notes],
             renamed=self.renamed,
             updated=self.updated,
             removed=self.removed,
@@ -523,11 +461,11 @@ class _Merger:
 
 
 def _group(
-    versions: list[_Version], other_keys: Callable[[dict[str, Any]], list[Hashable]]
-) -> list[list[_Version]]:
+    versions: list[Version], other_keys: Callable[[dict[str, Any]], list[Hashable]]
+) -> list[list[Version]]:
     """Versions of the same record together: by id first, else by the table's other keys
     (never joining two different records of one file)."""
-    groups: list[list[_Version]] = []
+    groups: list[list[Version]] = []
     where: dict[Hashable, int] = {}
     for v in versions:
         keys: list[Hashable] = [("id", v.original_id), *other_keys(v.row)]
@@ -548,71 +486,7 @@ def _group(
     return groups
 
 
-def _fill(newest_first: list[_Version]) -> dict[str, Any]:
-    """The workshop's details field by field: the newest value that is not empty.
-
-    Rooms create their files separately, so one room's empty program context must not wipe out
-    what another room filled in."""
-    row = dict(newest_first[0].row)
-    for name, value in row.items():
-        if value in (None, "", b""):
-            row[name] = next(
-                (v.row[name] for v in newest_first if v.row.get(name) not in (None, "", b"")),
-                value,
-            )
-    return row
-
-
-def _content(row: dict[str, Any]) -> tuple[Any, ...]:
-    return tuple(sorted((k, v) for k, v in row.items() if k not in _NOT_CONTENT))
-
-
-def _field_label(name: str) -> str:
-    f = FIELD_BY_NAME.get(name)
-    return f.label if f else name.replace("_", " ")
-
-
-def _agenda_text(source: _Source) -> str:
+def _agenda_text(source: Source) -> str:
     rows = sorted(source.tables["agenda_segments"], key=lambda r: r["position"])
     titles = ", ".join(r["title"] for r in rows[:4]) + (", ..." if len(rows) > 4 else "")
     return f"{len(rows)} segments: {titles}"
-
-
-# -- writing ------------------------------------------------------------------------------------
-
-
-def _write(out: Path, merger: _Merger) -> None:
-    with atomic_file(out) as temp:
-        conn = sqlite3.connect(temp, isolation_level=None)
-        try:
-            conn.execute("PRAGMA foreign_keys = ON")
-            apply_migrations(conn)
-            conn.execute("BEGIN")
-            _insert(conn, "workshop", [merger.workshop])
-            for table in RECORD_TABLES:
-                _insert(conn, table, merger.rows[table])
-            _insert(conn, "audit", [{k: v for k, v in r.items() if k != "seq"}
-                                    for r in merger.audit])  # fmt: skip
-            problems = conn.execute("PRAGMA foreign_key_check").fetchall()
-            if problems:
-                raise UserError(
-                    "The merged file would not be consistent; nothing was written.",
-                    details=[str(p) for p in problems[:20]],
-                )
-            conn.execute("COMMIT")
-        except sqlite3.IntegrityError as exc:
-            raise UserError(
-                f"The files could not be combined ({exc}); nothing was written."
-            ) from exc
-        finally:
-            conn.close()
-
-
-def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "seq"]
-    conn.executemany(
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-        [tuple(row.get(c) for c in columns) for row in rows],
-    )

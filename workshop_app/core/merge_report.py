@@ -1,5 +1,6 @@
-"""The report of a merge: the records two rooms changed differently (conflicts), the pair
-codes renamed to keep them unique, and how values are shown in it (never private text)."""
+"""The report of a merge: the fields two rooms set differently (conflicts, one line each), what
+else the merge decided, the pair codes that changed, and how values are shown in it (never
+private text)."""
 
 from __future__ import annotations
 
@@ -9,41 +10,59 @@ from typing import Any
 
 from workshop_app.core.charter_fields import FIELD_BY_NAME
 from workshop_app.core.export_tables import GOAL_PART_NAMES, attendance_word
+from workshop_app.core.words import count
 
 
 @dataclass(frozen=True, slots=True)
-class FieldDifference:
-    field: str
-    kept: str
-    other: str
+class OtherValue:
+    """A value the merge did not keep, where it came from and when it was set."""
+
+    source: str
+    value: str
+    at: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Conflict:
-    """One record that two files changed differently, and what the merge kept."""
+    """One field that two files set differently, and what the merge kept: one line."""
 
-    table: str
     record: str
-    fields: tuple[FieldDifference, ...]
+    field: str
+    kept: str
     kept_from: str
-    other_from: str
     kept_at: str = ""
-    other_at: str = ""
+    others: tuple[OtherValue, ...]
 
-    def lines(self) -> list[str]:
-        when = f", edited {_when(self.kept_at)}" if self.kept_at else ""
-        out = [f"{self.record}: kept the version from {self.kept_from}{when}"]
-        for d in self.fields:
-            out.append(f"    {d.field}: kept {d.kept}; {self.other_from} had {d.other}")
-        return out
+    def line(self) -> str:
+        others = "; ".join(f"{o.source} had {o.value}{_set(o.at)}" for o in self.others)
+        return (
+            f"{self.record}, {self.field}: kept the version from {self.kept_from} "
+            f"({self.kept}{_set(self.kept_at, inside=True)}); {others}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the merge had to decide that is not a field's value (the agenda chosen, a goal
+    left out, a signed charter's code changed): one line, written out."""
+
+    text: str
+
+    def line(self) -> str:
+        return self.text
 
 
 @dataclass(frozen=True, slots=True)
 class Renamed:
-    source: str
+    source: str  # the file (or files) that printed the old code
     old_code: str
     new_code: str
     names: str
+    signed: bool = False  # its charter was signed on paper under the old code
+
+    def line(self) -> str:
+        signed = f"; its signed charter shows {self.old_code}" if self.signed else ""
+        return f"{self.old_code} -> {self.new_code}: {self.names} (from {self.source}{signed})"
 
 
 @dataclass(slots=True, kw_only=True)
@@ -51,7 +70,7 @@ class MergeReport:
     out: Path
     inputs: tuple[Path, ...]
     counts: dict[str, int]
-    conflicts: list[Conflict]
+    conflicts: list[Conflict | Notice]
     renamed: list[Renamed]
     updated: int
     removed: int
@@ -59,32 +78,43 @@ class MergeReport:
     def lines(self) -> list[str]:
         c = self.counts
         out = [
-            f"Merged {len(self.inputs)} file{'s' if len(self.inputs) != 1 else ''} into "
-            f"{self.out}: {c['pairs']} pairs, {c['participants']} participants.",
+            f"Merged {count(len(self.inputs), 'file')} into {self.out}: "
+            f"{count(c['pairs'], 'pair')}, {count(c['participants'], 'participant')}.",
         ]
         if self.renamed:
             out += ["", "Pair codes renamed (charters already printed show the old code):"]
-            out += [f"  {r.old_code} -> {r.new_code}: {r.names} (from {r.source})"
-                    for r in self.renamed]  # fmt: skip
+            out += [f"  {r.line()}" for r in self.renamed]
         out.append("")
         if self.conflicts:
             out.append(
-                f"{len(self.conflicts)} conflict{'s' if len(self.conflicts) != 1 else ''} "
-                "(changed differently in two files; the newer edit was kept):"
+                f"{count(len(self.conflicts), 'conflict')} (where the files disagree, the value "
+                "set last was kept unless the line says otherwise):"
             )
-            out += [f"  {line}" for c in self.conflicts for line in c.lines()]
+            out += [f"  {c.line()}" for c in self.conflicts]
         else:
             out.append("No conflicts.")
         if self.updated:
             out.append(
-                f"{self.updated} record(s) were further along in one file and were taken from it."
+                f"{count(self.updated, 'record')} differed between the files without a "
+                "conflict: what one file had and the other lacked was kept."
             )
         if self.removed:
-            out.append(f"{self.removed} record(s) removed in one room were left out.")
+            out.append(f"{count(self.removed, 'record')} removed in one room {_were(self.removed)} "
+                       "left out.")  # fmt: skip
         return out
 
     def text(self) -> str:
         return "\n".join(self.lines())
+
+
+def _were(n: int) -> str:
+    return "was" if n == 1 else "were"
+
+
+def _set(stamp: str, *, inside: bool = False) -> str:
+    if not stamp:
+        return ""
+    return f", set {_when(stamp)}" if inside else f" (set {_when(stamp)})"
 
 
 def _when(stamp: str) -> str:
