@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from cli_runner import run
 
+from workshop_app.core.workshop_file import WorkshopFile
+
 
 @pytest.fixture
 def demo(tmp_path: Path, app_data: Path) -> Path:
@@ -93,3 +95,38 @@ def test_export_archive(demo: Path, tmp_path: Path, app_data: Path) -> None:
         names = zf.namelist()
     assert {"README.txt", "Workshop summary.pdf", "workshop.json"} <= set(names)
     assert sum(1 for n in names if n.startswith("charters/P")) == 12
+
+
+def test_merge_lists_every_changed_code_on_one_line_each(
+    demo: Path, tmp_path: Path, app_data: Path
+) -> None:
+    """A room that made its own file is listed first: its new pair took P01, and it holds the
+    demo's signed P01 pair under P03. The signed code stays; every change is one line."""
+    room = tmp_path / "room-b.workshop"
+    sheet = tmp_path / "room-b.csv"
+    sheet.write_text(
+        "Pair Code,Mentor Name,Mentor Email,Mentee Name,Mentee Email\n"
+        "P01,Zoe King,zoe.king@northwind.example,Omar Said,omar.said@northwind.example\n"
+        "P03,Margaret Osei,margaret.osei@northwind.example,Daniel Kowalski,"
+        "daniel.kowalski@northwind.example\n",
+        encoding="utf-8",
+    )
+    for args in (("new", str(room), "--program", "Accelerate Mentoring Program",
+                  "--organisation", "Northwind Logistics", "--date", "2027-01-19"),
+                 ("import", str(room), str(sheet))):  # fmt: skip
+        done = run(*args, data=app_data)
+        assert done.returncode == 0, done.stderr
+    done = run("merge", str(tmp_path / "merged.workshop"), str(room), str(demo), data=app_data)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    start = lines.index("Pair codes renamed (charters already printed show the old code):")
+    assert lines[start + 1 : start + 4] == [
+        "  P01 -> P01-2: Zoe King & Omar Said (from room-b.workshop)",
+        "  P03 -> P01: Margaret Osei & Daniel Kowalski (from room-b.workshop)",
+        "",
+    ]
+    assert "No conflicts." in lines  # the demo's check-ins and titles beat the bare import
+    with WorkshopFile.open(tmp_path / "merged.workshop", readonly=True) as wf:
+        margaret = wf.roster.participant_by_email("margaret.osei@northwind.example")
+        assert margaret is not None and margaret.present and margaret.title
+        assert wf.workshop().venue  # the demo's program details, not the new file's blanks
