@@ -369,7 +369,7 @@ def test_merging_two_rooms_lists_conflicts_and_renamed_codes(  # type: ignore[no
     message = click(qtbot, merge_page, panel.merge_button)
     out = tmp_path / f"{BASE} - all rooms.workshop"
     assert out.is_file()
-    assert "1 conflict" in message and "1 pair code(s) renamed" in message
+    assert "1 conflict" in message and "1 pair code renamed" in message
     banner = panel.renamed.text()
     assert panel.renamed.isVisible()
     assert "P13 → P13-2" in banner and "Omar Said &amp; Zoe King" in banner

@@ -2,8 +2,8 @@
 
 The merge reads every input through its own read-only connection (`merge_workshops` opens each
 file with `WorkshopFile.open(path, readonly=True)` on the worker thread), so the workshop open
-in the app can be one of the inputs while the app keeps it open for writing. The pair from the
-first file listed keeps its code, so this workshop goes first when it is included.
+in the app can be one of the inputs while the app keeps it open for writing. The first file
+listed keeps its pair codes (`merge_codes`), so this workshop goes first when it is included.
 """
 
 from __future__ import annotations
@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core import words
 from workshop_app.core.export_tables import Progress
 from workshop_app.core.merge import merge_workshops
-from workshop_app.core.merge_report import MergeReport
+from workshop_app.core.merge_report import MergeReport, Renamed
 from workshop_app.core.paths import user_data_dir
 from workshop_app.core.workshop_file import SUFFIX
 from workshop_app.ui.tasks import BackgroundJob
@@ -168,7 +169,8 @@ class MergePanel(QGroupBox):
         intro = QLabel(
             "Combine the workshop files of several rooms of this launch (same program, "
             "organisation and date) into one new file. The files are only read, never changed. "
-            "Where two rooms used the same pair code, the first file listed keeps it."
+            "Pair codes change only where they must, and each change is listed: the first "
+            "file listed keeps its codes, and a signed charter keeps its code."
         )
         intro.setWordWrap(True)
         self.include_current = QCheckBox("Include &this workshop")
@@ -220,7 +222,7 @@ class MergePanel(QGroupBox):
         self.report.setReadOnly(True)
         self.report.setAccessibleName("Merge report")
         self.report.setTabChangesFocus(True)
-        self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # a line a conflict
         self.report.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         self.report.hide()
         self.copy_button = QPushButton("Cop&y report")
@@ -376,23 +378,19 @@ class MergePanel(QGroupBox):
         self.report.show()
         if report.renamed:
             count = len(report.renamed)
-            items = "".join(
-                f"<li><b>{html.escape(r.old_code)} → {html.escape(r.new_code)}</b>: "
-                f"{html.escape(r.names)} (from {html.escape(r.source)})</li>"
-                for r in report.renamed
-            )
+            items = "".join(_renamed_item(r) for r in report.renamed)
             self.renamed.setText(
-                f"<b>{count} pair code{'s were' if count != 1 else ' was'} renamed</b> so that "
-                f"every code in the merged file is unique:<ul>{items}</ul>Charters already "
-                "printed carry the old code: reprint them, or correct the code on the paper."
+                f"<b>{count} pair code{'s were' if count != 1 else ' was'} renamed</b>: in the "
+                "merged file each pair has one code, and no two pairs share one."
+                f"<ul>{items}</ul>Charters already printed carry the old code: reprint them, or "
+                "correct the code on the paper."
             )
             self.renamed.show()
         self.result_row.show()
         self._update_buttons()
-        conflicts = len(report.conflicts)
         self.status.emit(
-            f"Merged into {report.out.name}: {conflicts} conflict{'s' if conflicts != 1 else ''}, "
-            f"{len(report.renamed)} pair code(s) renamed."
+            f"Merged into {report.out.name}: {words.count(len(report.conflicts), 'conflict')}, "
+            f"{words.count(len(report.renamed), 'pair code')} renamed."
         )
 
     def _failed(self, message: str) -> None:
@@ -411,3 +409,11 @@ class MergePanel(QGroupBox):
     def _open_merged(self) -> None:
         if self.merged is not None:
             self.open_requested.emit(self.merged)
+
+
+def _renamed_item(r: Renamed) -> str:
+    signed = f": <b>its signed charter shows {html.escape(r.old_code)}</b>" if r.signed else ""
+    return (
+        f"<li><b>{html.escape(r.old_code)} → {html.escape(r.new_code)}</b>: "
+        f"{html.escape(r.names)} (from {html.escape(r.source)}){signed}</li>"
+    )
