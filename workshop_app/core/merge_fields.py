@@ -184,13 +184,19 @@ def _decide(table: str, unit: Unit, group: Sequence[Version]) -> tuple[Version, 
     ahead = [v for v in group if all(includes(v, o) for o in group)]
     if ahead:
         return max(ahead, key=latest), []
+    # Values nobody set are out of the running (every copy differs from the default, or the
+    # first step would have settled it), and so is "no answer" where an answer is needed.
     running = [v for v in group if history[id(v)] or _value(v, unit) != _default(table, unit, v)]
     if unit.needs_answer:
-        running = [v for v in running if _value(v, unit)[0] is not None] or running
-    # A copy that another one has already moved on from is out of the running.
-    running = [v for v in running if not any(
-        _value(o, unit) != _value(v, unit) and includes(o, v) for o in running
-    )] or running or list(group)  # fmt: skip
+        answers = [v for v in running if _value(v, unit)[0] is not None]
+        running = answers or running
+    # So is a copy that another one has already moved on from.
+    current = [
+        v
+        for v in running
+        if not any(_value(o, unit) != _value(v, unit) and includes(o, v) for o in running)
+    ]
+    running = current or running
     kept = max(running, key=latest)
     others: dict[tuple[Any, ...], Version] = {}
     for v in sorted(running, key=latest, reverse=True):
