@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.clock import new_id, utc_now
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import Segment
+from workshop_app.core.validation import storable_text
 
 if TYPE_CHECKING:
     from workshop_app.core.content import Agenda, Library
@@ -44,7 +45,8 @@ class AgendaStore:
     def segments(self) -> list[Segment]:
         rows = self._wf.conn.execute(
             "SELECT id, position, exercise_id, title, kind, planned_minutes, skipped, started_at,"
-            " ended_at, actual_seconds FROM agenda_segments ORDER BY position"
+            " ended_at, actual_seconds, extra_seconds, private_notes FROM agenda_segments"
+            " ORDER BY position"
         ).fetchall()
         return [
             Segment(
@@ -58,6 +60,8 @@ class AgendaStore:
                 started_at=r[7],
                 ended_at=r[8],
                 actual_seconds=r[9],
+                extra_seconds=r[10],
+                private_notes=r[11],
             )
             for r in rows
         ]
@@ -98,29 +102,51 @@ class AgendaStore:
             )
 
     def record_timing(
-        self, segment_id: str, *, started_at: str, ended_at: str | None, actual_seconds: float
+        self,
+        segment_id: str,
+        *,
+        started_at: str | None,
+        ended_at: str | None,
+        actual_seconds: float | None,
     ) -> None:
+        """The segment's actual run; all None forgets it (a clock reset before it ran)."""
+        self._update(
+            segment_id,
+            "timing",
+            ("started_at", "ended_at", "actual_seconds"),
+            (started_at, ended_at, actual_seconds),
+        )
+
+    def set_extra_seconds(self, segment_id: str, seconds: float) -> None:
+        """The time added to (or, negative, taken off) the segment while it is run."""
+        self._update(segment_id, "extra_seconds", ("extra_seconds",), (seconds,))
+
+    def set_private_notes(self, segment_id: str, text: str) -> None:
+        """The facilitator's own notes on this segment (never shown to the room)."""
+        self._update(segment_id, "private_notes", ("private_notes",), (storable_text(text),))
+
+    def _update(
+        self, segment_id: str, field: str, columns: tuple[str, ...], values: tuple[Any, ...]
+    ) -> None:
+        """Write `columns` of one segment and its audit row, in one transaction."""
         now = utc_now()
+        names = ", ".join(columns)
         with self._wf.transaction():
             old = self._wf.conn.execute(
-                "SELECT started_at, ended_at, actual_seconds FROM agenda_segments WHERE id = ?",
-                (segment_id,),
+                f"SELECT {names} FROM agenda_segments WHERE id = ?", (segment_id,)
             ).fetchone()
             if old is None:
                 raise UserError("That agenda segment is no longer in the workshop.")
+            if tuple(old) == values:
+                return
+            assignments = ", ".join(f"{c} = ?" for c in columns)
             self._wf.conn.execute(
-                "UPDATE agenda_segments SET started_at = ?, ended_at = ?, actual_seconds = ?,"
-                " updated_at = ? WHERE id = ?",
-                (started_at, ended_at, actual_seconds, now, segment_id),
+                f"UPDATE agenda_segments SET {assignments}, updated_at = ? WHERE id = ?",
+                (*values, now, segment_id),
             )
-            self._wf.audit(
-                "agenda_segments",
-                segment_id,
-                "timing",
-                list(old),
-                [started_at, ended_at, actual_seconds],
-                at=now,
-            )
+            shown_old = list(old) if len(columns) > 1 else old[0]
+            shown_new = list(values) if len(columns) > 1 else values[0]
+            self._wf.audit("agenda_segments", segment_id, field, shown_old, shown_new, at=now)
 
     def _segment(self, segment_id: str) -> Segment:
         found = next((s for s in self.segments() if s.id == segment_id), None)

@@ -398,19 +398,23 @@ def _attendance(data: ExportData) -> Table:
 
 
 def _agenda(data: ExportData) -> Table:
+    """Planned against actual minutes. Only a segment that was run and ended has an actual
+    time; one the facilitator only looked at, or that is still running, has none."""
     t = _table(
         "agenda",
         "Agenda timings",
         [("position", "int"), ("title", "text"), ("kind", "text"), ("exercise_id", "text"),
-         ("planned_minutes", "number"), ("skipped", "bool"), ("started_at_utc", "timestamp"),
-         ("ended_at_utc", "timestamp"), ("actual_minutes", "number"),
-         ("over_minutes", "number")],
+         ("planned_minutes", "number"), ("added_minutes", "number"), ("skipped", "bool"),
+         ("started_at_utc", "timestamp"), ("ended_at_utc", "timestamp"),
+         ("actual_minutes", "number"), ("over_minutes", "number")],
     )  # fmt: skip
     for s in data.segments:
-        actual = None if s.actual_seconds is None else round(s.actual_seconds / 60, 1)
+        added = round(s.extra_seconds / 60, 1) if s.extra_seconds else None
+        actual = round(s.actual_seconds / 60, 1) if s.ran and s.actual_seconds else None
         over = None if actual is None else round(actual - s.planned_minutes, 1)
-        _add(t, [s.position, s.title, s.kind, s.exercise_id or "", s.planned_minutes,
-                 s.skipped, s.started_at, s.ended_at, actual, over])  # fmt: skip
+        ended = s.ended_at if s.ran else None
+        _add(t, [s.position, s.title, s.kind, s.exercise_id or "", s.planned_minutes, added,
+                 s.skipped, s.started_at, ended, actual, over])  # fmt: skip
     return t
 
 

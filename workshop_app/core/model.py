@@ -188,6 +188,13 @@ class Segment:
     started_at: str | None = None
     ended_at: str | None = None
     actual_seconds: float | None = None
+    extra_seconds: float = 0.0  # added (or, negative, taken off) while running it
+    private_notes: str = ""  # the facilitator's own, never shown to the room
+
+    @property
+    def ran(self) -> bool:
+        """Whether this segment was run and ended: only then is its actual time a record."""
+        return bool(self.started_at and self.ended_at and self.actual_seconds)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,23 +1,31 @@
 """The live agenda: one segment at a time, a countdown that is right to the second over hours,
 and the projected finish of the whole workshop.
 
-Time is measured with a monotonic clock while the app runs. Every change of state (start,
-pause, adjust, move on) is written to the workshop file with wall-clock times, so an app that
-is closed and reopened mid-segment resumes with the right time left. Each segment's actual
-start, end and running time is recorded for the staff export.
+Two segments matter at any moment, and they are kept apart:
+- the *timed* segment: the one in progress (the *live* one), or before the run begins the
+  first one still to run. The countdown, start/pause, +5/-1 and the projector are about it;
+- the *viewed* segment: the one the facilitator is looking at. Next/Previous move only the
+  view, so looking ahead at a prompt, the notes or a scenario never starts, stops or records
+  anything; `start_viewed()` ("Start this one") ends the live segment and starts the viewed.
+A segment's actual time is recorded only when its clock has run.
+
+Time is measured with a monotonic clock while the app runs. Every change of state is written
+to the run's record with wall-clock times, so an app closed and reopened mid-segment resumes
+with the right time left. A rehearsal keeps the same record in memory (`runner_record`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from workshop_app.core.clock import Clock, new_id
+from workshop_app.core.clock import Clock
 from workshop_app.core.content import Exercise, Library
 from workshop_app.core.content import Segment as Step
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import Segment
+from workshop_app.core.runner_record import FileRecord, LiveClock, RehearsalRecord, RunRecord
 
 if TYPE_CHECKING:
     from workshop_app.core.workshop_file import WorkshopFile
@@ -28,7 +36,7 @@ State = Literal["ready", "running", "paused", "warning", "overrun", "finished"]
 
 @dataclass(frozen=True, slots=True)
 class StepNow:
-    """Where the countdown is inside the current exercise's timed steps."""
+    """Where the countdown is inside the timed exercise's steps."""
 
     step: Step
     index: int
@@ -37,60 +45,120 @@ class StepNow:
     next_step: Step | None
 
 
+def run_in_progress(wf: WorkshopFile) -> bool:
+    """Whether the file holds a real segment that runs, or was paused part-way."""
+    live = FileRecord(wf).live()
+    return live is not None and live.segment_id is not None and (
+        live.running_since is not None or live.elapsed > 0
+    )
+
+
+def rehearsal_suggested(wf: WorkshopFile, clock: Clock) -> bool:
+    """A run on another day than the workshop's, before any real run: most likely a rehearsal."""
+    today = clock.now().astimezone().date()
+    if date.fromisoformat(wf.workshop().date) == today:
+        return False
+    return FileRecord(wf).live() is None and not any(s.started_at for s in wf.agenda.segments())
+
+
 class Runner:
-    def __init__(self, wf: WorkshopFile, library: Library | None, *, clock: Clock | None = None):
+    def __init__(
+        self,
+        wf: WorkshopFile,
+        library: Library | None,
+        *,
+        clock: Clock | None = None,
+        rehearsal: bool = False,
+    ) -> None:
         self.wf = wf
         self.library = library
         self.clock = clock or Clock()
+        self._record: RunRecord = RehearsalRecord() if rehearsal else FileRecord(wf)
         self.segments: list[Segment] = []
-        self.index = 0
-        self._accumulated = 0.0  # running seconds before the current run
-        self._run_started: float | None = None  # monotonic time of the current run's start
-        self._extra = 0.0
+        self._live: Segment | None = None
+        self._view_id: str | None = None  # None: the end of the agenda
+        self._loaded = False
         self._finished = False
+        self._accumulated = 0.0  # seconds the live segment ran before the current run
+        self._run_started: float | None = None  # monotonic time the current run started
         self.reload()
+
+    @property
+    def rehearsal(self) -> bool:
+        return self._record.rehearsal
 
     # -- reading -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the agenda and the saved runner state (after opening, or an agenda change)."""
+        """Read the agenda and the run's saved state (after opening, or an agenda change).
+        The view stays where it was if its segment is still there; on first reading it opens
+        on the timed segment, so a reopened app shows the segment that runs."""
         self.segments = [s for s in self.wf.agenda.segments() if not s.skipped]
-        row = self.wf.conn.execute(
-            "SELECT segment_id, elapsed_seconds, running_since, extra_seconds FROM runner_state"
-        ).fetchone()
-        self._run_started = None
+        self._record.overlay(self.segments)
+        by_id = {s.id: s for s in self.segments}
+        saved = self._record.live()
+        self._live = None
         self._accumulated = 0.0
-        self._extra = 0.0
-        self.index = 0
+        self._run_started = None
         self._finished = False
-        if row is None or row[0] is None:
-            self._finished = bool(self.segments) and all(s.ended_at for s in self.segments)
-            return
-        ids = [s.id for s in self.segments]
-        if row[0] not in ids:
-            return
-        self.index = ids.index(row[0])
-        self._accumulated = row[1]
-        self._extra = row[3]
-        if row[2]:
-            away = (self.clock.now() - datetime.fromisoformat(row[2])).total_seconds()
-            self._accumulated += max(0.0, away)
-            self._run_started = self.clock.monotonic()
+        if saved is not None and saved.segment_id in by_id:
+            self._live = by_id[saved.segment_id]
+            self._accumulated = saved.elapsed
+            if saved.running_since is not None:
+                away = (self.clock.now() - saved.running_since).total_seconds()
+                self._accumulated += max(0.0, away)
+                self._run_started = self.clock.monotonic()
+        elif saved is not None and saved.segment_id is None:
+            self._finished = any(s.started_at for s in self.segments)
+        if not self._loaded or (self._view_id is not None and self._view_id not in by_id):
+            self.show_timed()
+        self._loaded = True
 
     @property
-    def current(self) -> Segment | None:
-        if not self.segments or self._finished:
+    def live(self) -> Segment | None:
+        """The segment in progress (running, or paused part-way), if any."""
+        return self._live
+
+    @property
+    def timed(self) -> Segment | None:
+        """The segment the countdown is about: the live one, or the next one to run."""
+        if self._live is not None:
+            return self._live
+        if self._finished:
             return None
-        return self.segments[self.index]
+        return next((s for s in self.segments if s.ended_at is None), None)
+
+    @property
+    def view_index(self) -> int:
+        """The viewed segment's index; `len(segments)` is the end of the agenda."""
+        ids = [s.id for s in self.segments]
+        return ids.index(self._view_id) if self._view_id in ids else len(ids)
+
+    @property
+    def viewed(self) -> Segment | None:
+        """The segment the facilitator is looking at; None at the end of the agenda."""
+        index = self.view_index
+        return self.segments[index] if index < len(self.segments) else None
+
+    @property
+    def browsing(self) -> bool:
+        """The facilitator is looking at another segment than the timed one."""
+        timed = self.timed
+        return bool(self.segments) and self._view_id != (timed.id if timed else None)
 
     @property
     def next_segment(self) -> Segment | None:
-        if self._finished or self.index + 1 >= len(self.segments):
-            return None
-        return self.segments[self.index + 1]
+        """What comes after the viewed segment."""
+        index = self.view_index + 1
+        return self.segments[index] if index < len(self.segments) else None
+
+    @property
+    def finished(self) -> bool:
+        return self._finished
 
     def exercise(self, segment: Segment | None = None) -> Exercise | None:
-        segment = segment or self.current
+        """The library exercise behind `segment` (by default the viewed one)."""
+        segment = segment or self.viewed
         if segment is None or not segment.exercise_id or self.library is None:
             return None
         return self.library.exercises.get(segment.exercise_id)
@@ -100,22 +168,24 @@ class Runner:
         return self._run_started is not None
 
     def elapsed(self) -> float:
+        """Seconds the timed segment has run."""
         if self._run_started is None:
             return self._accumulated
         return self._accumulated + (self.clock.monotonic() - self._run_started)
 
-    def planned_seconds(self) -> float:
-        segment = self.current
-        return 0.0 if segment is None else segment.planned_minutes * 60 + self._extra
+    def planned_seconds(self, segment: Segment | None = None) -> float:
+        """A segment's planned time with what was added or taken off (by default the timed)."""
+        segment = segment or self.timed
+        return 0.0 if segment is None else segment.planned_minutes * 60 + segment.extra_seconds
 
     def remaining(self) -> float:
-        """Seconds left in the current segment; negative once it overruns."""
+        """Seconds left in the timed segment; negative once it overruns."""
         return self.planned_seconds() - self.elapsed()
 
     def state(self) -> State:
         if self._finished:
             return "finished"
-        if self.current is None:
+        if self.timed is None:
             return "ready"
         left = self.remaining()
         if left < 0 and (self.running or self.elapsed() > 0):
@@ -126,7 +196,8 @@ class Runner:
 
     def step_now(self) -> StepNow | None:
         """The timed step (e.g. triad round 2: speaker B) the countdown is in, if any."""
-        exercise, segment = self.exercise(), self.current
+        segment = self.timed
+        exercise = self.exercise(segment) if segment else None
         if exercise is None or segment is None or not exercise.steps:
             return None
         steps = exercise.timeline(segment.planned_minutes)
@@ -147,43 +218,83 @@ class Runner:
 
     # -- the whole day ---------------------------------------------------------------------
 
+    def _first_start(self) -> datetime | None:
+        starts = [datetime.fromisoformat(s.started_at) for s in self.segments if s.started_at]
+        return min(starts).astimezone() if starts else None
+
     def planned_start(self) -> datetime:
-        w = self.wf.workshop()
-        local = datetime.fromisoformat(f"{w.date}T{w.start_time or '09:00'}")
-        return local.astimezone()
+        """When this run's plan starts. A rehearsal's plan starts when the rehearsal did (or
+        now, before it has); the real run's at the workshop's start time on the day it runs,
+        so a run on another day than the file's date still compares with a sensible plan."""
+        first = self._first_start()
+        if self.rehearsal:
+            return first or self.clock.now().astimezone()
+        day = first.date() if first else self.clock.now().astimezone().date()
+        start = self.wf.workshop().start_time or "09:00"
+        return datetime.fromisoformat(f"{day.isoformat()}T{start}").astimezone()
 
     def planned_finish(self) -> datetime:
         total = sum(s.planned_minutes for s in self.segments)
         return self.planned_start() + timedelta(minutes=total)
 
     def projected_finish(self) -> datetime:
-        """When the workshop will end if every segment from here takes its planned time."""
+        """When the workshop will end if every segment still to run takes its time."""
         now = self.clock.now().astimezone()
         if self._finished:
             ended = [s.ended_at for s in self.segments if s.ended_at]
             return datetime.fromisoformat(max(ended)).astimezone() if ended else now
-        if self.current is None:
-            return self.planned_finish()
-        if not self.segments[0].started_at and not self.running and self.elapsed() == 0:
-            return max(now, self.planned_start()) + timedelta(
-                minutes=sum(s.planned_minutes for s in self.segments)
-            )
-        later = sum(s.planned_minutes for s in self.segments[self.index + 1 :])
-        return now + timedelta(seconds=max(0.0, self.remaining()), minutes=later)
+        live = self._live
+        if live is None:
+            to_run = sum(self.planned_seconds(s) for s in self.segments if s.ended_at is None)
+            return max(now, self.planned_start()) + timedelta(seconds=to_run)
+        later = sum(
+            self.planned_seconds(s)
+            for s in self.segments
+            if s.position > live.position and s.ended_at is None
+        )
+        return now + timedelta(seconds=max(0.0, self.remaining()) + later)
 
     def minutes_late(self) -> float:
         """Positive when running late, negative when ahead of the plan."""
         return (self.projected_finish() - self.planned_finish()).total_seconds() / 60
 
-    # -- controls --------------------------------------------------------------------------
+    # -- looking around (records nothing) --------------------------------------------------
+
+    def next(self) -> None:
+        """Look at the next segment (or past the last one, the end of the agenda)."""
+        self._view(min(self.view_index + 1, len(self.segments)))
+
+    def previous(self) -> None:
+        self._view(max(self.view_index - 1, 0))
+
+    def go_to(self, index: int) -> None:
+        if not 0 <= index < len(self.segments):
+            raise UserError("There is no such segment in the agenda.")
+        self._view(index)
+
+    def show_timed(self) -> None:
+        """Back to the segment that runs (or that runs next)."""
+        timed = self.timed
+        self._view_id = timed.id if timed else None
+
+    def _view(self, index: int) -> None:
+        if self.segments:
+            self._view_id = self.segments[index].id if index < len(self.segments) else None
+
+    # -- the clock -------------------------------------------------------------------------
 
     def start(self) -> None:
-        segment = self.current
+        """Start (or resume) the timed segment's clock."""
+        segment = self.timed
         if segment is None or self.running:
             return
+        if self._live is None:
+            self._make_live(segment)
         self._run_started = self.clock.monotonic()
-        if not segment.started_at:
-            self._record(segment, started=True)
+        if segment.started_at is None or segment.ended_at is not None:
+            segment.started_at = segment.started_at or self._now()
+            segment.ended_at = None
+            self._record.save_timing(segment)
         self._save()
 
     def pause(self) -> None:
@@ -199,127 +310,88 @@ class Runner:
         else:
             self.start()
 
-    def adjust(self, minutes: float) -> None:
-        """+5 / -1 minute on the current segment (never below what has already run)."""
-        if self.current is None:
+    def start_viewed(self) -> None:
+        """"Start this one": end the live segment (recording its time) and run the viewed one,
+        its clock continuing from what it ran before. At the end of the agenda: finish."""
+        segment = self.viewed
+        if segment is None:
+            self.finish()
             return
-        base = self.current.planned_minutes * 60
-        self._extra = max(self._extra + minutes * 60, -base)
+        if segment is not self._live:
+            self._leave_live()
+            self._finished = False
+            self._make_live(segment)
+        self.start()
+
+    def finish(self) -> None:
+        """End the live segment and the workshop (once something has run)."""
+        if self._live is None and not any(s.started_at for s in self.segments):
+            return
+        self._leave_live()
+        self._finished = True
+        self._view_id = None
         self._save()
+
+    def adjust(self, minutes: float) -> None:
+        """+5 / -1 minute on the timed segment (never below nothing at all). The adjustment
+        belongs to the segment and stays with it."""
+        segment = self.timed
+        if segment is None:
+            return
+        base = segment.planned_minutes * 60
+        segment.extra_seconds = max(segment.extra_seconds + minutes * 60, -base)
+        self._record.save_extra(segment)
 
     def restart(self) -> None:
-        """Back to the full time for this segment, stopped."""
-        if self.current is None:
+        """Back to the full planned time for the timed segment, stopped."""
+        segment = self.timed
+        if segment is None:
             return
-        self._accumulated = 0.0
-        self._run_started = None
-        self._extra = 0.0
-        self._save()
-
-    def next(self) -> None:
-        if self.current is None:
-            return
-        running = self._leave()
-        if self.index + 1 >= len(self.segments):
-            self._finished = True
-            self._clear()
-            return
-        self._enter(self.index + 1, run=running)
-
-    def previous(self) -> None:
-        if self._finished and self.segments:
-            self._finished = False
-            self._enter(len(self.segments) - 1, run=False)
-            return
-        if self.current is None or self.index == 0:
-            return
-        running = self._leave()
-        self._enter(self.index - 1, run=running)
-
-    def go_to(self, index: int) -> None:
-        if not 0 <= index < len(self.segments):
-            raise UserError("There is no such segment in the agenda.")
-        running = self._leave() if self.current is not None else False
-        self._finished = False
-        self._enter(index, run=running)
+        if segment is self._live:
+            self._accumulated = 0.0
+            self._run_started = None
+            self._save()
+        if segment.extra_seconds:
+            segment.extra_seconds = 0.0
+            self._record.save_extra(segment)
 
     # -- recording -------------------------------------------------------------------------
 
-    def _leave(self) -> bool:
-        """Record the current segment's timing; True if its clock was running."""
-        segment = self.current
-        assert segment is not None
-        was_running = self.running
+    def _now(self) -> str:
+        return self.clock.now().isoformat(timespec="seconds")
+
+    def _make_live(self, segment: Segment) -> None:
+        """`segment` becomes the one in progress; coming back to a segment continues its
+        clock from what it ran before."""
+        self._live = segment
+        self._accumulated = segment.actual_seconds or 0.0
+        self._run_started = None
+
+    def _leave_live(self) -> None:
+        """Record the live segment's actual time, if its clock ran (a clock reset to zero and
+        left unstarted has not run: its record is cleared)."""
+        segment = self._live
+        if segment is None:
+            return
         elapsed = self.elapsed()
         self._run_started = None
-        if segment.started_at or elapsed > 0:
-            self._record(segment, ended=True, seconds=elapsed)
-        return was_running
-
-    def _enter(self, index: int, *, run: bool) -> None:
-        """Make segment `index` current; its clock runs on if the last one was running."""
-        self.index = index
-        segment = self.segments[index]
-        # Coming back to a segment continues its clock from what it had run.
-        self._accumulated = segment.actual_seconds or 0.0
-        self._extra = 0.0
-        self._run_started = None
-        if run:
-            self.start()
+        self._live = None
+        self._accumulated = 0.0
+        if elapsed > 0:
+            segment.ended_at = self._now()
+            segment.actual_seconds = round(elapsed, 1)
         else:
-            self._save()
-
-    def _record(
-        self, segment: Segment, *, started: bool = False, ended: bool = False, seconds: float = 0
-    ) -> None:
-        now = self.clock.now().isoformat(timespec="seconds")
-        if started:
-            segment.started_at = now
-            segment.ended_at = None
-        if ended:
-            segment.ended_at = now
-            segment.actual_seconds = round(seconds, 1)
-        self.wf.agenda.record_timing(
-            segment.id,
-            started_at=segment.started_at or now,
-            ended_at=segment.ended_at,
-            actual_seconds=segment.actual_seconds or 0.0,
-        )
+            segment.started_at = segment.ended_at = segment.actual_seconds = None
+        self._record.save_timing(segment)
 
     def _save(self) -> None:
-        segment = self.current
         running_since = None
         if self._run_started is not None:
-            # The wall-clock moment the current run would have started had it run unpaused:
-            # reopening adds the time away to the saved seconds.
-            running_since = (
-                self.clock.now() - timedelta(seconds=self.clock.monotonic() - self._run_started)
-            ).isoformat()
-        accumulated = self._accumulated
-        self._write(segment.id if segment else None, accumulated, running_since)
-
-    def _clear(self) -> None:
-        self._accumulated = 0.0
-        self._run_started = None
-        self._extra = 0.0
-        self._write(None, 0.0, None)
-
-    def _write(self, segment_id: str | None, elapsed: float, running_since: str | None) -> None:
-        from workshop_app.core.clock import utc_now
-
-        conn = self.wf.conn
-        with self.wf.transaction():
-            row = conn.execute("SELECT id FROM runner_state").fetchone()
-            values = (segment_id, elapsed, running_since, self._extra, utc_now())
-            if row is None:
-                conn.execute(
-                    "INSERT INTO runner_state (segment_id, elapsed_seconds, running_since,"
-                    " extra_seconds, updated_at, id) VALUES (?, ?, ?, ?, ?, ?)",
-                    (*values, new_id()),
-                )
-            else:
-                conn.execute(
-                    "UPDATE runner_state SET segment_id = ?, elapsed_seconds = ?,"
-                    " running_since = ?, extra_seconds = ?, updated_at = ? WHERE id = ?",
-                    (*values, row[0]),
-                )
+            # The wall-clock moment the current run started: reopening adds the time away.
+            running_since = self.clock.now() - timedelta(
+                seconds=self.clock.monotonic() - self._run_started
+            )
+        live = self._live
+        self._record.save_live(
+            LiveClock(live.id if live else None, self._accumulated, running_since)
+        )

@@ -194,6 +194,36 @@ def _m0002(db: Database) -> None:
     )
 
 
+@migration(name="0003_segment_adjustments_and_notes")
+def _m0003(db: Database) -> None:
+    """What the runner keeps per segment: the minutes added or taken off live (so an
+    adjustment stays with its segment when the facilitator moves on and comes back, and across
+    restarts), and the facilitator's own private notes. The live segment's adjustment moves
+    from the runner state onto its segment; the runner state keeps only the live clock."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE agenda_segments ADD COLUMN extra_seconds REAL NOT NULL DEFAULT 0;
+        ALTER TABLE agenda_segments ADD COLUMN private_notes TEXT NOT NULL DEFAULT '';
+        UPDATE agenda_segments SET extra_seconds = coalesce(
+            (SELECT r.extra_seconds FROM runner_state r WHERE r.segment_id = agenda_segments.id),
+            0);
+        CREATE TABLE runner_state_new (
+            id TEXT PRIMARY KEY,
+            segment_id TEXT REFERENCES agenda_segments(id) ON DELETE SET NULL,
+            elapsed_seconds REAL NOT NULL DEFAULT 0,
+            running_since TEXT,
+            updated_at TEXT NOT NULL
+        );
+        INSERT INTO runner_state_new (id, segment_id, elapsed_seconds, running_since, updated_at)
+            SELECT id, segment_id, elapsed_seconds, running_since, updated_at FROM runner_state;
+        DROP TABLE runner_state;
+        ALTER TABLE runner_state_new RENAME TO runner_state;
+        PRAGMA user_version = 3;
+        """,
+    )
+
+
 def _run_script(db: Database, script: str) -> None:
     # Not executescript(): it commits first, which would break the migration's transaction.
     for statement in script.split(";"):
