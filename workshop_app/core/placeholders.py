@@ -7,7 +7,7 @@ and the runner fill them from the workshop's program context.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 # Program facts that text may name as {{ placeholder }}; the app fills them in from the
 # workshop's program context. Each has what it is and the words used when it is not set.
@@ -47,18 +47,78 @@ PLACEHOLDERS: Mapping[str, tuple[str, str]] = {
     "facilitator": ("the facilitator's name", "your facilitator"),
 }
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+# What a line of Markdown starts with before its text: block-quote markers and a list marker.
+_CONTAINER = re.compile(r"^((?:[ \t]*>)*[ \t]*)((?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+# Characters that mean something to Markdown anywhere in a line, and at the start of one.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>~|&!])")
+_LINE_START_SPECIAL = re.compile(r"^(\s*(?:\d+)?)((?<=\d)[.)]|(?<!\d)[#>+=-])")
+
+# A value is text, or a list of items (the program's goals, one per line).
+Value = str | Sequence[str]
 
 
-def fill_placeholders(text: str, values: Mapping[str, str] | None = None) -> str:
-    """`text` with each `{{ name }}` replaced by its value, or by its stand-in words."""
+def fill_placeholders(text: str, values: Mapping[str, Value] | None = None) -> str:
+    """`text` (Markdown) with each `{{ name }}` replaced by its value, or its stand-in words.
+
+    Values are the program's own words, typed by the facilitator: they are escaped, so that
+    a goal starting "1." or holding a `*` reads as typed. A value of several lines, or a list
+    of items, is a block: it starts on a line of its own (a list is a real list, never
+    "Goals: - one" run into the label before it), inside the same block quote or list item
+    as the placeholder."""
     values = values or {}
+    return "\n".join(_fill_line(line, values) for line in text.split("\n"))
 
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if values.get(name):
-            return values[name]
-        if name in PLACEHOLDERS:
-            return PLACEHOLDERS[name][1]
-        return match.group(0)
 
-    return _PLACEHOLDER.sub(replace, text)
+def _fill_line(line: str, values: Mapping[str, Value]) -> str:
+    out = ""
+    rest = line
+    container = _CONTAINER.match(line)
+    assert container is not None  # the pattern matches every line, if only emptily
+    quote, marker = container.group(1), container.group(2) or ""
+    continuation = quote + " " * len(marker)  # what a later line of the same block starts with
+    while match := _PLACEHOLDER.search(rest):
+        before, rest = rest[: match.start()], rest[match.end() :]
+        lines = _value_lines(match.group(1), match.group(0), values)
+        this_line = (out + before).rsplit("\n", 1)[-1]
+        at_start = not this_line[len(continuation) :].strip()
+        if len(lines) == 1:
+            out += before + _escape(lines[0], line_start=at_start)
+            continue
+        if not at_start:  # text before it on the line: the block starts below that text
+            out += before.rstrip() + "\n" + continuation.rstrip() + "\n" + continuation
+        else:
+            out += before
+        out += ("\n" + continuation).join(lines)
+        if rest.strip():  # text after it on the line: a paragraph of its own after the block
+            out += "\n" + continuation.rstrip() + "\n" + continuation
+            rest = rest.lstrip()
+    return out + rest
+
+
+def _value_lines(name: str, written: str, values: Mapping[str, Value]) -> list[str]:
+    """The Markdown lines (already escaped if more than one) that stand for a placeholder."""
+    value = values.get(name)
+    if isinstance(value, str):
+        value = value.strip()
+    if not value:
+        return [PLACEHOLDERS[name][1]] if name in PLACEHOLDERS else [written]
+    if not isinstance(value, str):
+        items = [" ".join(item.split()) for item in value if item.strip()]
+        if len(items) == 1:
+            return items
+        return ["- " + _escape(item, line_start=False) for item in items]
+    paragraphs = [p.strip().splitlines() for p in re.split(r"\n\s*\n", value) if p.strip()]
+    if len(paragraphs) == 1 and len(paragraphs[0]) == 1:
+        return paragraphs[0]
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        if lines:
+            lines.append("")
+        escaped = [_escape(part.strip(), line_start=True) for part in paragraph]
+        lines += [part + "\\" for part in escaped[:-1]] + escaped[-1:]  # hard line breaks
+    return lines
+
+
+def _escape(text: str, *, line_start: bool) -> str:
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START_SPECIAL.sub(r"\1\\\2", text) if line_start else text

@@ -48,8 +48,10 @@ class StepNow:
 def run_in_progress(wf: WorkshopFile) -> bool:
     """Whether the file holds a real segment that runs, or was paused part-way."""
     live = FileRecord(wf).live()
-    return live is not None and live.segment_id is not None and (
-        live.running_since is not None or live.elapsed > 0
+    return (
+        live is not None
+        and live.segment_id is not None
+        and (live.running_since is not None or live.elapsed > 0)
     )
 
 
@@ -311,7 +313,7 @@ class Runner:
             self.start()
 
     def start_viewed(self) -> None:
-        """"Start this one": end the live segment (recording its time) and run the viewed one,
+        """ "Start this one": end the live segment (recording its time) and run the viewed one,
         its clock continuing from what it ran before. At the end of the agenda: finish."""
         segment = self.viewed
         if segment is None:
