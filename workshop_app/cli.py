@@ -116,6 +116,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(handler=cmd_charters)
 
+    p = sub.add_parser(
+        "sign-in-sheet",
+        help="print the attendance sign-in sheet as a PDF",
+        description="Write a PDF listing every participant (name, role, pair, department), "
+        "sorted by name, with a column to sign, on the workshop's paper size.",
+    )
+    p.add_argument("file", type=Path, help="the .workshop file (opened read-only)")
+    p.add_argument("--out", type=Path, required=True, metavar="PDF", help="the PDF to write")
+    p.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        type=str.lower,
+        help="paper size (default: the workshop's setting)",
+    )
+    p.set_defaults(handler=cmd_sign_in_sheet)
+
     from workshop_app import cli_staff
 
     cli_staff.register(sub)
@@ -293,4 +309,18 @@ def cmd_charters(args: argparse.Namespace) -> int:
         written.append(path)
     for path in written:
         print(path)
+    return 0
+
+
+def cmd_sign_in_sheet(args: argparse.Namespace) -> int:
+    from workshop_app.core.attendance_sheet import sign_in_context, write_sign_in_sheet
+    from workshop_app.core.workshop_file import WorkshopFile
+
+    if args.out.is_dir():
+        raise UserError(f"{args.out} is a folder; --out needs the name of the PDF to write.")
+    if not args.out.parent.is_dir():
+        raise UserError(f"The folder {args.out.parent} does not exist.")
+    with WorkshopFile.open(args.file, readonly=True) as wf:
+        context = sign_in_context(wf)
+    print(write_sign_in_sheet(context, args.out, paper=args.paper))
     return 0

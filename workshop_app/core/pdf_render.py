@@ -40,9 +40,11 @@ Paper = Literal["a4", "letter"]
 PAPER_CSS = {"a4": "A4", "letter": "letter"}
 CHARTER_TEMPLATE = "charter.html.j2"
 SUMMARY_TEMPLATE = "summary.html.j2"
+ATTENDANCE_TEMPLATE = "attendance.html.j2"
 STYLESHEETS = {
     CHARTER_TEMPLATE: ("base.css", "charter.css"),
     SUMMARY_TEMPLATE: ("base.css", "summary.css"),
+    ATTENDANCE_TEMPLATE: ("base.css", "attendance.css"),
 }
 # WeasyPrint options for every PDF: no /ID (it would differ per run), compressed streams.
 PDF_OPTIONS: dict[str, Any] = {"pdf_identifier": False, "uncompressed_pdf": False}
