@@ -313,7 +313,7 @@ def cmd_charters(args: argparse.Namespace) -> int:
 
 
 def cmd_sign_in_sheet(args: argparse.Namespace) -> int:
-    from workshop_app.core.attendance_sheet import sign_in_context, write_sign_in_sheet
+    from workshop_app.core.attendance import sign_in_context, write_sign_in_sheet
     from workshop_app.core.workshop_file import WorkshopFile
 
     if args.out.is_dir():

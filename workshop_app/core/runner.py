@@ -397,3 +397,12 @@ class Runner:
         self._record.save_live(
             LiveClock(live.id if live else None, self._accumulated, running_since)
         )
+
+
+def drift_text(minutes_late: float) -> str:
+    """How the day compares with its plan, in words: on time, 7 min late, 3 min ahead."""
+    if abs(minutes_late) < 1:
+        return "on time"
+    if minutes_late > 0:
+        return f"running {round(minutes_late)} min late"
+    return f"{round(-minutes_late)} min ahead"

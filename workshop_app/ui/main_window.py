@@ -598,6 +598,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.statusBar().showMessage(f"Opened {wf.path}. Every change is saved as you make it.")
         self.archive_prep.set_workshop(wf)
+        from workshop_app.core.runner import run_in_progress
+
+        if run_in_progress(wf):  # reopened mid-segment: straight back to the one that runs
+            self.go_to(self._index("runner"))
         self.workshop_opened.emit(wf)
 
     def _update_title(self) -> None:

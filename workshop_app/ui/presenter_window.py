@@ -1,14 +1,23 @@
-"""The projector's window: the room prompt, the timer and the current step, in large type.
+"""The projector's window: the room prompt, the timer, the current step and the time of day.
 
 It is given only what the room may see. The facilitator's notes and participant data never
-reach it: `show_segment()` takes the room prompt and nothing else.
+reach it: `show_segment()` takes the room text (the prompt and any part of a scenario the
+facilitator chose to reveal) and nothing else.
+
+With a second screen it fills that screen; on a single laptop it is an ordinary window, a
+third of the screen in its lower right corner at first, that the facilitator moves and sizes
+(and finds there again next time). Type sizes follow the window's height, so it fits any
+screen. Like presentation software it can be blanked (a black screen) or frozen (the room
+keeps seeing what it saw while the facilitator works on).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedLayout, QVBoxLayout, QWidget
+
+from workshop_app.ui.settings import AppSettings
 
 TIMER_COLOURS = {
     "ready": "#ffffff",
@@ -18,101 +27,211 @@ TIMER_COLOURS = {
     "overrun": "#ff6b5e",
     "finished": "#ffffff",
 }
+BACKGROUND = "#0f1b2d"
+# Type sizes as parts of the window's height (at scale 1).
+HEADING, PROMPT, STEP, TIMER, CLOCK = 0.045, 0.06, 0.05, 0.19, 0.04
+GEOMETRY_KEY = "presenter"
 
 
 class PresenterWindow(QWidget):
     closed = Signal()
     key_pressed = Signal(QKeyEvent)  # runner keys typed while the projector window has focus
+    display_changed = Signal()  # blanked, frozen, or back to live
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setWindowTitle("Presenter view")
         self.setObjectName("presenter")
-        self.setStyleSheet("#presenter { background: #0f1b2d; } QLabel { color: #ffffff; }")
+        self.setStyleSheet(
+            f"#presenter, #live {{ background: {BACKGROUND}; }} QLabel {{ color: #ffffff; }}"
+            " #blank { background: #000000; }"
+        )
+        self.setMinimumSize(320, 180)
         self.scale = 1.0
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
+        self.blank = False
+        self.frozen = False
+        # What was last sent, shown again when the projector is unfrozen.
+        self._latest: tuple[tuple[str, str], tuple[str, str, str, str]] = (
+            ("", ""),
+            ("", "", "", ""),
+        )
+        self.heading = self._label(wrap=True)
+        self.time_of_day = self._label()
+        self.time_of_day.setAccessibleName("Time of day")
+        self.time_of_day.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
+        # The prompt takes the room left over; its type shrinks until it fits (`_fit`).
+        self.prompt.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.prompt.setTextFormat(Qt.TextFormat.MarkdownText)
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.step = QLabel()
-        self.step.setWordWrap(True)
-        self.timer = QLabel()
+        self.step = self._label(wrap=True)
+        self.timer = self._label()
+        self.timer.setAccessibleName("Time left")
         self.timer.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+
+        live = QWidget()
+        live.setObjectName("live")
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.time_of_day, 0, Qt.AlignmentFlag.AlignTop)
         bottom = QHBoxLayout()
         bottom.addWidget(self.step, 1, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(self.timer, 0, Qt.AlignmentFlag.AlignBottom)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 40, 60, 30)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.prompt, 1)
-        layout.addLayout(bottom)
-        self._apply_scale()
-        self.resize(1280, 720)
+        column = QVBoxLayout(live)
+        self._column = column
+        column.addLayout(top)
+        column.addWidget(self.prompt, 1)
+        column.addLayout(bottom)
+        black = QWidget()
+        black.setObjectName("blank")
+        self.stack = QStackedLayout(self)
+        self.stack.addWidget(live)
+        self.stack.addWidget(black)
+        self._apply_sizes()
+
+    def _label(self, *, wrap: bool = False) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(wrap)
+        if wrap:  # the window decides the width; the text wraps to it, never the reverse
+            policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            policy.setHeightForWidth(True)
+            label.setSizePolicy(policy)
+        return label
+
+    # -- what the room sees ----------------------------------------------------------------
+
+    def show_segment(self, title: str, room_text: str) -> None:
+        self._latest = ((title, room_text), self._latest[1])
+        if not self.frozen:
+            self.heading.setText(title)
+            self.prompt.setText(room_text)
+            self._fit()
+
+    def show_time(self, text: str, state: str, step: str, time_of_day: str) -> None:
+        self._latest = (self._latest[0], (text, state, step, time_of_day))
+        if self.frozen:
+            return
+        self.timer.setText(text)
+        self.timer.setProperty("state", state)
+        self.step.setText(step)
+        self.step.setVisible(bool(step))
+        self.time_of_day.setText(time_of_day)
+        self._style_timer()
+
+    def set_blank(self, blank: bool) -> None:
+        """A black screen (the room looks at the facilitator, not the slide)."""
+        self.blank = blank
+        self.stack.setCurrentIndex(1 if blank else 0)
+        self.display_changed.emit()
+
+    def set_frozen(self, frozen: bool) -> None:
+        """Keep showing what the room sees now; unfrozen, show what is live again."""
+        self.frozen = frozen
+        if not frozen:
+            segment, time = self._latest
+            self.show_segment(*segment)
+            self.show_time(*time)
+        self.display_changed.emit()
+
+    def shown_text(self) -> str:
+        """Everything the room can read on the projector now (nothing when blank)."""
+        if self.blank:
+            return ""
+        labels = (self.heading, self.prompt, self.step, self.timer, self.time_of_day)
+        return "\n".join(label.text() for label in labels if label.isVisibleTo(self))
+
+    # -- sizes -----------------------------------------------------------------------------
 
     def set_scale(self, scale: float) -> None:
         self.scale = max(0.5, min(scale, 3.0))
-        self._apply_scale()
+        self._apply_sizes()
 
-    def _apply_scale(self) -> None:
-        s = self.scale
-        self.heading.setStyleSheet(f"font-size: {int(20 * s)}pt; font-weight: 600; color: #9fd3ff;")
-        self.step.setStyleSheet(f"font-size: {int(22 * s)}pt; color: #9fd3ff;")
-        self._timer_size = int(80 * s)
-        self.timer.setStyleSheet(f"font-size: {self._timer_size}pt; font-weight: 700;")
-        self._fit_prompt()
+    def _px(self, part: float) -> int:
+        return max(10, int(self.height() * part * self.scale))
 
-    def show_segment(self, title: str, room_prompt: str) -> None:
-        self.heading.setText(title)
-        self.prompt.setText(room_prompt)
-        self._fit_prompt()
+    @staticmethod
+    def _set_type(label: QLabel, px: int, *, bold: bool = False) -> None:
+        font = label.font()
+        font.setPixelSize(px)
+        font.setBold(bold)
+        label.setFont(font)
 
-    def _fit_prompt(self) -> None:
+    def _apply_sizes(self) -> None:
+        margin = max(8, self.height() // 24)
+        self._column.setContentsMargins(margin * 3 // 2, margin, margin * 3 // 2, margin)
+        self._set_type(self.heading, self._px(HEADING), bold=True)
+        self._set_type(self.time_of_day, self._px(CLOCK))
+        self._set_type(self.step, self._px(STEP))
+        for label in (self.heading, self.time_of_day, self.step):
+            label.setStyleSheet("color: #9fd3ff;")
+        self._style_timer()
+        self._fit()
+
+    def _style_timer(self) -> None:
+        """The timer as large as its share of the height allows, never wider than half the
+        window, in the colour of its state."""
+        size = self._px(TIMER)
+        text = self.timer.text() or "00:00"
+        self._set_type(self.timer, size, bold=True)
+        while size > 12 and self.timer.fontMetrics().horizontalAdvance(text) > self.width() // 2:
+            size -= 4
+            self._set_type(self.timer, size, bold=True)
+        colour = TIMER_COLOURS.get(str(self.timer.property("state") or ""), "#ffffff")
+        self.timer.setStyleSheet(f"color: {colour};")
+
+    def _fit(self) -> None:
         """The largest type (up to the chosen scale) at which the whole prompt fits."""
         available = self.prompt.height()
         width = self.prompt.width()
-        size = int(28 * self.scale)
+        size = self._px(PROMPT)
         while True:
-            self.prompt.setStyleSheet(f"font-size: {size}pt;")
-            if size <= 12 or width <= 0 or self.prompt.heightForWidth(width) <= available:
+            self._set_type(self.prompt, size)
+            if size <= 10 or width <= 0 or self.prompt.heightForWidth(width) <= available:
                 break
             size -= 2
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_prompt()
+        self._apply_sizes()
 
-    def show_time(self, text: str, state: str, step: str) -> None:
-        self.timer.setText(text)
-        self.timer.setStyleSheet(
-            f"font-size: {self._timer_size}pt; font-weight: 700; "
-            f"color: {TIMER_COLOURS.get(state, '#ffffff')};"
-        )
-        self.step.setText(step)
-        self.step.setVisible(bool(step))
+    # -- where it goes ---------------------------------------------------------------------
 
-    def present(self) -> None:
-        """Full screen on the second screen when there is one; a normal window otherwise."""
+    def present(self, facilitator_screen: QScreen | None) -> None:
+        """Full screen on a screen other than the facilitator's when there is one; otherwise
+        a window beside the controls, where the facilitator last put it."""
         screens = QGuiApplication.screens()
-        main = self.parent() or None
-        current = main.screen() if isinstance(main, QWidget) else QGuiApplication.primaryScreen()
-        others = [s for s in screens if s is not current]
+        own = facilitator_screen or QGuiApplication.primaryScreen()
+        others = [s for s in screens if s is not own]
         if others:
+            self.showNormal()
             self.setGeometry(others[0].geometry())
             self.showFullScreen()
         else:
             self.showNormal()
+            self.setGeometry(self._window_place(own))
         self.raise_()
+
+    def _window_place(self, screen: QScreen) -> QRect:
+        area = screen.availableGeometry()
+        saved = AppSettings().geometry(GEOMETRY_KEY)
+        if saved is not None and self.restoreGeometry(saved) and area.contains(self.geometry()):
+            return self.geometry()
+        width, height = max(320, area.width() // 3), max(180, area.height() // 3)
+        return QRect(area.right() - width - 20, area.bottom() - height - 50, width, height)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc or F5 leaves presenter mode; other keys (a presentation clicker's Right and
-        Left, Space) drive the runner as if typed in the facilitator's window."""
+        Left, Space, B) drive the runner as if typed in the facilitator's window."""
         if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F5):
             self.close()
             return
         self.key_pressed.emit(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.isFullScreen():
+            settings = AppSettings()
+            settings.set_geometry(GEOMETRY_KEY, self.saveGeometry())
+            settings.sync()
         self.closed.emit()
         super().closeEvent(event)

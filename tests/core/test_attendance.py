@@ -10,7 +10,7 @@ import pytest
 from cli_runner import run
 from pypdf import PdfReader
 
-from workshop_app.core.attendance_sheet import name_order, render_sign_in_sheet, sign_in_context
+from workshop_app.core.attendance import name_order, render_sign_in_sheet, sign_in_context
 from workshop_app.core.demo import create_demo
 from workshop_app.core.workshop_file import WorkshopFile
 

@@ -1,5 +1,6 @@
-"""The attendance sign-in sheet: every participant, sorted by name, with a column to sign, on
-the workshop's paper size. `sign_in_context()` reads the file (plain, picklable data);
+"""Attendance: finding the person who just walked in by a part of their name, and the printable
+sign-in sheet (every participant, sorted by name, with a column to sign, on the workshop's
+paper size). `sign_in_context()` reads the file (plain, picklable data);
 `render_sign_in_sheet()` lays it out as PDF, in a worker process when the app asks for it."""
 
 from __future__ import annotations
@@ -23,12 +24,23 @@ if TYPE_CHECKING:
 ROLE_NAMES = {"mentor": "Mentor", "mentee": "Mentee"}
 
 
+def plain(text: str) -> str:
+    """`text` without accents, case or doubled spaces: "Chloé  Martin" -> "chloe martin"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(letters.split())
+
+
 def name_order(name: str) -> tuple[str, str]:
-    """Sort key for names as people look for them on a list: letters without their accents,
-    case ignored ("Élodie" files with "Elodie", between "Edwards" and "Fatima")."""
-    plain = unicodedata.normalize("NFKD", name)
-    letters = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
-    return (" ".join(letters.split()), name)
+    """Sort key for names as people look for them on a list: accents and case ignored
+    ("Élodie" files with "Elodie", between "Elena" and "Fatima")."""
+    return (plain(name), name)
+
+
+def matches(name: str, typed: str) -> bool:
+    """Whether `typed` (part of a name, as a person types it at the door: "fati", "chloe",
+    "al-say") finds `name`."""
+    return bool(plain(typed)) and plain(typed) in plain(name)
 
 
 def sign_in_context(wf: WorkshopFile) -> dict:

@@ -1,0 +1,326 @@
+"""The widgets of the runner page, laid out to fit a small laptop screen at 1.5x scaling: the
+countdown first in its row (a narrow window cuts the titles beside it, never the timer), the
+controls in rows that wrap, the segment's texts in tabs. `RunnerPage` fills and drives them."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.core.model import Segment, Workshop
+from workshop_app.core.room_text import clock_text, projected_text, revealable_parts, room_text
+from workshop_app.core.runner import Runner, drift_text
+from workshop_app.ui.flow_layout import wrapping_row
+from workshop_app.ui.presenter_window import TIMER_COLOURS
+from workshop_app.ui.runner_controls import Banner, PlanBox, runner_button
+from workshop_app.ui.scenario_panel import ScenarioPanel
+
+STATE_TEXT = {
+    "ready": "Ready: press Space to start",
+    "running": "Running",
+    "paused": "Paused: press Space to resume",
+    "warning": "Less than two minutes left",
+    "overrun": "Over time",
+    "finished": "The workshop is finished",
+}
+FACILITATOR_COLOURS = TIMER_COLOURS | {
+    "ready": "#1a1a1a",
+    "running": "#1a1a1a",
+    "finished": "#1a1a1a",
+    "paused": "#5a6570",
+    "warning": "#a15c00",
+    "overrun": "#b3261e",
+}
+BREAK_TEXT = "Break: back in a few minutes."
+
+
+def room_markdown(
+    runner: Runner, workshop: Workshop, segment: Segment, revealed: Collection[str]
+) -> str:
+    """What the room sees of `segment`: its prompt and the parts revealed so far."""
+    exercise = runner.exercise(segment)
+    if exercise is None:
+        return BREAK_TEXT if segment.kind == "break" else ""
+    prompt = room_text(exercise.room_prompt, workshop)
+    return projected_text(prompt, revealable_parts(exercise, workshop), revealed)
+
+
+class RunnerView(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rehearsal_banner = Banner("rehearsal_banner", background="#ffe08a")
+        self.real_button = self.rehearsal_banner.add_button(
+            "Record this run for real", "Record this run for real"
+        )
+        self.projector_banner = Banner("projector_banner", background="#1f2a38", foreground="#fff")
+        self.live_button = self.projector_banner.add_button(
+            "Show the room again", "Show the projector live again"
+        )
+        self.browse_banner = Banner("browse_banner", background="#d7e9f7")
+        self.back_button = self.browse_banner.add_button(
+            "Back to the running segment", "Back to the running segment (Esc)"
+        )
+        self.start_this_button = self.browse_banner.add_button(
+            "Start this one", "Start this one (Enter)"
+        )
+
+        self.timer = QLabel("0:00")
+        self.timer.setAccessibleName("Time left in the running segment")
+        self.state_label = _label("Timer state")
+        self.position = _label("Segment")
+        self.segment_title = _label("Segment title", "font-size: 18pt; font-weight: 700;")
+        self.step_label = _label("Timed step", "font-size: 12pt; color: #1f5f8b;")
+        self.next_label = _label("What comes next")
+        clock = QVBoxLayout()
+        clock.setSpacing(0)
+        clock.addWidget(self.timer)
+        clock.addWidget(self.state_label)
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        for label in (self.position, self.segment_title, self.step_label, self.next_label):
+            titles.addWidget(label)
+        head = QHBoxLayout()
+        head.addLayout(clock, 2)
+        head.addSpacing(12)
+        head.addLayout(titles, 5)
+
+        self.prev_button = runner_button("◀ Previous", "Look at the previous segment (Left)")
+        self.start_button = runner_button("Start", "Start, pause or resume (Space)")
+        self.minus_button = runner_button("−1 min", "Take a minute off (-)")
+        self.plus_button = runner_button("+5 min", "Add five minutes (+)")
+        self.restart_button = runner_button("Restart", "Back to the full time, stopped")
+        self.next_button = runner_button("Next ▶", "Look at the next segment (Right)")
+        self.checkin_button = runner_button(
+            "Check in…", "Check in arrivals, print the sign-in sheet"
+        )
+        self.rehearsal_button = runner_button(
+            "Rehearsal", "Rehearsal: try the timings, nothing is recorded", checkable=True
+        )
+        self.presenter_button = runner_button(
+            "Presenter view", "Presenter view (F5)", checkable=True
+        )
+        self.blank_button = runner_button("Blank", "Blank the projector (B)", checkable=True)
+        self.freeze_button = runner_button("Freeze", "Freeze the projector (F)", checkable=True)
+        self.smaller = runner_button("A−", "Smaller text in the presenter view")
+        self.larger = runner_button("A+", "Larger text in the presenter view")
+        self.controls = wrapping_row(
+            self.prev_button, self.start_button, self.minus_button, self.plus_button,
+            self.restart_button, self.next_button, self.checkin_button, self.rehearsal_button,
+            self.presenter_button, self.blank_button, self.freeze_button, self.smaller,
+            self.larger,
+        )  # fmt: skip
+        self.finish = _label("Projected finish", "font-size: 11pt;")
+
+        self.tabs = QTabWidget()
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.room_view = _browser("What the room sees")
+        self.notes_view = _browser("The library's notes (never shown to the room)")
+        self.own_notes = QPlainTextEdit()
+        self.own_notes.setAccessibleName("Your own notes on this segment (private)")
+        self.own_notes.setPlaceholderText(
+            "Your own notes on this segment: private, kept in the workshop file, never "
+            "shown to the room. Esc gives the keys back to the runner."
+        )
+        notes = QSplitter(Qt.Orientation.Vertical)
+        notes.addWidget(self.notes_view)
+        notes.addWidget(self.own_notes)
+        self.debrief_view = _browser("Debrief questions")
+        self.plan_box = PlanBox()
+        self.scenario = ScenarioPanel(self.plan_box)
+        self.tabs.addTab(self.room_view, "Room prompt")
+        self.tabs.addTab(notes, "Notes")
+        self.scenario_tab = self.tabs.addTab(self.scenario, "Scenario")
+        self.tabs.addTab(self.debrief_view, "Debrief")
+        self.empty = _label("No agenda")
+        self.empty.setText(
+            "This workshop has no agenda yet. Choose one on the Agenda page, then come back."
+        )
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.rehearsal_banner, self.projector_banner, self.browse_banner):
+            layout.addWidget(widget)
+        layout.addLayout(head)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.finish)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.empty)
+
+    # -- filling it in ---------------------------------------------------------------------
+
+    def show_segment(
+        self, runner: Runner, workshop: Workshop, revealed: dict[str, set[str]]
+    ) -> None:
+        """Lay out the segment the facilitator is looking at."""
+        has_agenda = bool(runner.segments)
+        self.empty.setVisible(not has_agenda)
+        for w in (self.tabs, self.finish, self.timer, self.controls):
+            w.setEnabled(has_agenda)
+        segment = runner.viewed
+        exercise = runner.exercise()
+        self.own_notes.blockSignals(True)  # showing the notes is not typing them
+        self.own_notes.setPlainText(segment.private_notes if segment else "")
+        self.own_notes.blockSignals(False)
+        self.own_notes.setEnabled(segment is not None)
+        self.rehearsal_banner.say(
+            f"Rehearsal: nothing is recorded. The workshop itself is on {workshop.date}."
+            if runner.rehearsal
+            else ""
+        )
+        self.tabs.setTabVisible(self.scenario_tab, bool(exercise and exercise.is_scenario))
+        if segment is None:
+            self.position.setText("" if has_agenda else "No agenda yet")
+            self.segment_title.setText(
+                "The workshop is finished" if runner.finished else "End of the agenda"
+            )
+            for view in (self.room_view, self.notes_view, self.debrief_view):
+                view.setPlainText("")
+            self.next_label.setText("")
+            return
+        added = segment.extra_seconds / 60
+        self.position.setText(
+            f"Segment {runner.view_index + 1} of {len(runner.segments)} · "
+            f"{segment.planned_minutes:g} min planned" + (f", {added:+g} min" if added else "")
+        )
+        self.segment_title.setText(segment.title)
+        shown = revealed.get(segment.id, set())
+        self.room_view.setMarkdown(room_markdown(runner, workshop, segment, shown))
+
+        def fill(text: str) -> str:
+            return room_text(text, workshop)
+
+        self.notes_view.setMarkdown(fill(exercise.facilitator_notes) if exercise else "")
+        self.debrief_view.setMarkdown(
+            "\n".join(f"- {fill(q)}" for q in exercise.debrief_questions) if exercise else ""
+        )
+        if exercise is not None and exercise.is_scenario:
+            self.scenario.show_scenario(
+                exercise,
+                revealable_parts(exercise, workshop),
+                shown,
+                can_reveal=segment is runner.timed,
+                what_goes_wrong=fill(exercise.what_goes_wrong),
+            )
+            self.plan_box.add.setEnabled(not runner.rehearsal)
+            self.plan_box.result.setText(
+                "Rehearsal: plans are not added to charters." if runner.rehearsal else ""
+            )
+        following = runner.next_segment
+        self.next_label.setText(
+            f"<b>Next:</b> {following.title} ({following.planned_minutes:g} min)"
+            if following
+            else "<b>Next:</b> the end of the workshop"
+        )
+
+    def show_clock(self, runner: Runner) -> tuple[str, str, str]:
+        """The countdown of the segment that runs, its step, whether the facilitator is
+        looking elsewhere, and the projected finish. Returns the timer's text, its state and
+        the step as the room sees it."""
+        timed = runner.timed
+        state = runner.state()
+        text = clock_text(runner.remaining()) if timed else "—"
+        self.timer.setText(text)
+        self.timer.setStyleSheet(
+            f"font-size: 40pt; font-weight: 700; color: {FACILITATOR_COLOURS[state]};"
+        )
+        doing = STATE_TEXT[state]
+        browsing = runner.browsing
+        self.state_label.setText(
+            f"“{timed.title}”: {_short(doing)}" if browsing and timed else doing
+        )
+        resume = state in ("paused", "overrun") and not runner.running
+        self.start_button.setText("Pause" if runner.running else "Resume" if resume else "Start")
+        for b in (self.start_button, self.minus_button, self.plus_button, self.restart_button):
+            b.setEnabled(timed is not None)
+        step_text = room_step = ""
+        now = runner.step_now()
+        if now is not None:
+            step_text = f"Step {now.index + 1} of {now.count}: {now.step.label}"
+            if now.step.roles_text:
+                step_text += f"  —  {now.step.roles_text}"
+            step_text += f"  ({clock_text(max(0.0, now.remaining_seconds))} left in this step)"
+            room_step = now.step.label + (f"\n{now.step.roles_text}" if now.step.roles_text else "")
+        self.step_label.setText("" if browsing else step_text)
+        self.step_label.setVisible(bool(step_text) and not browsing)
+        self._say_browsing(runner, doing)
+        if runner.segments:
+            ended = "Finished at" if runner.finished else "Projected finish"
+            since = " (from the rehearsal's start)" if runner.rehearsal else ""
+            self.finish.setText(
+                f"{ended} {runner.projected_finish():%H:%M} · planned "
+                f"{runner.planned_finish():%H:%M}{since} · {drift_text(runner.minutes_late())}"
+            )
+        return text, state, room_step
+
+    def _say_browsing(self, runner: Runner, doing: str) -> None:
+        if not runner.browsing:
+            self.browse_banner.say("")
+            return
+        viewed, timed = runner.viewed, runner.timed
+        if timed is None:
+            room = "The workshop is finished."
+        else:
+            room = f"The room sees “{timed.title}” ({_short(doing)})."
+        if viewed is None:
+            looking = "You are at the end of the agenda."
+            self.start_this_button.setText("End the workshop")
+        else:
+            looking = f"You are looking at “{viewed.title}”."
+            self.start_this_button.setText("Resume this one" if viewed.ran else "Start this one")
+        self.start_this_button.setVisible(viewed is not None or not runner.finished)
+        self.back_button.setText(
+            "Back to the end" if timed is None else "Back to the running segment"
+        )
+        self.browse_banner.say(f"{looking} {room}")
+
+    def say_projector(self, *, shown: bool, blank: bool, frozen: bool) -> None:
+        """The projector's buttons, and a banner while the room does not see what runs."""
+        self.presenter_button.setChecked(shown)
+        self.blank_button.setChecked(blank)
+        self.freeze_button.setChecked(frozen)
+        for b in (self.blank_button, self.freeze_button, self.smaller, self.larger):
+            b.setEnabled(shown)
+        if blank:
+            self.projector_banner.say(
+                "Projector blank: the room sees a black screen. B shows it again."
+            )
+        elif frozen:
+            self.projector_banner.say(
+                "Projector frozen: the room still sees what it saw when you pressed F. "
+                "F shows it live again."
+            )
+        else:
+            self.projector_banner.say("")
+
+
+def _short(state_text: str) -> str:
+    """ "Paused: press Space to resume" as a word in a sentence: "paused"."""
+    return state_text.split(":")[0].lower()
+
+
+def _label(name: str, style: str = "") -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setAccessibleName(name)
+    label.setStyleSheet(style)
+    return label
+
+
+def _browser(name: str) -> QTextBrowser:
+    view = QTextBrowser()
+    view.setAccessibleName(name)
+    view.setOpenLinks(False)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.setStyleSheet("font-size: 12pt;")
+    return view
