@@ -373,3 +373,16 @@ def test_upgrading_a_file_keeps_the_live_segments_added_minutes(tmp_path: Path) 
         assert runner.remaining() == pytest.approx(600 + 300 - 100)
     finally:
         wf.close()
+
+
+def test_a_segment_passed_over_still_counts_in_the_projected_finish(
+    wf: WorkshopFile, library
+) -> None:
+    start = datetime.fromisoformat("2027-01-19T09:00").astimezone()
+    clock = FakeClock(start.astimezone(UTC))
+    runner = Runner(wf, library, clock=clock)
+    runner.start()
+    clock.advance(runner.planned_seconds())  # the first one on time
+    runner.go_to(5)
+    runner.start_viewed()  # then straight to the sixth: the four between are still to run
+    assert runner.minutes_late() == pytest.approx(0, abs=0.01)

@@ -107,13 +107,15 @@ def test_accents_and_capitals_do_not_matter(qtbot, dialog, wf) -> None:
 def test_a_wrong_check_in_is_undone_in_one_click(qtbot, dialog, wf) -> None:
     type_and_enter(qtbot, dialog, "ravi")
     assert person(wf, "Ravi Patel").present is True
+    assert button(dialog, "Undo this check-in").isVisible()
     qtbot.mouseClick(button(dialog, "Undo this check-in"), Qt.MouseButton.LeftButton)
     ravi = person(wf, "Ravi Patel")
     assert ravi.present is None and ravi.checked_in_at is None
     assert dialog.message.text() == "Ravi Patel's check-in is undone."
     type_and_enter(qtbot, dialog, "ravi")
-    type_and_enter(qtbot, dialog, "ravi")  # twice: says so, changes nothing
+    type_and_enter(qtbot, dialog, "ravi")  # twice: says so, changes nothing, clears the field
     assert dialog.message.text().startswith("Ravi Patel is already checked in")
+    assert dialog.find.text() == "" and not button(dialog, "Undo this check-in").isVisible()
     # Unticking in the list undoes a check-in too.
     type_and_enter(qtbot, dialog, "")
     dialog.list.setFocus()

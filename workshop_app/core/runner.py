@@ -240,7 +240,8 @@ class Runner:
         return self.planned_start() + timedelta(minutes=total)
 
     def projected_finish(self) -> datetime:
-        """When the workshop will end if every segment still to run takes its time."""
+        """When the workshop will end if every segment still to run takes its planned time
+        (with what was added to it or taken off)."""
         now = self.clock.now().astimezone()
         if self._finished:
             ended = [s.ended_at for s in self.segments if s.ended_at]
@@ -249,10 +250,10 @@ class Runner:
         if live is None:
             to_run = sum(self.planned_seconds(s) for s in self.segments if s.ended_at is None)
             return max(now, self.planned_start()) + timedelta(seconds=to_run)
+        # Every other segment not yet run still counts, ahead of the live one or behind it (a
+        # segment passed over may yet be run; skipping it for good is the agenda's business).
         later = sum(
-            self.planned_seconds(s)
-            for s in self.segments
-            if s.position > live.position and s.ended_at is None
+            self.planned_seconds(s) for s in self.segments if s is not live and s.ended_at is None
         )
         return now + timedelta(seconds=max(0.0, self.remaining()) + later)
 

@@ -82,7 +82,7 @@ class CheckInDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setAccessibleName("What happened")
         self.undo_button = self._button("&Undo", "Undo this check-in", self.undo)
-        self.undo_button.hide()
+        self.undo_button.hide()  # until someone is checked in
         said = QHBoxLayout()
         said.addWidget(self.message, 1)
         said.addWidget(self.undo_button)
@@ -219,17 +219,17 @@ class CheckInDialog(QDialog):
     def check_in(self, person_id: str) -> None:
         person = self.people[person_id]
         if person.present:
-            self.say(
-                f"{person.name} is already checked in (since {local_time(person.checked_in_at)})."
-            )
+            self.find.clear()  # here already: on to the next arrival
+            since = local_time(person.checked_in_at)
+            self.say(f"{person.name} is already checked in (since {since}).")
             return
         before = (person_id, person.present, person.checked_in_at)
         if not self._set(person_id, True):
             return
         self._last = before
         self.find.clear()  # ready for the next arrival
-        self.say(f"{person.name} checked in at {local_time(self.people[person_id].checked_in_at)}.")
-        self.undo_button.show()
+        at = local_time(self.people[person_id].checked_in_at)
+        self.say(f"{person.name} checked in at {at}.", undo=True)
         self.find.setFocus()
 
     def undo(self) -> None:
@@ -261,14 +261,17 @@ class CheckInDialog(QDialog):
             return False
         self._show(self._item(person_id))
         self._update_summary()
-        if present is not True:
-            self.undo_button.hide()
         return True
 
     def mark_rest_absent(self) -> None:
-        rest = [p for p in self.people.values() if not p.present and p.present is not False]
+        rest = [p for p in self.people.values() if p.present is None]
         if not rest:
-            self.say("Everyone not ticked is already marked absent.")
+            everyone = all(p.present for p in self.people.values())
+            self.say(
+                "Everyone is here: nobody to mark absent."
+                if everyone
+                else "Everyone not ticked is already marked absent."
+            )
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -291,8 +294,10 @@ class CheckInDialog(QDialog):
         else:
             self.say(f"{count(len(rest), 'person', 'people')} marked absent.")
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, *, undo: bool = False) -> None:
+        """The line under the name field; `undo`: it reports the check-in Undo takes back."""
         self.message.setText(text)
+        self.undo_button.setVisible(undo and self._last is not None)
 
     def _update_summary(self) -> None:
         people = list(self.people.values())

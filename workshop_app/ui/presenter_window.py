@@ -4,16 +4,16 @@ It is given only what the room may see. The facilitator's notes and participant 
 reach it: `show_segment()` takes the room text (the prompt and any part of a scenario the
 facilitator chose to reveal) and nothing else.
 
-With a second screen it fills that screen; on a single laptop it is an ordinary window, a
-third of the screen in its lower right corner at first, that the facilitator moves and sizes
-(and finds there again next time). Type sizes follow the window's height, so it fits any
-screen. Like presentation software it can be blanked (a black screen) or frozen (the room
-keeps seeing what it saw while the facilitator works on).
+With a second screen it fills that screen. On a single laptop it is an ordinary window, in
+the lower right corner at first, kept above the facilitator's window, that the facilitator
+moves and sizes (and finds there again next time). Type sizes follow the window's height, so
+it fits any screen. Like presentation software it can be blanked (a black screen) or frozen
+(the room keeps seeing what it saw while the facilitator works on).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedLayout, QVBoxLayout, QWidget
 
@@ -47,6 +47,7 @@ class PresenterWindow(QWidget):
             " #blank { background: #000000; }"
         )
         self.setMinimumSize(320, 180)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one each time it opens
         self.scale = 1.0
         self.blank = False
         self.frozen = False
@@ -64,6 +65,7 @@ class PresenterWindow(QWidget):
         # The prompt takes the room left over; its type shrinks until it fits (`_fit`).
         self.prompt.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.prompt.setTextFormat(Qt.TextFormat.MarkdownText)
+        self.prompt.installEventFilter(self)  # its room changes with the lines around it
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.step = self._label(wrap=True)
         self.timer = self._label()
@@ -195,21 +197,27 @@ class PresenterWindow(QWidget):
         super().resizeEvent(event)
         self._apply_sizes()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.prompt and event.type() == QEvent.Type.Resize:
+            self._fit()  # e.g. a step line appeared below it: fit the prompt to what is left
+        return False
+
     # -- where it goes ---------------------------------------------------------------------
 
-    def present(self, facilitator_screen: QScreen | None) -> None:
+    def present(self, facilitator: QWidget | None) -> None:
         """Full screen on a screen other than the facilitator's when there is one; otherwise
-        a window beside the controls, where the facilitator last put it."""
-        screens = QGuiApplication.screens()
-        own = facilitator_screen or QGuiApplication.primaryScreen()
-        others = [s for s in screens if s is not own]
+        a window over the facilitator's, kept above it (a tool window of it) so that working
+        the controls never hides it, where the facilitator last put it."""
+        own = facilitator.screen() if facilitator else QGuiApplication.primaryScreen()
+        others = [s for s in QGuiApplication.screens() if s is not own]
         if others:
-            self.showNormal()
+            self.setParent(None, Qt.WindowType.Window)
             self.setGeometry(others[0].geometry())
             self.showFullScreen()
         else:
-            self.showNormal()
+            self.setParent(facilitator, Qt.WindowType.Tool)
             self.setGeometry(self._window_place(own))
+            self.showNormal()
         self.raise_()
 
     def _window_place(self, screen: QScreen) -> QRect:
@@ -217,7 +225,7 @@ class PresenterWindow(QWidget):
         saved = AppSettings().geometry(GEOMETRY_KEY)
         if saved is not None and self.restoreGeometry(saved) and area.contains(self.geometry()):
             return self.geometry()
-        width, height = max(320, area.width() // 3), max(180, area.height() // 3)
+        width, height = max(320, area.width() * 2 // 5), max(180, area.height() * 2 // 5)
         return QRect(area.right() - width - 20, area.bottom() - height - 50, width, height)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

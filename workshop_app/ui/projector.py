@@ -4,7 +4,8 @@ room's text only when that changed, sizes its type, and blanks or freezes it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QKeyEvent, QScreen
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QWidget
 
 from workshop_app.ui.presenter_window import PresenterWindow
 
@@ -32,7 +33,8 @@ class Projector(QObject):
     def frozen(self) -> bool:
         return self.window is not None and self.window.frozen
 
-    def open(self, facilitator_screen: QScreen | None) -> None:
+    def open(self, facilitator: QWidget | None) -> None:
+        """Open the presenter window, away from `facilitator`'s window (see `present`)."""
         if self.window is not None:
             return
         window = PresenterWindow()
@@ -42,7 +44,7 @@ class Projector(QObject):
         window.display_changed.connect(self.display_changed)
         self.window = window
         self._shown = None
-        window.present(facilitator_screen)
+        window.present(facilitator)
         self.toggled.emit(True)
         self.display_changed.emit()
 

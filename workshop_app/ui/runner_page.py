@@ -194,7 +194,9 @@ class RunnerPage(WorkshopPage):
 
     # -- controls --------------------------------------------------------------------------
 
-    def _act(self, action: Callable[[Runner], object]) -> None:
+    def _act(self, action: Callable[[Runner], object], *, writes: bool = True) -> None:
+        """Do `action`, show its result; `writes`: it changes the run's record (which only
+        a real run keeps)."""
         if self.runner is None:
             return
         try:
@@ -203,7 +205,8 @@ class RunnerPage(WorkshopPage):
             self.status.emit(exc.message)
         self._laid_out = None  # lay the view out again: its "+5 min" line, its buttons
         self.update_time()
-        self.saved.emit()
+        if writes and not self.runner.rehearsal:
+            self.saved.emit()
 
     def toggle(self) -> None:
         self._act(Runner.toggle)
@@ -215,13 +218,13 @@ class RunnerPage(WorkshopPage):
         self._act(Runner.restart)
 
     def next(self) -> None:
-        self._act(Runner.next)
+        self._act(Runner.next, writes=False)
 
     def previous(self) -> None:
-        self._act(Runner.previous)
+        self._act(Runner.previous, writes=False)
 
     def back_to_running(self) -> None:
-        self._act(Runner.show_timed)
+        self._act(Runner.show_timed, writes=False)
 
     def start_viewed(self) -> None:
         """ "Start this one": the segment that ran ends (its time recorded), this one runs."""
@@ -266,7 +269,7 @@ class RunnerPage(WorkshopPage):
         if self.projector.is_open:
             self.projector.close()
             return
-        self.projector.open(self.window().screen())
+        self.projector.open(self.window())
         self.update_time()
         self.window().activateWindow()  # the facilitator's keys stay with the controls
 

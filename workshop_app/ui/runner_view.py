@@ -5,6 +5,7 @@ controls in rows that wrap, the segment's texts in tabs. `RunnerPage` fills and 
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.charter_context import format_date
 from workshop_app.core.model import Segment, Workshop
 from workshop_app.core.room_text import clock_text, projected_text, revealable_parts, room_text
 from workshop_app.core.runner import Runner, drift_text
@@ -78,6 +80,11 @@ class RunnerView(QWidget):
         self.timer = QLabel("0:00")
         self.timer.setAccessibleName("Time left in the running segment")
         self.state_label = _label("Timer state")
+        # Wide enough for "Ready: press Space to start" on one line, where there is room.
+        longest = max(STATE_TEXT.values(), key=len)
+        self.state_label.setMinimumWidth(
+            min(260, self.state_label.fontMetrics().horizontalAdvance(longest) + 4)
+        )
         self.position = _label("Segment")
         self.segment_title = _label("Segment title", "font-size: 18pt; font-weight: 700;")
         self.step_label = _label("Timed step", "font-size: 12pt; color: #1f5f8b;")
@@ -91,9 +98,9 @@ class RunnerView(QWidget):
         for label in (self.position, self.segment_title, self.step_label, self.next_label):
             titles.addWidget(label)
         head = QHBoxLayout()
-        head.addLayout(clock, 2)
-        head.addSpacing(12)
-        head.addLayout(titles, 5)
+        head.addLayout(clock)  # first in its row: a narrow window cuts the titles, not this
+        head.addSpacing(24)
+        head.addLayout(titles, 1)
 
         self.prev_button = runner_button("◀ Previous", "Look at the previous segment (Left)")
         self.start_button = runner_button("Start", "Start, pause or resume (Space)")
@@ -173,8 +180,10 @@ class RunnerView(QWidget):
         self.own_notes.setPlainText(segment.private_notes if segment else "")
         self.own_notes.blockSignals(False)
         self.own_notes.setEnabled(segment is not None)
+        day = date.fromisoformat(workshop.date)
+        on = f"{day:%A} {format_date(workshop.date, workshop.language)}"
         self.rehearsal_banner.say(
-            f"Rehearsal: nothing is recorded. The workshop itself is on {workshop.date}."
+            f"Rehearsal: nothing is recorded. The workshop itself is on {on}."
             if runner.rehearsal
             else ""
         )
