@@ -447,14 +447,28 @@ def test_blank_and_freeze_the_projector(qtbot, path: Path, library, clock) -> No
 def test_on_a_single_screen_the_presenter_is_a_window_beside_the_controls(
     qtbot, path: Path, library, clock
 ) -> None:
+    """The issue: on a single laptop the presenter view opened over the controls."""
     page, wf = make_page(qtbot, path, library, clock)
     assert len(QGuiApplication.screens()) == 1
+    area = page.screen().availableGeometry()
+    page.setGeometry(area)  # the facilitator's window fills the laptop's screen
+    view = page.view
     click(qtbot, page, "Presenter view (F5)")
     presenter = page.presenter
     assert presenter is not None and not presenter.isFullScreen()
-    area = presenter.screen().availableGeometry()
     assert area.contains(presenter.geometry())
-    assert presenter.width() * presenter.height() <= area.width() * area.height() / 4
+    controls = QRect(
+        view.mapToGlobal(QPoint(0, 0)),
+        view.finish.mapToGlobal(QPoint(view.finish.width(), view.finish.height())),
+    )
+    assert not presenter.geometry().intersects(controls)  # the countdown and the buttons
+    key(qtbot, page, Qt.Key.Key_Right)  # a banner appears: its buttons stay clear too
+    for name in ("Back to the running segment (Esc)", "Start this one (Enter)"):
+        b = named(page, name)
+        assert not presenter.geometry().intersects(QRect(b.mapToGlobal(QPoint(0, 0)), b.size()))
+    assert view.timer.mapToGlobal(QPoint(0, 0)) == controls.topLeft() + (
+        view.timer.mapTo(view, QPoint(0, 0))
+    )  # and the countdown did not move
     presenter.move(area.topLeft() + QPoint(30, 40))  # the facilitator puts it elsewhere
     placed = presenter.geometry()
     qtbot.keyClick(presenter, Qt.Key.Key_F5)

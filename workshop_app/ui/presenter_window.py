@@ -13,7 +13,7 @@ it fits any screen. Like presentation software it can be blanked (a black screen
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedLayout, QVBoxLayout, QWidget
 
@@ -30,7 +30,11 @@ TIMER_COLOURS = {
 BACKGROUND = "#0f1b2d"
 # Type sizes as parts of the window's height (at scale 1).
 HEADING, PROMPT, STEP, TIMER, CLOCK = 0.045, 0.06, 0.05, 0.19, 0.04
+SQUEEZES = (1.0, 0.75, 0.55)
+SMALLEST_PROMPT = 8  # px
 GEOMETRY_KEY = "presenter"
+MINIMUM = QSize(288, 162)  # 16:9; fits below the controls of a 1366x768 laptop at 1.5x
+TITLE_BAR = 32  # room left for the window manager's title bar above the window
 
 
 class PresenterWindow(QWidget):
@@ -46,9 +50,11 @@ class PresenterWindow(QWidget):
             f"#presenter, #live {{ background: {BACKGROUND}; }} QLabel {{ color: #ffffff; }}"
             " #blank { background: #000000; }"
         )
-        self.setMinimumSize(320, 180)
+        self.setMinimumSize(MINIMUM)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one each time it opens
         self.scale = 1.0
+        self._squeeze = 1.0  # how much of their room heading, step and timer keep
+        self._sizing = False
         self.blank = False
         self.frozen = False
         # What was last sent, shown again when the projector is unfrozen.
@@ -72,6 +78,8 @@ class PresenterWindow(QWidget):
         self.timer.setAccessibleName("Time left")
         self.timer.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
 
+        for label in (self.heading, self.time_of_day, self.step):
+            label.setStyleSheet("color: #9fd3ff;")
         live = QWidget()
         live.setObjectName("live")
         top = QHBoxLayout()
@@ -108,7 +116,7 @@ class PresenterWindow(QWidget):
         if not self.frozen:
             self.heading.setText(title)
             self.prompt.setText(room_text)
-            self._fit()
+            self._apply_sizes()
 
     def show_time(self, text: str, state: str, step: str, time_of_day: str) -> None:
         self._latest = (self._latest[0], (text, state, step, time_of_day))
@@ -149,8 +157,9 @@ class PresenterWindow(QWidget):
         self.scale = max(0.5, min(scale, 3.0))
         self._apply_sizes()
 
-    def _px(self, part: float) -> int:
-        return max(10, int(self.height() * part * self.scale))
+    def _px(self, part: float, *, squeezed: bool = True) -> int:
+        squeeze = self._squeeze if squeezed else 1.0
+        return max(10, int(self.height() * part * self.scale * squeeze))
 
     @staticmethod
     def _set_type(label: QLabel, px: int, *, bold: bool = False) -> None:
@@ -160,15 +169,25 @@ class PresenterWindow(QWidget):
         label.setFont(font)
 
     def _apply_sizes(self) -> None:
+        """Type sized to the window. When even small type does not get the whole prompt in
+        (a small window, a long prompt), the heading, the step and the timer give up some
+        of their room, rather than the prompt being cut."""
         margin = max(8, self.height() // 24)
         self._column.setContentsMargins(margin * 3 // 2, margin, margin * 3 // 2, margin)
-        self._set_type(self.heading, self._px(HEADING), bold=True)
-        self._set_type(self.time_of_day, self._px(CLOCK))
-        self._set_type(self.step, self._px(STEP))
-        for label in (self.heading, self.time_of_day, self.step):
-            label.setStyleSheet("color: #9fd3ff;")
-        self._style_timer()
-        self._fit()
+        self._sizing = True
+        try:
+            for squeeze in SQUEEZES:
+                self._squeeze = squeeze
+                self._set_type(self.heading, self._px(HEADING), bold=True)
+                self._set_type(self.time_of_day, self._px(CLOCK))
+                self._set_type(self.step, self._px(STEP))
+                self._style_timer()
+                self.stack.activate()  # the prompt's room, with these sizes
+                self._column.activate()
+                if self._fit():
+                    break
+        finally:
+            self._sizing = False
 
     def _style_timer(self) -> None:
         """The timer as large as its share of the height allows, never wider than half the
@@ -182,15 +201,18 @@ class PresenterWindow(QWidget):
         colour = TIMER_COLOURS.get(str(self.timer.property("state") or ""), "#ffffff")
         self.timer.setStyleSheet(f"color: {colour};")
 
-    def _fit(self) -> None:
-        """The largest type (up to the chosen scale) at which the whole prompt fits."""
+    def _fit(self) -> bool:
+        """The largest type (up to the chosen scale) at which the whole prompt fits; False
+        if it does not fit even in the smallest."""
         available = self.prompt.height()
         width = self.prompt.width()
-        size = self._px(PROMPT)
+        size = self._px(PROMPT, squeezed=False)
         while True:
             self._set_type(self.prompt, size)
-            if size <= 10 or width <= 0 or self.prompt.heightForWidth(width) <= available:
-                break
+            if width <= 0 or self.prompt.heightForWidth(width) <= available:
+                return True
+            if size <= SMALLEST_PROMPT:
+                return False
             size -= 2
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -198,16 +220,19 @@ class PresenterWindow(QWidget):
         self._apply_sizes()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.prompt and event.type() == QEvent.Type.Resize:
-            self._fit()  # e.g. a step line appeared below it: fit the prompt to what is left
+        resized = watched is self.prompt and event.type() == QEvent.Type.Resize
+        if resized and not self._sizing and not self._fit():
+            # e.g. a step line appeared below it: fit the prompt to what is left
+            QTimer.singleShot(0, self, self._apply_sizes)
         return False
 
     # -- where it goes ---------------------------------------------------------------------
 
-    def present(self, facilitator: QWidget | None) -> None:
-        """Full screen on a screen other than the facilitator's when there is one; otherwise
-        a window over the facilitator's, kept above it (a tool window of it) so that working
-        the controls never hides it, where the facilitator last put it."""
+    def present(self, facilitator: QWidget | None, *, keep_clear: QRect | None = None) -> None:
+        """Full screen on a screen other than the facilitator's when there is one. Otherwise
+        a window kept above the facilitator's (a tool window of it, so working the controls
+        never hides it), where the facilitator last put it, or at first below `keep_clear`
+        (the countdown and the controls, in screen coordinates) in the lower right corner."""
         own = facilitator.screen() if facilitator else QGuiApplication.primaryScreen()
         others = [s for s in QGuiApplication.screens() if s is not own]
         if others:
@@ -216,17 +241,19 @@ class PresenterWindow(QWidget):
             self.showFullScreen()
         else:
             self.setParent(facilitator, Qt.WindowType.Tool)
-            self.setGeometry(self._window_place(own))
+            self.setGeometry(self._window_place(own, keep_clear))
             self.showNormal()
         self.raise_()
 
-    def _window_place(self, screen: QScreen) -> QRect:
+    def _window_place(self, screen: QScreen, keep_clear: QRect | None) -> QRect:
         area = screen.availableGeometry()
         saved = AppSettings().geometry(GEOMETRY_KEY)
         if saved is not None and self.restoreGeometry(saved) and area.contains(self.geometry()):
             return self.geometry()
-        width, height = max(320, area.width() * 2 // 5), max(180, area.height() * 2 // 5)
-        return QRect(area.right() - width - 20, area.bottom() - height - 50, width, height)
+        top = area.top() if keep_clear is None else keep_clear.bottom() + TITLE_BAR
+        height = max(MINIMUM.height(), min(area.height() * 2 // 5, area.bottom() - top - 8))
+        width = max(MINIMUM.width(), height * 16 // 9)
+        return QRect(area.right() - width - 8, area.bottom() - height - 8, width, height)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc or F5 leaves presenter mode; other keys (a presentation clicker's Right and

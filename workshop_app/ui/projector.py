@@ -3,7 +3,7 @@ room's text only when that changed, sizes its type, and blanks or freezes it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QRect, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
@@ -33,8 +33,9 @@ class Projector(QObject):
     def frozen(self) -> bool:
         return self.window is not None and self.window.frozen
 
-    def open(self, facilitator: QWidget | None) -> None:
-        """Open the presenter window, away from `facilitator`'s window (see `present`)."""
+    def open(self, facilitator: QWidget | None, *, keep_clear: QRect | None = None) -> None:
+        """Open the presenter window, away from `facilitator`'s window or at least from
+        `keep_clear` on it (see `PresenterWindow.present`)."""
         if self.window is not None:
             return
         window = PresenterWindow()
@@ -44,7 +45,7 @@ class Projector(QObject):
         window.display_changed.connect(self.display_changed)
         self.window = window
         self._shown = None
-        window.present(facilitator)
+        window.present(facilitator, keep_clear=keep_clear)
         self.toggled.emit(True)
         self.display_changed.emit()
 

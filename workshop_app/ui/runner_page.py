@@ -269,7 +269,7 @@ class RunnerPage(WorkshopPage):
         if self.projector.is_open:
             self.projector.close()
             return
-        self.projector.open(self.window())
+        self.projector.open(self.window(), keep_clear=self.view.controls_area())
         self.update_time()
         self.window().activateWindow()  # the facilitator's keys stay with the controls
 

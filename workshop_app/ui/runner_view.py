@@ -1,13 +1,14 @@
 """The widgets of the runner page, laid out to fit a small laptop screen at 1.5x scaling: the
 countdown first in its row (a narrow window cuts the titles beside it, never the timer), the
-controls in rows that wrap, the segment's texts in tabs. `RunnerPage` fills and drives them."""
+controls in rows that wrap, the banners that say what mode the page is in, the segment's texts
+in tabs. `RunnerPage` fills and drives them."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -156,13 +157,25 @@ class RunnerView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.rehearsal_banner, self.projector_banner, self.browse_banner):
-            layout.addWidget(widget)
         layout.addLayout(head)
         layout.addWidget(self.controls)
         layout.addWidget(self.finish)
+        # The banners come and go below the controls, so the countdown and the buttons never
+        # move under the facilitator's pointer.
+        self.banners = (self.rehearsal_banner, self.projector_banner, self.browse_banner)
+        for widget in self.banners:
+            layout.addWidget(widget)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.empty)
+
+    def controls_area(self) -> QRect:
+        """In screen coordinates, what a presenter window on the same screen should leave
+        clear: the countdown, the controls, and the banners (as if all were shown)."""
+        top = self.mapToGlobal(QPoint(0, 0))
+        bottom = self.finish.mapToGlobal(QPoint(0, self.finish.height())).y()
+        spacing = max(0, self.layout().spacing())
+        banners = sum(b.sizeHint().height() + spacing for b in self.banners if b.isHidden())
+        return QRect(top, QPoint(top.x() + self.width(), bottom + banners))
 
     # -- filling it in ---------------------------------------------------------------------
 
