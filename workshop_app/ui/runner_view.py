@@ -122,11 +122,15 @@ class RunnerView(QWidget):
         self.freeze_button = runner_button("Freeze", "Freeze the projector (F)", checkable=True)
         self.smaller = runner_button("A−", "Smaller text in the presenter view")
         self.larger = runner_button("A+", "Larger text in the presenter view")
+        type_size = QWidget()  # A− and A+ wrap together
+        pair = QHBoxLayout(type_size)
+        pair.setContentsMargins(0, 0, 0, 0)
+        pair.addWidget(self.smaller)
+        pair.addWidget(self.larger)
         self.controls = wrapping_row(
             self.prev_button, self.start_button, self.minus_button, self.plus_button,
             self.restart_button, self.next_button, self.checkin_button, self.rehearsal_button,
-            self.presenter_button, self.blank_button, self.freeze_button, self.smaller,
-            self.larger,
+            self.presenter_button, self.blank_button, self.freeze_button, type_size,
         )  # fmt: skip
         self.finish = _label("Projected finish", "font-size: 11pt;")
 
@@ -140,9 +144,14 @@ class RunnerView(QWidget):
             "Your own notes on this segment: private, kept in the workshop file, never "
             "shown to the room. Esc gives the keys back to the runner."
         )
+        self.own_notes.setStyleSheet("font-size: 12pt;")
         notes = QSplitter(Qt.Orientation.Vertical)
-        notes.addWidget(self.notes_view)
-        notes.addWidget(self.own_notes)
+        notes.addWidget(_titled("From the exercise library", self.notes_view))
+        notes.addWidget(
+            _titled("Your own notes (private, never shown to the room)", self.own_notes)
+        )
+        notes.setStretchFactor(0, 3)
+        notes.setStretchFactor(1, 2)
         self.debrief_view = _browser("Debrief questions")
         self.plan_box = PlanBox()
         self.scenario = ScenarioPanel(self.plan_box)
@@ -329,6 +338,19 @@ class RunnerView(QWidget):
 def _short(state_text: str) -> str:
     """ "Paused: press Space to resume" as a word in a sentence: "paused"."""
     return state_text.split(":")[0].lower()
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    """`widget` under a small heading that says whose text it is."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 4, 0, 0)
+    layout.setSpacing(2)
+    heading = QLabel(title)
+    heading.setStyleSheet("font-weight: 600; color: #5a6570;")
+    layout.addWidget(heading)
+    layout.addWidget(widget, 1)
+    return box
 
 
 def _label(name: str, style: str = "") -> QLabel:
