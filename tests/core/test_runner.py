@@ -317,6 +317,11 @@ def test_agenda_changes_follow_into_the_plan(wf: WorkshopFile, library) -> None:
 def test_finishing_the_agenda(wf: WorkshopFile, library) -> None:
     clock = FakeClock()
     runner = Runner(wf, library, clock=clock)
+    runner.go_to(len(runner.segments) - 1)
+    runner.next()
+    runner.start_viewed()  # "End the workshop" before it began: nothing to end
+    assert not runner.finished and not runner.begun
+    runner.show_timed()
     runner.start()
     for _ in range(len(runner.segments)):
         clock.advance(60)

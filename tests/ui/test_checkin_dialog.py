@@ -183,8 +183,13 @@ def test_the_sign_in_sheet_from_the_dialog(qtbot, dialog, wf, tmp_path, monkeypa
         return str(out), "PDF files (*.pdf)"
 
     opened: list[Path] = []
+
+    def open_file(path: Path) -> bool:  # the system's PDF viewer
+        opened.append(path)
+        return True
+
     monkeypatch.setattr(checkin_dialog.QFileDialog, "getSaveFileName", save_as)
-    monkeypatch.setattr(checkin_dialog, "open_file", opened.append)
+    monkeypatch.setattr(checkin_dialog, "open_file", open_file)
     sheet = button(dialog, "Print the sign-in sheet (PDF)")
     qtbot.mouseClick(sheet, Qt.MouseButton.LeftButton)
     assert asked[0].endswith("Sign-in sheet - Accelerate Mentoring Program.pdf")
@@ -194,7 +199,7 @@ def test_the_sign_in_sheet_from_the_dialog(qtbot, dialog, wf, tmp_path, monkeypa
     qtbot.waitUntil(lambda: bool(opened), timeout=120_000)
     pdf = out.with_suffix(".pdf")
     assert opened == [pdf] and sheet.isEnabled()
-    assert dialog.message.text().startswith("The sign-in sheet is saved as")
+    assert dialog.message.text() == f"The sign-in sheet is saved as {pdf}; it opens for printing."
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
     for p in wf.roster.participants():
         assert p.name in text

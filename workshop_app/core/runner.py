@@ -158,6 +158,11 @@ class Runner:
     def finished(self) -> bool:
         return self._finished
 
+    @property
+    def begun(self) -> bool:
+        """Whether any segment of this run has started (only then can the workshop end)."""
+        return self._live is not None or any(s.started_at for s in self.segments)
+
     def exercise(self, segment: Segment | None = None) -> Exercise | None:
         """The library exercise behind `segment` (by default the viewed one)."""
         segment = segment or self.viewed
@@ -328,7 +333,7 @@ class Runner:
 
     def finish(self) -> None:
         """End the live segment and the workshop (once something has run)."""
-        if self._live is None and not any(s.started_at for s in self.segments):
+        if not self.begun:
             return
         self._leave_live()
         self._finished = True

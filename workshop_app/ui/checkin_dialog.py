@@ -17,7 +17,7 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -44,9 +44,10 @@ log = logging.getLogger(__name__)
 ID = Qt.ItemDataRole.UserRole
 
 
-def open_file(path: Path) -> None:
-    """Open `path` in the program the system uses for it (the PDF viewer, to print)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_file(path: Path) -> bool:
+    """Open `path` in the program the system uses for it (the PDF viewer, to print); False
+    when the system has none."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def local_time(stamp: str | None) -> str:
@@ -116,7 +117,8 @@ class CheckInDialog(QDialog):
         layout.addLayout(said)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
-        self.resize(560, 560)
+        screen = (parent or self).screen().availableGeometry().size()
+        self.resize(QSize(560, 560).boundedTo(screen * 0.9))  # at 1.5x, 560 may not fit
         self._update_summary()
         self.find.setFocus()
 
@@ -334,8 +336,9 @@ class CheckInDialog(QDialog):
 
     def _sheet_ready(self, path: Path) -> None:
         self.sheet_button.setEnabled(True)
-        self.say(f"The sign-in sheet is saved as {path}; it opens for printing.")
-        open_file(path)
+        opened = open_file(path)
+        then = "it opens for printing." if opened else "open it from there to print it."
+        self.say(f"The sign-in sheet is saved as {path}; {then}")
 
     def _sheet_failed(self, error: BaseException) -> None:
         self.sheet_button.setEnabled(True)

@@ -309,7 +309,10 @@ class RunnerView(QWidget):
         else:
             looking = f"You are looking at “{viewed.title}”."
             self.start_this_button.setText("Resume this one" if viewed.ran else "Start this one")
-        self.start_this_button.setVisible(viewed is not None or not runner.finished)
+        # At the end of the agenda: "End the workshop", once it has begun and until it ends.
+        self.start_this_button.setVisible(
+            viewed is not None or (runner.begun and not runner.finished)
+        )
         self.back_button.setText(
             "Back to the end" if timed is None else "Back to the running segment"
         )
