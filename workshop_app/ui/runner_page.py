@@ -16,9 +16,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QVBoxLayout
 
 from workshop_app.core.clock import Clock
 from workshop_app.core.content import Library
@@ -203,7 +201,6 @@ class RunnerPage(WorkshopPage):
             action(self.runner)
         except UserError as exc:
             self.status.emit(exc.message)
-        self._laid_out = None  # lay the view out again: its "+5 min" line, its buttons
         self.update_time()
         if writes and not self.runner.rehearsal:
             self.saved.emit()
@@ -299,15 +296,17 @@ class RunnerPage(WorkshopPage):
         self.projector.set_scale(step)
 
     def _reveal(self, key: str, shown: bool) -> None:
-        timed = self.runner.timed if self.runner else None
-        if timed is None:
+        runner, wf = self.runner, self.wf
+        timed = runner.timed if runner else None
+        if runner is None or wf is None or timed is None:
             return
         parts = self.revealed.setdefault(timed.id, set())
         if shown:
             parts.add(key)
         else:
             parts.discard(key)
-        self._laid_out = None  # the room prompt tab shows the revealed part too
+        # The room prompt tab shows what the room sees, the revealed part too.
+        self.view.room_view.setMarkdown(room_markdown(runner, wf.workshop(), timed, parts))
         self.update_time()
 
     # -- check-in, plans, notes ------------------------------------------------------------
@@ -318,8 +317,9 @@ class RunnerPage(WorkshopPage):
         dialog = CheckInDialog(self.wf, self, rehearsal=self.rehearsing)
         self.checkin_dialog = dialog
         dialog.exec()
-        self.saved.emit()
-        self.changed.emit()
+        if not self.rehearsing:
+            self.saved.emit()
+            self.changed.emit()
         self.setFocus()
 
     def record_plan(self) -> None:

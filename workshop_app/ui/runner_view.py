@@ -219,11 +219,7 @@ class RunnerView(QWidget):
                 view.setPlainText("")
             self.next_label.setText("")
             return
-        added = segment.extra_seconds / 60
-        self.position.setText(
-            f"Segment {runner.view_index + 1} of {len(runner.segments)} · "
-            f"{segment.planned_minutes:g} min planned" + (f", {added:+g} min" if added else "")
-        )
+        self._show_position(runner)
         self.segment_title.setText(segment.title)
         shown = revealed.get(segment.id, set())
         self.room_view.setMarkdown(room_markdown(runner, workshop, segment, shown))
@@ -254,12 +250,24 @@ class RunnerView(QWidget):
             else "<b>Next:</b> the end of the workshop"
         )
 
+    def _show_position(self, runner: Runner) -> None:
+        """Which segment this is, and its minutes with what was added or taken off."""
+        segment = runner.viewed
+        if segment is None:
+            return
+        added = segment.extra_seconds / 60
+        self.position.setText(
+            f"Segment {runner.view_index + 1} of {len(runner.segments)} · "
+            f"{segment.planned_minutes:g} min planned" + (f", {added:+g} min" if added else "")
+        )
+
     def show_clock(self, runner: Runner) -> tuple[str, str, str]:
         """The countdown of the segment that runs, its step, whether the facilitator is
         looking elsewhere, and the projected finish. Returns the timer's text, its state and
         the step as the room sees it."""
         timed = runner.timed
         state = runner.state()
+        self._show_position(runner)  # +5 / -1 change it
         text = clock_text(runner.remaining()) if timed else "—"
         self.timer.setText(text)
         self.timer.setStyleSheet(
