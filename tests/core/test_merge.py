@@ -274,6 +274,22 @@ def test_private_text_is_not_shown_in_the_report(rooms: tuple[Path, Path], tmp_p
     assert charter_value(tmp_path / "all.workshop", "P01", "boundaries") == "SecretFromB"
 
 
+def test_the_facilitators_own_notes_are_not_shown_in_the_report(base: Path, tmp_path: Path) -> None:
+    from workshop_app.core.agenda_store import PlannedSegment
+
+    with WorkshopFile.open(base) as wf:
+        wf.agenda.choose("half-day", [PlannedSegment("Welcome", 15), PlannedSegment("Skills", 45)])
+    a, b = tmp_path / "room-a.workshop", tmp_path / "room-b.workshop"
+    shutil.copy(base, a)
+    shutil.copy(base, b)
+    for path, note in ((a, "Watch Bo, NotesFromA"), (b, "Start late, NotesFromB")):
+        with WorkshopFile.open(path) as wf:
+            wf.agenda.set_private_notes(wf.agenda.segments()[0].id, note)
+    report = merge_workshops(out=tmp_path / "all.workshop", inputs=[a, b])
+    assert "(private, not shown)" in report.text()
+    assert "NotesFrom" not in report.text()
+
+
 def test_audit_trails_are_unioned(rooms: tuple[Path, Path], tmp_path: Path) -> None:
     a, b = rooms
     edit(a, "P01", purpose="A")

@@ -126,8 +126,10 @@ def shown(name: str, value: Any, *, table: str, private: bool = False) -> str:
     if table == "charter_versions" and name == "snapshot":
         return "(signed content, not shown)"
     charter_field = FIELD_BY_NAME.get(name) if table == "charters" else None
-    if (charter_field is not None and charter_field.private) or (
-        private and table == "goals" and name in GOAL_PART_NAMES
+    if (
+        (charter_field is not None and charter_field.private)
+        or (private and table == "goals" and name in GOAL_PART_NAMES)
+        or (table == "agenda_segments" and name == "private_notes")  # the facilitator's own
     ):
         return "(private, not shown)"
     if isinstance(value, bytes):
