@@ -616,3 +616,31 @@ def test_no_agenda_says_where_to_choose_one(qtbot, tmp_path: Path, library, cloc
     key(qtbot, page, Qt.Key.Key_Right)
     key(qtbot, page, Qt.Key.Key_Return)
     close(page, wf)
+
+
+def test_a_clicker_moves_the_room_on_and_back(qtbot, path: Path, library, clock) -> None:
+    """A presentation clicker sends PageDown / PageUp: the room moves to the next segment and
+    it starts, as a slide show advances; the arrows only look."""
+    page, wf = make_page(qtbot, path, library, clock)
+    runner = page.runner
+    assert runner is not None
+    key(qtbot, page, Qt.Key.Key_F5)
+    presenter = page.presenter
+    assert presenter is not None
+    first, second = runner.segments[0], runner.segments[1]
+    qtbot.keyClick(presenter, Qt.Key.Key_PageDown)  # the clicker, aimed at the projector
+    page.update_time()
+    assert runner.running and presenter.heading.text() == first.title
+    clock.advance(240)
+    qtbot.keyClick(presenter, Qt.Key.Key_PageDown)
+    page.update_time()
+    assert runner.running and presenter.heading.text() == second.title
+    assert timings(wf)[0][2] == pytest.approx(240, abs=1)
+    clock.advance(60)
+    qtbot.keyClick(presenter, Qt.Key.Key_PageUp)  # back: the first runs on from 4 minutes
+    page.update_time()
+    assert presenter.heading.text() == first.title and runner.elapsed() == pytest.approx(240)
+    qtbot.keyClick(presenter, Qt.Key.Key_Period)  # the clicker's blank key
+    assert page.projector.blank
+    qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+    close(page, wf)

@@ -331,6 +331,27 @@ class Runner:
             self._make_live(segment)
         self.start()
 
+    def advance(self, step: int) -> None:
+        """What a presentation clicker's Next and Back do: the room moves one segment on
+        (`step` 1) or back (-1) from the one that runs, and that one starts, as a slide show
+        advances. Before anything has started, Next starts the first segment to run; Next on
+        the last segment ends the workshop."""
+        timed = self.timed
+        if timed is None:  # the workshop has ended: Back reopens its last segment
+            if step < 0 and self.segments:
+                self._view(len(self.segments) - 1)
+                self.start_viewed()
+            return
+        if step > 0 and self._live is None:
+            self.show_timed()
+            self.start()
+            return
+        index = [s.id for s in self.segments].index(timed.id) + step
+        if index < 0:
+            return
+        self._view(index)
+        self.start_viewed()
+
     def finish(self) -> None:
         """End the live segment and the workshop (once something has run)."""
         if not self.begun:

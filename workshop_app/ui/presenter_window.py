@@ -256,8 +256,9 @@ class PresenterWindow(QWidget):
         return QRect(area.right() - width - 8, area.bottom() - height - 8, width, height)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Esc or F5 leaves presenter mode; other keys (a presentation clicker's Right and
-        Left, Space, B) drive the runner as if typed in the facilitator's window."""
+        """Esc or F5 leaves presenter mode; other keys (a presentation clicker's PageDown and
+        PageUp, its blank-screen key, Space) drive the runner as if typed in the facilitator's
+        window."""
         if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F5):
             self.close()
             return

@@ -6,8 +6,9 @@ segment that runs, and a banner offers "Back to the running segment" and "Start 
 
 Keys (when no text field has the focus; Esc leaves a text field): Space start/pause/resume,
 Right/Left look at the next/previous segment, Enter start the one looked at, Esc back to
-the running one, + / - add five minutes / take one off, B blank the projector, F freeze it,
-F5 presenter view on/off.
+the running one, PageDown/PageUp (what a presentation clicker sends) move the room on to the
+next segment or back to the previous one, starting it, + / - add five minutes / take one
+off, B or . blank the projector, F freeze it, F5 presenter view on/off.
 """
 
 from __future__ import annotations
@@ -220,6 +221,11 @@ class RunnerPage(WorkshopPage):
     def previous(self) -> None:
         self._act(Runner.previous, writes=False)
 
+    def advance(self, step: int) -> None:
+        """A presentation clicker (PageDown / PageUp): the room's segment moves on or back."""
+        self._act(lambda runner: runner.advance(step))
+        self.changed.emit()
+
     def back_to_running(self) -> None:
         self._act(Runner.show_timed, writes=False)
 
@@ -235,8 +241,8 @@ class RunnerPage(WorkshopPage):
             Qt.Key.Key_Space: self.toggle,
             Qt.Key.Key_Right: self.next,
             Qt.Key.Key_Left: self.previous,
-            Qt.Key.Key_PageDown: self.next,
-            Qt.Key.Key_PageUp: self.previous,
+            Qt.Key.Key_PageDown: lambda: self.advance(1),
+            Qt.Key.Key_PageUp: lambda: self.advance(-1),
             Qt.Key.Key_Return: self.start_viewed,
             Qt.Key.Key_Enter: self.start_viewed,
             Qt.Key.Key_Escape: self.back_to_running,
@@ -244,6 +250,7 @@ class RunnerPage(WorkshopPage):
             Qt.Key.Key_Equal: lambda: self.adjust(5),
             Qt.Key.Key_Minus: lambda: self.adjust(-1),
             Qt.Key.Key_B: self.toggle_blank,
+            Qt.Key.Key_Period: self.toggle_blank,  # a clicker's blank-screen button
             Qt.Key.Key_F: self.toggle_freeze,
             Qt.Key.Key_F5: self.toggle_presenter,
         }
@@ -255,7 +262,7 @@ class RunnerPage(WorkshopPage):
         if action is None or modified:
             super().keyPressEvent(event)
             return
-        if key != Qt.Key.Key_B:
+        if key not in (Qt.Key.Key_B, Qt.Key.Key_Period):
             self.projector.set_blank(False)  # any runner key brings a blank projector back
         action()
         event.accept()
