@@ -164,7 +164,10 @@ class PlansEditor(QWidget):
 
     def show_plans(self, plans: Sequence[Plan]) -> None:
         for row in self.rows:
-            row.setParent(None)
+            # Not setParent(None): that makes the row a window of its own for a moment,
+            # which takes the activation (and the keyboard focus) from the app's window.
+            self._layout.removeWidget(row)
+            row.hide()
             row.deleteLater()
         self.rows = []
         names = list(self._scenarios())

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.ui.wheel_guard import install_wheel_guard
 
 
 class WorkshopPage(QWidget):
@@ -24,6 +25,7 @@ class WorkshopPage(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
+        install_wheel_guard()  # the app installs it at start-up; pages made in tests need it too
         self.wf: WorkshopFile | None = None
 
     def set_workshop(self, wf: WorkshopFile | None) -> None:

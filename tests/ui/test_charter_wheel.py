@@ -1,0 +1,126 @@
+"""The mouse wheel over the charter form scrolls it; it never changes an answer by passing
+over an input that does not have focus (on the other pages too)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
+
+from workshop_app.core.demo import create_demo
+from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.ui.charters_page import ChartersPage
+
+
+@pytest.fixture
+def demo(tmp_path: Path):
+    wf = create_demo(tmp_path / "demo.workshop")
+    yield wf
+    wf.close()
+
+
+@pytest.fixture
+def page(qtbot, demo: WorkshopFile) -> ChartersPage:
+    p = ChartersPage(["A partner who goes silent", "Repeated cancellations"])
+    qtbot.addWidget(p)
+    p.resize(1200, 700)
+    p.show()
+    p.activateWindow()
+    qtbot.waitUntil(p.isActiveWindow)
+    p.set_workshop(demo)
+    p.select_pair(demo.roster.pair_by_code("P02").id)
+    return p
+
+
+def wheel_down(widget: QWidget, notches: int = 3) -> None:
+    """One turn of the wheel with the pointer over the middle of `widget`."""
+    at = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        at,
+        QPointF(widget.mapToGlobal(at.toPoint())),
+        QPoint(),
+        QPoint(0, -120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def scrolled_to(page: ChartersPage, widget: QWidget) -> None:
+    page.editor.ensureWidgetVisible(widget)
+    QApplication.processEvents()
+
+
+def test_the_wheel_over_unfocused_inputs_scrolls_the_form(
+    qtbot, page: ChartersPage, demo: WorkshopFile
+) -> None:
+    pid = demo.roster.pair_by_code("P02").id
+    before = demo.charters.charter(pid)
+    editor = page.editor
+    frequency = editor.field("meeting_frequency").input
+    minutes = editor.field("meeting_minutes").input
+    scenario = editor.plans.rows[0].scenario
+    page.filter.setFocus()  # focus is elsewhere, as when the person scrolls to read
+    bar = editor.verticalScrollBar()
+    for widget in (frequency, minutes, scenario):
+        scrolled_to(page, widget)
+        shown = widget.currentText() if isinstance(widget, QComboBox) else widget.text()
+        top = bar.value()
+        wheel_down(widget)
+        assert bar.value() > top, f"the form did not scroll over {widget.accessibleName()}"
+        assert not widget.hasFocus()
+        after = widget.currentText() if isinstance(widget, QComboBox) else widget.text()
+        assert after == shown, f"the wheel changed {widget.accessibleName()}"
+    assert not editor.saver.pending
+    now = demo.charters.charter(pid)
+    assert now.fields == before.fields
+    assert [(p.scenario, p.plan) for p in now.plans] == [(p.scenario, p.plan) for p in before.plans]
+    assert now.version == before.version
+
+
+def test_the_wheel_does_not_give_focus_to_an_input(qtbot, page: ChartersPage) -> None:
+    frequency = page.editor.field("meeting_frequency").input
+    assert frequency.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert page.editor.field("meeting_minutes").input.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+def test_a_focused_input_still_follows_the_wheel(
+    qtbot, page: ChartersPage, demo: WorkshopFile
+) -> None:
+    pid = demo.roster.pair_by_code("P02").id
+    frequency = page.editor.field("meeting_frequency").input
+    scrolled_to(page, frequency)
+    qtbot.mouseClick(page.editor.field("meeting_place").input, Qt.MouseButton.LeftButton)
+    frequency.setFocus(Qt.FocusReason.TabFocusReason)
+    assert frequency.hasFocus()
+    start = frequency.currentIndex()
+    wheel_down(frequency, notches=1)
+    assert frequency.currentIndex() == start + 1
+    page.editor.saver.flush()
+    assert demo.charters.charter(pid).value("meeting_frequency") == frequency.currentData()
+
+
+def test_the_wheel_is_guarded_on_the_other_pages_too(qtbot, demo: WorkshopFile) -> None:
+    from workshop_app.ui.program_page import ProgramPage
+
+    program = ProgramPage()
+    qtbot.addWidget(program)
+    program.resize(1000, 500)
+    program.show()
+    program.activateWindow()
+    qtbot.waitUntil(program.isActiveWindow)
+    program.set_workshop(demo)
+    combo = next(c for c in program.findChildren(QComboBox) if c.accessibleName() == "Paper size")
+    button = next(iter(program.findChildren(QPushButton)))
+    button.setFocus()
+    assert button.hasFocus()
+    shown = combo.currentText()
+    wheel_down(combo)
+    assert combo.currentText() == shown
+    program.flush()
+    assert demo.workshop().paper_size == combo.currentData()
