@@ -1,7 +1,8 @@
 """Charters in the workshop file: fields, SMART goals, troubleshooting plans, signing, versions.
 
 A signed charter is a record. The first edit after signing raises the charter's version, so
-the list can say "signed v1, edited since", and `charter_versions` keeps what was signed.
+the list can say "signed v1, edited since", and `charter_versions` keeps what was signed. An
+edit that brings back exactly what was signed makes it the signed version again.
 """
 
 from __future__ import annotations
@@ -254,6 +255,7 @@ class CharterStore:
             self._touch(pair_id, now)
             conn.execute(f"UPDATE charters SET {name} = ? WHERE id = ?", (value, row[0]))
             self._wf.audit("charters", row[0], name, row[1], value, pair_id=pair_id, at=now)
+            self._back_to_signed(pair_id, now)
 
     def set_goal_part(self, pair_id: str, position: int, part: str, value: Any) -> Goal:
         """Set one part of SMART goal number `position` (1 to 3), creating the goal if needed."""
@@ -294,6 +296,7 @@ class CharterStore:
                 self._wf.audit(
                     "goals", goal_id, f"goal{position}.{part}", old, value, pair_id=pair_id, at=now
                 )
+                self._back_to_signed(pair_id, now)
         return next(g for g in self.goals(pair_id) if g.position == position)
 
     def remove_goal(self, pair_id: str, position: int) -> None:
@@ -325,6 +328,7 @@ class CharterStore:
                     (pos - 1, now, goal_id),
                 )
             self._wf.audit("goals", row[0], f"goal{position}", old, None, pair_id=pair_id, at=now)
+            self._back_to_signed(pair_id, now)
 
     def add_plan(
         self,
@@ -369,6 +373,7 @@ class CharterStore:
                 pair_id=pair_id,
                 at=now,
             )
+            self._back_to_signed(pair_id, now)
         return next(p for p in self.plans(pair_id) if p.id == plan_id)
 
     def set_plan_part(self, plan_id: str, part: str, value: str) -> None:
@@ -390,6 +395,7 @@ class CharterStore:
                 f"UPDATE plans SET {part} = ?, updated_at = ? WHERE id = ?", (value, now, plan_id)
             )
             self._wf.audit("plans", plan_id, part, row[1], value, pair_id=row[0], at=now)
+            self._back_to_signed(row[0], now)
 
     def remove_plan(self, plan_id: str) -> None:
         conn = self._wf.conn
@@ -411,6 +417,7 @@ class CharterStore:
                 pair_id=row[0],
                 at=now,
             )
+            self._back_to_signed(row[0], now)
 
     def sign(
         self,
@@ -501,6 +508,35 @@ class CharterStore:
         else:
             conn.execute("UPDATE charters SET updated_at = ? WHERE id = ?", (now, charter_id))
 
+    def _back_to_signed(self, pair_id: str, now: str) -> None:
+        """After a change: if the charter now says exactly what was last signed (the edits
+        since were undone, or typed back), it is the signed version again, not a new one. The
+        record is what was signed, and this content is that record; the next real change
+        starts the new version afresh. Only the newest signed version counts: going back to
+        an older one changes the agreement in force."""
+        conn = self._wf.conn
+        signed = conn.execute(
+            "SELECT version, snapshot FROM charter_versions WHERE pair_id = ?"
+            " ORDER BY version DESC LIMIT 1",
+            (pair_id,),
+        ).fetchone()
+        if signed is None:
+            return
+        charter_id, version = conn.execute(
+            "SELECT id, version FROM charters WHERE pair_id = ?", (pair_id,)
+        ).fetchone()
+        if version != signed[0] + 1 or _content(self.snapshot(pair_id)) != _content(
+            json.loads(signed[1])
+        ):
+            return
+        conn.execute(
+            "UPDATE charters SET version = ?, updated_at = ? WHERE id = ?",
+            (signed[0], now, charter_id),
+        )
+        self._wf.audit(
+            "charters", charter_id, "version", version, signed[0], pair_id=pair_id, at=now
+        )
+
 
 # Whitespace that does not count as an answer: Python's str.strip() set for the characters
 # people actually type or paste (space, tabs, line breaks, no-break and zero-width spaces).
@@ -572,6 +608,17 @@ def _clean_date(value: Any, label: str) -> str:
         return date.fromisoformat(text).isoformat()
     except ValueError as exc:
         raise UserError(f"{label} must be a date like 2027-03-31, not {text!r}.") from exc
+
+
+def _content(snapshot: dict[str, Any]) -> Any:
+    """What a snapshot says, in the form JSON gives it back: without its version number, or
+    a goal left with nothing in it (typing into a new goal and undoing leaves one behind)."""
+    said = json.loads(json.dumps(snapshot))
+    said.pop("version", None)
+    said["goals"] = [
+        g for g in said["goals"] if g["private"] or any(g[n].strip() for n in _GOAL_PART_NAMES)
+    ]
+    return said
 
 
 def _goal(r: Any) -> Goal:
