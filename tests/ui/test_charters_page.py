@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from workshop_app.core.demo import create_demo
@@ -58,13 +58,19 @@ def test_pickers_save_meeting_details(qtbot, page: ChartersPage, demo: WorkshopF
     page.select_pair(pid)
     editor = page.editor
     frequency = editor.field("meeting_frequency").input
-    frequency.setCurrentIndex(frequency.findData("monthly"))
-    frequency.activated.emit(frequency.currentIndex())
+    frequency.setFocus()
+    qtbot.keyClicks(frequency, "Mo")  # a closed combo box picks by the typed start
     minutes = editor.field("meeting_minutes").input
-    minutes.setValue(45)
-    editor.field("first_meeting").pick(QDateTime(QDate(2027, 2, 3), QTime(9, 30)))
-    editor.field("end_date").pick(QDate(2027, 10, 31))
-    editor.saver.flush()
+    minutes.setFocus()
+    minutes.selectAll()
+    qtbot.keyClicks(minutes, "45")
+    first = editor.field("first_meeting").input
+    first.setFocus()
+    qtbot.keyClicks(first, "2027-02-03 09:30")
+    end = editor.field("end_date").input
+    end.setFocus()
+    qtbot.keyClicks(end, "2027-10-31")
+    editor.flush()
     values = demo.charters.charter(pid).fields
     assert values["meeting_frequency"] == "monthly"
     assert values["meeting_minutes"] == 45
@@ -98,7 +104,7 @@ def test_an_invalid_value_is_shown_and_not_saved(
     field = page.editor.field("review_days").input
     qtbot.keyClicks(field, "every month")
     page.editor.saver.flush()
-    error = page.editor._errors[("field", "review_days")]
+    error = page.editor.field("review_days").message
     assert error.isVisibleTo(page) and "30, 90, 180" in error.text()
     assert demo.charters.charter(pid).value("review_days") == ""
     field.clear()
@@ -114,13 +120,13 @@ def test_goals_and_plans(qtbot, page: ChartersPage, demo: WorkshopFile) -> None:
     goals = page.editor.goals
     qtbot.keyClicks(goals.boxes[0].parts["goal"].input, "Present to the board")
     qtbot.keyClicks(goals.boxes[0].parts["measure"].input, "Presented once")
-    goals.boxes[0].parts["target_date"].pick(QDate(2027, 6, 30))
+    qtbot.keyClicks(goals.boxes[0].parts["target_date"].input, "2027-06-30")
     qtbot.mouseClick(goals.add, Qt.MouseButton.LeftButton)
     assert goals.boxes[1].isVisibleTo(page)
     qtbot.keyClicks(goals.boxes[1].parts["goal"].input, "Build a network")
     qtbot.mouseClick(page.editor.plans.add, Qt.MouseButton.LeftButton)
     row = page.editor.plans.rows[0]
-    row.scenario.setCurrentText("A partner who goes silent")
+    qtbot.keyClicks(row.scenario, "A partner who goes silent")
     qtbot.keyClicks(row.plan, "we send one friendly nudge, then call Tom")
     page.editor.saver.flush()
     charter = demo.charters.charter(pid)
@@ -286,3 +292,50 @@ def test_print_to_a_printer(qtbot, tmp_path: Path) -> None:
     assert blocker.args[0] is not None
     assert len(PdfReader(printed).pages) >= 1
     window.close()
+
+
+def test_the_form_says_what_is_private_to_the_pair(
+    qtbot, page: ChartersPage, demo: WorkshopFile
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from workshop_app.core.charter_fields import FIELD_BY_NAME
+
+    pid = pair_id(demo, "P11")
+    page.select_pair(pid)
+    editor = page.editor
+    assert FIELD_BY_NAME["boundaries"].private
+    box = editor._boxes["boundaries"]
+    assert "private to the pair" in box.title()
+    notes = [
+        label.text()
+        for label in box.findChildren(QLabel)
+        if label.isVisibleTo(page) and "left out of staff exports" in label.text()
+    ]
+    assert notes == ["Private to the pair: what you write here is left out of staff exports."]
+    for key in ("purpose", "roles", "meetings"):
+        assert "private" not in editor._boxes[key].title()
+
+    goal = editor.goals.boxes[0]
+    assert "private" not in goal.title()
+    goal.private.setFocus()
+    qtbot.keyClick(goal.private, Qt.Key.Key_Space)
+    assert goal.title() == "Goal 1 · private to the pair"
+    editor.flush()
+    assert [g.private for g in demo.charters.goals(pid)] == [True]
+
+
+def test_switching_pairs_leaves_no_stray_window(
+    qtbot, page: ChartersPage, demo: WorkshopFile
+) -> None:
+    """Redrawing the plans once made each old plan row a window of its own for a moment,
+    which took the activation (and so the keyboard) from the app's window."""
+    from workshop_app.ui.charter_lists import PlanRow
+
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    for code in ("P02", "P01", "P03"):  # each has troubleshooting plans
+        page.select_pair(pair_id(demo, code))
+        assert page.editor.plans.rows
+    assert QApplication.activeWindow() is page
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, PlanRow)]

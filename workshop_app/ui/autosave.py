@@ -3,7 +3,9 @@
 `FieldSaver` owns one pending value per field key. A change restarts the field's timer; when it
 fires (or the widget loses focus, or `flush()` is called before anything else touches the
 file) the save callback runs. A `UserError` from the callback is shown next to the field and
-nothing is saved; the user's text stays where it is so nothing typed is lost.
+nothing is saved; the user's text stays where it is, and the value stays pending: every later
+flush tries it again, and until one succeeds `refused()` lists it, so that nothing typed is
+dropped without the person knowing (closing the workshop asks what to do with it).
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ class FieldSaver(QObject):
     def __init__(self, parent: QObject | None = None, *, delay_ms: int = DEBOUNCE_MS) -> None:
         super().__init__(parent)
         self._delay = delay_ms
+        # Changed and not saved yet: waiting for the timer, or refused (then in _refused too).
         self._pending: dict[Hashable, tuple[SaveFn, Any]] = {}
         self._timers: dict[Hashable, QTimer] = {}
-        self._failing: set[Hashable] = set()
+        self._refused: dict[Hashable, str] = {}  # key: why its save was refused
 
     def change(self, key: Hashable, value: Any, save: SaveFn) -> None:
         """The user changed field `key` to `value`; save it soon."""
@@ -45,14 +48,15 @@ class FieldSaver(QObject):
         timer.start(self._delay)
 
     def flush(self, key: Hashable | None = None) -> bool:
-        """Save now: one field, or every pending one. False if a save was refused."""
+        """Save now: one field, or every pending one. False if a save was refused (the value
+        is kept, to be tried again)."""
         keys = [key] if key is not None else list(self._pending)
         ok = True
         for k in keys:
-            item = self._pending.pop(k, None)
             timer = self._timers.get(k)
             if timer is not None:
                 timer.stop()
+            item = self._pending.get(k)
             if item is None:
                 continue
             save, value = item
@@ -60,11 +64,11 @@ class FieldSaver(QObject):
                 save(value)
             except UserError as exc:
                 ok = False
-                self._failing.add(k)
+                self._refused[k] = exc.message
                 self.failed.emit(k, exc.message)
                 continue
-            if k in self._failing:
-                self._failing.discard(k)
+            del self._pending[k]
+            if self._refused.pop(k, None) is not None:
                 self.cleared.emit(k)
             self.saved.emit(k)
         return ok
@@ -73,15 +77,21 @@ class FieldSaver(QObject):
         self.flush(key)
 
     def discard(self) -> None:
-        """Forget unsaved changes (the workshop they belong to is going away)."""
+        """Forget unsaved changes (the workshop they belong to is going away, or the person
+        chose to take the refused ones elsewhere)."""
         for timer in self._timers.values():
             timer.stop()
         self._pending.clear()
-        self._failing.clear()
+        self._refused.clear()
 
     @property
     def pending(self) -> bool:
+        """Whether any change is not saved yet (waiting for its timer, or refused)."""
         return bool(self._pending)
+
+    def refused(self) -> dict[Hashable, tuple[Any, str]]:
+        """The changes whose last save was refused: key -> (value, why)."""
+        return {k: (self._pending[k][1], why) for k, why in self._refused.items()}
 
     def flush_on_focus_out(self, widget: QWidget, key: Hashable) -> None:
         widget.installEventFilter(_FocusOut(self, key, widget))

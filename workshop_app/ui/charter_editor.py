@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.charter_fields import (
+    FIELD_BY_NAME,
     GOAL_PARTS,
     GOALS_LIST,
     SECTIONS,
@@ -25,13 +30,28 @@ from workshop_app.core.charter_fields import (
     CharterSection,
 )
 from workshop_app.core.completeness import Status, section_status
+from workshop_app.core.errors import UserError
 from workshop_app.core.model import Charter
+from workshop_app.core.words import count
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.autosave import FieldSaver
-from workshop_app.ui.charter_lists import GoalsEditor, PlansEditor
+from workshop_app.ui.charter_lists import GOAL_LABELS, GoalsEditor, PlansEditor
 from workshop_app.ui.charter_undo import ActionCommand, EditCommand, Key
-from workshop_app.ui.field_widgets import FieldWidget, widget_for
+from workshop_app.ui.field_widgets import (
+    PRIVATE_NOTE,
+    PRIVATE_STYLE,
+    DateField,
+    FieldWidget,
+    Unfinished,
+    add_form_row,
+    charter_form,
+    name_inner_parts,
+    place_labels,
+    widget_for,
+)
 
+# Narrower than this (device-independent pixels), the labels go above their fields.
+LABELS_ABOVE_BELOW = 560
 BADGE = {"complete": "✓ complete", "partial": "◐ partly filled", "empty": "○ empty"}
 BADGE_COLOUR = {"complete": "#1b7a3d", "partial": "#a15c00", "empty": "#6b6b6b"}
 
@@ -47,20 +67,26 @@ class CharterEditor(QScrollArea):
     def __init__(self, scenarios: Callable[[], Sequence[str]]) -> None:
         super().__init__()
         self.setWidgetResizable(True)
+        self.setAccessibleName("Charter form")
+        # No tab stop of its own: Tab goes from field to field, and the form scrolls to each.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.wf: WorkshopFile | None = None
         self.pair_id: str | None = None
         self.saver = FieldSaver(self)
         self.saver.saved.connect(self._on_saved)
         self.saver.failed.connect(self._on_failed)
-        self.saver.cleared.connect(lambda key: self._error_label(key).hide())
+        self.saver.cleared.connect(lambda key: self._show_error(key, ""))
         self._stacks: dict[str, QUndoStack] = {}
         self.undo_stack = QUndoStack(self)
         self._committed: dict[Key, Any] = {}
         self._fields: dict[str, FieldWidget] = {}
-        self._errors: dict[Key, QLabel] = {}
         self._boxes: dict[str, QGroupBox] = {}
         self._undo_keys = _UndoKeys(self)
+        self._labels_above = False
         self._build(scenarios)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._follow_focus)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -68,8 +94,10 @@ class CharterEditor(QScrollArea):
         body = QWidget()
         layout = QVBoxLayout(body)
         self.heading = QLabel()
+        self.heading.setAccessibleName("Pair")
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.heading.setWordWrap(True)  # long names wrap rather than widen the form
         self.signature_banner = QLabel()
         self.signature_banner.setWordWrap(True)
         self.signature_banner.setStyleSheet(
@@ -80,12 +108,13 @@ class CharterEditor(QScrollArea):
         for section in SECTIONS:
             box = QGroupBox()
             self._boxes[section.key] = box
-            form = QFormLayout(box)
-            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+            form = charter_form(box)
             self._build_section(section, form, scenarios)
             layout.addWidget(box)
         layout.addStretch(1)
         self.setWidget(body)
+        self._chain_tab_order()
+        name_inner_parts(body)
 
     def _build_section(
         self, section: CharterSection, form: QFormLayout, scenarios: Callable[[], Sequence[str]]
@@ -101,9 +130,13 @@ class CharterEditor(QScrollArea):
             self.signatures.setWordWrap(True)
             self.sign_button = QPushButton("Mark as signed…")
             self.sign_button.setAccessibleName("Mark this charter as signed")
+            self.sign_button.setAutoDefault(True)  # Enter presses it, as Space does
             self.sign_button.clicked.connect(self._request_sign)
+            row = QHBoxLayout()
+            row.addWidget(self.sign_button)
+            row.addStretch(1)
             form.addRow(self.signatures)
-            form.addRow(self.sign_button)
+            form.addRow(row)
             return
         for field in section.fields:
             if field.name == GOALS_LIST:
@@ -111,6 +144,10 @@ class CharterEditor(QScrollArea):
                 self.goals.edited.connect(lambda pos, part, v: self._edit(("goal", pos, part), v))
                 self.goals.remove_requested.connect(self._remove_goal)
                 form.addRow(self.goals)
+                for box in self.goals.boxes:
+                    for part, widget in box.parts.items():
+                        self._watch(widget.input, ("goal", box.position, part))
+                    self._watch(box.private, ("goal", box.position, "private"))
                 continue
             if field.name == TROUBLESHOOTING_LIST:
                 self.plans = PlansEditor(scenarios)
@@ -122,29 +159,60 @@ class CharterEditor(QScrollArea):
             widget = widget_for(field)
             self._fields[field.name] = widget
             widget.edited.connect(lambda v, n=field.name: self._edit(("field", n), v))
-            self.saver.flush_on_focus_out(widget.input, ("field", field.name))
-            self._undo_keys.watch(widget.input)
-            label = field.label + ("" if field.required else " (optional)")
-            form.addRow(label, widget)
-            form.addRow("", self._error_label(("field", field.name)))
-        for box in self.goals.boxes if section.key == "purpose" else ():
-            for part, widget in box.parts.items():
-                self.saver.flush_on_focus_out(widget.input, ("goal", box.position, part))
-                self._undo_keys.watch(widget.input)
+            self._watch(widget.input, ("field", field.name))
+            if field.private:
+                note = QLabel(PRIVATE_NOTE)
+                note.setWordWrap(True)
+                note.setStyleSheet(PRIVATE_STYLE)
+                form.addRow(note)
+            add_form_row(form, field.label + ("" if field.required else " (optional)"), widget)
+
+    def _watch(self, widget: QWidget, key: Key) -> None:
+        self.saver.flush_on_focus_out(widget, key)
+        self._undo_keys.watch(widget)
+
+    def _chain_tab_order(self) -> None:
+        """Tab goes through the form in reading order. Goals shown and plans added later need
+        this: a widget made later joins the end of the window's chain (after the sidebar)."""
+        chain = [w for w in self._reading_order() if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _reading_order(self) -> list[QWidget]:
+        order: list[QWidget] = []
+        for section in SECTIONS:
+            for field in section.fields:
+                if field.name == GOALS_LIST:
+                    order += self.goals.focus_order()
+                elif field.name == TROUBLESHOOTING_LIST:
+                    order += self.plans.focus_order()
+                else:
+                    order.append(self._fields[field.name].input)
+        order.append(self.sign_button)
+        return order
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        above = self.viewport().width() < LABELS_ABOVE_BELOW
+        if above != self._labels_above:
+            self._labels_above = above
+            self._place_labels()
+
+    def _place_labels(self) -> None:
+        body = self.widget()
+        for form in body.findChildren(QFormLayout) if body is not None else ():
+            place_labels(form, above=self._labels_above)
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Keep the field being typed in on screen, however focus got there (Tab, a new
+        goal, an undo)."""
+        body = self.widget()
+        if new is not None and body is not None and body.isAncestorOf(new):
+            self.ensureWidgetVisible(new)
 
     def _request_sign(self) -> None:
         if self.pair_id:
             self.sign_requested.emit(self.pair_id)
-
-    def _error_label(self, key: Key) -> QLabel:
-        label = self._errors.get(key)
-        if label is None:
-            label = QLabel()
-            label.setStyleSheet("color: #b3261e;")
-            label.setWordWrap(True)
-            label.hide()
-            self._errors[key] = label
-        return label
 
     # -- showing a charter ------------------------------------------------------------------
 
@@ -155,16 +223,20 @@ class CharterEditor(QScrollArea):
         self._stacks.clear()
         self.undo_stack.clear()
 
-    def set_pair(self, pair_id: str | None) -> None:
-        self.saver.flush()
+    def set_pair(self, pair_id: str | None) -> bool:
+        """Show `pair_id`'s charter, after saving what is pending. False (and nothing changes)
+        when a save was refused and the person chose to stay with it."""
+        if not self.flush() and not self.settle_unsaved("switch pair"):
+            return False
         self.pair_id = pair_id
         self.setEnabled(pair_id is not None)
         if pair_id is None or self.wf is None:
             self.heading.setText("Pick a pair on the left")
             self.signature_banner.hide()
-            return
+            return True
         self.undo_stack = self._stacks.setdefault(pair_id, QUndoStack(self))
         self.show_charter()
+        return True
 
     def show_charter(self) -> None:
         assert self.wf is not None and self.pair_id is not None
@@ -184,23 +256,39 @@ class CharterEditor(QScrollArea):
                 for role, p in (("Mentor", mentor), ("Mentee", mentee))
             )
         )
+        workshop_date = QDate.fromString(wf.workshop().date, "yyyy-MM-dd")
+        reference = workshop_date if workshop_date.isValid() else QDate.currentDate()
+        for widget in self._date_fields():
+            widget.set_reference(reference)
         self._committed = {}
         for name, widget in self._fields.items():
             widget.set_value(charter.fields.get(name))
             self._committed[("field", name)] = widget.value()
         self.goals.show_goals(charter.goals)
-        for goal in charter.goals:
-            for part, _ in GOAL_PARTS:
-                self._committed[("goal", goal.position, part)] = getattr(goal, part)
-            self._committed[("goal", goal.position, "private")] = goal.private
+        self._remember_goals(charter)
         self.plans.show_plans(charter.plans)
         self._hook_plan_rows()
         for plan in charter.plans:
             self._committed[("plan", plan.id, "scenario")] = plan.scenario
             self._committed[("plan", plan.id, "plan")] = plan.plan
-        for label in self._errors.values():
-            label.hide()
+        for widget in self._all_fields():
+            widget.show_error("")
         self._show_state(charter)
+
+    def _remember_goals(self, charter: Charter) -> None:
+        self._committed = {k: v for k, v in self._committed.items() if k[0] != "goal"}
+        for goal in charter.goals:
+            for part, _ in GOAL_PARTS:
+                self._committed[("goal", goal.position, part)] = getattr(goal, part)
+            self._committed[("goal", goal.position, "private")] = goal.private
+
+    def _all_fields(self) -> list[FieldWidget]:
+        return list(self._fields.values()) + [
+            w for box in self.goals.boxes for w in box.parts.values()
+        ]
+
+    def _date_fields(self) -> list[DateField]:
+        return [w for w in self._all_fields() if isinstance(w, DateField)]
 
     def _show_state(self, charter: Charter | None = None) -> None:
         assert self.wf is not None and self.pair_id is not None
@@ -209,6 +297,8 @@ class CharterEditor(QScrollArea):
         for section in SECTIONS:
             state: Status | None = status.get(section.key)
             title = f"{section.number}. {section.title}"
+            if section.fields and all(f.private for f in section.fields):
+                title += " · private to the pair"
             box = self._boxes[section.key]
             box.setTitle(title + (f"   {BADGE[state]}" if state else ""))
             box.setStyleSheet(
@@ -246,9 +336,13 @@ class CharterEditor(QScrollArea):
         if pair_id is None:
             return
         self.saver.change(key, value, lambda v, k=key, p=pair_id: self._save(p, k, v))
+        if isinstance(value, Unfinished):
+            self.saver.flush(key)  # handed over as the field is left: say so at once
 
     def _save(self, pair_id: str, key: Key, value: Any) -> None:
         assert self.wf is not None
+        if isinstance(value, Unfinished):
+            raise UserError(value.message)  # a date still being typed is never saved
         charters = self.wf.charters
         if key[0] == "field":
             charters.set_field(pair_id, key[1], value)
@@ -260,7 +354,14 @@ class CharterEditor(QScrollArea):
             old = self._committed.get(key, "" if key[2:] != ("private",) else False)
             self._committed[key] = value
             if old != value:
-                self.undo_stack.push(EditCommand(self._apply, key, old, value, _label(key)))
+                self.undo_stack.push(EditCommand(self._apply, key, old, value, self._label(key)))
+
+    def flush(self) -> bool:
+        """Save everything pending now, a date still being typed included (refused, so it is
+        kept and shown). False if a save was refused."""
+        for widget in self._all_fields():
+            widget.commit()
+        return self.saver.flush()
 
     def _on_saved(self, key: Key) -> None:
         if self.pair_id is not None:
@@ -269,15 +370,70 @@ class CharterEditor(QScrollArea):
         self.saved.emit()
 
     def _on_failed(self, key: Key, message: str) -> None:
-        label = self._error_label(key)
-        label.setText(message)
-        label.show()
-        self.status.emit(f"Not saved: {message}")
+        self._show_error(key, message)
+        self.status.emit(f"{self._label(key)}: {message}")
+
+    def _show_error(self, key: Key, message: str) -> None:
+        if key[0] == "field":
+            self._fields[key[1]].show_error(message)
+        elif key[0] == "goal":
+            box = self.goals.boxes[key[1] - 1]
+            widget = box.parts.get(key[2])
+            if widget is not None:
+                widget.show_error(message)
+            else:
+                box.show_error(message)
+        elif key[0] == "plan":
+            row = self.plans.row(key[1])
+            if row is not None:
+                row.show_error(message)
+
+    def settle_unsaved(self, then: str) -> bool:
+        """After a refused save, before the form lets go of the text (closing, another pair):
+        ask the person. True when nothing unsaved is left: saved on a retry, or copied to the
+        clipboard and let go. False: they chose to stay, and everything stays as it is."""
+        while refused := self.saver.refused():
+            code = self.wf.roster.pair(self.pair_id).code if self.wf and self.pair_id else ""
+            lines = [f"{self._label(key)}: {why}" for key, (_value, why) in refused.items()]
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Not saved",
+                f"{count(len(refused), 'answer')} in {code}'s charter could not be saved.",
+                parent=self,
+            )
+            box.setInformativeText("\n".join(lines))
+            retry = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
+            retry.setAccessibleName("Retry saving")
+            copy = box.addButton(
+                f"Copy the text to the clipboard and {then}", QMessageBox.ButtonRole.DestructiveRole
+            )
+            copy.setAccessibleName("Copy the text to the clipboard")
+            stay = box.addButton(QMessageBox.StandardButton.Cancel)
+            stay.setAccessibleName("Cancel")
+            box.setDefaultButton(retry)
+            box.setEscapeButton(stay)
+            box.exec()
+            if box.clickedButton() is retry:
+                self.flush()
+            elif box.clickedButton() is copy:
+                QApplication.clipboard().setText(
+                    "\n".join(
+                        f"{code} · {self._label(key)}: {_as_text(value)}"
+                        for key, (value, _why) in refused.items()
+                    )
+                )
+                self.saver.discard()
+                copied = count(len(refused), "unsaved answer")
+                self.status.emit(f"{copied} copied to the clipboard.")
+            else:
+                return False
+        return True
+
+    # -- undo and redo ----------------------------------------------------------------------
 
     def _apply(self, key: Key, value: Any) -> None:
         """Undo/redo: write `value` for `key` and show it."""
         assert self.wf is not None and self.pair_id is not None
-        self.saver.flush()
         charters = self.wf.charters
         if key[0] == "field":
             charters.set_field(self.pair_id, key[1], value)
@@ -307,17 +463,19 @@ class CharterEditor(QScrollArea):
             charters.remove_plan(created[0])
             self._reload_plans()
 
-        self.saver.flush()
-        self.undo_stack.push(ActionCommand("Add a troubleshooting plan", do, undo))
-        row = self.plans.row(created[0])
-        if row is not None:
-            row.scenario.setFocus()
+        self.flush()
+        command = ActionCommand("adding a troubleshooting plan", do, undo)
+        if self._push(command):
+            command.key = ("plan", created[0], "scenario")
+            self._reveal(command.key)
 
     def _remove_plan(self, plan_id: str) -> None:
         assert self.wf is not None and self.pair_id is not None
         pair_id, charters = self.pair_id, self.wf.charters
-        self.saver.flush()
-        plan = next(p for p in charters.plans(pair_id) if p.id == plan_id)
+        self.flush()
+        plan = next((p for p in charters.plans(pair_id) if p.id == plan_id), None)
+        if plan is None:
+            return
 
         def do() -> None:
             charters.remove_plan(plan.id)
@@ -334,12 +492,14 @@ class CharterEditor(QScrollArea):
             )
             self._reload_plans()
 
-        self.undo_stack.push(ActionCommand("Remove a troubleshooting plan", do, undo))
+        command = ActionCommand("removing a troubleshooting plan", do, undo)
+        command.key = ("plan", plan.id, "scenario")
+        self._push(command)
 
     def _remove_goal(self, position: int) -> None:
         assert self.wf is not None and self.pair_id is not None
         pair_id, charters = self.pair_id, self.wf.charters
-        self.saver.flush()
+        self.flush()
         before = charters.goals(pair_id)
 
         def do() -> None:
@@ -354,7 +514,20 @@ class CharterEditor(QScrollArea):
                         charters.set_goal_part(pair_id, goal.position, part, getattr(goal, part))
             self._reload_goals()
 
-        self.undo_stack.push(ActionCommand(f"Remove goal {position}", do, undo))
+        command = ActionCommand(f"removing goal {position}", do, undo)
+        command.key = ("goal", position, "goal")
+        self._push(command)
+
+    def _push(self, command: ActionCommand) -> bool:
+        """Do `command` (pushing runs it), undoably. False if the file refused it."""
+        try:
+            self.undo_stack.push(command)
+        except UserError as exc:
+            self.status.emit(f"Not changed: {exc.message}")
+            self.undo_stack.clear()  # it did not happen: its undo has nothing to undo
+            self.show_charter()
+            return False
+        return True
 
     def _reload_plans(self) -> None:
         assert self.wf is not None and self.pair_id is not None
@@ -369,40 +542,83 @@ class CharterEditor(QScrollArea):
     def _hook_plan_rows(self) -> None:
         for row in self.plans.rows:
             for part, widget in (("scenario", row.scenario), ("plan", row.plan)):
-                self.saver.flush_on_focus_out(widget, ("plan", row.plan_id, part))
-                self._undo_keys.watch(widget)
+                self._watch(widget, ("plan", row.plan_id, part))
+        self._chain_tab_order()
+        name_inner_parts(self.plans)
+        self._place_labels()
 
     def _reload_goals(self) -> None:
         assert self.wf is not None and self.pair_id is not None
-        goals = self.wf.charters.goals(self.pair_id)
-        self.goals.show_goals(goals)
-        self._committed = {k: v for k, v in self._committed.items() if k[0] != "goal"}
-        for goal in goals:
-            for part, _ in GOAL_PARTS:
-                self._committed[("goal", goal.position, part)] = getattr(goal, part)
-            self._committed[("goal", goal.position, "private")] = goal.private
+        charter = self.wf.charters.charter(self.pair_id)
+        self.goals.show_goals(charter.goals)
+        self._remember_goals(charter)
         self._on_saved(("goals",))
 
     def undo(self) -> None:
-        self.saver.flush()
-        self.undo_stack.undo()
+        self._travel(back=True)
 
     def redo(self) -> None:
-        self.saver.flush()
-        self.undo_stack.redo()
+        self._travel(back=False)
+
+    def _travel(self, *, back: bool) -> None:
+        """Undo or redo one step, then show it: the form scrolls to what changed, focuses
+        it, and the status bar says what was undone or redone."""
+        stack = self.undo_stack
+        if self.pair_id is None or not (stack.canUndo() if back else stack.canRedo()):
+            return
+        self.flush()
+        index = stack.index() - 1 if back else stack.index()
+        command = stack.command(index)
+        try:
+            stack.undo() if back else stack.redo()
+        except UserError as exc:
+            # The file did not change: start again from what it holds.
+            self.status.emit(f"Could not {'undo' if back else 'redo'}: {exc.message}")
+            stack.clear()
+            self.show_charter()
+            return
+        assert isinstance(command, EditCommand | ActionCommand)
+        self._reveal(command.key)
+        self.status.emit(f"{'Undid' if back else 'Redid'}: {command.text()}")
+
+    def _reveal(self, key: Key) -> None:
+        """Scroll to the widget for `key` and focus it (or, when it is gone, the nearest
+        thing: a removed plan's section, a removed goal's list)."""
+        widget: QWidget
+        if key[0] == "field":
+            widget = self._fields[key[1]].input
+        elif key[0] == "goal":
+            box = self.goals.boxes[key[1] - 1]
+            widget = box.private if key[2] == "private" else box.parts[key[2]].input
+            if not box.isVisibleTo(self):
+                widget = self.goals.boxes[0].parts["goal"].input
+        else:
+            row = self.plans.row(key[1])
+            widget = self.plans.add if row is None else row.widget_for(key[2])
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensureWidgetVisible(widget)
+
+    def _label(self, key: Key) -> str:
+        """What a person calls the field `key` (for undo, and messages about saving)."""
+        if key[0] == "field":
+            return FIELD_BY_NAME[key[1]].label
+        if key[0] == "goal":
+            part = "private" if key[2] == "private" else GOAL_LABELS[key[2]].lower()
+            return f"Goal {key[1]}: {part}"
+        row = self.plans.row(key[1])
+        plan = f"Plan {self.plans.rows.index(row) + 1}" if row is not None else "A removed plan"
+        return f"{plan}: {'if this happens' if key[2] == 'scenario' else 'we will'}"
 
     def field(self, name: str) -> FieldWidget:
         return self._fields[name]
 
 
-def _label(key: Key) -> str:
-    if key[0] == "field":
-        from workshop_app.core.charter_fields import FIELD_BY_NAME
-
-        return FIELD_BY_NAME[key[1]].label.lower()
-    if key[0] == "goal":
-        return f"goal {key[1]}"
-    return "troubleshooting plan"
+def _as_text(value: Any) -> str:
+    if isinstance(value, Unfinished):
+        return value.text
+    if isinstance(value, bool):
+        return "private" if value else "not private"
+    return "" if value is None else str(value)
 
 
 class _UndoKeys(QObject):

@@ -8,18 +8,27 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGroupBox,
-    QHBoxLayout,
+    QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from workshop_app.core.charter_fields import GOAL_PARTS, MAX_GOALS
 from workshop_app.core.model import Goal, Plan
-from workshop_app.ui.field_widgets import DateField, FieldWidget, LineField, TextField
+from workshop_app.ui.field_widgets import (
+    ERROR_STYLE,
+    DateField,
+    FieldWidget,
+    LineField,
+    TextField,
+    add_form_row,
+    charter_form,
+    grow_with_text,
+)
 
 GOAL_LABELS = dict(GOAL_PARTS)
 
@@ -31,7 +40,7 @@ class GoalBox(QGroupBox):
     remove_requested = Signal()
 
     def __init__(self, position: int) -> None:
-        super().__init__(f"Goal {position}")
+        super().__init__()
         self.position = position
         self.parts: dict[str, FieldWidget] = {
             "goal": LineField(f"Goal {position}: the goal", "What will be different?"),
@@ -40,19 +49,34 @@ class GoalBox(QGroupBox):
             "target_date": DateField(f"Goal {position}: target date"),
             "first_steps": TextField(f"Goal {position}: first steps"),
         }
-        form = QFormLayout(self)
+        form = charter_form(self)
         for part, widget in self.parts.items():
-            form.addRow(GOAL_LABELS[part], widget)
+            add_form_row(form, GOAL_LABELS[part], widget)
             widget.edited.connect(lambda v, p=part: self.edited.emit(p, v))
-        self.private = QCheckBox("Private to the pair (left out of staff exports)")
-        self.private.setAccessibleName(f"Goal {position}: private")
-        self.private.toggled.connect(lambda on: self.edited.emit("private", on))
+        self.private = QCheckBox("Private to the pair: left out of staff exports")
+        self.private.setAccessibleName(f"Goal {position}: private to the pair")
+        self.private.toggled.connect(self._private_toggled)
         self.remove = QPushButton(f"Remove goal {position}")
+        self.remove.setAccessibleName(f"Remove goal {position}")
+        self.remove.setAutoDefault(True)  # Enter presses it, as Space does
         self.remove.clicked.connect(self.remove_requested.emit)
-        row = QHBoxLayout()
-        row.addWidget(self.private, 1)
-        row.addWidget(self.remove)
-        form.addRow(row)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        form.addRow(self.private)
+        form.addRow(self.error)
+        form.addRow(self.remove)
+        form.setAlignment(self.remove, Qt.AlignmentFlag.AlignRight)
+        self._show_title()
+
+    def _private_toggled(self, on: bool) -> None:
+        self._show_title()
+        self.edited.emit("private", on)
+
+    def _show_title(self) -> None:
+        private = self.private.isChecked()
+        self.setTitle(f"Goal {self.position}" + (" · private to the pair" if private else ""))
 
     def show_goal(self, goal: Goal | None) -> None:
         for part, widget in self.parts.items():
@@ -60,6 +84,16 @@ class GoalBox(QGroupBox):
         self.private.blockSignals(True)
         self.private.setChecked(bool(goal and goal.private))
         self.private.blockSignals(False)
+        self._show_title()
+        self.show_error("")
+
+    def show_error(self, text: str) -> None:
+        """Why the private mark was not saved ("" once it is)."""
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def focus_order(self) -> list[QWidget]:
+        return [w.input for w in self.parts.values()] + [self.private, self.remove]
 
 
 class GoalsEditor(QWidget):
@@ -79,6 +113,7 @@ class GoalsEditor(QWidget):
             box.remove_requested.connect(lambda p=box.position: self.remove_requested.emit(p))
         self.add = QPushButton("Add a goal")
         self.add.setAccessibleName("Add a SMART goal")
+        self.add.setAutoDefault(True)
         self.add.clicked.connect(self._reveal_next)
         layout.addWidget(self.add, 0, Qt.AlignmentFlag.AlignLeft)
         self._shown = 1
@@ -93,12 +128,16 @@ class GoalsEditor(QWidget):
     def _reveal_next(self) -> None:
         self._shown = min(MAX_GOALS, self._shown + 1)
         self._update_visible()
-        self.boxes[self._shown - 1].parts["goal"].input.setFocus()
+        self.boxes[self._shown - 1].parts["goal"].input.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _update_visible(self) -> None:
         for box in self.boxes:
             box.setVisible(box.position <= self._shown)
         self.add.setEnabled(self._shown < MAX_GOALS)
+
+    def focus_order(self) -> list[QWidget]:
+        """Every goal's inputs, then "Add a goal" (hidden and disabled ones are skipped)."""
+        return [w for box in self.boxes for w in box.focus_order()] + [self.add]
 
 
 class PlanRow(QWidget):
@@ -111,6 +150,12 @@ class PlanRow(QWidget):
         self.scenario = QComboBox()
         self.scenario.setEditable(True)
         self.scenario.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # As narrow as the form needs, not as wide as the longest scenario's title.
+        self.scenario.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.scenario.setMinimumContentsLength(16)
+        self.scenario.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.scenario.addItems(list(scenarios))
         self.scenario.setCurrentText(plan.scenario)
         self.scenario.setAccessibleName(f"Plan {number}: if this happens")
@@ -122,29 +167,48 @@ class PlanRow(QWidget):
         self.plan.setTabChangesFocus(True)
         self.plan.setPlaceholderText("we will…")
         self.plan.setAccessibleName(f"Plan {number}: we will")
-        self.plan.setMaximumHeight(70)
+        grow_with_text(self.plan)
         self.plan.textChanged.connect(
             lambda: self.edited.emit(self.plan_id, "plan", self.plan.toPlainText())
         )
-        remove = QPushButton("Remove")
-        remove.setAccessibleName(f"Remove plan {number}")
-        remove.clicked.connect(lambda: self.remove_requested.emit(self.plan_id))
-        form = QFormLayout(self)
+        self.remove = QPushButton("Remove")
+        self.remove.setAccessibleName(f"Remove plan {number}")
+        self.remove.setAutoDefault(True)
+        self.remove.clicked.connect(lambda: self.remove_requested.emit(self.plan_id))
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        title = QLabel(f"Plan {number}")
+        title.setStyleSheet("font-weight: 600;")
+        form = charter_form(self)
         form.setContentsMargins(0, 4, 0, 4)
-        form.addRow("If", self.scenario)
-        row = QHBoxLayout()
-        row.addWidget(self.plan, 1)
-        row.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
-        form.addRow("we will", row)
+        form.addRow(title)
+        add_form_row(form, "If this happens", self.scenario)
+        add_form_row(form, "we will", self.plan)
+        form.addRow(self.error)
+        form.addRow(self.remove)
+        form.setAlignment(self.remove, Qt.AlignmentFlag.AlignRight)
+
+    def widget_for(self, part: str) -> QWidget:
+        return self.scenario if part == "scenario" else self.plan
 
     def set_part(self, part: str, value: str) -> None:
-        widget = self.scenario if part == "scenario" else self.plan
+        widget = self.widget_for(part)
         widget.blockSignals(True)
         if part == "scenario":
             self.scenario.setCurrentText(value)
         elif self.plan.toPlainText() != value:
             self.plan.setPlainText(value)
         widget.blockSignals(False)
+
+    def show_error(self, text: str) -> None:
+        """Why the last change to this plan was not saved ("" once it is)."""
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def focus_order(self) -> list[QWidget]:
+        return [self.scenario, self.plan, self.remove]
 
 
 class PlansEditor(QWidget):
@@ -159,6 +223,8 @@ class PlansEditor(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.add = QPushButton("Add a troubleshooting plan")
+        self.add.setAccessibleName("Add a troubleshooting plan")
+        self.add.setAutoDefault(True)
         self.add.clicked.connect(self.add_requested.emit)
         self._layout.addWidget(self.add, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -176,7 +242,12 @@ class PlansEditor(QWidget):
             row.edited.connect(self.edited.emit)
             row.remove_requested.connect(self.remove_requested.emit)
             self._layout.insertWidget(self._layout.count() - 1, row)
+            row.show()  # now, not on the next turn of the event loop: focus goes to it next
             self.rows.append(row)
 
     def row(self, plan_id: str) -> PlanRow | None:
         return next((r for r in self.rows if r.plan_id == plan_id), None)
+
+    def focus_order(self) -> list[QWidget]:
+        """Every plan's inputs, then "Add a troubleshooting plan"."""
+        return [w for row in self.rows for w in row.focus_order()] + [self.add]

@@ -18,7 +18,7 @@ class EditCommand(QUndoCommand):
     redo() (which QUndoStack.push calls) has nothing to do."""
 
     def __init__(self, apply: Apply, key: Key, old: Any, new: Any, label: str) -> None:
-        super().__init__(f"Edit {label}")
+        super().__init__(f"change to “{label}”")  # "Undid: change to “End date”"
         self._apply = apply
         self.key = key
         self.old = old
@@ -46,12 +46,15 @@ class EditCommand(QUndoCommand):
 
 
 class ActionCommand(QUndoCommand):
-    """A structural change (a plan added or removed, a goal removed) with its inverse."""
+    """A structural change (a plan added or removed, a goal removed) with its inverse.
+    `key` says where in the form it shows (set once known: a new plan's id comes from doing
+    it)."""
 
     def __init__(self, label: str, do: Callable[[], None], undo: Callable[[], None]) -> None:
         super().__init__(label)
         self._do = do
         self._undo = undo
+        self.key: Key = ()
 
     def redo(self) -> None:
         self._do()

@@ -47,12 +47,14 @@ class ChartersPage(WorkshopPage):
         self.proxy.setSourceModel(self.list_model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.preview: PreviewWindow | None = None
+        self._selecting = False
         self._build()
 
     def _build(self) -> None:
         self.headline = QLabel()
         self.headline.setAccessibleName("Charters complete")
         self.headline.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.headline.setWordWrap(True)  # at 1.5x the window would not fit the screen
         self.list_button = QPushButton("&List and form")
         self.board_button = QPushButton("&Board")
         for button in (self.list_button, self.board_button):
@@ -161,7 +163,10 @@ class ChartersPage(WorkshopPage):
         self.select_pair(current if current in ids else (ids[0] if ids else None))
 
     def flush(self) -> bool:
-        return self.editor.saver.flush()
+        return self.editor.flush()
+
+    def settle_unsaved(self) -> bool:
+        return self.editor.settle_unsaved("close")
 
     def _update_headline(self) -> None:
         rows = self.list_model.rows()
@@ -185,18 +190,25 @@ class ChartersPage(WorkshopPage):
         if pair_id is None:
             self.editor.set_pair(None)
             return
+        if self.editor.pair_id != pair_id and not self.editor.set_pair(pair_id):
+            # A save was refused and the person chose to stay with it: the list says so too.
+            pair_id = self.editor.pair_id
+        if pair_id is None:
+            return
         row = self.list_model.row_of(pair_id)
         index = self.proxy.mapFromSource(self.list_model.index(row))
         if index.isValid():
-            self.pair_list.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
-        if self.editor.pair_id != pair_id:
-            self.editor.set_pair(pair_id)
+            self._selecting = True  # the editor shows the pair already
+            try:
+                self.pair_list.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+            finally:
+                self._selecting = False
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.editor.set_pair(current.data(PAIR_ID_ROLE))
+        if current.isValid() and not self._selecting:
+            self.select_pair(current.data(PAIR_ID_ROLE))
 
     def _open_from_board(self, index: QModelIndex) -> None:
         self.list_button.setChecked(True)
@@ -214,7 +226,7 @@ class ChartersPage(WorkshopPage):
         self.views.setCurrentWidget(self.splitter)
 
     def show_board(self) -> None:
-        self.editor.saver.flush()
+        self.editor.flush()
         if self.wf is not None:
             self.board_model.set_rows(self.wf.charters.overview())
         self.views.setCurrentWidget(self.board)
@@ -231,14 +243,14 @@ class ChartersPage(WorkshopPage):
         return self._print([self.editor.pair_id], to_folder=to_folder, folder=folder)
 
     def print_complete(self, *, to_folder: bool = False, folder: Path | None = None) -> bool:
-        self.editor.saver.flush()
+        self.editor.flush()
         self._refresh_rows()
         return self._print(self.complete_pair_ids(), to_folder=to_folder, folder=folder)
 
     def _print(self, pair_ids: list[str], *, to_folder: bool, folder: Path | None) -> bool:
         if self.wf is None or self.printer is None:
             return False
-        self.editor.saver.flush()
+        self.editor.flush()
         if to_folder and folder is None:
             chosen = QFileDialog.getExistingDirectory(
                 self, "Save the charters in this folder", str(self.wf.path.parent)
@@ -281,7 +293,7 @@ class ChartersPage(WorkshopPage):
         from workshop_app.core.batch_render import cached_charter_pdf
         from workshop_app.core.charter_context import charter_context
 
-        self.editor.saver.flush()
+        self.editor.flush()
         pair = self.wf.roster.pair(self.editor.pair_id)
         context = charter_context(self.wf, pair.id)
         if self.preview is None:
@@ -300,7 +312,7 @@ class ChartersPage(WorkshopPage):
     def sign(self, pair_id: str) -> None:
         if self.wf is None:
             return
-        self.editor.saver.flush()
+        self.editor.flush()
         wf = self.wf
         pair = wf.roster.pair(pair_id)
         charter = wf.charters.charter(pair_id)

@@ -516,7 +516,8 @@ class MainWindow(QMainWindow):
         if self.wf is None:
             return False
         path = self.wf.path
-        self.close_workshop()
+        if not self.close_workshop():
+            return False
         try:
             restore_backup(workshop=path, backup=backup)
         except UserError as exc:
@@ -577,19 +578,26 @@ class MainWindow(QMainWindow):
                 return
         self.open_path(path)
 
-    def close_workshop(self) -> None:
+    def close_workshop(self) -> bool:
+        """Close the workshop, after saving what is pending. A save that is refused is not
+        dropped silently: its page asks, and False means the person chose to stay."""
+        settled = self.wf is None or self._flush()
+        if not settled and not all(page.settle_unsaved() for page in self._pages.values()):
+            return False
         self.archive_prep.set_workshop(None)
         if self.wf is not None:
-            self._flush()
             for page in self._pages.values():
                 page.set_workshop(None)
             self.wf.close()
             self.wf = None
         self.stack.setCurrentWidget(self.start_page)
         self._update_title()
+        return True
 
     def _set_workshop(self, wf: WorkshopFile) -> None:
-        self.close_workshop()
+        if not self.close_workshop():
+            wf.close()  # the person stays with the workshop that has an unsaved answer
+            return
         self.wf = wf
         self.settings.add_recent(wf.path)
         for page in self._pages.values():
@@ -616,6 +624,9 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(self.wf.path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_workshop():
+            event.ignore()
+            return
         self.settings.set_geometry("main", self.saveGeometry())
         charters = self._pages.get(self._index("charters"))
         if charters is not None:
@@ -624,5 +635,4 @@ class MainWindow(QMainWindow):
                 charters.splitter.saveState(),  # type: ignore[attr-defined]
             )
         self.settings.sync()
-        self.close_workshop()
         super().closeEvent(event)

@@ -13,7 +13,8 @@ class WorkshopPage(QWidget):
     """A page shown in the main window's navigation.
 
     The window calls `set_workshop()` when a workshop is opened or closed, `refresh()` when
-    another page changed the workshop, and `flush()` before closing the file. Pages emit
+    another page changed the workshop, and `flush()` before closing the file (then
+    `settle_unsaved()` if a save was refused). Pages emit
     `saved` after writing to the file (the status bar says when) and `changed` when what they
     wrote may matter to other pages (e.g. a new pair).
     """
@@ -37,4 +38,9 @@ class WorkshopPage(QWidget):
 
     def flush(self) -> bool:
         """Save whatever is still pending. False if something could not be saved."""
+        return True
+
+    def settle_unsaved(self) -> bool:
+        """Before the workshop closes, after `flush()` returned False: ask the person what to
+        do with what could not be saved. False: they chose to keep the workshop open."""
         return True
