@@ -322,6 +322,7 @@ class ChartersPage(WorkshopPage):
             mentor=wf.roster.participant(pair.mentor_id).name,
             mentee=wf.roster.participant(pair.mentee_id).name,
             coordinator=wf.workshop().coordinator,
+            workshop_date=wf.workshop().date,
             parent=self,
         )
         self.sign_dialog = dialog
