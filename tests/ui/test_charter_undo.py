@@ -172,3 +172,25 @@ def test_undo_to_signed_is_kept_in_the_audit_trail(
         (pid,),
     ).fetchall()
     assert [(str(o), str(n)) for o, n in changes][-2:] == [("1", "2"), ("2", "1")]
+
+
+def test_an_undo_the_file_refuses_says_so_and_shows_the_file(
+    qtbot, page: ChartersPage, demo: WorkshopFile, status: list[str]
+) -> None:
+    pid = pair(demo, "P11")
+    page.select_pair(pid)
+    field = page.editor.field("purpose").input
+    field.setFocus()
+    long_text = "A purpose long enough to need pages of its own. " * 400
+    qtbot.keyClicks(field, "short")
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    demo.charters.set_field(pid, "purpose", long_text)  # typed elsewhere, say
+    page.editor.show_charter()
+    (pages,) = demo.conn.execute("PRAGMA page_count").fetchone()
+    demo.conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)
+    assert status[-1].startswith("Could not undo: The disk holding demo.workshop is full")
+    assert demo.charters.charter(pid).value("purpose") == long_text
+    assert page.editor.field("purpose").value() == long_text
+    assert not page.editor.undo_stack.canRedo()
