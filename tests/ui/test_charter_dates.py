@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QToolButton
 from workshop_app.core.demo import create_demo
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.charters_page import ChartersPage
-from workshop_app.ui.field_widgets import DateField
+from workshop_app.ui.date_field import DateField
 
 WORKSHOP_DAY = "2027-01-19"  # the demo workshop's date
 

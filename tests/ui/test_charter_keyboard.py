@@ -15,7 +15,7 @@ from workshop_app.core.demo import create_demo
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.charter_editor import CharterEditor
 from workshop_app.ui.charters_page import ChartersPage
-from workshop_app.ui.field_widgets import DateField
+from workshop_app.ui.date_field import DateField
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workshop_app.core.errors import UserError
 
@@ -107,3 +107,24 @@ class _FocusOut(QObject):
         if event.type() == QEvent.Type.FocusOut:
             self._saver.flush(self._key)
         return False
+
+
+def ask_about_refused(parent: QWidget, *, heading: str, reasons: list[str], then: str) -> str:
+    """Ask what to do with changes the file refused, before letting go of them (`then`:
+    "close", "switch pair"): "retry", "copy" (the text to the clipboard, then go on) or
+    "stay"."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", heading, parent=parent)
+    box.setInformativeText("\n".join(reasons))
+    retry = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
+    retry.setAccessibleName("Retry saving")
+    copy = box.addButton(
+        f"Copy the text to the clipboard and {then}", QMessageBox.ButtonRole.DestructiveRole
+    )
+    copy.setAccessibleName("Copy the text to the clipboard")
+    stay = box.addButton(QMessageBox.StandardButton.Cancel)
+    stay.setAccessibleName("Cancel")
+    box.setDefaultButton(retry)
+    box.setEscapeButton(stay)
+    box.exec()
+    clicked = box.clickedButton()
+    return "retry" if clicked is retry else "copy" if clicked is copy else "stay"

@@ -6,15 +6,14 @@ import itertools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QUndoStack
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from workshop_app.core.charter_fields import (
     GOALS_LIST,
     SECTIONS,
     TROUBLESHOOTING_LIST,
+    CharterField,
     CharterSection,
 )
 from workshop_app.core.completeness import Status, section_status
@@ -34,20 +34,22 @@ from workshop_app.core.errors import UserError
 from workshop_app.core.model import Charter
 from workshop_app.core.words import count
 from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui.autosave import FieldSaver
+from workshop_app.ui.autosave import FieldSaver, ask_about_refused
 from workshop_app.ui.charter_lists import GOAL_LABELS, GoalsEditor, PlansEditor
-from workshop_app.ui.charter_undo import ActionCommand, EditCommand, Key
+from workshop_app.ui.charter_undo import ActionCommand, EditCommand, Key, UndoKeys
+from workshop_app.ui.date_field import DateField, Unfinished
 from workshop_app.ui.field_widgets import (
     PRIVATE_NOTE,
     PRIVATE_STYLE,
-    DateField,
+    ChoiceField,
     FieldWidget,
-    Unfinished,
+    LineField,
+    MinutesField,
+    TextField,
     add_form_row,
     charter_form,
     name_inner_parts,
     place_labels,
-    widget_for,
 )
 
 # Narrower than this (device-independent pixels), the labels go above their fields.
@@ -81,7 +83,7 @@ class CharterEditor(QScrollArea):
         self._committed: dict[Key, Any] = {}
         self._fields: dict[str, FieldWidget] = {}
         self._boxes: dict[str, QGroupBox] = {}
-        self._undo_keys = _UndoKeys(self)
+        self._undo_keys = UndoKeys(self.undo, self.redo, self)
         self._labels_above = False
         self._build(scenarios)
         app = QApplication.instance()
@@ -156,7 +158,7 @@ class CharterEditor(QScrollArea):
                 self.plans.remove_requested.connect(self._remove_plan)
                 form.addRow(self.plans)
                 continue
-            widget = widget_for(field)
+            widget = _widget_for(field)
             self._fields[field.name] = widget
             widget.edited.connect(lambda v, n=field.name: self._edit(("field", n), v))
             self._watch(widget.input, ("field", field.name))
@@ -394,28 +396,15 @@ class CharterEditor(QScrollArea):
         clipboard and let go. False: they chose to stay, and everything stays as it is."""
         while refused := self.saver.refused():
             code = self.wf.roster.pair(self.pair_id).code if self.wf and self.pair_id else ""
-            lines = [f"{self._label(key)}: {why}" for key, (_value, why) in refused.items()]
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                "Not saved",
-                f"{count(len(refused), 'answer')} in {code}'s charter could not be saved.",
-                parent=self,
+            choice = ask_about_refused(
+                self,
+                heading=f"{count(len(refused), 'answer')} in {code}'s charter could not be saved.",
+                reasons=[f"{self._label(key)}: {why}" for key, (_value, why) in refused.items()],
+                then=then,
             )
-            box.setInformativeText("\n".join(lines))
-            retry = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
-            retry.setAccessibleName("Retry saving")
-            copy = box.addButton(
-                f"Copy the text to the clipboard and {then}", QMessageBox.ButtonRole.DestructiveRole
-            )
-            copy.setAccessibleName("Copy the text to the clipboard")
-            stay = box.addButton(QMessageBox.StandardButton.Cancel)
-            stay.setAccessibleName("Cancel")
-            box.setDefaultButton(retry)
-            box.setEscapeButton(stay)
-            box.exec()
-            if box.clickedButton() is retry:
+            if choice == "retry":
                 self.flush()
-            elif box.clickedButton() is copy:
+            elif choice == "copy":
                 QApplication.clipboard().setText(
                     "\n".join(
                         f"{code} · {self._label(key)}: {_as_text(value)}"
@@ -613,37 +602,24 @@ class CharterEditor(QScrollArea):
         return self._fields[name]
 
 
+def _widget_for(field: CharterField) -> FieldWidget:
+    """The input for a field of this kind."""
+    if field.kind == "text":
+        return TextField(field.label)
+    if field.kind == "choice":
+        return ChoiceField(field.label, field.choices)
+    if field.kind == "int":
+        return MinutesField(field.label)
+    if field.kind in ("date", "datetime"):
+        return DateField(field.label, with_time=field.kind == "datetime")
+    if field.kind == "days":
+        return LineField(field.label, "e.g. 30, 90, 180")
+    return LineField(field.label)
+
+
 def _as_text(value: Any) -> str:
     if isinstance(value, Unfinished):
         return value.text
     if isinstance(value, bool):
         return "private" if value else "not private"
     return "" if value is None else str(value)
-
-
-class _UndoKeys(QObject):
-    """Ctrl+Z / Ctrl+Shift+Z in a charter field undo the charter edit, not just the
-    widget's own text, so undo works the same in every kind of field."""
-
-    def __init__(self, editor: CharterEditor) -> None:
-        super().__init__(editor)
-        self._editor = editor
-
-    def watch(self, widget: QWidget) -> None:
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            key_event = event
-            assert isinstance(key_event, QKeyEvent)
-            if key_event.matches(QKeySequence.StandardKey.Undo):
-                if event.type() == QEvent.Type.KeyPress:
-                    self._editor.undo()
-                event.accept()
-                return True
-            if key_event.matches(QKeySequence.StandardKey.Redo):
-                if event.type() == QEvent.Type.KeyPress:
-                    self._editor.redo()
-                event.accept()
-                return True
-        return False

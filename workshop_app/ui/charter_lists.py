@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.charter_fields import GOAL_PARTS, MAX_GOALS
 from workshop_app.core.model import Goal, Plan
+from workshop_app.ui.date_field import DateField
 from workshop_app.ui.field_widgets import (
     ERROR_STYLE,
-    DateField,
     FieldWidget,
     LineField,
     TextField,

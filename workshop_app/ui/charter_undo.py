@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import QWidget
 
 Key = tuple[Any, ...]
 Apply = Callable[[Key, Any], None]
@@ -61,3 +63,32 @@ class ActionCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._undo()
+
+
+class UndoKeys(QObject):
+    """Ctrl+Z / Ctrl+Shift+Z in a charter field undo the charter edit, not just the
+    widget's own text, so undo works the same in every kind of field."""
+
+    def __init__(self, undo: Callable[[], None], redo: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._undo = undo
+        self._redo = redo
+
+    def watch(self, widget: QWidget) -> None:
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            key_event = event
+            assert isinstance(key_event, QKeyEvent)
+            if key_event.matches(QKeySequence.StandardKey.Undo):
+                if event.type() == QEvent.Type.KeyPress:
+                    self._undo()
+                event.accept()
+                return True
+            if key_event.matches(QKeySequence.StandardKey.Redo):
+                if event.type() == QEvent.Type.KeyPress:
+                    self._redo()
+                event.accept()
+                return True
+        return False

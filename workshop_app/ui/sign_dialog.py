@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.ui.field_widgets import SHOWN_DATE, SHOWN_MOMENT, WARNING_STYLE, name_inner_parts
+from workshop_app.ui.date_field import SHOWN_DATE, SHOWN_MOMENT
+from workshop_app.ui.field_widgets import WARNING_STYLE, name_inner_parts
 
 # Wide enough for a long name, or a coordinator with their team ("Anita Kaur (People & Culture)").
 FIELD_CHARS = 36
