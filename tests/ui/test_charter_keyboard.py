@@ -233,5 +233,4 @@ def test_every_focusable_widget_in_the_form_has_a_name(
         widget.open_calendar()  # each calendar, made when first opened
         assert widget.popup is not None
         widget.popup.close()
-    assert unnamed(editor) == []
-    assert editor.focusPolicy() == Qt.FocusPolicy.NoFocus or editor.accessibleName()
+    assert unnamed(page) == []  # the form, and the page's buttons around it

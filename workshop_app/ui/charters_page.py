@@ -66,6 +66,13 @@ class ChartersPage(WorkshopPage):
         self.preview_button = QPushButton("Pre&view")
         self.preview_button.setToolTip("Show this charter as it will print (F7)")
         self.sign_button = QPushButton("Mark as &signed…")
+        for button, name in (
+            (self.list_button, "Show the pairs and the charter form"),
+            (self.board_button, "Show the charter board"),
+            (self.preview_button, "Preview this charter"),
+            (self.sign_button, "Mark this charter as signed"),
+        ):
+            button.setAccessibleName(name)
         self.print_button = QPushButton("&Print…")
         self.print_button.setAccessibleName("Print or save charters")
         menu = QMenu(self.print_button)
