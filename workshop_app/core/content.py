@@ -24,12 +24,15 @@ from pathlib import Path
 from workshop_app.core.content_agenda import _parse_agenda, _RawAgenda, _resolve_agenda
 from workshop_app.core.content_exercise import _parse_exercise
 from workshop_app.core.content_model import (
+    AUDIENCE_TITLES,
     AUDIENCES,
     DEBRIEF_QUESTIONS,
     FACILITATOR_NOTES,
+    FORMAT_TITLES,
     FORMATS,
     GOOD_PLANS,
     ID_PATTERN,
+    KIND_TITLES,
     KINDS,
     LIST_PARTS,
     OPTIONAL_FIELDS,
@@ -49,6 +52,7 @@ from workshop_app.core.content_model import (
     Phase,
     Segment,
     Step,
+    minutes_text,
 )
 from workshop_app.core.errors import UserError
 from workshop_app.core.placeholders import PLACEHOLDERS, fill_placeholders
@@ -56,12 +60,15 @@ from workshop_app.resources import shipped_dir
 
 __all__ = [
     "AUDIENCES",
+    "AUDIENCE_TITLES",
     "DEBRIEF_QUESTIONS",
     "FACILITATOR_NOTES",
     "FORMATS",
+    "FORMAT_TITLES",
     "GOOD_PLANS",
     "ID_PATTERN",
     "KINDS",
+    "KIND_TITLES",
     "LIST_PARTS",
     "OPTIONAL_FIELDS",
     "PARTS",
@@ -87,6 +94,7 @@ __all__ = [
     "exercise_files",
     "fill_placeholders",
     "load_library",
+    "minutes_text",
 ]
 
 

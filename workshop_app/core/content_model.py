@@ -61,6 +61,28 @@ _PART_ALIASES = {
 }
 _PART_BY_KEY = {p.lower(): p for p in PARTS} | _PART_ALIASES
 
+# How kinds, formats and audiences read for a person (the app's lists and the Add dialog).
+KIND_TITLES = {
+    "expectations": "Expectations",
+    "skills": "Skills practice",
+    "scenario": "Troubleshooting",
+    "charter": "Charter",
+    "logistics": "Logistics",
+}
+FORMAT_TITLES = {
+    "plenary": "whole room",
+    "pairs": "in pairs",
+    "triads": "in triads",
+    "individual": "on your own",
+}
+AUDIENCE_TITLES = {"everyone": "everyone", "mentors": "mentors only", "mentees": "mentees only"}
+
+
+def minutes_text(minutes: float) -> str:
+    """Minutes as "10 min", or "7.5 min" when there is a half (agendas plan in halves)."""
+    return f"{round(minutes, 1):g} min"
+
+
 REQUIRED_FIELDS = ("id", "title", "kind", "minutes", "format", "audience")
 OPTIONAL_FIELDS = ("summary", "captures", "steps", "materials")
 _STEP_FIELDS = ("name", "minutes", "repeat", "roles", "phases")

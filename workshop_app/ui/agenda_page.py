@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -25,57 +24,25 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.agenda_store import PlannedSegment, planned_from
-from workshop_app.core.content import Library
+from workshop_app.core.content import KIND_TITLES, Agenda, Library, minutes_text
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import Segment
+from workshop_app.ui.add_exercise_dialog import AddExerciseDialog
 from workshop_app.ui.dialogs import show_user_error
+from workshop_app.ui.minutes_spin import MinutesSpinBox
 from workshop_app.ui.page import WorkshopPage
 
-KIND_LABEL = {
-    "expectations": "Expectations",
-    "skills": "Skills practice",
-    "scenario": "Troubleshooting",
-    "charter": "Charter",
-    "logistics": "Logistics",
-    "break": "Break",
-}
+KIND_LABEL = {**KIND_TITLES, "break": "Break"}
+HELP_STYLE = "color: palette(placeholder-text);"
+TITLE, KIND, MINUTES, PLANNED_AT = range(4)
 
 
-class AddExerciseDialog(QDialog):
-    """Pick an exercise from the library (or a break) to add to the agenda."""
-
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Add to the agenda")
-        self.list = QListWidget()
-        self.list.setAccessibleName("Exercises")
-        item = QListWidgetItem("Break (15 min)")
-        item.setData(Qt.ItemDataRole.UserRole, None)
-        self.list.addItem(item)
-        for exercise in sorted(library.exercises.values(), key=lambda e: (e.kind, e.title)):
-            label = f"{KIND_LABEL.get(exercise.kind, exercise.kind)}: {exercise.title}"
-            item = QListWidgetItem(f"{label} ({exercise.minutes:g} min)")
-            item.setData(Qt.ItemDataRole.UserRole, exercise.id)
-            item.setToolTip(exercise.summary)
-            self.list.addItem(item)
-        self.list.setCurrentRow(1)
-        self.list.itemDoubleClicked.connect(lambda _i: self.accept())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addWidget(buttons)
-        self.resize(520, 520)
-
-    def chosen(self, library: Library) -> PlannedSegment:
-        exercise_id = self.list.currentItem().data(Qt.ItemDataRole.UserRole)
-        if exercise_id is None:
-            return PlannedSegment("Break", 15, None, "break")
-        exercise = library.exercise(exercise_id)
-        return PlannedSegment(exercise.title, exercise.minutes, exercise.id, exercise.kind)
+def agenda_label(agenda: Agenda) -> str:
+    """The agenda's title with its length, unless the title already says how long it is."""
+    minutes = f"{agenda.total_minutes:g}"
+    if re.search(rf"\b{re.escape(minutes)}\s*min", agenda.title, re.IGNORECASE):
+        return agenda.title
+    return f"{agenda.title} ({minutes_text(agenda.total_minutes)})"
 
 
 class AgendaPage(WorkshopPage):
@@ -84,40 +51,66 @@ class AgendaPage(WorkshopPage):
     def __init__(self, library: Library | None) -> None:
         super().__init__()
         self.library = library
+        heading = QLabel("Agenda")
+        heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        intro = QLabel(
+            "Start from an agenda in the library, then reorder, skip or add exercises and "
+            "breaks and change their minutes. The planned finish follows every change."
+        )
+        intro.setWordWrap(True)
         self.choice = QComboBox()
         self.choice.setAccessibleName("Agendas in the library")
+        self.choice.view().setAccessibleName("Agendas in the library")
+        self.choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.choice.setMinimumContentsLength(18)
         for agenda in library.agendas.values() if library else ():
-            self.choice.addItem(f"{agenda.title} ({agenda.total_minutes:g} min)", agenda.id)
+            self.choice.addItem(agenda_label(agenda), agenda.id)
+            self.choice.setItemData(
+                self.choice.count() - 1, agenda.description, Qt.ItemDataRole.ToolTipRole
+            )
+        self.choice.currentIndexChanged.connect(self._describe_choice)
+        choice_label = QLabel("S&tart from:")
+        choice_label.setBuddy(self.choice)
         self.use_button = QPushButton("&Use this agenda")
-        self.use_button.clicked.connect(self.use_selected)
+        self.use_button.setAccessibleName("Use this agenda")
+        self.use_button.clicked.connect(lambda: self.use_selected())
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setStyleSheet(HELP_STYLE)
         self.summary = QLabel()
         self.summary.setAccessibleName("Planned start and finish")
+        self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.table = QTableWidget(0, 4)
         self.table.setAccessibleName("Agenda segments")
         self.table.setHorizontalHeaderLabels(["Segment", "Kind", "Minutes", "Planned at"])
-        self.table.verticalHeader().setVisible(True)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        # Tab leaves the table for its minutes boxes and buttons instead of moving the cell.
+        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for col in (KIND, MINUTES, PLANNED_AT):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.up = QPushButton("Move &up")
-        self.down = QPushButton("Move &down")
-        self.skip = QPushButton("&Skip / include")
-        self.add = QPushButton("&Add…")
-        self.remove = QPushButton("&Remove")
-        self.up.clicked.connect(lambda: self._move(-1))
-        self.down.clicked.connect(lambda: self._move(+1))
-        self.skip.clicked.connect(self._toggle_skip)
-        self.add.clicked.connect(self._add)
-        self.remove.clicked.connect(self._remove)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.up = self._button("Move &up", "Move up", lambda: self._move(-1))
+        self.down = self._button("Move &down", "Move down", lambda: self._move(+1))
+        self.skip = self._button("&Skip", "Skip", self._toggle_skip)
+        self.add = self._button("&Add…", "Add an exercise or a break", self._add)
+        self.remove = self._button("&Remove", "Remove", self._remove)
+        self.up.setToolTip("Move the selected segment up (Alt+Up)")
+        self.down.setToolTip("Move the selected segment down (Alt+Down)")
         QShortcut(QKeySequence("Alt+Up"), self.table, lambda: self._move(-1))
         QShortcut(QKeySequence("Alt+Down"), self.table, lambda: self._move(+1))
+        for key in ("Return", "Enter"):
+            edit = QShortcut(QKeySequence(key), self.table, self._edit_minutes)
+            edit.setContext(Qt.ShortcutContext.WidgetShortcut)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Start from:"))
+        top.addWidget(choice_label)
         top.addWidget(self.choice, 1)
         top.addWidget(self.use_button)
         buttons = QHBoxLayout()
@@ -125,26 +118,33 @@ class AgendaPage(WorkshopPage):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
         layout.addLayout(top)
+        layout.addWidget(self.description)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._segments: list[Segment] = []
+        self._spins: list[MinutesSpinBox] = []
+        self._describe_choice()
+        self._update_buttons()
+
+    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.clicked.connect(lambda: slot())
+        return button
 
     # -- showing ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        chosen = self._selected()
         self.table.setRowCount(0)
-        if self.wf is None:
-            return
-        self._segments = self.wf.agenda.segments()
-        workshop = self.wf.workshop()
-        if workshop.agenda_id:
-            index = self.choice.findData(workshop.agenda_id)
-            if index >= 0:
-                self.choice.setCurrentIndex(index)
-        start = datetime.fromisoformat(f"{workshop.date}T{workshop.start_time or '09:00'}")
-        at = start
+        self._spins = []
+        self._segments = [] if self.wf is None else self.wf.agenda.segments()
+        self._show_agenda_in_use()
         self.table.setRowCount(len(self._segments))
         for row, segment in enumerate(self._segments):
             title = QTableWidgetItem(segment.title + ("  (skipped)" if segment.skipped else ""))
@@ -152,21 +152,38 @@ class AgendaPage(WorkshopPage):
                 font = title.font()
                 font.setStrikeOut(True)
                 title.setFont(font)
-            kind = QTableWidgetItem(KIND_LABEL.get(segment.kind, segment.kind))
-            planned = QTableWidgetItem("" if segment.skipped else at.strftime("%H:%M"))
-            self.table.setItem(row, 0, title)
-            self.table.setItem(row, 1, kind)
-            self.table.setItem(row, 3, planned)
-            spin = QDoubleSpinBox()
-            spin.setRange(0.5, 600)
-            spin.setDecimals(1)
-            spin.setSingleStep(5)
-            spin.setSuffix(" min")
+            self.table.setItem(row, TITLE, title)
+            self.table.setItem(
+                row, KIND, QTableWidgetItem(KIND_LABEL.get(segment.kind, segment.kind))
+            )
+            self.table.setItem(row, PLANNED_AT, QTableWidgetItem())
+            spin = MinutesSpinBox()
             spin.setValue(segment.planned_minutes)
             spin.setAccessibleName(f"Minutes for {segment.title}")
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(lambda v, s=segment.id: self._set_minutes(s, v))
-            self.table.setCellWidget(row, 2, spin)
+            spin.focused.connect(lambda r=row: self.table.selectRow(r))
+            self.table.setCellWidget(row, MINUTES, spin)
+            self._spins.append(spin)
+        order = [self.table, *self._spins, self.up, self.down, self.skip, self.add, self.remove]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self._show_times()
+        if chosen is not None:
+            self._select(chosen.id)
+        self._update_buttons()
+
+    def _show_times(self) -> None:
+        """The planned time of each segment and the finish, from the minutes as they are."""
+        if self.wf is None:
+            self.summary.setText("")
+            return
+        workshop = self.wf.workshop()
+        start = datetime.fromisoformat(f"{workshop.date}T{workshop.start_time or '09:00'}")
+        at = start
+        for row, segment in enumerate(self._segments):
+            planned = self.table.item(row, PLANNED_AT)
+            planned.setText("" if segment.skipped else at.strftime("%H:%M"))
             if not segment.skipped:
                 at += timedelta(minutes=segment.planned_minutes)
         total = sum(s.planned_minutes for s in self._segments if not s.skipped)
@@ -177,24 +194,68 @@ class AgendaPage(WorkshopPage):
         else:
             self.summary.setText("No agenda yet: pick one above and press Use this agenda.")
 
+    def _show_agenda_in_use(self) -> None:
+        """Point "Start from" at the agenda the workshop uses (if it came from the library)."""
+        if self.wf is None:
+            return
+        index = self.choice.findData(self.wf.workshop().agenda_id)
+        if index >= 0:
+            self.choice.setCurrentIndex(index)
+
+    def _describe_choice(self) -> None:
+        agenda_id = self.choice.currentData()
+        agenda = self.library.agendas.get(agenda_id) if self.library and agenda_id else None
+        self.description.setText(agenda.description if agenda else "")
+        self.description.setVisible(bool(self.description.text()))
+
+    def _update_buttons(self) -> None:
+        """Each button only when it can do something to the selected segment."""
+        segment = self._selected()
+        row = self._segments.index(segment) if segment else -1
+        open_ = self.wf is not None
+        self.up.setEnabled(segment is not None and row > 0)
+        self.down.setEnabled(segment is not None and row < len(self._segments) - 1)
+        self.skip.setEnabled(segment is not None)
+        self.remove.setEnabled(segment is not None and not segment.started_at)
+        self.remove.setToolTip(
+            "It has already run: skip it instead" if segment and segment.started_at else ""
+        )
+        self.add.setEnabled(open_ and self.library is not None)
+        self.use_button.setEnabled(open_ and self.choice.count() > 0)
+        including = segment is not None and segment.skipped
+        self.skip.setText("&Include again" if including else "&Skip")
+        self.skip.setAccessibleName("Include again" if including else "Skip")
+
+    def _edit_minutes(self) -> None:
+        """Enter on a segment goes to its minutes, ready to type."""
+        segment = self._selected()
+        if segment is not None:
+            box = self._spins[self._segments.index(segment)]
+            box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            box.selectAll()
+
     # -- changing --------------------------------------------------------------------------
 
     def _selected(self) -> Segment | None:
-        row = self.table.currentRow()
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else -1
         return self._segments[row] if 0 <= row < len(self._segments) else None
+
+    def _select(self, segment_id: str) -> None:
+        ids = [s.id for s in self._segments]
+        if segment_id in ids:
+            self.table.selectRow(ids.index(segment_id))
 
     def _after_change(self, select: str | None = None) -> None:
         self.refresh()
         if select is not None:
-            ids = [s.id for s in self._segments]
-            if select in ids:
-                self.table.selectRow(ids.index(select))
+            self._select(select)
         self.saved.emit()
         self.changed.emit()
 
-    def _try(self, action: object) -> bool:
+    def _try(self, action: Callable[[], object]) -> bool:
         try:
-            action()  # type: ignore[operator]
+            action()
         except UserError as exc:
             show_user_error(self, "Cannot change the agenda", exc)
             return False
@@ -203,6 +264,7 @@ class AgendaPage(WorkshopPage):
     def use_selected(self, *, confirm: bool = True) -> None:
         if self.wf is None or self.library is None:
             return
+        wf = self.wf
         agenda = self.library.agenda(self.choice.currentData())
         if confirm and self._segments:
             answer = QMessageBox.question(
@@ -212,32 +274,44 @@ class AgendaPage(WorkshopPage):
                 "current one will be lost.",
             )
             if answer != QMessageBox.StandardButton.Yes:
+                self._show_agenda_in_use()  # "Start from" shows what is still in use
                 return
         planned = planned_from(agenda, self.library)
-        if self._try(lambda: self.wf.agenda.choose(agenda.id, planned)):  # type: ignore[union-attr]
+        if self._try(lambda: wf.agenda.choose(agenda.id, planned)):
             self._after_change()
+        else:
+            self._show_agenda_in_use()
 
     def _set_minutes(self, segment_id: str, minutes: float) -> None:
-        if self.wf is not None and self._try(
-            lambda: self.wf.agenda.set_minutes(segment_id, minutes)  # type: ignore[union-attr]
-        ):
-            self._after_change(segment_id)
+        wf = self.wf
+        if wf is None:
+            return
+        if not self._try(lambda: wf.agenda.set_minutes(segment_id, minutes)):
+            self.refresh()  # back to the minutes stored
+            return
+        # Only the times change: the table keeps its widgets, so focus stays where it was.
+        self._segments = wf.agenda.segments()
+        self._show_times()
+        self.saved.emit()
+        self.changed.emit()
 
     def _move(self, step: int) -> None:
         segment = self._selected()
-        if self.wf is None or segment is None:
+        wf = self.wf
+        if wf is None or segment is None:
             return
         position = self._segments.index(segment) + 1 + step
-        if self._try(lambda: self.wf.agenda.move(segment.id, position)):  # type: ignore[union-attr]
+        if not 1 <= position <= len(self._segments):
+            return
+        if self._try(lambda: wf.agenda.move(segment.id, position)):
             self._after_change(segment.id)
 
     def _toggle_skip(self) -> None:
         segment = self._selected()
-        if self.wf is None or segment is None:
+        wf = self.wf
+        if wf is None or segment is None:
             return
-        if self._try(
-            lambda: self.wf.agenda.set_skipped(segment.id, not segment.skipped)  # type: ignore[union-attr]
-        ):
+        if self._try(lambda: wf.agenda.set_skipped(segment.id, not segment.skipped)):
             self._after_change(segment.id)
 
     def _add(self) -> None:
@@ -246,10 +320,12 @@ class AgendaPage(WorkshopPage):
         dialog = AddExerciseDialog(self.library, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.add_segment(dialog.chosen(self.library))
+        self.add_segment(dialog.chosen())
 
     def add_segment(self, item: PlannedSegment) -> None:
-        if self.wf is None:
+        """Add `item` after the selected segment, or at the end when none is selected."""
+        wf = self.wf
+        if wf is None:
             return
         selected = self._selected()
         position = self._segments.index(selected) + 2 if selected else None
@@ -257,14 +333,15 @@ class AgendaPage(WorkshopPage):
 
         def insert() -> None:
             nonlocal new_id
-            new_id = self.wf.agenda.insert(item, position=position)  # type: ignore[union-attr]
+            new_id = wf.agenda.insert(item, position=position)
 
         if self._try(insert):
             self._after_change(new_id)
 
     def _remove(self) -> None:
         segment = self._selected()
-        if self.wf is None or segment is None:
+        wf = self.wf
+        if wf is None or segment is None:
             return
-        if self._try(lambda: self.wf.agenda.remove(segment.id)):  # type: ignore[union-attr]
+        if self._try(lambda: wf.agenda.remove(segment.id)):
             self._after_change()
