@@ -52,21 +52,21 @@ def digest(path: Path) -> str:
 def test_import_of_a_good_roster(tmp_path: Path, workshop: Path) -> None:
     done = run(tmp_path, "import", workshop, ROSTERS / "participants_pair_codes.csv")
     assert done.returncode == 0, done.stderr
-    assert "12 added" in done.stdout
-    assert "6 pair(s) made" in done.stdout
+    assert "12 participants added" in done.stdout
+    assert "6 pairs made" in done.stdout
     assert done.stderr == ""
     assert counts(workshop) == (12, 6)
 
     again = run(tmp_path, "import", workshop, ROSTERS / "participants_pair_codes.csv")
     assert again.returncode == 0, again.stderr
-    assert "0 added, 0 updated, 0 pair(s) made" in again.stdout
+    assert "0 participants added, 0 updated, 0 pairs made" in again.stdout
     assert counts(workshop) == (12, 6)
 
 
 def test_import_of_an_xlsx_roster(tmp_path: Path, workshop: Path) -> None:
     done = run(tmp_path, "import", workshop, ROSTERS / "pairs.xlsx")
     assert done.returncode == 0, done.stderr
-    assert "6 added" in done.stdout and "3 pair(s) made" in done.stdout
+    assert "6 participants added" in done.stdout and "3 pairs made" in done.stdout
     assert counts(workshop) == (6, 3)
 
 
@@ -78,8 +78,8 @@ def test_dry_run_prints_what_would_be_imported_and_changes_nothing(
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "nothing imported" in out.lower()
-    assert "6 participant(s) to add" in out
-    assert "3 pair(s) to make" in out
+    assert "6 participants to add" in out
+    assert "3 pairs to make" in out
     assert "José Muñoz <jose.munoz@iberica.example>" in out
     assert "Zoë O’Connor <zoe.oconnor@iberica.example>" in out
     assert "P01: jose.munoz@iberica.example + juergen.mueller@iberica.example" in out
@@ -95,7 +95,7 @@ def test_dry_run_shows_updates_of_a_second_import(tmp_path: Path, workshop: Path
     changed.write_text(text.replace("Shift Supervisor", "Production Manager"), encoding="utf-8")
     done = run(tmp_path, "import", workshop, changed, "--dry-run")
     assert done.returncode == 0, done.stderr
-    assert "0 participant(s) to add, 1 to update, 11 already up to date" in done.stdout
+    assert "0 participants to add, 1 to update, 11 already up to date" in done.stdout
     assert "Priya Raman: title -> Production Manager" in done.stdout
     with WorkshopFile.open(workshop, readonly=True) as wf:
         priya = wf.roster.participant_by_email("priya.raman@harbourline.example")

@@ -187,13 +187,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from workshop_app.core.roster_import import apply_import, plan_import
+    from workshop_app.core.words import count
     from workshop_app.core.workshop_file import WorkshopFile
 
     with WorkshopFile.open(args.file, readonly=args.dry_run) as wf:
         plan = plan_import(wf, args.roster)
         if not plan.ok:
             raise UserError(
-                f"{plan.source} has {len(plan.problems)} problem(s); nothing was imported.",
+                f"{plan.source} has {count(len(plan.problems), 'problem')}; nothing was imported.",
                 details=[str(p) for p in plan.problems],
             )
         if args.dry_run:
@@ -210,10 +211,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 )
             return 0
         result = apply_import(wf, plan)
-    print(
-        f"Imported {plan.source}: {result.added} added, {result.updated} updated, "
-        f"{result.pairs_made} pair(s) made."
-    )
+    print(f"Imported {plan.source}: {result.summary()}.")
     return 0
 
 

@@ -557,3 +557,25 @@ def test_the_5000_row_roster_imports_fully(wf: WorkshopFile) -> None:
 
     again = plan_of(wf, "large_5000_participants.csv")
     assert (len(again.add), again.unchanged, again.existing_pairs) == (0, 5000, 2500)
+
+
+def test_summaries_count_in_words(wf: WorkshopFile, tmp_path: Path) -> None:
+    one_pair = tmp_path / "one pair.csv"
+    one_pair.write_text(
+        "Mentor Name,Mentor Email,Mentee Name,Mentee Email\n"
+        "Ingrid Solberg,ingrid@x.example,Kwame Mensah,kwame@x.example\n",
+        encoding="utf-8",
+    )
+    plan = plan_of(wf, one_pair)
+    assert plan.summary()[1:] == [
+        "  2 participants to add, 0 to update, 0 already up to date",
+        "  1 pair to make, 0 already made",
+    ]
+    assert apply_import(wf, plan).summary() == "2 participants added, 0 updated, 1 pair made"
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "Mentor Name,Mentor Email,Mentee Name,Mentee Email\nA,not-an-email,B,b@x.example\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(UserError, match=r"has 1 problem; nothing was imported"):
+        apply_import(wf, plan_of(wf, bad))

@@ -22,6 +22,7 @@ from workshop_app.core.roster_columns import PREFIXES, field_for, role_value
 from workshop_app.core.roster_read import RawTable, read_table
 from workshop_app.core.roster_store import format_code, normalise_code
 from workshop_app.core.validation import normalise_email, valid_email
+from workshop_app.core.words import count
 
 if TYPE_CHECKING:
     from workshop_app.core.workshop_file import WorkshopFile
@@ -86,9 +87,9 @@ class ImportPlan:
     def summary(self) -> list[str]:
         lines = [
             f"{self.source}: one row per {'pair' if self.shape == 'pairs' else 'participant'}",
-            f"  {len(self.add)} participant(s) to add, {len(self.update)} to update, "
-            f"{self.unchanged} already up to date",
-            f"  {len(self.new_pairs)} pair(s) to make, {self.existing_pairs} already made",
+            f"  {count(len(self.add), 'participant')} to add, {len(self.update):,} to update, "
+            f"{self.unchanged:,} already up to date",
+            f"  {count(len(self.new_pairs), 'pair')} to make, {self.existing_pairs:,} already made",
         ]
         if self.ignored_columns:
             lines.append("  columns not used: " + ", ".join(self.ignored_columns))
@@ -485,12 +486,19 @@ class ImportResult:
     updated: int
     pairs_made: int
 
+    def summary(self) -> str:
+        """E.g. "24 participants added, 0 updated, 12 pairs made"."""
+        return (
+            f"{count(self.added, 'participant')} added, {self.updated:,} updated, "
+            f"{count(self.pairs_made, 'pair')} made"
+        )
+
 
 def apply_import(wf: WorkshopFile, plan: ImportPlan) -> ImportResult:
     """Write a checked plan in one transaction. A plan with problems is refused whole."""
     if plan.problems:
         raise UserError(
-            f"{plan.source} has {len(plan.problems)} problem(s); nothing was imported.",
+            f"{plan.source} has {count(len(plan.problems), 'problem')}; nothing was imported.",
             details=[str(p) for p in plan.problems],
         )
     now = utc_now()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.batch_render import BatchResult
 from workshop_app.core.print_process import print_in_process
+from workshop_app.core.words import count
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.tasks import BackgroundJob
 
@@ -102,7 +103,7 @@ class PrintController(QObject):
         job.crashed.connect(lambda exc: self._failed(f"Printing failed: {exc}"))
         job.finished.connect(self._cleanup_job)
         self.job = job
-        self.panel.label.setText(f"Rendering {len(pair_ids)} charter(s)…")
+        self.panel.label.setText(f"Rendering {count(len(pair_ids), 'charter')}…")
         self.panel.bar.setRange(0, len(pair_ids))
         self.panel.bar.setValue(0)
         self.panel.cancel.setEnabled(True)
@@ -128,13 +129,13 @@ class PrintController(QObject):
             self.finished.emit(None)
             return
         if folder is not None:
-            self.message.emit(f"Saved {len(result.files)} charter(s) in {folder}.")
+            self.message.emit(f"Saved {count(len(result.files), 'charter')} in {folder}.")
             self.finished.emit(result)
             return
         assert result.combined is not None
         printed = self.print_pdf(result.combined)
         self.message.emit(
-            f"Sent {len(result.files)} charter(s) to the printer."
+            f"Sent {count(len(result.files), 'charter')} to the printer."
             if printed
             else "Printing cancelled at the print dialog."
         )

@@ -300,10 +300,7 @@ class RosterPage(WorkshopPage):
         dialog = ImportDialog(self.wf, self)
         if dialog.exec() != ImportDialog.DialogCode.Accepted or dialog.imported is None:
             return
-        r = dialog.imported
-        self._wrote(
-            f"Roster imported: {r.added} added, {r.updated} updated, {r.pairs_made} pairs made."
-        )
+        self._wrote(f"Roster imported: {dialog.imported.summary()}.")
 
     def add_participant(self) -> None:
         if self.wf is None:
