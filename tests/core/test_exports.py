@@ -385,6 +385,31 @@ def test_export_refuses_bad_targets(wf: WorkshopFile, tmp_path: Path) -> None:
         export_workshop(wf, format="pdf", out=tmp_path / "x")
 
 
+def test_a_file_target_is_replaced_unless_told_not_to(wf: WorkshopFile, tmp_path: Path) -> None:
+    target = tmp_path / "records.json"
+    target.write_text("an older export", encoding="utf-8")
+    with pytest.raises(UserError, match=r"records\.json already exists: nothing was written"):
+        export(wf, "json", target, replace=False)
+    assert target.read_text(encoding="utf-8") == "an older export"
+    export(wf, "json", target)  # the command line's rule: a file target is replaced
+    assert json.loads(target.read_text(encoding="utf-8"))["_about"]["schema_version"] == 1
+
+
+def test_summaries_name_the_export_and_count_in_words(wf: WorkshopFile, tmp_path: Path) -> None:
+    archive = export_workshop(wf, format="archive", out=tmp_path / "archive.zip")
+    assert archive.summary().startswith(f"Exported the archive to {tmp_path / 'archive.zip'} (")
+    assert f"({len(archive.files)} files)." in archive.summary()
+    workbook = export_workshop(wf, format="xlsx", out=tmp_path / "records")
+    assert workbook.summary().startswith("Exported the Excel workbook to ")
+    assert "(1 file" not in workbook.summary() and "(s)" not in workbook.summary()
+    calendars = export_workshop(
+        wf, format="ics", out=tmp_path / "calendars.zip", per_pair=True, timezone="UTC"
+    )
+    assert calendars.summary().startswith("Exported the calendars to ")
+    # Only P03 has no first meeting: one pair "is" not in the calendar.
+    assert "1 pair has no first meeting yet and is not in the calendar." in calendars.summary()
+
+
 def seen_by(seen: list[tuple[int, int]]) -> Any:
     return lambda done, total: seen.append((done, total))
 

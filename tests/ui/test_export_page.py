@@ -142,14 +142,158 @@ def test_destination_follows_the_format(page: ExportPage, qtbot, tmp_path: Path)
     page.format_buttons["ics"].click()
     assert shown() == f"{BASE} - calendar.ics"
     page.per_pair.click()
-    assert shown() == f"{BASE} - calendar.zip" and page.as_folder.isEnabled()
+    assert shown() == f"{BASE} - calendars.zip" and page.as_folder.isEnabled()
     page.as_folder.click()
-    assert shown() == f"{BASE} - calendar"
-    type_into(qtbot, page.destination, str(tmp_path / "staff copy.ics"))
-    page.format_buttons["json"].click()  # a name of the user's own keeps its name
-    assert shown() == "staff copy.json"
+    assert shown() == f"{BASE} - calendars"
     assert page.merge_panel.output.text() == str(tmp_path / f"{BASE} - all rooms.workshop")
     assert "room-a.workshop" in page.merge_panel.include_current.text()
+
+
+def test_every_format_suggests_its_own_name(  # type: ignore[no-untyped-def]
+    page: ExportPage, qtbot, out_dir: Path
+) -> None:
+    """CSV, the archive and the calendars all go in a zip: no two may share a name, and a
+    name typed for one is not given to another."""
+    names = {}
+    for fmt in ("csv", "archive", "ics"):
+        page.format_buttons[fmt].click()
+        if fmt == "ics":
+            page.per_pair.click()
+        names[fmt] = Path(page.destination.text()).name
+    assert len(set(names.values())) == 3 and all(n.endswith(".zip") for n in names.values())
+
+    page.format_buttons["csv"].click()
+    type_into(qtbot, page.destination, str(out_dir / "records"))  # a name of the user's own
+    page.format_buttons["archive"].click()
+    assert page.destination.text() == str(out_dir / f"{BASE} - archive.zip")  # its own name
+    page.format_buttons["xlsx"].click()
+    assert page.destination.text() == str(out_dir / f"{BASE} - records.xlsx")
+    page.format_buttons["csv"].click()  # the name typed for CSV comes back with it
+    assert page.destination.text() == str(out_dir / "records.zip")
+    page.as_folder.click()
+    assert page.destination.text() == str(out_dir / "records")
+
+
+def test_an_existing_file_is_replaced_only_when_the_user_says_so(  # type: ignore[no-untyped-def]
+    page: ExportPage, qtbot, out_dir: Path, monkeypatch, when_shown
+) -> None:
+    page.format_buttons["json"].click()
+    target = out_dir / "records.json"
+    target.write_text("an older export", encoding="utf-8")
+    type_into(qtbot, page.destination, str(target))
+    asked: list[str] = []
+
+    def answer(text: str) -> Callable[[QWidget], None]:
+        def act(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox)
+            asked.append(box.text())
+            press(box, text)
+
+        return act
+
+    when_shown(QMessageBox, answer("Cancel"))
+    message = click(qtbot, page, page.export_button)
+    assert asked == [f"“records.json” already exists in {out_dir}."]
+    assert message == "Nothing was exported: records.json was kept as it is."
+    assert target.read_text(encoding="utf-8") == "an older export"
+
+    other = out_dir / "records for HR.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
+    when_shown(QMessageBox, answer("Choose another name…"))
+    message = click(qtbot, page, page.export_button)
+    assert other.is_file() and str(other) in message
+    assert target.read_text(encoding="utf-8") == "an older export"
+    assert page.destination.text() == str(other)
+
+    type_into(qtbot, page.destination, str(target))
+    when_shown(QMessageBox, answer("Replace"))
+    message = click(qtbot, page, page.export_button)
+    assert message.startswith(f"Exported the JSON document to {target}.")
+    assert b"Margaret Osei" in target.read_bytes()
+    assert len(asked) == 3
+
+
+def test_a_folder_that_is_not_empty_gets_a_new_name(  # type: ignore[no-untyped-def]
+    page: ExportPage, qtbot, out_dir: Path, when_shown
+) -> None:
+    page.as_folder.click()
+    folder = out_dir / "records"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    type_into(qtbot, page.destination, str(folder))
+    offered: list[str] = []
+
+    def take_the_new_name(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        offered.append(box.text())
+        press(box, "Export to “records (2)”")
+
+    when_shown(QMessageBox, take_the_new_name)
+    message = click(qtbot, page, page.export_button)
+    assert offered == [f"The folder “records” already exists in {out_dir} and is not empty."]
+    assert (out_dir / "records (2)" / "pairs.csv").is_file() and "records (2)" in message
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+    assert page.destination.text() == str(out_dir / "records (2)")
+
+
+def test_the_page_stays_scrolled_where_the_user_was(  # type: ignore[no-untyped-def]
+    page: ExportPage, qtbot, out_dir: Path, when_shown
+) -> None:
+    page.resize(900, 420)  # a small screen: the page scrolls
+    type_into(qtbot, page.destination, str(out_dir / "records.zip"))
+    bar = page.scroll.verticalScrollBar()
+    page.scroll.ensureWidgetVisible(page.export_button)
+    where = bar.value()
+    assert 0 < where < bar.maximum()
+    page.export_button.setFocus()
+    click(qtbot, page, page.export_button)
+    assert bar.value() == where and page.export_button.hasFocus()
+    when_shown(QMessageBox, lambda box: press(box, "Replace"))  # the zip is there now
+    with qtbot.waitSignal(page.status, timeout=LONG):
+        qtbot.keyClick(page.export_button, Qt.Key.Key_Space)  # again, from the keyboard
+    assert bar.value() == where
+
+
+def test_save_to_and_the_choices_are_remembered_per_workshop(  # type: ignore[no-untyped-def]
+    page: ExportPage, qtbot, room_a: WorkshopFile, out_dir: Path, tmp_path: Path
+) -> None:
+    page.format_buttons["archive"].click()
+    page.as_folder.click()
+    type_into(qtbot, page.destination, str(out_dir / "anything"))
+    qtbot.keyClick(page.destination, Qt.Key.Key_Tab)  # leaving the field keeps it
+    page.include_private.setChecked(True)
+
+    page.set_workshop(None)  # another workshop, or none, in between
+    page.set_workshop(room_a)
+    assert page.chosen_format() == "archive" and page.as_folder.isChecked()
+    assert Path(page.destination.text()).parent == out_dir
+
+    restarted = ExportPage()  # a new start of the app reads the same settings
+    qtbot.addWidget(restarted)
+    restarted.set_workshop(room_a)
+    assert restarted.chosen_format() == "archive" and restarted.as_folder.isChecked()
+    assert restarted.destination.text() == str(out_dir / f"{BASE} - archive")
+    assert not restarted.include_private.isChecked()  # private content is asked for each time
+
+    other = create_demo(tmp_path / "room-b.workshop")  # its own choices: none yet
+    try:
+        restarted.set_workshop(other)
+        assert restarted.chosen_format() == "csv"
+        assert Path(restarted.destination.text()).parent == tmp_path
+    finally:
+        restarted.set_workshop(None)
+        other.close()
+
+
+def test_the_help_says_what_ticking_private_content_will_do(page: ExportPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert page.private_note.text().startswith("Left out unless ticked: Boundaries")
+    page.include_private.setFocus()
+    qtbot.keyClick(page.include_private, Qt.Key.Key_Space)
+    assert page.private_note.text().startswith("Will be included: Boundaries")
+    assert "left out" not in page.private_note.text().lower()
+    assert "asked to confirm" in page.private_note.text()
+    qtbot.keyClick(page.include_private, Qt.Key.Key_Space)
+    assert page.private_note.text().startswith("Left out unless ticked")
 
 
 def test_csv_as_zip_then_as_folder_leaves_private_text_out(  # type: ignore[no-untyped-def]
@@ -163,6 +307,7 @@ def test_csv_as_zip_then_as_folder_leaves_private_text_out(  # type: ignore[no-u
     with zipfile.ZipFile(target) as zf:
         assert "pairs.csv" in zf.namelist() and "README.txt" in zf.namelist()
     assert SECRET.encode() not in all_bytes(target)
+    assert message.startswith(f"Exported the CSV files to {target} (8 files).")
     assert "left out" in message and page.summary.text() == message
     assert page.summary.isVisible() and not page.error.isVisible()
     qtbot.mouseClick(page.open_folder_button, Qt.MouseButton.LeftButton)
@@ -415,10 +560,10 @@ def test_a_refused_merge_says_why_and_writes_nothing(  # type: ignore[no-untyped
 
 
 def test_everything_has_a_name_and_tab_goes_in_reading_order(page: ExportPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    focusable = [w for w in page.findChildren(QWidget) if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
     kinds = (QAbstractButton, QLineEdit, QListWidget, QPlainTextEdit)
-    for widget in page.findChildren(QWidget):
-        if isinstance(widget, kinds) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
-            assert widget.accessibleName(), widget
+    assert sum(isinstance(w, kinds) for w in focusable) > 15
+    assert [w for w in focusable if not w.accessibleName()] == []
     page.format_buttons["csv"].setFocus()
     seen: list[QWidget] = []
     for _ in range(40):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.export_tables import Progress, left_out_labels, read_export_data
+from workshop_app.core.words import count
 
 if TYPE_CHECKING:
     from workshop_app.core.workshop_file import WorkshopFile
@@ -32,6 +33,14 @@ FORMAT_LABELS = {
     "ics": "Calendar (.ics)",
     "archive": "Archive of charters as PDF, staff summary and JSON (a folder or a .zip)",
 }
+# What each format is called in a sentence ("Exported the archive to ...").
+FORMAT_NAMES = {
+    "csv": "the CSV files",
+    "xlsx": "the Excel workbook",
+    "json": "the JSON document",
+    "ics": "the calendar",
+    "archive": "the archive",
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,9 +53,10 @@ class ExportResult:
 
     def summary(self) -> str:
         """One or two sentences for the CLI and the app's status line."""
-        count = len(self.files)
-        text = f"Exported {self.format.upper()} to {self.path}"
-        text += f" ({count} files)." if count > 1 else "."
+        several = len(self.files) > 1
+        name = "the calendars" if self.format == "ics" and several else FORMAT_NAMES[self.format]
+        text = f"Exported {name} to {self.path}"
+        text += f" ({count(len(self.files), 'file')})." if several else "."
         if self.confidential_included:
             text += " It INCLUDES private charter content."
         else:
@@ -71,13 +81,21 @@ def export_workshop(
     per_pair: bool = False,
     timezone: str | None = None,
     progress: Progress | None = None,
+    replace: bool = True,
 ) -> ExportResult:
-    """Write the workshop's records for program staff in `format` to `out`."""
+    """Write the workshop's records for program staff in `format` to `out`.
+
+    A file already at `out` is replaced (as `cp` would: the command line's rule) unless
+    `replace` is False; the app asks the user first and passes what they answered. A folder
+    target must be new or empty whatever `replace` says: an export never mixes with older files.
+    """
     if format not in FORMATS:
         raise UserError(f"Unknown export format {format!r}: use one of {', '.join(FORMATS)}.")
     path = output_path(format, out).expanduser().absolute()
     if path.resolve() == Path(wf.path).resolve():
         raise UserError(f"{path.name} is the workshop file itself; choose another name.")
+    if not replace and path.is_file():
+        raise UserError(f"{path} already exists: nothing was written. Choose another name.")
     if per_pair and format != "ics":
         raise UserError("One file per pair is only for the calendar (ics) export.")
     staged = _staged(progress)
@@ -106,9 +124,10 @@ def export_workshop(
             1 for o in data.overview if not data.fields.get(o.pair_id, {}).get("first_meeting")
         )
         if without:
+            has, is_ = ("has", "is") if without == 1 else ("have", "are")
             notes.append(
-                f"{without} pair{'s have' if without != 1 else ' has'} no first meeting yet "
-                "and are not in the calendar."
+                f"{count(without, 'pair')} {has} no first meeting yet and {is_} not in the "
+                "calendar."
             )
     else:
         from workshop_app.core.export_archive import write_archive
@@ -133,7 +152,14 @@ def _staged(progress: Progress | None) -> Progress:
     return report
 
 
-__all__ = ["FORMATS", "FORMAT_LABELS", "ExportResult", "export_workshop", "left_out_labels"]
+__all__ = [
+    "FORMATS",
+    "FORMAT_LABELS",
+    "FORMAT_NAMES",
+    "ExportResult",
+    "export_workshop",
+    "left_out_labels",
+]
 
 
 def export_file(
@@ -142,11 +168,13 @@ def export_file(
     out: str,
     include_confidential: bool,
     per_pair: bool,
+    replace: bool,
     *,
     progress: Callable[[int, int], None],
     cancelled: Callable[[], bool],
 ) -> ExportResult:
-    """`export_workshop` for a child process: opens the workshop read-only itself."""
+    """`export_workshop` for a child process (plain arguments, in order): opens the workshop
+    read-only itself."""
     from workshop_app.core.workshop_file import WorkshopFile
 
     def checked(done: int, total: int) -> None:
@@ -162,6 +190,7 @@ def export_file(
             include_confidential=include_confidential,
             per_pair=per_pair,
             progress=checked,
+            replace=replace,
         )
 
 

@@ -7,6 +7,14 @@ place. Private content (boundaries, goals marked private) goes in only when "Inc
 content" is ticked and the confirmation that follows is accepted; declining the confirmation
 exports nothing at all, so nobody ends up with a file that lacks what they asked for without
 noticing.
+
+No file is replaced without asking: when the target exists, the page asks Replace, Choose another
+name or Cancel before anything runs, and passes the answer on (`replace=`), so the export never
+replaces a file that appeared after the question. A folder that exists and is not empty cannot be
+a target (an export never mixes with older files): the page offers a new name beside it.
+
+The folder and the choices (format, zip or folder, one calendar per pair) are remembered per
+workshop, across visits to the page and restarts; private content always starts unticked.
 """
 
 from __future__ import annotations
@@ -40,6 +48,7 @@ from workshop_app.core.child_process import run_in_child
 from workshop_app.core.export_formats import (
     FILE_SUFFIX,
     FORMAT_LABELS,
+    FORMAT_NAMES,
     FORMATS,
     ExportResult,
     export_file,
@@ -50,6 +59,7 @@ from workshop_app.core.workshop_file import SUFFIX
 from workshop_app.ui.merge_panel import ERROR_STYLE, HELP_STYLE, JobProgress, MergePanel
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.print_jobs import open_folder
+from workshop_app.ui.settings import AppSettings
 
 FORMAT_HELP = {
     "csv": "One file per table (participants, pairs and charters, goals, troubleshooting "
@@ -62,8 +72,9 @@ FORMAT_HELP = {
     "summary and the JSON. The app renders the charters in the background while the "
     "workshop is open; those not ready yet are rendered when you export.",
 }
+# The name each export suggests (after the program and date); no two can meet in one folder.
 STEMS = {"csv": "records", "xlsx": "records", "json": "records", "ics": "calendar",
-         "archive": "archive"}  # fmt: skip
+         "ics-per-pair": "calendars", "archive": "archive"}  # fmt: skip
 KNOWN_SUFFIXES = {".zip", *FILE_SUFFIX.values()}
 FILE_FILTERS = {".xlsx": "Excel workbook (*.xlsx)", ".json": "JSON (*.json)",
                 ".ics": "Calendar (*.ics)", ".zip": "Zip file (*.zip)"}  # fmt: skip
@@ -76,13 +87,19 @@ IN_CHILD_PROCESS = True
 
 
 def export_job(
-    path: Path, *, format: str, out: Path, include_confidential: bool, per_pair: bool
+    path: Path,
+    *,
+    format: str,
+    out: Path,
+    include_confidential: bool,
+    per_pair: bool,
+    replace: bool,
 ) -> Callable[[Progress], ExportResult]:
     """The work of one export, for a worker thread: it waits on a child process that does the
     exporting (see `core.child_process`), so the window never waits on it."""
 
     def work(progress: Progress) -> ExportResult:
-        args = (str(path), format, str(out), include_confidential, per_pair)
+        args = (str(path), format, str(out), include_confidential, per_pair, replace)
         if not IN_CHILD_PROCESS:
             result: ExportResult = export_file(*args, progress=progress, cancelled=lambda: False)
             return result
@@ -98,15 +115,30 @@ def safe_name(text: str) -> str:
     return " ".join(cleaned.split()).strip(" .") or "workshop"
 
 
+def free_name(target: Path) -> Path:
+    """`target` itself if nothing is there, else the first of "NAME (2)", "NAME (3)", ..."""
+    suffix = target.suffix if target.suffix.lower() in KNOWN_SUFFIXES else ""
+    stem = target.name[: len(target.name) - len(suffix)]
+    candidate, number = target, 2
+    while candidate.exists():
+        candidate = target.with_name(f"{stem} ({number}){suffix}")
+        number += 1
+    return candidate
+
+
 class ExportPage(WorkshopPage):
     title = "Export & merge"
     open_requested = Signal(Path)  # the merged file, to open in the window
 
-    def __init__(self) -> None:
+    def __init__(self, settings: AppSettings | None = None) -> None:
         super().__init__()
+        self.settings = settings or AppSettings()
         self.result: ExportResult | None = None
         self._target_for: Path | None = None
         self._base = "workshop"
+        self._folder: Path | None = None  # where exports go
+        self._names: dict[str, str] = {}  # a name of the user's own, per kind of export
+        self._restoring = False
         heading = QLabel("Export & merge")
         heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
         intro = QLabel(
@@ -140,13 +172,15 @@ class ExportPage(WorkshopPage):
         centred.addStretch(1)
         centred.addWidget(content, 100)
         centred.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(holder)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(holder)
+        self.scroll.setAccessibleName("Export and merge")
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its contents take the focus
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.scroll)
         order = [*self.format_buttons.values(), self.per_pair, self.as_zip, self.as_folder,
                  self.destination, self.choose_button, self.include_private, self.export_button,
                  self.progress.cancel_button, self.summary, self.open_folder_button,
@@ -193,7 +227,7 @@ class ExportPage(WorkshopPage):
         self.packaging.addButton(self.as_zip)
         self.packaging.addButton(self.as_folder)
         self.as_zip.setChecked(True)
-        self.as_zip.toggled.connect(self._retarget)
+        self.as_zip.toggled.connect(self._packaging_changed)
         self.packaging_label = QLabel("Several files go in:")
         packaging = QHBoxLayout()
         packaging.addWidget(self.packaging_label)
@@ -203,6 +237,8 @@ class ExportPage(WorkshopPage):
 
         self.destination = QLineEdit()
         self.destination.setAccessibleName("Export to")
+        self.destination.textEdited.connect(self._destination_typed)
+        self.destination.editingFinished.connect(self._remember)
         self.choose_button = QPushButton("C&hoose…")
         self.choose_button.setAccessibleName("Choose where to export")
         self.choose_button.clicked.connect(self.choose_destination)
@@ -217,14 +253,16 @@ class ExportPage(WorkshopPage):
             "&Include private content (boundaries, goals marked private)"
         )
         self.include_private.setAccessibleName("Include private content")
-        left_out = "; ".join(left_out_labels())
-        self.include_private.setAccessibleDescription(f"Left out unless ticked: {left_out}.")
+        self.private_note = _note("", indent=26)
+        self.private_note.setAccessibleName("What private content is")
+        self.include_private.toggled.connect(self._describe_private)
+        self._describe_private(False)
         self.export_button = QPushButton("E&xport")
         self.export_button.setAccessibleName("Export")
         self.export_button.setDefault(True)
         self.export_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.export_button.clicked.connect(self.export)
-        self.progress = JobProgress("Export")
+        self.progress = JobProgress("Export", self.export_button)
         action = QHBoxLayout()
         action.addWidget(self.export_button)
         action.addWidget(self.progress, 1)
@@ -255,7 +293,7 @@ class ExportPage(WorkshopPage):
         column.addLayout(destination)
         column.addSpacing(6)
         column.addWidget(self.include_private)
-        column.addWidget(_note(f"Left out unless ticked: {left_out}.", indent=26))
+        column.addWidget(self.private_note)
         column.addSpacing(6)
         column.addLayout(action)
         column.addWidget(self.error)
@@ -270,10 +308,57 @@ class ExportPage(WorkshopPage):
         if path != self._target_for:
             self._target_for = path
             self._base = self._base_name()
-            self.destination.setText(str(self._default_target()) if path else "")
+            self._names = {}
+            self._folder = path.parent if path else None
+            if path is not None:
+                self._restore(self.settings.export_choices(path))
+            self._retarget()
             self.merge_panel.set_current(
                 path, path.parent / f"{self._base} - all rooms{SUFFIX}" if path else None
             )
+
+    def _restore(self, choices: dict[str, str]) -> None:
+        """Put back what was chosen for this workshop last time (a folder only if it still
+        exists); a workshop without any starts from the defaults."""
+        self._restoring = True
+        try:
+            folder = Path(choices["folder"]) if choices["folder"] else None
+            if folder is not None and folder.is_dir():
+                self._folder = folder
+            fmt = choices["format"] if choices["format"] in self.format_buttons else FORMATS[0]
+            self.format_buttons[fmt].setChecked(True)
+            self.per_pair.setChecked(choices["per_pair"] == "yes")
+            (self.as_folder if choices["packaging"] == "folder" else self.as_zip).setChecked(True)
+        finally:
+            self._restoring = False
+
+    def _remember(self) -> None:
+        if self.wf is None or self._restoring:
+            return
+        self._destination_typed(self.destination.text())
+        self.settings.set_export_choices(
+            self.wf.path,
+            {
+                "folder": str(self._folder) if self._folder else "",
+                "format": self.chosen_format(),
+                "packaging": "folder" if self.as_folder.isChecked() else "zip",
+                "per_pair": "yes" if self.per_pair.isChecked() else "no",
+            },
+        )
+
+    def _describe_private(self, included: bool) -> None:
+        """The help under the tick box says what the export will do with private content."""
+        listed = "; ".join(left_out_labels())
+        if included:
+            text = (
+                f"Will be included: {listed}. You will be asked to confirm before anything is "
+                "written, and every file will say that it includes private content."
+            )
+        else:
+            text = f"Left out unless ticked: {listed}."
+        self.private_note.setText(text)
+        self.private_note.setStyleSheet(INCLUDES_STYLE if included else HELP_STYLE)
+        self.include_private.setAccessibleDescription(text)
 
     def set_archive_status(self, text: str) -> None:
         """What the background preparation of the archive is doing (see `archive_prep`)."""
@@ -301,6 +386,11 @@ class ExportPage(WorkshopPage):
         for widget in (self.packaging_label, self.as_zip, self.as_folder):
             widget.setEnabled(several)
         self._retarget()
+        self._remember()
+
+    def _packaging_changed(self) -> None:
+        self._retarget()
+        self._remember()
 
     def _base_name(self) -> str:
         """The start of every suggested name: the program and the date of the workshop."""
@@ -309,8 +399,13 @@ class ExportPage(WorkshopPage):
         w = self.wf.workshop()
         return safe_name(f"{w.program} {w.date}")
 
-    def _stem(self, fmt: str) -> str:
-        return f"{self._base} - {STEMS[fmt]}"
+    def _kind(self) -> str:
+        """The kind of export chosen: a format, or the calendars one per pair."""
+        fmt = self.chosen_format()
+        return "ics-per-pair" if fmt == "ics" and self.per_pair.isChecked() else fmt
+
+    def _stem(self, kind: str) -> str:
+        return f"{self._base} - {STEMS[kind]}"
 
     def _suffix(self) -> str:
         fmt = self.chosen_format()
@@ -318,56 +413,166 @@ class ExportPage(WorkshopPage):
             return FILE_SUFFIX[fmt]
         return ".zip" if self.as_zip.isChecked() else ""
 
-    def _default_target(self) -> Path:
-        assert self.wf is not None
-        return self.wf.path.parent / (self._stem(self.chosen_format()) + self._suffix())
+    def _writes_folder(self) -> bool:
+        return self._writes_several() and self.as_folder.isChecked()
 
-    def _retarget(self) -> None:
-        """Fit the destination to the format: its suffix, and the suggested name if unchanged."""
-        if self.wf is None:
+    def _destination_typed(self, text: str) -> None:
+        """Take the folder, and the name if it is not the one suggested, from what was typed."""
+        text = text.strip()
+        if not text or self.wf is None:
             return
-        text = self.destination.text().strip()
-        current = Path(text).expanduser() if text else self._default_target()
-        stem = current.name
+        typed = Path(text).expanduser()
+        stem = typed.name
         if Path(stem).suffix.lower() in KNOWN_SUFFIXES:
             stem = Path(stem).stem
-        if stem in {self._stem(fmt) for fmt in FORMATS}:
-            stem = self._stem(self.chosen_format())
-        self.destination.setText(str(current.parent / (stem + self._suffix())))
+        kind = self._kind()
+        if stem and stem != self._stem(kind):
+            self._names[kind] = stem
+        else:
+            self._names.pop(kind, None)
+        self._folder = typed.parent
 
-    def choose_destination(self) -> None:
+    def _retarget(self) -> None:
+        """Show the target for the chosen kind of export: the folder in use, the kind's own
+        name (the suggested one, or one the user gave it) and the suffix it needs."""
+        if self.wf is None or self._folder is None:
+            self.destination.setText("")
+            return
+        kind = self._kind()
+        stem = self._names.get(kind, self._stem(kind))
+        self.destination.setText(str(self._folder / (stem + self._suffix())))
+
+    def choose_destination(self) -> bool:
+        """Ask where to export with the system's dialog. False if the user cancelled it."""
+        self._destination_typed(self.destination.text())
         self._retarget()
         current = Path(self.destination.text())
-        if self._writes_several() and self.as_folder.isChecked():
+        if self._writes_folder():
             folder = QFileDialog.getExistingDirectory(
                 self, "Choose where to create the export folder", str(current.parent)
             )
             chosen = str(Path(folder) / current.name) if folder else ""
         else:
-            suffix = self._suffix()
+            # The page asks before replacing (one question, whichever way the name was given).
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "Export to", str(current), FILE_FILTERS[suffix]
+                self,
+                "Export to",
+                str(current),
+                FILE_FILTERS[self._suffix()],
+                options=QFileDialog.Option.DontConfirmOverwrite,
             )
-        if chosen:
-            self.destination.setText(chosen)
-            self._retarget()
+        if not chosen:
+            return False
+        self._destination_typed(chosen)
+        self._retarget()
+        self._remember()
+        return True
 
     # -- exporting --------------------------------------------------------------------------
 
     def export(self) -> None:
-        """What the Export button does: export with the choices on the page."""
+        """What the Export button does: export with the choices on the page, asking first if
+        something is already where the export would go."""
+        if self.wf is None or self.progress.busy:
+            return
+        self._destination_typed(self.destination.text())
         self._retarget()
+        self._remember()
+        out = Path(self.destination.text())
+        replace = False
+        if self._cannot_replace(out):
+            if not self._offer_new_name(out):
+                return
+            out = Path(self.destination.text())
+        elif out.is_file():
+            answer = self._ask_replace(out)
+            if answer == "cancel":
+                self._show_summary(f"Nothing was exported: {out.name} was kept as it is.")
+                return
+            if answer == "other":
+                if self.choose_destination():
+                    self.export()  # the name chosen gets the same question if it exists
+                return
+            replace = True
         self.export_to(
-            Path(self.destination.text()),
+            out,
             self.chosen_format(),
             include_confidential=self.include_private.isChecked(),
             per_pair=self.per_pair.isChecked(),
+            replace=replace,
         )
 
+    def _cannot_replace(self, out: Path) -> bool:
+        """Whether something is at `out` that an export may not replace: for a folder export,
+        a file or a folder with files in it; for a file export, a folder."""
+        if self._writes_folder():
+            return out.is_file() or (out.is_dir() and any(out.iterdir()))
+        return out.is_dir()
+
+    def _ask_replace(self, out: Path) -> str:
+        """ "replace", "other" (choose another name) or "cancel", for a file already there."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Replace the existing file?",
+            f"“{out.name}” already exists in {out.parent}.",
+            parent=self,
+        )
+        box.setInformativeText(
+            "Replacing it removes what it holds now. If the export fails or is cancelled, the "
+            "file stays as it is."
+        )
+        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+        other = box.addButton("Choose another name…", QMessageBox.ButtonRole.ActionRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "replace" if clicked is replace else "other" if clicked is other else "cancel"
+
+    def _offer_new_name(self, out: Path) -> bool:
+        """Something that cannot be replaced is at `out` (a folder with files in it, or a
+        folder where a file should go): offer a free name beside it. True to export there."""
+        if out.is_dir():
+            what = f"The folder “{out.name}” already exists in {out.parent}"
+            what += " and is not empty." if self._writes_folder() else "."
+        else:
+            what = f"A file named “{out.name}” already exists in {out.parent}."
+        box = QMessageBox(QMessageBox.Icon.Warning, "Choose a new name", what, parent=self)
+        box.setInformativeText(
+            "An export never mixes with older files and never replaces a folder. It can go in "
+            "a new one beside it."
+        )
+        new = free_name(out)
+        use_new = box.addButton(f"Export to “{new.name}”", QMessageBox.ButtonRole.AcceptRole)
+        other = box.addButton("Choose another name…", QMessageBox.ButtonRole.ActionRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(use_new)
+        box.setEscapeButton(cancel)
+        box.exec()
+        if box.clickedButton() is use_new:
+            self.destination.setText(str(new))
+            self._destination_typed(str(new))
+            self._remember()
+            return True
+        if box.clickedButton() is other and self.choose_destination():
+            self.export()
+            return False
+        if box.clickedButton() is not other:
+            self._show_summary(f"Nothing was exported: {out.name} was kept as it is.")
+        return False
+
     def export_to(
-        self, out: Path, format: str, *, include_confidential: bool, per_pair: bool = False
+        self,
+        out: Path,
+        format: str,
+        *,
+        include_confidential: bool,
+        per_pair: bool = False,
+        replace: bool = False,
     ) -> bool:
-        """Start exporting to `out`; private content only once confirmed. True if started."""
+        """Start exporting to `out`; private content only once confirmed; a file at `out` only
+        replaced if `replace`. True if started."""
         if self.wf is None or self.progress.busy:
             return False
         self.error.hide()
@@ -380,15 +585,16 @@ class ExportPage(WorkshopPage):
             )
             return False
         self.result = None
-        self.export_button.setEnabled(False)
+        per_pair = per_pair and format == "ics"
         self.progress.start(
-            f"Exporting {format.upper()}…",
+            f"Exporting {'the calendars' if per_pair else FORMAT_NAMES[format]}…",
             export_job(
                 self.wf.path,
                 format=format,
                 out=out,
                 include_confidential=include_confidential,
-                per_pair=per_pair and format == "ics",
+                per_pair=per_pair,
+                replace=replace,
             ),
             done=self._exported,
             cancelled=lambda: self._show_summary("Export cancelled: nothing was written."),
@@ -428,14 +634,12 @@ class ExportPage(WorkshopPage):
     def _failed(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
-        self.export_button.setEnabled(True)
         self.status.emit(message)
 
     def _show_summary(self, text: str) -> None:
         self.summary.setText(text)
         self.summary.setStyleSheet("")
         self.summary.show()
-        self.export_button.setEnabled(True)
         self.status.emit(text)
 
     def open_result_folder(self) -> None:

@@ -63,10 +63,15 @@ class JobProgress(QWidget):
     The task gets a progress callback that raises once Cancel is pressed, which is how the
     core's exports and merge are stopped (they write to a temporary name, so nothing is left).
     The callback never raises on the last step: by then the result is already in place.
+
+    `button` is the one that starts the job: it is disabled while the job runs, and if it had
+    the focus, Cancel holds it meanwhile and hands it back at the end. Otherwise the focus
+    would fall to a widget further down the page, and the page would scroll away from it.
     """
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, button: QPushButton) -> None:
         super().__init__()
+        self.button = button
         self.label = QLabel()
         self.bar = QProgressBar()
         self.bar.setAccessibleName(f"{what} progress")
@@ -129,15 +134,18 @@ class JobProgress(QWidget):
         self.job = job
         self.label.setText(text)
         self.bar.setRange(0, 0)  # busy until the first step is reported
-        self.cancel_button.setEnabled(True)
         self.show()
+        if self.button.hasFocus():
+            self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.button.setEnabled(False)
         job.start()
 
     def cancel(self) -> None:
+        # Cancel stays enabled (pressing it again does no harm): a disabled button would
+        # drop the focus it has, and the page would scroll to wherever the focus fell.
         if self.job is not None:
             self.job.cancel()
             self.label.setText("Cancelling…")
-            self.cancel_button.setEnabled(False)
 
     def stop(self) -> None:
         if self.job is not None:
@@ -152,6 +160,9 @@ class JobProgress(QWidget):
         job.wait()  # it has sent its result: only the return from its run() is left
         job.deleteLater()
         self.job = None
+        self.button.setEnabled(True)
+        if self.cancel_button.hasFocus():
+            self.button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.hide()
         then()
 
@@ -202,7 +213,7 @@ class MergePanel(QGroupBox):
         self.merge_button.setAccessibleName("Merge")
         self.merge_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.merge_button.clicked.connect(self.merge)
-        self.progress = JobProgress("Merging")
+        self.progress = JobProgress("Merging", self.merge_button)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
@@ -363,9 +374,8 @@ class MergePanel(QGroupBox):
         self.report.hide()
         self.result_row.hide()
         self.merged = None
-        self.merge_button.setEnabled(False)
         self.progress.start(
-            f"Merging {len(inputs)} files…",
+            f"Merging {words.count(len(inputs), 'file')}…",
             lambda progress: merge_workshops(out=out, inputs=inputs, progress=progress),
             done=self._merged,
             cancelled=lambda: self._stopped("Merge cancelled: nothing was written."),

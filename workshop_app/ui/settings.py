@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -9,6 +10,8 @@ from PySide6.QtCore import QByteArray, QSettings
 from workshop_app.core.paths import user_data_dir
 
 MAX_RECENT = 8
+# The export page's choices, kept per workshop: each a string, "" when never chosen.
+EXPORT_CHOICES = ("folder", "format", "packaging", "per_pair")
 
 
 class AppSettings:
@@ -57,5 +60,20 @@ class AppSettings:
     def set_geometry(self, key: str, value: QByteArray) -> None:
         self._qs.setValue(f"window/{key}", value)
 
+    def export_choices(self, workshop: Path) -> dict[str, str]:
+        """What the export page was last set to for `workshop` (see EXPORT_CHOICES)."""
+        group = _workshop_key(workshop)
+        return {n: self._qs.value(f"export/{group}/{n}", "", type=str) for n in EXPORT_CHOICES}
+
+    def set_export_choices(self, workshop: Path, choices: dict[str, str]) -> None:
+        group = _workshop_key(workshop)
+        for name in EXPORT_CHOICES:
+            self._qs.setValue(f"export/{group}/{name}", choices.get(name, ""))
+
     def sync(self) -> None:
         self._qs.sync()
+
+
+def _workshop_key(workshop: Path) -> str:
+    """A settings key for one workshop file, wherever it is (its path has slashes)."""
+    return hashlib.sha256(str(workshop.resolve()).encode("utf-8")).hexdigest()[:16]
