@@ -290,7 +290,9 @@ def test_the_help_says_what_ticking_private_content_will_do(page: ExportPage, qt
     page.include_private.setFocus()
     qtbot.keyClick(page.include_private, Qt.Key.Key_Space)
     assert page.private_note.text().startswith("Will be included: Boundaries")
+    assert "the goals pairs marked private, in full" in page.private_note.text()
     assert "left out" not in page.private_note.text().lower()
+    assert "its text is not" not in page.private_note.text()
     assert "asked to confirm" in page.private_note.text()
     qtbot.keyClick(page.include_private, Qt.Key.Key_Space)
     assert page.private_note.text().startswith("Left out unless ticked")
@@ -361,6 +363,8 @@ def test_private_content_goes_in_only_once_confirmed(  # type: ignore[no-untyped
     when_shown(QMessageBox, confirm)
     message = click(qtbot, page, page.export_button)
     assert "Boundaries and off-limits topics" in asked[0] and "private to the pairs" in asked[0]
+    assert "The goals pairs marked private, in full" in asked[0]
+    assert "its text is not" not in asked[0]  # what it will hold, not what others leave out
     assert SECRET.encode() in (out_dir / "with-private.json").read_bytes()
     assert "INCLUDES private charter content" in message
 

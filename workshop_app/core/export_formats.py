@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop_app.core.errors import UserError
-from workshop_app.core.export_tables import Progress, left_out_labels, read_export_data
+from workshop_app.core.export_tables import (
+    Progress,
+    goals_private,
+    left_out_labels,
+    plans_private,
+    private_fields,
+    read_export_data,
+)
 from workshop_app.core.words import count
 
 if TYPE_CHECKING:
@@ -41,6 +48,15 @@ FORMAT_NAMES = {
     "ics": "the calendar",
     "archive": "the archive",
 }
+
+
+def included_labels() -> list[str]:
+    """What `include_confidential` puts in, in words: the counterpart of `left_out_labels`."""
+    out = [f"{f.label} ({f.name})" for f in private_fields()]
+    out.append("all SMART goals" if goals_private() else "the goals pairs marked private, in full")
+    if plans_private():
+        out.append("all troubleshooting plans")
+    return out
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -158,6 +174,7 @@ __all__ = [
     "FORMAT_NAMES",
     "ExportResult",
     "export_workshop",
+    "included_labels",
     "left_out_labels",
 ]
 

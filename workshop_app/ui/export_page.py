@@ -52,6 +52,7 @@ from workshop_app.core.export_formats import (
     FORMATS,
     ExportResult,
     export_file,
+    included_labels,
     left_out_labels,
 )
 from workshop_app.core.export_tables import Progress
@@ -348,14 +349,14 @@ class ExportPage(WorkshopPage):
 
     def _describe_private(self, included: bool) -> None:
         """The help under the tick box says what the export will do with private content."""
-        listed = "; ".join(left_out_labels())
         if included:
             text = (
-                f"Will be included: {listed}. You will be asked to confirm before anything is "
-                "written, and every file will say that it includes private content."
+                f"Will be included: {'; '.join(included_labels())}. You will be asked to "
+                "confirm before anything is written, and every file will say that it includes "
+                "private content."
             )
         else:
-            text = f"Left out unless ticked: {listed}."
+            text = f"Left out unless ticked: {'; '.join(left_out_labels())}."
         self.private_note.setText(text)
         self.private_note.setStyleSheet(INCLUDES_STYLE if included else HELP_STYLE)
         self.include_private.setAccessibleDescription(text)
@@ -604,7 +605,7 @@ class ExportPage(WorkshopPage):
 
     def confirm_private(self) -> bool:
         included = "".join(
-            f"<li>{html.escape(label[0].upper() + label[1:])}</li>" for label in left_out_labels()
+            f"<li>{html.escape(label[0].upper() + label[1:])}</li>" for label in included_labels()
         )
         box = QMessageBox(
             QMessageBox.Icon.Warning,
