@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.errors import UserError
 from workshop_app.ui.charter_editor import CharterEditor
-from workshop_app.ui.charter_list import PAIR_ID_ROLE, CharterListModel
+from workshop_app.ui.charter_list import (
+    PAIR_ID_ROLE,
+    BoardDelegate,
+    CharterListModel,
+    PairRowDelegate,
+)
 from workshop_app.ui.dialogs import show_user_error
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.preview_window import PreviewWindow
@@ -105,6 +110,7 @@ class ChartersPage(WorkshopPage):
         self.pair_list.setAlternatingRowColors(True)
         self.pair_list.setSpacing(2)
         self.pair_list.setUniformItemSizes(True)  # no measuring of every row of a big workshop
+        self.pair_list.setItemDelegate(PairRowDelegate(self.list_model, self.pair_list))
         self.pair_list.selectionModel().currentChanged.connect(self._on_current)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -130,7 +136,7 @@ class ChartersPage(WorkshopPage):
         self.board.setMovement(QListView.Movement.Static)
         self.board.setSpacing(8)
         self.board.setUniformItemSizes(True)
-        self.board.setWordWrap(True)
+        self.board.setItemDelegate(BoardDelegate(self.board_model, self.board))
         self.board.setStyleSheet("QListView { font-size: 11pt; }")
         self.board.activated.connect(self._open_from_board)
         self.views = QStackedWidget()
