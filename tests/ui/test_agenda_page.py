@@ -194,7 +194,7 @@ def test_declining_to_replace_shows_the_agenda_in_use_again(  # type: ignore[no-
     def decline(box: QWidget) -> None:
         assert isinstance(box, QMessageBox)
         asked.append(box.text())
-        click(qtbot, box.button(QMessageBox.StandardButton.No))
+        click(qtbot, button(box, "Keep the current agenda"))
 
     when_shown(QMessageBox, decline)
     click(qtbot, button(page, "Use this agenda"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFileDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QStyle,
@@ -389,3 +390,74 @@ def test_actions_follow_the_selection(page: RosterPage) -> None:
     page.set_workshop(None)
     assert page.participants.rowCount() == 0
     assert not page.import_action.isEnabled()
+
+
+def focusable_without_name(root: QWidget) -> list[QWidget]:
+    """Widgets a keyboard can reach that a screen reader could not name."""
+    return [
+        w
+        for w in [root, *root.findChildren(QWidget)]
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.accessibleName()
+    ]
+
+
+def test_the_import_dialog_keeps_its_text_together_and_names_everything(  # type: ignore[no-untyped-def]
+    qtbot, new_workshop, monkeypatch, when_shown
+) -> None:
+    page = make_page(qtbot, new_workshop)
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        lambda *a, **k: (str(ROSTERS / "pairs_mentor_mentee_headers.csv"), ""),
+    )
+    seen: dict[str, object] = {}
+
+    def gaps(dialog: ImportDialog) -> list[int]:
+        """Empty space above the file row: around the intro's text inside its label (a label
+        taller than its text centres it), and between the intro and the file row."""
+        intro = next(w for w in dialog.findChildren(QLabel) if w.text().startswith("Choose"))
+        slack = intro.height() - intro.heightForWidth(intro.width())
+        between = dialog.path.geometry().top() - intro.geometry().bottom()
+        labels = [w for w in (dialog.summary,) if w.isVisible()]
+        return [slack, between, *(w.height() - w.heightForWidth(w.width()) for w in labels)]
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, ImportDialog)
+        seen["empty"] = gaps(dialog)
+        seen["unnamed"] = focusable_without_name(dialog)
+        qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+        seen["loaded"] = gaps(dialog)
+        seen["summary"] = dialog.summary.text()
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    when_shown(ImportDialog, look)
+    with qtbot.waitSignal(page.status) as said:
+        qtbot.mouseClick(button_named(page, "Import roster"), Qt.MouseButton.LeftButton)
+    assert all(gap < 24 for gap in seen["empty"]), seen["empty"]  # type: ignore[attr-defined]
+    assert all(gap < 24 for gap in seen["loaded"]), seen["loaded"]  # type: ignore[attr-defined]
+    assert seen["unnamed"] == []
+    assert "10 participants to add" in str(seen["summary"])
+    assert "5 pairs to make" in str(seen["summary"])
+    assert said.args == ["Roster imported: 10 participants added, 0 updated, 5 pairs made."]
+
+
+def test_every_dialog_of_the_page_names_its_controls(page: RosterPage, qtbot, when_shown) -> None:  # type: ignore[no-untyped-def]
+    found: dict[str, list[QWidget]] = {}
+
+    def look(name: str) -> Callable[[QWidget], None]:
+        def act(dialog: QWidget) -> None:
+            found[name] = focusable_without_name(dialog)
+            dialog.close()
+
+        return act
+
+    when_shown(ParticipantDialog, look("participant"))
+    qtbot.mouseClick(button_named(page, "Add participant"), Qt.MouseButton.LeftButton)
+    when_shown(MakePairDialog, look("pair"))
+    back_to(qtbot, page)
+    qtbot.mouseClick(button_named(page, "Make pair"), Qt.MouseButton.LeftButton)
+    select(page, "Ben Carter")
+    when_shown(QMessageBox, look("remove"))
+    back_to(qtbot, page)
+    qtbot.mouseClick(button_named(page, "Remove"), Qt.MouseButton.LeftButton)
+    assert found == {"participant": [], "pair": [], "remove": []}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,6 +37,7 @@ from workshop_app.core.content import (
     Library,
     minutes_text,
 )
+from workshop_app.ui.dialog_kit import fit_to_screen, name_controls
 from workshop_app.ui.minutes_spin import MinutesSpinBox
 
 BREAK = "break"  # the id of the break entry; exercise ids are the library's own
@@ -142,8 +143,7 @@ class AddExerciseDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button = self.buttons.addButton("&Add", QDialogButtonBox.ButtonRole.AcceptRole)
         self.add_button.setAccessibleName("Add to the agenda")
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
+        name_controls(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -161,7 +161,7 @@ class AddExerciseDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
         self.add_button.setDefault(True)  # once in the dialog: Enter anywhere adds
-        self._fit_to_screen()
+        fit_to_screen(self, 780, 540)
         self._select_first()
         self.search.setFocus()
 
@@ -304,9 +304,3 @@ class AddExerciseDialog(QDialog):
             return PlannedSegment("Break", self.break_minutes.value(), None, "break")
         exercise = self.library.exercise(chosen)
         return PlannedSegment(exercise.title, exercise.minutes, exercise.id, exercise.kind)
-
-    def _fit_to_screen(self) -> None:
-        """A comfortable size, but never more than the screen has room for."""
-        screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry()
-        self.resize(min(780, room.width() - 48), min(540, room.height() - 64))

@@ -28,6 +28,7 @@ from workshop_app.core.content import KIND_TITLES, Agenda, Library, minutes_text
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import Segment
 from workshop_app.ui.add_exercise_dialog import AddExerciseDialog
+from workshop_app.ui.dialog_kit import name_controls
 from workshop_app.ui.dialogs import show_user_error
 from workshop_app.ui.minutes_spin import MinutesSpinBox
 from workshop_app.ui.page import WorkshopPage
@@ -266,21 +267,30 @@ class AgendaPage(WorkshopPage):
             return
         wf = self.wf
         agenda = self.library.agenda(self.choice.currentData())
-        if confirm and self._segments:
-            answer = QMessageBox.question(
-                self,
-                "Replace the agenda?",
-                f"Replace the current agenda with “{agenda.title}”? Your changes to the "
-                "current one will be lost.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                self._show_agenda_in_use()  # "Start from" shows what is still in use
-                return
+        if confirm and self._segments and not self._confirm_replace(agenda):
+            self._show_agenda_in_use()  # "Start from" shows what is still in use
+            return
         planned = planned_from(agenda, self.library)
         if self._try(lambda: wf.agenda.choose(agenda.id, planned)):
             self._after_change()
         else:
             self._show_agenda_in_use()
+
+    def _confirm_replace(self, agenda: Agenda) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Replace the agenda?",
+            f"Replace the current agenda with “{agenda.title}”?",
+            parent=self,
+        )
+        box.setInformativeText("Your changes to the current one will be lost.")
+        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton("Keep the current agenda", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        name_controls(box)
+        box.exec()
+        return box.clickedButton() is replace
 
     def _set_minutes(self, segment_id: str, minutes: float) -> None:
         wf = self.wf

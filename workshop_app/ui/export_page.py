@@ -57,6 +57,7 @@ from workshop_app.core.export_formats import (
 )
 from workshop_app.core.export_tables import Progress
 from workshop_app.core.workshop_file import SUFFIX
+from workshop_app.ui.dialog_kit import name_controls
 from workshop_app.ui.merge_panel import ERROR_STYLE, HELP_STYLE, JobProgress, MergePanel
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.print_jobs import open_folder
@@ -527,6 +528,7 @@ class ExportPage(WorkshopPage):
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
+        name_controls(box)
         box.exec()
         clicked = box.clickedButton()
         return "replace" if clicked is replace else "other" if clicked is other else "cancel"
@@ -550,6 +552,7 @@ class ExportPage(WorkshopPage):
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(use_new)
         box.setEscapeButton(cancel)
+        name_controls(box)
         box.exec()
         if box.clickedButton() is use_new:
             self.destination.setText(str(new))
@@ -623,6 +626,7 @@ class ExportPage(WorkshopPage):
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
+        name_controls(box)
         box.exec()
         return box.clickedButton() is include
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.errors import UserError
 from workshop_app.core.roster_import import ImportPlan, ImportResult, apply_import, plan_import
 from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.ui.dialog_kit import fit_to_screen, name_controls
 
 FILE_FILTER = "Rosters (*.csv *.tsv *.txt *.xlsx);;All files (*)"
 INTRO = (
@@ -47,9 +49,10 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.imported: ImportResult | None = None
         self.setWindowTitle("Import a roster")
-        self.resize(720, 560)
+        fit_to_screen(self, 760, 560)
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
+        intro.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.path = QLineEdit()
         self.path.setReadOnly(True)
         self.path.setPlaceholderText("No file chosen yet")
@@ -64,14 +67,25 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Import summary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.hide()
+        # Nothing chosen yet, what will be imported, or the problems: one area that takes the
+        # room the dialog has, so the text above stays together at the top.
+        self.waiting = QLabel(
+            "No roster chosen yet. Press Choose file… to see what it holds before anything "
+            "is imported."
+        )
+        self.waiting.setWordWrap(True)
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setStyleSheet("color: palette(placeholder-text);")
         self.preview = QTreeWidget()
         self.preview.setHeaderHidden(True)
         self.preview.setAccessibleName("What will be imported")
-        self.preview.hide()
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
         self.problems.setAccessibleName("Problems found in the roster")
-        self.problems.hide()
+        self.area = QStackedWidget()
+        for widget in (self.waiting, self.preview, self.problems):
+            self.area.addWidget(widget)
         self.copy_button = QPushButton("Cop&y problems")
         self.copy_button.setAccessibleName("Copy problems")
         self.copy_button.clicked.connect(self.copy_problems)
@@ -82,14 +96,14 @@ class ImportDialog(QDialog):
         )
         self.import_button.setAccessibleName("Import")
         self.import_button.setEnabled(False)
+        name_controls(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(file_row)
         layout.addWidget(self.summary)
-        layout.addWidget(self.preview, 1)
-        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.area, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.copy_button)
         bottom.addStretch(1)
@@ -128,15 +142,15 @@ class ImportDialog(QDialog):
     def _show_problems(self, headline: str, lines: list[str]) -> None:
         self.summary.setText(headline)
         self.summary.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.summary.show()
         self.problems.setPlainText("\n".join(lines))
-        self.problems.show()
+        self.area.setCurrentWidget(self.problems)
         self.copy_button.show()
-        self.preview.hide()
         self.import_button.setEnabled(False)
 
     def _show_preview(self, plan: ImportPlan) -> None:
         self.summary.setStyleSheet("")
-        self.problems.hide()
+        self.summary.show()
         self.copy_button.hide()
         self.preview.clear()
         names = {p.email: p.name for p in self.wf.roster.participants()}
@@ -174,11 +188,12 @@ class ImportDialog(QDialog):
             self.preview.addTopLevelItem(top)
             top.setExpanded(True)
         something = bool(plan.add or plan.update or plan.new_pairs)
-        text = "\n".join(line.strip() for line in plan.summary())
+        self.summary.setText("\n".join(line.strip() for line in plan.summary()))
+        self.area.setCurrentWidget(self.preview if something else self.waiting)
         if not something:
-            text += "\nEverything in this roster is already in the workshop: nothing to import."
-        self.summary.setText(text)
-        self.preview.setVisible(something)
+            self.waiting.setText(
+                "Everything in this roster is already in the workshop: nothing to import."
+            )
         self.import_button.setEnabled(something)
         if something:
             self.import_button.setDefault(True)

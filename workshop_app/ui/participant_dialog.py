@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import PARTICIPANT_FIELDS, Participant
+from workshop_app.ui.dialog_kit import name_controls
 
 ERROR_STYLE = "color: #b3261e;"
 LABELS = {
@@ -52,6 +53,7 @@ class _SavingDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        name_controls(self.buttons)
 
     def finish_form(self) -> None:
         self.form.addRow(self.error)
@@ -94,6 +96,7 @@ class ParticipantDialog(_SavingDialog):
                 widget = self.edits[name] = QLineEdit()
             widget.setAccessibleName(LABELS[name].replace("&", ""))
             self.form.addRow(LABELS[name], widget)
+        self.role.view().setAccessibleName("Roles")
         self.edits["email"].setPlaceholderText("name@company.example")
         if participant is not None:
             self.role.setCurrentIndex(self.role.findData(participant.role))
@@ -133,8 +136,10 @@ class MakePairDialog(_SavingDialog):
         )
         self.mentor = self._people(mentors, chosen[0])
         self.mentor.setAccessibleName("Mentor")
+        self.mentor.view().setAccessibleName("Mentors not in a pair")
         self.mentee = self._people(mentees, chosen[1])
         self.mentee.setAccessibleName("Mentee")
+        self.mentee.view().setAccessibleName("Mentees not in a pair")
         self.code = QLineEdit()
         self.code.setAccessibleName("Pair code")
         self.code.setPlaceholderText(f"{next_code} (leave empty for the next free code)")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import Participant
+from workshop_app.ui.dialog_kit import name_controls
 from workshop_app.ui.dialogs import show_user_error
 from workshop_app.ui.import_dialog import ImportDialog
 from workshop_app.ui.page import WorkshopPage
@@ -75,6 +76,7 @@ class RosterPage(WorkshopPage):
         self.filter.textChanged.connect(self._update_counts)
         self.role_filter = QComboBox()
         self.role_filter.setAccessibleName("Show")
+        self.role_filter.view().setAccessibleName("Who to show")
         for label, value in ROLE_FILTERS:
             self.role_filter.addItem(label, value)
         self.role_filter.currentIndexChanged.connect(self._role_filter_changed)
@@ -116,6 +118,7 @@ class RosterPage(WorkshopPage):
         top.addWidget(self.role_filter)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Participants or pairs")
+        self.tabs.tabBar().setAccessibleName("Participants or pairs")
         self.tabs.addTab(
             self._panel(
                 self.people_count,
@@ -419,6 +422,7 @@ class RosterPage(WorkshopPage):
         yes = box.addButton(verb, QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
+        name_controls(box)
         box.exec()
         return box.clickedButton() is yes
 
