@@ -242,7 +242,9 @@ class BoardDelegate(QStyledItemDelegate):
         width = min(widest, plain.horizontalAdvance("M") * TILE_MAX_EM)
         sample = self._model.sample_text()
         line = max(_line_height(sample, bold), _line_height(sample + "○◐✓✔✎⚠", font))
-        size = QSize(int(width + 2 * TILE_PADDING + 4), int(lines * line + 2 * TILE_PADDING + 4))
+        # 4 px for the border, and 4 more: eliding counts a glyph's overhang that the advance
+        # leaves out (a bold "✎" would otherwise cut "edited since").
+        size = QSize(int(width + 2 * TILE_PADDING + 8), int(lines * line + 2 * TILE_PADDING + 4))
         return size, line
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
