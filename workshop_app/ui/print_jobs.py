@@ -98,10 +98,9 @@ class PrintController(QObject):
             out_dir = folder
         job = BackgroundJob(render_job(wf.path, list(pair_ids), out_dir), self)
         job.progressed.connect(self._progress)
-        job.succeeded.connect(lambda result: self._done(result, folder))
-        job.failed_with.connect(self._failed)
-        job.crashed.connect(lambda exc: self._failed(f"Printing failed: {exc}"))
-        job.finished.connect(self._cleanup_job)
+        job.succeeded.connect(lambda result: self._end(lambda: self._done(result, folder)))
+        job.failed_with.connect(lambda text: self._end(lambda: self._failed(text)))
+        job.crashed.connect(lambda exc: self._end(lambda: self._failed(f"Printing failed: {exc}")))
         self.job = job
         self.panel.label.setText(f"Rendering {count(len(pair_ids), 'charter')}…")
         self.panel.bar.setRange(0, len(pair_ids))
@@ -146,13 +145,17 @@ class PrintController(QObject):
         self.message.emit(text)
         self.finished.emit(None)
 
-    def _cleanup_job(self) -> None:
-        if self.job is not None:
-            self.job.deleteLater()
-        self.job = None
-        if self._temp is not None:
-            self._temp.cleanup()
-            self._temp = None
+    def _end(self, then: Callable[[], None]) -> None:
+        """The job has sent its result: it is over before `then` reports it, so whoever
+        hears `finished` can start the next print straight away."""
+        job, temp = self.job, self._temp
+        self.job, self._temp = None, None
+        if job is not None:
+            job.wait()  # only the return from its run() is left
+            job.deleteLater()
+        then()  # may print from `temp`, which is removed only after
+        if temp is not None:
+            temp.cleanup()
 
     def print_pdf(self, pdf: Path) -> bool:
         document = QPdfDocument(self)
