@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QWheelEvent
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
 MAX_MINUTES = 600
 
 
 class MinutesSpinBox(QDoubleSpinBox):
-    """Minutes in half minutes, the unit agendas plan in.
-
-    The wheel changes the value only once the box has focus: a list of these scrolls past them
-    without changing a segment's minutes on the way.
-    """
+    """Minutes in half minutes, the unit agendas plan in. (The wheel over it changes it only
+    once it has focus: see `wheel_guard`.)"""
 
     focused = Signal()
 
@@ -24,7 +21,6 @@ class MinutesSpinBox(QDoubleSpinBox):
         self.setDecimals(1)
         self.setSingleStep(5)
         self.setSuffix(" min")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def textFromValue(self, value: float) -> str:
@@ -41,12 +37,6 @@ class MinutesSpinBox(QDoubleSpinBox):
         """Name the box and the line edit inside it, which is what takes the keyboard focus."""
         super().setAccessibleName(name)
         self.lineEdit().setAccessibleName(name)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()  # the view around it scrolls instead
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
