@@ -140,9 +140,8 @@ def test_the_dialog_shows_all_its_text(dialog: NewWorkshopDialog) -> None:
         if label.isVisible() and not label.wordWrap():
             assert label.width() >= label.sizeHint().width(), label.text()
     for edit in (dialog.program, dialog.organisation):  # the example fits in its field
-        room = edit.width() - 2 * edit.style().pixelMetric(
-            edit.style().PixelMetric.PM_DefaultFrameWidth
-        )
+        frame = edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+        room = edit.width() - 2 * frame
         assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 8 <= room
     assert dialog.width() >= dialog.sizeHint().width()
     assert dialog.height() >= dialog.sizeHint().height()
