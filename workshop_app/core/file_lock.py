@@ -35,8 +35,31 @@ else:
         return True
 
 
+class LockedError(UserError):
+    """The workshop is open for writing elsewhere; `holder` says where (process and host)."""
+
+    def __init__(self, workshop: Path, holder: str) -> None:
+        super().__init__(
+            f"{workshop.name} is already open in {holder}. Close it there first; "
+            "two windows writing to one workshop would mix up their changes."
+        )
+        self.workshop = workshop
+        self.holder = holder
+
+
 def lock_path(workshop: Path) -> Path:
     return workshop.with_name(workshop.name + ".lock")
+
+
+def lock_holder(workshop: Path) -> str | None:
+    """Who holds the writer lock of `workshop`, as the holder wrote it; None if nobody does."""
+    try:
+        with open(lock_path(workshop), encoding="utf-8") as handle:
+            if _try_lock(handle):  # nobody holds it: a lock file left behind
+                return None
+            return handle.read().strip() or "another program"
+    except OSError:
+        return None
 
 
 class WriterLock:
@@ -51,10 +74,7 @@ class WriterLock:
                 handle.seek(0)
                 holder = handle.read().strip() or "another program"
                 handle.close()
-                raise UserError(
-                    f"{workshop.name} is already open in {holder}. Close it there first; "
-                    "two windows writing to one workshop would mix up their changes."
-                )
+                raise LockedError(workshop, holder)
             if _same_file(handle, self.path):
                 break
             # The holder we waited on removed the lock file as we took it: take the new one.

@@ -179,7 +179,12 @@ class WorkshopFile:
     def transaction(self) -> Iterator[None]:
         """One transaction; nested calls join the outer one (as savepoints)."""
         if self.readonly:
-            raise UserError(f"{self.path.name} is open read-only.")
+            # Every write goes through here, so a change the UI failed to block is refused
+            # with this message rather than as SQLite's "attempt to write a readonly database".
+            raise UserError(
+                f"{self.path.name} is open read-only, so this change was not saved. To edit it, "
+                "close it in the window that has it open, then open it again here."
+            )
         try:
             with self._atomic():
                 yield

@@ -203,9 +203,12 @@ class ChartersPage(WorkshopPage):
         if pair_id is None:
             self.editor.set_pair(None)
             return
-        if self.editor.pair_id != pair_id and not self.editor.set_pair(pair_id):
-            # A save was refused and the person chose to stay with it: the list says so too.
-            pair_id = self.editor.pair_id
+        if self.editor.pair_id != pair_id:
+            if self.editor.set_pair(pair_id):
+                self.lock_new_inputs()  # the form's rows made for this pair, when read-only
+            else:
+                # A save was refused and the person chose to stay with it: the list says so too.
+                pair_id = self.editor.pair_id
         if pair_id is None:
             return
         row = self.list_model.row_of(pair_id)

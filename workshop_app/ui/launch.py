@@ -11,6 +11,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workshop_app import __version__
+from workshop_app.core.errors import UserError
 from workshop_app.core.paths import user_data_dir
 from workshop_app.ui.wheel_guard import install_wheel_guard
 
@@ -30,7 +31,12 @@ def make_app() -> QApplication:
 
 
 def _log_bug(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    """A bug (not a UserError) reached the event loop: log the traceback, tell the user."""
+    """Something reached the event loop. A UserError (a write to a workshop open read-only,
+    say) is shown as what it is; anything else is a bug: log the traceback, tell the user."""
+    if isinstance(value, UserError):
+        log.info("Shown to the user: %s", value.message)
+        QMessageBox.warning(QApplication.activeWindow(), "Not done", value.message)
+        return
     text = "".join(traceback.format_exception(kind, value, tb))
     log.error("Unexpected error:\n%s", text)
     QMessageBox.critical(

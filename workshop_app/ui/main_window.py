@@ -8,8 +8,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QDateTime, QSize, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -17,19 +17,25 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMenu,
-    QPushButton,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.file_lock import LockedError, lock_holder
 from workshop_app.core.paths import user_data_dir
+from workshop_app.core.words import count
 from workshop_app.core.workshop_file import SUFFIX, WorkshopFile
 from workshop_app.ui.archive_prep import ArchivePreparer
 from workshop_app.ui.dialogs import NewWorkshopDialog, show_user_error
 from workshop_app.ui.page import WorkshopPage
+from workshop_app.ui.read_only import read_only_safe
+from workshop_app.ui.read_only_banner import ReadOnlyBanner
+from workshop_app.ui.screen_fit import fit_to_screen, keep_on_screen
 from workshop_app.ui.settings import AppSettings
+from workshop_app.ui.start_page import StartPage
 
 if TYPE_CHECKING:
     from workshop_app.core.content import Library
@@ -47,6 +53,8 @@ BIG_FILE_BYTES = 8 * 1024 * 1024
 # The library and the preview process are readied this long after start-up: after the
 # workshop has opened, so the two do not compete.
 WARM_UP_AFTER_MS = 2000
+# The window's first size, made smaller on a smaller screen.
+FIRST_SIZE = QSize(1200, 780)
 # The sidebar, in order: (title, page name). Ctrl+1.. go to them.
 PAGES = (
     ("Overview", "overview"),
@@ -63,33 +71,9 @@ def demo_path() -> Path:
     return user_data_dir() / f"demo{SUFFIX}"
 
 
-class StartPage(QWidget):
-    """What the window shows with no workshop open: the ways to get one."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        heading = QLabel("Run a mentoring program's launch workshop")
-        heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel(
-            "Create a workshop file for your event, open one you prepared, "
-            "or explore the demo workshop."
-        )
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(heading)
-        layout.addWidget(hint)
-        for text, slot in (
-            ("&New workshop…", window.new_workshop),
-            ("&Open a workshop…", window.choose_and_open),
-            ("Open the &demo workshop", window.open_demo),
-        ):
-            button = QPushButton(text)
-            button.setMinimumWidth(260)
-            button.clicked.connect(slot)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch(2)
+def menu_text(text: str) -> str:
+    """`text` shown as it is in a menu or on a button, where a lone "&" marks a shortcut."""
+    return text.replace("&", "&&")
 
 
 class MainWindow(QMainWindow):
@@ -99,8 +83,18 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or AppSettings()
         self.wf: WorkshopFile | None = None
+        # Who holds the writer lock of a workshop open read-only here; None when writable.
+        self.locked_by: str | None = None
         self.stack = QStackedWidget()
-        self.start_page = StartPage(self)
+        self.start_page = StartPage(
+            [
+                ("&New workshop…", "New workshop", self.new_workshop),
+                ("&Open a workshop…", "Open a workshop", self.choose_and_open),
+                ("Open the &demo workshop", "Open the demo workshop", self.open_demo),
+            ]
+        )
+        self.start_page.open_requested.connect(self._open_recent)
+        self.start_page.forget_requested.connect(self._forget_recent)
         self._library: Library | bool | None = False  # False: not loaded yet
         self._opening: QThread | None = None
         self._preloaded: Library | None = None
@@ -109,19 +103,26 @@ class MainWindow(QMainWindow):
         self._pages: dict[int, WorkshopPage] = {}
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
-        self.nav.setFixedWidth(170)
         self.nav.setStyleSheet(
             "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
         )
         self.page_stack = QStackedWidget()
         for title, _name in PAGES:
             self.nav.addItem(title)
+        self._fit_nav()
         self.nav.currentRowChanged.connect(self._show_page)
+        self.banner = ReadOnlyBanner()
+        self.banner.retry.clicked.connect(self.reopen_for_editing)
         workspace = QWidget()
-        row = QHBoxLayout(workspace)
+        column = QVBoxLayout(workspace)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.nav)
         row.addWidget(self.page_stack, 1)
+        column.addLayout(row, 1)
         self.workspace = workspace
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(workspace)
@@ -133,10 +134,35 @@ class MainWindow(QMainWindow):
         self.archive_prep = ArchivePreparer(self._rendering, self)
         self._build_menus()
         self._update_title()
+        self._show_start_page()
         self.nav.setCurrentRow(0)
+        self._fitted = False
         geometry = self.settings.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 780)
+            fit_to_screen(self, FIRST_SIZE)
+        self._keep_on_screen()
+
+    def _fit_nav(self) -> None:
+        """As wide as the longest page title, in the sidebar's own font (so it follows the
+        font size and scaling), and no wider: the pages need the room."""
+        self.nav.ensurePolished()
+        metrics = self.nav.fontMetrics()
+        text = max(metrics.horizontalAdvance(title) for title, _ in PAGES)
+        padding = 2 * 8 + 2 * self.nav.frameWidth() + metrics.averageCharWidth() * 2
+        self.nav.setFixedWidth(text + padding)
+
+    def _keep_on_screen(self) -> None:
+        """A geometry saved on a bigger monitor (or a bigger scale) comes back inside this one."""
+        if not self.windowState() & (
+            Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+        ):
+            keep_on_screen(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # the window manager's frame is known only now
+            self._fitted = True
+            QTimer.singleShot(0, self._keep_on_screen)
 
     # -- pages, made when first shown (start-up pays only for the overview) ---------------
 
@@ -152,13 +178,17 @@ class MainWindow(QMainWindow):
         page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         if self.wf is not None:
             page.set_workshop(self.wf)
+            page.set_read_only(self.locked_by is not None)
         return page
 
     def _make_page(self, name: str) -> WorkshopPage:
         if name == "overview":
             from workshop_app.ui.overview_page import OverviewPage
 
-            return OverviewPage()
+            overview = OverviewPage()
+            overview.open_page.connect(lambda page: self.go_to(self._index(page)))
+            overview.open_charter.connect(self.open_charter)
+            return overview
         if name == "program":
             from workshop_app.ui.program_page import ProgramPage
 
@@ -179,6 +209,7 @@ class MainWindow(QMainWindow):
             from workshop_app.ui.export_page import ExportPage
 
             export = ExportPage()
+            read_only_safe(export)  # it only reads the open workshop (a merge makes a new file)
             export.open_requested.connect(self._open_recent)
             export.set_archive_status(self.archive_prep.last_status)
             self.archive_prep.status.connect(export.set_archive_status)
@@ -187,6 +218,16 @@ class MainWindow(QMainWindow):
 
         charters = ChartersPage(self._scenario_titles())
         charters.printer = self.printer
+        # Looking, previewing and printing work on a read-only workshop too.
+        read_only_safe(
+            charters.filter,
+            charters.pair_list,
+            charters.list_button,
+            charters.board_button,
+            charters.board,
+            charters.preview_button,
+            charters.print_button,
+        )
         splitter = self.settings.geometry("charters-splitter")
         if splitter is not None:
             charters.splitter.restoreState(splitter)
@@ -317,7 +358,7 @@ class MainWindow(QMainWindow):
         for number, (title, _name) in enumerate(PAGES, start=1):
             self._action(
                 go,
-                title,
+                menu_text(title),
                 lambda _=False, n=number - 1: self.go_to(n),
                 QKeySequence(f"Ctrl+{number}"),
             )
@@ -328,9 +369,18 @@ class MainWindow(QMainWindow):
             charter, "&Print this charter…", self._print_one, QKeySequence.StandardKey.Print
         )
         self._action(charter, "Print &all complete charters…", self._print_all)
-        self._action(charter, "Mark as &signed…", self._sign, QKeySequence("Ctrl+Shift+S"))
+        self.sign_action = self._action(
+            charter, "Mark as &signed…", self._sign, QKeySequence("Ctrl+Shift+S")
+        )
         self._action(charter, "Show the &board", self._board, QKeySequence("Ctrl+B"))
         self.workshop_menus = [edit, go, charter]
+        # What changes the workshop: off while it is open read-only.
+        self.editing_actions = [
+            self.undo_action,
+            self.redo_action,
+            self.sign_action,
+            self.restore_action,
+        ]
 
     def _action(self, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
         action = QAction(text, self)
@@ -347,8 +397,12 @@ class MainWindow(QMainWindow):
             none = self.recent_menu.addAction("No recent workshops")
             none.setEnabled(False)
         for path in recent:
-            action = self.recent_menu.addAction(str(path))
+            action = self.recent_menu.addAction(menu_text(str(path)))
             action.triggered.connect(lambda _=False, p=path: self._open_recent(p))
+
+    def _show_start_page(self) -> None:
+        self.start_page.show_recent(self.settings.recent())
+        self.stack.setCurrentWidget(self.start_page)
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -365,6 +419,7 @@ class MainWindow(QMainWindow):
         self.page_stack.setCurrentWidget(page)
         if self.wf is not None and made:
             page.refresh()
+            page.lock_new_inputs()  # what the refresh built, when read-only
 
     def current_page(self) -> WorkshopPage:
         return self._page(self.nav.currentRow())
@@ -373,6 +428,7 @@ class MainWindow(QMainWindow):
         current = self.current_page()
         if current is not source:
             current.refresh()
+            current.lock_new_inputs()
 
     def _on_saved(self) -> None:
         self.saved_label.setText(
@@ -403,6 +459,12 @@ class MainWindow(QMainWindow):
         self.go_to(self._index("charters"))
         self.charters.board_button.setChecked(True)
 
+    def open_charter(self, pair_id: str) -> None:
+        """The Charters page, in its list and form, on this pair's charter."""
+        self.go_to(self._index("charters"))
+        self.charters.list_button.setChecked(True)
+        self.charters.select_pair(pair_id)
+
     def choose_content_dir(self) -> None:
         folder = QFileDialog.getExistingDirectory(
             self, "The folder with your organisation's exercises and agendas"
@@ -420,8 +482,8 @@ class MainWindow(QMainWindow):
                 self,
                 "That exercise folder has problems",
                 UserError(
-                    f"{folder} has {len(problems)} problem(s); fix them and choose it again. "
-                    "Details below.",
+                    f"{folder} has {count(len(problems), 'problem')}; fix them and choose it "
+                    "again. Details below.",
                     details=[str(p) for p in problems],
                 ),
             )
@@ -450,31 +512,77 @@ class MainWindow(QMainWindow):
 
     # -- files -----------------------------------------------------------------------------
 
-    def open_path(self, path: Path) -> bool:
-        """Open `path`, closing the current workshop; on failure say why and keep going."""
+    def open_path(self, path: Path, *, read_only: bool = False) -> bool:
+        """Open `path`, closing the current workshop; on failure say why and keep going.
+        A workshop open for writing in another window is offered read-only."""
         path = Path(path)
         if self.wf is not None and self.wf.path.resolve() == path.resolve():
             return True
         if self._opening is not None:
             return False
         if path.is_file() and path.stat().st_size > BIG_FILE_BYTES:
-            self._open_in_background(path)
+            self._open_in_background(path, read_only=read_only)
             return True
         try:
-            wf = WorkshopFile.open(path)
+            wf = WorkshopFile.open(path, readonly=read_only)
+        except LockedError as exc:
+            return self._offer_read_only(exc)
         except UserError as exc:
             show_user_error(self, "Cannot open this workshop", exc)
             return False
         self._set_workshop(wf)
         return True
 
-    def _open_in_background(self, path: Path) -> None:
+    def _offer_read_only(self, locked: LockedError) -> bool:
+        """Another window writes to this workshop: offer to open it read-only here."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "This workshop is open in another window",
+            f"{locked.workshop.name} is already open for writing in {locked.holder}.",
+            parent=self,
+        )
+        box.setInformativeText(
+            "Two windows writing to one workshop would mix up their changes. Here you can "
+            "open it read-only: look at everything, preview, print and export, change nothing."
+        )
+        read_only = box.addButton("Open &read-only", QMessageBox.ButtonRole.AcceptRole)
+        read_only.setAccessibleName("Open read-only")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel")
+        box.setDefaultButton(read_only)
+        box.exec()
+        if box.clickedButton() is not read_only:
+            return False
+        return self.open_path(locked.workshop, read_only=True)
+
+    def reopen_for_editing(self) -> bool:
+        """The read-only workshop, open for writing now that the other window let go."""
+        if self.wf is None or self.locked_by is None:
+            return False
+        path = self.wf.path
+        try:
+            wf = WorkshopFile.open(path)
+        except LockedError as exc:
+            self.locked_by = exc.holder
+            self.banner.show_reason(path.name, exc.holder)
+            self.statusBar().showMessage(f"{path.name} is still open in {exc.holder}.", 10000)
+            return False
+        except UserError as exc:
+            show_user_error(self, "Cannot open this workshop for editing", exc)
+            return False
+        self._set_workshop(wf)
+        return True
+
+    def _open_in_background(self, path: Path, *, read_only: bool) -> None:
         """A big workshop: check it, back it up and list its pairs on a worker thread, so the
         window keeps painting (and the projector's timer ticking) meanwhile."""
         from workshop_app.ui.tasks import BackgroundJob
 
-        def work(_progress: object, _cancelled: object) -> WorkshopFile:
-            wf = WorkshopFile.open(path)
+        def work(_progress: object, _cancelled: object) -> WorkshopFile | LockedError:
+            try:
+                wf = WorkshopFile.open(path, readonly=read_only)
+            except LockedError as exc:  # handed back as a result: the window offers read-only
+                return exc
             wf.charters.overview()  # fills the cached pairs list the pages will show
             return wf
 
@@ -489,10 +597,13 @@ class MainWindow(QMainWindow):
         self.setCursor(Qt.CursorShape.BusyCursor)
         job.start()
 
-    def _opened_in_background(self, wf: WorkshopFile) -> None:
+    def _opened_in_background(self, result: WorkshopFile | LockedError) -> None:
         self._opening = None
         self.unsetCursor()
-        self._set_workshop(wf)
+        if isinstance(result, LockedError):
+            self._offer_read_only(result)
+        else:
+            self._set_workshop(result)
 
     def _open_failed(self, message: str) -> None:
         self._opening = None
@@ -532,7 +643,29 @@ class MainWindow(QMainWindow):
         return opened
 
     def _open_recent(self, path: Path) -> None:
-        self.open_path(path)
+        path = Path(path)
+        if path.exists():
+            self.open_path(path)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Workshop not found",
+            f"{path.name} is no longer in {path.parent}: it was moved, renamed or deleted, "
+            "or it is on a drive that is not connected.",
+            parent=self,
+        )
+        forget = box.addButton("&Remove from the list", QMessageBox.ButtonRole.DestructiveRole)
+        forget.setAccessibleName("Remove from the list")
+        keep = box.addButton("&Keep it listed", QMessageBox.ButtonRole.RejectRole)
+        keep.setAccessibleName("Keep it listed")
+        box.setDefaultButton(keep)
+        box.exec()
+        if box.clickedButton() is forget:
+            self._forget_recent(path)
+
+    def _forget_recent(self, path: Path) -> None:
+        self.settings.remove_recent(Path(path))
+        self.start_page.show_recent(self.settings.recent())
 
     def choose_and_open(self) -> None:
         start = str(self.wf.path.parent) if self.wf else str(Path.home())
@@ -587,10 +720,13 @@ class MainWindow(QMainWindow):
         self.archive_prep.set_workshop(None)
         if self.wf is not None:
             for page in self._pages.values():
+                page.set_read_only(False)
                 page.set_workshop(None)
             self.wf.close()
             self.wf = None
-        self.stack.setCurrentWidget(self.start_page)
+        self.locked_by = None
+        self.banner.hide()
+        self._show_start_page()
         self._update_title()
         return True
 
@@ -600,11 +736,19 @@ class MainWindow(QMainWindow):
             return
         self.wf = wf
         self.settings.add_recent(wf.path)
+        if wf.readonly:
+            self.locked_by = lock_holder(wf.path) or "another window"
+            self.banner.show_reason(wf.path.name, self.locked_by)
         for page in self._pages.values():
             page.set_workshop(wf)
+            page.set_read_only(wf.readonly)
         self.stack.setCurrentWidget(self.workspace)
         self._update_title()
-        self.statusBar().showMessage(f"Opened {wf.path}. Every change is saved as you make it.")
+        self.statusBar().showMessage(
+            f"Opened {wf.path} read-only: nothing can be changed here."
+            if wf.readonly
+            else f"Opened {wf.path}. Every change is saved as you make it."
+        )
         self.archive_prep.set_workshop(wf)
         from workshop_app.core.runner import run_in_progress
 
@@ -614,13 +758,15 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         self.close_action.setEnabled(self.wf is not None)
-        self.restore_action.setEnabled(self.wf is not None)
         for menu in self.workshop_menus:
             menu.setEnabled(self.wf is not None)
+        for action in self.editing_actions:
+            action.setEnabled(self.wf is not None and self.locked_by is None)
         if self.wf is None:
             self.setWindowTitle("Mentoring workshop")
             return
-        self.setWindowTitle(f"{self.wf.workshop().program} — {self.wf.path.name}")
+        read_only = " (read-only)" if self.locked_by is not None else ""
+        self.setWindowTitle(f"{self.wf.workshop().program} — {self.wf.path.name}{read_only}")
         self.setWindowFilePath(str(self.wf.path))
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,8 +1,17 @@
-"""The workshop at a glance: program, the charter board, and every pair with its state."""
+"""The workshop at a glance: program, what is left to prepare, the charter board, and every
+pair with its state (Enter or a double-click opens the pair's charter)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from datetime import date
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -12,8 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.info import workshop_info
+from workshop_app.core.readiness import next_steps
+from workshop_app.ui.next_steps import NextSteps
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.pairs_model import PairsModel
+from workshop_app.ui.read_only import read_only_safe
 
 
 class FilterProxy(QSortFilterProxyModel):
@@ -41,17 +53,24 @@ class OverviewPage(WorkshopPage):
     """The workshop at a glance: who is here, how far each pair's charter is."""
 
     title = "Overview"
+    open_page = Signal(str)  # a page's name: "program", "roster", "agenda"
+    open_charter = Signal(str)  # a pair's id
 
     def __init__(self) -> None:
         super().__init__()
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
         self.heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        self.heading.setWordWrap(True)
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet("color: palette(mid);")
+        self.subtitle.setWordWrap(True)
+        self.steps = NextSteps()
+        self.steps.open_page.connect(self.open_page.emit)
         self.board = QLabel()
         self.board.setAccessibleName("Charter board")
         self.board.setStyleSheet("font-size: 13pt; padding: 6px 0;")
+        self.board.setWordWrap(True)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter pairs by code or name")
         self.filter.setAccessibleName("Filter pairs")
@@ -64,6 +83,9 @@ class OverviewPage(WorkshopPage):
         self.filter.textChanged.connect(self._filter)
         self.table = QTableView()
         self.table.setAccessibleName("Pairs")
+        self.table.setAccessibleDescription("Enter or a double-click opens the pair's charter")
+        self.table.setToolTip("Double-click a pair, or press Enter, to open its charter")
+        self.table.activated.connect(self._activated)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -77,15 +99,23 @@ class OverviewPage(WorkshopPage):
         header.setResizeContentsPrecision(40)
         header.setStretchLastSection(True)
 
+        read_only_safe(self.steps, self.filter, self.table)  # they only look and go elsewhere
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.steps)
         layout.addWidget(self.board)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # takes the room the table leaves while there are no pairs
 
     def _filter(self, text: str) -> None:
         self.proxy.set_needle(text)
+
+    def _activated(self, index: QModelIndex) -> None:
+        source = self.proxy.mapToSource(index)
+        if source.isValid():
+            self.open_charter.emit(self.model.row(source.row()).pair_id)
 
     def refresh(self) -> None:
         wf = self.wf
@@ -108,3 +138,16 @@ class OverviewPage(WorkshopPage):
             board += f" · {c['edited_since_signing']} edited since signing"
         self.board.setText(board)
         self.model.set_rows(overview)
+        people = info["participants"]
+        steps = next_steps(
+            wf.workshop(),
+            pairs=c["pairs"],
+            participants=people["mentors"] + people["mentees"],
+            segments=wf.agenda.segments(),
+            today=date.today(),
+        )
+        self.steps.show_steps(steps)
+        # With no pairs yet the list would only say "0 of 0": the steps take the page.
+        has_pairs = bool(c["pairs"])
+        for widget in (self.board, self.filter, self.table):
+            widget.setVisible(has_pairs)

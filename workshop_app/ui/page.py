@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
 
 from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.ui.read_only import ReadOnlyGuard
 from workshop_app.ui.wheel_guard import install_wheel_guard
 
 
@@ -17,17 +18,23 @@ class WorkshopPage(QWidget):
     `settle_unsaved()` if a save was refused). Pages emit
     `saved` after writing to the file (the status bar says when) and `changed` when what they
     wrote may matter to other pages (e.g. a new pair).
+
+    For a workshop open read-only the window calls `set_read_only(True)`: every input, button
+    and shortcut of the page stops editing, except those marked with `read_only.read_only_safe()`
+    (filters, preview, print, export), and keys the page itself handles do nothing.
     """
 
     title = ""
     saved = Signal()
     changed = Signal()
     status = Signal(str)  # a message for the status bar
+    _read_only: ReadOnlyGuard | None = None  # events arrive before __init__ has made it
 
     def __init__(self) -> None:
         super().__init__()
         install_wheel_guard()  # the app installs it at start-up; pages made in tests need it too
         self.wf: WorkshopFile | None = None
+        self._read_only = ReadOnlyGuard(self)
 
     def set_workshop(self, wf: WorkshopFile | None) -> None:
         self.wf = wf
@@ -44,3 +51,29 @@ class WorkshopPage(QWidget):
         """Before the workshop closes, after `flush()` returned False: ask the person what to
         do with what could not be saved. False: they chose to keep the workshop open."""
         return True
+
+    # -- read-only ---------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only is not None and self._read_only.active
+
+    def set_read_only(self, read_only: bool) -> None:
+        assert self._read_only is not None
+        if read_only:
+            self._read_only.lock()
+        else:
+            self._read_only.release()
+
+    def lock_new_inputs(self) -> None:
+        """Make read-only what the page has built since (rows of a form made per pair)."""
+        if self.read_only:
+            self.set_read_only(True)
+
+    def event(self, event: QEvent) -> bool:
+        if self.read_only:
+            if event.type() == QEvent.Type.Show:
+                self.set_read_only(True)  # lock what was built while the page was hidden
+            elif event.type() == QEvent.Type.KeyPress:
+                return True  # the page's own keys edit (the runner's Space, arrows, + and -)
+        return super().event(event)

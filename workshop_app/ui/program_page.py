@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -36,9 +36,12 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import WORKSHOP_FIELDS, WorkshopField
+from workshop_app.core.readiness import STANDARD_WORDING, program_warnings
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.autosave import FieldSaver
+from workshop_app.ui.date_edit import DateEdit
 from workshop_app.ui.page import WorkshopPage
+from workshop_app.ui.program_warnings import ProgramWarnings
 
 GROUPS = ("The event", "Sponsor", "Purpose", "Support and wording", "Printing", "More details")
 GROUP_OF = {
@@ -118,8 +121,12 @@ class ProgramPage(WorkshopPage):
             "the sponsor's summary. Each change is saved as you type; fields marked * are required."
         )
         intro.setWordWrap(True)
+        self.warnings = ProgramWarnings(STANDARD_WORDING)
+        self.warnings.use_wording.connect(self.use_standard_wording)
+        self.warnings.show_field.connect(self._show_field)
         column.addWidget(heading)
         column.addWidget(intro)
+        column.addWidget(self.warnings)
 
         for group in GROUPS:
             specs = [f for f in WORKSHOP_FIELDS if GROUP_OF.get(f.name, GROUPS[-1]) == group]
@@ -132,7 +139,7 @@ class ProgramPage(WorkshopPage):
                 self._add_logo(form)
         column.addStretch(1)
 
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         holder = QWidget()
@@ -167,17 +174,30 @@ class ProgramPage(WorkshopPage):
         if help_text:
             widget.setAccessibleDescription(help_text)
         self.saver.flush_on_focus_out(widget, spec.name)
-        error = self._row(form, spec.label + (" *" if spec.required else ""), widget, help_text)
+        label = spec.label + (" *" if spec.required else "")
+        note = self.date_words if spec.kind == "date" else None
+        error = self._row(form, label, widget, help_text, note=note)
         self.fields[spec.name] = _Field(widget, show, error)
         self._errors[spec.name] = error
 
-    def _row(self, form: QFormLayout, label: str, widget: QWidget, help_text: str) -> QLabel:
-        """Add `widget` under `label`, with its helper text and a hidden error line below."""
+    def _row(
+        self,
+        form: QFormLayout,
+        label: str,
+        widget: QWidget,
+        help_text: str,
+        *,
+        note: QLabel | None = None,
+    ) -> QLabel:
+        """Add `widget` under `label`, with its helper text (and `note`, a line that follows
+        the value) and a hidden error line below."""
         cell = QWidget()
         stack = QVBoxLayout(cell)
         stack.setContentsMargins(0, 0, 0, 0)
         stack.setSpacing(2)
         stack.addWidget(widget)
+        if note is not None:
+            stack.addWidget(note)
         if help_text:
             note = QLabel(help_text)
             note.setWordWrap(True)
@@ -213,17 +233,24 @@ class ProgramPage(WorkshopPage):
 
     def _date(self, spec: WorkshopField) -> tuple[QWidget, Callable[[Any], None]]:
         # A date picker cannot hold an impossible date, so only real dates reach the file.
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("ddd d MMMM yyyy")
+        # Typed as YYYY-MM-DD (see DateEdit); the line below says it in words, with the day.
+        edit = DateEdit()
         edit.setDateRange(QDate(2000, 1, 1), QDate(2099, 12, 31))
         edit.setMaximumWidth(220)
+        self.date_words = QLabel()
+        self.date_words.setStyleSheet(HELP_STYLE)
+
+        def say(d: QDate) -> None:
+            self.date_words.setText(QLocale().toString(d, QLocale.FormatType.LongFormat))
+
+        edit.dateChanged.connect(say)
         edit.dateChanged.connect(
             lambda d: self._change(spec.name, d.toString(Qt.DateFormat.ISODate))
         )
 
         def show(value: Any) -> None:
             edit.setDate(QDate.fromString(value or "", Qt.DateFormat.ISODate))
+            say(edit.date())
 
         return edit, show
 
@@ -312,8 +339,27 @@ class ProgramPage(WorkshopPage):
 
     def _on_saved(self, key: object) -> None:
         self.saved.emit()
-        if key in ("program", "organisation", "date"):
+        self._update_warnings()
+        if key in ("program", "organisation", "date", *STANDARD_WORDING):
             self.changed.emit()  # the window title and the overview show these
+
+    def _update_warnings(self) -> None:
+        if self.wf is not None:
+            self.warnings.show_warnings(program_warnings(self.wf.workshop(), today=date.today()))
+
+    def use_standard_wording(self, name: str) -> None:
+        """Fill an empty wording field with the standard text, shown for reading and editing."""
+        field = self.fields[name]
+        field.show(STANDARD_WORDING[name])  # typed in as if by hand: textChanged saves it
+        self.saver.flush(name)
+        self._show_field(name)
+        self.status.emit("The standard wording is in; edit it to fit your program.")
+
+    def _show_field(self, name: str) -> None:
+        widget = self.fields[name].widget
+        # Scrolled to about a third of the way down, with its helper text in view below.
+        self.scroll.ensureWidgetVisible(widget, 0, self.scroll.viewport().height() // 3)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_failed(self, key: object, message: str) -> None:
         label = self._errors[str(key)]
@@ -399,6 +445,7 @@ class ProgramPage(WorkshopPage):
             field.show(getattr(workshop, name))
             field.widget.blockSignals(False)
         self._show_logo(workshop.logo, workshop.logo_mime)
+        self.warnings.show_warnings(program_warnings(workshop, today=date.today()))
 
     def flush(self) -> bool:
         return self.saver.flush()

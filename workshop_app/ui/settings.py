@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -12,6 +14,16 @@ from workshop_app.core.paths import user_data_dir
 MAX_RECENT = 8
 # The export page's choices, kept per workshop: each a string, "" when never chosen.
 EXPORT_CHOICES = ("folder", "format", "packaging", "per_pair")
+
+
+@dataclass(frozen=True, slots=True)
+class RecentFile:
+    path: Path
+    opened_at: datetime | None  # None for entries kept before the time was noted
+
+    @property
+    def exists(self) -> bool:
+        return self.path.is_file()
 
 
 class AppSettings:
@@ -25,16 +37,29 @@ class AppSettings:
         raw = self._qs.value("files/recent", [], type=list) or []
         return [Path(p) for p in raw if isinstance(p, str) and p]
 
-    def add_recent(self, path: Path) -> None:
+    def recent(self) -> list[RecentFile]:
+        """The recent workshops, newest first, with when each was last opened."""
+        opened = self._opened()
+        return [RecentFile(p, _parse_time(opened.get(str(p)))) for p in self.recent_files()]
+
+    def add_recent(self, path: Path, *, at: datetime | None = None) -> None:
         resolved = str(path.resolve())
         items = [str(p) for p in self.recent_files() if str(p) != resolved]
-        self._qs.setValue("files/recent", [resolved, *items][:MAX_RECENT])
+        kept = [resolved, *items][:MAX_RECENT]
+        self._qs.setValue("files/recent", kept)
+        opened = {k: v for k, v in self._opened().items() if k in kept}
+        opened[resolved] = (at or datetime.now()).isoformat(timespec="minutes")
+        self._qs.setValue("files/opened", opened)
 
     def remove_recent(self, path: Path) -> None:
         resolved = str(path.resolve())
         self._qs.setValue(
             "files/recent", [str(p) for p in self.recent_files() if str(p) != resolved]
         )
+
+    def _opened(self) -> dict[str, str]:
+        raw = self._qs.value("files/opened", {})
+        return {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
 
     def last_file(self) -> Path | None:
         return next((p for p in self.recent_files() if p.exists()), None)
@@ -77,3 +102,10 @@ class AppSettings:
 def _workshop_key(workshop: Path) -> str:
     """A settings key for one workshop file, wherever it is (its path has slashes)."""
     return hashlib.sha256(str(workshop.resolve()).encode("utf-8")).hexdigest()[:16]
+
+
+def _parse_time(text: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text) if text else None
+    except ValueError:  # an edited or damaged settings file: just no time shown
+        return None

@@ -1,0 +1,176 @@
+"""Is the workshop ready for the day? The next steps, and warnings about the program context.
+
+A new workshop has only its program, organisation and date. Before the event the facilitator
+fills in the program context, imports the roster and pairs, and picks an agenda; the Overview
+lists those steps until they are done, and the Program page warns beside the fields concerned.
+The confidentiality and no-fault wording print on every charter, so an empty one is offered
+the standard wording below rather than printing a charter without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from workshop_app.core.model import WORKSHOP_FIELDS, Segment, Workshop
+from workshop_app.core.words import count
+
+STANDARD_CONFIDENTIALITY = (
+    "What the mentor and mentee say to each other in their mentoring conversations stays "
+    "between them. Neither passes on what the other has shared (about themselves, colleagues, "
+    "performance or career plans) without the other's permission, and any notes either of "
+    "them keeps are private.\n\n"
+    "There are three exceptions: a risk of harm to anyone, something the law requires to be "
+    "reported, and a serious breach of company policy such as harassment, discrimination, "
+    "fraud or a danger to safety. Where it is safe to do so, the partner who must speak up "
+    "tells the other first, and then raises it only with the person who needs to know.\n\n"
+    "Line managers and program staff are told whether the pair meets and how the program is "
+    "working for them, never what is discussed, unless both partners agree."
+)
+STANDARD_NO_FAULT = (
+    "Either partner may end the mentoring relationship at any time, for any reason, without "
+    "blame and without having to justify it. If the match is not working (different "
+    "expectations, too little time, or simply a poor fit), the partners say so openly, ideally "
+    "in one last conversation about what each has learned, and tell the program coordinator, "
+    "who will offer a new match where possible. Ending a match early is a normal part of "
+    "mentoring and is never held against either partner, in the program or at work."
+)
+# The wording each charter prints, with the standard text offered when it is empty.
+STANDARD_WORDING = {
+    "confidentiality_text": STANDARD_CONFIDENTIALITY,
+    "no_fault_text": STANDARD_NO_FAULT,
+}
+# What the program step needs beyond the required fields: what the charters and the room
+# prompts print, and who pairs turn to.
+KEY_FIELDS = (
+    "facilitator",
+    "sponsor_name",
+    "program_goals",
+    "program_length_months",
+    "support_contacts",
+    "confidentiality_text",
+    "no_fault_text",
+)
+_LABELS = {f.name: f.label for f in WORKSHOP_FIELDS}
+_SHORT_LABELS = {
+    "program_goals": "program goals",
+    "program_length_months": "program length",
+    "support_contacts": "support contacts",
+    "confidentiality_text": "confidentiality wording",
+    "no_fault_text": "no-fault clause",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramWarning:
+    field: str  # the workshop field it is about
+    message: str
+    standard_wording: str = ""  # the fix offered, when there is one
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    page: str  # the page where it is done: "program", "roster" or "agenda"
+    title: str
+    detail: str
+    done: bool
+
+
+def program_warnings(workshop: Workshop, *, today: date) -> list[ProgramWarning]:
+    """What would make the day or its charters go wrong: a past date, missing wording."""
+    warnings = []
+    try:
+        when = date.fromisoformat(workshop.date)
+    except ValueError:
+        when = None
+    if when is not None and when < today:
+        warnings.append(
+            ProgramWarning(
+                "date",
+                f"The workshop date, {workshop.date}, is in the past: every charter prints "
+                "it. Change it if the workshop is still to come.",
+            )
+        )
+    if not workshop.confidentiality_text.strip():
+        warnings.append(
+            ProgramWarning(
+                "confidentiality_text",
+                "There is no confidentiality wording: the charters would print without the "
+                "program's confidentiality terms.",
+                STANDARD_CONFIDENTIALITY,
+            )
+        )
+    if not workshop.no_fault_text.strip():
+        warnings.append(
+            ProgramWarning(
+                "no_fault_text",
+                "There is no no-fault conclusion clause: the charters would print without it.",
+                STANDARD_NO_FAULT,
+            )
+        )
+    return warnings
+
+
+def missing_fields(workshop: Workshop) -> list[str]:
+    """The key fields still empty, by name."""
+    return [name for name in KEY_FIELDS if not _filled(getattr(workshop, name))]
+
+
+def next_steps(
+    workshop: Workshop,
+    *,
+    pairs: int,
+    participants: int,
+    segments: Sequence[Segment],
+    today: date,
+) -> list[Step]:
+    """The three steps before the event, each with what is left or what was done."""
+    return [
+        _program_step(workshop, today),
+        _roster_step(pairs, participants),
+        _agenda_step(segments),
+    ]
+
+
+def _program_step(workshop: Workshop, today: date) -> Step:
+    warnings = program_warnings(workshop, today=today)
+    warned = {w.field for w in warnings}
+    missing = [n for n in missing_fields(workshop) if n not in warned]  # said once, not twice
+    parts = [w.message for w in warnings]
+    if missing:
+        names = [_SHORT_LABELS.get(n, _LABELS[n].lower()) for n in missing]
+        parts.insert(0, "Still to fill in: " + ", ".join(names) + ".")
+    if not parts:
+        parts = ["Sponsor, goals, support contacts and wording are filled in."]
+    done = not missing and not warnings
+    return Step("program", "Fill in the program context", " ".join(parts), done=done)
+
+
+def _roster_step(pairs: int, participants: int) -> Step:
+    if pairs:
+        detail = f"{count(pairs, 'pair')} from {count(participants, 'participant')}."
+    elif participants:
+        detail = (
+            f"{count(participants, 'participant')}, no pairs yet: make the pairs that "
+            "matching produced, or import a roster that has them."
+        )
+    else:
+        detail = "No roster yet: import it from a CSV or Excel file, or add people one by one."
+    return Step("roster", "Import the roster and pairs", detail, done=pairs > 0)
+
+
+def _agenda_step(segments: Sequence[Segment]) -> Step:
+    planned = [s for s in segments if not s.skipped]
+    if planned:
+        minutes = round(sum(s.planned_minutes for s in planned))
+        hours, rest = divmod(minutes, 60)
+        length = f"{hours} h {rest:02d} min" if hours else f"{rest} min"
+        detail = f"{count(len(planned), 'segment')}, {length} planned."
+    else:
+        detail = "No agenda yet: start from the half-day launch or the 90-minute express launch."
+    return Step("agenda", "Choose the agenda", detail, done=bool(planned))
+
+
+def _filled(value: object) -> bool:
+    return bool(value.strip()) if isinstance(value, str) else value is not None

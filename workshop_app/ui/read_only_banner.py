@@ -1,0 +1,42 @@
+"""The band across the top of a workshop opened read-only: why, and a way to edit after all."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+STYLE = (
+    "#readOnlyBanner { background: #fff4d6; border-bottom: 1px solid #e0c16c; }"
+    "#readOnlyBanner QLabel { color: #4a3800; }"
+)
+
+
+class ReadOnlyBanner(QFrame):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("readOnlyBanner")
+        self.setStyleSheet(STYLE)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setAccessibleName("Read-only")
+        self.retry = QPushButton("Open for &editing")
+        self.retry.setAccessibleName("Open for editing")
+        self.retry.setToolTip("Once the other window has closed the workshop")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 6, 12, 6)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.retry)
+        self.hide()
+
+    def show_reason(self, name: str, holder: str) -> None:
+        self.text.setText(
+            f"<b>Read-only:</b> {_escape(name)} is open for writing in {_escape(holder)}. "
+            "You can look at everything, preview, print and export; nothing can be changed "
+            "here until it is closed there."
+        )
+        self.show()
+
+
+def _escape(text: str) -> str:
+    return escape(text, quote=False)
