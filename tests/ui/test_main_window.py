@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from bad_files import BAD_FILES
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+)
 
 from workshop_app.core.demo import create_demo
 from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui.main_window import MainWindow, demo_path
+from workshop_app.ui.main_window import PAGES, MainWindow, demo_path
 
 
 @pytest.fixture
@@ -273,3 +282,116 @@ def test_a_read_only_workshop_gets_a_dialog(
     assert "cannot be written" in seen[0] or "read-only" in seen[0]
     monkeypatch.undo()
     assert window.open_path(path) is True
+
+
+def shown_text(text: str) -> str:
+    """A menu or button text as a person sees it: "&&" is "&", a lone "&" marks a key."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def test_menus_show_every_ampersand(window: MainWindow, tmp_path: Path) -> None:
+    (tmp_path / "Tom & Ann").mkdir()
+    path = tmp_path / "Tom & Ann" / "room.workshop"
+    window.create_workshop(path, program="Lift", organisation="Acme", date="2027-03-01")
+    go = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Go")
+    assert [shown_text(a.text()) for a in go.actions()] == [title for title, _ in PAGES]
+    window.recent_menu.aboutToShow.emit()
+    assert str(path.resolve()) in [shown_text(a.text()) for a in window.recent_menu.actions()]
+    for menu in window.menuBar().findChildren(QMenu):
+        for action in menu.actions():
+            # A lone "&" before a space or at the end would vanish from the menu.
+            assert not re.search(r"(?<!&)&(?=\s|$)", action.text().replace("&&", "")), action.text()
+
+
+def test_no_button_or_label_swallows_an_ampersand(window: MainWindow, qtbot) -> None:
+    window.open_demo()
+    for page in window.pages:
+        window.go_to(window.pages.index(page))
+    texts = [b.text() for b in window.findChildren(QAbstractButton)]
+    texts += [g.title() for g in window.findChildren(QGroupBox)]
+    texts += [
+        tabs.tabText(i) for tabs in window.findChildren(QTabWidget) for i in range(tabs.count())
+    ]
+    texts += [lbl.text() for lbl in window.findChildren(QLabel) if lbl.buddy() is not None]
+    swallowed = [t for t in texts if re.search(r"(?<!&)&(?=\s|$)", t.replace("&&", ""))]
+    assert swallowed == []
+
+
+def test_the_first_window_fits_the_screen(qtbot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.screen().availableGeometry()
+    qtbot.waitUntil(lambda: screen.contains(window.frameGeometry()))
+    assert window.statusBar().isVisible()
+
+
+def test_a_geometry_from_a_bigger_monitor_is_brought_back(qtbot) -> None:
+    big = MainWindow()
+    qtbot.addWidget(big)
+    big.show()
+    screen = big.screen().availableGeometry()
+    big.setGeometry(screen.right() + 400, 300, screen.width() + 1000, screen.height() + 700)
+    big.close()  # saves its geometry, as at the end of a day on the big monitor
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: screen.contains(window.frameGeometry()))
+
+
+def test_the_start_page_lists_recent_workshops(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    first, second, gone = (tmp_path / f"{n}.workshop" for n in ("spring", "autumn", "gone"))
+    for path in (gone, first, second):
+        window.create_workshop(path, program="Lift", organisation="Acme", date="2027-03-01")
+    window.close()
+    gone.unlink()
+    window = MainWindow()  # the next day
+    qtbot.addWidget(window)
+    window.show()
+    start = window.start_page
+    recent = start.recent
+    assert window.stack.currentWidget() is start and recent.isVisible()
+    lines = [recent.item(i).text() for i in range(recent.count())]
+    assert lines[0].startswith("autumn\n" + str(tmp_path.resolve()) + " · last opened ")
+    assert lines[1].startswith("spring\n")
+    assert lines[2].startswith("gone  (not found)")  # missing ones last, and said so
+    # Keyboard: Alt+R to the list, Down, Enter opens the second.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert recent.hasFocus()
+    qtbot.keyClick(recent, Qt.Key.Key_Down)
+    qtbot.keyClick(recent, Qt.Key.Key_Return)
+    assert window.wf is not None and window.wf.path == first
+
+
+def test_a_missing_recent_workshop_can_be_taken_off_the_list(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    gone = tmp_path / "gone.workshop"
+    window.create_workshop(gone, program="Lift", organisation="Acme", date="2027-03-01")
+    window.close()
+    gone.unlink()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    recent = window.start_page.recent
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(box.text())
+        forget = next(b for b in box.buttons() if b.accessibleName() == "Remove from the list")
+        qtbot.mouseClick(forget, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    rect = recent.visualItemRect(recent.item(0))
+    qtbot.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert seen and "gone.workshop is no longer in" in seen[0]
+    assert window.wf is None
+    assert gone.resolve() not in window.settings.recent_files()
+    assert not recent.isVisible()  # nothing left to list

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
 )
 
 from workshop_app.core.model import WORKSHOP_FIELDS
+from workshop_app.core.readiness import STANDARD_CONFIDENTIALITY, STANDARD_NO_FAULT
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui import program_page
 from workshop_app.ui.program_page import ProgramPage
@@ -227,3 +229,55 @@ def test_flush_saves_what_is_pending(page: ProgramPage, qtbot, new_workshop) -> 
 def test_without_a_workshop_the_page_is_disabled(page: ProgramPage) -> None:
     page.set_workshop(None)
     assert not page.isEnabled()
+
+
+def named_button(page: ProgramPage, name: str) -> QPushButton:
+    return next(b for b in page.findChildren(QPushButton) if b.accessibleName() == name)
+
+
+def test_a_past_date_is_warned_about(page: ProgramPage, qtbot, new_workshop) -> None:  # type: ignore[no-untyped-def]
+    date = page.fields["date"].widget
+    past = QDate.currentDate().addDays(-3)
+    date.setFocus()
+    qtbot.keyClick(date, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(page.saved, timeout=3000):
+        qtbot.keyClicks(date, past.toString("yyyy-MM-dd"), delay=60)
+    assert new_workshop.workshop().date == past.toString(Qt.DateFormat.ISODate)
+    warning = page.warnings.rows["date"][0]
+    assert warning.isVisible() and "is in the past" in warning.text()
+    qtbot.mouseClick(named_button(page, "Change the date"), Qt.MouseButton.LeftButton)
+    assert date.hasFocus()
+    later = QDate.currentDate().addDays(60)
+    qtbot.keyClick(date, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(page.saved, timeout=3000):
+        qtbot.keyClicks(date, later.toString("yyyy-MM-dd"))
+    assert not warning.isVisible()
+    assert reopened(new_workshop).date == later.toString(Qt.DateFormat.ISODate)
+    assert page.date_words.text() == QLocale().toString(later, QLocale.FormatType.LongFormat)
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "standard"),
+    [
+        ("confidentiality_text", "Standard confidentiality wording", STANDARD_CONFIDENTIALITY),
+        ("no_fault_text", "No-fault conclusion clause", STANDARD_NO_FAULT),
+    ],
+)
+def test_empty_wording_is_warned_about_and_the_standard_one_offered(  # type: ignore[no-untyped-def]
+    page: ProgramPage, qtbot, new_workshop, name: str, label: str, standard: str
+) -> None:
+    warning = page.warnings.rows[name][0]
+    assert warning.isVisible() and "print without" in warning.text()
+    qtbot.mouseClick(
+        named_button(page, f"Use the standard wording: {label}"), Qt.MouseButton.LeftButton
+    )
+    assert getattr(reopened(new_workshop), name) == standard
+    field = page.fields[name].widget
+    assert field.toPlainText() == standard and field.hasFocus()  # type: ignore[attr-defined]
+    assert not warning.isVisible()
+    # Emptied again by hand: the warning is back.
+    field.selectAll()  # type: ignore[attr-defined]
+    with qtbot.waitSignal(page.saved, timeout=3000):
+        qtbot.keyClick(field, Qt.Key.Key_Delete)
+    assert warning.isVisible()
+    assert getattr(reopened(new_workshop), name) == ""

@@ -719,6 +719,7 @@ class MainWindow(QMainWindow):
             return False
         self.archive_prep.set_workshop(None)
         if self.wf is not None:
+            self.statusBar().showMessage(f"Closed {self.wf.path.name}.", 8000)
             for page in self._pages.values():
                 page.set_read_only(False)
                 page.set_workshop(None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from workshop_app.ui.settings import RecentFile
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 # The column of text and buttons, in average characters: readable lines on a wide screen.
-COLUMN_CHARS = 80
+COLUMN_CHARS = 100
 
 
 class RecentList(QListWidget):
@@ -99,9 +99,8 @@ class StartPage(QWidget):
     def show_recent(self, files: list[RecentFile]) -> None:
         """List `files`, those found first; missing ones stay listed, greyed, to forget."""
         self.recent.clear()
-        locale = QLocale()
         for recent in sorted(files, key=lambda r: not r.exists):
-            item = QListWidgetItem(_describe(recent, locale))
+            item = QListWidgetItem(_describe(recent))
             item.setData(PATH_ROLE, recent.path)
             item.setToolTip(str(recent.path))
             if not recent.exists:
@@ -116,13 +115,13 @@ class StartPage(QWidget):
         self.open_requested.emit(item.data(PATH_ROLE))
 
 
-def _describe(recent: RecentFile, locale: QLocale) -> str:
+def _describe(recent: RecentFile) -> str:
     path: Path = recent.path
     if not recent.exists:
         gone = "moved, renamed, or on a drive that is not connected"
         return f"{path.stem}  (not found)\n{path.parent} · {gone}"
     when = ""
     if recent.opened_at is not None:
-        opened = QDateTime(recent.opened_at)
-        when = " · last opened " + locale.toString(opened, QLocale.FormatType.ShortFormat)
+        at = recent.opened_at
+        when = f" · last opened {at.day} {at:%b %Y}, {at:%H:%M}"
     return f"{path.stem}\n{path.parent}{when}"
