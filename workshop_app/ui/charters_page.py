@@ -314,8 +314,11 @@ class ChartersPage(WorkshopPage):
         context = charter_context(self.wf, pair.id)
         if self.preview is None:
             self.preview = PreviewWindow(self)
+            self.preview.print_requested.connect(
+                lambda pair_id: self._print([pair_id], to_folder=False, folder=None)
+            )
         preview = self.preview
-        preview.show_rendering(pair.code)
+        preview.show_rendering(pair.code, pair_id=pair.id, folder=self.wf.path.parent)
         preview.show()
         preview.raise_()
         run_in_process(

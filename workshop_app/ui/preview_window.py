@@ -1,43 +1,160 @@
-"""The rendered charter, shown inside the app exactly as it will print."""
+"""The rendered charter, shown inside the app exactly as it will print.
+
+A toolbar prints it (through the charters page's one print path), saves the previewed bytes as
+a PDF, zooms (Ctrl++ / Ctrl+- / Ctrl+0 fits the width) and pages through it (PgUp / PgDn).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.core.atomic import write_bytes
+from workshop_app.core.errors import UserError
+from workshop_app.core.words import count
+from workshop_app.ui.dialogs import show_user_error
+from workshop_app.ui.screen_fit import fit_to_screen
+
+# A page of A4 at a readable size, made smaller on a smaller screen.
+PREFERRED_SIZE = QSize(760, 900)
+ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 
 
 class PreviewWindow(QDialog):
+    print_requested = Signal(str)  # the previewed pair's id
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Charter preview")
         self.setModal(False)
-        self.resize(760, 900)
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setAccessibleName("Charter preview")
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.pageNavigator().currentPageChanged.connect(self._show_page_number)
         self.message = QLabel("Rendering…")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setAccessibleName("Preview status")
+        self.toolbar = self._build_toolbar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
         self._buffer: QBuffer | None = None
         self.pdf = b""
+        self.title = ""
+        self.pair_id = ""
+        self.folder: Path | None = None
+        self._update_actions()
+        fit_to_screen(self, PREFERRED_SIZE)
 
-    def show_rendering(self, title: str) -> None:
+    # -- the toolbar -----------------------------------------------------------------------
+
+    def _build_toolbar(self) -> QToolBar:
+        bar = QToolBar("Preview")
+        bar.setAccessibleName("Preview tools")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.print_action = self._action(
+            bar, "&Print…", "Print this charter", self._print, QKeySequence.StandardKey.Print
+        )
+        self.save_action = self._action(
+            bar, "&Save as PDF…", "Save this charter as a PDF", self.save_as, "Ctrl+S"
+        )
+        bar.addSeparator()
+        self.zoom_out_action = self._action(
+            bar, "Zoom out", "Zoom out (Ctrl+-)", self.zoom_out, "Ctrl+-"
+        )
+        self.zoom_label = QLabel()
+        self.zoom_label.setAccessibleName("Zoom")
+        self.zoom_label.setMinimumWidth(
+            self.zoom_label.fontMetrics().horizontalAdvance("400%") + 12
+        )
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bar.addWidget(self.zoom_label)
+        self.zoom_in_action = self._action(
+            bar, "Zoom in", "Zoom in (Ctrl++)", self.zoom_in, "Ctrl++", "Ctrl+="
+        )
+        self.fit_action = self._action(
+            bar,
+            "Fit width",
+            "Fit the page to the window's width (Ctrl+0)",
+            self.fit_width,
+            "Ctrl+0",
+        )
+        bar.addSeparator()
+        self.previous_action = self._action(
+            bar, "◀ Previous", "Previous page (Page Up)", self.previous_page, "PgUp"
+        )
+        self.page_label = QLabel()
+        self.page_label.setAccessibleName("Page")
+        self.page_label.setContentsMargins(8, 0, 8, 0)
+        bar.addWidget(self.page_label)
+        self.next_action = self._action(
+            bar, "Next ▶", "Next page (Page Down)", self.next_page, "PgDown"
+        )
+        return bar
+
+    def _action(self, bar: QToolBar, text: str, tip: str, slot: object, *keys: object) -> QAction:
+        action = QAction(text, self)
+        action.setToolTip(tip)
+        action.setShortcuts([QKeySequence(k) for k in keys])  # type: ignore[arg-type]
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        bar.addAction(action)
+        button = bar.widgetForAction(action)
+        button.setAccessibleName(
+            text.replace("&", "").rstrip("…").replace("◀ ", "").replace(" ▶", "")
+        )
+        return action
+
+    def _update_actions(self) -> None:
+        pages = self.document.pageCount() if self.pdf else 0
+        for action in (
+            self.print_action,
+            self.save_action,
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.fit_action,
+        ):
+            action.setEnabled(bool(pages))
+        current = self.current_page()
+        self.previous_action.setEnabled(current > 0)
+        self.next_action.setEnabled(current < pages - 1)
+        self.page_label.setText(f"Page {current + 1} of {pages}" if pages else "")
+        fitting = self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+        self.zoom_label.setText(f"{round(self._zoom_now() * 100)}%" if pages else "")
+        self.fit_action.setEnabled(bool(pages) and not fitting)
+
+    # -- showing a charter ---------------------------------------------------------------------
+
+    def show_rendering(self, title: str, *, pair_id: str = "", folder: Path | None = None) -> None:
+        """A charter is being rendered for `pair_id`; `folder` is where Save as PDF starts."""
+        self.title, self.pair_id, self.folder = title, pair_id, folder
         self.setWindowTitle(f"Preview — {title}")
         self.message.setText("Rendering the charter…")
         self.message.show()
 
     def show_pdf(self, title: str, pdf: bytes) -> None:
         self.pdf = pdf
+        self.title = title
         self.setWindowTitle(f"Preview — {title}")
         self.document.close()
         buffer = QBuffer(self)
@@ -48,8 +165,109 @@ class PreviewWindow(QDialog):
             self._buffer.deleteLater()
         self._buffer = buffer
         pages = self.document.pageCount()
-        self.message.setText(f"{pages} page{'s' if pages != 1 else ''}, as it will print")
+        self.message.setText(f"{count(pages, 'page')}, as it will print")
+        self._update_actions()
 
     def show_error(self, message: str) -> None:
         self.message.setText(message)
         self.message.show()
+
+    # -- pages and zoom ----------------------------------------------------------------------
+
+    def current_page(self) -> int:
+        return self.view.pageNavigator().currentPage()
+
+    def go_to_page(self, page: int) -> None:
+        last = self.document.pageCount() - 1
+        self.view.pageNavigator().jump(max(0, min(page, last)), QPointF(), 0)
+        self._update_actions()
+
+    def next_page(self) -> None:
+        self.go_to_page(self.current_page() + 1)
+
+    def previous_page(self) -> None:
+        self.go_to_page(self.current_page() - 1)
+
+    def _show_page_number(self, _page: int) -> None:
+        self._update_actions()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_actions()  # fitting the width, the zoom follows the window
+
+    def zoom_in(self) -> None:
+        now = self._zoom_now()
+        self._set_zoom(next((z for z in ZOOM_STEPS if z > now + 0.01), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        now = self._zoom_now()
+        self._set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < now - 0.01), ZOOM_STEPS[0]))
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._update_actions()
+
+    def _set_zoom(self, factor: float) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(factor)
+        self._update_actions()
+
+    def _zoom_now(self) -> float:
+        """The zoom shown: when fitting the width, worked out from the page and the window."""
+        if self.view.zoomMode() != QPdfView.ZoomMode.FitToWidth or not self.pdf:
+            return self.view.zoomFactor()
+        page_points = self.document.pagePointSize(0).width()
+        margins = self.view.documentMargins()
+        room = self.view.viewport().width() - margins.left() - margins.right()
+        pixels_per_point = self.view.logicalDpiX() / 72
+        return room / (page_points * pixels_per_point) if page_points else 1.0
+
+    # -- print and save ----------------------------------------------------------------------
+
+    def _print(self) -> None:
+        if self.pdf and self.pair_id:
+            self.print_requested.emit(self.pair_id)
+
+    def save_as(self) -> bool:
+        """Write the previewed PDF where the user says; a file there is replaced only if
+        the user agrees."""
+        if not self.pdf:
+            return False
+        start = self.folder or Path.home()
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save the charter as PDF",
+            str(start / f"Charter {self.title}.pdf"),
+            "PDF files (*.pdf)",
+            options=QFileDialog.Option.DontConfirmOverwrite,  # asked below, after the suffix
+        )
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        if path.exists() and not self._may_replace(path):
+            return False
+        try:
+            write_bytes(path, self.pdf)
+        except UserError as exc:
+            show_user_error(self, "The charter was not saved", exc)
+            return False
+        self.folder = path.parent
+        self.message.setText(f"Saved as {path}")
+        return True
+
+    def _may_replace(self, path: Path) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Replace the file?",
+            f"{path.name} already exists in {path.parent}. Replace it with this charter?",
+            parent=self,
+        )
+        replace = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
+        replace.setAccessibleName("Replace")
+        keep = box.addButton(QMessageBox.StandardButton.Cancel)
+        keep.setAccessibleName("Cancel")
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is replace
