@@ -119,10 +119,23 @@ def test_bad_roster_exits_1_naming_file_row_and_column(
     assert counts(workshop) == (0, 0)
 
 
+def test_one_pair_is_one_pair(tmp_path: Path, workshop: Path) -> None:
+    roster = tmp_path / "one pair.csv"
+    roster.write_text(
+        "Mentor Name,Mentor Email,Mentee Name,Mentee Email\n"
+        "Ana Souza,ana@example.org,Bo Li,bo@example.org\n",
+        encoding="utf-8",
+    )
+    done = run(tmp_path, "import", workshop, roster)
+    assert done.returncode == 0, done.stderr
+    assert "2 added, 0 updated, 1 pair made." in done.stdout
+
+
 def test_roster_with_many_problems_lists_them_all(tmp_path: Path, workshop: Path) -> None:
     done = run(tmp_path, "import", workshop, ROSTERS / "bad_roles.csv")
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
+    assert "bad_roles.csv has 3 problems; nothing was imported." in done.stderr
     for row in (3, 5, 6):
         assert f"bad_roles.csv, row {row}, column 'Participant Type':" in done.stderr
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from workshop_app import __version__
 from workshop_app.core.errors import UserError
+from workshop_app.core.words import count
 
 PROG = "workshop-app"
 
@@ -34,11 +35,48 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+EXIT_STATUS = """exit status:
+  0  done
+  1  a problem you can fix (a wrong file, a bad roster, a full disk): one line on
+     standard error says what and where, and the lines after it list every problem
+  2  bad usage: an unknown command, or an option missing or mistyped"""
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Wraps the description as usual; keeps the epilog's examples and table as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith(("example", "exit status")):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+def add_command(
+    sub: argparse._SubParsersAction,
+    name: str,
+    *,
+    summary: str,
+    description: str,
+    examples: Sequence[str],
+) -> argparse.ArgumentParser:
+    """A subcommand with what every one has: a line in the list of commands, a description,
+    examples and the exit status in its --help (tests/test_cli_help.py checks them all)."""
+    # A long example is written over several lines, each but the last ending in " \\".
+    shown = "\n".join(f"  {PROG} " + example.replace("\n", "\n      ") for example in examples)
+    epilog = f"example{'s' if len(examples) > 1 else ''}:\n{shown}\n\n{EXIT_STATUS}"
+    return sub.add_parser(  # type: ignore[no-any-return]
+        name, help=summary, description=description, epilog=epilog, formatter_class=_Formatter
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Run a mentoring program's launch workshop and print the pairs' charters. "
         "With no command, opens the app on the last workshop (or the demo).",
+        epilog=f"examples:\n  {PROG}\n  {PROG} open spring.workshop\n  {PROG} new --help"
+        f"\n\n{EXIT_STATUS}",
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -50,34 +88,96 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    p = sub.add_parser("open", help="open the app on a workshop file")
+    p = add_command(
+        sub,
+        "open",
+        summary="open the app on a workshop file",
+        description="Open the app on a workshop file. If another window has it open for "
+        "writing, the app offers to open it read-only.",
+        examples=["open spring.workshop", "--content ~/our-exercises open spring.workshop"],
+    )
     p.add_argument("file", type=Path, help="the .workshop file")
     p.set_defaults(handler=cmd_open)
 
-    p = sub.add_parser("new", help="create a new, empty workshop file")
-    p.add_argument("file", type=Path)
+    p = add_command(
+        sub,
+        "new",
+        summary="create a new, empty workshop file",
+        description="Create a workshop file with its program, organisation and date; the rest "
+        "(sponsor, goals, wording, roster, agenda) is filled in in the app or with import. "
+        "'.workshop' is added to a name without a suffix. An existing file is never replaced.",
+        examples=[
+            'new spring.workshop --program "Accelerate Mentoring Program" \\\n'
+            '--organisation "Northwind Logistics" --date 2027-03-09'
+        ],
+    )
+    p.add_argument("file", type=Path, help="the new .workshop file (must not exist)")
     p.add_argument("--program", required=True, help="the mentoring program's name")
-    p.add_argument("--organisation", "--organization", required=True, dest="organisation")
+    p.add_argument(
+        "--organisation",
+        "--organization",
+        required=True,
+        dest="organisation",
+        help="the organisation running the program, printed on every charter",
+    )
     p.add_argument("--date", required=True, help="the workshop date, YYYY-MM-DD")
     p.set_defaults(handler=cmd_new)
 
-    p = sub.add_parser("demo", help="create a realistic demo workshop (12 pairs)")
-    p.add_argument("file", type=Path)
+    p = add_command(
+        sub,
+        "demo",
+        summary="create a realistic demo workshop (12 pairs)",
+        description="Create a demo workshop to try the app with: a launch at a logistics "
+        "company with its program context, an agenda, and twelve pairs whose charters are in "
+        "every state (complete, half-filled, empty, signed, a partner absent).",
+        examples=["demo try-out.workshop"],
+    )
+    p.add_argument("file", type=Path, help="the new .workshop file (must not exist)")
     p.set_defaults(handler=cmd_demo)
 
-    p = sub.add_parser("import", help="import a roster (CSV or XLSX) into a workshop")
+    p = add_command(
+        sub,
+        "import",
+        summary="import a roster (CSV or XLSX) into a workshop",
+        description="Import participants and pairs from a roster: one row per participant or "
+        "one row per pair, CSV (any common delimiter and encoding) or Excel. Every row is "
+        "checked first; if any has a problem nothing is imported and each problem is listed "
+        "with its row and column. Importing the same roster again adds nobody twice.",
+        examples=[
+            "import spring.workshop roster.xlsx --dry-run",
+            "import spring.workshop roster.csv",
+        ],
+    )
     p.add_argument("file", type=Path, help="the .workshop file")
     p.add_argument("roster", type=Path, help="the roster: .csv or .xlsx")
-    p.add_argument("--dry-run", action="store_true", help="show what would be imported")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show what would be imported, and change nothing",
+    )
     p.set_defaults(handler=cmd_import)
 
-    p = sub.add_parser("info", help="pairs, completeness, signatures, attendance")
-    p.add_argument("file", type=Path)
+    p = add_command(
+        sub,
+        "info",
+        summary="pairs, completeness, signatures, attendance",
+        description="Show a workshop at a glance: the program, how many charters are complete "
+        "and signed, who is here, and each pair's state. The file is opened read-only, so "
+        "this works while the app has it open.",
+        examples=["info spring.workshop", "info spring.workshop --json"],
+    )
+    p.add_argument("file", type=Path, help="the .workshop file (opened read-only)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(handler=cmd_info)
 
-    p = sub.add_parser(
-        "check-content", help="check the exercise library (shipped, plus an optional folder)"
+    p = add_command(
+        sub,
+        "check-content",
+        summary="check the exercise library (shipped, plus an optional folder)",
+        description="Check the exercise library: the shipped exercises and agendas, and an "
+        "organisation's own folder on top of them. Each problem names its file, field and "
+        "line.",
+        examples=["check-content", "check-content ~/our-exercises"],
     )
     p.add_argument(
         "dir",
@@ -87,11 +187,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(handler=cmd_check_content)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "charters",
-        help="print the pairs' charters as PDF files",
+        summary="print the pairs' charters as PDF files",
         description="Write one PDF per pair (named by pair code and names) into a folder; "
         "with --combined, also one PDF of all of them in order, for printing in one go.",
+        examples=[
+            "charters spring.workshop --out printed --combined",
+            "charters spring.workshop --out printed --pair P07 --pair P12 \\\n--paper letter",
+        ],
     )
     p.add_argument("file", type=Path, help="the .workshop file")
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="the output folder")
@@ -180,8 +285,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     path = _workshop_path(args.file)
     with create_demo(path) as wf:
-        count = len(wf.roster.pairs())
-    print(f"Created the demo workshop {path} ({count} pairs)")
+        pairs = len(wf.roster.pairs())
+    print(f"Created the demo workshop {path} ({count(pairs, 'pair')})")
     return 0
 
 
@@ -242,7 +347,7 @@ def cmd_check_content(args: argparse.Namespace) -> int:
     problems = check_content(*folders)
     if problems:
         raise UserError(
-            f"The exercise library has {len(problems)} problem(s).",
+            f"The exercise library has {count(len(problems), 'problem')}.",
             details=[str(p) for p in problems],
         )
     print("The exercise library is valid: " + ", ".join(str(f) for f in folders))

@@ -13,14 +13,22 @@ from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    from workshop_app.cli import add_command
     from workshop_app.core.export_formats import FORMATS
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "export",
-        help="export the records for program staff: csv, xlsx, json, ics or archive",
+        summary="export the records for program staff: csv, xlsx, json, ics or archive",
         description="Export a workshop's records for program staff. Content private to the "
         "pairs (boundaries, goals marked private) is left out unless --include-confidential "
-        "is given; every file says which.",
+        "is given; every file says which. The workshop is opened read-only and never changed.",
+        examples=[
+            "export spring.workshop --format xlsx --out records.xlsx",
+            "export spring.workshop --format ics --out calendars.zip --per-pair \\\n"
+            "--timezone Europe/London",
+            "export spring.workshop --format archive --out archive.zip \\\n--include-confidential",
+        ],
     )
     p.add_argument("file", type=Path, help="the .workshop file (opened read-only)")
     p.add_argument("--format", required=True, choices=FORMATS, help="what to write")
@@ -47,12 +55,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "merge",
-        help="merge the workshop files of several rooms of one launch into a new file",
+        summary="merge the workshop files of several rooms of one launch into a new file",
         description="Combine the workshop files of several rooms of the same launch into a new "
         "file and print a report of conflicts and renamed pair codes. The inputs are not "
         "changed.",
+        examples=["merge launch.workshop room-a.workshop room-b.workshop room-c.workshop"],
     )
     p.add_argument("out", type=Path, help="the new merged .workshop file (must not exist)")
     p.add_argument("inputs", type=Path, nargs="+", help="the rooms' .workshop files")
