@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.info import workshop_info
 from workshop_app.core.readiness import next_steps
+from workshop_app.core.words import count
 from workshop_app.ui.next_steps import NextSteps
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.pairs_model import PairsModel
@@ -131,7 +132,7 @@ class OverviewPage(WorkshopPage):
             where + (f" · facilitated by {w['facilitator']}" if w["facilitator"] else "")
         )
         board = (
-            f"<b>{c['complete']} of {c['pairs']}</b> charters complete · "
+            f"<b>{c['complete']} of {count(c['pairs'], 'charter')}</b> complete · "
             f"<b>{c['signed']}</b> signed · <b>{a['present']} of {a['total']}</b> here"
         )
         if c["edited_since_signing"]:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from workshop_app.core.charter_fields import SECTION_BY_KEY
 from workshop_app.core.charter_store import PairOverview
 from workshop_app.core.roster_store import code_sort_key
+from workshop_app.core.words import count
 
 COLUMNS = ("Pair", "Mentor", "Mentee", "Charter", "Signature", "Attendance")
 _Index = QModelIndex | QPersistentModelIndex
@@ -31,7 +32,7 @@ def _attendance(o: PairOverview) -> str:
 def charter_state(o: PairOverview) -> str:
     if o.complete:
         return "complete"
-    return f"{len(o.missing)} section{'s' if len(o.missing) != 1 else ''} to fill"
+    return f"{count(len(o.missing), 'section')} to fill"
 
 
 class PairsModel(QAbstractTableModel):
