@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.demo import create_demo
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.main_window import PAGES, MainWindow, demo_path
+from workshop_app.ui.screen_fit import FRAME_ALLOWANCE
 
 
 @pytest.fixture
@@ -395,3 +396,16 @@ def test_a_missing_recent_workshop_can_be_taken_off_the_list(
     assert window.wf is None
     assert gone.resolve() not in window.settings.recent_files()
     assert not recent.isVisible()  # nothing left to list
+
+
+# 1366 pixels at 1.5x scaling leave this much width, in Qt's pixels, for a window and frame.
+ROOM_AT_150_PERCENT = int(1366 / 1.5) - FRAME_ALLOWANCE.width()
+
+
+@pytest.mark.parametrize("name", ["overview", "program", "charters", "export"])
+def test_a_page_asks_only_for_its_own_width(window: MainWindow, qtbot, name: str) -> None:
+    """A wide page made earlier (the runner) does not keep the others off a small screen."""
+    window.open_demo()
+    window.go_to(window._index("runner"))
+    window.go_to(window._index(name))
+    assert window.minimumSizeHint().width() <= ROOM_AT_150_PERCENT

@@ -71,6 +71,23 @@ def demo_path() -> Path:
     return user_data_dir() / f"demo{SUFFIX}"
 
 
+class PageStack(QStackedWidget):
+    """The pages, asking the window only for the room the page shown needs: a stack asks for
+    the widest of all its pages, so one wide page would push every page off a small screen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+
 def menu_text(text: str) -> str:
     """`text` shown as it is in a menu or on a button, where a lone "&" marks a shortcut."""
     return text.replace("&", "&&")
@@ -106,7 +123,7 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet(
             "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
         )
-        self.page_stack = QStackedWidget()
+        self.page_stack = PageStack()
         for title, _name in PAGES:
             self.nav.addItem(title)
         self._fit_nav()

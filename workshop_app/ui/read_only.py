@@ -44,6 +44,11 @@ DISABLED_KINDS = (QAbstractButton, QComboBox, QAbstractSlider, QCalendarWidget)
 COMPOSITES = (QAbstractSpinBox, QComboBox, QTabBar, QLineEdit, QCalendarWidget)
 
 _Lockable = QWidget | QAction | QShortcut
+# Read-only text looks it: on the window's colour rather than the white of a field to type in.
+LOCKED_STYLE = (
+    '\nQLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"],'
+    ' QAbstractSpinBox[readOnly="true"] { background: palette(window); }'
+)
 
 
 def read_only_safe(*objects: QObject) -> None:
@@ -63,6 +68,7 @@ class ReadOnlyGuard(QObject):
         self._wanted: dict[_Lockable, bool] = {}
         self._views: dict[QAbstractItemView, tuple[object, object]] = {}
         self._locking = False
+        self._own_style = ""
 
     # -- turning it on and off -------------------------------------------------------------
 
@@ -70,6 +76,8 @@ class ReadOnlyGuard(QObject):
         if not self.active:
             self.active = True
             _app().focusChanged.connect(self._focus_changed)
+            self._own_style = self.page.styleSheet()
+            self.page.setStyleSheet(self._own_style + LOCKED_STYLE)
         self._locking = True
         try:
             # Forget what the page has deleted: a new widget may get the same address.
@@ -86,6 +94,7 @@ class ReadOnlyGuard(QObject):
             return
         self.active = False
         _app().focusChanged.disconnect(self._focus_changed)
+        self.page.setStyleSheet(self._own_style)
         wanted, self._wanted = self._wanted, {}
         for obj, usable in wanted.items():
             if not isValid(obj):  # the page has since deleted it (rebuilt a table, say)
