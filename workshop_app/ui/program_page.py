@@ -140,6 +140,7 @@ class ProgramPage(WorkshopPage):
         column.addStretch(1)
 
         self.scroll = scroll = QScrollArea()
+        scroll.setAccessibleName("The program's details")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         holder = QWidget()

@@ -1,0 +1,89 @@
+"""Everything a keyboard or a screen reader can reach in the window's own parts has a name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QWidget
+
+from workshop_app.core.demo import create_demo
+from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.ui.dialogs import NewWorkshopDialog
+from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.preview_window import PreviewWindow
+
+
+def unnamed(root: QWidget) -> list[str]:
+    """Focusable, visible widgets under `root` without an accessible name (Qt's own parts of
+    a spin box or combo box take their owner's)."""
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox)):
+            continue
+        if isinstance(widget.parentWidget(), QLineEdit):  # a line edit's clear button
+            continue
+        if not widget.accessibleName():
+            found.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return found
+
+
+def test_the_start_page_and_the_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.create_workshop(
+        tmp_path / "a.workshop", program="Lift", organisation="Acme", date="2027-03-01"
+    )
+    window.close_workshop()
+    window.show()
+    assert window.start_page.recent.isVisibleTo(window)
+    assert unnamed(window) == []
+
+
+def test_the_overview_program_page_and_read_only_banner(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "room.workshop"
+    create_demo(path).close()
+    holder = WorkshopFile.open(path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.open_path(path, read_only=True)
+        assert window.banner.isVisible()
+        for name in ("overview", "program"):
+            window.go_to(window._index(name))
+            assert unnamed(window) == [], name
+    finally:
+        window.close_workshop()
+        holder.close()
+
+
+def test_a_new_workshop_s_steps(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.create_workshop(
+        tmp_path / "new.workshop", program="Lift", organisation="Acme", date="2020-01-01"
+    )
+    assert window.overview.steps.isVisible()
+    assert unnamed(window) == []
+    window.go_to(window._index("program"))
+    assert window.program.warnings.isVisible()
+    assert unnamed(window) == []
+    window.close_workshop()
+
+
+def test_the_new_workshop_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = NewWorkshopDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert unnamed(dialog) == []
+
+
+def test_the_preview(qtbot) -> None:  # type: ignore[no-untyped-def]
+    preview = PreviewWindow()
+    qtbot.addWidget(preview)
+    preview.show()
+    assert unnamed(preview) == []
