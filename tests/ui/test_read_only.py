@@ -204,3 +204,19 @@ def test_open_for_editing_once_the_other_window_lets_go(window: MainWindow, qtbo
         qtbot.keyClicks(venue, ", upstairs")
     with WorkshopFile.open(path, readonly=True) as wf:
         assert wf.workshop().venue.endswith(", upstairs")
+
+
+def test_a_big_locked_workshop_is_offered_read_only_too(
+    window: MainWindow, qtbot, held, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop_app.ui import main_window
+
+    path, _holder = held
+    monkeypatch.setattr(main_window, "BIG_FILE_BYTES", 0)  # opened on a worker thread
+    seen: list[str] = []
+    answer(qtbot, "Open read-only", seen)
+    with qtbot.waitSignal(window.workshop_opened, timeout=30000):
+        assert window.open_path(path)
+    assert seen and "already open for writing" in seen[0]
+    assert window.wf is not None and window.wf.readonly and window.banner.isVisible()
+    assert window.overview.model.rowCount() == 12

@@ -124,7 +124,9 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     uri = f"file:{quote(str(path.resolve()))}?mode=ro"
     if not path.with_name(path.name + "-wal").exists():
         uri += "&immutable=1"
-    return sqlite3.connect(uri, uri=True)
+    # Like a writer's connection: the app may open a big file on a worker thread and hand it
+    # to the GUI thread (one thread uses it at a time).
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
 
 def _read_pragmas(path: Path) -> tuple[int, int]:
