@@ -64,7 +64,7 @@ class OverviewPage(WorkshopPage):
         self.heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
         self.heading.setWordWrap(True)
         self.subtitle = QLabel()
-        self.subtitle.setStyleSheet("color: palette(mid);")
+        self.subtitle.setStyleSheet("color: palette(placeholder-text);")  # readable grey
         self.subtitle.setWordWrap(True)
         self.steps = NextSteps()
         self.steps.open_page.connect(self.open_page.emit)
