@@ -220,3 +220,31 @@ def test_a_big_locked_workshop_is_offered_read_only_too(
     assert seen and "already open for writing" in seen[0]
     assert window.wf is not None and window.wf.readonly and window.banner.isVisible()
     assert window.overview.model.rowCount() == 12
+
+
+def test_a_refused_write_that_no_page_catches_is_a_message_not_a_bug(
+    qtbot, held, app_data: Path
+) -> None:
+    """What Python calls when a slot raises: a UserError is shown as it is, not as a bug."""
+    from workshop_app.ui.launch import _log_bug
+
+    path, _holder = held
+    with WorkshopFile.open(path, readonly=True) as wf, pytest.raises(UserError) as caught:
+        wf.set_workshop_field("venue", "Elsewhere")
+    refused = caught.value
+    seen: list[str] = []
+
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, close)
+            return
+        seen.append(box.text())
+        box.close()
+
+    QTimer.singleShot(0, close)
+    _log_bug(UserError, refused, refused.__traceback__)
+    assert seen == [refused.message]
+    assert "read-only, so this change was not saved" in seen[0]
+    log = app_data / "workshop-app.log"
+    assert not log.exists() or "Unexpected error" not in log.read_text()
