@@ -361,6 +361,11 @@ def test_the_start_page_lists_recent_workshops(window: MainWindow, qtbot, tmp_pa
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     assert recent.hasFocus()
+    qtbot.keyClick(recent, Qt.Key.Key_End)
+    qtbot.keyClick(recent, Qt.Key.Key_Delete)  # the missing one, off the list
+    assert recent.count() == 2
+    assert gone.resolve() not in window.settings.recent_files()
+    qtbot.keyClick(recent, Qt.Key.Key_Home)
     qtbot.keyClick(recent, Qt.Key.Key_Down)
     qtbot.keyClick(recent, Qt.Key.Key_Return)
     assert window.wf is not None and window.wf.path == first
