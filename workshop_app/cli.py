@@ -221,11 +221,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(handler=cmd_charters)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "sign-in-sheet",
-        help="print the attendance sign-in sheet as a PDF",
+        summary="print the attendance sign-in sheet as a PDF",
         description="Write a PDF listing every participant (name, role, pair, department), "
         "sorted by name, with a column to sign, on the workshop's paper size.",
+        examples=[
+            "sign-in-sheet spring.workshop --out sign-in.pdf",
+            "sign-in-sheet spring.workshop --out sign-in.pdf --paper letter",
+        ],
     )
     p.add_argument("file", type=Path, help="the .workshop file (opened read-only)")
     p.add_argument("--out", type=Path, required=True, metavar="PDF", help="the PDF to write")

@@ -66,7 +66,8 @@ def test_every_row_of_the_pairs_list_has_room_for_both_lines(page: ChartersPage)
 
 
 def board_button(page: ChartersPage) -> QPushButton:
-    return next(b for b in page.findChildren(QPushButton) if b.accessibleName() == "Show the charter board")
+    name = "Show the charter board"
+    return next(b for b in page.findChildren(QPushButton) if b.accessibleName() == name)
 
 
 def tile(page: ChartersPage, code: str) -> tuple[str, tuple[str, ...]]:
