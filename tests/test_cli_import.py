@@ -128,7 +128,7 @@ def test_one_pair_is_one_pair(tmp_path: Path, workshop: Path) -> None:
     )
     done = run(tmp_path, "import", workshop, roster)
     assert done.returncode == 0, done.stderr
-    assert "2 added, 0 updated, 1 pair made." in done.stdout
+    assert "2 participants added, 0 updated, 1 pair made." in done.stdout
 
 
 def test_roster_with_many_problems_lists_them_all(tmp_path: Path, workshop: Path) -> None:
