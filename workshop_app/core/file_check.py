@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.words import count
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # PRAGMA application_id of every workshop file: "MWKS" (Mentoring WorKShop).
@@ -168,7 +169,7 @@ def _integrity(path: Path) -> None:
             if line.strip() and not line.startswith("***")
         ]
         first = problems[0] if problems else "consistency check failed"
-        more = f", and {len(problems) - 1} more problem(s)" if len(problems) > 1 else ""
+        more = f", and {count(len(problems) - 1, 'more problem')}" if len(problems) > 1 else ""
         raise UserError(
             f"{path.name} is damaged ({first}{more}). "
             "Restore it from a backup; the file has not been changed."
