@@ -4,30 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QWidget
+from a11y import unnamed
 
 from workshop_app.core.demo import create_demo
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.dialogs import NewWorkshopDialog
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.preview_window import PreviewWindow
-
-
-def unnamed(root: QWidget) -> list[str]:
-    """Focusable, visible widgets under `root` without an accessible name (Qt's own parts of
-    a spin box or combo box take their owner's)."""
-    found = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisibleTo(root):
-            continue
-        if isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox)):
-            continue
-        if isinstance(widget.parentWidget(), QLineEdit):  # a line edit's clear button
-            continue
-        if not widget.accessibleName():
-            found.append(f"{type(widget).__name__} {widget.objectName()!r}")
-    return found
 
 
 def test_the_start_page_and_the_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

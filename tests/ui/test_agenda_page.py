@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from a11y import unnamed
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
@@ -324,29 +325,17 @@ def test_a_double_click_adds(page: AgendaPage, qtbot, demo: WorkshopFile, when_s
     assert stored(demo)[-1][0] == "Chronic lateness"
 
 
-def focusable_without_name(root: QWidget) -> list[QWidget]:
-    """Widgets a keyboard can reach that a screen reader could not name."""
-    return [
-        w
-        for w in [root, *root.findChildren(QWidget)]
-        if w.focusPolicy() != Qt.FocusPolicy.NoFocus
-        and not w.accessibleName()
-        and w.focusProxy() is None
-        and w.isVisibleTo(root)
-    ]
-
-
 def test_everything_focusable_has_a_name(  # type: ignore[no-untyped-def]
     page: AgendaPage, qtbot, when_shown
 ) -> None:
     click_row(qtbot, page, 0)
-    assert focusable_without_name(page) == []
-    found: list[list[QWidget]] = []
+    assert unnamed(page) == []
+    found: list[list[str]] = []
 
     def look(dialog: QWidget) -> None:
-        found.append(focusable_without_name(dialog))
+        found.append(unnamed(dialog))
         qtbot.keyClicks(dialog.search, "break")  # type: ignore[attr-defined]
-        found.append(focusable_without_name(dialog))
+        found.append(unnamed(dialog))
         dialog.reject()  # type: ignore[attr-defined]
 
     when_shown(AddExerciseDialog, look)

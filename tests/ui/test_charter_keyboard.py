@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from a11y import unnamed
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -214,14 +215,6 @@ def _reading_order() -> list[str]:
         LAST,
     ]
     return order
-
-
-def unnamed(root: QWidget) -> list[str]:
-    return [
-        f"{type(w).__name__} in {type(w.parentWidget()).__name__}"
-        for w in root.findChildren(QWidget)
-        if w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.accessibleName()
-    ]
 
 
 def test_every_focusable_widget_in_the_form_has_a_name(

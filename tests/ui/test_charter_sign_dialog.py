@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from a11y import unnamed
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from workshop_app.core.demo import create_demo
 from workshop_app.ui.charters_page import ChartersPage
@@ -78,12 +79,7 @@ def test_a_date_before_the_workshop_is_flagged_but_allowed(qtbot) -> None:
 
 def test_every_focusable_widget_has_a_name(qtbot) -> None:
     d = dialog(qtbot, "2027-01-19")
-    unnamed = [
-        type(w).__name__
-        for w in d.findChildren(QWidget)
-        if w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.accessibleName()
-    ]
-    assert unnamed == []
+    assert unnamed(d) == []
 
 
 def test_signing_from_the_page_records_the_chosen_time(qtbot, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from a11y import unnamed
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -567,7 +568,7 @@ def test_everything_has_a_name_and_tab_goes_in_reading_order(page: ExportPage, q
     focusable = [w for w in page.findChildren(QWidget) if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
     kinds = (QAbstractButton, QLineEdit, QListWidget, QPlainTextEdit)
     assert sum(isinstance(w, kinds) for w in focusable) > 15
-    assert [w for w in focusable if not w.accessibleName()] == []
+    assert unnamed(page) == []
     page.format_buttons["csv"].setFocus()
     seen: list[QWidget] = []
     for _ in range(40):

@@ -53,7 +53,8 @@ class RunnerPage(WorkshopPage):
         self.notes_saver.saved.connect(lambda _key: self.saved.emit())
         self.notes_saver.failed.connect(lambda _key, message: self.status.emit(message))
         self._build()
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # its keys drive the timer
+        self.setAccessibleName("Run workshop: Space starts or pauses, Right and Left look")
         self.tick = QTimer(self)
         self.tick.setInterval(200)
         self.tick.timeout.connect(self.update_time)
