@@ -85,7 +85,9 @@ def answer(qtbot, button_name: str, seen: list[str], then: Callable[[], None] = 
             return
         seen.append(f"{box.text()}\n{box.informativeText()}")
         then()
-        button = next(b for b in box.findChildren(QPushButton) if b.accessibleName() == button_name)
+        button = next(
+            b for b in box.findChildren(QPushButton) if b.accessibleName().startswith(button_name)
+        )
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, press)
@@ -116,7 +118,7 @@ def test_retry_once_there_is_room_saves_and_closes(qtbot, window: MainWindow, ro
     wf = window.wf
     assert wf is not None
     seen: list[str] = []
-    answer(qtbot, "Retry saving", seen, then=lambda: free_the_disk(wf))  # room made meanwhile
+    answer(qtbot, "Retry", seen, then=lambda: free_the_disk(wf))  # room made meanwhile
     window.close()
     assert len(seen) == 1
     assert not window.isVisible() and window.wf is None

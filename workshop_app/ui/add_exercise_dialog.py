@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,8 +37,9 @@ from workshop_app.core.content import (
     Library,
     minutes_text,
 )
-from workshop_app.ui.dialog_kit import fit_to_screen, name_controls
+from workshop_app.ui.dialogs import name_buttons
 from workshop_app.ui.minutes_spin import MinutesSpinBox
+from workshop_app.ui.screen_fit import fit_to_screen
 
 BREAK = "break"  # the id of the break entry; exercise ids are the library's own
 BREAK_MINUTES = 15
@@ -143,7 +144,7 @@ class AddExerciseDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button = self.buttons.addButton("&Add", QDialogButtonBox.ButtonRole.AcceptRole)
         self.add_button.setAccessibleName("Add to the agenda")
-        name_controls(self.buttons)
+        name_buttons(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -161,7 +162,7 @@ class AddExerciseDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
         self.add_button.setDefault(True)  # once in the dialog: Enter anywhere adds
-        fit_to_screen(self, 780, 540)
+        fit_to_screen(self, QSize(780, 540))
         self._select_first()
         self.search.setFocus()
 

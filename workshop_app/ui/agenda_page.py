@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,8 +27,7 @@ from workshop_app.core.content import KIND_TITLES, Agenda, Library, minutes_text
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import Segment
 from workshop_app.ui.add_exercise_dialog import AddExerciseDialog
-from workshop_app.ui.dialog_kit import name_controls
-from workshop_app.ui.dialogs import show_user_error
+from workshop_app.ui.dialogs import ask, show_user_error
 from workshop_app.ui.minutes_spin import MinutesSpinBox
 from workshop_app.ui.page import WorkshopPage
 
@@ -277,20 +275,17 @@ class AgendaPage(WorkshopPage):
             self._show_agenda_in_use()
 
     def _confirm_replace(self, agenda: Agenda) -> bool:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        answer = ask(
+            self,
             "Replace the agenda?",
             f"Replace the current agenda with “{agenda.title}”?",
-            parent=self,
+            detail="Your changes to the current one will be lost.",
+            answers=[("replace", "Replace"), ("keep", "Keep the current agenda")],
+            default="keep",
+            safe="keep",
+            destructive="replace",
         )
-        box.setInformativeText("Your changes to the current one will be lost.")
-        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton("Keep the current agenda", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        name_controls(box)
-        box.exec()
-        return box.clickedButton() is replace
+        return answer == "replace"
 
     def _set_minutes(self, segment_id: str, minutes: float) -> None:
         wf = self.wf

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workshop_app.core.errors import UserError
+from workshop_app.ui.dialogs import CANCEL, ask
 
 DEBOUNCE_MS = 400
 
@@ -113,18 +114,18 @@ def ask_about_refused(parent: QWidget, *, heading: str, reasons: list[str], then
     """Ask what to do with changes the file refused, before letting go of them (`then`:
     "close", "switch pair"): "retry", "copy" (the text to the clipboard, then go on) or
     "stay"."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", heading, parent=parent)
-    box.setInformativeText("\n".join(reasons))
-    retry = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
-    retry.setAccessibleName("Retry saving")
-    copy = box.addButton(
-        f"Copy the text to the clipboard and {then}", QMessageBox.ButtonRole.DestructiveRole
+    answer = ask(
+        parent,
+        "Not saved",
+        heading,
+        detail="\n".join(reasons),
+        answers=[
+            ("retry", "Retry"),
+            ("copy", f"Copy the text to the clipboard and {then}"),
+            (CANCEL, ""),
+        ],
+        default="retry",
+        destructive="copy",
+        icon=QMessageBox.Icon.Warning,
     )
-    copy.setAccessibleName("Copy the text to the clipboard")
-    stay = box.addButton(QMessageBox.StandardButton.Cancel)
-    stay.setAccessibleName("Cancel")
-    box.setDefaultButton(retry)
-    box.setEscapeButton(stay)
-    box.exec()
-    clicked = box.clickedButton()
-    return "retry" if clicked is retry else "copy" if clicked is copy else "stay"
+    return "stay" if answer == CANCEL else answer

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -39,6 +38,7 @@ from workshop_app.core.errors import UserError
 from workshop_app.core.model import Participant
 from workshop_app.core.words import count
 from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.ui.dialogs import CANCEL, ask
 
 log = logging.getLogger(__name__)
 ID = Qt.ItemDataRole.UserRole
@@ -275,16 +275,15 @@ class CheckInDialog(QDialog):
                 else "Everyone not ticked is already marked absent."
             )
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        answer = ask(
+            self,
             "Mark as absent",
             f"Mark {count(len(rest), 'person', 'people')} not ticked as absent?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
+            answers=[("absent", "Mark as absent"), (CANCEL, "")],
+            default=CANCEL,
+            destructive="absent",
         )
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        self.confirm_box = box
-        if box.exec() != QMessageBox.StandardButton.Yes:
+        if answer != "absent":
             self.say("Nobody was marked absent.")
             return
         try:

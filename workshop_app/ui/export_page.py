@@ -57,7 +57,7 @@ from workshop_app.core.export_formats import (
 )
 from workshop_app.core.export_tables import Progress
 from workshop_app.core.workshop_file import SUFFIX
-from workshop_app.ui.dialog_kit import name_controls
+from workshop_app.ui.dialogs import CANCEL, ask
 from workshop_app.ui.merge_panel import ERROR_STYLE, HELP_STYLE, JobProgress, MergePanel
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.print_jobs import open_folder
@@ -513,25 +513,17 @@ class ExportPage(WorkshopPage):
 
     def _ask_replace(self, out: Path) -> str:
         """ "replace", "other" (choose another name) or "cancel", for a file already there."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        return ask(
+            self,
             "Replace the existing file?",
             f"“{out.name}” already exists in {out.parent}.",
-            parent=self,
+            detail="Replacing it removes what it holds now. If the export fails or is "
+            "cancelled, the file stays as it is.",
+            answers=[("replace", "Replace"), ("other", "Choose another name…"), (CANCEL, "")],
+            default=CANCEL,
+            destructive="replace",
+            icon=QMessageBox.Icon.Warning,
         )
-        box.setInformativeText(
-            "Replacing it removes what it holds now. If the export fails or is cancelled, the "
-            "file stays as it is."
-        )
-        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
-        other = box.addButton("Choose another name…", QMessageBox.ButtonRole.ActionRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        name_controls(box)
-        box.exec()
-        clicked = box.clickedButton()
-        return "replace" if clicked is replace else "other" if clicked is other else "cancel"
 
     def _offer_new_name(self, out: Path) -> bool:
         """Something that cannot be replaced is at `out` (a folder with files in it, or a
@@ -541,28 +533,30 @@ class ExportPage(WorkshopPage):
             what += " and is not empty." if self._writes_folder() else "."
         else:
             what = f"A file named “{out.name}” already exists in {out.parent}."
-        box = QMessageBox(QMessageBox.Icon.Warning, "Choose a new name", what, parent=self)
-        box.setInformativeText(
-            "An export never mixes with older files and never replaces a folder. It can go in "
-            "a new one beside it."
-        )
         new = free_name(out)
-        use_new = box.addButton(f"Export to “{new.name}”", QMessageBox.ButtonRole.AcceptRole)
-        other = box.addButton("Choose another name…", QMessageBox.ButtonRole.ActionRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(use_new)
-        box.setEscapeButton(cancel)
-        name_controls(box)
-        box.exec()
-        if box.clickedButton() is use_new:
+        answer = ask(
+            self,
+            "Choose a new name",
+            what,
+            detail="An export never mixes with older files and never replaces a folder. It "
+            "can go in a new one beside it.",
+            answers=[
+                ("new", f"Export to “{new.name}”"),
+                ("other", "Choose another name…"),
+                (CANCEL, ""),
+            ],
+            default="new",
+            icon=QMessageBox.Icon.Warning,
+        )
+        if answer == "new":
             self.destination.setText(str(new))
             self._destination_typed(str(new))
             self._remember()
             return True
-        if box.clickedButton() is other and self.choose_destination():
+        if answer == "other" and self.choose_destination():
             self.export()
             return False
-        if box.clickedButton() is not other:
+        if answer != "other":
             self._show_summary(f"Nothing was exported: {out.name} was kept as it is.")
         return False
 
@@ -610,25 +604,18 @@ class ExportPage(WorkshopPage):
         included = "".join(
             f"<li>{html.escape(label[0].upper() + label[1:])}</li>" for label in included_labels()
         )
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        answer = ask(
+            self,
             "Include private content?",
             "This export will include content that is private to the pairs.",
-            parent=self,
-        )
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setInformativeText(
-            f"It will hold:<ul>{included}</ul>Mentors and mentees agreed that this stays "
+            detail=f"It will hold:<ul>{included}</ul>Mentors and mentees agreed that this stays "
             "between them. Every file will say that it INCLUDES private content; share it only "
-            "with people the pairs agreed may see it."
+            "with people the pairs agreed may see it.",
+            answers=[("include", "Include private content"), (CANCEL, "")],
+            default=CANCEL,
+            icon=QMessageBox.Icon.Warning,
         )
-        include = box.addButton("Include private content", QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        name_controls(box)
-        box.exec()
-        return box.clickedButton() is include
+        return answer == "include"
 
     def _exported(self, result: ExportResult) -> None:
         self.result = result

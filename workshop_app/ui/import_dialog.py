@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from workshop_app.core.errors import UserError
 from workshop_app.core.roster_import import ImportPlan, ImportResult, apply_import, plan_import
 from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui.dialog_kit import fit_to_screen, name_controls
+from workshop_app.ui.dialogs import name_buttons
+from workshop_app.ui.screen_fit import fit_to_screen
 
 FILE_FILTER = "Rosters (*.csv *.tsv *.txt *.xlsx);;All files (*)"
 INTRO = (
@@ -49,7 +50,7 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.imported: ImportResult | None = None
         self.setWindowTitle("Import a roster")
-        fit_to_screen(self, 760, 560)
+        fit_to_screen(self, QSize(760, 560))
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
         intro.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -96,7 +97,7 @@ class ImportDialog(QDialog):
         )
         self.import_button.setAccessibleName("Import")
         self.import_button.setEnabled(False)
-        name_controls(self.buttons)
+        name_buttons(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -29,7 +29,7 @@ from workshop_app.core.paths import user_data_dir
 from workshop_app.core.words import count
 from workshop_app.core.workshop_file import SUFFIX, WorkshopFile
 from workshop_app.ui.archive_prep import ArchivePreparer
-from workshop_app.ui.dialogs import NewWorkshopDialog, show_user_error
+from workshop_app.ui.dialogs import CANCEL, NewWorkshopDialog, ask, show_user_error
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.read_only import read_only_safe
 from workshop_app.ui.read_only_banner import ReadOnlyBanner
@@ -552,23 +552,17 @@ class MainWindow(QMainWindow):
 
     def _offer_read_only(self, locked: LockedError) -> bool:
         """Another window writes to this workshop: offer to open it read-only here."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        answer = ask(
+            self,
             "This workshop is open in another window",
             f"{locked.workshop.name} is already open for writing in {locked.holder}.",
-            parent=self,
+            detail="Two windows writing to one workshop would mix up their changes. Here you "
+            "can open it read-only: look at everything, preview, print and export, change "
+            "nothing.",
+            answers=[("read-only", "Open &read-only"), (CANCEL, "")],
+            default="read-only",
         )
-        box.setInformativeText(
-            "Two windows writing to one workshop would mix up their changes. Here you can "
-            "open it read-only: look at everything, preview, print and export, change nothing."
-        )
-        read_only = box.addButton("Open &read-only", QMessageBox.ButtonRole.AcceptRole)
-        read_only.setAccessibleName("Open read-only")
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
-        box.setDefaultButton(read_only)
-        box.exec()
-        if box.clickedButton() is not read_only:
+        if answer != "read-only":
             return False
         return self.open_path(locked.workshop, read_only=True)
 
@@ -664,20 +658,18 @@ class MainWindow(QMainWindow):
         if path.exists():
             self.open_path(path)
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        answer = ask(
+            self,
             "Workshop not found",
             f"{path.name} is no longer in {path.parent}: it was moved, renamed or deleted, "
             "or it is on a drive that is not connected.",
-            parent=self,
+            answers=[("forget", "&Remove from the list"), ("keep", "&Keep it listed")],
+            default="keep",
+            safe="keep",
+            destructive="forget",
+            icon=QMessageBox.Icon.Warning,
         )
-        forget = box.addButton("&Remove from the list", QMessageBox.ButtonRole.DestructiveRole)
-        forget.setAccessibleName("Remove from the list")
-        keep = box.addButton("&Keep it listed", QMessageBox.ButtonRole.RejectRole)
-        keep.setAccessibleName("Keep it listed")
-        box.setDefaultButton(keep)
-        box.exec()
-        if box.clickedButton() is forget:
+        if answer == "forget":
             self._forget_recent(path)
 
     def _forget_recent(self, path: Path) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import PARTICIPANT_FIELDS, Participant
-from workshop_app.ui.dialog_kit import name_controls
+from workshop_app.ui.dialogs import name_buttons
 
 ERROR_STYLE = "color: #b3261e;"
 LABELS = {
@@ -53,7 +53,7 @@ class _SavingDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        name_controls(self.buttons)
+        name_buttons(self.buttons)
 
     def finish_form(self) -> None:
         self.form.addRow(self.error)

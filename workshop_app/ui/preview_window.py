@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.atomic import write_bytes
 from workshop_app.core.errors import UserError
 from workshop_app.core.words import count
-from workshop_app.ui.dialogs import show_user_error
+from workshop_app.ui.dialogs import CANCEL, ask, show_user_error
 from workshop_app.ui.screen_fit import fit_to_screen
 
 # A page of A4 at a readable size, made smaller on a smaller screen.
@@ -258,16 +257,12 @@ class PreviewWindow(QDialog):
         return True
 
     def _may_replace(self, path: Path) -> bool:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        answer = ask(
+            self,
             "Replace the file?",
             f"{path.name} already exists in {path.parent}. Replace it with this charter?",
-            parent=self,
+            answers=[("replace", "&Replace"), (CANCEL, "")],
+            default=CANCEL,
+            destructive="replace",
         )
-        replace = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
-        replace.setAccessibleName("Replace")
-        keep = box.addButton(QMessageBox.StandardButton.Cancel)
-        keep.setAccessibleName("Cancel")
-        box.setDefaultButton(keep)
-        box.exec()
-        return box.clickedButton() is replace
+        return answer == "replace"

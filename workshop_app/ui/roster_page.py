@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -28,8 +27,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import Participant
-from workshop_app.ui.dialog_kit import name_controls
-from workshop_app.ui.dialogs import show_user_error
+from workshop_app.ui.dialogs import CANCEL, ask, show_user_error
 from workshop_app.ui.import_dialog import ImportDialog
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.participant_dialog import MakePairDialog, ParticipantDialog
@@ -417,14 +415,16 @@ class RosterPage(WorkshopPage):
         self._wrote(f"Broke pair {pair.code}; {mentor} and {mentee} can be paired again.")
 
     def _confirm(self, title: str, question: str, detail: str, verb: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=self)
-        box.setInformativeText(detail)
-        yes = box.addButton(verb, QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        name_controls(box)
-        box.exec()
-        return box.clickedButton() is yes
+        answer = ask(
+            self,
+            title,
+            question,
+            detail=detail,
+            answers=[("yes", verb), (CANCEL, "")],
+            default=CANCEL,
+            destructive="yes",
+        )
+        return answer == "yes"
 
 
 def _button(action: QAction) -> QPushButton:
