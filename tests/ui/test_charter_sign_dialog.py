@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from a11y import unnamed
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
@@ -115,3 +116,16 @@ def test_signing_from_the_page_records_the_chosen_time(qtbot, tmp_path: Path) ->
         assert when.toLocalTime().date().toString("yyyy-MM-dd") == expected
     finally:
         wf.close()
+
+
+@pytest.mark.parametrize("start", ["select all", "home"])
+def test_a_signing_time_typed_in_full_is_that_time(qtbot, start: str) -> None:
+    """Typed at a normal pace over the suggested time: a QDateTimeEdit kept 2026 for 2027."""
+    d = dialog(qtbot, "2026-11-20")
+    d.when.setFocus()
+    if start == "select all":
+        qtbot.keyClick(d.when, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    else:
+        qtbot.keyClick(d.when, Qt.Key.Key_Home)
+    qtbot.keyClicks(d.when, "2027-01-20 14:30", delay=60)
+    assert d.when.dateTime().toString("yyyy-MM-dd HH:mm") == "2027-01-20 14:30"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import (
     QCalendarWidget,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.ui.date_field import SHOWN_DATE, SHOWN_MOMENT
+from workshop_app.ui.date_edit import DateTimeEdit
+from workshop_app.ui.date_field import SHOWN_DATE
 from workshop_app.ui.field_widgets import WARNING_STYLE, name_inner_parts
 
 # Wide enough for a long name, or a coordinator with their team ("Anita Kaur (People & Culture)").
@@ -53,9 +53,8 @@ class SignDialog(QDialog):
         self.mentor = self._line(mentor, "Signed by the mentor")
         self.mentee = self._line(mentee, "Signed by the mentee")
         self.coordinator = self._line(coordinator, "Signed by the program coordinator (optional)")
-        self.when = QDateTimeEdit(default_signing_time(self._workshop, QDateTime.currentDateTime()))
-        self.when.setDisplayFormat(SHOWN_MOMENT)
-        self.when.setCalendarPopup(True)
+        # Typed whole at any speed (a QDateTimeEdit drops digits typed over its text).
+        self.when = DateTimeEdit(default_signing_time(self._workshop, QDateTime.currentDateTime()))
         calendar = QCalendarWidget()
         calendar.setAccessibleName("Calendar for the signing date")
         self.when.setCalendarWidget(calendar)
