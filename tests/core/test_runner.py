@@ -13,7 +13,8 @@ from workshop_app.core.clock import FakeClock
 from workshop_app.core.content import load_library
 from workshop_app.core.demo import create_demo
 from workshop_app.core.export_tables import build_tables, read_export_data
-from workshop_app.core.runner import Runner, rehearsal_suggested, run_in_progress
+from workshop_app.core.runner import Runner, rehearsal_suggested
+from workshop_app.core.runner_record import run_in_progress
 from workshop_app.core.workshop_file import WorkshopFile
 
 # The demo workshop is on 19 January 2027; FakeClock starts that morning.

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabe
 
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.date_edit import DateEdit
-from workshop_app.ui.dialogs import NewWorkshopDialog
 from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.new_workshop_dialog import NewWorkshopDialog
 
 # How a person starts typing over the date that is there: select all, Tab into the field
 # (which selects the year), Home, or a click at the left of the text.

@@ -45,16 +45,6 @@ class StepNow:
     next_step: Step | None
 
 
-def run_in_progress(wf: WorkshopFile) -> bool:
-    """Whether the file holds a real segment that runs, or was paused part-way."""
-    live = FileRecord(wf).live()
-    return (
-        live is not None
-        and live.segment_id is not None
-        and (live.running_since is not None or live.elapsed > 0)
-    )
-
-
 def rehearsal_suggested(wf: WorkshopFile, clock: Clock) -> bool:
     """A run on another day than the workshop's, before any real run: most likely a rehearsal."""
     today = clock.now().astimezone().date()

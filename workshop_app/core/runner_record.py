@@ -30,6 +30,17 @@ class LiveClock:
     running_since: datetime | None  # when the clock last started, if it runs now
 
 
+def run_in_progress(wf: WorkshopFile) -> bool:
+    """Whether the file holds a real segment that runs, or was paused part-way. (Here, not in
+    `runner`, so that opening a workshop does not read in the exercise library.)"""
+    live = FileRecord(wf).live()
+    return (
+        live is not None
+        and live.segment_id is not None
+        and (live.running_since is not None or live.elapsed > 0)
+    )
+
+
 class FileRecord:
     """The real run, kept in the workshop file."""
 

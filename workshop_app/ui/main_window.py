@@ -29,7 +29,7 @@ from workshop_app.core.paths import user_data_dir
 from workshop_app.core.words import count
 from workshop_app.core.workshop_file import SUFFIX, WorkshopFile
 from workshop_app.ui.archive_prep import ArchivePreparer
-from workshop_app.ui.dialogs import CANCEL, NewWorkshopDialog, ask, show_user_error
+from workshop_app.ui.dialogs import CANCEL, ask, show_user_error
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.read_only import read_only_safe
 from workshop_app.ui.read_only_banner import ReadOnlyBanner
@@ -683,6 +683,8 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def new_workshop(self) -> None:
+        from workshop_app.ui.new_workshop_dialog import NewWorkshopDialog
+
         dialog = NewWorkshopDialog(self)
         if dialog.exec() != NewWorkshopDialog.DialogCode.Accepted:
             return
@@ -760,7 +762,7 @@ class MainWindow(QMainWindow):
             else f"Opened {wf.path}. Every change is saved as you make it."
         )
         self.archive_prep.set_workshop(wf)
-        from workshop_app.core.runner import run_in_progress
+        from workshop_app.core.runner_record import run_in_progress
 
         if run_in_progress(wf):  # reopened mid-segment: straight back to the one that runs
             self.go_to(self._index("runner"))
