@@ -414,3 +414,35 @@ def test_a_page_asks_only_for_its_own_width(window: MainWindow, qtbot, name: str
     window.go_to(window._index("runner"))
     window.go_to(window._index(name))
     assert window.minimumSizeHint().width() <= ROOM_AT_150_PERCENT
+
+
+def test_the_charters_page_is_made_while_the_window_is_idle(window: MainWindow, qtbot) -> None:
+    """After opening, the Charters page is built a section per turn of the event loop, so
+    that going there does not hold up the window; it is complete when the person arrives."""
+    window.open_demo()
+    charters = window._index("charters")
+    qtbot.waitUntil(lambda: charters in window._pages, timeout=15000)
+    page = window._pages[charters]
+    assert not page.editor._to_build  # type: ignore[attr-defined]
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is page
+    assert page.editor.heading.text().startswith("P01")  # type: ignore[attr-defined]
+
+
+def test_a_change_on_one_page_shows_on_another(window: MainWindow, qtbot) -> None:
+    """Pages re-read the workshop on a visit only after a write: a write must still show."""
+    window.open_demo()
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert "5 of 12" in window.overview.board.text()
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    editor = window.charters.editor
+    window.charters.select_pair(window.wf.roster.pair_by_code("P06").id)  # type: ignore[union-attr]
+    field = editor.field("boundaries").input
+    field.setFocus()
+    qtbot.keyClicks(field, "Salaries and the reorganisation stay out of it")
+    editor.saver.flush()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    rows = window.overview.model
+    p06 = next(r for r in range(rows.rowCount()) if rows.index(r, 0).data() == "P06")
+    assert rows.index(p06, 3).data() == "7 sections to fill"

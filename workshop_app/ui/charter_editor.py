@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QResizeEvent, QUndoStack
+from PySide6.QtGui import QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -93,8 +93,12 @@ class CharterEditor(QScrollArea):
     # -- layout ----------------------------------------------------------------------------
 
     def _build(self, scenarios: Callable[[], Sequence[str]]) -> None:
+        """The form's frame; its sections follow, one per `build_next()` (see there)."""
         body = QWidget()
         layout = QVBoxLayout(body)
+        self._body_layout = layout
+        self._scenarios = scenarios
+        self._to_build = list(SECTIONS)
         self.heading = QLabel()
         self.heading.setAccessibleName("Pair")
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -107,16 +111,35 @@ class CharterEditor(QScrollArea):
         )
         layout.addWidget(self.heading)
         layout.addWidget(self.signature_banner)
-        for section in SECTIONS:
-            box = QGroupBox()
-            self._boxes[section.key] = box
-            form = charter_form(box)
-            self._build_section(section, form, scenarios)
-            layout.addWidget(box)
         layout.addStretch(1)
         self.setWidget(body)
+
+    def build_next(self) -> bool:
+        """Build one more section of the form; False once all are built. The window calls
+        this once per turn of the event loop after opening a workshop, so that the Charters
+        page is ready before anyone asks for it and no turn holds up the window for long (the
+        whole form takes longer to build than a turn may); `ensure_built()` does the rest at
+        once when the form is needed sooner."""
+        if not self._to_build:
+            return False
+        section = self._to_build.pop(0)
+        box = QGroupBox()
+        self._boxes[section.key] = box
+        form = charter_form(box)
+        self._build_section(section, form, self._scenarios)
+        layout = self._body_layout
+        layout.insertWidget(layout.count() - 1, box)  # before the closing stretch
+        for inner in (form, *box.findChildren(QFormLayout)):  # a goal box has a form too
+            place_labels(inner, above=self._labels_above)
+        if self._to_build:
+            return True
         self._chain_tab_order()
-        name_inner_parts(body)
+        name_inner_parts(self.widget())
+        return False
+
+    def ensure_built(self) -> None:
+        while self.build_next():
+            pass
 
     def _build_section(
         self, section: CharterSection, form: QFormLayout, scenarios: Callable[[], Sequence[str]]
@@ -219,6 +242,7 @@ class CharterEditor(QScrollArea):
     # -- showing a charter ------------------------------------------------------------------
 
     def set_workshop(self, wf: WorkshopFile | None) -> None:
+        self.ensure_built()
         self.saver.discard()
         self.wf = wf
         self.pair_id = None
@@ -599,7 +623,12 @@ class CharterEditor(QScrollArea):
         return f"{plan}: {'if this happens' if key[2] == 'scenario' else 'we will'}"
 
     def field(self, name: str) -> FieldWidget:
+        self.ensure_built()
         return self._fields[name]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_built()
+        super().showEvent(event)
 
 
 def _widget_for(field: CharterField) -> FieldWidget:

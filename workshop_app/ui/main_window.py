@@ -118,6 +118,12 @@ class MainWindow(QMainWindow):
         self._to_import: list[str] = []
         QTimer.singleShot(WARM_UP_AFTER_MS, self._warm_up)
         self._pages: dict[int, WorkshopPage] = {}
+        # Pages being made in idle turns after opening, not yet given the workshop.
+        self._prepared: dict[int, WorkshopPage] = {}
+        # Goes up with every write; a page shown again re-reads the workshop only if it has
+        # changed since the page last read it (a 5,000-pair list takes a while to read).
+        self._generation = 0
+        self._read_at: dict[int, int] = {}
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
         self.nav.setStyleSheet(
@@ -187,16 +193,39 @@ class MainWindow(QMainWindow):
         page = self._pages.get(index)
         if page is not None:
             return page
-        page = self._make_page(PAGES[index][1])
+        page = self._prepared.pop(index, None) or self._new_page(index)
         self._pages[index] = page
+        if self.wf is not None:
+            page.set_workshop(self.wf)
+            page.set_read_only(self.locked_by is not None)
+            self._read_at[index] = self._generation
+        return page
+
+    def _new_page(self, index: int) -> WorkshopPage:
+        page = self._make_page(PAGES[index][1])
         self.page_stack.addWidget(page)
         page.saved.connect(self._on_saved)
         page.changed.connect(lambda p=page: self._refresh_others(p))
         page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        if self.wf is not None:
-            page.set_workshop(self.wf)
-            page.set_read_only(self.locked_by is not None)
         return page
+
+    def _prepare_charters(self) -> None:
+        """Make the Charters page in idle turns after opening, its form a section per turn
+        (all at once it would hold up the window, the projector's timer with it, for longer
+        than a turn may), so that it is ready when the facilitator goes there."""
+        index = self._index("charters")
+        if self.wf is None or index in self._pages:
+            return
+        if self._library is False and self._preloaded is None:
+            QTimer.singleShot(100, self._prepare_charters)  # the library is still being read
+            return
+        page = self._prepared.get(index)
+        if page is None:
+            self._prepared[index] = self._new_page(index)
+        elif not page.editor.build_next():  # type: ignore[attr-defined]
+            self._page(index)  # the last turn: the page reads the workshop
+            return
+        QTimer.singleShot(20, self._prepare_charters)
 
     def _make_page(self, name: str) -> WorkshopPage:
         if name == "overview":
@@ -338,6 +367,8 @@ class MainWindow(QMainWindow):
         if self._to_import:
             importlib.import_module(self._to_import.pop(0))
             QTimer.singleShot(20, self._import_next_page)
+        else:
+            QTimer.singleShot(20, self._prepare_charters)
 
     # -- menus -----------------------------------------------------------------------------
 
@@ -431,23 +462,26 @@ class MainWindow(QMainWindow):
         if index < 0:
             return
         self._flush()
-        made = index in self._pages
         page = self._page(index)  # a page made just now has read the workshop already
         self.page_stack.setCurrentWidget(page)
-        if self.wf is not None and made:
+        if self.wf is not None and self._read_at.get(index) != self._generation:
             page.refresh()
+            self._read_at[index] = self._generation
             page.lock_new_inputs()  # what the refresh built, when read-only
 
     def current_page(self) -> WorkshopPage:
         return self._page(self.nav.currentRow())
 
     def _refresh_others(self, source: WorkshopPage) -> None:
+        self._generation += 1
         current = self.current_page()
         if current is not source:
             current.refresh()
+            self._read_at[self.nav.currentRow()] = self._generation
             current.lock_new_inputs()
 
     def _on_saved(self) -> None:
+        self._generation += 1
         self.saved_label.setText(
             "All changes saved at " + QDateTime.currentDateTime().toString("HH:mm:ss")
         )
@@ -751,10 +785,13 @@ class MainWindow(QMainWindow):
         if wf.readonly:
             self.locked_by = lock_holder(wf.path) or "another window"
             self.banner.show_reason(wf.path.name, self.locked_by)
-        for page in self._pages.values():
+        self._generation += 1
+        for index, page in self._pages.items():
             page.set_workshop(wf)
             page.set_read_only(wf.readonly)
+            self._read_at[index] = self._generation
         self.stack.setCurrentWidget(self.workspace)
+        QTimer.singleShot(WARM_UP_AFTER_MS, self._prepare_charters)
         self._update_title()
         self.statusBar().showMessage(
             f"Opened {wf.path} read-only: nothing can be changed here."
