@@ -327,9 +327,9 @@ class CharterEditor(QScrollArea):
                 title += " · private to the pair"
             box = self._boxes[section.key]
             box.setTitle(title + (f"   {BADGE[state]}" if state else ""))
-            box.setStyleSheet(
-                f"QGroupBox::title {{ color: {BADGE_COLOUR[state]}; }}" if state else ""
-            )
+            style = f"QGroupBox::title {{ color: {BADGE_COLOUR[state]}; }}" if state else ""
+            if box.styleSheet() != style:  # a new style sheet restyles the whole section
+                box.setStyleSheet(style)
         self._show_signatures(charter)
 
     def _show_signatures(self, charter: Charter) -> None:

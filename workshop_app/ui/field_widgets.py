@@ -131,7 +131,9 @@ class FieldWidget(QWidget):
     def _show_message(self) -> None:
         text = self._error or self._warning
         self.message.setText(text)
-        self.message.setStyleSheet(ERROR_STYLE if self._error else WARNING_STYLE)
+        style = ERROR_STYLE if self._error else WARNING_STYLE
+        if text and self.message.styleSheet() != style:  # restyling costs; most have none
+            self.message.setStyleSheet(style)
         self.message.setVisible(bool(text))
         self._input.setAccessibleDescription(text)  # read out with the field
 
