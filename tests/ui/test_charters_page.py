@@ -78,6 +78,17 @@ def test_pickers_save_meeting_details(qtbot, page: ChartersPage, demo: WorkshopF
     assert values["end_date"] == "2027-10-31"
 
 
+def _is_greenish(widget) -> bool:
+    """Whether the title strip of a group box has pixels of the complete colour's hue."""
+    image = widget.grab().toImage()
+    for y in range(min(image.height(), 24)):
+        for x in range(image.width()):
+            colour = image.pixelColor(x, y)
+            if colour.green() > colour.red() + 40 and colour.green() > colour.blue() + 20:
+                return True
+    return False
+
+
 def test_completeness_badge_follows_the_form(qtbot, page: ChartersPage, demo: WorkshopFile) -> None:
     pid = pair_id(demo, "P09")  # everything but "between meetings" onwards
     page.select_pair(pid)
@@ -89,8 +100,9 @@ def test_completeness_badge_follows_the_form(qtbot, page: ChartersPage, demo: Wo
     ):
         qtbot.keyClicks(page.editor.field(name).input, text)
     page.editor.saver.flush()
-    box_title = page.editor._boxes["between"].title()
-    assert "complete" in box_title
+    box = page.editor._boxes["between"]
+    assert "complete" in box.title()
+    assert _is_greenish(box), "a complete section's title is drawn in green"
     overview = next(o for o in page.list_model.rows() if o.pair_id == pid)
     assert "between" not in overview.missing
     assert page.headline.text() == before  # still not complete overall

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import QColor, QPaintEvent, QPalette, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyle,
+    QStyleOptionGroupBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +61,32 @@ BADGE = {"complete": "✓ complete", "partial": "◐ partly filled", "empty": "�
 BADGE_COLOUR = {"complete": "#1b7a3d", "partial": "#a15c00", "empty": "#6b6b6b"}
 
 
+class SectionBox(QGroupBox):
+    """A section of the form, its title in the colour of its state. (A style sheet would
+    colour it too, but setting one restyles every field in the section: 10 ms a section,
+    each time a charter is shown.)"""
+
+    _colour: QColor | None = None
+
+    def set_title_colour(self, colour: str | None) -> None:
+        new = QColor(colour) if colour else None
+        if new != self._colour:
+            self._colour = new
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # What QGroupBox.paintEvent draws, with the title's colour given.
+        painter = QStylePainter(self)
+        option = QStyleOptionGroupBox()
+        self.initStyleOption(option)
+        if self._colour is not None:
+            # Fusion draws the title in the option's WindowText (the common style reads
+            # textColor); this palette is the option's copy, so the fields keep theirs.
+            option.textColor = self._colour
+            option.palette.setColor(QPalette.ColorRole.WindowText, self._colour)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_GroupBox, option)
+
+
 class CharterEditor(QScrollArea):
     """Edits one charter at a time. `set_pair()` switches pair (saving what is pending)."""
 
@@ -82,7 +111,7 @@ class CharterEditor(QScrollArea):
         self.undo_stack = QUndoStack(self)
         self._committed: dict[Key, Any] = {}
         self._fields: dict[str, FieldWidget] = {}
-        self._boxes: dict[str, QGroupBox] = {}
+        self._boxes: dict[str, SectionBox] = {}
         self._undo_keys = UndoKeys(self.undo, self.redo, self)
         self._labels_above = False
         self._build(scenarios)
@@ -123,7 +152,7 @@ class CharterEditor(QScrollArea):
         if not self._to_build:
             return False
         section = self._to_build.pop(0)
-        box = QGroupBox()
+        box = SectionBox()
         self._boxes[section.key] = box
         form = charter_form(box)
         self._build_section(section, form, self._scenarios)
@@ -327,9 +356,7 @@ class CharterEditor(QScrollArea):
                 title += " · private to the pair"
             box = self._boxes[section.key]
             box.setTitle(title + (f"   {BADGE[state]}" if state else ""))
-            style = f"QGroupBox::title {{ color: {BADGE_COLOUR[state]}; }}" if state else ""
-            if box.styleSheet() != style:  # a new style sheet restyles the whole section
-                box.setStyleSheet(style)
+            box.set_title_colour(BADGE_COLOUR[state] if state else None)
         self._show_signatures(charter)
 
     def _show_signatures(self, charter: Charter) -> None:
