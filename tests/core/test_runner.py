@@ -369,7 +369,7 @@ def test_upgrading_a_file_keeps_the_live_segments_added_minutes(tmp_path: Path) 
     conn.close()
     wf = WorkshopFile.open(path)
     try:
-        assert wf.conn.execute("PRAGMA user_version").fetchone() == (3,)
+        assert wf.conn.execute("PRAGMA user_version").fetchone() == (schema.schema_version(),)
         extras = {s.id: s.extra_seconds for s in wf.agenda.segments()}
         assert extras == {"s1": 300, "s2": 0}
         columns = [r[1] for r in wf.conn.execute("PRAGMA table_info(runner_state)")]
@@ -392,3 +392,69 @@ def test_a_segment_passed_over_still_counts_in_the_projected_finish(
     runner.go_to(5)
     runner.start_viewed()  # then straight to the sixth: the four between are still to run
     assert runner.minutes_late() == pytest.approx(0, abs=0.01)
+
+
+def test_minutes_added_go_to_the_step_that_runs(tmp_path: Path, library) -> None:
+    """The issue: +5 changed the segment's countdown but not its step's. Minutes added or
+    taken off during a step make that step longer or shorter; the steps before keep what they
+    ran, the steps after keep their length; a reopened app counts the same steps down."""
+    path = tmp_path / "steps.workshop"
+    wf = create_demo(path)
+    wf.agenda.choose("half-day-launch", planned_from(library.agenda("half-day-launch"), library))
+    clock = FakeClock()
+    runner = Runner(wf, library, clock=clock)
+    index = next(
+        i for i, s in enumerate(runner.segments) if s.exercise_id == "active-listening-triads"
+    )
+    runner.go_to(index)
+    runner.start_viewed()
+    exercise = runner.exercise()
+    assert exercise is not None and runner.timed is not None
+    steps = exercise.timeline(runner.timed.planned_minutes)
+    first, second = steps[0].minutes * 60, steps[1].minutes * 60
+    clock.advance(first + 30)  # 30 s into the second step
+    now = runner.step_now()
+    assert now is not None and now.index == 1
+    assert now.remaining_seconds == pytest.approx(second - 30)
+    runner.adjust(+5)
+    now = runner.step_now()
+    assert now is not None and now.index == 1
+    assert now.remaining_seconds == pytest.approx(second - 30 + 300)
+    runner.adjust(-1)
+    assert runner.step_now().remaining_seconds == pytest.approx(second - 30 + 240)  # type: ignore[union-attr]
+    clock.advance(second - 30 + 240)  # the second step, lengthened, is over
+    now = runner.step_now()
+    assert now is not None and now.index == 2
+    assert now.remaining_seconds == pytest.approx(steps[2].minutes * 60)
+    wf.close()
+
+    reopened = WorkshopFile.open(path)
+    try:
+        again = Runner(reopened, library, clock=clock)
+        now = again.step_now()
+        assert now is not None and now.index == 2
+        assert now.remaining_seconds == pytest.approx(steps[2].minutes * 60)
+        assert again.remaining() == pytest.approx(runner.remaining())
+    finally:
+        reopened.close()
+
+
+def test_restart_starts_the_segment_afresh(wf: WorkshopFile, library) -> None:
+    """The issue: after Restart, the export said the segment started at its first start but
+    ran 5 s. A restarted segment's start is when it is started again."""
+    clock = FakeClock()
+    runner = Runner(wf, library, clock=clock)
+    runner.start()
+    clock.advance(200)
+    runner.restart()
+    assert recorded(wf)[0] == (None, None, None) and runner.elapsed() == 0
+    restarted = clock.now().isoformat(timespec="seconds")
+    runner.start()
+    clock.advance(5)
+    runner.next()
+    runner.start_viewed()
+    started, ended, actual = recorded(wf)[0]
+    assert started == restarted and actual == pytest.approx(5)
+    assert ended is not None
+    span = datetime.fromisoformat(ended) - datetime.fromisoformat(started)
+    assert span.total_seconds() == pytest.approx(5)

@@ -157,6 +157,14 @@ for number, (_title, page_name) in enumerate(PAGES, start=1):
             "the Check in dialog",
             lambda: click(window.runner, "Check in arrivals, print the sign-in sheet"),
         )
+        # Running, then looking ahead through every segment (a banner comes, the scenario
+        # tab shows): the window keeps to the screen.
+        press(window.runner, Qt.Key.Key_Space)
+        for _segment in window.runner.runner.segments:
+            press(window.runner, Qt.Key.Key_Right)
+            check_window(f"the runner, looking at segment {_segment.position}", window)
+        press(window.runner, Qt.Key.Key_Escape)
+        press(window.runner, Qt.Key.Key_Space)
         press(window.runner, Qt.Key.Key_F5)
         presenter = window.runner.presenter
         assert presenter is not None

@@ -24,6 +24,7 @@ from workshop_app.core.clock import FakeClock
 from workshop_app.core.content import load_library
 from workshop_app.core.demo import create_demo
 from workshop_app.core.export_tables import build_tables, read_export_data
+from workshop_app.core.room_text import clock_text
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.runner_page import RunnerPage
 
@@ -191,13 +192,16 @@ def test_looking_ahead_records_nothing(qtbot, path: Path, library, clock) -> Non
     clock.advance(300)
     first = runner.segments[0]
     before = timings(wf)
-    for i in range(1, 5):
+    controls = view.controls.geometry()
+    for i in range(1, len(runner.segments)):
         key(qtbot, page, Qt.Key.Key_Right)
         clock.advance(0.4)
         page.update_time()
         assert view.segment_title.text() == runner.segments[i].title  # its prompt and notes
         assert presenter.heading.text() == first.title  # the room still sees the first
-        assert view.browse_banner.isVisible() and first.title in view.state_label.text()
+        assert view.browse_banner.isVisible() and first.title in view.browse_banner.label.text()
+        # Another title, no steps, a banner: the buttons stay under the pointer.
+        assert view.controls.geometry() == controls, runner.segments[i].title
     assert timings(wf) == before and runner.running
     click(qtbot, page, "Back to the running segment (Esc)")
     assert view.segment_title.text() == first.title and not view.browse_banner.isVisible()
@@ -617,4 +621,83 @@ def test_a_clicker_moves_the_room_on_and_back(qtbot, path: Path, library, clock)
     qtbot.keyClick(presenter, Qt.Key.Key_Period)  # the clicker's blank key
     assert page.projector.blank
     qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+    close(page, wf)
+
+
+def _answer_when_asked(qtbot, answer: str, seen: list[str]) -> None:
+    """Press the button named `answer` in the question box that comes up next."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, look)
+            return
+        seen.append(box.text())
+        qtbot.mouseClick(named(box, answer), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, look)
+
+
+def test_restart_asks_before_it_drops_the_time_run(qtbot, path: Path, library, clock) -> None:
+    """The issue: Restart threw away three minutes of a running segment without a word, and
+    the export then had the first start with 5 s of actual time."""
+    page, wf = make_page(qtbot, path, library, clock)
+    runner = page.runner
+    assert runner is not None
+    key(qtbot, page, Qt.Key.Key_Space)
+    clock.advance(180)
+    seen: list[str] = []
+    _answer_when_asked(qtbot, "Cancel", seen)
+    click(qtbot, page, "Back to the full time, stopped")
+    assert seen and runner.segments[0].title in seen[0]
+    assert runner.running and runner.elapsed() == pytest.approx(180)  # nothing changed
+    _answer_when_asked(qtbot, "Restart", seen)
+    click(qtbot, page, "Back to the full time, stopped")
+    assert len(seen) == 2 and not runner.running and runner.elapsed() == 0
+    assert timings(wf)[0] == (None, None, None)
+    assert page.window().focusWidget() is page  # Space starts it again
+    key(qtbot, page, Qt.Key.Key_Space)
+    assert runner.running
+    close(page, wf)
+
+
+def test_the_step_line_follows_added_minutes(qtbot, path: Path, library, clock) -> None:
+    """The issue: after +, the countdown had five more minutes and the step line none."""
+    page, wf = make_page(qtbot, path, library, clock)
+    runner = page.runner
+    assert runner is not None
+    index = next(
+        i for i, s in enumerate(runner.segments) if s.exercise_id == "active-listening-triads"
+    )
+    for _ in range(index):
+        key(qtbot, page, Qt.Key.Key_Right)
+    key(qtbot, page, Qt.Key.Key_Return)
+    clock.advance(30)
+    page.update_time()
+    step = runner.step_now()
+    assert step is not None and page.view.step_label.text().startswith(
+        f"{clock_text(step.remaining_seconds)} left in step 1 of"
+    )
+    key(qtbot, page, Qt.Key.Key_Plus)
+    assert page.view.step_label.text().startswith(
+        f"{clock_text(step.remaining_seconds + 300)} left in step 1 of"
+    )
+    close(page, wf)
+
+
+def test_a_new_segment_opens_on_its_room_prompt(qtbot, path: Path, library, clock) -> None:
+    """The issue: the Debrief tab of the last segment stayed open for the next one."""
+    page, wf = make_page(qtbot, path, library, clock)
+    tabs = page.view.tabs
+    key(qtbot, page, Qt.Key.Key_Space)
+    qtbot.mouseClick(
+        tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(3).center()
+    )
+    assert tabs.tabText(tabs.currentIndex()) == "Debrief"
+    key(qtbot, page, Qt.Key.Key_Right)  # looking ahead keeps the tab: the notes to come
+    assert tabs.tabText(tabs.currentIndex()) == "Debrief"
+    key(qtbot, page, Qt.Key.Key_Return)  # the segment starts: the room's prompt first
+    assert tabs.tabText(tabs.currentIndex()) == "Room prompt"
     close(page, wf)

@@ -73,6 +73,7 @@ class Runner:
         self._finished = False
         self._accumulated = 0.0  # seconds the live segment ran before the current run
         self._run_started: float | None = None  # monotonic time the current run started
+        self._step_extras: dict[int, float] = {}  # the live segment's adjusted steps
         self.reload()
 
     @property
@@ -92,10 +93,12 @@ class Runner:
         self._live = None
         self._accumulated = 0.0
         self._run_started = None
+        self._step_extras = {}
         self._finished = False
         if saved is not None and saved.segment_id in by_id:
             self._live = by_id[saved.segment_id]
             self._accumulated = saved.elapsed
+            self._step_extras = dict(saved.step_extras)
             if saved.running_since is not None:
                 away = (self.clock.now() - saved.running_since).total_seconds()
                 self._accumulated += max(0.0, away)
@@ -192,25 +195,33 @@ class Runner:
         return "warning" if left <= WARNING_SECONDS else "running"
 
     def step_now(self) -> StepNow | None:
-        """The timed step (e.g. triad round 2: speaker B) the countdown is in, if any."""
+        """The timed step (e.g. triad round 2: speaker B) the countdown is in, if any.
+
+        Minutes added or taken off while a step runs belong to that step: it ends that much
+        later (or sooner), and the steps after it keep their length. The last step ends with
+        the segment, so it takes what the steps do not account for (minutes added before the
+        segment started, or while it was looked at from elsewhere)."""
         segment = self.timed
         exercise = self.exercise(segment) if segment else None
         if exercise is None or segment is None or not exercise.steps:
             return None
         steps = exercise.timeline(segment.planned_minutes)
+        extras = self._step_extras if segment is self._live else {}
         elapsed = self.elapsed()
-        start = 0.0
+        end = 0.0
         for i, step in enumerate(steps):
-            end = start + step.minutes * 60
-            if elapsed < end or i == len(steps) - 1:
+            last = i == len(steps) - 1
+            end += max(0.0, step.minutes * 60 + extras.get(i, 0.0))
+            if last:
+                end = self.planned_seconds(segment)
+            if elapsed < end or last:
                 return StepNow(
                     step=step,
                     index=i,
                     count=len(steps),
                     remaining_seconds=end - elapsed,
-                    next_step=steps[i + 1] if i + 1 < len(steps) else None,
+                    next_step=None if last else steps[i + 1],
                 )
-            start = end
         return None
 
     # -- the whole day ---------------------------------------------------------------------
@@ -352,24 +363,35 @@ class Runner:
         self._save()
 
     def adjust(self, minutes: float) -> None:
-        """+5 / -1 minute on the timed segment (never below nothing at all). The adjustment
-        belongs to the segment and stays with it."""
+        """+5 / -1 minute on the timed segment (never below nothing at all), and on the step
+        of it that runs now. The adjustment belongs to the segment and stays with it."""
         segment = self.timed
         if segment is None:
             return
         base = segment.planned_minutes * 60
-        segment.extra_seconds = max(segment.extra_seconds + minutes * 60, -base)
+        before = segment.extra_seconds
+        segment.extra_seconds = max(before + minutes * 60, -base)
         self._record.save_extra(segment)
+        now = self.step_now() if segment is self._live else None
+        if now is not None and now.next_step is not None:
+            change = segment.extra_seconds - before
+            self._step_extras[now.index] = self._step_extras.get(now.index, 0.0) + change
+            self._save()
 
     def restart(self) -> None:
-        """Back to the full planned time for the timed segment, stopped."""
+        """Back to the full planned time for the timed segment, stopped, as if it had not
+        run: its next start is its start (what it ran before is not recorded)."""
         segment = self.timed
         if segment is None:
             return
         if segment is self._live:
             self._accumulated = 0.0
             self._run_started = None
+            self._step_extras = {}
             self._save()
+            if segment.started_at is not None or segment.ended_at is not None:
+                segment.started_at = segment.ended_at = segment.actual_seconds = None
+                self._record.save_timing(segment)
         if segment.extra_seconds:
             segment.extra_seconds = 0.0
             self._record.save_extra(segment)
@@ -385,6 +407,7 @@ class Runner:
         self._live = segment
         self._accumulated = segment.actual_seconds or 0.0
         self._run_started = None
+        self._step_extras = {}  # coming back: its added minutes go to its last step
 
     def _leave_live(self) -> None:
         """Record the live segment's actual time, if its clock ran (a clock reset to zero and
@@ -396,6 +419,7 @@ class Runner:
         self._run_started = None
         self._live = None
         self._accumulated = 0.0
+        self._step_extras = {}
         if elapsed > 0:
             segment.ended_at = self._now()
             segment.actual_seconds = round(elapsed, 1)
@@ -412,7 +436,12 @@ class Runner:
             )
         live = self._live
         self._record.save_live(
-            LiveClock(live.id if live else None, self._accumulated, running_since)
+            LiveClock(
+                live.id if live else None,
+                self._accumulated,
+                running_since,
+                dict(self._step_extras),
+            )
         )
 
 

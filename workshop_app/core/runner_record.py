@@ -9,8 +9,9 @@ only: a rehearsal the day before leaves nothing in the file for the real day to 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,8 @@ class LiveClock:
     segment_id: str | None
     elapsed: float  # seconds run before `running_since`
     running_since: datetime | None  # when the clock last started, if it runs now
+    # Seconds added to (or taken off) steps of the live segment, by the step's index.
+    step_extras: Mapping[int, float] = field(default_factory=dict)
 
 
 def run_in_progress(wf: WorkshopFile) -> bool:
@@ -41,6 +44,21 @@ def run_in_progress(wf: WorkshopFile) -> bool:
     )
 
 
+def _read_step_extras(text: str) -> dict[int, float]:
+    """The saved step adjustments; anything unreadable counts as none (the segment's own
+    added minutes still count: they go to its last step)."""
+    try:
+        raw = json.loads(text) if text else {}
+        return {int(k): float(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+    except (ValueError, TypeError):
+        return {}
+
+
+def _write_step_extras(extras: Mapping[int, float]) -> str:
+    kept = {str(k): v for k, v in sorted(extras.items()) if v}
+    return json.dumps(kept) if kept else ""
+
+
 class FileRecord:
     """The real run, kept in the workshop file."""
 
@@ -51,12 +69,12 @@ class FileRecord:
 
     def live(self) -> LiveClock | None:
         row = self._wf.conn.execute(
-            "SELECT segment_id, elapsed_seconds, running_since FROM runner_state"
+            "SELECT segment_id, elapsed_seconds, running_since, step_extras FROM runner_state"
         ).fetchone()
         if row is None:
             return None
         since = datetime.fromisoformat(row[2]) if row[2] else None
-        return LiveClock(row[0], row[1], since)
+        return LiveClock(row[0], row[1], since, _read_step_extras(row[3]))
 
     def save_live(self, state: LiveClock) -> None:
         conn = self._wf.conn
@@ -64,14 +82,16 @@ class FileRecord:
         now = utc_now()
         with self._wf.transaction():
             row = conn.execute(
-                "SELECT id, segment_id, elapsed_seconds, running_since FROM runner_state"
+                "SELECT id, segment_id, elapsed_seconds, running_since, step_extras"
+                " FROM runner_state"
             ).fetchone()
-            values = (state.segment_id, state.elapsed, since, now)
+            steps = _write_step_extras(state.step_extras)
+            values = (state.segment_id, state.elapsed, since, steps, now)
             if row is None:
                 record_id = new_id()
                 conn.execute(
                     "INSERT INTO runner_state (segment_id, elapsed_seconds, running_since,"
-                    " updated_at, id) VALUES (?, ?, ?, ?, ?)",
+                    " step_extras, updated_at, id) VALUES (?, ?, ?, ?, ?, ?)",
                     (*values, record_id),
                 )
                 old = None
@@ -79,12 +99,16 @@ class FileRecord:
                 record_id = row[0]
                 conn.execute(
                     "UPDATE runner_state SET segment_id = ?, elapsed_seconds = ?,"
-                    " running_since = ?, updated_at = ? WHERE id = ?",
+                    " running_since = ?, step_extras = ?, updated_at = ? WHERE id = ?",
                     (*values, record_id),
                 )
                 old = list(row[1:])
             self._wf.audit(
-                "runner_state", record_id, "live", old, [state.segment_id, state.elapsed, since]
+                "runner_state",
+                record_id,
+                "live",
+                old,
+                [state.segment_id, state.elapsed, since, steps],
             )
 
     def save_timing(self, segment: Segment) -> None:

@@ -224,6 +224,21 @@ def _m0003(db: Database) -> None:
     )
 
 
+@migration(name="0004_step_adjustments")
+def _m0004(db: Database) -> None:
+    """Which steps of the live segment the minutes added or taken off belong to (a JSON
+    object: the step's index in the segment's timeline, to seconds), so +5 during the second
+    step makes that step longer, the steps before keep the time they ran, and a reopened app
+    counts the same steps down."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE runner_state ADD COLUMN step_extras TEXT NOT NULL DEFAULT '';
+        PRAGMA user_version = 4;
+        """,
+    )
+
+
 def _run_script(db: Database, script: str) -> None:
     # Not executescript(): it commits first, which would break the migration's transaction.
     for statement in script.split(";"):

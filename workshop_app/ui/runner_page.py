@@ -22,9 +22,11 @@ from PySide6.QtWidgets import QVBoxLayout
 from workshop_app.core.clock import Clock
 from workshop_app.core.content import Library
 from workshop_app.core.errors import UserError
+from workshop_app.core.room_text import clock_text
 from workshop_app.core.runner import Runner, rehearsal_suggested
 from workshop_app.ui.autosave import FieldSaver
 from workshop_app.ui.checkin_dialog import CheckInDialog
+from workshop_app.ui.dialogs import CANCEL, ask
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.presenter_window import PresenterWindow
 from workshop_app.ui.projector import Projector
@@ -214,7 +216,28 @@ class RunnerPage(WorkshopPage):
         self._act(lambda runner: runner.adjust(minutes))
 
     def restart(self) -> None:
+        """Back to the segment's full time, after asking if it has run: that time is not
+        kept (the segment starts afresh when started again)."""
+        runner = self.runner
+        if runner is None or runner.timed is None:
+            return
+        timed = runner.timed
+        if timed is runner.live and runner.elapsed() >= 1:
+            answer = ask(
+                self,
+                "Restart the segment",
+                f"Restart “{timed.title}” from its full {timed.planned_minutes:g} min?",
+                detail=f"It has run {clock_text(runner.elapsed())}. That time is not kept: "
+                "the segment's start becomes when you start it again.",
+                answers=(("restart", "Restart"), (CANCEL, "")),
+                default=CANCEL,
+                destructive="restart",
+            )
+            if answer != "restart":
+                self.setFocus()
+                return
         self._act(Runner.restart)
+        self.setFocus()
 
     def next(self) -> None:
         self._act(Runner.next, writes=False)

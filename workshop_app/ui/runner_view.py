@@ -24,6 +24,7 @@ from workshop_app.core.charter_context import format_date
 from workshop_app.core.model import Segment, Workshop
 from workshop_app.core.room_text import clock_text, projected_text, revealable_parts, room_text
 from workshop_app.core.runner import Runner, drift_text
+from workshop_app.ui.elided_label import ElidedLabel
 from workshop_app.ui.flow_layout import wrapping_row
 from workshop_app.ui.presenter_window import TIMER_COLOURS
 from workshop_app.ui.runner_controls import Banner, PlanBox, runner_button
@@ -80,16 +81,21 @@ class RunnerView(QWidget):
 
         self.timer = QLabel("0:00")
         self.timer.setAccessibleName("Time left in the running segment")
-        self.state_label = _label("Timer state")
+        self.state_label = _line("Timer state")
         # Wide enough for "Ready: press Space to start" on one line, where there is room.
         longest = max(STATE_TEXT.values(), key=len)
         self.state_label.setMinimumWidth(
             min(260, self.state_label.fontMetrics().horizontalAdvance(longest) + 4)
         )
-        self.position = _label("Segment")
-        self.segment_title = _label("Segment title", "font-size: 18pt; font-weight: 700;")
-        self.step_label = _label("Timed step", "font-size: 12pt; color: #1f5f8b;")
-        self.next_label = _label("What comes next")
+        # One line each, so that looking at a segment with a longer title or no steps never
+        # moves the controls below (the whole text is in the tooltip).
+        self.position = _line("Segment")
+        self.segment_title = _line("Segment title", "font-size: 18pt; font-weight: 700;")
+        self.step_label = _line("Timed step", "font-size: 12pt; color: #1f5f8b;")
+        keep_room = self.step_label.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)
+        self.step_label.setSizePolicy(keep_room)
+        self.next_label = _line("What comes next")
         clock = QVBoxLayout()
         clock.setSpacing(0)
         clock.addWidget(self.timer)
@@ -135,6 +141,7 @@ class RunnerView(QWidget):
         self.finish = _label("Projected finish", "font-size: 11pt;")
 
         self.tabs = QTabWidget()
+        self._timed_id: str | None = None  # the segment that ran when the tabs were last set
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.room_view = _browser("What the room sees")
         self.notes_view = _browser("The library's notes (never shown to the room)")
@@ -152,6 +159,10 @@ class RunnerView(QWidget):
         )
         notes.setStretchFactor(0, 3)
         notes.setStretchFactor(1, 2)
+        for text in (self.notes_view, self.own_notes):
+            # Both scroll: the tabs may be short on a small screen at 1.5x (where a banner
+            # appearing must not push the window past the screen).
+            text.setMinimumHeight(text.fontMetrics().height() * 2)
         self.debrief_view = _browser("Debrief questions")
         self.plan_box = PlanBox()
         self.scenario = ScenarioPanel(self.plan_box)
@@ -192,6 +203,12 @@ class RunnerView(QWidget):
         self, runner: Runner, workshop: Workshop, revealed: dict[str, set[str]]
     ) -> None:
         """Lay out the segment the facilitator is looking at."""
+        timed_id = runner.timed.id if runner.timed else None
+        if timed_id != self._timed_id:
+            # Another segment runs: the facilitator sees its room prompt first (looking
+            # ahead keeps the tab, to read the notes of the segments to come).
+            self._timed_id = timed_id
+            self.tabs.setCurrentIndex(0)
         has_agenda = bool(runner.segments)
         self.empty.setVisible(not has_agenda)
         for w in (self.tabs, self.finish, self.timer, self.controls):
@@ -245,9 +262,9 @@ class RunnerView(QWidget):
             )
         following = runner.next_segment
         self.next_label.setText(
-            f"<b>Next:</b> {following.title} ({following.planned_minutes:g} min)"
+            f"Next: {following.title} ({following.planned_minutes:g} min)"
             if following
-            else "<b>Next:</b> the end of the workshop"
+            else "Next: the end of the workshop"
         )
 
     def _show_position(self, runner: Runner) -> None:
@@ -275,9 +292,7 @@ class RunnerView(QWidget):
         )
         doing = STATE_TEXT[state]
         browsing = runner.browsing
-        self.state_label.setText(
-            f"“{timed.title}”: {_short(doing)}" if browsing and timed else doing
-        )
+        self.state_label.setText(doing)  # whose state: the banner says, when looking elsewhere
         resume = state in ("paused", "overrun") and not runner.running
         self.start_button.setText("Pause" if runner.running else "Resume" if resume else "Start")
         for b in (self.start_button, self.minus_button, self.plus_button, self.restart_button):
@@ -285,10 +300,11 @@ class RunnerView(QWidget):
         step_text = room_step = ""
         now = runner.step_now()
         if now is not None:
-            step_text = f"Step {now.index + 1} of {now.count}: {now.step.label}"
+            # The time left first: a narrow window cuts the end of the line.
+            left = clock_text(max(0.0, now.remaining_seconds))
+            step_text = f"{left} left in step {now.index + 1} of {now.count}: {now.step.label}"
             if now.step.roles_text:
                 step_text += f"  —  {now.step.roles_text}"
-            step_text += f"  ({clock_text(max(0.0, now.remaining_seconds))} left in this step)"
             room_step = now.step.label + (f"\n{now.step.roles_text}" if now.step.roles_text else "")
         self.step_label.setText("" if browsing else step_text)
         self.step_label.setVisible(bool(step_text) and not browsing)
@@ -362,6 +378,13 @@ def _titled(title: str, widget: QWidget) -> QWidget:
     layout.addWidget(heading)
     layout.addWidget(widget, 1)
     return box
+
+
+def _line(name: str, style: str = "") -> ElidedLabel:
+    label = ElidedLabel()
+    label.setAccessibleName(name)
+    label.setStyleSheet(style)
+    return label
 
 
 def _label(name: str, style: str = "") -> QLabel:
