@@ -109,7 +109,7 @@ def test_minutes_read_as_people_write_them(page: AgendaPage, qtbot, demo: Worksh
     assert stored(demo)[0][1] == 7.5
     assert box.text() == "7.5 min" and spin(page, 1).hasFocus()
     labels = [page.choice.itemText(i) for i in range(page.choice.count())]
-    assert "Express launch (90 minutes)" in labels  # the title says its length once
+    assert "Express launch workshop (90 min)" in labels  # every agenda says its length alike
     assert "Half-day launch workshop (210 min)" in labels
 
 

@@ -89,7 +89,7 @@ def test_several_matches_wait_for_a_choice(qtbot, dialog, wf) -> None:
     type_and_enter(qtbot, dialog, "ma")  # Margaret, Marcus, Martin, Mwangi, Rahman, ...
     matched = len(dialog.visible_matches())
     assert matched > 1
-    assert dialog.message.text() == f"{matched} match: keep typing, or press Down to choose."
+    assert dialog.message.text() == f"{matched} people match: keep typing, or press Down to choose."
     assert not any(p.present for p in wf.roster.participants())
     qtbot.keyClick(dialog.find, Qt.Key.Key_Down)
     qtbot.keyClick(dialog.find, Qt.Key.Key_Down)

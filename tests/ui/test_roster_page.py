@@ -436,9 +436,33 @@ def test_every_dialog_of_the_page_names_its_controls(page: RosterPage, qtbot, wh
     qtbot.mouseClick(button_named(page, "Add participant"), Qt.MouseButton.LeftButton)
     when_shown(MakePairDialog, look("pair"))
     back_to(qtbot, page)
+    page.wf.roster.add_participant(role="mentor", name="Ada Free", email="ada@x.example")
+    page.wf.roster.add_participant(role="mentee", name="Bo Free", email="bo@x.example")
+    page.refresh()  # someone to pair
     qtbot.mouseClick(button_named(page, "Make pair"), Qt.MouseButton.LeftButton)
     select(page, "Ben Carter")
     when_shown(QMessageBox, look("remove"))
     back_to(qtbot, page)
     qtbot.mouseClick(button_named(page, "Remove"), Qt.MouseButton.LeftButton)
     assert found == {"participant": [], "pair": [], "remove": []}
+
+
+def test_make_pair_only_when_there_is_someone_to_pair(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The issue: Make pair was offered on an empty roster (and opened empty lists)."""
+    wf = WorkshopFile.create(
+        tmp_path / "new.workshop", program="P", organisation="O", date="2027-01-19"
+    )
+    page = make_page(qtbot, wf)
+    button = button_named(page, "Make pair")
+    assert not button.isEnabled()
+    mentor = wf.roster.add_participant(role="mentor", name="Ada Free", email="ada@x.example")
+    page.refresh()
+    assert not button.isEnabled()  # a mentor alone has nobody to pair with
+    mentee = wf.roster.add_participant(role="mentee", name="Bo Free", email="bo@x.example")
+    page.refresh()
+    assert button.isEnabled()
+    wf.roster.make_pair(mentor.id, mentee.id)
+    page.refresh()
+    assert not button.isEnabled()
+    page.set_workshop(None)
+    wf.close()

@@ -3,7 +3,7 @@
 Type part of a name and press Enter: the one person it finds is checked in, the line under
 the field says so ("Fatima Al-Sayed checked in at 09:42", with Undo), and the field is empty
 for the next arrival. When the text finds several people, Enter does nothing but say how many
-("3 match: keep typing, or press Down to choose"); Down and Up choose one, Enter checks them
+("3 people match: keep typing, or press Down to choose"); Down and Up choose one, Enter checks them
 in. Ticks in the list work too, and unticking undoes a check-in. Marking everyone not ticked
 as absent is never the default button and asks first. In a rehearsal nothing is saved.
 
@@ -182,7 +182,9 @@ class CheckInDialog(QDialog):
         self.list.setCurrentItem(None)  # a new search: nobody chosen yet
         found = self.visible_matches()
         if text.strip() and len(found) > 1:
-            self.say(f"{len(found)} match: keep typing, or press Down to choose.")
+            self.say(
+                f"{count(len(found), 'person matches', 'people match')}: keep typing, or press Down to choose."
+            )
         elif text.strip() and not found:
             self.say(f"Nobody matches “{text.strip()}”.")
         else:
@@ -214,7 +216,9 @@ class CheckInDialog(QDialog):
         elif len(found) == 1:
             self.check_in(found[0].data(ID))
         elif found:
-            self.say(f"{len(found)} match: keep typing, or press Down to choose.")
+            self.say(
+                f"{count(len(found), 'person matches', 'people match')}: keep typing, or press Down to choose."
+            )
         else:
             self.say(f"Nobody matches “{typed}”.")
 

@@ -175,7 +175,7 @@ class ImportDialog(QDialog):
                 "pair to make",
                 "pairs to make",
                 [
-                    f"{p.code or 'next free code'}: {names.get(p.mentor_email, p.mentor_email)} "
+                    f"{p.code or 'A new code'}: {names.get(p.mentor_email, p.mentor_email)} "
                     f"(mentor) with {names.get(p.mentee_email, p.mentee_email)} (mentee)"
                     for p in plan.new_pairs
                 ],

@@ -87,6 +87,11 @@ class ParticipantsModel(_TableModel):
     def row(self, index: int) -> RosterRow:
         return self._rows[index]
 
+    def can_pair(self) -> bool:
+        """Whether a mentor and a mentee are both still without a pair."""
+        free = {row.person.role for row in self._rows if not row.pair_code}
+        return {"mentor", "mentee"} <= free
+
     def row_of(self, participant_id: str) -> int | None:
         for number, row in enumerate(self._rows):
             if row.person.id == participant_id:

@@ -255,8 +255,10 @@ class RosterPage(WorkshopPage):
     def _update_actions(self) -> None:
         open_ = self.wf is not None
         chosen = len(self.selected_participant_ids())
-        for action in (self.import_action, self.add_action, self.make_pair_action):
+        for action in (self.import_action, self.add_action):
             action.setEnabled(open_)
+        # Only when there is someone to pair: a mentor and a mentee without a pair.
+        self.make_pair_action.setEnabled(open_ and self.participants.can_pair())
         self.edit_action.setEnabled(open_ and chosen == 1)
         self.remove_action.setEnabled(open_ and chosen > 0)
         self.here_action.setEnabled(open_ and chosen > 0)
