@@ -1,4 +1,5 @@
-"""Date fields that take a whole date typed at any speed, however the typing starts.
+"""Date fields that take a whole date typed at any speed, however the typing starts, and that
+move on with one Tab and open their calendar from the keyboard.
 
 QDateEdit edits one section (year, month, day) at a time, and two of its habits lose what a
 person types: a digit typed over a selection wider than one section (after Ctrl+A) or in front
@@ -7,27 +8,41 @@ when a section fills up Qt moves to the next one by itself, so the "-" typed nex
 second time and the month lands in the day. Typing 2027-03-09 over today's date gave
 2026-03-09. Here the first digit typed into a section replaces that section, and a separator
 typed just after Qt moved on is taken as already done.
+
+Qt also stops Tab on every section (three Tabs to leave a date), steps the section on Alt+Down
+and ignores F4. Here Tab leaves the field (a separator or Left/Right moves between sections),
+and Alt+Down, F4 or the arrow open the same calendar as the charter form's date fields. Qt's
+own calendar popup set the date on every arrow key, so Esc after looking around kept (and
+saved) the day last looked at; this one changes nothing until a day is chosen.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QDateTime, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDateTimeEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 
-from workshop_app.ui.date_field import SHOWN_DATE, SHOWN_MOMENT
+from workshop_app.ui.date_field import SHOWN_DATE, SHOWN_MOMENT, _CalendarPopup
 
 SEPARATORS = frozenset("-/.: ")
 
 
 class _WholeDateTyping:
-    """The typing rules above, for any QDateTimeEdit (list it before the Qt class)."""
+    """The typing, Tab and calendar rules above, for any QDateTimeEdit (list it before the Qt
+    class)."""
 
     # How the field looked after the last digit typed, and whether that digit filled its
     # section so that Qt moved on by itself. A click, an arrow key or leaving the field
     # changes the look, and the next digit starts a section afresh.
     _after_digit: tuple[str, int, int] | None = None
     _moved_on = False
+    popup: _CalendarPopup | None = None  # made on first use: most never open it
 
     def _look(self) -> tuple[str, int, int]:
         line = self.lineEdit()  # type: ignore[attr-defined]
@@ -36,15 +51,75 @@ class _WholeDateTyping:
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
         plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         still_typing = self._after_digit == self._look()
         moved_on = still_typing and self._moved_on
         self._after_digit, self._moved_on = None, False
-        if plain and text.isdigit():
+        if event.key() == Qt.Key.Key_F4 or (alt and event.key() == Qt.Key.Key_Down):
+            event.accept()  # never a step: Alt+Down stepped the year down and saved it
+            self.open_calendar()
+        elif plain and text.isdigit():
             self._type_digit(event, fresh=not still_typing or moved_on)
         elif plain and text in SEPARATORS and text and moved_on:
             event.accept()  # Qt is already in the section this separator asks for
         else:
             super().keyPressEvent(event)  # type: ignore[misc]
+
+    def event(self, event: QEvent) -> bool:
+        # Qt's QDateTimeEdit takes Tab to its next section; a person typing a form expects
+        # the next field, as in every other field. Only Tab is taken here: Qt moves between
+        # sections through focusNextPrevChild() for a separator and Left/Right too.
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            backward = event.key() == Qt.Key.Key_Backtab or (
+                event.key() == Qt.Key.Key_Tab
+                and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            ctrl_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            if (backward or event.key() == Qt.Key.Key_Tab) and not event.modifiers() & ctrl_alt:
+                QWidget.focusNextPrevChild(self, not backward)  # type: ignore[arg-type]
+                return True
+        return super().event(event)  # type: ignore[misc,no-any-return]
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._on_arrow(event):
+            event.accept()  # the same calendar as from the keyboard, not Qt's own
+            self.open_calendar()
+        else:
+            super().mousePressEvent(event)  # type: ignore[misc]
+
+    def _on_arrow(self, event: QMouseEvent) -> bool:
+        """Whether a press is on the drop-down arrow (found as Qt itself finds it)."""
+        edit: QDateTimeEdit = self  # type: ignore[assignment]
+        option = QStyleOptionComboBox()
+        option.initFrom(edit)
+        option.editable = True
+        option.subControls = QStyle.SubControl.SC_All
+        hit = edit.style().hitTestComplexControl(
+            QStyle.ComplexControl.CC_ComboBox, option, event.position().toPoint(), edit
+        )
+        return hit == QStyle.SubControl.SC_ComboBoxArrow
+
+    def open_calendar(self) -> None:
+        """Show the month of the field's date; choosing a day sets it, Esc changes nothing."""
+        edit: QDateTimeEdit = self  # type: ignore[assignment]
+        if edit.isReadOnly():
+            return
+        if self.popup is None:
+            self.popup = _CalendarPopup(edit, edit.accessibleName() or "the date")
+            self.popup.chosen.connect(self._chosen)
+        self.popup.calendar.setDateRange(edit.minimumDate(), edit.maximumDate())
+        self.popup.open_below(edit, edit.date())
+
+    def _chosen(self, date: QDate) -> None:
+        edit: QDateTimeEdit = self  # type: ignore[assignment]
+        edit.setFocus(Qt.FocusReason.PopupFocusReason)
+        edit.setDate(date)  # a date and time keeps its time
+        # With a time, the hour is selected: the next thing to set; else the day just chosen.
+        timed = bool(edit.displayedSections() & QDateTimeEdit.Section.HourSection)
+        edit.setSelectedSection(
+            QDateTimeEdit.Section.HourSection if timed else QDateTimeEdit.Section.DaySection
+        )
 
     def _type_digit(self, event: QKeyEvent, *, fresh: bool) -> None:
         edit: QDateTimeEdit = self  # type: ignore[assignment]
@@ -66,7 +141,8 @@ class DateEdit(_WholeDateTyping, QDateEdit):
     def __init__(self, date: QDate | None = None, parent: QWidget | None = None) -> None:
         super().__init__(date or QDate.currentDate(), parent)
         self.setDisplayFormat(SHOWN_DATE)
-        self.setCalendarPopup(True)
+        self.setCalendarPopup(True)  # for the drop-down arrow; the calendar is ours
+        self.setToolTip("Type it like 2027-09-30; Alt+Down or F4 open a calendar")
 
 
 class DateTimeEdit(_WholeDateTyping, QDateTimeEdit):
@@ -75,4 +151,5 @@ class DateTimeEdit(_WholeDateTyping, QDateTimeEdit):
     def __init__(self, moment: QDateTime, parent: QWidget | None = None) -> None:
         super().__init__(moment, parent)
         self.setDisplayFormat(SHOWN_MOMENT)
-        self.setCalendarPopup(True)
+        self.setCalendarPopup(True)  # for the drop-down arrow; the calendar is ours
+        self.setToolTip("Type it like 2027-09-30 18:00; Alt+Down or F4 open a calendar")

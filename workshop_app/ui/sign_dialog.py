@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -55,9 +54,6 @@ class SignDialog(QDialog):
         self.coordinator = self._line(coordinator, "Signed by the program coordinator (optional)")
         # Typed whole at any speed (a QDateTimeEdit drops digits typed over its text).
         self.when = DateTimeEdit(default_signing_time(self._workshop, QDateTime.currentDateTime()))
-        calendar = QCalendarWidget()
-        calendar.setAccessibleName("Calendar for the signing date")
-        self.when.setCalendarWidget(calendar)
         self.when.setAccessibleName("Signed on")
         self.when.dateTimeChanged.connect(self._check_date)
         self.warning = QLabel()
