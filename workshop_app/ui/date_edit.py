@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.ui.date_field import SHOWN_DATE, SHOWN_MOMENT, _CalendarPopup
+from workshop_app.ui.date_field import SHOWN_DATE, SHOWN_MOMENT, CalendarPopup
 
 SEPARATORS = frozenset("-/.: ")
 
@@ -42,7 +42,7 @@ class _WholeDateTyping:
     # changes the look, and the next digit starts a section afresh.
     _after_digit: tuple[str, int, int] | None = None
     _moved_on = False
-    popup: _CalendarPopup | None = None  # made on first use: most never open it
+    popup: CalendarPopup | None = None  # made on first use: most never open it
 
     def _look(self) -> tuple[str, int, int]:
         line = self.lineEdit()  # type: ignore[attr-defined]
@@ -106,7 +106,7 @@ class _WholeDateTyping:
         if edit.isReadOnly():
             return
         if self.popup is None:
-            self.popup = _CalendarPopup(edit, edit.accessibleName() or "the date")
+            self.popup = CalendarPopup(edit, edit.accessibleName() or "the date")
             self.popup.chosen.connect(self._chosen)
         self.popup.calendar.setDateRange(edit.minimumDate(), edit.maximumDate())
         self.popup.open_below(edit, edit.date())

@@ -100,7 +100,7 @@ class DateField(FieldWidget):
         clear.setAccessibleName(f"Clear {label}")
         clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Delete/Backspace from the field
         clear.clicked.connect(self._clear)
-        self.popup: _CalendarPopup | None = None  # made on first use: most never open it
+        self.popup: CalendarPopup | None = None  # made on first use: most never open it
         wrap_input(self, self._edit, self.calendar_button, clear)
 
     # -- value -----------------------------------------------------------------------------
@@ -194,7 +194,7 @@ class DateField(FieldWidget):
     def open_calendar(self) -> None:
         """Show the month of the date in the field (or of the workshop, when empty)."""
         if self.popup is None:
-            self.popup = _CalendarPopup(self, self._label)
+            self.popup = CalendarPopup(self, self._label)
             self.popup.chosen.connect(self._chosen)
         moment = parse_moment(self._edit.text(), with_time=self._with_time)
         self.popup.open_below(self._edit, moment.date() if moment else self._reference)
@@ -247,7 +247,7 @@ def _stepped(moment: QDateTime, part: str, by: int) -> QDateTime:
     return moment.addSecs((target - minute) * 60)
 
 
-class _CalendarPopup(QFrame):
+class CalendarPopup(QFrame):
     """A month to pick a day from: Enter or a click chooses, Esc closes."""
 
     chosen = Signal(QDate)
