@@ -219,7 +219,7 @@ def test_looking_ahead_records_nothing(qtbot, path: Path, library, clock) -> Non
     assert actual[0] == pytest.approx(5.0, abs=0.1) and set(actual[1:]) == {None}
     started = [row[names.index("started_at_utc")] for row in agenda.rows]
     assert started[1] is None and started[3] is None and started[2] is not None
-    qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+    qtbot.keyClick(presenter, Qt.Key.Key_F5)  # F5 closes it; Esc does not
     close(page, wf)
 
 
@@ -349,7 +349,7 @@ def test_the_facilitator_reveals_a_scenario_part_to_the_room(qtbot, path, librar
     notes_line = exercise.facilitator_notes.splitlines()[2].strip()
     assert notes_line and notes_line not in presenter.shown_text()
     # Looking at another scenario's parts while this one runs: nothing to reveal there.
-    qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+    qtbot.keyClick(presenter, Qt.Key.Key_F5)  # F5 closes it; Esc does not
     close(page, wf)
 
 
@@ -406,7 +406,7 @@ def test_presenter_shows_the_room_never_the_notes(qtbot, path: Path, library, cl
         move_on(qtbot, page)
     page.set_presenter_scale(+0.5)
     assert presenter.scale == pytest.approx(1.5)
-    qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+    qtbot.keyClick(presenter, Qt.Key.Key_F5)  # F5 closes it; Esc does not
     assert page.presenter is None
     close(page, wf)
 
@@ -440,7 +440,7 @@ def test_blank_and_freeze_the_projector(qtbot, path: Path, library, clock) -> No
     qtbot.keyClick(presenter, Qt.Key.Key_B)
     click(qtbot, page, "Show the projector live again")
     assert not presenter.blank and not view.projector_banner.isVisible()
-    qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+    qtbot.keyClick(presenter, Qt.Key.Key_F5)  # F5 closes it; Esc does not
     assert not view.blank_button.isEnabled()  # nothing to blank without a projector
     close(page, wf)
 
@@ -503,7 +503,7 @@ def test_the_facilitators_own_notes_are_kept_and_never_projected(
     assert "Helena for two" not in presenter.shown_text()
     key(qtbot, page, Qt.Key.Key_Left)
     assert view.own_notes.toPlainText() == "Ask Helena for two sentences only"
-    qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+    qtbot.keyClick(presenter, Qt.Key.Key_F5)  # F5 closes it; Esc does not
     close(page, wf)
     page2, wf2 = make_page(qtbot, path, library, clock)
     assert page2.view.own_notes.toPlainText() == "Ask Helena for two sentences only"
@@ -620,7 +620,7 @@ def test_a_clicker_moves_the_room_on_and_back(qtbot, path: Path, library, clock)
     assert presenter.heading.text() == first.title and runner.elapsed() == pytest.approx(240)
     qtbot.keyClick(presenter, Qt.Key.Key_Period)  # the clicker's blank key
     assert page.projector.blank
-    qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+    qtbot.keyClick(presenter, Qt.Key.Key_F5)  # F5 closes it; Esc does not
     close(page, wf)
 
 

@@ -7,16 +7,22 @@ facilitator chose to reveal) and nothing else.
 With a second screen it fills that screen. On a single laptop it is an ordinary window, in
 the lower right corner at first, kept above the facilitator's window, that the facilitator
 moves and sizes (and finds there again next time). Type sizes follow the window's height, so
-it fits any screen. Like presentation software it can be blanked (a black screen) or frozen
-(the room keeps seeing what it saw while the facilitator works on).
+it fits any screen: the prompt, what the room reads, gets the largest type that fits whole
+(`RoomPrompt`), and the heading, the step and the timer give up some of their room to it
+when it needs more. Like presentation software it can be blanked (a black screen) or frozen
+(the room keeps seeing what it saw while the facilitator works on), and Esc does not close
+it: a presenter display is not lost by a stray key.
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedLayout, QVBoxLayout, QWidget
 
+from workshop_app.ui.room_prompt import Fit, RoomPrompt
 from workshop_app.ui.settings import AppSettings
 
 TIMER_COLOURS = {
@@ -28,10 +34,14 @@ TIMER_COLOURS = {
     "finished": "#ffffff",
 }
 BACKGROUND = "#0f1b2d"
-# Type sizes as parts of the window's height (at scale 1).
+# Type sizes as parts of the window's height (at scale 1); the prompt's is its largest.
 HEADING, PROMPT, STEP, TIMER, CLOCK = 0.045, 0.06, 0.05, 0.19, 0.04
-SQUEEZES = (1.0, 0.75, 0.55)
-SMALLEST_PROMPT = 8  # px
+# How much of their room heading, step and timer keep when the prompt needs it.
+SQUEEZES = (1.0, 0.85, 0.7, 0.55, 0.45, 0.35, 0.25)
+# The least they keep at scale 1; A+ lets them give up more, so that A+ always makes the
+# prompt larger, or keeps it as large as the window allows.
+LEAST_SHARE = 0.35
+READABLE_PROMPT = 14  # px; below this, two columns whenever they give larger type
 GEOMETRY_KEY = "presenter"
 MINIMUM = QSize(288, 162)  # 16:9; fits below the controls of a 1366x768 laptop at 1.5x
 TITLE_BAR = 32  # room left for the window manager's title bar above the window
@@ -54,6 +64,7 @@ class PresenterWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one each time it opens
         self.scale = 1.0
         self._squeeze = 1.0  # how much of their room heading, step and timer keep
+        self._facilitator: QWidget | None = None  # whose window Esc hands the keys back to
         self._sizing = False
         self.blank = False
         self.frozen = False
@@ -66,13 +77,10 @@ class PresenterWindow(QWidget):
         self.time_of_day = self._label()
         self.time_of_day.setAccessibleName("Time of day")
         self.time_of_day.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.prompt = QLabel()
-        self.prompt.setWordWrap(True)
-        # The prompt takes the room left over; its type shrinks until it fits (`_fit`).
+        self.prompt = RoomPrompt()
+        # The prompt takes the room left over; its type is fitted to it (`_apply_sizes`).
         self.prompt.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.prompt.setTextFormat(Qt.TextFormat.MarkdownText)
         self.prompt.installEventFilter(self)  # its room changes with the lines around it
-        self.prompt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.step = self._label(wrap=True)
         self.timer = self._label()
         self.timer.setAccessibleName("Time left")
@@ -115,19 +123,26 @@ class PresenterWindow(QWidget):
         self._latest = ((title, room_text), self._latest[1])
         if not self.frozen:
             self.heading.setText(title)
-            self.prompt.setText(room_text)
+            self.prompt.set_markdown(room_text)
+            # The prompt's own heading is the room's title: the segment's is not said twice.
+            self.heading.setVisible(not _similar(title, self.prompt.first_heading()))
             self._apply_sizes()
 
     def show_time(self, text: str, state: str, step: str, time_of_day: str) -> None:
         self._latest = (self._latest[0], (text, state, step, time_of_day))
         if self.frozen:
             return
+        # A new step line, or a longer timer beside it, changes the prompt's room.
+        resized = step != self.step.text() or len(text) != len(self.timer.text())
         self.timer.setText(text)
         self.timer.setProperty("state", state)
         self.step.setText(step)
         self.step.setVisible(bool(step))
         self.time_of_day.setText(time_of_day)
-        self._style_timer()
+        if resized:
+            self._apply_sizes()
+        else:
+            self._style_timer()
 
     def set_blank(self, blank: bool) -> None:
         """A black screen (the room looks at the facilitator, not the slide)."""
@@ -169,25 +184,39 @@ class PresenterWindow(QWidget):
         label.setFont(font)
 
     def _apply_sizes(self) -> None:
-        """Type sized to the window. When even small type does not get the whole prompt in
-        (a small window, a long prompt), the heading, the step and the timer give up some
-        of their room, rather than the prompt being cut."""
+        """Type sized to the window. The prompt comes first: when it does not get its
+        largest type, the heading, the step and the timer give up some of their room, as
+        far as that makes the prompt larger (`SQUEEZES`); it is never cut."""
         margin = max(8, self.height() // 24)
         self._column.setContentsMargins(margin * 3 // 2, margin, margin * 3 // 2, margin)
+        cap = self._px(PROMPT, squeezed=False)
+        least = LEAST_SHARE / max(1.0, self.scale) ** 2
+        squeezes = [s for s in SQUEEZES if s * self.scale > least] + [least / self.scale]
         self._sizing = True
         try:
-            for squeeze in SQUEEZES:
-                self._squeeze = squeeze
-                self._set_type(self.heading, self._px(HEADING), bold=True)
-                self._set_type(self.time_of_day, self._px(CLOCK))
-                self._set_type(self.step, self._px(STEP))
-                self._style_timer()
-                self.stack.activate()  # the prompt's room, with these sizes
-                self._column.activate()
-                if self._fit():
+            best: tuple[float, Fit] | None = None
+            for squeeze in squeezes:
+                self._squeeze_to(squeeze)
+                fit = self.prompt.best_fit(self.prompt.size(), cap=cap, smallest=READABLE_PROMPT)
+                if best is None or (fit.fits, fit.px) > (best[1].fits, best[1].px):
+                    best = (squeeze, fit)
+                if fit.fits and fit.px >= cap:
                     break
+            assert best is not None
+            if best[0] != self._squeeze:
+                self._squeeze_to(best[0])
+            self.prompt.use(best[1])
         finally:
             self._sizing = False
+
+    def _squeeze_to(self, squeeze: float) -> None:
+        self._squeeze = squeeze
+        self._set_type(self.heading, self._px(HEADING), bold=True)
+        self._set_type(self.time_of_day, self._px(CLOCK))
+        self._set_type(self.step, self._px(STEP))
+        self._style_timer()
+        self.stack.activate()  # the prompt's room, with these sizes
+        self._column.activate()
 
     def _style_timer(self) -> None:
         """The timer as large as its share of the height allows, never wider than half the
@@ -201,27 +230,13 @@ class PresenterWindow(QWidget):
         colour = TIMER_COLOURS.get(str(self.timer.property("state") or ""), "#ffffff")
         self.timer.setStyleSheet(f"color: {colour};")
 
-    def _fit(self) -> bool:
-        """The largest type (up to the chosen scale) at which the whole prompt fits; False
-        if it does not fit even in the smallest."""
-        available = self.prompt.height()
-        width = self.prompt.width()
-        size = self._px(PROMPT, squeezed=False)
-        while True:
-            self._set_type(self.prompt, size)
-            if width <= 0 or self.prompt.heightForWidth(width) <= available:
-                return True
-            if size <= SMALLEST_PROMPT:
-                return False
-            size -= 2
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_sizes()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         resized = watched is self.prompt and event.type() == QEvent.Type.Resize
-        if resized and not self._sizing and not self._fit():
+        if resized and not self._sizing and not self.prompt.fits(self.prompt.size()):
             # e.g. a step line appeared below it: fit the prompt to what is left
             QTimer.singleShot(0, self, self._apply_sizes)
         return False
@@ -233,6 +248,7 @@ class PresenterWindow(QWidget):
         a window kept above the facilitator's (a tool window of it, so working the controls
         never hides it), where the facilitator last put it, or at first below `keep_clear`
         (the countdown and the controls, in screen coordinates) in the lower right corner."""
+        self._facilitator = facilitator
         own = facilitator.screen() if facilitator else QGuiApplication.primaryScreen()
         others = [s for s in QGuiApplication.screens() if s is not own]
         if others:
@@ -256,11 +272,15 @@ class PresenterWindow(QWidget):
         return QRect(area.right() - width - 8, area.bottom() - height - 8, width, height)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Esc or F5 leaves presenter mode; other keys (a presentation clicker's PageDown and
-        PageUp, its blank-screen key, Space) drive the runner as if typed in the facilitator's
-        window."""
-        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F5):
-            self.close()
+        """Esc hands the keyboard back to the facilitator's window, and the room keeps its
+        view (Esc is the key people press when lost, not a wish to show the room the app's
+        controls). The window closes with the Presenter view button, F5 or its close
+        button. Other keys (F5, a presentation clicker's PageDown and PageUp, its
+        blank-screen key, Space) drive the runner as if typed in the facilitator's window."""
+        if event.key() == Qt.Key.Key_Escape:
+            if self._facilitator is not None:
+                self._facilitator.activateWindow()
+            event.accept()
             return
         self.key_pressed.emit(event)
 
@@ -271,3 +291,22 @@ class PresenterWindow(QWidget):
             settings.sync()
         self.closed.emit()
         super().closeEvent(event)
+
+
+def _similar(title: str, heading: str) -> bool:
+    """The same or nearly the same words ("Drafting the charter", "Draft your charter"):
+    those of one within the other's, or most of them shared, compared by their stems."""
+    ours, theirs = _stems(title), _stems(heading)
+    if not ours or not theirs:
+        return False
+    shared = len(ours & theirs)
+    return ours <= theirs or theirs <= ours or shared * 2 >= len(ours | theirs)
+
+
+def _stems(text: str) -> set[str]:
+    """The words that carry the meaning, cut to their first letters so that "looks" and
+    "look", "drafting" and "draft" match."""
+    return {w[:4] for w in re.findall(r"[\w']+", text.lower()) if len(w) > 3 and w not in _SMALL}
+
+
+_SMALL = {"what", "when", "your", "with", "this", "that", "from", "into", "does", "have"}
