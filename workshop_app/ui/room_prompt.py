@@ -170,7 +170,7 @@ class RoomPrompt(QWidget):
         font.setPixelSize(px)
         document.setDefaultFont(font)
         document.setDocumentMargin(0)
-        document.setIndentWidth(px * 1.3)
+        document.setIndentWidth(px * 2)  # room for "10."
         document.setMarkdown(markdown.strip())
         _typeset(document, px)
         return document
@@ -252,7 +252,7 @@ def _typeset(document: QTextDocument, px: int) -> None:
 def _breaks(document: QTextDocument) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
     """Where a second column may start, as (end of column 1, start of column 2): before a
     paragraph or list item (never straight after a heading, nor inside a table), and
-    between the lines of a paragraph."""
+    between the lines of a paragraph, leaving at least two of them on each side."""
     places: list[tuple[float, float]] = []
     lines: list[tuple[float, float]] = []
     block = document.begin()
@@ -264,7 +264,7 @@ def _breaks(document: QTextDocument) -> tuple[list[tuple[float, float]], list[tu
         if cursor.currentTable() is None:
             if not previous_heading:
                 places.append((top, top))
-            for i in range(1, layout.lineCount()):
+            for i in range(2, layout.lineCount() - 1):  # no line left alone in a column
                 y = top + layout.lineAt(i).y()
                 lines.append((y, y))
         previous_heading = block.blockFormat().headingLevel() > 0
