@@ -42,6 +42,8 @@ SQUEEZES = (1.0, 0.85, 0.7, 0.55, 0.45, 0.35, 0.25)
 # prompt larger, or keeps it as large as the window allows.
 LEAST_SHARE = 0.35
 READABLE_PROMPT = 14  # px; below this, two columns whenever they give larger type
+# A prompt this close to its largest type takes no more room from the timer and the title.
+COMFORTABLE_SHARE = 0.8
 GEOMETRY_KEY = "presenter"
 MINIMUM = QSize(288, 162)  # 16:9; fits below the controls of a 1366x768 laptop at 1.5x
 TITLE_BAR = 32  # room left for the window manager's title bar above the window
@@ -190,6 +192,7 @@ class PresenterWindow(QWidget):
         margin = max(8, self.height() // 24)
         self._column.setContentsMargins(margin * 3 // 2, margin, margin * 3 // 2, margin)
         cap = self._px(PROMPT, squeezed=False)
+        comfortable = min(cap, max(READABLE_PROMPT, int(cap * COMFORTABLE_SHARE)))
         least = LEAST_SHARE / max(1.0, self.scale) ** 2
         squeezes = [s for s in SQUEEZES if s * self.scale > least] + [least / self.scale]
         self._sizing = True
@@ -200,8 +203,8 @@ class PresenterWindow(QWidget):
                 fit = self.prompt.best_fit(self.prompt.size(), cap=cap, smallest=READABLE_PROMPT)
                 if best is None or (fit.fits, fit.px) > (best[1].fits, best[1].px):
                     best = (squeeze, fit)
-                if fit.fits and fit.px >= cap:
-                    break
+                if fit.fits and fit.px >= comfortable:
+                    break  # the timer and the title keep their size for the last few px
             assert best is not None
             if best[0] != self._squeeze:
                 self._squeeze_to(best[0])
