@@ -35,6 +35,15 @@ def wf(tmp_path: Path, library):
     w.close()
 
 
+def start_triads(runner: Runner) -> None:
+    """Go to the active-listening triads (timed rounds) and start them."""
+    index = next(
+        i for i, s in enumerate(runner.segments) if s.exercise_id == "active-listening-triads"
+    )
+    runner.go_to(index)
+    runner.start_viewed()
+
+
 def recorded(wf: WorkshopFile) -> list[tuple[str | None, str | None, float | None]]:
     return [(s.started_at, s.ended_at, s.actual_seconds) for s in wf.agenda.segments()]
 
@@ -278,11 +287,7 @@ def test_a_clock_reset_and_left_records_no_run(wf: WorkshopFile, library) -> Non
 def test_triad_rounds_say_who_speaks(wf: WorkshopFile, library) -> None:
     clock = FakeClock()
     runner = Runner(wf, library, clock=clock)
-    index = next(
-        i for i, s in enumerate(runner.segments) if s.exercise_id == "active-listening-triads"
-    )
-    runner.go_to(index)
-    runner.start_viewed()
+    start_triads(runner)
     steps = []
     exercise = runner.exercise()
     assert exercise is not None
@@ -403,11 +408,7 @@ def test_minutes_added_go_to_the_step_that_runs(tmp_path: Path, library) -> None
     wf.agenda.choose("half-day-launch", planned_from(library.agenda("half-day-launch"), library))
     clock = FakeClock()
     runner = Runner(wf, library, clock=clock)
-    index = next(
-        i for i, s in enumerate(runner.segments) if s.exercise_id == "active-listening-triads"
-    )
-    runner.go_to(index)
-    runner.start_viewed()
+    start_triads(runner)
     exercise = runner.exercise()
     assert exercise is not None and runner.timed is not None
     steps = exercise.timeline(runner.timed.planned_minutes)
