@@ -124,3 +124,46 @@ def test_the_wheel_is_guarded_on_the_other_pages_too(qtbot, demo: WorkshopFile) 
     assert combo.currentText() == shown
     program.flush()
     assert demo.workshop().paper_size == combo.currentData()
+
+
+CHILD = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["WORKSHOP_APP_DATA_DIR"] = sys.argv[1]
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QComboBox
+from workshop_app.ui.launch import make_app
+from workshop_app.ui.main_window import MainWindow
+app = make_app()
+early = QComboBox()  # made, and polished, before the guard
+early.show()
+window = MainWindow()
+window.show()
+guarded = lambda: app.findChild(QObject, "workshop-app wheel guard") is not None
+print("when shown:", guarded())
+for _ in range(500):  # up to 5 s
+    if guarded():
+        break
+    QTest.qWait(10)
+print("soon after:", guarded(), early.focusPolicy() == Qt.FocusPolicy.StrongFocus)
+"""
+
+
+def test_the_app_guards_the_wheel_once_its_window_is_up(tmp_path: Path) -> None:
+    """The guard comes once the first screen is up (its first events cost 40 ms of start-up),
+    and then covers the inputs made before it too."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split("\n")[:2] == ["when shown: False", "soon after: True True"]

@@ -182,13 +182,15 @@ class CheckInDialog(QDialog):
         self.list.setCurrentItem(None)  # a new search: nobody chosen yet
         found = self.visible_matches()
         if text.strip() and len(found) > 1:
-            self.say(
-                f"{count(len(found), 'person matches', 'people match')}: keep typing, or press Down to choose."
-            )
+            self._say_matches(len(found))
         elif text.strip() and not found:
             self.say(f"Nobody matches “{text.strip()}”.")
         else:
             self.say("")
+
+    def _say_matches(self, n: int) -> None:
+        matching = count(n, "person matches", "people match")
+        self.say(f"{matching}: keep typing, or press Down to choose.")
 
     def choose(self, step: int) -> None:
         """Down/Up in the name field: choose among the people it finds."""
@@ -216,9 +218,7 @@ class CheckInDialog(QDialog):
         elif len(found) == 1:
             self.check_in(found[0].data(ID))
         elif found:
-            self.say(
-                f"{count(len(found), 'person matches', 'people match')}: keep typing, or press Down to choose."
-            )
+            self._say_matches(len(found))
         else:
             self.say(f"Nobody matches “{typed}”.")
 

@@ -36,6 +36,7 @@ from workshop_app.ui.read_only_banner import ReadOnlyBanner
 from workshop_app.ui.screen_fit import fit_to_screen, keep_on_screen
 from workshop_app.ui.settings import AppSettings
 from workshop_app.ui.start_page import StartPage
+from workshop_app.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from workshop_app.core.content import Library
@@ -53,6 +54,7 @@ BIG_FILE_BYTES = 8 * 1024 * 1024
 # The library and the preview process are readied this long after start-up: after the
 # workshop has opened, so the two do not compete.
 WARM_UP_AFTER_MS = 2000
+WHEEL_GUARD_AFTER_MS = 500  # long before a person can reach a form and turn the wheel
 # The window's first size, made smaller on a smaller screen.
 FIRST_SIZE = QSize(1200, 780)
 # The sidebar, in order: (title, page name). Ctrl+1.. go to them.
@@ -186,6 +188,8 @@ class MainWindow(QMainWindow):
         if not self._fitted:  # the window manager's frame is known only now
             self._fitted = True
             QTimer.singleShot(0, self._keep_on_screen)
+            # Once the first screen is up (a workshop opened at start is listed by then).
+            QTimer.singleShot(WHEEL_GUARD_AFTER_MS, install_wheel_guard)
 
     # -- pages, made when first shown (start-up pays only for the overview) ---------------
 

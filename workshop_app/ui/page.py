@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QWidget
 
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.read_only import ReadOnlyGuard
-from workshop_app.ui.wheel_guard import install_wheel_guard
 
 
 class WorkshopPage(QWidget):
@@ -32,7 +31,6 @@ class WorkshopPage(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        install_wheel_guard()  # the app installs it at start-up; pages made in tests need it too
         self.wf: WorkshopFile | None = None
         self._read_only = ReadOnlyGuard(self)
 

@@ -66,12 +66,17 @@ def _scroll_behind(widget: QWidget, event: QWheelEvent) -> None:
 
 
 def install_wheel_guard() -> None:
-    """Guard the running application (once; later calls do nothing). The app calls this
-    where it is made, and every page when it is built, so that pages made in tests, without
-    the app's start-up, are guarded too."""
+    """Guard the running application (once; later calls do nothing), inputs made before it
+    too. The window installs it once it has shown its first screen (an application-wide
+    filter makes PySide6 wrap every object an event reaches, and the first of each kind costs:
+    40 ms of start-up, spent instead while the window waits for the person); tests install it
+    for every GUI test."""
     app = QApplication.instance()
-    if app is None or app.findChild(QObject, _NAME) is not None:
+    if not isinstance(app, QApplication) or app.findChild(QObject, _NAME) is not None:
         return
     guard = WheelGuard(app)
     guard.setObjectName(_NAME)
     app.installEventFilter(guard)
+    for widget in app.allWidgets():  # polished before the guard was there
+        if isinstance(widget, GUARDED) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
