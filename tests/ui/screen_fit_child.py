@@ -57,6 +57,19 @@ def global_rect(widget: QWidget) -> QRect:
     return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
 
 
+def on_screen(widget: QWidget) -> bool:
+    """Whether all of `widget` shows: inside its window, its window inside the screen, and
+    not scrolled out of a scroll area's view."""
+    window = widget.window()
+    shown = global_rect(window).intersected(window.screen().availableGeometry())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea):
+            shown = shown.intersected(global_rect(parent.viewport()))
+        parent = parent.parentWidget()
+    return shown.contains(global_rect(widget))
+
+
 def inside_a_scroll_area(widget: QWidget, top: QWidget) -> bool:
     parent = widget.parentWidget()
     while parent is not None and parent is not top:
@@ -147,11 +160,7 @@ for number, (_title, page_name) in enumerate(PAGES, start=1):
         check_modal("the Add dialog", lambda p=page: click(p, "Add an exercise or a break"))
     elif page_name == "runner":
         timer = window.runner.view.timer
-        if (
-            not global_rect(window)
-            .intersected(window.screen().availableGeometry())
-            .contains(global_rect(timer))
-        ):
+        if not on_screen(timer):
             problems.append(f"runner: the countdown ({rect_text(global_rect(timer))}) is cut off")
         check_modal(
             "the Check in dialog",
@@ -170,6 +179,15 @@ for number, (_title, page_name) in enumerate(PAGES, start=1):
         assert presenter is not None
         QTest.qWaitForWindowExposed(presenter)
         check_window("the presenter view", presenter)
+        # Every banner at once: a rehearsal, the projector frozen, looking ahead.
+        press(window.runner, Qt.Key.Key_F)
+        press(window.runner, Qt.Key.Key_Right)
+        check_window("the runner with every banner", window)
+        for widget in (window.runner.view.timer, window.runner.view.controls):
+            if not on_screen(widget):
+                problems.append(f"runner with every banner: {widget.accessibleName()} cut off")
+        press(window.runner, Qt.Key.Key_F)
+        press(window.runner, Qt.Key.Key_Escape)
         presenter.close()
     elif page_name == "charters":
         check_modal(

@@ -446,3 +446,37 @@ def test_a_change_on_one_page_shows_on_another(window: MainWindow, qtbot) -> Non
     rows = window.overview.model
     p06 = next(r for r in range(rows.rowCount()) if rows.index(r, 0).data() == "P06")
     assert rows.index(p06, 3).data() == "7 sections to fill"
+
+
+def test_another_workshop_opens_on_its_overview_with_nothing_left_over(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    """The walk: with the demo running on the Run workshop page, a new workshop opened on Run
+    workshop with the demo's "Projected finish … running 239 min late", and once an agenda
+    was chosen the runner looked at the end of it."""
+    create_demo(tmp_path / "demo.workshop").close()
+    assert window.open_path(tmp_path / "demo.workshop")
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    runner_page = window.runner
+    qtbot.keyClick(runner_page, Qt.Key.Key_Space)
+    assert runner_page.view.finish.text()
+    WorkshopFile.create(
+        tmp_path / "new.workshop", program="P", organisation="O", date="2027-03-09"
+    ).close()
+    assert window.open_path(tmp_path / "new.workshop")
+    assert window.current_page() is window.overview
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    view = runner_page.view
+    assert view.finish.text() == "" and view.state_label.text() == ""
+    assert view.empty.isVisible()
+    from workshop_app.core.agenda_store import planned_from
+    from workshop_app.core.content import load_library
+
+    library = load_library()
+    assert window.wf is not None
+    window.wf.agenda.choose(
+        "express-launch", planned_from(library.agenda("express-launch"), library)
+    )
+    runner_page.refresh()  # what coming back to the page after the Agenda page does
+    assert runner_page.runner is not None and not runner_page.runner.browsing
+    assert view.segment_title.text() == runner_page.runner.segments[0].title

@@ -701,3 +701,19 @@ def test_a_new_segment_opens_on_its_room_prompt(qtbot, path: Path, library, cloc
     key(qtbot, page, Qt.Key.Key_Return)  # the segment starts: the room's prompt first
     assert tabs.tabText(tabs.currentIndex()) == "Room prompt"
     close(page, wf)
+
+
+def test_looking_ahead_says_whose_the_clock_is(qtbot, path: Path, library, clock) -> None:
+    """The walk: while looking ahead, the countdown sat unlabelled beside the other
+    segment's title; the step line now says whose clock it is."""
+    page, wf = make_page(qtbot, path, library, clock)
+    runner = page.runner
+    assert runner is not None
+    key(qtbot, page, Qt.Key.Key_Space)
+    first = runner.segments[0]
+    key(qtbot, page, Qt.Key.Key_Right)
+    line = page.view.step_label
+    assert line.isVisible() and line.text().startswith(f"The clock: “{first.title}”, running")
+    key(qtbot, page, Qt.Key.Key_Escape)
+    assert not line.text().startswith("The clock")
+    close(page, wf)

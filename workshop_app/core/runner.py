@@ -86,6 +86,7 @@ class Runner:
         """Read the agenda and the run's saved state (after opening, or an agenda change).
         The view stays where it was if its segment is still there; on first reading it opens
         on the timed segment, so a reopened app shows the segment that runs."""
+        had_agenda = bool(self.segments)
         self.segments = [s for s in self.wf.agenda.segments() if not s.skipped]
         self._record.overlay(self.segments)
         by_id = {s.id: s for s in self.segments}
@@ -105,7 +106,8 @@ class Runner:
                 self._run_started = self.clock.monotonic()
         elif saved is not None and saved.segment_id is None:
             self._finished = any(s.started_at for s in self.segments)
-        if not self._loaded or (self._view_id is not None and self._view_id not in by_id):
+        gone = self._view_id is not None and self._view_id not in by_id
+        if not self._loaded or gone or not had_agenda:  # (an agenda just chosen: its start)
             self.show_timed()
         self._loaded = True
 

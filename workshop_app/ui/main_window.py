@@ -805,8 +805,8 @@ class MainWindow(QMainWindow):
         self.archive_prep.set_workshop(wf)
         from workshop_app.core.runner_record import run_in_progress
 
-        if run_in_progress(wf):  # reopened mid-segment: straight back to the one that runs
-            self.go_to(self._index("runner"))
+        # A workshop opens on its Overview; reopened mid-segment, on the segment that runs.
+        self.go_to(self._index("runner") if run_in_progress(wf) else 0)
         self.workshop_opened.emit(wf)
 
     def _update_title(self) -> None:

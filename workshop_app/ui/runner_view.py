@@ -290,7 +290,7 @@ class RunnerView(QWidget):
         self.timer.setStyleSheet(
             f"font-size: 40pt; font-weight: 700; color: {FACILITATOR_COLOURS[state]};"
         )
-        doing = STATE_TEXT[state]
+        doing = STATE_TEXT[state] if runner.segments else ""
         browsing = runner.browsing
         self.state_label.setText(doing)  # whose state: the banner says, when looking elsewhere
         resume = state in ("paused", "overrun") and not runner.running
@@ -306,8 +306,16 @@ class RunnerView(QWidget):
             if now.step.roles_text:
                 step_text += f"  —  {now.step.roles_text}"
             room_step = now.step.label + (f"\n{now.step.roles_text}" if now.step.roles_text else "")
-        self.step_label.setText("" if browsing else step_text)
-        self.step_label.setVisible(bool(step_text) and not browsing)
+        if browsing and timed is not None:
+            # Whose the countdown is, where the step line was: the one that runs.
+            step_text = f"The clock: “{timed.title}”, {_short(doing)}" + (
+                f" · {clock_text(max(0.0, now.remaining_seconds))} left in step "
+                f"{now.index + 1} of {now.count}"
+                if now is not None
+                else ""
+            )
+        self.step_label.setText(step_text)
+        self.step_label.setVisible(bool(step_text))
         self._say_browsing(runner, doing)
         if runner.segments:
             ended = "Finished at" if runner.finished else "Projected finish"
@@ -316,6 +324,8 @@ class RunnerView(QWidget):
                 f"{ended} {runner.projected_finish():%H:%M} · planned "
                 f"{runner.planned_finish():%H:%M}{since} · {drift_text(runner.minutes_late())}"
             )
+        else:
+            self.finish.setText("")  # (not the last workshop's)
         return text, state, room_step
 
     def _say_browsing(self, runner: Runner, doing: str) -> None:
