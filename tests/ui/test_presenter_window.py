@@ -143,12 +143,14 @@ def go_to(qtbot, page: RunnerPage, title: str) -> None:
     "title", ["Repeated cancellations", "Drafting the charter", "Coffee break"]
 )
 def test_a_plus_makes_the_prompt_larger(qtbot, demo, title: str) -> None:
-    """The issue: A+ grew the heading and the timer, never the prompt. Now each A+ makes the
-    prompt larger (the timer giving up room to it) and A- smaller, and all of it still fits."""
+    """The issue: A+ grew the heading and the timer, never the prompt. In a window with room
+    for it (960x540 here), each A+ makes the prompt larger and A- smaller; the longest prompt,
+    which fills the window already, stays as large as fits. All of it fits, always."""
     page = make_page(qtbot, demo)
     go_to(qtbot, page, title)
     window = page.presenter
     assert window is not None
+    window.resize(QSize(960, 540))
     larger = button(page, "Larger text in the presenter view")
     before = window.prompt.fit.px
     for _ in range(3):
@@ -159,11 +161,11 @@ def test_a_plus_makes_the_prompt_larger(qtbot, demo, title: str) -> None:
         assert window.prompt.fit.px == before
     else:
         assert window.prompt.fit.px > before
-    for _ in range(8):  # down to half the type
-        qtbot.mouseClick(
-            button(page, "Smaller text in the presenter view"), Qt.MouseButton.LeftButton
-        )
-    assert window.prompt.fit.px < before and shown_whole(window)
+        for _ in range(8):  # down to half the type
+            qtbot.mouseClick(
+                button(page, "Smaller text in the presenter view"), Qt.MouseButton.LeftButton
+            )
+        assert window.prompt.fit.px < before and shown_whole(window)
     page.set_workshop(None)
 
 
@@ -204,4 +206,38 @@ def test_a_revealed_paragraph_is_set_apart(qtbot, demo) -> None:
     text_ends = before.layout().position().y() + before.layout().boundingRect().height()
     assert block.layout().position().y() - text_ends >= window.prompt.fit.px * 0.3
     assert shown_whole(window)
+    page.set_workshop(None)
+
+
+@pytest.mark.parametrize("title", ["Repeated cancellations", "Drafting the charter"])
+def test_every_press_of_a_plus_or_a_minus_shows_or_says_why_not(qtbot, demo, title) -> None:
+    """The second walk: A+ twice, then A- once, and nothing changed (the presses that had no
+    effect were counted); A+ shrank the timer to half; a full-screen presenter had its title
+    and timer at 10 px. Now a press that would change nothing is not counted and says why,
+    and the timer and the title keep at least half their size."""
+    page = make_page(qtbot, demo)
+    go_to(qtbot, page, title)
+    window = page.presenter
+    assert window is not None
+    said: list[str] = []
+    page.status.connect(said.append)
+    timer_full = window.height() * 0.19
+
+    def look() -> tuple[int, ...]:
+        """What the room sees of the type: the prompt's size and columns, the others'."""
+        labels = (window.heading, window.step, window.timer, window.time_of_day)
+        fit = window.prompt.fit
+        return fit.px, fit.columns, *(label.font().pixelSize() for label in labels)
+
+    for name in ("Larger text in the presenter view", "Smaller text in the presenter view"):
+        for _ in range(6):
+            before, messages = look(), len(said)
+            qtbot.mouseClick(button(page, name), Qt.MouseButton.LeftButton)
+            assert look() != before or len(said) == messages + 1, name
+            assert window.timer.font().pixelSize() >= 0.5 * timer_full * min(1.0, window.scale) - 1
+            assert shown_whole(window)
+        # At its limit, the first press the other way changes what the room sees.
+    before = look()
+    qtbot.mouseClick(button(page, "Larger text in the presenter view"), Qt.MouseButton.LeftButton)
+    assert look() != before
     page.set_workshop(None)

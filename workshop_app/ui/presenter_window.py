@@ -37,10 +37,10 @@ BACKGROUND = "#0f1b2d"
 # Type sizes as parts of the window's height (at scale 1); the prompt's is its largest.
 HEADING, PROMPT, STEP, TIMER, CLOCK = 0.045, 0.06, 0.05, 0.19, 0.04
 # How much of their room heading, step and timer keep when the prompt needs it.
-SQUEEZES = (1.0, 0.85, 0.7, 0.55, 0.45, 0.35, 0.25)
-# The least they keep at scale 1; A+ lets them give up more, so that A+ always makes the
-# prompt larger, or keeps it as large as the window allows.
-LEAST_SHARE = 0.35
+SQUEEZES = (1.0, 0.85, 0.7, 0.55, 0.45)
+# The least they keep of their size at scale 1, whatever A+ asks for the prompt: the room
+# reads the timer and the step from the back too.
+LEAST_SHARE = 0.5
 READABLE_PROMPT = 14  # px; below this, two columns whenever they give larger type
 # A prompt this close to its largest type takes no more room from the timer and the title.
 COMFORTABLE_SHARE = 0.8
@@ -170,9 +170,22 @@ class PresenterWindow(QWidget):
 
     # -- sizes -----------------------------------------------------------------------------
 
-    def set_scale(self, scale: float) -> None:
+    def set_scale(self, scale: float) -> bool:
+        """Type at `scale` (A− / A+). False, and the type as it was, if that changes nothing
+        the room would see (the prompt already fills the window, or is as small as it goes)."""
+        before = self.scale, self._sizes()
         self.scale = max(0.5, min(scale, 3.0))
         self._apply_sizes()
+        if self._sizes() == before[1]:
+            self.scale = before[0]
+            self._apply_sizes()
+            return False
+        return True
+
+    def _sizes(self) -> tuple[object, ...]:
+        labels = (self.heading, self.step, self.timer, self.time_of_day)
+        fit = self.prompt.fit
+        return fit.px, fit.columns, *(w.font().pixelSize() for w in labels)
 
     def _px(self, part: float, *, squeezed: bool = True) -> int:
         squeeze = self._squeeze if squeezed else 1.0
@@ -193,8 +206,8 @@ class PresenterWindow(QWidget):
         self._column.setContentsMargins(margin * 3 // 2, margin, margin * 3 // 2, margin)
         cap = self._px(PROMPT, squeezed=False)
         comfortable = min(cap, max(READABLE_PROMPT, int(cap * COMFORTABLE_SHARE)))
-        least = LEAST_SHARE / max(1.0, self.scale) ** 2
-        squeezes = [s for s in SQUEEZES if s * self.scale > least] + [least / self.scale]
+        least = min(1.0, LEAST_SHARE / self.scale)  # as a share of their size at this scale
+        squeezes = [s for s in SQUEEZES if s > least] + [least]
         self._sizing = True
         try:
             best: tuple[float, Fit] | None = None

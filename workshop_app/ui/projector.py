@@ -81,7 +81,13 @@ class Projector(QObject):
         self.set_blank(False)
         self.set_frozen(False)
 
-    def set_scale(self, step: float) -> None:
-        self.scale = max(0.5, min(3.0, self.scale + step))
-        if self.window is not None:
-            self.window.set_scale(self.scale)
+    def set_scale(self, step: float) -> bool:
+        """A− / A+ by `step`; False when the room would see no change (nothing is counted,
+        so the next press in the other direction has its effect at once)."""
+        if self.window is None:
+            return False
+        scale = max(0.5, min(3.0, self.scale + step))
+        if scale == self.scale or not self.window.set_scale(scale):
+            return False
+        self.scale = scale
+        return True

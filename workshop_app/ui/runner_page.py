@@ -334,7 +334,13 @@ class RunnerPage(WorkshopPage):
             self.status.emit("Open the presenter view (F5) to freeze it.")
 
     def set_presenter_scale(self, step: float) -> None:
-        self.projector.set_scale(step)
+        if not self.projector.set_scale(step):
+            self.status.emit(
+                "The prompt is as large as the presenter view allows: make the window larger, "
+                "or full screen."
+                if step > 0
+                else "The presenter view's text is as small as it goes."
+            )
 
     def _reveal(self, key: str, shown: bool) -> None:
         runner, wf = self.runner, self.wf
