@@ -3,7 +3,13 @@ from __future__ import annotations
 from workshop_app.core.content import fill_placeholders, load_library
 from workshop_app.core.demo import PROGRAM
 from workshop_app.core.model import Workshop
-from workshop_app.core.room_text import clock_text, projected_text, revealable_parts, room_text
+from workshop_app.core.room_text import (
+    REVEALED_RULE,
+    clock_text,
+    projected_text,
+    revealable_parts,
+    room_text,
+)
 
 
 def test_clock_text() -> None:
@@ -103,6 +109,9 @@ def test_a_scenario_offers_its_parts_for_revealing() -> None:
     assert projected_text(prompt, parts, set()) == prompt
     shown = projected_text(prompt, parts, {"situation-3", "good-plan-2"})
     assert shown.startswith(prompt) and "restructuring" in shown
+    # what was revealed comes after a rule, so the room sees what is new
+    assert shown.index(REVEALED_RULE) < shown.index("restructuring")
+    assert shown.count(REVEALED_RULE) == 1
     assert silent.good_plans[1][:40] in shown
     assert silent.good_plans[0][:40] not in shown and silent.situation[:40] not in shown
     assert revealable_parts(library.exercise("smart-goals"), workshop) == []

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QTextFormat
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from workshop_app.core.clock import FakeClock
@@ -201,7 +202,9 @@ def test_a_revealed_paragraph_is_set_apart(qtbot, demo) -> None:
     block = body.begin()
     while not block.text().startswith("Since then"):
         block = block.next()
-    before = block.previous()
+    rule = block.previous()  # the second walk: apart, but alike; now a rule comes first
+    assert rule.blockFormat().hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth)
+    before = rule.previous()
     assert before.text().startswith("Write:")
     text_ends = before.layout().position().y() + before.layout().boundingRect().height()
     assert block.layout().position().y() - text_ends >= window.prompt.fit.px * 0.3

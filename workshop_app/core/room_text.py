@@ -82,10 +82,14 @@ def revealable_parts(exercise: Exercise, workshop: Workshop) -> list[RevealableP
     return parts
 
 
+REVEALED_RULE = "* * *"  # a thematic break in Markdown: a line across, before what was revealed
+
+
 def projected_text(prompt: str, parts: list[RevealablePart], revealed: Collection[str]) -> str:
-    """The room prompt followed by the parts revealed so far, in the order of the file."""
+    """The room prompt followed by the parts revealed so far, in the order of the file, set
+    apart from it by a rule: the room sees what is new."""
     shown = [p.room_text for p in parts if p.key in revealed]
-    return "\n\n".join([prompt, *shown]) if shown else prompt
+    return "\n\n".join([prompt, REVEALED_RULE, *shown]) if shown else prompt
 
 
 def clock_text(seconds: float) -> str:
