@@ -466,3 +466,16 @@ def test_make_pair_only_when_there_is_someone_to_pair(qtbot, tmp_path: Path) -> 
     assert not button.isEnabled()
     page.set_workshop(None)
     wf.close()
+
+
+def test_the_participant_dialog_says_what_ok_waits_for(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The second walk: with a name typed, OK stayed grey and nothing said why."""
+    dialog = ParticipantDialog(None, lambda values: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.needed.isVisible() and dialog.needed.text() == "* Still needed: name and email."
+    qtbot.keyClicks(dialog.edits["name"], "Ada Byrne")
+    assert dialog.needed.text() == "* Still needed: email." and not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.edits["email"], "ada@x.example")
+    assert dialog.ok_button.isEnabled() and not dialog.needed.isVisible()

@@ -717,3 +717,24 @@ def test_looking_ahead_says_whose_the_clock_is(qtbot, path: Path, library, clock
     key(qtbot, page, Qt.Key.Key_Escape)
     assert not line.text().startswith("The clock")
     close(page, wf)
+
+
+def test_a_rehearsal_asks_before_leaving_a_real_run(qtbot, path: Path, library, clock) -> None:
+    """The second walk: Rehearsal in the middle of the real run switched at once, and the
+    presenter view showed the rehearsal's first segment to the room."""
+    page, wf = make_page(qtbot, path, library, clock)
+    runner = page.runner
+    assert runner is not None and not runner.rehearsal
+    key(qtbot, page, Qt.Key.Key_Space)
+    seen: list[str] = []
+    _answer_when_asked(qtbot, "Cancel", seen)
+    click(qtbot, page, "Rehearsal: try the timings, nothing is recorded")
+    assert seen and runner.segments[0].title in seen[0]
+    assert page.runner is runner and not page.rehearsing and runner.running
+    assert not page.view.rehearsal_button.isChecked()
+    _answer_when_asked(qtbot, "Rehearse", seen)
+    click(qtbot, page, "Rehearsal: try the timings, nothing is recorded")
+    assert page.rehearsing and page.view.rehearsal_button.isChecked()
+    click(qtbot, page, "Record this run for real")  # back: the real segment still runs
+    assert page.runner is not None and page.runner.running and not page.rehearsing
+    close(page, wf)

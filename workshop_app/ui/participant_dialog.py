@@ -26,8 +26,8 @@ from workshop_app.ui.dialogs import name_buttons
 ERROR_STYLE = "color: #b3261e;"
 LABELS = {
     "role": "&Role",
-    "name": "&Name",
-    "email": "&Email",
+    "name": "&Name *",
+    "email": "&Email *",
     "title": "&Title",
     "department": "&Department",
     "manager": "&Manager",
@@ -94,7 +94,7 @@ class ParticipantDialog(_SavingDialog):
                 widget = self.role
             else:
                 widget = self.edits[name] = QLineEdit()
-            widget.setAccessibleName(LABELS[name].replace("&", ""))
+            widget.setAccessibleName(LABELS[name].replace("&", "").rstrip(" *"))
             self.form.addRow(LABELS[name], widget)
         self.role.view().setAccessibleName("Roles")
         self.edits["email"].setPlaceholderText("name@company.example")
@@ -102,6 +102,11 @@ class ParticipantDialog(_SavingDialog):
             self.role.setCurrentIndex(self.role.findData(participant.role))
             for name, edit in self.edits.items():
                 edit.setText(getattr(participant, name))
+        # Why OK waits: what is still to fill in (OK alone, greyed, says nothing).
+        self.needed = QLabel()
+        self.needed.setAccessibleName("Still needed")
+        self.needed.setStyleSheet("color: palette(placeholder-text);")
+        self.form.addRow(self.needed)
         self.finish_form()
         self.edits["name"].textChanged.connect(self._update_ok)
         self.edits["email"].textChanged.connect(self._update_ok)
@@ -109,8 +114,10 @@ class ParticipantDialog(_SavingDialog):
         self.edits["name"].setFocus()
 
     def _update_ok(self) -> None:
-        ok = bool(self.edits["name"].text().strip() and self.edits["email"].text().strip())
-        self.ok_button.setEnabled(ok)
+        missing = [n for n in ("name", "email") if not self.edits[n].text().strip()]
+        self.ok_button.setEnabled(not missing)
+        self.needed.setText(f"* Still needed: {' and '.join(missing)}." if missing else "")
+        self.needed.setVisible(bool(missing))
 
     def values(self) -> dict[str, str]:
         return {"role": self.role.currentData()} | {n: e.text() for n, e in self.edits.items()}

@@ -140,8 +140,9 @@ class RunnerPage(WorkshopPage):
 
     def set_rehearsal(self, rehearsal: bool) -> None:
         """Rehearse (nothing is recorded) or run for real (from what the file holds)."""
-        if self.wf is None or self.rehearsing == rehearsal:
+        if self.wf is None or self.rehearsing == rehearsal or not self._may_rehearse(rehearsal):
             self.view.rehearsal_button.setChecked(self.rehearsing)
+            self.setFocus()
             return
         self.notes_saver.flush()
         self._make_runner(rehearsal=rehearsal)
@@ -152,6 +153,23 @@ class RunnerPage(WorkshopPage):
         )
         self.show_view()
         self.setFocus()
+
+    def _may_rehearse(self, rehearsal: bool) -> bool:
+        """Leaving a real segment that is in progress for a rehearsal asks first: its clock
+        goes on, and the projector would show the rehearsal to the room."""
+        live = self.runner.live if self.runner is not None and rehearsal else None
+        if live is None:
+            return True
+        answer = ask(
+            self,
+            "Rehearse now?",
+            f"“{live.title}” is running for real. Rehearse now?",
+            detail="Its clock goes on meanwhile (Record this run for real comes back to it), "
+            "and the presenter view shows the rehearsal.",
+            answers=(("rehearse", "Rehearse"), (CANCEL, "")),
+            default=CANCEL,
+        )
+        return answer == "rehearse"
 
     def refresh(self) -> None:
         if self.runner is None or self.wf is None:
