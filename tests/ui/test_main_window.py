@@ -480,3 +480,25 @@ def test_another_workshop_opens_on_its_overview_with_nothing_left_over(
     runner_page.refresh()  # what coming back to the page after the Agenda page does
     assert runner_page.runner is not None and not runner_page.runner.browsing
     assert view.segment_title.text() == runner_page.runner.segments[0].title
+
+
+def test_open_starts_in_the_last_workshops_folder(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second walk: with no workshop open, the file dialogs started in the home folder,
+    not where the trainer keeps workshops."""
+    from workshop_app.ui import main_window
+
+    folder = tmp_path / "workshops"
+    folder.mkdir()
+    create_demo(folder / "spring.workshop").close()
+    window.settings.add_recent(folder / "spring.workshop")
+    started: list[str] = []
+
+    def remember(_parent, _title, start, _filter):  # type: ignore[no-untyped-def]
+        started.append(start)
+        return "", ""
+
+    monkeypatch.setattr(main_window.QFileDialog, "getOpenFileName", remember)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert started == [str(folder)]

@@ -714,8 +714,18 @@ class MainWindow(QMainWindow):
         self.settings.remove_recent(Path(path))
         self.start_page.show_recent(self.settings.recent())
 
+    def _start_folder(self) -> Path:
+        """Where Open and Save as begin: the open workshop's folder, else the folder of the
+        last workshop opened (that still exists), else the home folder."""
+        if self.wf is not None:
+            return self.wf.path.parent
+        return next(
+            (r.path.parent for r in self.settings.recent() if r.path.parent.is_dir()),
+            Path.home(),
+        )
+
     def choose_and_open(self) -> None:
-        start = str(self.wf.path.parent) if self.wf else str(Path.home())
+        start = str(self._start_folder())
         name, _ = QFileDialog.getOpenFileName(self, "Open a workshop", start, FILE_FILTER)
         if name:
             self.open_path(Path(name))
@@ -727,7 +737,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() != NewWorkshopDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        suggested = str(Path.home() / f"{values['program']} {values['date']}{SUFFIX}")
+        suggested = str(self._start_folder() / f"{values['program']} {values['date']}{SUFFIX}")
         name, _ = QFileDialog.getSaveFileName(
             self, "Save the new workshop as", suggested, FILE_FILTER
         )
