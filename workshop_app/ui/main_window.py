@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QSize, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -54,7 +54,6 @@ BIG_FILE_BYTES = 8 * 1024 * 1024
 # The library and the preview process are readied this long after start-up: after the
 # workshop has opened, so the two do not compete.
 WARM_UP_AFTER_MS = 2000
-WHEEL_GUARD_AFTER_MS = 500  # long before a person can reach a form and turn the wheel
 # The window's first size, made smaller on a smaller screen.
 FIRST_SIZE = QSize(1200, 780)
 # The sidebar, in order: (title, page name). Ctrl+1.. go to them.
@@ -162,6 +161,7 @@ class MainWindow(QMainWindow):
         self._show_start_page()
         self.nav.setCurrentRow(0)
         self._fitted = False
+        self._guarded = False  # the wheel guard comes after the first frame (`paintEvent`)
         geometry = self.settings.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
             fit_to_screen(self, FIRST_SIZE)
@@ -188,8 +188,14 @@ class MainWindow(QMainWindow):
         if not self._fitted:  # the window manager's frame is known only now
             self._fitted = True
             QTimer.singleShot(0, self._keep_on_screen)
-            # Once the first screen is up (a workshop opened at start is listed by then).
-            QTimer.singleShot(WHEEL_GUARD_AFTER_MS, install_wheel_guard)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._guarded:
+            # Right after the first frame (and before a big workshop opening on a worker
+            # thread is listed): its first events cost 40 ms, which the frame need not wait for.
+            self._guarded = True
+            QTimer.singleShot(0, install_wheel_guard)
 
     # -- pages, made when first shown (start-up pays only for the overview) ---------------
 

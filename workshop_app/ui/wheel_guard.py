@@ -67,10 +67,10 @@ def _scroll_behind(widget: QWidget, event: QWheelEvent) -> None:
 
 def install_wheel_guard() -> None:
     """Guard the running application (once; later calls do nothing), inputs made before it
-    too. The window installs it once it has shown its first screen (an application-wide
+    too. The window installs it once it has painted its first screen (an application-wide
     filter makes PySide6 wrap every object an event reaches, and the first of each kind costs:
-    40 ms of start-up, spent instead while the window waits for the person); tests install it
-    for every GUI test."""
+    40 ms of start-up, spent instead once the window is up); tests install it for every GUI
+    test."""
     app = QApplication.instance()
     if not isinstance(app, QApplication) or app.findChild(QObject, _NAME) is not None:
         return
