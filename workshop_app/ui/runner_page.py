@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from workshop_app.core.clock import Clock
 from workshop_app.core.content import Library
@@ -95,18 +95,8 @@ class RunnerPage(WorkshopPage):
         view.scenario.reveal_toggled.connect(self._reveal)
         for editor in (view.own_notes, view.plan_box.text):
             editor.installEventFilter(_EscapeToPage(self))
-        # In a scroll area: with every banner up on a small screen at 1.5x the page may need
-        # more height than the screen has, and the window must not grow past it. The
-        # countdown and the controls are at the top, where the area rests.
-        area = QScrollArea()
-        area.setWidget(view)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(area)
+        layout.addWidget(view)
         self._say_projector()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QTextBrowser,
@@ -141,6 +142,9 @@ class RunnerView(QWidget):
         self.finish = _label("Projected finish", "font-size: 11pt;")
 
         self.tabs = QTabWidget()
+        # The tabs give up height first (down to nothing) when a small screen at 1.5x has
+        # every banner up: the countdown, the titles and the controls keep theirs.
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self._timed_id: str | None = None  # the segment that ran when the tabs were last set
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.room_view = _browser("What the room sees")
@@ -159,10 +163,6 @@ class RunnerView(QWidget):
         )
         notes.setStretchFactor(0, 3)
         notes.setStretchFactor(1, 2)
-        for text in (self.notes_view, self.own_notes):
-            # Both scroll: the tabs may be short on a small screen at 1.5x (where a banner
-            # appearing must not push the window past the screen).
-            text.setMinimumHeight(text.fontMetrics().height() * 2)
         self.debrief_view = _browser("Debrief questions")
         self.plan_box = PlanBox()
         self.scenario = ScenarioPanel(self.plan_box)
