@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from workshop_app import __version__
 from workshop_app.core.errors import UserError
 from workshop_app.core.paths import user_data_dir
+from workshop_app.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger("workshop_app")
 
@@ -25,6 +26,7 @@ def make_app() -> QApplication:
     app.setApplicationName("Mentoring workshop")
     app.setOrganizationName("workshop-app")
     app.setApplicationVersion(__version__)
+    install_wheel_guard()
     return app
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QSize, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -36,7 +36,6 @@ from workshop_app.ui.read_only_banner import ReadOnlyBanner
 from workshop_app.ui.screen_fit import fit_to_screen, keep_on_screen
 from workshop_app.ui.settings import AppSettings
 from workshop_app.ui.start_page import StartPage
-from workshop_app.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from workshop_app.core.content import Library
@@ -161,7 +160,6 @@ class MainWindow(QMainWindow):
         self._show_start_page()
         self.nav.setCurrentRow(0)
         self._fitted = False
-        self._guarded = False  # the wheel guard comes after the first frame (`paintEvent`)
         geometry = self.settings.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
             fit_to_screen(self, FIRST_SIZE)
@@ -188,14 +186,6 @@ class MainWindow(QMainWindow):
         if not self._fitted:  # the window manager's frame is known only now
             self._fitted = True
             QTimer.singleShot(0, self._keep_on_screen)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._guarded:
-            # Right after the first frame (and before a big workshop opening on a worker
-            # thread is listed): its first events cost 40 ms, which the frame need not wait for.
-            self._guarded = True
-            QTimer.singleShot(0, install_wheel_guard)
 
     # -- pages, made when first shown (start-up pays only for the overview) ---------------
 
