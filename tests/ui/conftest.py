@@ -1,4 +1,4 @@
-"""Every GUI test runs with the wheel guard, as the app does once its window is up."""
+"""Every GUI test runs with the wheel guard, as the app does from its start."""
 
 from __future__ import annotations
 

@@ -2,10 +2,11 @@
 
 Scrolling a long form passes the pointer over combo boxes, spin boxes, date edits and sliders.
 Qt lets each of them take the wheel as it passes (and the focus with it), which silently
-changes, and saves, an answer nobody meant to touch. One event filter on the application
-stops that on every page and in every dialog: over such an input without focus the wheel
-goes to the scroll area behind it, and these inputs no longer take focus from the wheel. An
-input the person clicked or tabbed into still follows the wheel, as everywhere else.
+changes, and saves, an answer nobody meant to touch. The application's style guards each
+such input as it is polished, on every page and in every dialog: over one without focus the
+wheel goes to the scroll area behind it, and these inputs no longer take focus from the
+wheel. An input the person clicked or tabbed into still follows the wheel, as everywhere
+else.
 """
 
 from __future__ import annotations
