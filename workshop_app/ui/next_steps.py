@@ -12,7 +12,7 @@ from workshop_app.core.readiness import Step
 PAGE_TITLES = {"program": "Program", "roster": "Roster && pairs", "agenda": "Agenda"}
 STYLE = "#nextSteps { border: 1px solid palette(mid); border-radius: 6px; }"
 DONE_COLOUR = "#1b7a3d"
-TODO_COLOUR = "#a15c00"
+PENDING_COLOUR = "#a15c00"
 
 
 class NextSteps(QFrame):
@@ -47,7 +47,7 @@ class NextSteps(QFrame):
             mark.setText("✓" if step.done else str(number))
             mark.setStyleSheet(
                 f"border: none; font-size: 13pt; font-weight: 700; "
-                f"color: {DONE_COLOUR if step.done else TODO_COLOUR};"
+                f"color: {DONE_COLOUR if step.done else PENDING_COLOUR};"
             )
             mark.setAccessibleName("Done" if step.done else "To do")
             text.setText(f"<b>{escape(step.title)}</b><br>{escape(step.detail)}")
