@@ -127,8 +127,8 @@ def bench_archive(folder: Path, pairs: int) -> None:
     workshop was open (measured beside zipping the same files with zipfile). Then 20 charters
     are edited: `prepare_archive` renders those, and the archive is quick again."""
     from workshop_app.core.batch_render import render_charters
-    from workshop_app.core.child_process import run_in_child
     from workshop_app.core.export_archive import archive_contexts, prepare_archive
+    from workshop_app.core.jobs import run_in_child
 
     folder = folder / "archive"
     folder.mkdir()

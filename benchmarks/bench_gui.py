@@ -305,9 +305,9 @@ def main() -> None:
         for name, bench in (("startup", startup), ("typing", typing), ("stalls", stalls)):
             (folder / name).mkdir()
             bench(folder / name)
-    from workshop_app.ui.tasks import shutdown_pool
+    from workshop_app.ui.jobs import shutdown_preview_process
 
-    shutdown_pool()
+    shutdown_preview_process()
 
 
 if __name__ == "__main__":

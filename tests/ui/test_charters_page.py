@@ -261,7 +261,7 @@ def test_print_all_complete_charters_to_a_folder(qtbot, tmp_path: Path) -> None:
     out.mkdir()
     with qtbot.waitSignal(window.printer.finished, timeout=120000) as blocker:
         assert page.print_complete(to_folder=True, folder=out)
-        assert window.print_panel.isVisible()
+        assert window.print_row.isVisible()
         # the app stays usable while the charters render
         window.go_to(window._index("overview"))
         assert window.current_page() is window.overview
@@ -273,7 +273,7 @@ def test_print_all_complete_charters_to_a_folder(qtbot, tmp_path: Path) -> None:
     text = "".join(page.extract_text() for page in PdfReader(p03).pages)
     assert "Typed just before printing." in " ".join(text.split())
     assert (out / "All charters.pdf").exists()
-    assert not window.print_panel.isVisible()
+    assert not window.print_row.isVisible()
     window.close()
 
 

@@ -226,6 +226,27 @@ def test_a_big_workshop_opens_in_the_background(
     assert window.wf.charters.charter(pair.id).value("purpose").startswith("Written")
 
 
+def test_closing_the_window_while_a_big_workshop_opens_waits_and_lets_go_of_it(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing the window a moment after opening a big file: the window waits for the
+    opening, closes the file again, and leaves it free for the next program to open."""
+    from workshop_app.core.file_lock import lock_holder
+    from workshop_app.ui import main_window
+
+    path = tmp_path / "big.workshop"
+    create_demo(path).close()
+    monkeypatch.setattr(main_window, "BIG_FILE_BYTES", 0)
+    window.show()
+    assert window.open_path(path)
+    assert window._opening is not None and window._opening.running
+    window.close()  # the title bar's close button, or File > Quit
+    assert window._opening is None and not window.isVisible()
+    assert window.wf is None
+    assert lock_holder(path) is None  # nobody holds the file any more
+    WorkshopFile.open(path).close()  # and a writer can open it
+
+
 def test_a_big_bad_file_in_the_background_gets_a_dialog(
     window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.ui import jobs
 from workshop_app.ui.merge_panel import MergePanel
-from workshop_app.ui.tasks import BackgroundJob
 
 LAUNCH = {"program": "Accelerate", "organisation": "Northwind", "date": "2027-01-19"}
 
@@ -47,7 +47,7 @@ def test_renamed_codes_and_conflicts_are_shown_whole(qtbot, tmp_path: Path) -> N
     with qtbot.waitSignal(panel.status, timeout=30_000) as done:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     # The finished job's thread object goes (deleteLater) before the test ends: none is left.
-    qtbot.waitUntil(lambda: not panel.findChildren(BackgroundJob))
+    qtbot.waitUntil(lambda: not jobs.any_running())
     assert done.args == ["Merged into all.workshop: 2 conflicts, 2 pair codes renamed."]
     banner = panel.renamed.text()
     assert "<b>P01 → P05</b>: Kai &amp; Lea (from b.workshop)</li>" in banner

@@ -142,7 +142,7 @@ def test_print_goes_through_the_charters_print_path(
     window.charters.select_pair(window.wf.roster.pair_by_code("P02").id)
     with qtbot.waitSignal(window.printer.finished, timeout=120000) as blocker:
         qtbot.mouseClick(tool(preview, "Print"), Qt.MouseButton.LeftButton)
-        assert window.print_panel.isVisible()  # the usual progress in the status bar
+        assert window.print_row.isVisible()  # the usual progress in the status bar
     result = blocker.args[0]
     assert result is not None
     assert [f.name[:3] for f in result.files] == ["P01"]  # the pages printed are images
@@ -152,3 +152,31 @@ def test_print_goes_through_the_charters_print_path(
 def test_the_preview_fits_the_screen(preview: PreviewWindow) -> None:
     screen = preview.screen().availableGeometry()
     assert preview.width() <= screen.width() and preview.height() <= screen.height()
+
+
+def broken_render(context: dict) -> bytes:
+    """Stands in for the renderer in the preview process: a bug, not a person's mistake."""
+    raise KeyError("no such column")
+
+
+def test_a_preview_that_fails_says_so_and_is_logged(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from workshop_app.core import batch_render
+
+    monkeypatch.setattr(batch_render, "cached_charter_pdf", broken_render)
+    window.go_to(window._index("charters"))
+    window.charters.select_pair(window.wf.roster.pair_by_code("P02").id)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with caplog.at_level(logging.ERROR):
+        qtbot.keyClick(window, Qt.Key.Key_F7)
+        shown = window.charters.preview
+        assert shown is not None
+        qtbot.waitUntil(lambda: "stopped" in shown.message.text(), timeout=60000)
+    said = shown.message.text()
+    assert said.startswith("Rendering the charter stopped on an unexpected error")
+    assert "workshop-app.log" in said
+    assert "KeyError: 'no such column'" in caplog.text

@@ -4,26 +4,25 @@
 
 Private charter content is left out unless `include_confidential=True` (the app asks for an
 explicit confirmation first). Every format is written to a temporary name and moved into place,
-so a failure, or an exception raised by `progress` to cancel, leaves nothing behind. Errors a
+so a failure, or `jobs.Cancelled` raised by `progress` to cancel, leaves nothing behind. Errors a
 person can fix (full disk, no permission, unknown time zone, nothing to export) are `UserError`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.export_tables import (
-    Progress,
     goals_private,
     left_out_labels,
     plans_private,
     private_fields,
     read_export_data,
 )
+from workshop_app.core.jobs import CancelCheck, Progress, stop_when_cancelled
 from workshop_app.core.words import count
 
 if TYPE_CHECKING:
@@ -187,17 +186,13 @@ def export_file(
     per_pair: bool,
     replace: bool,
     *,
-    progress: Callable[[int, int], None],
-    cancelled: Callable[[], bool],
+    progress: Progress,
+    cancelled: CancelCheck,
 ) -> ExportResult:
-    """`export_workshop` for a child process (plain arguments, in order): opens the workshop
-    read-only itself."""
+    """`export_workshop` as a job for a child process (plain arguments, in order): opens the
+    workshop read-only itself, and raises `Cancelled` once `cancelled()`, having written
+    nothing."""
     from workshop_app.core.workshop_file import WorkshopFile
-
-    def checked(done: int, total: int) -> None:
-        if cancelled():
-            raise ExportCancelled
-        progress(done, total)
 
     with WorkshopFile.open(Path(path), readonly=True) as wf:
         return export_workshop(
@@ -206,10 +201,6 @@ def export_file(
             out=Path(out),
             include_confidential=include_confidential,
             per_pair=per_pair,
-            progress=checked,
+            progress=stop_when_cancelled(progress, cancelled),
             replace=replace,
         )
-
-
-class ExportCancelled(Exception):
-    """Raised through an export's progress callback to stop it; nothing is written."""

@@ -18,5 +18,10 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def log_file() -> Path:
+    """Where the app logs what went wrong (bugs with their tracebacks)."""
+    return user_data_dir() / "workshop-app.log"
+
+
 def backups_dir() -> Path:
     return user_data_dir() / "backups"

@@ -1,13 +1,13 @@
-"""Print a workshop's charters from a child process (see `child_process`)."""
+"""Print a workshop's charters from a child process (see `core.jobs.run_in_child`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from workshop_app.core.batch_render import BatchResult, render_charters
 from workshop_app.core.charter_context import charter_context, workshop_parts
-from workshop_app.core.child_process import run_in_child
+from workshop_app.core.jobs import CancelCheck, Cancelled, Progress, run_in_child
 from workshop_app.core.render_cache import default_cache
 from workshop_app.core.workshop_file import WorkshopFile
 
@@ -17,14 +17,14 @@ def render_workshop_charters(
     pair_ids: list[str],
     out_dir: str,
     *,
-    progress: Callable[[int, int], None],
-    cancelled: Callable[[], bool],
+    progress: Progress,
+    cancelled: CancelCheck,
 ) -> BatchResult:
     """The child's work: read the charters and render them (per pair and combined)."""
     with WorkshopFile.open(Path(path), readonly=True) as wf:
         parts = workshop_parts(wf)
         contexts = [charter_context(wf, pair_id, parts=parts) for pair_id in pair_ids]
-    return render_charters(
+    result = render_charters(
         contexts,
         out_dir=Path(out_dir),
         combined=True,
@@ -32,6 +32,9 @@ def render_workshop_charters(
         cancelled=cancelled,
         cache=default_cache(),
     )
+    if result.cancelled:
+        raise Cancelled
+    return result
 
 
 def print_in_process(
@@ -39,8 +42,8 @@ def print_in_process(
     pair_ids: Sequence[str],
     out_dir: Path,
     *,
-    progress: Callable[[int, int], None],
-    cancelled: Callable[[], bool],
+    progress: Progress,
+    cancelled: CancelCheck,
 ) -> BatchResult:
     """Render `pair_ids` into `out_dir` (plus the combined PDF) in a child process; waits."""
     result: BatchResult = run_in_child(

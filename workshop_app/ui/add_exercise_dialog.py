@@ -40,12 +40,12 @@ from workshop_app.core.content import (
 from workshop_app.ui.dialogs import name_buttons
 from workshop_app.ui.minutes_spin import MinutesSpinBox
 from workshop_app.ui.screen_fit import fit_to_screen
+from workshop_app.ui.style import HELP_STYLE
 
 BREAK = "break"  # the id of the break entry; exercise ids are the library's own
 BREAK_MINUTES = 15
 BREAK_WORDS = "break pause coffee lunch rest"
 ID_ROLE = Qt.ItemDataRole.UserRole
-HELP_STYLE = "color: palette(placeholder-text);"
 
 
 def captures_text(exercise: Exercise) -> str:

@@ -30,9 +30,9 @@ from workshop_app.ui.add_exercise_dialog import AddExerciseDialog
 from workshop_app.ui.dialogs import ask, show_user_error
 from workshop_app.ui.minutes_spin import MinutesSpinBox
 from workshop_app.ui.page import WorkshopPage
+from workshop_app.ui.style import HELP_STYLE
 
 KIND_LABEL = {**KIND_TITLES, "break": "Break"}
-HELP_STYLE = "color: palette(placeholder-text);"
 TITLE, KIND, MINUTES, PLANNED_AT = range(4)
 
 

@@ -17,9 +17,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from workshop_app.core.child_process import run_in_child
+from workshop_app.core.jobs import CancelCheck, Progress, run_in_child
 from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui.tasks import BackgroundJob
+from workshop_app.ui.jobs import Job
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +45,7 @@ class ArchivePreparer(QObject):
         self._busy = busy
         self._quiet_s = quiet_s
         self.wf: WorkshopFile | None = None
-        self.job: BackgroundJob | None = None
-        self._stopping: list[BackgroundJob] = []
+        self.job: Job | None = None
         self.prepared_mark = ""  # the change mark of the workshop last prepared
         self._seen_mark = ""
         self._seen_at = 0.0
@@ -68,20 +67,14 @@ class ArchivePreparer(QObject):
 
     def stop(self, *, wait: bool = False) -> None:
         """Stop the running preparation, if any: its child ends after the charter it is on.
-        `wait` waits for that (closing the workshop or the app); otherwise the thread is kept
-        until it ends."""
+        `wait` waits for that here (closing the workshop or the app); otherwise its end is
+        heard later, and ignored."""
         job, self.job = self.job, None
         if job is not None:
-            job.cancel()
-            self._stopping.append(job)
-            job.finished.connect(lambda: self._forget(job))
-        if wait:
-            for stopping in list(self._stopping):
-                stopping.wait(10_000)
-
-    def _forget(self, job: BackgroundJob) -> None:
-        if job in self._stopping:
-            self._stopping.remove(job)
+            if wait:
+                job.stop()
+            else:
+                job.cancel()
 
     def check(self) -> None:
         """One tick: start, keep or stop the preparation."""
@@ -106,43 +99,42 @@ class ArchivePreparer(QObject):
         assert self.wf is not None
         path = str(self.wf.path)
 
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
-            count: int = run_in_child(
+        def work(progress: Progress, cancelled: CancelCheck) -> int:
+            rendered: int = run_in_child(
                 prepare_archive, path, False, progress=progress, cancelled=cancelled
             )
-            return count
+            return rendered
 
-        job = BackgroundJob(work, self)
+        job = Job(
+            work,
+            done=lambda rendered: self._finished(job, mark, rendered),
+            failed=lambda message: self._failed(job, mark, message),
+            what="Preparing the archive",
+        )
         job.progressed.connect(lambda done, total: self._progressed(job, done, total))
-        job.succeeded.connect(lambda count: self._finished(job, mark, count))
-        job.failed_with.connect(lambda message: self._failed(job, mark, message))
-        job.crashed.connect(lambda error: self._failed(job, mark, str(error)))
-        self.job = job
-        job.start()
+        self.job = job.start()
 
-    def _progressed(self, job: BackgroundJob, done: int, total: int) -> None:
+    def _progressed(self, job: Job, done: int, total: int) -> None:
         if job is self.job and total and done < total:
             self._say(
                 f"Preparing the archive in the background: {done:,} of {total:,} charters rendered."
             )
 
-    def _finished(self, job: BackgroundJob, mark: str, count: int) -> None:
+    def _finished(self, job: Job, mark: str, rendered: int) -> None:
         if job is not self.job:
             return  # stopped meanwhile
         self.job = None
-        job.wait()
         self.prepared_mark = mark
         self._say(
             "The archive's charters are ready (the staff copies, private content left out): "
             "exporting the archive is quick."
         )
-        log.info("archive prepared: %d charters rendered", count)
+        log.info("archive prepared: %d charters rendered", rendered)
 
-    def _failed(self, job: BackgroundJob, mark: str, message: str) -> None:
+    def _failed(self, job: Job, mark: str, message: str) -> None:
         if job is not self.job:
             return
         self.job = None
-        job.wait()
         self.prepared_mark = mark  # tried: again after the next change, not in a loop
         log.warning("preparing the archive failed: %s", message)
         self._say("")

@@ -36,8 +36,8 @@ from workshop_app.ui.preview_window import PreviewWindow
 
 if TYPE_CHECKING:
     from workshop_app.ui.print_jobs import PrintController
+from workshop_app.ui.jobs import Job, in_preview_process
 from workshop_app.ui.sign_dialog import SignDialog
-from workshop_app.ui.tasks import run_in_process
 
 
 class ChartersPage(WorkshopPage):
@@ -321,12 +321,12 @@ class ChartersPage(WorkshopPage):
         preview.show_rendering(pair.code, pair_id=pair.id, folder=self.wf.path.parent)
         preview.show()
         preview.raise_()
-        run_in_process(
-            cached_charter_pdf,
-            context,
-            on_done=lambda pdf: preview.show_pdf(pair.code, pdf),
-            on_error=lambda exc: preview.show_error(f"The charter could not be rendered: {exc}"),
-        )
+        Job(
+            in_preview_process(cached_charter_pdf, context),
+            done=lambda pdf: preview.show_pdf(pair.code, pdf),
+            failed=preview.show_error,
+            what="Rendering the charter",
+        ).start()
 
     def sign(self, pair_id: str) -> None:
         if self.wf is None:

@@ -13,7 +13,6 @@ timer behind it, never wait for it.
 
 from __future__ import annotations
 
-import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -40,7 +39,6 @@ from workshop_app.core.words import count
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.dialogs import CANCEL, ask
 
-log = logging.getLogger(__name__)
 ID = Qt.ItemDataRole.UserRole
 
 
@@ -316,7 +314,7 @@ class CheckInDialog(QDialog):
     def print_sheet(self) -> None:
         """Ask where to save the sheet, render it in the background, then open it to print."""
         from workshop_app.core.attendance import write_sign_in_sheet
-        from workshop_app.ui.tasks import run_in_process
+        from workshop_app.ui.jobs import Job, in_preview_process
 
         suggested = self.wf.path.parent / safe_filename(
             f"Sign-in sheet - {self.wf.workshop().program}"
@@ -329,13 +327,12 @@ class CheckInDialog(QDialog):
         out = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
         self.sheet_button.setEnabled(False)
         self.say("Preparing the sign-in sheet…")
-        run_in_process(
-            write_sign_in_sheet,
-            sign_in_context(self.wf),
-            out,
-            on_done=self._sheet_ready,
-            on_error=self._sheet_failed,
-        )
+        Job(
+            in_preview_process(write_sign_in_sheet, sign_in_context(self.wf), out),
+            done=self._sheet_ready,
+            failed=self._sheet_failed,
+            what="Making the sign-in sheet",
+        ).start()
 
     def _sheet_ready(self, path: Path) -> None:
         self.sheet_button.setEnabled(True)
@@ -343,13 +340,9 @@ class CheckInDialog(QDialog):
         then = "it opens for printing." if opened else "open it from there to print it."
         self.say(f"The sign-in sheet is saved as {path}; {then}")
 
-    def _sheet_failed(self, error: BaseException) -> None:
+    def _sheet_failed(self, message: str) -> None:
         self.sheet_button.setEnabled(True)
-        if isinstance(error, UserError):
-            self.say(error.message)
-            return
-        log.error("The sign-in sheet could not be made", exc_info=error)
-        self.say(f"The sign-in sheet could not be made: {error}")
+        self.say(message)
 
 
 class _ChooseWithArrows(QObject):

@@ -1,12 +1,11 @@
 """The "Export & merge" page: the records for program staff, and several rooms in one file.
 
-Exports run on a worker thread that opens its own read-only connection to the workshop (the
-app's connection belongs to the GUI thread; SQLite lets the worker read while the app writes).
-Cancel makes the progress callback raise, which stops the export before anything is moved into
-place. Private content (boundaries, goals marked private) goes in only when "Include private
-content" is ticked and the confirmation that follows is accepted; declining the confirmation
-exports nothing at all, so nobody ends up with a file that lacks what they asked for without
-noticing.
+Exports run as a `Job` that waits on a child process, which opens its own read-only connection
+to the workshop (SQLite lets it read while the app writes). Cancel stops the export before
+anything is moved into place. Private content (boundaries, goals marked private) goes in only
+when "Include private content" is ticked and the confirmation that follows is accepted;
+declining the confirmation exports nothing at all, so nobody ends up with a file that lacks
+what they asked for without noticing.
 
 No file is replaced without asking: when the target exists, the page asks Replace, Choose another
 name or Cancel before anything runs, and passes the answer on (`replace=`), so the export never
@@ -21,7 +20,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
@@ -44,7 +42,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.core.child_process import run_in_child
 from workshop_app.core.export_formats import (
     FILE_SUFFIX,
     FORMAT_LABELS,
@@ -55,13 +52,15 @@ from workshop_app.core.export_formats import (
     included_labels,
     left_out_labels,
 )
-from workshop_app.core.export_tables import Progress
+from workshop_app.core.jobs import CancelCheck, Progress, run_in_child
 from workshop_app.core.workshop_file import SUFFIX
 from workshop_app.ui.dialogs import CANCEL, ask
-from workshop_app.ui.merge_panel import ERROR_STYLE, HELP_STYLE, JobProgress, MergePanel
+from workshop_app.ui.jobs import Job, JobRow, Work
+from workshop_app.ui.merge_panel import MergePanel
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.print_jobs import open_folder
 from workshop_app.ui.settings import AppSettings
+from workshop_app.ui.style import ERROR_STYLE, HELP_STYLE
 
 FORMAT_HELP = {
     "csv": "One file per table (participants, pairs and charters, goals, troubleshooting "
@@ -83,11 +82,6 @@ FILE_FILTERS = {".xlsx": "Excel workbook (*.xlsx)", ".json": "JSON (*.json)",
 INCLUDES_STYLE = "color: #8a4b00; font-weight: 600;"
 
 
-# Tests turn this off to run exports in their own process (like Picard's inline task pool),
-# where they can stand in for a slow step or a full disk.
-IN_CHILD_PROCESS = True
-
-
 def export_job(
     path: Path,
     *,
@@ -96,16 +90,15 @@ def export_job(
     include_confidential: bool,
     per_pair: bool,
     replace: bool,
-) -> Callable[[Progress], ExportResult]:
-    """The work of one export, for a worker thread: it waits on a child process that does the
-    exporting (see `core.child_process`), so the window never waits on it."""
+) -> Work:
+    """The work of one export: a child process exports (`core.jobs.run_in_child`), the job's
+    thread waits for it, so neither the window nor the projector's timer waits on it."""
 
-    def work(progress: Progress) -> ExportResult:
+    def work(progress: Progress, cancelled: CancelCheck) -> ExportResult:
         args = (str(path), format, str(out), include_confidential, per_pair, replace)
-        if not IN_CHILD_PROCESS:
-            result: ExportResult = export_file(*args, progress=progress, cancelled=lambda: False)
-            return result
-        result = run_in_child(export_file, *args, progress=progress, cancelled=lambda: False)
+        result: ExportResult = run_in_child(
+            export_file, *args, progress=progress, cancelled=cancelled
+        )
         return result
 
     return work
@@ -264,7 +257,7 @@ class ExportPage(WorkshopPage):
         self.export_button.setDefault(True)
         self.export_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.export_button.clicked.connect(self.export)
-        self.progress = JobProgress("Export", self.export_button)
+        self.progress = JobRow("Export", button=self.export_button)
         action = QHBoxLayout()
         action.addWidget(self.export_button)
         action.addWidget(self.progress, 1)
@@ -584,8 +577,7 @@ class ExportPage(WorkshopPage):
             return False
         self.result = None
         per_pair = per_pair and format == "ics"
-        self.progress.start(
-            f"Exporting {'the calendars' if per_pair else FORMAT_NAMES[format]}…",
+        job = Job(
             export_job(
                 self.wf.path,
                 format=format,
@@ -597,6 +589,10 @@ class ExportPage(WorkshopPage):
             done=self._exported,
             cancelled=lambda: self._show_summary("Export cancelled: nothing was written."),
             failed=self._failed,
+            what="The export",
+        )
+        self.progress.run(
+            f"Exporting {'the calendars' if per_pair else FORMAT_NAMES[format]}…", job
         )
         return True
 

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ERROR_STYLE = "color: #b3261e;"
-WARNING_STYLE = "color: #8a4b00;"
+from workshop_app.ui.style import ERROR_STYLE, WARNING_STYLE
+
 PRIVATE_NOTE = "Private to the pair: what you write here is left out of staff exports."
 PRIVATE_STYLE = "background: #eef1f8; border-left: 3px solid #5b6b9a; padding: 4px 6px;"
 # Form labels wrap at this many average characters, so that every section's fields line up.

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workshop_app import __version__
 from workshop_app.core.errors import UserError
-from workshop_app.core.paths import user_data_dir
+from workshop_app.core.paths import log_file
 from workshop_app.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger("workshop_app")
@@ -43,19 +43,18 @@ def _log_bug(kind: type[BaseException], value: BaseException, tb: TracebackType 
         None,
         "Something went wrong",
         "The app hit an unexpected error. Your saved work is safe in the workshop file.\n\n"
-        f"Details are in {user_data_dir() / 'workshop-app.log'}.",
+        f"Details are in {log_file()}.",
     )
 
 
 def run_app(path: Path | None, *, content_dir: Path | None = None) -> int:
+    from workshop_app.ui.jobs import shutdown_preview_process, stop_all
     from workshop_app.ui.main_window import MainWindow
     from workshop_app.ui.settings import AppSettings
-    from workshop_app.ui.tasks import shutdown_pool
 
-    folder = user_data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    log_file().parent.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(
-        filename=folder / "workshop-app.log",
+        filename=log_file(),
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
@@ -75,4 +74,5 @@ def run_app(path: Path | None, *, content_dir: Path | None = None) -> int:
     try:
         return app.exec()
     finally:
-        shutdown_pool()
+        stop_all()
+        shutdown_preview_process()

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import importlib
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QSize, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.file_lock import LockedError, lock_holder
+from workshop_app.core.jobs import CancelCheck, Progress
 from workshop_app.core.paths import user_data_dir
 from workshop_app.core.words import count
 from workshop_app.core.workshop_file import SUFFIX, WorkshopFile
 from workshop_app.ui.archive_prep import ArchivePreparer
 from workshop_app.ui.dialogs import CANCEL, ask, show_user_error
+from workshop_app.ui.jobs import Job, JobRow, warm_up_preview_process
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.read_only import read_only_safe
 from workshop_app.ui.read_only_banner import ReadOnlyBanner
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.start_page.open_requested.connect(self._open_recent)
         self.start_page.forget_requested.connect(self._forget_recent)
         self._library: Library | bool | None = False  # False: not loaded yet
-        self._opening: QThread | None = None
+        self._opening: Job | None = None
         self._preloaded: Library | None = None
         self._to_import: list[str] = []
         QTimer.singleShot(WARM_UP_AFTER_MS, self._warm_up)
@@ -325,11 +325,12 @@ class MainWindow(QMainWindow):
         """Renders and prints charters in the background; its progress sits in the status
         bar. Made on first use: it brings in the PDF and printing modules."""
         if self._printer is None:
-            from workshop_app.ui.print_jobs import PrintController, ProgressPanel
+            from workshop_app.ui.print_jobs import PrintController
 
-            self.print_panel = ProgressPanel()
-            self.statusBar().insertPermanentWidget(0, self.print_panel)
-            self._printer = PrintController(self.print_panel, self)
+            self.print_row = JobRow("Printing")
+            self.print_row.bar.setMaximumWidth(220)  # the status bar's message needs the room
+            self.statusBar().insertPermanentWidget(0, self.print_row)
+            self._printer = PrintController(self.print_row, self)
             self._printer.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         return self._printer
 
@@ -347,17 +348,17 @@ class MainWindow(QMainWindow):
         imported there: loading one holds the interpreter lock for the whole of it.)"""
         content_dirs = self.settings.content_dirs()
 
-        def preload() -> None:
+        def preload(_progress: Progress, _cancelled: CancelCheck) -> Library:
             from workshop_app.core.content import load_library
 
-            with contextlib.suppress(UserError):  # shown when a page needs the library
-                self._preloaded = load_library(extra_dirs=content_dirs)
+            return load_library(extra_dirs=content_dirs)
 
-        threading.Thread(target=preload, name="preload", daemon=True).start()
-        from workshop_app.ui.tasks import process_pool, warm_up_renderer
+        def keep(library: Library) -> None:
+            self._preloaded = library
 
-        # Start the preview process now, off the GUI thread, so the first preview is quick.
-        process_pool().submit(warm_up_renderer)
+        # A library that cannot be read is shown when a page needs it, not now.
+        Job(preload, done=keep, failed=lambda _message: None, what="Reading the library").start()
+        warm_up_preview_process()  # so that the first preview is quick
         # The pages' modules are imported here, one per turn of the event loop (each takes
         # under 50 ms), rather than all at once on the first visit to a page.
         self._to_import = [f"workshop_app.ui.{name}_page" for _, name in PAGES]
@@ -621,9 +622,8 @@ class MainWindow(QMainWindow):
     def _open_in_background(self, path: Path, *, read_only: bool) -> None:
         """A big workshop: check it, back it up and list its pairs on a worker thread, so the
         window keeps painting (and the projector's timer ticking) meanwhile."""
-        from workshop_app.ui.tasks import BackgroundJob
 
-        def work(_progress: object, _cancelled: object) -> WorkshopFile | LockedError:
+        def work(_progress: Progress, _cancelled: CancelCheck) -> WorkshopFile | LockedError:
             try:
                 wf = WorkshopFile.open(path, readonly=read_only)
             except LockedError as exc:  # handed back as a result: the window offers read-only
@@ -631,16 +631,19 @@ class MainWindow(QMainWindow):
             wf.charters.overview()  # fills the cached pairs list the pages will show
             return wf
 
-        job = BackgroundJob(work, self)  # type: ignore[arg-type]
-        job.succeeded.connect(self._opened_in_background)
-        job.failed_with.connect(self._open_failed)
-        job.crashed.connect(
-            lambda exc: self._open_failed(f"The workshop could not be opened: {exc}")
-        )
-        self._opening = job
+        def discard(result: WorkshopFile | LockedError) -> None:
+            if isinstance(result, WorkshopFile):
+                result.close()  # the window closed meanwhile: let go of it again
+
+        self._opening = Job(
+            work,
+            done=self._opened_in_background,
+            failed=self._open_failed,
+            discard=discard,
+            what="Opening the workshop",
+        ).start()
         self.statusBar().showMessage(f"Opening {path.name}…")
         self.setCursor(Qt.CursorShape.BusyCursor)
-        job.start()
 
     def _opened_in_background(self, result: WorkshopFile | LockedError) -> None:
         self._opening = None
@@ -829,6 +832,10 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(self.wf.path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._opening is not None:  # a big file still opening: wait, then let go of it
+            self._opening.stop()
+            self._opening = None
+            self.unsetCursor()
         if not self.close_workshop():
             event.ignore()
             return

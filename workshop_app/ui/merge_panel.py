@@ -1,4 +1,4 @@
-"""Merging rooms, and the progress row that both sections of the export page run their work on.
+"""Merging rooms, in the background.
 
 The merge reads every input through its own read-only connection (`merge_workshops` opens each
 file with `WorkshopFile.open(path, readonly=True)` on the worker thread), so the workshop open
@@ -9,11 +9,10 @@ listed keeps its pair codes (`merge_codes`), so this workshop goes first when it
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -35,136 +33,17 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core import words
-from workshop_app.core.export_tables import Progress
+from workshop_app.core.jobs import stop_when_cancelled
 from workshop_app.core.merge import merge_workshops
 from workshop_app.core.merge_report import MergeReport, Renamed
-from workshop_app.core.paths import user_data_dir
 from workshop_app.core.workshop_file import SUFFIX
-from workshop_app.ui.tasks import BackgroundJob
+from workshop_app.ui.jobs import Job, JobRow
+from workshop_app.ui.style import ERROR_STYLE
 
-ERROR_STYLE = "color: #b3261e;"
-HELP_STYLE = "color: palette(placeholder-text);"
 RENAMED_STYLE = (
     "QLabel { background: #fff4ce; border: 1px solid #c19c00; border-radius: 4px; padding: 8px; }"
 )
 PATH_ROLE = Qt.ItemDataRole.UserRole
-
-
-class _Cancelled(Exception):
-    """Raised by the progress callback to stop the work: the core then writes nothing."""
-
-
-_CANCELLED = object()
-
-
-class JobProgress(QWidget):
-    """What is running, how far it is, and Cancel; runs one `BackgroundJob` at a time.
-
-    The task gets a progress callback that raises once Cancel is pressed, which is how the
-    core's exports and merge are stopped (they write to a temporary name, so nothing is left).
-    The callback never raises on the last step: by then the result is already in place.
-
-    `button` is the one that starts the job: it is disabled while the job runs, and if it had
-    the focus, Cancel holds it meanwhile and hands it back at the end. Otherwise the focus
-    would fall to a widget further down the page, and the page would scroll away from it.
-    """
-
-    def __init__(self, what: str, button: QPushButton) -> None:
-        super().__init__()
-        self.button = button
-        self.label = QLabel()
-        self.bar = QProgressBar()
-        self.bar.setAccessibleName(f"{what} progress")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName(f"Cancel {what.lower()}")
-        self.cancel_button.clicked.connect(self.cancel)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.label)
-        row.addWidget(self.bar, 1)
-        row.addWidget(self.cancel_button)
-        self.job: BackgroundJob | None = None
-        self.hide()
-        app = QCoreApplication.instance()
-        if app is not None:
-            # A QThread must not be destroyed while it runs: stop and wait when the app quits.
-            app.aboutToQuit.connect(self.stop)
-
-    @property
-    def busy(self) -> bool:
-        return self.job is not None
-
-    def start(
-        self,
-        text: str,
-        task: Callable[[Progress], Any],
-        *,
-        done: Callable[[Any], None],
-        cancelled: Callable[[], None],
-        failed: Callable[[str], None],
-    ) -> None:
-        def work(progress: Progress, is_cancelled: Callable[[], bool]) -> Any:
-            def checked(step: int, total: int) -> None:
-                if is_cancelled() and step < total:
-                    raise _Cancelled
-                progress(step, total)
-
-            try:
-                return task(checked)
-            except _Cancelled:
-                return _CANCELLED
-
-        job = BackgroundJob(work, self)
-        job.progressed.connect(self._progress)
-        job.succeeded.connect(
-            lambda result: self._end(
-                job, lambda: cancelled() if result is _CANCELLED else done(result)
-            )
-        )
-        job.failed_with.connect(lambda message: self._end(job, lambda: failed(message)))
-        job.crashed.connect(
-            lambda exc: self._end(
-                job,
-                lambda: failed(
-                    f"It stopped on an unexpected error ({exc}); nothing was written. "
-                    f"The details are in {user_data_dir() / 'workshop-app.log'}."
-                ),
-            )
-        )
-        self.job = job
-        self.label.setText(text)
-        self.bar.setRange(0, 0)  # busy until the first step is reported
-        self.show()
-        if self.button.hasFocus():
-            self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.button.setEnabled(False)
-        job.start()
-
-    def cancel(self) -> None:
-        # Cancel stays enabled (pressing it again does no harm): a disabled button would
-        # drop the focus it has, and the page would scroll to wherever the focus fell.
-        if self.job is not None:
-            self.job.cancel()
-            self.label.setText("Cancelling…")
-
-    def stop(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.job.wait()
-
-    def _progress(self, step: int, total: int) -> None:
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(step)
-
-    def _end(self, job: BackgroundJob, then: Callable[[], None]) -> None:
-        job.wait()  # it has sent its result: only the return from its run() is left
-        job.deleteLater()
-        self.job = None
-        self.button.setEnabled(True)
-        if self.cancel_button.hasFocus():
-            self.button.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.hide()
-        then()
 
 
 class MergePanel(QGroupBox):
@@ -213,7 +92,7 @@ class MergePanel(QGroupBox):
         self.merge_button.setAccessibleName("Merge")
         self.merge_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.merge_button.clicked.connect(self.merge)
-        self.progress = JobProgress("Merging", self.merge_button)
+        self.progress = JobRow("Merging", button=self.merge_button)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
@@ -374,13 +253,16 @@ class MergePanel(QGroupBox):
         self.report.hide()
         self.result_row.hide()
         self.merged = None
-        self.progress.start(
-            f"Merging {words.count(len(inputs), 'file')}…",
-            lambda progress: merge_workshops(out=out, inputs=inputs, progress=progress),
+        job = Job(
+            lambda progress, cancelled: merge_workshops(
+                out=out, inputs=inputs, progress=stop_when_cancelled(progress, cancelled)
+            ),
             done=self._merged,
             cancelled=lambda: self._stopped("Merge cancelled: nothing was written."),
             failed=self._failed,
+            what="The merge",
         )
+        self.progress.run(f"Merging {words.count(len(inputs), 'file')}…", job)
 
     def _merged(self, report: MergeReport) -> None:
         self.merged = report.out

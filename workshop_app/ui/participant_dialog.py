@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import PARTICIPANT_FIELDS, Participant
 from workshop_app.ui.dialogs import name_buttons
+from workshop_app.ui.style import ERROR_STYLE
 
-ERROR_STYLE = "color: #b3261e;"
 LABELS = {
     "role": "&Role",
     "name": "&Name *",

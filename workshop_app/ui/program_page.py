@@ -42,6 +42,7 @@ from workshop_app.ui.autosave import FieldSaver
 from workshop_app.ui.date_edit import DateEdit
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.program_warnings import ProgramWarnings
+from workshop_app.ui.style import ERROR_STYLE, HELP_STYLE
 
 GROUPS = ("The event", "Sponsor", "Purpose", "Support and wording", "Printing", "More details")
 GROUP_OF = {
@@ -84,8 +85,6 @@ HELP = {
 LOGO_HELP = "PNG or SVG, at most 2 MB. Printed at the top of every charter."
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 LOGO_KEY = "logo"
-ERROR_STYLE = "color: #b3261e;"
-HELP_STYLE = "color: palette(placeholder-text);"
 
 
 @dataclass(slots=True)
