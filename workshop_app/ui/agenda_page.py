@@ -29,7 +29,7 @@ from workshop_app.core.model import Segment
 from workshop_app.ui.add_exercise_dialog import AddExerciseDialog
 from workshop_app.ui.dialogs import ask, show_user_error
 from workshop_app.ui.minutes_spin import MinutesSpinBox
-from workshop_app.ui.page import WorkshopPage
+from workshop_app.ui.page import WorkshopPage, page_heading
 from workshop_app.ui.style import HELP_STYLE
 
 KIND_LABEL = {**KIND_TITLES, "break": "Break"}
@@ -50,8 +50,7 @@ class AgendaPage(WorkshopPage):
     def __init__(self, library: Library | None) -> None:
         super().__init__()
         self.library = library
-        heading = QLabel("Agenda")
-        heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        heading = page_heading("Agenda")
         intro = QLabel(
             "Start from an agenda in the library, then reorder, skip or add exercises and "
             "breaks and change their minutes. The planned finish follows every change."

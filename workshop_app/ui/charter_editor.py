@@ -54,11 +54,12 @@ from workshop_app.ui.field_widgets import (
     name_inner_parts,
     place_labels,
 )
+from workshop_app.ui.style import DONE_COLOUR, PENDING_COLOUR
 
 # Narrower than this (device-independent pixels), the labels go above their fields.
 LABELS_ABOVE_BELOW = 560
 BADGE = {"complete": "✓ complete", "partial": "◐ partly filled", "empty": "○ empty"}
-BADGE_COLOUR = {"complete": "#1b7a3d", "partial": "#a15c00", "empty": "#6b6b6b"}
+BADGE_COLOUR = {"complete": DONE_COLOUR, "partial": PENDING_COLOUR, "empty": "#6b6b6b"}
 
 
 class SectionBox(QGroupBox):

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFileDialog,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -57,10 +55,10 @@ from workshop_app.core.workshop_file import SUFFIX
 from workshop_app.ui.dialogs import CANCEL, ask
 from workshop_app.ui.jobs import Job, JobRow, Work
 from workshop_app.ui.merge_panel import MergePanel
-from workshop_app.ui.page import WorkshopPage
+from workshop_app.ui.page import WorkshopPage, fill_with_scrolling, page_column, page_heading
 from workshop_app.ui.print_jobs import open_folder
 from workshop_app.ui.settings import AppSettings
-from workshop_app.ui.style import ERROR_STYLE, HELP_STYLE
+from workshop_app.ui.style import ERROR_STYLE, HELP_STYLE, WARNING_COLOUR
 
 FORMAT_HELP = {
     "csv": "One file per table (participants, pairs and charters, goals, troubleshooting "
@@ -79,7 +77,7 @@ STEMS = {"csv": "records", "xlsx": "records", "json": "records", "ics": "calenda
 KNOWN_SUFFIXES = {".zip", *FILE_SUFFIX.values()}
 FILE_FILTERS = {".xlsx": "Excel workbook (*.xlsx)", ".json": "JSON (*.json)",
                 ".ics": "Calendar (*.ics)", ".zip": "Zip file (*.zip)"}  # fmt: skip
-INCLUDES_STYLE = "color: #8a4b00; font-weight: 600;"
+INCLUDES_STYLE = f"color: {WARNING_COLOUR}; font-weight: 600;"
 
 
 def export_job(
@@ -134,8 +132,6 @@ class ExportPage(WorkshopPage):
         self._folder: Path | None = None  # where exports go
         self._names: dict[str, str] = {}  # a name of the user's own, per kind of export
         self._restoring = False
-        heading = QLabel("Export & merge")
-        heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
         intro = QLabel(
             "Give program staff the records of this workshop, and combine the files of "
             "several rooms. The workshop file is only read; exports leave out what is private "
@@ -151,31 +147,13 @@ class ExportPage(WorkshopPage):
                 "QGroupBox { font-weight: 600; } QGroupBox * { font-weight: normal; }"
             )
 
-        content = QWidget()
-        content.setMaximumWidth(900)
-        column = QVBoxLayout(content)
-        column.setContentsMargins(24, 16, 24, 24)
-        column.setSpacing(14)
-        column.addWidget(heading)
+        content, column = page_column(900)
+        column.addWidget(page_heading("Export & merge"))
         column.addWidget(intro)
         column.addWidget(self.export_box)
         column.addWidget(self.merge_panel)
         column.addStretch(1)
-        holder = QWidget()
-        centred = QHBoxLayout(holder)
-        centred.setContentsMargins(0, 0, 0, 0)
-        centred.addStretch(1)
-        centred.addWidget(content, 100)
-        centred.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(holder)
-        self.scroll.setAccessibleName("Export and merge")
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its contents take the focus
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        self.scroll = fill_with_scrolling(self, content, name="Export and merge")
         order = [*self.format_buttons.values(), self.per_pair, self.as_zip, self.as_folder,
                  self.destination, self.choose_button, self.include_private, self.export_button,
                  self.progress.cancel_button, self.summary, self.open_folder_button,

@@ -33,6 +33,7 @@ from workshop_app.core.roster_import import ImportPlan, ImportResult, apply_impo
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.dialogs import name_buttons
 from workshop_app.ui.screen_fit import fit_to_screen
+from workshop_app.ui.style import ERROR_COLOUR
 
 FILE_FILTER = "Rosters (*.csv *.tsv *.txt *.xlsx);;All files (*)"
 INTRO = (
@@ -142,7 +143,7 @@ class ImportDialog(QDialog):
 
     def _show_problems(self, headline: str, lines: list[str]) -> None:
         self.summary.setText(headline)
-        self.summary.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.summary.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: 600;")
         self.summary.show()
         self.problems.setPlainText("\n".join(lines))
         self.area.setCurrentWidget(self.problems)

@@ -8,11 +8,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy
 
 from workshop_app.core.readiness import Step
+from workshop_app.ui.style import DONE_COLOUR, PENDING_COLOUR
 
 PAGE_TITLES = {"program": "Program", "roster": "Roster && pairs", "agenda": "Agenda"}
 STYLE = "#nextSteps { border: 1px solid palette(mid); border-radius: 6px; }"
-DONE_COLOUR = "#1b7a3d"
-PENDING_COLOUR = "#a15c00"
 
 
 class NextSteps(QFrame):

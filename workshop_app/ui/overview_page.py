@@ -27,6 +27,7 @@ from workshop_app.ui.next_steps import NextSteps
 from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.pairs_model import PairsModel
 from workshop_app.ui.read_only import read_only_safe
+from workshop_app.ui.style import HEADING_STYLE
 
 
 class FilterProxy(QSortFilterProxyModel):
@@ -61,7 +62,7 @@ class OverviewPage(WorkshopPage):
         super().__init__()
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
-        self.heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        self.heading.setStyleSheet(HEADING_STYLE)
         self.heading.setWordWrap(True)
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet("color: palette(placeholder-text);")  # readable grey

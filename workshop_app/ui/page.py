@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.read_only import ReadOnlyGuard
+from workshop_app.ui.style import HEADING_STYLE
 
 
 class WorkshopPage(QWidget):
@@ -75,3 +76,42 @@ class WorkshopPage(QWidget):
             elif event.type() == QEvent.Type.KeyPress:
                 return True  # the page's own keys edit (the runner's Space, arrows, + and -)
         return super().event(event)
+
+
+def page_heading(text: str) -> QLabel:
+    heading = QLabel(text)
+    heading.setStyleSheet(HEADING_STYLE)
+    return heading
+
+
+def page_column(max_width: int) -> tuple[QWidget, QVBoxLayout]:
+    """The column a page's form is built in, at most `max_width` wide (a form reads badly
+    across a whole wide screen); `fill_with_scrolling` puts it on the page once built."""
+    content = QWidget()
+    content.setMaximumWidth(max_width)
+    column = QVBoxLayout(content)
+    column.setContentsMargins(24, 16, 24, 24)
+    column.setSpacing(14)
+    return content, column
+
+
+def fill_with_scrolling(page: QWidget, content: QWidget, *, name: str) -> QScrollArea:
+    """Fill `page` with `content`, centred, in a scroll area named `name` that takes no focus
+    itself (its contents do). Called once `content` is built: the scroll area shows it, and
+    what were added to it later would stay hidden."""
+    holder = QWidget()
+    centred = QHBoxLayout(holder)
+    centred.setContentsMargins(0, 0, 0, 0)
+    centred.addStretch(1)
+    centred.addWidget(content, 100)
+    centred.addStretch(1)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(holder)
+    scroll.setAccessibleName(name)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    return scroll

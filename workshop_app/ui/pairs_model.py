@@ -11,6 +11,7 @@ from workshop_app.core.charter_fields import SECTION_BY_KEY
 from workshop_app.core.charter_store import PairOverview
 from workshop_app.core.roster_store import code_sort_key
 from workshop_app.core.words import count
+from workshop_app.ui.style import DONE_COLOUR, ERROR_COLOUR, PENDING_COLOUR
 
 COLUMNS = ("Pair", "Mentor", "Mentee", "Charter", "Signature", "Attendance")
 _Index = QModelIndex | QPersistentModelIndex
@@ -102,11 +103,11 @@ class PairsModel(QAbstractTableModel):
             return "Still to fill: " + ", ".join(SECTION_BY_KEY[k].title for k in o.missing)
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == 3 and o.complete:
-                return QBrush(QColor("#1b7a3d"))
+                return QBrush(QColor(DONE_COLOUR))
             if col == 4 and o.signed_version is not None and o.version > o.signed_version:
-                return QBrush(QColor("#a15c00"))
+                return QBrush(QColor(PENDING_COLOUR))
             if col == 5 and (o.mentor_present is False or o.mentee_present is False):
-                return QBrush(QColor("#b3261e"))
+                return QBrush(QColor(ERROR_COLOUR))
         return None
 
     @staticmethod

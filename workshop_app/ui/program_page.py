@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -40,7 +39,7 @@ from workshop_app.core.readiness import STANDARD_WORDING, program_warnings
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.autosave import FieldSaver
 from workshop_app.ui.date_edit import DateEdit
-from workshop_app.ui.page import WorkshopPage
+from workshop_app.ui.page import WorkshopPage, fill_with_scrolling, page_column, page_heading
 from workshop_app.ui.program_warnings import ProgramWarnings
 from workshop_app.ui.style import ERROR_STYLE, HELP_STYLE
 
@@ -108,13 +107,7 @@ class ProgramPage(WorkshopPage):
         self.fields: dict[str, _Field] = {}
         self._errors: dict[str, QLabel] = {}
 
-        content = QWidget()
-        content.setMaximumWidth(860)
-        column = QVBoxLayout(content)
-        column.setContentsMargins(24, 16, 24, 24)
-        column.setSpacing(14)
-        heading = QLabel("Program")
-        heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        content, column = page_column(860)
         intro = QLabel(
             "What the program is and who runs it. It appears on every printed charter and on "
             "the sponsor's summary. Each change is saved as you type; fields marked * are required."
@@ -123,7 +116,7 @@ class ProgramPage(WorkshopPage):
         self.warnings = ProgramWarnings(STANDARD_WORDING)
         self.warnings.use_wording.connect(self.use_standard_wording)
         self.warnings.show_field.connect(self._show_field)
-        column.addWidget(heading)
+        column.addWidget(page_heading("Program"))
         column.addWidget(intro)
         column.addWidget(self.warnings)
 
@@ -137,21 +130,7 @@ class ProgramPage(WorkshopPage):
             if group == "Printing":
                 self._add_logo(form)
         column.addStretch(1)
-
-        self.scroll = scroll = QScrollArea()
-        scroll.setAccessibleName("The program's details")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        holder = QWidget()
-        centred = QHBoxLayout(holder)
-        centred.setContentsMargins(0, 0, 0, 0)
-        centred.addStretch(1)
-        centred.addWidget(content, 100)
-        centred.addStretch(1)
-        scroll.setWidget(holder)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        self.scroll = fill_with_scrolling(self, content, name="The program's details")
         self.setEnabled(False)
 
     # -- building the form ----------------------------------------------------------------

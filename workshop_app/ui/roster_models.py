@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from workshop_app.core.model import Pair, Participant
 from workshop_app.core.roster_store import code_sort_key
 from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.ui.style import ERROR_COLOUR
 
 _Index = QModelIndex | QPersistentModelIndex
 _Role = Qt.ItemDataRole
@@ -143,7 +144,7 @@ class ParticipantsModel(_TableModel):
         if role == _Role.ToolTipRole:
             return "Tick when the person arrives (Space ticks the selected people)"
         if role == _Role.ForegroundRole:
-            return QBrush(QColor("#b3261e"))
+            return QBrush(QColor(ERROR_COLOUR))
         if role == SORT_ROLE:
             return {True: 0, None: 1, False: 2}[p.present]
         if role == ID_ROLE:

@@ -29,7 +29,7 @@ from workshop_app.core.errors import UserError
 from workshop_app.core.model import Participant
 from workshop_app.ui.dialogs import CANCEL, ask, show_user_error
 from workshop_app.ui.import_dialog import ImportDialog
-from workshop_app.ui.page import WorkshopPage
+from workshop_app.ui.page import WorkshopPage, page_heading
 from workshop_app.ui.participant_dialog import MakePairDialog, ParticipantDialog
 from workshop_app.ui.roster_models import (
     ID_ROLE,
@@ -58,8 +58,7 @@ class RosterPage(WorkshopPage):
         self.pairs_proxy = RosterFilter(self)
         self.pairs_proxy.setSourceModel(self.pairs)
 
-        heading = QLabel("Roster & pairs")
-        heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        heading = page_heading("Roster & pairs")
         intro = QLabel(
             "Import the roster from HR or your matching tool, or add people one by one. "
             "Tick “Here” as people arrive. Every change is saved at once."

@@ -30,6 +30,7 @@ from workshop_app.ui.flow_layout import wrapping_row
 from workshop_app.ui.presenter_window import TIMER_COLOURS
 from workshop_app.ui.runner_controls import Banner, PlanBox, runner_button
 from workshop_app.ui.scenario_panel import ScenarioPanel
+from workshop_app.ui.style import ERROR_COLOUR, PENDING_COLOUR
 
 STATE_TEXT = {
     "ready": "Ready: press Space to start",
@@ -44,8 +45,8 @@ FACILITATOR_COLOURS = TIMER_COLOURS | {
     "running": "#1a1a1a",
     "finished": "#1a1a1a",
     "paused": "#5a6570",
-    "warning": "#a15c00",
-    "overrun": "#b3261e",
+    "warning": PENDING_COLOUR,
+    "overrun": ERROR_COLOUR,
 }
 BREAK_TEXT = "Break: back in a few minutes."
 

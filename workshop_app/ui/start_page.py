@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.ui.page import page_heading
 from workshop_app.ui.settings import RecentFile
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -53,8 +54,7 @@ class StartPage(QWidget):
         column.setMaximumWidth(self.fontMetrics().averageCharWidth() * COLUMN_CHARS)
         column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(column)
-        heading = QLabel("Run a mentoring program's launch workshop")
-        heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        heading = page_heading("Run a mentoring program's launch workshop")
         heading.setWordWrap(True)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint = QLabel(
