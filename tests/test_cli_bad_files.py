@@ -235,20 +235,20 @@ def read_only_folder(
     the OS refuses to create anything in it."""
     code = request.param
     real_access = os.access
-    real_open = open
+    real_open = os.open
 
     def access(path: object, mode: int, **kwargs: object) -> bool:
         if Path(str(path)) in (intact, intact.parent) and mode & os.W_OK:
             return False
         return real_access(path, mode, **kwargs)  # type: ignore[arg-type]
 
-    def refusing_open(file: object, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        if Path(str(file)).parent == intact.parent:
+    def refusing_open(file: str | os.PathLike[str], flags: int, *args: int, **kwargs: int) -> int:
+        if Path(file).parent == intact.parent:
             raise OSError(code, os.strerror(code), str(file))
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, flags, *args, **kwargs)
 
     monkeypatch.setattr(file_check.os, "access", access)
-    monkeypatch.setattr(file_lock, "open", refusing_open, raising=False)
+    monkeypatch.setattr(file_lock.os, "open", refusing_open)
     return intact
 
 
@@ -287,14 +287,14 @@ def test_lock_refused_by_the_os_gives_a_clear_message(
 ) -> None:
     """If the folder looks writable but creating the lock file fails anyway (a network share,
     a disk that went read-only), the message still names the file and says why."""
-    real_open = open
+    real_open = os.open
 
-    def refusing_open(file: object, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+    def refusing_open(file: str | os.PathLike[str], flags: int, *args: int, **kwargs: int) -> int:
         if str(file).endswith(".lock"):
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(file))
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, flags, *args, **kwargs)
 
-    monkeypatch.setattr(file_lock, "open", refusing_open, raising=False)
+    monkeypatch.setattr(file_lock.os, "open", refusing_open)
     before, beside = digest(intact), listing(intact.parent)
     code, _, err = run_in_process(capsys, "import", str(intact), str(roster))
     assert code == 1

@@ -299,7 +299,9 @@ def test_unwritable_file_gives_a_clear_message_and_releases_the_lock(
     before = digest(path)
 
     def refuse(conn: sqlite3.Connection) -> None:
-        raise sqlite3.OperationalError("attempt to write a readonly database")
+        # SQLite's own refusal (SQLITE_READONLY), as it gives for a file it cannot write.
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("CREATE TABLE refused (x)")
 
     monkeypatch.setattr(workshop_file, "_configure", refuse)
     with pytest.raises(UserError, match="cannot be written"):
