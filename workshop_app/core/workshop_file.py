@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.core import backups
+from workshop_app.core.agenda_store import AgendaStore
+from workshop_app.core.charter_store import CharterStore
 from workshop_app.core.clock import new_id, utc_now
 from workshop_app.core.errors import UserError
 from workshop_app.core.file_check import (
@@ -26,6 +28,7 @@ from workshop_app.core.file_check import (
 )
 from workshop_app.core.file_lock import WriterLock
 from workshop_app.core.model import WORKSHOP_FIELD_NAMES, AuditEntry, Workshop
+from workshop_app.core.roster_store import RosterStore
 from workshop_app.core.schema import (
     apply_migrations,
     pending_migrations,
@@ -46,10 +49,6 @@ class WorkshopFile:
     """An open workshop. Use `create()` or `open()`, and `close()` (or `with`) when done."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, lock: WriterLock | None) -> None:
-        from workshop_app.core.agenda_store import AgendaStore
-        from workshop_app.core.charter_store import CharterStore
-        from workshop_app.core.roster_store import RosterStore
-
         self.path = path
         self.conn = conn
         self._lock = lock
