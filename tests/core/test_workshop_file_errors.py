@@ -195,3 +195,22 @@ def test_a_full_disk_while_opening_is_a_message(tmp_path: Path) -> None:
     with WorkshopFile.open(path, readonly=True) as wf:
         assert "big" not in wf.db.table_names()
     WorkshopFile.open(path).close()  # not left locked
+
+
+def test_a_full_disk_while_creating_is_a_message_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_configure = workshop_file._configure
+
+    def small_disk(conn: sqlite3.Connection) -> None:
+        real_configure(conn)
+        conn.execute("PRAGMA max_page_count = 2")  # full long before the schema fits
+
+    monkeypatch.setattr(workshop_file, "_configure", small_disk)
+    path = tmp_path / "room.workshop"
+    with pytest.raises(UserError) as caught:
+        WorkshopFile.create(path, program="P", organisation="O", date="2027-01-19")
+    assert caught.value.message == (
+        "The disk holding room.workshop is full: the workshop was not created."
+    )
+    assert list(tmp_path.iterdir()) == []

@@ -6,8 +6,8 @@ locked for good. The lock file is opened without following a symbolic link and o
 a regular file of its own, so a planted link never gets another file overwritten.
 
 On POSIX the holder also locks the workshop file itself (`flock`), because a lock file can be
-deleted out from under its holder: the next writer would make a new one and get in. The
-workshop cannot be deleted without the workshop being gone. On Windows an open file cannot be
+deleted out from under its holder: the next writer would make a new one and get in. Deleting
+the workshop file instead would take the workshop with it. On Windows an open file cannot be
 deleted, so the lock file alone holds.
 """
 
@@ -40,10 +40,6 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
             os.close(os.open(workshop, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666))
         return None
 
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
 else:
     import fcntl
 
@@ -61,14 +57,15 @@ else:
         flock and SQLite's own (POSIX record) locks do not interact. But closing *any*
         descriptor of a file drops every POSIX lock this process holds on it, SQLite's
         included, so a workshop this process already holds is recognised by its inode and
-        not opened a second time here."""
+        not opened a second time here. The descriptor is not inherited (Python's default, and
+        the app's workers are spawned), so the flock ends when the holder closes it."""
         if create:
             flags = os.O_RDWR | os.O_CREAT | os.O_EXCL
         else:
             flags = os.O_RDONLY
             if _inode(workshop) in _HELD:
                 raise BlockingIOError(errno.EWOULDBLOCK, "held by this process")
-        fd = os.open(workshop, flags | os.O_CLOEXEC, 0o666)
+        fd = os.open(workshop, flags, 0o666)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -76,9 +73,6 @@ else:
             raise
         _HELD.add(_inode(fd))
         return fd
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 # The workshops (device, inode) this process holds the writer lock of.
@@ -218,6 +212,12 @@ class WriterLock:
     def release(self) -> None:
         if self._fd is None:
             return
+        # The workshop first (closing its descriptor ends its flock), while the lock file
+        # still keeps the next writer out: it would otherwise find the workshop still locked.
+        if self._workshop_fd is not None:
+            _HELD.discard(_inode(self._workshop_fd))
+            os.close(self._workshop_fd)
+            self._workshop_fd = None
         # Remove the file while still holding the lock, so whoever opens it next either
         # finds no file or notices (by inode) that the one it locked is gone. Only our own:
         # after ours was deleted, the file at the path may be a newer holder's.
@@ -229,11 +229,6 @@ class WriterLock:
         finally:
             os.close(self._fd)
             self._fd = None
-            if self._workshop_fd is not None:
-                _HELD.discard(_inode(self._workshop_fd))
-                _unlock(self._workshop_fd)
-                os.close(self._workshop_fd)
-                self._workshop_fd = None
 
 
 def _is_own_regular_file(fd: int) -> bool:

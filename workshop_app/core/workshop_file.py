@@ -4,6 +4,10 @@ Opening for writing goes: check the file without writing (foreign, damaged, newe
 take the writer lock, take a backup, then upgrade the schema. Every connection runs in WAL mode
 with `synchronous=FULL` (a committed edit survives a power cut) and foreign keys on. Every
 change goes through `transaction()` and leaves a row in the `audit` table.
+
+What SQLite refuses because of the disk or the file (full, failing, read-only, busy, damaged)
+becomes a `UserError` of one line, by SQLite's error code; any other SQLite error is a bug in
+the app and propagates, to be logged with its traceback.
 """
 
 from __future__ import annotations
@@ -83,7 +87,9 @@ class WorkshopFile:
                 "updated_at": utc_now(),
                 **fields,
             }
-            with wf.transaction():
+            # Not transaction(): a refusal here says the workshop was not created, not that
+            # a change was not saved.
+            with wf._atomic():
                 wf.insert("workshop", record)
                 wf.audit("workshop", record["id"], "*created*", None, record["program"])
 
