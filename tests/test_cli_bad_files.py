@@ -117,9 +117,7 @@ CORPUS: dict[str, tuple[Maker, str]] = {
         lambda p, g: _sqlite(p, "DELETE FROM workshop;", g),
         "incomplete",
     ),
-}
-# `import` opens for writing, which reads migrations the read-only `info` does not.
-IMPORT_ONLY = {
+    # A newer app's migration that left `user_version` as it was: refused for reading too.
     "migration from a newer app": (
         lambda p, g: _sqlite(
             p,
@@ -127,7 +125,7 @@ IMPORT_ONLY = {
             " VALUES ('workshop', '0999_from_the_future', '2031-01-01');",
             g,
         ),
-        "newer version",
+        "was saved by a newer version",
     ),
 }
 
@@ -143,24 +141,47 @@ def assert_refused(done: subprocess.CompletedProcess[str], path: Path, message: 
     assert done.stdout == ""
 
 
-@pytest.mark.parametrize("kind", [*CORPUS, *IMPORT_ONLY])
+@pytest.mark.parametrize("kind", list(CORPUS))
 def test_bad_file_is_refused_by_info_and_import(
     tmp_path: Path, app_data: Path, good: bytes, roster: Path, kind: str
 ) -> None:
-    make, message = {**CORPUS, **IMPORT_ONLY}[kind]
+    make, message = CORPUS[kind]
     folder = tmp_path / "room"
     folder.mkdir()
     path = folder / "bad.workshop"
     make(path, good)
     before, beside = digest(path), listing(folder)
-    commands = [("import", str(path), str(roster))]
-    if kind in CORPUS:
-        commands.insert(0, ("info", str(path)))
-    for command in commands:
+    for command in [("info", str(path)), ("import", str(path), str(roster))]:
         assert_refused(run(*command, data=app_data), path, message)
         assert digest(path) == before, command
         assert listing(folder) == beside, command
     assert not list(app_data.rglob("*.workshop"))  # not even backed up
+
+
+def test_a_newer_apps_migration_is_refused_by_every_reader(
+    tmp_path: Path, app_data: Path, good: bytes
+) -> None:
+    """As the README says: a file a newer app changed is refused, by `export` and `merge`
+    too, since this app would misread what that migration changed."""
+    make, message = CORPUS["migration from a newer app"]
+    folder = tmp_path / "room"
+    folder.mkdir()
+    path = folder / "newer.workshop"
+    make(path, good)
+    other = folder / "other.workshop"
+    other.write_bytes(good)
+    out = tmp_path / "out"
+    out.mkdir()
+    before, beside = digest(path), listing(folder)
+    for command in [
+        ("export", str(path), "--format", "json", "--out", str(out / "staff.json")),
+        ("charters", str(path), "--out", str(out)),
+        ("merge", str(out / "launch.workshop"), str(other), str(path)),
+    ]:
+        assert_refused(run(*command, data=app_data), path, message)
+        assert digest(path) == before, command
+        assert listing(folder) == beside, command
+        assert list(out.iterdir()) == [], command
 
 
 # -- read but not written: open elsewhere, read-only file, read-only folder ---------------------
@@ -235,20 +256,20 @@ def read_only_folder(
     the OS refuses to create anything in it."""
     code = request.param
     real_access = os.access
-    real_open = open
+    real_open = os.open
 
     def access(path: object, mode: int, **kwargs: object) -> bool:
         if Path(str(path)) in (intact, intact.parent) and mode & os.W_OK:
             return False
         return real_access(path, mode, **kwargs)  # type: ignore[arg-type]
 
-    def refusing_open(file: object, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        if Path(str(file)).parent == intact.parent:
+    def refusing_open(file: str | os.PathLike[str], flags: int, *args: int, **kwargs: int) -> int:
+        if Path(file).parent == intact.parent:
             raise OSError(code, os.strerror(code), str(file))
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, flags, *args, **kwargs)
 
     monkeypatch.setattr(file_check.os, "access", access)
-    monkeypatch.setattr(file_lock, "open", refusing_open, raising=False)
+    monkeypatch.setattr(file_lock.os, "open", refusing_open)
     return intact
 
 
@@ -287,14 +308,14 @@ def test_lock_refused_by_the_os_gives_a_clear_message(
 ) -> None:
     """If the folder looks writable but creating the lock file fails anyway (a network share,
     a disk that went read-only), the message still names the file and says why."""
-    real_open = open
+    real_open = os.open
 
-    def refusing_open(file: object, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+    def refusing_open(file: str | os.PathLike[str], flags: int, *args: int, **kwargs: int) -> int:
         if str(file).endswith(".lock"):
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(file))
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, flags, *args, **kwargs)
 
-    monkeypatch.setattr(file_lock, "open", refusing_open, raising=False)
+    monkeypatch.setattr(file_lock.os, "open", refusing_open)
     before, beside = digest(intact), listing(intact.parent)
     code, _, err = run_in_process(capsys, "import", str(intact), str(roster))
     assert code == 1

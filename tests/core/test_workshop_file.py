@@ -87,7 +87,8 @@ def test_bad_files_are_refused_and_untouched(tmp_path: Path, kind: str, readonly
     assert sorted(p.name for p in tmp_path.iterdir()) == listing
 
 
-def test_file_with_unknown_migration_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("readonly", [False, True], ids=["for writing", "read-only"])
+def test_file_with_unknown_migration_is_refused(tmp_path: Path, readonly: bool) -> None:
     path = make_workshop(tmp_path / "a.workshop")
     conn = sqlite3.connect(path)
     conn.execute(
@@ -98,7 +99,7 @@ def test_file_with_unknown_migration_is_refused(tmp_path: Path) -> None:
     conn.close()
     before = digest(path)
     with pytest.raises(UserError, match="newer version"):
-        WorkshopFile.open(path)
+        WorkshopFile.open(path, readonly=readonly)
     assert digest(path) == before
 
 
@@ -299,7 +300,9 @@ def test_unwritable_file_gives_a_clear_message_and_releases_the_lock(
     before = digest(path)
 
     def refuse(conn: sqlite3.Connection) -> None:
-        raise sqlite3.OperationalError("attempt to write a readonly database")
+        # SQLite's own refusal (SQLITE_READONLY), as it gives for a file it cannot write.
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("CREATE TABLE refused (x)")
 
     monkeypatch.setattr(workshop_file, "_configure", refuse)
     with pytest.raises(UserError, match="cannot be written"):

@@ -295,7 +295,9 @@ def test_a_read_only_workshop_gets_a_dialog(
     create_demo(path).close()
 
     def refuse(conn: sqlite3.Connection) -> None:
-        raise sqlite3.OperationalError("attempt to write a readonly database")
+        # SQLite's own refusal (SQLITE_READONLY), as it gives for a file it cannot write.
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("CREATE TABLE refused (x)")
 
     monkeypatch.setattr(workshop_file, "_configure", refuse)  # root ignores file modes
     seen: list[str] = []

@@ -13,7 +13,7 @@ from workshop_app.core.validation import storable_text
 
 if TYPE_CHECKING:
     from workshop_app.core.content import Agenda, Library
-    from workshop_app.core.workshop_file import WorkshopFile
+    from workshop_app.core.store_access import OpenWorkshop
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ def planned_from(agenda: Agenda, library: Library) -> list[PlannedSegment]:
 
 
 class AgendaStore:
-    def __init__(self, wf: WorkshopFile) -> None:
+    def __init__(self, wf: OpenWorkshop) -> None:
         self._wf = wf
 
     def segments(self) -> list[Segment]:

@@ -30,7 +30,7 @@ from workshop_app.core.roster_store import code_sort_key
 from workshop_app.core.validation import storable_text
 
 if TYPE_CHECKING:
-    from workshop_app.core.workshop_file import WorkshopFile
+    from workshop_app.core.store_access import OpenWorkshop
 
 _COLUMNS_SQL = ", ".join(f.name for f in CHARTER_COLUMNS)
 _GOAL_PART_NAMES = tuple(name for name, _ in GOAL_PARTS)
@@ -67,7 +67,7 @@ class PairOverview:
 
 
 class CharterStore:
-    def __init__(self, wf: WorkshopFile) -> None:
+    def __init__(self, wf: OpenWorkshop) -> None:
         self._wf = wf
         # The pairs list, kept between calls: every write marks the pairs it touched (see
         # `forget`), and only those are read again. Listing a 5,000-pair workshop costs about

@@ -1,38 +1,91 @@
 """One writer per workshop file, across processes.
 
-The lock is an OS lock on `FILE.lock` beside the workshop. The OS releases it when the
-process ends, however it ends, so a crash never leaves a workshop locked for good.
+The lock is an OS lock on `FILE.lock` beside the workshop, which also says who holds it. The
+OS releases it when the process ends, however it ends, so a crash never leaves a workshop
+locked for good. The lock file is opened without following a symbolic link and only if it is
+a regular file of its own, so a planted link never gets another file overwritten.
+
+On POSIX the holder also locks the workshop file itself (`flock`), because a lock file can be
+deleted out from under its holder: the next writer would make a new one and get in. Deleting
+the workshop file instead would take the workshop with it. On Windows an open file cannot be
+deleted, so the lock file alone holds.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
+import stat
 import sys
 from pathlib import Path
-from typing import IO
 
 from workshop_app.core.errors import UserError
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
-    def _try_lock(handle: IO[str]) -> bool:
+    def _try_lock(fd: int) -> bool:
         try:
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         except OSError:
             return False
         return True
+
+    def _lock_workshop(workshop: Path, *, create: bool) -> int | None:
+        # An open lock file cannot be deleted on Windows: it is enough, and the workshop is
+        # left to SQLite (msvcrt locks are mandatory: they would block SQLite's own reads).
+        if create:
+            os.close(os.open(workshop, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666))
+        return None
 
 else:
     import fcntl
 
-    def _try_lock(handle: IO[str]) -> bool:
+    def _try_lock(fd: int) -> bool:
         try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             return False
         return True
+
+    def _lock_workshop(workshop: Path, *, create: bool) -> int | None:
+        """A descriptor of the workshop file holding its flock; BlockingIOError if another
+        holds it.
+
+        flock and SQLite's own (POSIX record) locks do not interact. But closing *any*
+        descriptor of a file drops every POSIX lock this process holds on it, SQLite's
+        included, so a workshop this process already holds is recognised by its inode and
+        not opened a second time here. The descriptor is not inherited (Python's default, and
+        the app's workers are spawned), so the flock ends when the holder closes it."""
+        if create:
+            flags = os.O_RDWR | os.O_CREAT | os.O_EXCL
+        else:
+            flags = os.O_RDONLY
+            if _inode(workshop) in _HELD:
+                raise BlockingIOError(errno.EWOULDBLOCK, "held by this process")
+        fd = os.open(workshop, flags, 0o666)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)  # this process has no connection to it: no lock of SQLite's drops
+            raise
+        _HELD.add(_inode(fd))
+        return fd
+
+
+# The workshops (device, inode) this process holds the writer lock of.
+_HELD: set[tuple[int, int]] = set()
+# Never through a symbolic link (Windows has no such flag: checked before opening there), and
+# never waiting on a FIFO planted at the lock file's name.
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_SAFE_OPEN = _NO_FOLLOW | getattr(os, "O_NONBLOCK", 0)
+
+
+def _inode(what: Path | int) -> tuple[int, int]:
+    info = os.fstat(what) if isinstance(what, int) else os.stat(what)
+    return info.st_dev, info.st_ino
 
 
 class LockedError(UserError):
@@ -54,66 +107,147 @@ def lock_path(workshop: Path) -> Path:
 def lock_holder(workshop: Path) -> str | None:
     """Who holds the writer lock of `workshop`, as the holder wrote it; None if nobody does."""
     try:
-        with open(lock_path(workshop), encoding="utf-8") as handle:
-            if _try_lock(handle):  # nobody holds it: a lock file left behind
-                return None
-            return handle.read().strip() or "another program"
+        fd = os.open(lock_path(workshop), os.O_RDONLY | _SAFE_OPEN)
     except OSError:
         return None
+    try:
+        if not _is_own_regular_file(fd) or _try_lock(fd):  # a lock file left behind
+            return None
+        return _holder(fd)
+    finally:
+        os.close(fd)
 
 
 class WriterLock:
-    """Held for as long as a workshop is open for writing."""
+    """Held for as long as a workshop is open for writing. With `create`, the workshop file is
+    made (empty, for SQLite to fill) under the lock; it must not exist yet."""
 
-    def __init__(self, workshop: Path) -> None:
+    def __init__(self, workshop: Path, *, create: bool = False) -> None:
         self.path = lock_path(workshop)
-        self._handle: IO[str] | None = None
+        self._workshop = workshop
+        self._fd: int | None = None
+        self._workshop_fd: int | None = None
         for _attempt in range(5):
-            handle = self._open(workshop)
-            if not _try_lock(handle):
-                handle.seek(0)
-                holder = handle.read().strip() or "another program"
-                handle.close()
+            fd = self._open()
+            if not _try_lock(fd):
+                holder = _holder(fd)
+                os.close(fd)
                 raise LockedError(workshop, holder)
-            if _same_file(handle, self.path):
+            if _same_file(fd, self.path):
                 break
             # The holder we waited on removed the lock file as we took it: take the new one.
-            handle.close()
+            os.close(fd)
         else:
             raise UserError(f"Could not lock {workshop.name} for writing; try again.")
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"workshop-app (process {os.getpid()} on {socket.gethostname()})")
-        handle.flush()
-        self._handle = handle
-
-    def _open(self, workshop: Path) -> IO[str]:
+        self._fd = fd
         try:
-            return open(self.path, "a+", encoding="utf-8")
-        except PermissionError as exc:
-            raise UserError(
-                f"Cannot open {workshop.name} for writing: the folder {workshop.parent} "
-                "is read-only for you."
+            self._workshop_fd = _lock_workshop(workshop, create=create)
+        except BlockingIOError as exc:
+            # We could take a lock file, so the holder's was deleted while it had this open.
+            self.release()
+            raise LockedError(
+                workshop, f"another program (its lock file {self.path.name} was deleted)"
             ) from exc
         except OSError as exc:
-            raise UserError(f"Cannot open {workshop.name} for writing: {exc.strerror}.") from exc
+            self.release()
+            doing = "create" if create else "open"
+            raise UserError(f"Cannot {doing} {workshop.name}: {exc.strerror}.") from exc
+        os.ftruncate(fd, 0)
+        os.write(fd, f"workshop-app (process {os.getpid()} on {socket.gethostname()})".encode())
+
+    def _open(self) -> int:
+        """The lock file, made if need be: never through a symbolic link, never a file that is
+        not a regular file of its own (a link to it elsewhere would be overwritten)."""
+        name, folder = self.path.name, self._workshop.parent
+        symlink = UserError(
+            f"Cannot open {self._workshop.name} for writing: its lock file {name} is a "
+            "symbolic link, which this app never makes. Delete it, then try again."
+        )
+        if not _NO_FOLLOW and self.path.is_symlink():
+            raise symlink
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _SAFE_OPEN, 0o666)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP or self.path.is_symlink():
+                raise symlink from exc
+            if isinstance(exc, PermissionError) and self.path.exists():
+                raise self._unwritable_lock_file() from exc
+            if isinstance(exc, PermissionError):
+                raise UserError(
+                    f"Cannot open {self._workshop.name} for writing: the folder {folder} "
+                    "is read-only for you."
+                ) from exc
+            raise UserError(
+                f"Cannot open {self._workshop.name} for writing: its lock file {name} cannot "
+                f"be made or opened ({exc.strerror})."
+            ) from exc
+        if not _is_own_regular_file(fd):
+            os.close(fd)
+            raise UserError(
+                f"Cannot open {self._workshop.name} for writing: its lock file {name} is not a "
+                "lock file this app made (it is not a regular file, or it is linked to another "
+                "file). Delete it, then try again."
+            )
+        return fd
+
+    def _unwritable_lock_file(self) -> UserError:
+        """The lock file exists and cannot be written: held by someone (another account's
+        app), or a read-only leftover."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY | _SAFE_OPEN)
+        except OSError:
+            fd = None
+        if fd is not None:
+            try:
+                if _is_own_regular_file(fd) and not _try_lock(fd):
+                    return LockedError(self._workshop, _holder(fd))
+            finally:
+                os.close(fd)
+        return UserError(
+            f"Cannot open {self._workshop.name} for writing: its lock file {self.path.name} is "
+            "read-only for you. If the workshop is not open anywhere, delete the lock file, "
+            "then try again."
+        )
 
     def release(self) -> None:
-        if self._handle is None:
+        if self._fd is None:
             return
+        # The workshop first (closing its descriptor ends its flock), while the lock file
+        # still keeps the next writer out: it would otherwise find the workshop still locked.
+        if self._workshop_fd is not None:
+            _HELD.discard(_inode(self._workshop_fd))
+            os.close(self._workshop_fd)
+            self._workshop_fd = None
         # Remove the file while still holding the lock, so whoever opens it next either
-        # finds no file or notices (by inode) that the one it locked is gone.
+        # finds no file or notices (by inode) that the one it locked is gone. Only our own:
+        # after ours was deleted, the file at the path may be a newer holder's.
         try:
-            self.path.unlink()
+            if _same_file(self._fd, self.path):
+                self.path.unlink()
         except OSError:
             pass
         finally:
-            self._handle.close()
-            self._handle = None
+            os.close(self._fd)
+            self._fd = None
 
 
-def _same_file(handle: IO[str], path: Path) -> bool:
+def _is_own_regular_file(fd: int) -> bool:
+    info = os.fstat(fd)
+    return stat.S_ISREG(info.st_mode) and info.st_nlink == 1
+
+
+def _holder(fd: int) -> str:
+    """Who holds the lock, as the holder wrote it in the lock file."""
     try:
-        return os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+        os.lseek(fd, 0, os.SEEK_SET)
+        text = os.read(fd, 400).decode("utf-8", "replace").strip()
+    except OSError:  # Windows: the holder's lock keeps others from reading the locked byte
+        text = ""
+    return text or "another program"
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(fd), os.lstat(path))
     except OSError:
         return False

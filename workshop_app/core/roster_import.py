@@ -568,12 +568,7 @@ def apply_import(wf: WorkshopFile, plan: ImportPlan) -> ImportResult:
             )
         wf.insert_all("pairs", pair_rows)
         wf.insert_all("charters", charter_rows)
-        conn.executemany(
-            "INSERT INTO audit (id, at, table_name, record_id, pair_id, field, old_value,"
-            " new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(new_id(), now, t, rid, pid, f, old, new) for t, rid, f, old, new, pid in audit],
-        )
-        wf.charters.invalidate()
+        wf.audit_many(audit, at=now)
     return ImportResult(
         added=len(plan.add), updated=len(plan.update), pairs_made=len(plan.new_pairs)
     )

@@ -11,7 +11,7 @@ from workshop_app.core.model import PARTICIPANT_FIELDS, Pair, Participant
 from workshop_app.core.validation import normalise_email, storable_text, valid_email
 
 if TYPE_CHECKING:
-    from workshop_app.core.workshop_file import WorkshopFile
+    from workshop_app.core.store_access import OpenWorkshop
 
 _CODE = re.compile(r"^P(\d+)$")
 
@@ -21,7 +21,7 @@ def format_code(number: int) -> str:
 
 
 class RosterStore:
-    def __init__(self, wf: WorkshopFile) -> None:
+    def __init__(self, wf: OpenWorkshop) -> None:
         self._wf = wf
 
     # -- participants ----------------------------------------------------------------------

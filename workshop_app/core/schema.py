@@ -265,6 +265,13 @@ def applied_migrations(conn: sqlite3.Connection) -> list[str]:
     return [name for (name,) in rows]
 
 
+def unknown_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Migrations applied to the open file that this app does not know: a newer app's. Such a
+    migration may leave `user_version` as it was, so the version alone does not tell."""
+    known = set(known_migrations())
+    return [name for name in applied_migrations(conn) if name not in known]
+
+
 def pending_migrations(conn: sqlite3.Connection) -> list[str]:
     applied = set(applied_migrations(conn))
     return [name for name in known_migrations() if name not in applied]

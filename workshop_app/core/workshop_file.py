@@ -4,6 +4,10 @@ Opening for writing goes: check the file without writing (foreign, damaged, newe
 take the writer lock, take a backup, then upgrade the schema. Every connection runs in WAL mode
 with `synchronous=FULL` (a committed edit survives a power cut) and foreign keys on. Every
 change goes through `transaction()` and leaves a row in the `audit` table.
+
+What SQLite refuses because of the disk or the file (full, failing, read-only, busy, damaged)
+becomes a `UserError` of one line, by SQLite's error code; any other SQLite error is a bug in
+the app and propagates, to be logged with its traceback.
 """
 
 from __future__ import annotations
@@ -11,12 +15,14 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.core import backups
+from workshop_app.core.agenda_store import AgendaStore
+from workshop_app.core.charter_store import CharterStore
 from workshop_app.core.clock import new_id, utc_now
 from workshop_app.core.errors import UserError
 from workshop_app.core.file_check import (
@@ -26,12 +32,12 @@ from workshop_app.core.file_check import (
 )
 from workshop_app.core.file_lock import WriterLock
 from workshop_app.core.model import WORKSHOP_FIELD_NAMES, AuditEntry, Workshop
+from workshop_app.core.roster_store import RosterStore
 from workshop_app.core.schema import (
-    applied_migrations,
     apply_migrations,
-    known_migrations,
     pending_migrations,
     schema_version,
+    unknown_migrations,
 )
 from workshop_app.core.validation import storable_text
 
@@ -39,16 +45,14 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 SUFFIX = ".workshop"
+# One audit row: table, record id, field, old value, new value, pair id (or None).
+AuditRow = tuple[str, str, str, Any, Any, str | None]
 
 
 class WorkshopFile:
     """An open workshop. Use `create()` or `open()`, and `close()` (or `with`) when done."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, lock: WriterLock | None) -> None:
-        from workshop_app.core.agenda_store import AgendaStore
-        from workshop_app.core.charter_store import CharterStore
-        from workshop_app.core.roster_store import RosterStore
-
         self.path = path
         self.conn = conn
         self._lock = lock
@@ -68,38 +72,28 @@ class WorkshopFile:
         if not path.parent.is_dir():
             raise UserError(f"The folder {path.parent} does not exist.")
         _check_required(program=program, organisation=organisation, date=date)
-        lock = WriterLock(path)
-        try:
-            conn = _connect(path)
-        except sqlite3.Error as exc:
-            lock.release()
-            raise UserError(f"Cannot create {path}: {exc}.") from exc
-        try:
-            _configure(conn)
-            wf = cls(path, conn, lock=lock)
-            apply_migrations(conn)
-            now = utc_now()
+        unknown = set(fields) - WORKSHOP_FIELD_NAMES - {"logo"}
+        if unknown:
+            raise ValueError(f"unknown workshop fields: {sorted(unknown)}")
+
+        def first_record(wf: WorkshopFile) -> None:
+            _configure(wf.conn)
+            apply_migrations(wf.conn)
             record = {
                 "id": new_id(),
                 "program": program.strip(),
                 "organisation": organisation.strip(),
                 "date": date,
-                "updated_at": now,
+                "updated_at": utc_now(),
+                **fields,
             }
-            unknown = set(fields) - WORKSHOP_FIELD_NAMES - {"logo"}
-            if unknown:
-                raise ValueError(f"unknown workshop fields: {sorted(unknown)}")
-            record.update(fields)
-            with wf.transaction():
+            # Not transaction(): a refusal here says the workshop was not created, not that
+            # a change was not saved.
+            with wf._atomic():
                 wf.insert("workshop", record)
                 wf.audit("workshop", record["id"], "*created*", None, record["program"])
-        except BaseException:
-            conn.close()
-            lock.release()
-            for leftover in (path, *_sidecars(path)):
-                leftover.unlink(missing_ok=True)
-            raise
-        return wf
+
+        return cls._open_for_writing(path, new=True, prepare=first_record)
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False) -> WorkshopFile:
@@ -111,34 +105,47 @@ class WorkshopFile:
                     f"{path.name} is in an older format; open it in the app once to upgrade it."
                 )
             conn = read_only_connection(path)
-            conn.isolation_level = None
-            conn.execute("PRAGMA query_only = ON")
+            try:
+                with _sqlite_errors(path, outcome="it was not opened."):
+                    _refuse_newer_migrations(path, conn)
+                    conn.isolation_level = None
+                    conn.execute("PRAGMA query_only = ON")
+            except BaseException:
+                conn.close()
+                raise
             return cls(path, conn, lock=None)
         check_writable(path)
-        lock = WriterLock(path)
+
+        def upgrade(wf: WorkshopFile) -> None:
+            _refuse_newer_migrations(path, wf.conn)
+            backups.take_backup(wf.conn, path, fingerprint=wf.change_mark())
+            _configure(wf.conn)
+            if pending_migrations(wf.conn):
+                apply_migrations(wf.conn)
+
+        return cls._open_for_writing(path, new=False, prepare=upgrade)
+
+    @classmethod
+    def _open_for_writing(
+        cls, path: Path, *, new: bool, prepare: Callable[[WorkshopFile], None]
+    ) -> WorkshopFile:
+        """Take the writer lock, connect and `prepare` the file. On any failure the connection
+        is closed and the lock released again, and a file being created is removed (while
+        still locked, so nobody opens it half made)."""
+        lock = WriterLock(path, create=new)
+        conn: sqlite3.Connection | None = None
+        outcome = "the workshop was not created." if new else "it was not opened."
         try:
-            conn = _connect(path)
-        except sqlite3.Error as exc:
-            lock.release()
-            raise UserError(f"Cannot open {path}: {exc}.") from exc
-        try:
-            wf = cls(path, conn, lock=lock)
-            unknown = set(applied_migrations(conn)) - set(known_migrations())
-            if unknown:
-                raise UserError(
-                    f"{path.name} was saved by a newer version of the workshop app. "
-                    "Update the app to open it; the file has not been changed."
-                )
-            backups.take_backup(conn, path, fingerprint=wf.change_mark())
-            _configure(conn)
-            if pending_migrations(conn):
-                apply_migrations(conn)
-        except sqlite3.OperationalError as exc:
-            conn.close()
-            lock.release()
-            raise UserError(_operational_message(path, exc)) from exc
+            with _sqlite_errors(path, outcome=outcome):
+                conn = _connect(path)
+                wf = cls(path, conn, lock=lock)
+                prepare(wf)
         except BaseException:
-            conn.close()
+            if conn is not None:
+                conn.close()
+            if new:
+                for leftover in (path, *_sidecars(path)):
+                    leftover.unlink(missing_ok=True)
             lock.release()
             raise
         return wf
@@ -185,11 +192,8 @@ class WorkshopFile:
                 f"{self.path.name} is open read-only, so this change was not saved. To edit it, "
                 "close it in the window that has it open, then open it again here."
             )
-        try:
-            with self._atomic():
-                yield
-        except sqlite3.OperationalError as exc:
-            raise UserError(_operational_message(self.path, exc)) from exc
+        with _sqlite_errors(self.path, outcome="the last change was not saved."), self._atomic():
+            yield
 
     @contextmanager
     def _atomic(self) -> Iterator[None]:
@@ -252,12 +256,15 @@ class WorkshopFile:
         pair_id: str | None = None,
         at: str | None = None,
     ) -> None:
-        self.conn.execute(
-            "INSERT INTO audit (id, at, table_name, record_id, pair_id, field, old_value,"
-            " new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (new_id(), at or utc_now(), table, record_id, pair_id, field, _text(old), _text(new)),
-        )
+        _insert_audit(self.conn, [(table, record_id, field, old, new, pair_id)], at=at or utc_now())
         self.charters.forget(table=table, record_id=record_id, pair_id=pair_id)
+
+    def audit_many(self, entries: Iterable[AuditRow], *, at: str) -> None:
+        """The audit rows of a bulk write (a roster import) in one statement. The cached pairs
+        list is dropped whole: finding what each row touched would cost more than listing
+        again."""
+        _insert_audit(self.conn, entries, at=at)
+        self.charters.invalidate()
 
     # -- the workshop record -------------------------------------------------------------
 
@@ -355,6 +362,17 @@ def _valid_months(value: Any) -> bool:
     return value is None or (isinstance(value, int) and 1 <= value <= 60)
 
 
+def _insert_audit(conn: sqlite3.Connection, entries: Iterable[AuditRow], *, at: str) -> None:
+    conn.executemany(
+        "INSERT INTO audit (id, at, table_name, record_id, pair_id, field, old_value,"
+        " new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (new_id(), at, table, record_id, pair_id, field, _text(old), _text(new))
+            for table, record_id, field, old, new, pair_id in entries
+        ],
+    )
+
+
 def _text(value: Any) -> str | None:
     if value is None or isinstance(value, str):
         return value
@@ -363,17 +381,49 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def _operational_message(path: Path, exc: sqlite3.OperationalError) -> str:
-    text = str(exc)
-    if "disk" in text and "full" in text:
-        return f"The disk holding {path.name} is full: the last change was not saved."
-    if "readonly" in text or "read-only" in text:
-        return f"{path.name} cannot be written (read-only file or folder)."
-    if "locked" in text:
-        return f"{path.name} is busy in another program; the last change was not saved."
-    if "disk I/O error" in text:
-        return (
-            f"{path.name} could not be written (the disk reported an error: it may be full, "
-            "removed or failing): the last change was not saved."
+def _refuse_newer_migrations(path: Path, conn: sqlite3.Connection) -> None:
+    """A newer app may add a migration without changing `user_version`; its file is refused
+    for reading too, since this app would misread what the migration changed."""
+    if unknown_migrations(conn):
+        raise UserError(
+            f"{path.name} was saved by a newer version of the workshop app. "
+            "Update the app to open it; the file has not been changed."
         )
-    return f"Could not save to {path.name}: {text}."
+
+
+# SQLite's primary result codes that mean something about the disk or the file, which a person
+# can put right; what they say happened. Every other code ("no such column", a syntax error, a
+# constraint) is a bug in the app and propagates, to be logged with its traceback.
+_USER_CAUSES = {
+    sqlite3.SQLITE_FULL: "The disk holding {name} is full",
+    sqlite3.SQLITE_IOERR: (
+        "{name} could not be written (the disk reported an error: it may be full, removed "
+        "or failing)"
+    ),
+    sqlite3.SQLITE_READONLY: "{name} cannot be written (read-only file or folder)",
+    sqlite3.SQLITE_PERM: "{name} cannot be written (read-only file or folder)",
+    sqlite3.SQLITE_BUSY: "{name} is busy in another program",
+    sqlite3.SQLITE_LOCKED: "{name} is busy in another program",
+    sqlite3.SQLITE_CANTOPEN: (
+        "{name} cannot be opened (its folder {folder} may have been moved, or be out of reach)"
+    ),
+    sqlite3.SQLITE_CORRUPT: "{name} is damaged (restore it from a backup)",
+    sqlite3.SQLITE_NOTADB: "{name} is damaged (restore it from a backup)",
+}
+
+
+@contextmanager
+def _sqlite_errors(path: Path, *, outcome: str) -> Iterator[None]:
+    """Turn SQLite's refusals that are the disk's or the file's into one line for a person,
+    ending with `outcome` (what did not happen)."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        # Extended codes (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED, ...) carry their
+        # primary code in the low byte.
+        code = getattr(exc, "sqlite_errorcode", None)
+        cause = None if code is None else _USER_CAUSES.get(code & 0xFF)
+        if cause is None:
+            raise
+        where = cause.format(name=path.name, folder=path.parent)
+        raise UserError(f"{where}: {outcome}") from exc
