@@ -3,13 +3,14 @@ values exercises and agendas share (minutes, lists of text)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from workshop_app.core.content_model import ContentProblem
-from workshop_app.core.content_wording import _describe
+from workshop_app.core.content_wording import _describe, _did_you_mean
 
 
 class _Problems:
@@ -54,6 +55,31 @@ def _yaml_load(text: str, first_line: int, problems: _Problems, what: str) -> An
 
 
 _INVALID = object()
+
+
+def _known_keys(
+    data: Mapping[Any, Any],
+    allowed: Sequence[str],
+    problems: _Problems,
+    *,
+    kind: str,
+    where: str = "",
+    fields_are: str = "",
+) -> bool:
+    """Each key of `data` that is not in `allowed` is a problem, with the closest field name
+    and then `fields_are` (by default, the list of the fields); False if there was any."""
+    known = True
+    for key in data:
+        if key not in allowed:
+            problems.add(
+                f"{where}.{key}" if where else str(key),
+                f"is not {kind}"
+                + _did_you_mean(str(key), allowed)
+                + "; "
+                + (fields_are or "the fields are: " + ", ".join(allowed)),
+            )
+            known = False
+    return known
 
 
 def _minutes(value: Any, where: str, problems: _Problems) -> float | None:
