@@ -405,6 +405,32 @@ MALFORMED = {
         "is not a header field (did you mean 'captures'?); the fields are: id, title, kind, "
         "minutes, format, audience, summary, captures, steps, materials",
     ),
+    "endless minutes (YAML's .inf)": (
+        {"x.md": exercise_text(minutes=float("inf"))},
+        "x.md",
+        "minutes",
+        "must be a number of minutes above 0, not inf",
+    ),
+    "an agenda of endless minutes": (
+        {
+            "x.md": exercise_text(),
+            "agendas/a.yaml": agenda_text(total_minutes=float("inf")),
+        },
+        "a.yaml",
+        "total_minutes",
+        "must be a number of minutes above 0, not inf",
+    ),
+    "an agenda item of endless minutes": (
+        {
+            "x.md": exercise_text(),
+            "agendas/a.yaml": agenda_text(
+                total_minutes=10, items=[{"exercise": "listening-drill", "minutes": float("inf")}]
+            ),
+        },
+        "a.yaml",
+        "items[1].minutes",
+        "must be a number of minutes above 0, not inf",
+    ),
     "misspelt step field": (
         {"x.md": exercise_text(steps=[{"name": "Practise", "minutes": 8, "repeats": 2}])},
         "x.md",

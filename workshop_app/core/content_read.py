@@ -3,6 +3,7 @@ values exercises and agendas share (minutes, lists of text)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,8 @@ def _known_keys(
 def _minutes(value: Any, where: str, problems: _Problems) -> float | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+    # YAML reads `.inf` and `.nan` as numbers: neither is a length the runner can count down.
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < math.inf:
         problems.add(where, f"must be a number of minutes above 0, not {value!r}")
         return None
     return float(value)
