@@ -8,6 +8,7 @@ import errno
 import io
 import json
 import os
+import re
 import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -277,6 +278,29 @@ def test_calendar_lines_fold_without_splitting_characters() -> None:
         assert all(len(p.encode("utf-8")) <= 75 for p in pieces)
         assert pieces[0] + "".join(p[1:] for p in pieces[1:]) == line
         assert all(p.startswith(" ") for p in pieces[1:])
+
+
+# What RFC 5545 escapes or folds, often enough to meet each other, and any character at all.
+_ICS_TEXT = st.text(st.sampled_from(list('\\,;:"nN\n\r\t\x00 é日🙂')) | st.characters())
+_RFC5545_TEXT = re.compile(r"(?:[^\\,;\x00-\x08\x0a-\x1f\x7f]|\\[\\,;nN])*")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ICS_TEXT)
+def test_calendar_text_reads_back_through_icalendar(value: str) -> None:
+    """The calendar's lines are written by hand (fast), so icalendar reads every text back:
+    commas, semicolons, backslashes, line breaks, any script, folded at 75 octets."""
+    from workshop_app.core.export_ics import fold, text
+
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT", "UID:u",
+             "DTSTAMP:20270119T160500Z", f"DESCRIPTION:{text(value)}", "END:VEVENT",
+             "END:VCALENDAR"]  # fmt: skip
+    # RFC 5545's TEXT (3.3.11): a backslash, comma, semicolon or line break only escaped.
+    assert _RFC5545_TEXT.fullmatch(text(value))
+    (event,) = Calendar.from_ical("".join(map(fold, lines)).encode("utf-8")).walk("VEVENT")
+    # What the writer drops on purpose: control characters; CR and CRLF become one line break.
+    kept = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", value.replace("\r\n", "\n").replace("\r", "\n"))
+    assert str(event["DESCRIPTION"]) == kept
 
 
 def test_calendar_refuses_what_it_cannot_write(new_workshop: WorkshopFile, tmp_path: Path) -> None:
