@@ -280,8 +280,11 @@ def test_calendar_lines_fold_without_splitting_characters() -> None:
         assert all(p.startswith(" ") for p in pieces[1:])
 
 
-# What RFC 5545 escapes or folds, often enough to meet each other, and any character at all.
-_ICS_TEXT = st.text(st.sampled_from(list('\\,;:"nN\n\r\t\x00 é日🙂')) | st.characters())
+# What RFC 5545 escapes or folds, often enough to meet each other, and any character a
+# workshop can hold (not half a surrogate pair: the store keeps U+FFFD in its place).
+_ICS_TEXT = st.text(
+    st.sampled_from(list('\\,;:"nN\n\r\t\x00 é日🙂')) | st.characters(codec="utf-8")
+)
 _RFC5545_TEXT = re.compile(r"(?:[^\\,;\x00-\x08\x0a-\x1f\x7f]|\\[\\,;nN])*")
 
 

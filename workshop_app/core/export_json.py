@@ -133,13 +133,13 @@ def json_bytes(data: ExportData) -> bytes:
     return document_bytes(json_document(data))
 
 
-# orjson writes the schema's bytes: keys sorted at every level, two-space indent, UTF-8 (no
-# \u escapes but the control characters, quote and backslash JSON requires), a final newline.
-# For every value a workshop holds (text, SQLite's 64-bit integers, finite numbers of at least
-# 0.0001, true/false/null) that is the text of `json.dumps(..., ensure_ascii=False,
+# orjson writes the schema's bytes: keys sorted at every level, two-space indent, UTF-8 text
+# escaping only the quote, backslash and control characters JSON requires, a final newline.
+# For every value a workshop holds (text, SQLite's 64-bit integers, finite numbers 0 or at
+# least 0.0001 from it, true/false/null) that is the text of `json.dumps(..., ensure_ascii=False,
 # sort_keys=True, indent=2)`; the two ways it differs, both valid JSON (docs/json-schema.md):
-# a smaller number is written without an exponent (0.00001, not 1e-05), and NaN or infinity
-# is null (json.dumps writes NaN and Infinity, which JSON readers refuse).
+# a number nearer to 0 is written without an exponent (0.00001, not 1e-05), and NaN or
+# infinity is null (json.dumps writes NaN and Infinity, which strict JSON readers refuse).
 _OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 
 
