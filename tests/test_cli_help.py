@@ -1,5 +1,6 @@
 """Every command explains itself: a description, help for every option, an example and the
-exit status in its --help, and a line in the README (as sqlite-utils checks its docs)."""
+exit status in its --help, and a line and a section in docs/cli.md (as sqlite-utils checks
+its docs)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from cli_runner import run
 
 from workshop_app.cli import PROG, build_parser, main
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+CLI_DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 
 
 def commands() -> dict[str, argparse.ArgumentParser]:
@@ -72,11 +73,14 @@ def test_the_command_itself_has_help_examples_and_exit_status(
     assert all(a.help for a in parser._actions if not isinstance(a, argparse._SubParsersAction))
 
 
-def test_the_readme_lists_every_command() -> None:
-    section = README.read_text(encoding="utf-8").split("## The command line", 1)[1]
+def test_the_cli_page_lists_every_command_and_gives_each_a_section() -> None:
+    text = CLI_DOC.read_text(encoding="utf-8")
+    section = text.split("# The command line", 1)[1]
     block = section.split("```", 2)[1]
     listed = set(re.findall(rf"^{PROG} ([a-z-]+)", block, re.MULTILINE))
-    assert set(commands()) <= listed, f"not in the README: {set(commands()) - listed}"
+    assert set(commands()) <= listed, f"not in docs/cli.md: {set(commands()) - listed}"
+    headed = set(re.findall(rf"^## `{PROG} ([a-z-]+)`$", text, re.MULTILINE))
+    assert set(commands()) <= headed, f"no section in docs/cli.md: {set(commands()) - headed}"
 
 
 def test_help_from_the_real_command(app_data: Path) -> None:

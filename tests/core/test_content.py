@@ -402,7 +402,60 @@ MALFORMED = {
         {"x.md": exercise_text(captrues=["goals"])},
         "x.md",
         "captrues",
-        "is not a header field (did you mean 'captures'?)",
+        "is not a header field (did you mean 'captures'?); the fields are: id, title, kind, "
+        "minutes, format, audience, summary, captures, steps, materials",
+    ),
+    "endless minutes (YAML's .inf)": (
+        {"x.md": exercise_text(minutes=float("inf"))},
+        "x.md",
+        "minutes",
+        "must be a number of minutes above 0, not inf",
+    ),
+    "an agenda of endless minutes": (
+        {
+            "x.md": exercise_text(),
+            "agendas/a.yaml": agenda_text(total_minutes=float("inf")),
+        },
+        "a.yaml",
+        "total_minutes",
+        "must be a number of minutes above 0, not inf",
+    ),
+    "an agenda item of endless minutes": (
+        {
+            "x.md": exercise_text(),
+            "agendas/a.yaml": agenda_text(
+                total_minutes=10, items=[{"exercise": "listening-drill", "minutes": float("inf")}]
+            ),
+        },
+        "a.yaml",
+        "items[1].minutes",
+        "must be a number of minutes above 0, not inf",
+    ),
+    "misspelt step field": (
+        {"x.md": exercise_text(steps=[{"name": "Practise", "minutes": 8, "repeats": 2}])},
+        "x.md",
+        "steps[1].repeats",
+        "is not a step field (did you mean 'repeat'?); a step has: name, minutes, repeat, "
+        "roles, phases",
+    ),
+    "misspelt agenda field": (
+        {"x.md": exercise_text(), "agendas/a.yaml": agenda_text(descripion="Short")},
+        "a.yaml",
+        "descripion",
+        "is not an agenda field (did you mean 'description'?); the fields are: id, title, "
+        "total_minutes, items, description",
+    ),
+    "misspelt agenda item field": (
+        {
+            "x.md": exercise_text(),
+            "agendas/a.yaml": agenda_text(
+                total_minutes=10, items=[{"exercise": "listening-drill", "minute": 10}]
+            ),
+        },
+        "a.yaml",
+        "items[1].minute",
+        "is not an item field (did you mean 'minutes'?); an item has 'exercise' or 'break', "
+        "and 'minutes'",
     ),
     "debrief that is not a bullet list": (
         {

@@ -8,6 +8,7 @@ import errno
 import io
 import json
 import os
+import re
 import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -279,6 +280,32 @@ def test_calendar_lines_fold_without_splitting_characters() -> None:
         assert all(p.startswith(" ") for p in pieces[1:])
 
 
+# What RFC 5545 escapes or folds, often enough to meet each other, and any character a
+# workshop can hold (not half a surrogate pair: the store keeps U+FFFD in its place).
+_ICS_TEXT = st.text(
+    st.sampled_from(list('\\,;:"nN\n\r\t\x00 é日🙂')) | st.characters(codec="utf-8")
+)
+_RFC5545_TEXT = re.compile(r"(?:[^\\,;\x00-\x08\x0a-\x1f\x7f]|\\[\\,;nN])*")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ICS_TEXT)
+def test_calendar_text_reads_back_through_icalendar(value: str) -> None:
+    """The calendar's lines are written by hand (fast), so icalendar reads every text back:
+    commas, semicolons, backslashes, line breaks, any script, folded at 75 octets."""
+    from workshop_app.core.export_ics import fold, text
+
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT", "UID:u",
+             "DTSTAMP:20270119T160500Z", f"DESCRIPTION:{text(value)}", "END:VEVENT",
+             "END:VCALENDAR"]  # fmt: skip
+    # RFC 5545's TEXT (3.3.11): a backslash, comma, semicolon or line break only escaped.
+    assert _RFC5545_TEXT.fullmatch(text(value))
+    (event,) = Calendar.from_ical("".join(map(fold, lines)).encode("utf-8")).walk("VEVENT")
+    # What the writer drops on purpose: control characters; CR and CRLF become one line break.
+    kept = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", value.replace("\r\n", "\n").replace("\r", "\n"))
+    assert str(event["DESCRIPTION"]) == kept
+
+
 def test_calendar_refuses_what_it_cannot_write(new_workshop: WorkshopFile, tmp_path: Path) -> None:
     with pytest.raises(UserError, match="first meeting"):
         export_workshop(new_workshop, format="ics", out=tmp_path / "x.ics")
@@ -487,11 +514,13 @@ def test_archive_through_the_export_api_and_a_failure(
     assert list(out_dir.iterdir()) == []
 
 
+# What a workshop's document holds: text, SQLite's 64-bit integers, finite numbers of at least
+# 0.0001 (times are kept to a tenth of a second, minutes are positive), true/false/null.
 _json_values = st.recursive(
     st.none()
     | st.booleans()
-    | st.integers()
-    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.integers(min_value=-(2**63), max_value=2**63 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False).filter(lambda f: f == 0 or abs(f) >= 1e-4)
     | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
     max_leaves=30,
@@ -499,8 +528,22 @@ _json_values = st.recursive(
 
 
 @settings(max_examples=300, deadline=None)
-@given(_json_values)
-def test_the_json_writer_writes_what_json_dumps_would(value: Any) -> None:
-    from workshop_app.core.export_json import indented_json
+@given(st.dictionaries(st.text(), _json_values, max_size=4))
+def test_the_json_writer_writes_what_json_dumps_would(value: dict[str, Any]) -> None:
+    from workshop_app.core.export_json import document_bytes
 
-    assert indented_json(value) == json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2)
+    expected = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    assert document_bytes(value) == expected.encode("utf-8")
+
+
+def test_the_json_writer_differs_from_json_dumps_only_where_json_allows() -> None:
+    """The schema's two allowed differences (docs/json-schema.md): a tiny number is written
+    without an exponent, and NaN or infinity, which JSON has no way to write, is null."""
+    from workshop_app.core.export_json import document_bytes
+
+    tiny = {"actual_seconds": 1e-05, "spread": [5e-324, -0.00012]}
+    assert json.loads(document_bytes(tiny)) == tiny
+    assert b'"actual_seconds": 0.00001' in document_bytes(tiny)
+    odd = {"a": float("nan"), "b": float("inf"), "c": float("-inf")}
+    assert document_bytes(odd) == b'{\n  "a": null,\n  "b": null,\n  "c": null\n}\n'
+    assert json.loads(document_bytes(odd), parse_constant=pytest.fail) == dict.fromkeys("abc")

@@ -18,7 +18,14 @@ from workshop_app.core.content_model import (
     ContentProblem,
     Exercise,
 )
-from workshop_app.core.content_read import _INVALID, _minutes, _Problems, _read, _yaml_load
+from workshop_app.core.content_read import (
+    _INVALID,
+    _known_keys,
+    _minutes,
+    _Problems,
+    _read,
+    _yaml_load,
+)
 from workshop_app.core.content_wording import _describe, _did_you_mean, _num
 
 # --------------------------------------------------------------------------------------------
@@ -60,15 +67,7 @@ def _parse_agenda(path: Path) -> tuple[_RawAgenda | None, list[ContentProblem]]:
             f"not {_describe(data)}",
         )
         return None, problems.items
-    for key in data:
-        if key not in _AGENDA_FIELDS:
-            problems.add(
-                str(key),
-                "is not an agenda field"
-                + _did_you_mean(str(key), _AGENDA_FIELDS)
-                + "; the fields are: "
-                + ", ".join(_AGENDA_FIELDS),
-            )
+    _known_keys(data, _AGENDA_FIELDS, problems, kind="an agenda field")
     agenda_id = data.get("id")
     if agenda_id is None:
         problems.add("id", "is missing: give the agenda an id such as half-day-launch")
@@ -119,16 +118,14 @@ def _agenda_item(raw: Any, where: str, problems: _Problems) -> _RawItem | None:
     if not isinstance(raw, dict):
         problems.add(where, f"must be '- exercise: ID' or '- break: TITLE', not {_describe(raw)}")
         return None
-    ok = True
-    for key in raw:
-        if key not in _ITEM_FIELDS:
-            problems.add(
-                f"{where}.{key}",
-                "is not an item field"
-                + _did_you_mean(str(key), _ITEM_FIELDS)
-                + "; an item has 'exercise' or 'break', and 'minutes'",
-            )
-            ok = False
+    ok = _known_keys(
+        raw,
+        _ITEM_FIELDS,
+        problems,
+        kind="an item field",
+        where=where,
+        fields_are="an item has 'exercise' or 'break', and 'minutes'",
+    )
     has_exercise, has_break = "exercise" in raw, "break" in raw
     if has_exercise == has_break:
         problems.add(where, "must have exactly one of 'exercise: ID' or 'break: TITLE'")

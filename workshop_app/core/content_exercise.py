@@ -38,6 +38,7 @@ from workshop_app.core.content_model import (
 )
 from workshop_app.core.content_read import (
     _INVALID,
+    _known_keys,
     _minutes,
     _Problems,
     _read,
@@ -174,15 +175,7 @@ class _ExerciseHeader:
 
     def __init__(self, header: dict[Any, Any], problems: _Problems) -> None:
         self.problems = problems
-        for key in header:
-            if key not in REQUIRED_FIELDS and key not in OPTIONAL_FIELDS:
-                problems.add(
-                    str(key),
-                    "is not a header field"
-                    + _did_you_mean(str(key), REQUIRED_FIELDS + OPTIONAL_FIELDS)
-                    + "; the fields are: "
-                    + ", ".join(REQUIRED_FIELDS + OPTIONAL_FIELDS),
-                )
+        _known_keys(header, REQUIRED_FIELDS + OPTIONAL_FIELDS, problems, kind="a header field")
         for name in REQUIRED_FIELDS:
             if header.get(name) is None:
                 problems.add(name, "is missing from the front matter" + _expected(name))
@@ -291,17 +284,14 @@ def _step(raw: Any, where: str, problems: _Problems) -> Step | None:
     if not isinstance(raw, dict):
         problems.add(where, f"must be a step with 'name' and 'minutes', not {_describe(raw)}")
         return None
-    ok = True
-    for key in raw:
-        if key not in _STEP_FIELDS:
-            problems.add(
-                f"{where}.{key}",
-                "is not a step field"
-                + _did_you_mean(str(key), _STEP_FIELDS)
-                + "; a step has: "
-                + ", ".join(_STEP_FIELDS),
-            )
-            ok = False
+    ok = _known_keys(
+        raw,
+        _STEP_FIELDS,
+        problems,
+        kind="a step field",
+        where=where,
+        fields_are="a step has: " + ", ".join(_STEP_FIELDS),
+    )
     name = raw.get("name")
     if not isinstance(name, str) or not name.strip():
         problems.add(f"{where}.name", "is missing: every step needs a name for the timer")

@@ -12,10 +12,6 @@ from pathlib import Path
 from workshop_app.core.content_wording import _did_you_mean
 from workshop_app.core.errors import UserError
 
-KINDS = ("expectations", "skills", "scenario", "charter", "logistics")
-FORMATS = ("plenary", "pairs", "triads", "individual")
-AUDIENCES = ("everyone", "mentors", "mentees")
-
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 # The named parts of an exercise's body, as written in its `## ` headings.
@@ -41,14 +37,6 @@ LIST_PARTS = frozenset({DEBRIEF_QUESTIONS, PLAN_PROMPTS, GOOD_PLANS})
 
 _COMMON_PARTS = (ROOM_PROMPT, FACILITATOR_NOTES, DEBRIEF_QUESTIONS)
 SCENARIO_PARTS = (SITUATION, WHAT_GOES_WRONG, PLAN_PROMPTS, GOOD_PLANS)
-REQUIRED_PARTS: Mapping[str, tuple[str, ...]] = {
-    "expectations": _COMMON_PARTS,
-    "skills": _COMMON_PARTS,
-    "charter": _COMMON_PARTS,
-    # Logistics (housekeeping, evaluation) has nothing to debrief.
-    "logistics": (ROOM_PROMPT, FACILITATOR_NOTES),
-    "scenario": _COMMON_PARTS + SCENARIO_PARTS,
-}
 
 # Other ways trainers write the same heading.
 _PART_ALIASES = {
@@ -61,21 +49,30 @@ _PART_ALIASES = {
 }
 _PART_BY_KEY = {p.lower(): p for p in PARTS} | _PART_ALIASES
 
-# How kinds, formats and audiences read for a person (the app's lists and the Add dialog).
-KIND_TITLES = {
-    "expectations": "Expectations",
-    "skills": "Skills practice",
-    "scenario": "Troubleshooting",
-    "charter": "Charter",
-    "logistics": "Logistics",
-}
+# Each kind of exercise once, in the order the app lists them: its name in a file's `kind:`,
+# how it reads for a person (the app's lists and the Add dialog), and the parts its body needs.
+_KIND_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("expectations", "Expectations", _COMMON_PARTS),
+    ("skills", "Skills practice", _COMMON_PARTS),
+    ("scenario", "Troubleshooting", _COMMON_PARTS + SCENARIO_PARTS),
+    ("charter", "Charter", _COMMON_PARTS),
+    # Logistics (housekeeping, evaluation) has nothing to debrief.
+    ("logistics", "Logistics", (ROOM_PROMPT, FACILITATOR_NOTES)),
+)
+KINDS = tuple(kind for kind, _, _ in _KIND_TABLE)
+KIND_TITLES = {kind: title for kind, title, _ in _KIND_TABLE}
+REQUIRED_PARTS: Mapping[str, tuple[str, ...]] = {kind: parts for kind, _, parts in _KIND_TABLE}
+
+# Formats and audiences, each once: the name in a file, and how it reads for a person.
 FORMAT_TITLES = {
     "plenary": "whole room",
     "pairs": "in pairs",
     "triads": "in triads",
     "individual": "on your own",
 }
+FORMATS = tuple(FORMAT_TITLES)
 AUDIENCE_TITLES = {"everyone": "everyone", "mentors": "mentors only", "mentees": "mentees only"}
+AUDIENCES = tuple(AUDIENCE_TITLES)
 
 
 def minutes_text(minutes: float) -> str:

@@ -3,13 +3,15 @@ values exercises and agendas share (minutes, lists of text)."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from workshop_app.core.content_model import ContentProblem
-from workshop_app.core.content_wording import _describe
+from workshop_app.core.content_wording import _describe, _did_you_mean
 
 
 class _Problems:
@@ -56,10 +58,36 @@ def _yaml_load(text: str, first_line: int, problems: _Problems, what: str) -> An
 _INVALID = object()
 
 
+def _known_keys(
+    data: Mapping[Any, Any],
+    allowed: Sequence[str],
+    problems: _Problems,
+    *,
+    kind: str,
+    where: str = "",
+    fields_are: str = "",
+) -> bool:
+    """Each key of `data` that is not in `allowed` is a problem, with the closest field name
+    and then `fields_are` (by default, the list of the fields); False if there was any."""
+    known = True
+    for key in data:
+        if key not in allowed:
+            problems.add(
+                f"{where}.{key}" if where else str(key),
+                f"is not {kind}"
+                + _did_you_mean(str(key), allowed)
+                + "; "
+                + (fields_are or "the fields are: " + ", ".join(allowed)),
+            )
+            known = False
+    return known
+
+
 def _minutes(value: Any, where: str, problems: _Problems) -> float | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+    # YAML reads `.inf` and `.nan` as numbers: neither is a length the runner can count down.
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < math.inf:
         problems.add(where, f"must be a number of minutes above 0, not {value!r}")
         return None
     return float(value)
