@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from workshop_app.core.workshop_file import WorkshopFile
 
 _CODE = re.compile(r"^P(\d+)$")
+# Said by every write on a pair broken (or merged away) while a page still showed it.
+PAIR_GONE = "That pair is no longer in the workshop; nothing was changed."
 
 
 def format_code(number: int) -> str:
@@ -138,7 +140,7 @@ class RosterStore:
             "SELECT id, code, mentor_id, mentee_id, updated_at FROM pairs WHERE id = ?", (pair_id,)
         ).fetchone()
         if row is None:
-            raise UserError("That pair is no longer in the workshop.")
+            raise UserError(PAIR_GONE)
         return Pair(id=row[0], code=row[1], mentor_id=row[2], mentee_id=row[3], updated_at=row[4])
 
     def pair_by_code(self, code: str) -> Pair | None:
