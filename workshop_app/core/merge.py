@@ -32,6 +32,7 @@ Rules (the README (section "Merging rooms") explains them for staff):
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any
@@ -102,10 +103,31 @@ def merge_workshops(
     merger.run()
     if progress is not None:
         progress(len(paths) + 1, total)
-    write_merged(out, merger)
+    _write(out, merger)
     if progress is not None:
         progress(total, total)
     return merger.report(out, paths)
+
+
+def _write(out: Path, merger: _Merger) -> None:
+    """Write the merged file; a full or failing disk is the user's to fix, any other SQLite
+    error is a bug and goes on as it is. (`atomic_file` has already removed the temporary
+    file when the error reaches here.)"""
+    try:
+        write_merged(out, merger)
+    except sqlite3.OperationalError as exc:
+        primary = exc.sqlite_errorcode & 0xFF  # the extended codes keep it in the low byte
+        if primary == sqlite3.SQLITE_FULL:
+            raise UserError(
+                f"The disk holding {out.parent} is full: {out.name} was not written; "
+                "nothing was merged."
+            ) from exc
+        if primary == sqlite3.SQLITE_IOERR:
+            raise UserError(
+                f"{out.name} could not be written in {out.parent} (the disk reported an error: "
+                "it may be full or failing); nothing was merged."
+            ) from exc
+        raise
 
 
 class _Merger:
