@@ -23,9 +23,11 @@ Rules (the README (section "Merging rooms") explains them for staff):
   files keeps one code (a file's where it is signed, else the first file's), a signed pair's
   code never changes unless two signed pairs held one code (the first file's keeps it; the
   report says which signed paper now shows a wrong code), and a pair that must give up its
-  code becomes P03-2. Every code that differs from one it had in any file is in the rename
-  list, once: the rename is recorded in the audit trail under an id made from the pair and the
-  codes, so merging a merged file again does not repeat it.
+  code becomes P03-2; a code that is not a pair code (edited into a file outside the app, like
+  `../../escaped`: it would be a path in the per-pair exports) is never carried into OUT, and the
+  report names the pair and its new code. Every code that differs from one it had in any file
+  is in the rename list, once: the rename is recorded in the audit trail under an id made from
+  the pair and the codes, so merging a merged file again does not repeat it.
 - Audit rows are unioned by their id, so merging a file that is already in OUT changes nothing.
 """
 
@@ -42,7 +44,6 @@ from workshop_app.core.clock import new_id, utc_now
 from workshop_app.core.errors import UserError
 from workshop_app.core.export_tables import Progress
 from workshop_app.core.merge_codes import (
-    MAX_CODE,
     CodeChange,
     Holding,
     PairCodes,
@@ -68,7 +69,7 @@ from workshop_app.core.merge_sources import (
     read_source,
 )
 from workshop_app.core.merge_write import write_merged
-from workshop_app.core.validation import normalise_email
+from workshop_app.core.validation import MAX_CODE, PAIR_CODE_RULE, is_pair_code, normalise_email
 
 __all__ = ["MAX_CODE", "RECORD_TABLES", "MergeReport", "merge_workshops"]
 
@@ -350,20 +351,28 @@ class _Merger:
                  "new_value": change.new, "seq": None}
             )  # fmt: skip
             source = " and ".join(change.labels)
-            self.renamed.append(
-                Renamed(source, change.old, change.new, self._names(row), change.signed)
-            )
+            old = change.old if is_pair_code(change.old.upper()) else ascii(change.old)
+            self.renamed.append(Renamed(source, old, change.new, self._names(row), change.signed))
+            if old != change.old:
+                self.notes.append(
+                    Notice(
+                        f"pair {self._code(change.pair_id)}, pair code: {old} in {source} is "
+                        f"not a pair code ({PAIR_CODE_RULE}), so the pair is {change.new} now"
+                    )
+                )
             if change.signed:
-                self.notes.append(self._signed_code_changed(change, source))
+                self.notes.append(self._signed_code_changed(change, old, source))
 
-    def _signed_code_changed(self, change: CodeChange, source: str) -> Notice:
+    def _signed_code_changed(self, change: CodeChange, old: str, source: str) -> Notice:
         if change.holder is not None:
-            because = f"{change.old} stays with pair {self._code(change.holder)}"
+            because = f"{old} stays with pair {self._code(change.holder)}"
+        elif old != change.old:
+            because = "that is not a pair code"
         else:
             because = "it was also signed under another code, which it keeps"
         return Notice(
             f"pair {self._code(change.pair_id)}, pair code: its charter was signed on paper as "
-            f"{change.old} in {source}, but {because}; write {change.new} on the signed charter"
+            f"{old} in {source}, but {because}; write {change.new} on the signed charter"
         )
 
     def new_versions(self, changed: list[tuple[str, str, int]]) -> None:

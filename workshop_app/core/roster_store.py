@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Any
 from workshop_app.core.clock import new_id, utc_now
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import PARTICIPANT_FIELDS, Pair, Participant
-from workshop_app.core.validation import normalise_email, storable_text, valid_email
+from workshop_app.core.validation import (
+    PAIR_CODE_RULE,
+    is_pair_code,
+    normalise_email,
+    storable_text,
+    valid_email,
+)
 
 if TYPE_CHECKING:
     from workshop_app.core.workshop_file import WorkshopFile
@@ -228,10 +234,8 @@ class RosterStore:
 
 def normalise_code(code: str) -> str:
     code = code.strip().upper()
-    if not re.fullmatch(r"[A-Z0-9][A-Z0-9-]{0,11}", code):
-        raise UserError(
-            f"A pair code is 1 to 12 letters, digits or dashes (like P07), not {code!r}."
-        )
+    if not is_pair_code(code):
+        raise UserError(f"A pair code is {PAIR_CODE_RULE} (like P07), not {code!r}.")
     if m := _CODE.match(code):
         return format_code(int(m.group(1)))
     return code
