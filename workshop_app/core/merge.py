@@ -50,13 +50,14 @@ from workshop_app.core.merge_codes import (
     assign_codes,
     rename_audit_id,
 )
-from workshop_app.core.merge_fields import FieldConflict, describe, merge_record
+from workshop_app.core.merge_fields import FieldConflict, Unit, describe, merge_record
 from workshop_app.core.merge_report import (
     Conflict,
     MergeReport,
     Notice,
     OtherValue,
     Renamed,
+    Taken,
     shown,
 )
 from workshop_app.core.merge_sources import (
@@ -143,7 +144,7 @@ class _Merger:
         self.conflicts: list[FieldConflict] = []
         self.notes: list[Notice] = []
         self.renamed: list[Renamed] = []
-        self.updated = 0
+        self.taken: list[tuple[str, dict[str, Any], list[tuple[Unit, Version]]]] = []
         self.removed = 0
         self.now = utc_now()  # when the merge's own changes are made
         self.kept_despite_removal: list[str] = []  # pairs broken in one room, worked on later
@@ -206,7 +207,8 @@ class _Merger:
         merged = merge_record(table, group)
         merged.row["id"] = merged_id
         self.copies[merged_id] = group
-        self.updated += merged.combined
+        if merged.taken:
+            self.taken.append((table, merged.row, merged.taken))
         self.conflicts += merged.conflicts
         return merged.row
 
@@ -486,7 +488,14 @@ class _Merger:
             counts={t: len(self.rows[t]) for t in RECORD_TABLES},
             conflicts=[*conflicts, *self.notes],
             renamed=self.renamed,
-            updated=self.updated,
+            taken=[
+                Taken(
+                    self._record(table, row),
+                    tuple((unit.label, v.source.label) for unit, v in fields),
+                )
+                for table, row, fields in self.taken
+                if row["id"] in kept
+            ],
             removed=self.removed,
         )
 
