@@ -90,11 +90,11 @@ def assign_codes(pairs: Sequence[PairCodes]) -> tuple[dict[str, str], list[CodeC
     final: dict[str, str] = {}
     holder: dict[str, str] = {}  # casefolded code -> pair id
     losers: list[Claim] = []
-    for code, contenders in claims.items():
+    for folded, contenders in claims.items():
         contenders.sort(key=_priority)
         (winner, wanted), *others = contenders
         final[winner.pair_id] = wanted.code
-        holder[code] = winner.pair_id
+        holder[folded] = winner.pair_id
         losers += others
     held_by: dict[str, set[str]] = {}  # casefolded code -> the pairs that have it somewhere
     for pair in pairs:
