@@ -141,3 +141,27 @@ def test_the_rooms_merged_again_with_their_merge_change_nothing(
     with WorkshopFile.open(tmp_path / "again.workshop", readonly=True) as wf:
         assert wf.workshop().venue == "New Hall"
         assert wf.charters.charter(pair_id(wf)).value("meeting_place") == "Zoom"
+
+
+def test_changes_merged_in_side_by_side_are_not_taken_as_put_back(
+    rooms: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Room C changed the venue; room D typed in it and put it back. Their merge holds both
+    trails, which together start and end at "Old Hall", but its venue is C's: against room
+    A's own change, that is a conflict, not a merge that changed nothing."""
+    a, c = rooms
+    d = tmp_path / "room-d.workshop"
+    shutil.copy(c, d)
+    with WorkshopFile.open(c) as wf:
+        wf.set_workshop_field("venue", "Annex")
+    with WorkshopFile.open(d) as wf:
+        wf.set_workshop_field("venue", "Old Hall, room 2")
+        wf.set_workshop_field("venue", "Old Hall")
+    cd = tmp_path / "c-and-d.workshop"
+    merge_workshops(out=cd, inputs=[c, d])
+    with WorkshopFile.open(a) as wf:
+        wf.set_workshop_field("venue", "New Hall")
+    report = merge_workshops(out=tmp_path / "all.workshop", inputs=[cd, a])
+    [conflict] = report.conflicts
+    assert isinstance(conflict, Conflict) and conflict.field == "Venue"
+    assert {conflict.kept, *(o.value for o in conflict.others)} == {"'Annex'", "'New Hall'"}

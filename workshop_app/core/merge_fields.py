@@ -28,6 +28,7 @@ most recently written copy gives them and `merge` renumbers places. Pair codes a
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -220,16 +221,22 @@ def _carrier(table: str, unit: Unit, group: Sequence[Version], kept: Version) ->
 
 def _undone(table: str, unit: Unit, v: Version, changes: set[str]) -> bool:
     """Whether `changes` (audit ids of v's file) leave each of the unit's fields as they found
-    it: the first one's old value is the last one's new value. The trail shows an image only
-    by its size, so a change to one is never taken as undone."""
+    it: one chain of changes (each starts from the value the one before left; changes merged
+    in from two other rooms side by side are not one) whose last new value is the first one's
+    old value. The trail shows an image only by its size, so a change to one is never taken
+    as undone."""
     if not changes:
         return True
     if any(isinstance(v.row[c], (bytes, bytearray, memoryview)) for c in unit.all_columns):
         return False
     audit_table, record = _audited_as(table, v)
     for f in unit.audit_fields:
-        own = [i for _, i in v.source.changes.get((audit_table, record, f), ()) if i in changes]
-        if own and v.source.values[own[0]][0] != v.source.values[own[-1]][1]:
+        own = [v.source.values[i] for _, i in v.source.changes.get((audit_table, record, f), ())
+               if i in changes]  # fmt: skip
+        if not own:
+            continue
+        chained = all(old == new for (_, new), (old, _) in itertools.pairwise(own))
+        if not chained or own[0][0] != own[-1][1]:
             return False
     return True
 
