@@ -13,6 +13,7 @@ import pytest
 
 from tests.cli_runner import run
 from workshop_app.core.errors import UserError
+from workshop_app.core.merge import merge_workshops
 from workshop_app.core.validation import is_pair_code
 from workshop_app.core.workshop_file import WorkshopFile
 
@@ -152,3 +153,20 @@ def test_the_stores_refuse_a_code_that_is_not_one(tmp_path: Path) -> None:
             with pytest.raises(UserError, match="A pair code is 1 to 12 letters"):
                 wf.roster.rename_pair(pair.id, bad)
         assert [p.code for p in wf.roster.pairs()] == ["P01"]
+
+
+def test_a_signed_pair_with_a_hostile_code_is_told_what_to_write(tmp_path: Path) -> None:
+    room = make_room(tmp_path / "room.workshop", ["p0"])
+    with WorkshopFile.open(room) as wf:
+        [pair] = wf.roster.pairs()
+        wf.charters.sign(pair.id, mentor="p0 A", mentee="p0 B")
+    conn = sqlite3.connect(room)
+    with conn:
+        conn.execute("UPDATE pairs SET code = '../x'")
+    conn.close()
+    other = make_room(tmp_path / "other.workshop", ["q0"])
+    report = merge_workshops(out=tmp_path / "all.workshop", inputs=[room, other])
+    assert [n.line() for n in report.conflicts] == [
+        "pair P02 (p0 A & p0 B), pair code: its charter was signed on paper as '../x' in "
+        "room.workshop, but that is not a pair code; write P02 on the signed charter"
+    ]

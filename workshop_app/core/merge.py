@@ -355,7 +355,7 @@ class _Merger:
             source = " and ".join(change.labels)
             old = change.old if is_pair_code(change.old.upper()) else ascii(change.old)
             self.renamed.append(Renamed(source, old, change.new, self._names(row), change.signed))
-            if old != change.old:
+            if old != change.old and not change.signed:  # else the signed note says it
                 self.notes.append(
                     Notice(
                         f"pair {self._code(change.pair_id)}, pair code: {old} in {source} is "
