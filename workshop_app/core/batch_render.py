@@ -23,7 +23,6 @@ import contextlib
 import math
 import os
 import re
-import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -32,14 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.file_names import safe_filename
 from workshop_app.core.render_cache import Memo, RenderCache, cached, default_cache, render_key
 
 COMBINED_NAME = "All charters.pdf"
-MAX_NAME_CHARS = 120
-MAX_NAME_BYTES = 200  # leaves room for the temporary prefix and suffix under 255 bytes
-_WINDOWS_RESERVED = frozenset(
-    {"CON", "PRN", "AUX", "NUL"} | {f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10)}
-)
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -56,27 +51,6 @@ class BatchResult:
 
 
 # -- file names --------------------------------------------------------------------------
-
-
-def safe_filename(text: str, *, suffix: str = ".pdf") -> str:
-    """A file name any file system accepts, keeping the text recognisable.
-
-    No path separators or characters Windows refuses, no control or bidi-override
-    characters, no leading dots, at most MAX_NAME_CHARS characters and MAX_NAME_BYTES bytes.
-    """
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
-    text = re.sub(r'[<>:"/\\|?*]', "-", text)
-    text = re.sub(r"\s+", " ", text).strip(" .-")
-    text = text[:MAX_NAME_CHARS]
-    while len(text.encode("utf-8")) > MAX_NAME_BYTES:
-        text = text[:-1]
-    text = text.rstrip(" .-")
-    if not text:
-        text = "charter"
-    if text.split(".")[0].upper() in _WINDOWS_RESERVED:
-        text = f"_{text}"
-    return text + suffix
 
 
 def charter_filename(context: dict) -> str:

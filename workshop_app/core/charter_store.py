@@ -26,7 +26,7 @@ from workshop_app.core.clock import new_id, utc_now
 from workshop_app.core.completeness import missing_sections
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import Charter, Goal, Plan, Signoff
-from workshop_app.core.roster_store import code_sort_key
+from workshop_app.core.roster_store import PAIR_GONE, code_sort_key
 from workshop_app.core.validation import storable_text
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ class CharterStore:
             (pair_id,),
         ).fetchone()
         if row is None:
-            raise UserError("That pair is no longer in the workshop.")
+            raise UserError(PAIR_GONE)
         fields = dict(zip((f.name for f in CHARTER_COLUMNS), row[3:], strict=True))
         return Charter(
             id=row[0],
@@ -235,6 +235,7 @@ class CharterStore:
     # -- writing ---------------------------------------------------------------------------
 
     def create_empty(self, pair_id: str, *, at: str) -> None:
+        self._pair_must_exist(pair_id)
         self._wf.insert("charters", {"id": new_id(), "pair_id": pair_id, "updated_at": at})
 
     def set_field(self, pair_id: str, name: str, value: Any) -> None:
@@ -244,11 +245,10 @@ class CharterStore:
         value = clean_value(name, value)
         conn = self._wf.conn
         with self._wf.transaction():
+            self._pair_must_exist(pair_id)
             row = conn.execute(
                 f"SELECT id, {name} FROM charters WHERE pair_id = ?", (pair_id,)
             ).fetchone()
-            if row is None:
-                raise UserError("That pair is no longer in the workshop.")
             if row[1] == value:
                 return
             now = utc_now()
@@ -271,6 +271,7 @@ class CharterStore:
             value = storable_text("" if value is None else str(value))
         conn = self._wf.conn
         with self._wf.transaction():
+            self._pair_must_exist(pair_id)
             row = conn.execute(
                 f"SELECT id, {part} FROM goals WHERE pair_id = ? AND position = ?",
                 (pair_id, position),
@@ -303,6 +304,7 @@ class CharterStore:
         """Remove goal `position`; the goals after it move up."""
         conn = self._wf.conn
         with self._wf.transaction():
+            self._pair_must_exist(pair_id)
             row = conn.execute(
                 "SELECT id FROM goals WHERE pair_id = ? AND position = ?", (pair_id, position)
             ).fetchone()
@@ -344,6 +346,7 @@ class CharterStore:
         scenario, plan = storable_text(scenario), storable_text(plan)
         conn = self._wf.conn
         with self._wf.transaction():
+            self._pair_must_exist(pair_id)
             if position is None:
                 (last,) = conn.execute(
                     "SELECT coalesce(max(position), 0) FROM plans WHERE pair_id = ?", (pair_id,)
@@ -436,6 +439,7 @@ class CharterStore:
         signed_at = signed_at or utc_now()
         conn = self._wf.conn
         with self._wf.transaction():
+            self._pair_must_exist(pair_id)
             charter = self.charter(pair_id)
             version = charter.version
             if any(s.version == version for s in charter.signoffs):
@@ -487,6 +491,12 @@ class CharterStore:
             (pair_id, version),
         ).fetchone()
         return json.loads(row[0]) if row else None
+
+    def _pair_must_exist(self, pair_id: str) -> None:
+        """The one check of every write: the pair may have been broken (in this window, or by
+        an undo) while a page still showed it."""
+        if self._wf.conn.execute("SELECT 1 FROM pairs WHERE id = ?", (pair_id,)).fetchone() is None:
+            raise UserError(PAIR_GONE)
 
     def _touch(self, pair_id: str, now: str) -> None:
         """Mark the charter changed; the first change after signing starts a new version."""

@@ -33,9 +33,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from workshop_app import __version__
 from workshop_app.core.atomic import atomic_file, atomic_folder
+from workshop_app.core.batch_render import unique_names
 from workshop_app.core.charter_fields import choice_label
 from workshop_app.core.errors import UserError
 from workshop_app.core.export_tables import ExportData, Progress, as_local, confidentiality_note
+from workshop_app.core.file_names import safe_filename
 
 PRODID = f"-//Mentoring workshop app//workshop-app {__version__}//EN"
 UID_DOMAIN = "workshop-app"
@@ -324,14 +326,16 @@ def write_ics(
             progress(1, 1)
         return [out.name]
     total = len(with_meeting)
-    names = []
+    # A code is a file name here: one edited outside the app (`../../x`, `/abs/x`) must not
+    # lead outside `out`, and two codes that clean to one name must not overwrite each other.
+    names = unique_names([safe_filename(o.code, suffix=".ics", fallback="pair")
+                          for o in with_meeting])  # fmt: skip
 
     def calendars() -> Iterator[tuple[str, bytes]]:
-        for done, o in enumerate(with_meeting, start=1):
+        for done, (name, o) in enumerate(zip(names, with_meeting, strict=True), start=1):
             if progress is not None:
                 progress(done, total)
-            names.append(f"{o.code}.ics")
-            yield names[-1], calendar_text(data, [o], zone).encode("utf-8")
+            yield name, calendar_text(data, [o], zone).encode("utf-8")
 
     if out.suffix.lower() == ".zip":
         with atomic_file(out) as temp, zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as zf:

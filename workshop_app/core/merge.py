@@ -23,15 +23,18 @@ Rules (the README (section "Merging rooms") explains them for staff):
   files keeps one code (a file's where it is signed, else the first file's), a signed pair's
   code never changes unless two signed pairs held one code (the first file's keeps it; the
   report says which signed paper now shows a wrong code), and a pair that must give up its
-  code becomes P03-2. Every code that differs from one it had in any file is in the rename
-  list, once: the rename is recorded in the audit trail under an id made from the pair and the
-  codes, so merging a merged file again does not repeat it.
+  code becomes P03-2; a code that is not a pair code (edited into a file outside the app, like
+  `../../escaped`: it would be a path in the per-pair exports) is never carried into OUT, and the
+  report names the pair and its new code. Every code that differs from one it had in any file
+  is in the rename list, once: the rename is recorded in the audit trail under an id made from
+  the pair and the codes, so merging a merged file again does not repeat it.
 - Audit rows are unioned by their id, so merging a file that is already in OUT changes nothing.
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any
@@ -41,20 +44,20 @@ from workshop_app.core.clock import new_id, utc_now
 from workshop_app.core.errors import UserError
 from workshop_app.core.export_tables import Progress
 from workshop_app.core.merge_codes import (
-    MAX_CODE,
     CodeChange,
     Holding,
     PairCodes,
     assign_codes,
     rename_audit_id,
 )
-from workshop_app.core.merge_fields import FieldConflict, describe, merge_record
+from workshop_app.core.merge_fields import FieldConflict, Unit, describe, merge_record
 from workshop_app.core.merge_report import (
     Conflict,
     MergeReport,
     Notice,
     OtherValue,
     Renamed,
+    Taken,
     shown,
 )
 from workshop_app.core.merge_sources import (
@@ -67,7 +70,7 @@ from workshop_app.core.merge_sources import (
     read_source,
 )
 from workshop_app.core.merge_write import write_merged
-from workshop_app.core.validation import normalise_email
+from workshop_app.core.validation import MAX_CODE, PAIR_CODE_RULE, is_pair_code, normalise_email
 
 __all__ = ["MAX_CODE", "RECORD_TABLES", "MergeReport", "merge_workshops"]
 
@@ -102,10 +105,31 @@ def merge_workshops(
     merger.run()
     if progress is not None:
         progress(len(paths) + 1, total)
-    write_merged(out, merger)
+    _write(out, merger)
     if progress is not None:
         progress(total, total)
     return merger.report(out, paths)
+
+
+def _write(out: Path, merger: _Merger) -> None:
+    """Write the merged file; a full or failing disk is the user's to fix, any other SQLite
+    error is a bug and goes on as it is. (`atomic_file` has already removed the temporary
+    file when the error reaches here.)"""
+    try:
+        write_merged(out, merger)
+    except sqlite3.OperationalError as exc:
+        primary = exc.sqlite_errorcode & 0xFF  # the extended codes keep it in the low byte
+        if primary == sqlite3.SQLITE_FULL:
+            raise UserError(
+                f"The disk holding {out.parent} is full: {out.name} was not written; "
+                "nothing was merged."
+            ) from exc
+        if primary == sqlite3.SQLITE_IOERR:
+            raise UserError(
+                f"{out.name} could not be written in {out.parent} (the disk reported an error: "
+                "it may be full or failing); nothing was merged."
+            ) from exc
+        raise
 
 
 class _Merger:
@@ -120,7 +144,7 @@ class _Merger:
         self.conflicts: list[FieldConflict] = []
         self.notes: list[Notice] = []
         self.renamed: list[Renamed] = []
-        self.updated = 0
+        self.taken: list[tuple[str, dict[str, Any], list[tuple[Unit, Version]]]] = []
         self.removed = 0
         self.now = utc_now()  # when the merge's own changes are made
         self.kept_despite_removal: list[str] = []  # pairs broken in one room, worked on later
@@ -183,7 +207,8 @@ class _Merger:
         merged = merge_record(table, group)
         merged.row["id"] = merged_id
         self.copies[merged_id] = group
-        self.updated += merged.combined
+        if merged.taken:
+            self.taken.append((table, merged.row, merged.taken))
         self.conflicts += merged.conflicts
         return merged.row
 
@@ -328,20 +353,28 @@ class _Merger:
                  "new_value": change.new, "seq": None}
             )  # fmt: skip
             source = " and ".join(change.labels)
-            self.renamed.append(
-                Renamed(source, change.old, change.new, self._names(row), change.signed)
-            )
+            old = change.old if is_pair_code(change.old.upper()) else ascii(change.old)
+            self.renamed.append(Renamed(source, old, change.new, self._names(row), change.signed))
+            if old != change.old and not change.signed:  # else the signed note says it
+                self.notes.append(
+                    Notice(
+                        f"pair {self._code(change.pair_id)}, pair code: {old} in {source} is "
+                        f"not a pair code ({PAIR_CODE_RULE}), so the pair is {change.new} now"
+                    )
+                )
             if change.signed:
-                self.notes.append(self._signed_code_changed(change, source))
+                self.notes.append(self._signed_code_changed(change, old, source))
 
-    def _signed_code_changed(self, change: CodeChange, source: str) -> Notice:
+    def _signed_code_changed(self, change: CodeChange, old: str, source: str) -> Notice:
         if change.holder is not None:
-            because = f"{change.old} stays with pair {self._code(change.holder)}"
+            because = f"{old} stays with pair {self._code(change.holder)}"
+        elif old != change.old:
+            because = "that is not a pair code"
         else:
             because = "it was also signed under another code, which it keeps"
         return Notice(
             f"pair {self._code(change.pair_id)}, pair code: its charter was signed on paper as "
-            f"{change.old} in {source}, but {because}; write {change.new} on the signed charter"
+            f"{old} in {source}, but {because}; write {change.new} on the signed charter"
         )
 
     def new_versions(self, changed: list[tuple[str, str, int]]) -> None:
@@ -455,7 +488,14 @@ class _Merger:
             counts={t: len(self.rows[t]) for t in RECORD_TABLES},
             conflicts=[*conflicts, *self.notes],
             renamed=self.renamed,
-            updated=self.updated,
+            taken=[
+                Taken(
+                    self._record(table, row),
+                    tuple((unit.label, v.source.label) for unit, v in fields),
+                )
+                for table, row, fields in self.taken
+                if row["id"] in kept
+            ],
             removed=self.removed,
         )
 

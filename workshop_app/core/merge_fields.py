@@ -6,7 +6,10 @@ a logo and its type, a segment's timing):
 
 1. The same in every file: nothing to decide.
 2. One file's copy is further along: its audit trail for the field holds every change the
-   other files made to it (a room edited its copy of the prepared file). It is taken.
+   other files made to it (a room edited its copy of the prepared file), or the changes it
+   lacks put back the value they started from (a room typed in the field and put back what
+   the prepared file had: it did not change the field). It is taken: a field changed in one
+   room only comes from that room, whatever else the other room changed in the record.
 3. Otherwise a value nobody set never beats a value someone set, whatever `updated_at` says.
    A value is set when its change is in the file's audit trail or it differs from the column's
    default: the 09:00 start time, A4, an empty charter field or title, and "not checked in" of
@@ -25,6 +28,7 @@ most recently written copy gives them and `merge` renumbers places. Pair codes a
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -88,8 +92,8 @@ class FieldConflict:
 @dataclass(slots=True)
 class Merged:
     row: dict[str, Any]
-    combined: bool = False  # the copies differed and were settled without a conflict
     conflicts: list[FieldConflict] = field(default_factory=list)
+    taken: list[tuple[Unit, Version]] = field(default_factory=list)  # settled without conflict
 
 
 def merge_record(table: str, group: Sequence[Version]) -> Merged:
@@ -108,8 +112,8 @@ def merge_record(table: str, group: Sequence[Version]) -> Merged:
             row[column] = carried_from.row[column]
         if others:
             merged.conflicts.append(FieldConflict(table, row, unit, kept, others))
-        elif any(_all(v, unit) != _all(group[0], unit) for v in group):
-            merged.combined = True
+        elif not unit.derived and any(_value(v, unit) != _value(kept, unit) for v in group):
+            merged.taken.append((unit, kept))
     return merged
 
 
@@ -172,11 +176,12 @@ def _decide(table: str, unit: Unit, group: Sequence[Version]) -> tuple[Version, 
     history = {id(v): _history(table, unit, v) for v in group}
 
     def includes(a: Version, b: Version) -> bool:
-        """a's trail for the field holds every change b's does (or they agree)."""
+        """a's trail for the field holds every change b's does, but for changes that put back
+        where they started (or they agree)."""
         if _value(a, unit) == _value(b, unit):
             return True
         ha, hb = history[id(a)], history[id(b)]
-        return hb <= ha and bool(ha or hb)
+        return bool(ha or hb) and _undone(table, unit, b, hb - ha)
 
     def latest(v: Version) -> tuple[str, int]:
         return (set_at(table, unit, v), -v.source.index)
@@ -214,6 +219,28 @@ def _carrier(table: str, unit: Unit, group: Sequence[Version], kept: Version) ->
     return min(same, key=lambda v: (set_at(table, unit, v), v.source.index))
 
 
+def _undone(table: str, unit: Unit, v: Version, changes: set[str]) -> bool:
+    """Whether `changes` (audit ids of v's file) leave each of the unit's fields as they found
+    it: one chain of changes (each starts from the value the one before left; changes merged
+    in from two other rooms side by side are not one) whose last new value is the first one's
+    old value. The trail shows an image only by its size, so a change to one is never taken
+    as undone."""
+    if not changes:
+        return True
+    if any(isinstance(v.row[c], (bytes, bytearray, memoryview)) for c in unit.all_columns):
+        return False
+    audit_table, record = _audited_as(table, v)
+    for f in unit.audit_fields:
+        own = [v.source.values[i] for _, i in v.source.changes.get((audit_table, record, f), ())
+               if i in changes]  # fmt: skip
+        if not own:
+            continue
+        chained = all(old == new for (_, new), (old, _) in itertools.pairwise(own))
+        if not chained or own[0][0] != own[-1][1]:
+            return False
+    return True
+
+
 def _history(table: str, unit: Unit, v: Version) -> set[str]:
     audit_table, record = _audited_as(table, v)
     return {audit_id for f in unit.audit_fields
@@ -229,10 +256,6 @@ def _audited_as(table: str, v: Version) -> tuple[str, str]:
 
 def _value(v: Version, unit: Unit) -> tuple[Any, ...]:
     return tuple(_hashable(v.row[c]) for c in unit.columns)
-
-
-def _all(v: Version, unit: Unit) -> tuple[Any, ...]:
-    return tuple(_hashable(v.row[c]) for c in unit.all_columns)
 
 
 def _default(table: str, unit: Unit, v: Version) -> tuple[Any, ...]:

@@ -53,6 +53,18 @@ class Notice:
 
 
 @dataclass(frozen=True, slots=True)
+class Taken:
+    """A record whose copies differed without a conflict: each field that differed, and the
+    file it was taken from (the one that changed it, or the only one where it was set)."""
+
+    record: str
+    fields: tuple[tuple[str, str], ...]  # (field, file)
+
+    def line(self) -> str:
+        return f"{self.record}: " + ", ".join(f"{f} from {source}" for f, source in self.fields)
+
+
+@dataclass(frozen=True, slots=True)
 class Renamed:
     source: str  # the file (or files) that printed the old code
     old_code: str
@@ -72,8 +84,13 @@ class MergeReport:
     counts: dict[str, int]
     conflicts: list[Conflict | Notice]
     renamed: list[Renamed]
-    updated: int
+    taken: list[Taken]
     removed: int
+
+    @property
+    def updated(self) -> int:
+        """How many records combined the copies' fields without a conflict."""
+        return len(self.taken)
 
     def lines(self) -> list[str]:
         c = self.counts
@@ -93,11 +110,12 @@ class MergeReport:
             out += [f"  {c.line()}" for c in self.conflicts]
         else:
             out.append("No conflicts.")
-        if self.updated:
+        if self.taken:
             out.append(
                 f"{count(self.updated, 'record')} differed between the files without a "
-                "conflict: what one file had and the other lacked was kept."
+                "conflict; each field was taken from the file that changed it:"
             )
+            out += [f"  {t.line()}" for t in self.taken]
         if self.removed:
             out.append(f"{count(self.removed, 'record')} removed in one room {_were(self.removed)} "
                        "left out.")  # fmt: skip

@@ -41,6 +41,7 @@ class Source:
     defaults: dict[str, dict[str, Any]]  # table -> column -> the schema's default
     history: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     changes: dict[tuple[str, str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    values: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # id -> old, new
     created: dict[tuple[str, str], str] = field(default_factory=dict)
     signed_pairs: set[str] = field(default_factory=set)
     removed: set[tuple[str, str]] = field(default_factory=set)  # (table, id) removed here
@@ -54,6 +55,7 @@ class Source:
             if row["table_name"] == "goals" and (m := _GOAL_PART.fullmatch(name)):
                 name = m.group(1)
             self.changes.setdefault((*record, name), []).append((row["at"], row["id"]))
+            self.values[row["id"]] = (row["old_value"], row["new_value"])
             if name == "*removed*":
                 self.removed.add(record)
         self.signed_pairs = {r["pair_id"] for r in self.tables["signoffs"]}

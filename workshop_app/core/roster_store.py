@@ -8,12 +8,20 @@ from typing import TYPE_CHECKING, Any
 from workshop_app.core.clock import new_id, utc_now
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import PARTICIPANT_FIELDS, Pair, Participant
-from workshop_app.core.validation import normalise_email, storable_text, valid_email
+from workshop_app.core.validation import (
+    PAIR_CODE_RULE,
+    is_pair_code,
+    normalise_email,
+    storable_text,
+    valid_email,
+)
 
 if TYPE_CHECKING:
     from workshop_app.core.store_access import OpenWorkshop
 
 _CODE = re.compile(r"^P(\d+)$")
+# Said by every write on a pair broken (or merged away) while a page still showed it.
+PAIR_GONE = "That pair is no longer in the workshop; nothing was changed."
 
 
 def format_code(number: int) -> str:
@@ -138,7 +146,7 @@ class RosterStore:
             "SELECT id, code, mentor_id, mentee_id, updated_at FROM pairs WHERE id = ?", (pair_id,)
         ).fetchone()
         if row is None:
-            raise UserError("That pair is no longer in the workshop.")
+            raise UserError(PAIR_GONE)
         return Pair(id=row[0], code=row[1], mentor_id=row[2], mentee_id=row[3], updated_at=row[4])
 
     def pair_by_code(self, code: str) -> Pair | None:
@@ -226,10 +234,8 @@ class RosterStore:
 
 def normalise_code(code: str) -> str:
     code = code.strip().upper()
-    if not re.fullmatch(r"[A-Z0-9][A-Z0-9-]{0,11}", code):
-        raise UserError(
-            f"A pair code is 1 to 12 letters, digits or dashes (like P07), not {code!r}."
-        )
+    if not is_pair_code(code):
+        raise UserError(f"A pair code is {PAIR_CODE_RULE} (like P07), not {code!r}.")
     if m := _CODE.match(code):
         return format_code(int(m.group(1)))
     return code

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 
+MAX_CODE = 12
+# A pair code is printed on every page of a charter and becomes a file name in exports: letters,
+# digits and dashes only, so it can never name a path.
+_PAIR_CODE = re.compile(rf"[A-Z0-9][A-Z0-9-]{{0,{MAX_CODE - 1}}}")
+PAIR_CODE_RULE = f"1 to {MAX_CODE} letters, digits or dashes"
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]+$")
 
 
@@ -25,3 +30,8 @@ def storable_text(text: str) -> str:
 
 def valid_email(email: str) -> bool:
     return bool(_EMAIL.match(email)) and len(email) <= 254
+
+
+def is_pair_code(code: str) -> bool:
+    """Whether `code` (as stored: upper case) can be a pair code."""
+    return _PAIR_CODE.fullmatch(code) is not None

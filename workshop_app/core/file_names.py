@@ -1,0 +1,48 @@
+"""File names made from data (a pair's code and names, a program's title): the one cleaner.
+
+Whatever the text holds (a pair code edited to `../../escaped` or `/abs/evil`, control or
+bidi-override characters, a name Windows reserves), the result is one plain name inside the
+folder it is written to, on every system the app runs on:
+
+- no path separators or other characters Windows refuses (`<>:"/\\|?*`): each becomes "-";
+- no control, format (bidi overrides, zero-width) or separator characters: each becomes a
+  space, and runs of spaces one space;
+- no leading dots (no hidden file, never `.` or `..`), no trailing dots or spaces (Windows
+  drops them);
+- not a device name Windows reserves (CON, NUL, COM1, LPT¹, CONIN$, ... in any case, with
+  any extension): such a name gets a leading "_";
+- at most MAX_NAME_CHARS characters and MAX_NAME_BYTES bytes of UTF-8 before the suffix,
+  leaving room under the usual 255-byte limit for the temporary prefix and suffix.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_NAME_CHARS = 120
+MAX_NAME_BYTES = 200
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*]')
+_WINDOWS_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    | {f"{d}{i}" for d in ("COM", "LPT") for i in (*"0123456789", "¹", "²", "³")}
+)
+
+
+def safe_filename(text: str, *, suffix: str = ".pdf", fallback: str = "charter") -> str:
+    """`text` as a file name any file system accepts, kept recognisable, plus `suffix`.
+
+    Most names made from data are PDFs (charters, sign-in sheets), hence the defaults;
+    `fallback` is the name when nothing of `text` is left.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
+    text = _FORBIDDEN.sub("-", text)
+    text = re.sub(r"\s+", " ", text).strip(" .-")
+    text = text[:MAX_NAME_CHARS]
+    while len(text.encode("utf-8")) > MAX_NAME_BYTES:
+        text = text[:-1]
+    text = text.rstrip(" .-") or fallback
+    if text.split(".")[0].rstrip(" ").upper() in _WINDOWS_RESERVED:
+        text = f"_{text}"
+    return text + suffix
