@@ -34,7 +34,6 @@ Rules (the README (section "Merging rooms") explains them for staff):
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any
@@ -42,7 +41,7 @@ from typing import Any
 from workshop_app.core.charter_fields import MAX_GOALS
 from workshop_app.core.clock import new_id, utc_now
 from workshop_app.core.errors import UserError
-from workshop_app.core.export_tables import Progress
+from workshop_app.core.jobs import Progress
 from workshop_app.core.merge_codes import (
     CodeChange,
     Holding,
@@ -71,6 +70,7 @@ from workshop_app.core.merge_sources import (
 )
 from workshop_app.core.merge_write import write_merged
 from workshop_app.core.validation import MAX_CODE, PAIR_CODE_RULE, is_pair_code, normalise_email
+from workshop_app.core.workshop_file import sqlite_errors
 
 __all__ = ["MAX_CODE", "RECORD_TABLES", "MergeReport", "merge_workshops"]
 
@@ -115,21 +115,8 @@ def _write(out: Path, merger: _Merger) -> None:
     """Write the merged file; a full or failing disk is the user's to fix, any other SQLite
     error is a bug and goes on as it is. (`atomic_file` has already removed the temporary
     file when the error reaches here.)"""
-    try:
+    with sqlite_errors(out, outcome="it was not written; nothing was merged."):
         write_merged(out, merger)
-    except sqlite3.OperationalError as exc:
-        primary = exc.sqlite_errorcode & 0xFF  # the extended codes keep it in the low byte
-        if primary == sqlite3.SQLITE_FULL:
-            raise UserError(
-                f"The disk holding {out.parent} is full: {out.name} was not written; "
-                "nothing was merged."
-            ) from exc
-        if primary == sqlite3.SQLITE_IOERR:
-            raise UserError(
-                f"{out.name} could not be written in {out.parent} (the disk reported an error: "
-                "it may be full or failing); nothing was merged."
-            ) from exc
-        raise
 
 
 class _Merger:

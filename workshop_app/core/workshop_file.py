@@ -106,7 +106,7 @@ class WorkshopFile:
                 )
             conn = read_only_connection(path)
             try:
-                with _sqlite_errors(path, outcome="it was not opened."):
+                with sqlite_errors(path, outcome="it was not opened."):
                     _refuse_newer_migrations(path, conn)
                     conn.isolation_level = None
                     conn.execute("PRAGMA query_only = ON")
@@ -136,7 +136,7 @@ class WorkshopFile:
         conn: sqlite3.Connection | None = None
         outcome = "the workshop was not created." if new else "it was not opened."
         try:
-            with _sqlite_errors(path, outcome=outcome):
+            with sqlite_errors(path, outcome=outcome):
                 conn = _connect(path)
                 wf = cls(path, conn, lock=lock)
                 prepare(wf)
@@ -192,7 +192,7 @@ class WorkshopFile:
                 f"{self.path.name} is open read-only, so this change was not saved. To edit it, "
                 "close it in the window that has it open, then open it again here."
             )
-        with _sqlite_errors(self.path, outcome="the last change was not saved."), self._atomic():
+        with sqlite_errors(self.path, outcome="the last change was not saved."), self._atomic():
             yield
 
     @contextmanager
@@ -413,7 +413,7 @@ _USER_CAUSES = {
 
 
 @contextmanager
-def _sqlite_errors(path: Path, *, outcome: str) -> Iterator[None]:
+def sqlite_errors(path: Path, *, outcome: str) -> Iterator[None]:
     """Turn SQLite's refusals that are the disk's or the file's into one line for a person,
     ending with `outcome` (what did not happen)."""
     try:
