@@ -360,7 +360,8 @@ def cmd_check_content(args: argparse.Namespace) -> int:
 
 
 def cmd_charters(args: argparse.Namespace) -> int:
-    from workshop_app.core.batch_render import render_charters, write_atomically
+    from workshop_app.core.atomic import write_bytes
+    from workshop_app.core.batch_render import render_charters
     from workshop_app.core.charter_context import charter_context, workshop_parts
     from workshop_app.core.render_cache import default_cache
     from workshop_app.core.roster_store import normalise_code
@@ -413,7 +414,7 @@ def cmd_charters(args: argparse.Namespace) -> int:
         from workshop_app.core.pdf_render import render_summary_pdf
 
         path = args.out / "Workshop summary.pdf"
-        write_atomically(path, render_summary_pdf(summary, paper=args.paper))
+        write_bytes(path, render_summary_pdf(summary, paper=args.paper))
         written.append(path)
     for path in written:
         print(path)

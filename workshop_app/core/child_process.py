@@ -15,12 +15,14 @@ from collections.abc import Callable
 from typing import Any
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.parent_watch import watch_parent
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 
 def _child(target: Callable[..., Any], args: tuple[Any, ...], messages: Any, stop: Any) -> None:
+    watch_parent()
     try:
         result = target(
             *args,

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.parent_watch import watch_parent
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ def process_pool() -> ProcessPoolExecutor:
     """One worker process, started on first use and kept warm for the next preview."""
     global _pool
     if _pool is None:
-        _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        _pool = ProcessPoolExecutor(1, multiprocessing.get_context("spawn"), watch_parent)
     return _pool
 
 
