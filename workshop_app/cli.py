@@ -14,6 +14,7 @@ from pathlib import Path
 
 from workshop_app import __version__
 from workshop_app.core.errors import UserError
+from workshop_app.core.private_files import secure_app_folders
 from workshop_app.core.words import count
 
 PROG = "workshop-app"
@@ -22,6 +23,7 @@ PROG = "workshop-app"
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    secure_app_folders()  # the app's data, cache and temporary folders: private, no stale files
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", cmd_gui)
     try:
         return handler(args)

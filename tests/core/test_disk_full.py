@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app.core import atomic, temp_files
+from workshop_app.core import temp_files
 from workshop_app.core.demo import create_demo
 from workshop_app.core.errors import UserError
 from workshop_app.core.export_formats import export_workshop
