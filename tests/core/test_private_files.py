@@ -77,8 +77,8 @@ def test_what_the_app_keeps_is_private_and_what_the_user_saves_is_not(
     kept = modes(data)
     assert any(name.startswith("backups/") and name.endswith(".workshop") for name in kept)
     assert any(name.startswith("cache/pdf/") and name.endswith(".pdf") for name in kept)
-    assert {"workshop-app.log", "settings.ini", "cache/tmp"} <= kept.keys()
     assert open_to_others(data) == {}
+    assert {"workshop-app.log", "settings.ini", "cache/tmp"} <= kept.keys()  # made private
     assert {m for n, m in kept.items() if (data / n).is_dir()} == {"0o700"}
     assert {m for n, m in kept.items() if (data / n).is_file()} == {"0o600"}
     # The user chose where to save these: the usual permissions, as any program gives.
