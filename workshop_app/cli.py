@@ -14,6 +14,7 @@ from pathlib import Path
 
 from workshop_app import __version__
 from workshop_app.core.errors import UserError
+from workshop_app.core.private_files import secure_app_folders
 from workshop_app.core.words import count
 
 PROG = "workshop-app"
@@ -22,6 +23,7 @@ PROG = "workshop-app"
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    secure_app_folders()  # the app's data, cache and temporary folders: private, no stale files
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", cmd_gui)
     try:
         return handler(args)
@@ -360,7 +362,8 @@ def cmd_check_content(args: argparse.Namespace) -> int:
 
 
 def cmd_charters(args: argparse.Namespace) -> int:
-    from workshop_app.core.batch_render import render_charters, write_atomically
+    from workshop_app.core.atomic import write_bytes
+    from workshop_app.core.batch_render import render_charters
     from workshop_app.core.charter_context import charter_context, workshop_parts
     from workshop_app.core.render_cache import default_cache
     from workshop_app.core.roster_store import normalise_code
@@ -413,7 +416,7 @@ def cmd_charters(args: argparse.Namespace) -> int:
         from workshop_app.core.pdf_render import render_summary_pdf
 
         path = args.out / "Workshop summary.pdf"
-        write_atomically(path, render_summary_pdf(summary, paper=args.paper))
+        write_bytes(path, render_summary_pdf(summary, paper=args.paper))
         written.append(path)
     for path in written:
         print(path)

@@ -14,14 +14,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from workshop_app.core import font_subsets
+from workshop_app.core import atomic, font_subsets
 from workshop_app.core.batch_render import (
     BatchResult,
     join_pdfs,
     render_charters,
     safe_filename,
     unique_names,
-    write_atomically,
 )
 from workshop_app.core.charter_context import charter_context, draft_note
 from workshop_app.core.charter_fields import SECTIONS
@@ -350,8 +349,8 @@ def test_a_failed_write_leaves_no_half_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("os.replace", refuse)
-    with pytest.raises(UserError, match="No space left"):
-        write_atomically(tmp_path / "P01.pdf", b"%PDF-1.7 ...")
+    with pytest.raises(UserError, match="The disk is full"):
+        atomic.write_bytes(tmp_path / "P01.pdf", b"%PDF-1.7 ...")
     assert list(tmp_path.iterdir()) == []
 
 

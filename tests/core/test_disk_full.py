@@ -18,11 +18,12 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from workshop_app.core import atomic
+from workshop_app.core import temp_files
 from workshop_app.core.demo import create_demo
 from workshop_app.core.errors import UserError
 from workshop_app.core.export_formats import export_workshop
@@ -219,11 +220,16 @@ def test_no_permission_to_write_the_export(
     out = tmp_path / "out"
     out.mkdir()
 
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise PermissionError(errno.EACCES, "Permission denied")
+    def refusing_in_out(make: Callable[[Path, str], Path]) -> Callable[[Path, str], Path]:
+        def make_unless_in_out(folder: Path, name: str) -> Path:
+            if Path(folder) == out:
+                raise PermissionError(errno.EACCES, "Permission denied")
+            return make(folder, name)
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
-    monkeypatch.setattr(atomic.tempfile, "mkdtemp", refuse)
+        return make_unless_in_out
+
+    for name in ("new_file", "new_folder"):
+        monkeypatch.setattr(temp_files, name, refusing_in_out(getattr(temp_files, name)))
     with WorkshopFile.open(demo, readonly=True) as wf:
         for fmt, name in (("json", "r.json"), ("csv", "r"), ("xlsx", "r.xlsx")):
             with pytest.raises(UserError, match="You do not have permission to write in"):

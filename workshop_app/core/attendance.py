@@ -83,7 +83,7 @@ def render_sign_in_sheet(context: dict, *, paper: str | None = None) -> bytes:
 def write_sign_in_sheet(context: dict, out: Path, *, paper: str | None = None) -> Path:
     """Render the sheet and write it to `out` whole, or not at all (a full disk leaves no
     half-written PDF behind)."""
-    from workshop_app.core.batch_render import write_atomically
+    from workshop_app.core.atomic import write_bytes
 
-    write_atomically(out, render_sign_in_sheet(context, paper=paper))
+    write_bytes(out, render_sign_in_sheet(context, paper=paper))
     return out

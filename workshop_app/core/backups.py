@@ -4,6 +4,8 @@ Copies go to the user data folder (`backups/NAME-HASH/`), never beside the works
 shared or synced folder is not cluttered. They are made with SQLite's backup API (a consistent
 copy even of a WAL database) and the newest `KEEP` are kept. A copy is skipped when nothing
 changed since the last one, so reopening a file ten times does not push real history out.
+A backup holds every value ever typed (the audit trail): its folders are 0700 and its files
+0600 (`private_files`).
 
 `restore_backup` puts a backup back in the workshop's place, after keeping a copy of the file
 it replaces, so a restore can itself be undone.
@@ -23,6 +25,7 @@ from pathlib import Path
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.paths import backups_dir
+from workshop_app.core.private_files import create_private_file, make_private_dir
 
 KEEP = 10
 # A workshop this app cannot read (damaged, or saved by a newer version) that a restore
@@ -81,7 +84,8 @@ def take_backup(source: sqlite3.Connection, workshop: Path, *, fingerprint: str)
     target = folder / f"{workshop.stem}_{stamp}_{fingerprint}.workshop"
     partial = target.with_suffix(".partial")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)
+        create_private_file(partial)  # SQLite would make it with the umask's mode
         dest = sqlite3.connect(partial)
         try:
             source.backup(dest)
@@ -230,11 +234,13 @@ def _keep_bytes(workshop: Path) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     kept = folder / f"{workshop.stem}_{stamp}_before-restore{KEPT_SUFFIX}"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)
         for suffix in ("", "-wal"):
             source = workshop.with_name(workshop.name + suffix)
             if source.exists():
-                shutil.copyfile(source, kept.with_name(kept.name + suffix))
+                copy = kept.with_name(kept.name + suffix)
+                create_private_file(copy)  # copyfile keeps the mode of a file it writes over
+                shutil.copyfile(source, copy)
     except OSError as exc:
         for suffix in ("", "-wal"):
             kept.with_name(kept.name + suffix).unlink(missing_ok=True)

@@ -11,33 +11,33 @@ charter costs its layout plus ~0.05 s, and the layouts run in parallel on every 
 - Given a `render_cache`, a charter rendered before (same context, same renderer) is copied
   from it instead, and each charter rendered is kept there: printing a room again, or
   archiving charters printed before, costs file copies.
-- Every file is written to a hidden temporary name in the output folder and renamed into
-  place, so a failure or a cancel never leaves half a file.
+- Every file is written by `atomic.write_bytes` (a hidden temporary name in the output folder,
+  renamed into place), so a failure or a cancel never leaves half a file; what a killed run
+  left there is removed when the next one starts, and the folder is flushed once at the end.
+- Workers leave as soon as the process that started them is gone (`parent_watch`).
 - The combined PDF is the per-pair files joined with pypdf (identical font subsets merged),
   with a bookmark per pair: its bytes depend on the charters only, not on the workers.
 """
 
 from __future__ import annotations
 
-import contextlib
 import math
 import os
 import re
-import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workshop_app.core import atomic, temp_files
 from workshop_app.core.errors import UserError
 from workshop_app.core.file_names import safe_filename
+from workshop_app.core.jobs import CancelCheck, Progress
+from workshop_app.core.parent_watch import watch_parent
 from workshop_app.core.render_cache import Memo, RenderCache, cached, default_cache, render_key
 
 COMBINED_NAME = "All charters.pdf"
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 
 @dataclass(slots=True, kw_only=True)
@@ -84,10 +84,11 @@ def render_charters(
     combined: bool,
     paper: str | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
     workers: int | None = None,
     combined_name: str = COMBINED_NAME,
     cache: RenderCache | None = None,
+    private: bool = False,
 ) -> BatchResult:
     """Write one PDF per charter context into `out_dir` and, if asked, one combined PDF.
 
@@ -97,12 +98,14 @@ def render_charters(
     a one-off charter from the command line); None starts worker processes on every core,
     as the GUI needs (WeasyPrint never runs on a thread of the app's process). With a
     `cache`, a charter rendered before is copied from it, and every new one is kept there.
+    The files get the user's usual permissions, or 0600 if `private` (a scratch folder).
     """
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"Cannot create the folder {out_dir}: {exc.strerror}.") from exc
+    temp_files.remove_stale(out_dir)
     total = len(contexts)
     names = unique_names(
         [charter_filename(c) for c in contexts], taken=[combined_name] if combined else []
@@ -117,7 +120,7 @@ def render_charters(
     keys = charter_keys(contexts, paper) if cache else None
     todo: list[int] | None = list(range(total))
     if cache is not None and keys is not None:
-        todo = _copy_cached(cache, keys, result, progress, cancelled)
+        todo = _copy_cached(cache, keys, result, progress, cancelled, private)
     if todo is None:
         result.cancelled = True
         todo = []
@@ -141,6 +144,7 @@ def render_charters(
             str(out_dir),
             str(cache.folder) if cache else None,
             [keys[i] for i in indexes] if keys else None,
+            private,
         )
 
     if result.cancelled or not jobs:
@@ -160,10 +164,10 @@ def render_charters(
         kept = [i for i, p in enumerate(result.pages) if p]
         result.files = [result.files[i] for i in kept]
         result.pages = [result.pages[i] for i in kept]
-        return result
-    if combined:
+    elif combined:
         result.combined = out_dir / combined_name
-        join_pdfs(result.files, contexts, target=result.combined)
+        join_pdfs(result.files, contexts, target=result.combined, private=private)
+    atomic.fsync_folder(out_dir)
     return result
 
 
@@ -172,7 +176,8 @@ def _copy_cached(
     keys: list[str],
     result: BatchResult,
     progress: Progress | None,
-    cancelled: Cancelled | None,
+    cancelled: CancelCheck | None,
+    private: bool,
 ) -> list[int] | None:
     """Put every charter the cache holds in place; the indexes left to render (None if
     cancelled meanwhile)."""
@@ -184,7 +189,7 @@ def _copy_cached(
         if found is None:
             todo.append(i)
             continue
-        write_atomically(result.files[i], found[0])
+        atomic.write_bytes(result.files[i], found[0], private=private, batch=True)
         result.pages[i] = found[1]
         done = i + 1 - len(todo)
         if progress and done % 25 == 0:
@@ -198,13 +203,15 @@ def _run_pool(
     jobs: list[list[int]],
     job_args: Callable[[list[int]], tuple[Any, ...]],
     finished: Callable[[list[int], list[int]], None],
-    cancelled: Cancelled | None,
+    cancelled: CancelCheck | None,
     count: int,
 ) -> bool:
     """Run the chunks on `count` worker processes. True if cancelled."""
     import multiprocessing
 
-    pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(
+        max_workers=count, mp_context=multiprocessing.get_context("spawn"), initializer=watch_parent
+    )
     pending: dict[Future[list[int]], list[int]] = {}
     stopped = False
     try:
@@ -261,6 +268,7 @@ def _render_chunk(
     out_dir: str,
     cache_folder: str | None = None,
     keys: list[str] | None = None,
+    private: bool = False,
 ) -> list[int]:
     """Worker entry point (plain data in, page counts out): write each charter's PDF, and
     keep it in the cache at `cache_folder` under its key."""
@@ -271,29 +279,16 @@ def _render_chunk(
     for n, (context, name) in enumerate(zip(contexts, names, strict=True)):
         document = render_document(CHARTER_TEMPLATE, context, paper=paper)
         data = write_pdf([document])
-        write_atomically(Path(out_dir) / name, data)
+        atomic.write_bytes(Path(out_dir) / name, data, private=private, batch=True)
         pages.append(len(document.pages))
         if cache is not None and keys is not None:
             cache.put(keys[n], data, len(document.pages))
     return pages
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to a hidden temporary file beside `path`, then rename it into place."""
-    temp = path.with_name(f".{uuid.uuid4().hex[:12]}.part")
-    try:
-        with open(temp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise UserError(f"Could not write {path.name}: {exc.strerror or exc}.") from exc
-
-
-def join_pdfs(files: Sequence[Path], contexts: Sequence[dict], *, target: Path) -> None:
+def join_pdfs(
+    files: Sequence[Path], contexts: Sequence[dict], *, target: Path, private: bool = False
+) -> None:
     """One PDF of `files` in order, a bookmark per pair, metadata for the whole set."""
     import io
 
@@ -324,7 +319,7 @@ def join_pdfs(files: Sequence[Path], contexts: Sequence[dict], *, target: Path) 
     writer.page_mode = "/UseOutlines"
     buffer = io.BytesIO()
     writer.write(buffer)
-    write_atomically(target, buffer.getvalue())
+    atomic.write_bytes(target, buffer.getvalue(), private=private, batch=True)
 
 
 def charter_files(
@@ -356,6 +351,7 @@ def charter_files(
         progress=shifted,
         workers=workers,
         cache=cache,
+        private=True,
     )
     paths = [entry[0] if entry else scratch for entry in found]
     for i, path in zip(misses, rendered.files, strict=True):

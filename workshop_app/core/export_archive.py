@@ -7,7 +7,9 @@
 
 A pair's charter is the version both partners signed where there is one (even if it was
 edited since: the archive keeps the record), else the current draft. The archive is written
-to a temporary file or folder that takes its name only once everything is written.
+to a temporary file or folder that takes its name only once everything is written; charters
+rendered for it are kept meanwhile in a scratch folder of the app's own private temporary
+folder (`temp_files`: what a killed export left there is removed by the next one).
 
 Speed: rendering is what an archive costs (a quarter of a second of a core per charter), so
 it takes each charter from the `render_cache` where it is, and renders only the others
@@ -27,7 +29,6 @@ import contextlib
 import multiprocessing
 import os
 import shutil
-import tempfile
 import time
 import zipfile
 from collections.abc import Callable
@@ -35,7 +36,8 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from workshop_app.core.atomic import atomic_file, atomic_folder, check_target, os_error_message
+from workshop_app.core import temp_files
+from workshop_app.core.atomic import atomic_file, atomic_folder, check_target
 from workshop_app.core.charter_context import (
     WorkshopParts,
     charter_context,
@@ -46,11 +48,13 @@ from workshop_app.core.errors import UserError
 from workshop_app.core.export_json import json_bytes
 from workshop_app.core.export_tables import (
     ExportData,
-    Progress,
     about_lines,
     goals_private,
     private_fields,
 )
+from workshop_app.core.jobs import CancelCheck, Progress
+from workshop_app.core.parent_watch import watch_parent
+from workshop_app.core.paths import temp_dir
 from workshop_app.core.render_cache import RenderCache, cached, default_cache, render_key
 
 if TYPE_CHECKING:
@@ -93,9 +97,12 @@ def write_archive(
             progress(done, total)
 
     try:
-        scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+        scratch = temp_files.new_folder(temp_files.app_temp_dir(), out.name)
     except OSError as exc:
-        raise UserError(os_error_message(exc, out)) from exc
+        raise UserError(
+            f"Could not prepare {out.name} in the app's temporary folder {temp_dir()} "
+            f"({exc.strerror or exc}): nothing was written."
+        ) from exc
     try:
         sources = charter_files(
             contexts, scratch=scratch, cache=cache, progress=rendered, workers=workers
@@ -132,7 +139,7 @@ def prepare_archive(
     include_confidential: bool,
     *,
     progress: Progress,
-    cancelled: Callable[[], bool],
+    cancelled: CancelCheck,
 ) -> int:
     """Render into the render cache, in this process and at a low priority, every charter the
     archive of the workshop at `path` would hold and the cache lacks (the app runs this in a
@@ -154,16 +161,20 @@ def prepare_archive(
         summary = summary_context(wf, overview=data.overview)
     keys = charter_keys(contexts, None)
     missing = [c for c, key in zip(contexts, keys, strict=True) if cache.lookup(key) is None]
-    with tempfile.TemporaryDirectory(prefix="workshop-app-prepare-") as scratch:
+    scratch = temp_files.new_folder(temp_files.app_temp_dir(), "prepare-archive")
+    try:
         result = render_charters(
             missing,
-            out_dir=Path(scratch),
+            out_dir=scratch,
             combined=False,
             progress=progress,
             cancelled=cancelled,
             workers=0,
             cache=cache,
+            private=True,
         )
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     if not result.cancelled and not cancelled():
         summary_pdf(summary, cache=cache, workers=0)
     return len(result.files)
@@ -191,7 +202,7 @@ def summary_pdf(
         if workers == 0:
             return render_summary_pdf(summary), 0
         spawn = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
+        with ProcessPoolExecutor(1, mp_context=spawn, initializer=watch_parent) as pool:
             return pool.submit(render_summary_pdf, summary).result(), 0
 
     return cached(cache, render_key(SUMMARY_TEMPLATE, summary, None), render)

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app.core.atomic import atomic_file, atomic_folder
-from workshop_app.core.export_tables import ExportData, Progress, Table, about_lines, build_tables
+from workshop_app.core.export_tables import ExportData, Table, about_lines, build_tables
+from workshop_app.core.jobs import Progress
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 README_NAME = "README.txt"

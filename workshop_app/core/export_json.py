@@ -18,10 +18,10 @@ from workshop_app.core.atomic import write_bytes
 from workshop_app.core.export_tables import (
     GOAL_PART_NAMES,
     ExportData,
-    Progress,
     confidentiality_note,
     left_out_labels,
 )
+from workshop_app.core.jobs import Progress
 from workshop_app.core.model import WORKSHOP_FIELDS
 
 SCHEMA_VERSION = 1

@@ -37,7 +37,6 @@ from workshop_app.core.roster_store import code_sort_key
 if TYPE_CHECKING:
     from workshop_app.core.workshop_file import WorkshopFile
 
-Progress = Callable[[int, int], None]
 ColumnKind = Literal["text", "int", "number", "bool", "date", "datetime", "timestamp"]
 GOAL_PART_NAMES = tuple(name for name, _ in GOAL_PARTS)
 PLAN_PART_NAMES = tuple(name for name, _ in PLAN_PARTS)

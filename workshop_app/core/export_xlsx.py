@@ -2,7 +2,9 @@
 
 Headers are bold and frozen, columns sized to their content, dates and times are real Excel
 dates (record times in UTC, as the header says). Every text cell is stored as a string, never
-as a formula, whatever it starts with. Written with openpyxl's streaming (write-only) mode.
+as a formula, whatever it starts with. Written with openpyxl's streaming (write-only) mode,
+each sheet streamed to a file in the app's own private temporary folder (not an `openpyxl.*`
+file in the system's, which a killed export left there for good).
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,14 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet._writer import WorksheetWriter
 
+from workshop_app.core import temp_files
 from workshop_app.core.atomic import atomic_file
 from workshop_app.core.errors import UserError
-from workshop_app.core.export_tables import ExportData, Progress, Table, about_lines, build_tables
+from workshop_app.core.export_tables import ExportData, Table, about_lines, build_tables
+from workshop_app.core.jobs import Progress
+from workshop_app.core.paths import temp_dir
 
 README_SHEET = "README"
 NUMBER_FORMATS = {
@@ -43,16 +48,17 @@ def write_xlsx(data: ExportData, *, out: Path, progress: Progress | None = None)
     total = len(tables) + 1
     wb = Workbook(write_only=True)
     try:
-        _readme(wb.create_sheet(README_SHEET), data, tables)
+        folder = temp_files.app_temp_dir()
+        _readme(wb.create_sheet(README_SHEET), data, tables, folder)
         for done, table in enumerate(tables, start=1):
             if progress is not None:
                 progress(done, total)
-            _sheet(wb.create_sheet(table.title[:31]), table)
+            _sheet(wb.create_sheet(table.title[:31]), table, folder)
         with atomic_file(out) as temp:
             wb.save(temp)
     except (OSError, SerialisationError) as exc:
-        # openpyxl streams each sheet to a file in the system's temporary folder first (through
-        # lxml, which reports a failed write as "IO_ENOSPC" and the like, not as an OSError).
+        # openpyxl streams each sheet to a file in the temporary folder first (through lxml,
+        # which reports a failed write as "IO_ENOSPC" and the like, not as an OSError).
         _discard(wb)
         raise _temporary_folder_error(exc, out) from exc
     except BaseException:
@@ -75,7 +81,7 @@ def _temporary_folder_error(exc: OSError | SerialisationError, out: Path) -> Use
     else:
         reason = str(exc)
     return UserError(
-        f"Could not prepare {out.name} in the temporary folder {tempfile.gettempdir()} "
+        f"Could not prepare {out.name} in the app's temporary folder {temp_dir()} "
         f"({reason}): nothing was written."
     )
 
@@ -92,9 +98,27 @@ def _discard(wb: Workbook) -> None:
                 writer.cleanup()
 
 
-def _readme(ws: WriteOnlyWorksheet, data: ExportData, tables: list[Table]) -> None:
+class _SheetStream(WorksheetWriter):
+    """openpyxl's sheet writer, streaming to a private file named by `temp_files`."""
+
+    def __init__(self, ws: WriteOnlyWorksheet, folder: Path) -> None:
+        super().__init__(ws, out=str(temp_files.new_file(folder, f"{ws.title}.xml")))
+
+    def cleanup(self) -> None:
+        Path(self.out).unlink(missing_ok=True)
+
+
+def _stream(ws: WriteOnlyWorksheet, folder: Path) -> None:
+    """Give `ws` its writer before its first row (openpyxl would make its own otherwise); its
+    columns and panes are set by then, as the sheet's head is written now."""
+    ws._writer = _SheetStream(ws, folder)
+    ws._writer.write_top()
+
+
+def _readme(ws: WriteOnlyWorksheet, data: ExportData, tables: list[Table], folder: Path) -> None:
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 100
+    _stream(ws, folder)
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
     ws.append([_text(ws, "Mentoring workshop export", font=Font(bold=True, size=14))])
@@ -110,10 +134,11 @@ def _readme(ws: WriteOnlyWorksheet, data: ExportData, tables: list[Table]) -> No
         ws.append([_text(ws, key, font=bold), _text(ws, value, alignment=wrap)])
 
 
-def _sheet(ws: WriteOnlyWorksheet, table: Table) -> None:
+def _sheet(ws: WriteOnlyWorksheet, table: Table, folder: Path) -> None:
     for index in range(len(table.columns)):
         ws.column_dimensions[get_column_letter(index + 1)].width = _width(table, index)
     ws.freeze_panes = "A2"
+    _stream(ws, folder)
     bold = Font(bold=True)
     ws.append([_text(ws, c.name, font=bold) for c in table.columns])
     formats = [NUMBER_FORMATS.get(c.kind) for c in table.columns]

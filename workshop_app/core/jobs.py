@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.parent_watch import watch_parent
 
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -53,6 +54,7 @@ def stop_when_cancelled(progress: Progress, cancelled: CancelCheck) -> Progress:
 
 
 def _child(target: Callable[..., Any], args: tuple[Any, ...], messages: Any, stop: Any) -> None:
+    watch_parent()  # a killed app leaves no child behind
     try:
         result = target(
             *args,

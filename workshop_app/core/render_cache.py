@@ -18,8 +18,8 @@ turns it off, and with `WORKSHOP_APP_DATA_DIR` set (portable installs, tests) it
 folder. Every entry is written whole (a temporary file, then a rename), the least recently
 used are deleted beyond MAX_BYTES, and an entry that cannot be read or written is simply
 rendered: the cache never makes a print or an export fail. It holds what the PDFs hold
-(a pair's own copy includes the text private to the pair) in the user's own folder, as the
-backups do.
+(a pair's own copy includes the text private to the pair), so its folders are 0700 and its
+entries 0600, as the backups are (`private_files`).
 """
 
 from __future__ import annotations
@@ -32,16 +32,15 @@ import os
 import shutil
 import sys
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-import platformdirs
-
-from workshop_app.core.paths import APP_NAME
+from workshop_app.core import temp_files
+from workshop_app.core.paths import user_cache_dir
+from workshop_app.core.private_files import make_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +57,7 @@ def cache_root() -> Path | None:
     override = os.environ.get("WORKSHOP_APP_CACHE_DIR")
     if override:
         return None if override.strip().lower() == "off" else Path(override)
-    data = os.environ.get("WORKSHOP_APP_DATA_DIR")
-    if data:
-        return Path(data) / "cache"
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return user_cache_dir()
 
 
 @cache
@@ -185,16 +181,17 @@ class RenderCache:
     def put(self, key: str, data: bytes, pages: int) -> None:
         """Keep `data` under `key`; any failure only means it is not kept."""
         target = self.folder / f"{key}.{pages}.pdf"
-        temp = self.folder / f".{uuid.uuid4().hex[:12]}.part"
+        temp = None
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            make_private_dir(self.folder)
+            temp = temp_files.new_file(self.folder, target.name)  # 0600
             with open(temp, "wb") as handle:
                 handle.write(data)
             os.replace(temp, target)
         except OSError as exc:
             log.info("render cache: could not keep %s: %s", target.name, exc)
-            with contextlib.suppress(OSError):
-                temp.unlink()
+            if temp is not None:
+                temp.unlink(missing_ok=True)
             return
         if self._index is not None:
             self._index[key] = target
@@ -232,15 +229,12 @@ class RenderCache:
                     and now - entry.stat().st_mtime > STALE_SECONDS
                 ):
                     shutil.rmtree(entry.path, ignore_errors=True)
+        temp_files.remove_stale(self.folder)  # left by killed processes
         files = []
         with os.scandir(self.folder) as entries:
             for entry in entries:
-                if not entry.is_file():
-                    continue
-                stat = entry.stat()
-                if entry.name.endswith(".part") and now - stat.st_mtime > 3600:
-                    Path(entry.path).unlink(missing_ok=True)  # left by a killed process
-                elif entry.name.endswith(".pdf"):
+                if entry.is_file() and entry.name.endswith(".pdf"):
+                    stat = entry.stat()
                     files.append((stat.st_mtime, stat.st_size, entry.path))
         total = sum(size for _, size, _ in files)
         if total <= max_bytes:
@@ -272,7 +266,7 @@ def default_cache() -> RenderCache | None:
         return None
     folder = root / "pdf" / fingerprint()
     with contextlib.suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)
         os.utime(folder)  # in use: not stale
     return RenderCache(folder)
 

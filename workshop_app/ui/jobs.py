@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.jobs import CancelCheck, Cancelled, Progress
+from workshop_app.core.parent_watch import watch_parent
 from workshop_app.core.paths import log_file
 
 if TYPE_CHECKING:
@@ -184,7 +185,11 @@ def _preview_pool() -> ProcessPoolExecutor:
 
     global _pool
     if _pool is None:
-        _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        _pool = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=watch_parent,  # a killed app leaves no worker behind
+        )
     return _pool
 
 
