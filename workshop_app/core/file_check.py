@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.paths import resolved
 from workshop_app.core.words import count
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -34,6 +35,7 @@ class Header:
 def read_header(path: Path) -> Header:
     """The SQLite header of `path`, or a UserError saying why it is not a workshop."""
     name = path.name
+    resolved(path)  # a loop of links is named as one, not as a missing file
     if not path.exists():
         raise UserError(f"There is no file {path}.")
     if path.is_dir():
@@ -122,7 +124,7 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     With no WAL file beside it, nothing is pending and the file can be read as immutable;
     a WAL-mode file opened merely read-only would otherwise get new -wal/-shm companions.
     """
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    uri = f"file:{quote(str(resolved(path)))}?mode=ro"
     if not path.with_name(path.name + "-wal").exists():
         uri += "&immutable=1"
     # Like a writer's connection: the app may open a big file on a worker thread and hand it

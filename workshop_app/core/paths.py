@@ -1,11 +1,15 @@
-"""Where the app keeps its own data (backups, settings) on this machine."""
+"""Where the app keeps its own data (backups, settings) on this machine, and how a path a
+person gave is resolved."""
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 import platformdirs
+
+from workshop_app.core.errors import UserError
 
 APP_NAME = "workshop-app"
 
@@ -20,3 +24,22 @@ def user_data_dir() -> Path:
 
 def backups_dir() -> Path:
     return user_data_dir() / "backups"
+
+
+def resolved(path: Path) -> Path:
+    """`path` made absolute with its symbolic links followed, as `Path.resolve()` does.
+
+    Symbolic links that lead back to themselves (`a -> b -> a`, or a folder on the way that
+    does) are the user's to fix, so they are a UserError naming the path; pathlib would raise
+    RuntimeError (OSError from Python 3.13) or, for a file that is only written to, nothing
+    until the write. The kernel reports a loop as ELOOP on the way to any path through it.
+    """
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UserError(
+                f"{path} cannot be used: its symbolic links lead round in a loop. "
+                "Point the link at a real file or folder, or choose another name."
+            ) from exc
+    return path.resolve()

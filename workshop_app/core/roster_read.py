@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.paths import resolved
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -29,6 +30,7 @@ class RawTable:
 
 
 def read_table(path: Path) -> RawTable:
+    resolved(path)  # a loop of links is named as one, not as a missing file
     if not path.exists():
         raise UserError(f"There is no roster file {path}.")
     if path.is_dir():
