@@ -183,4 +183,3 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(
     assert done.stderr == ""
     assert done.returncode == 141  # 128 + SIGPIPE, what a shell reports for `cat` in its place
     assert digest(room) == before
-

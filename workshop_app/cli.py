@@ -384,8 +384,8 @@ def cmd_check_content(args: argparse.Namespace) -> int:
 def cmd_charters(args: argparse.Namespace) -> int:
     from workshop_app.core.batch_render import render_charters, write_atomically
     from workshop_app.core.charter_context import charter_context, workshop_parts
-    from workshop_app.core.render_cache import default_cache
     from workshop_app.core.paths import resolved
+    from workshop_app.core.render_cache import default_cache
     from workshop_app.core.roster_store import normalise_code
     from workshop_app.core.workshop_file import WorkshopFile
 
