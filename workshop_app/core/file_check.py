@@ -10,11 +10,13 @@ from __future__ import annotations
 import os
 import sqlite3
 import struct
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from workshop_app.core.errors import UserError
+from workshop_app.core.errors import UserError, one_line
 from workshop_app.core.paths import resolved
 from workshop_app.core.words import count
 
@@ -132,35 +134,34 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
 
-def _read_pragmas(path: Path) -> tuple[int, int]:
+@contextmanager
+def _reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to `path`, closed after use. SQLite failing to read the file
+    (a damaged page, a schema it cannot parse) is the file's damage, said in one line."""
     try:
         conn = read_only_connection(path)
         try:
-            (application_id,) = conn.execute("PRAGMA application_id").fetchone()
-            (user_version,) = conn.execute("PRAGMA user_version").fetchone()
+            yield conn
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise UserError(
-            f"{path.name} is damaged and cannot be read ({exc}). "
+            f"{path.name} is damaged and cannot be read ({one_line(str(exc))}). "
             "Restore it from a backup; the file has not been changed."
         ) from exc
+
+
+def _read_pragmas(path: Path) -> tuple[int, int]:
+    with _reading(path) as conn:
+        (application_id,) = conn.execute("PRAGMA application_id").fetchone()
+        (user_version,) = conn.execute("PRAGMA user_version").fetchone()
     return application_id, user_version
 
 
 def _integrity(path: Path) -> None:
-    try:
-        conn = read_only_connection(path)
-        try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-            complete = rows != [("ok",)] or _has_workshop_record(conn)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise UserError(
-            f"{path.name} is damaged and cannot be read ({exc}). "
-            "Restore it from a backup; the file has not been changed."
-        ) from exc
+    with _reading(path) as conn:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        complete = rows != [("ok",)] or _has_workshop_record(conn)
     if rows != [("ok",)]:
         # SQLite reports one problem per line, after a "*** in database main ***" heading;
         # the message stays one line (the CLI prints it as one), naming the first problem.
@@ -170,7 +171,7 @@ def _integrity(path: Path) -> None:
             for line in str(text).splitlines()
             if line.strip() and not line.startswith("***")
         ]
-        first = problems[0] if problems else "consistency check failed"
+        first = one_line(problems[0]) if problems else "consistency check failed"
         more = f", and {count(len(problems) - 1, 'more problem')}" if len(problems) > 1 else ""
         raise UserError(
             f"{path.name} is damaged ({first}{more}). "
