@@ -131,7 +131,26 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
         uri += "&immutable=1"
     # Like a writer's connection: the app may open a big file on a worker thread and hand it
     # to the GUI thread (one thread uses it at a time).
-    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    conn.text_factory = stored_text
+    return conn
+
+
+def stored_text(data: bytes) -> str:
+    """How every connection to a workshop reads a stored text: as UTF-8, with any bytes that
+    are not UTF-8 read as U+FFFD (the replacement character, shown as a question mark).
+
+    The app only ever writes UTF-8, but SQLite stores whatever it is given, so another
+    program or a flipped bit can leave invalid bytes, which quick_check does not look at and
+    Python's default refuses at the first read ("Could not decode to UTF-8"), in the middle
+    of an export, a print or a merge. Read this way, the damage shows where it is and
+    everything else stays usable, the live workshop included; the bytes on disk are not
+    changed by reading, and are only replaced when someone retypes that value. (Refusing such
+    a file instead would lock a trainer out of a whole workshop over one character, and
+    finding the bytes means decoding every text in the file at each open: about half a second
+    for 2,500 pairs, three times the whole open.)
+    """
+    return data.decode("utf-8", "replace")
 
 
 @contextmanager
