@@ -190,7 +190,10 @@ def _xlsx_rows(name: str, data: bytes) -> Iterator[tuple[object, ...]]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            yield from book.worksheets[0].iter_rows(max_col=XLSX_MAX_COLUMNS, values_only=True)
+            sheet = book.worksheets[0]
+            # Every row is filled out to the sheet's width, as the sheet declares it.
+            width = min(sheet.max_column or XLSX_MAX_COLUMNS, XLSX_MAX_COLUMNS)
+            yield from sheet.iter_rows(max_col=width, values_only=True)
         finally:
             book.close()
     # Only openpyxl runs in here, and it raises many kinds for a damaged or hostile workbook,
