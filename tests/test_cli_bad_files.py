@@ -371,3 +371,61 @@ def test_read_only_folder_for_real(intact: Path, app_data: Path, roster: Path) -
         assert listing(folder) == beside
     finally:
         folder.chmod(0o755)
+
+
+# -- a damaged schema: sqlite_master edited by hand (PRAGMA writable_schema) --------------------
+
+
+def _edit_schema(path: Path, good: bytes, statement: str) -> None:
+    _sqlite(path, f"PRAGMA writable_schema = ON; {statement}; PRAGMA writable_schema = OFF;", good)
+
+
+SCHEMA_DAMAGE: dict[str, tuple[str, str]] = {
+    # SQLite's error quotes the rest of the table's SQL from the stray quote: 9 lines.
+    "a quote left open in a table's SQL": (
+        "UPDATE sqlite_master SET sql = replace(sql, 'DEFAULT 1,', 'DEFAULT ''1,')"
+        " WHERE name = 'charters'",
+        "malformed database schema (charters)",
+    ),
+    "a table's name with line breaks and a terminal escape": (
+        "UPDATE sqlite_master SET name = 'go' || char(10) || 'als' || char(27) || '[2J'"
+        " WHERE name = 'goals'",
+        "malformed database schema (go als [2J)",
+    ),
+    # These two were one line already; they hold the line for the rest.
+    "a table's SQL cut short": (
+        "UPDATE sqlite_master SET sql = 'CREATE TABLE pairs (' WHERE name = 'pairs'",
+        "malformed database schema (pairs)",
+    ),
+    "a table that is gone but its index is not": (
+        "DELETE FROM sqlite_master WHERE name = 'signoffs'",
+        "orphan index",
+    ),
+}
+SCHEMA_COMMANDS = {
+    "info": ["info", "{file}"],
+    "export": ["export", "{file}", "--format", "json", "--out", "{folder}/records.json"],
+    "charters": ["charters", "{file}", "--out", "{folder}/printed"],
+    "merge": ["merge", "{folder}/launch.workshop", "{file}"],
+    "import": ["import", "{file}", "{roster}"],
+}
+
+
+@pytest.mark.parametrize("command", SCHEMA_COMMANDS)
+@pytest.mark.parametrize("kind", SCHEMA_DAMAGE)
+def test_a_damaged_schema_is_one_line_in_every_command(
+    tmp_path: Path, app_data: Path, good: bytes, roster: Path, kind: str, command: str
+) -> None:
+    statement, message = SCHEMA_DAMAGE[kind]
+    folder = tmp_path / "room"
+    folder.mkdir()
+    path = folder / "bad.workshop"
+    _edit_schema(path, good, statement)
+    before, beside = digest(path), listing(folder)
+    values = {"file": str(path), "folder": str(folder), "roster": str(roster)}
+    done = run(*(a.format(**values) for a in SCHEMA_COMMANDS[command]), data=app_data)
+    assert_refused(done, path, message)
+    assert "\x1b" not in done.stderr
+    assert "damaged" in done.stderr and "Restore it from a backup" in done.stderr
+    assert digest(path) == before
+    assert listing(folder) == beside

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,7 +21,28 @@ from workshop_app.core.words import count
 PROG = "workshop-app"
 
 
+# What a shell reports for a command ended by SIGPIPE (128 + 13), as `cat` is in `cat | head`.
+EXIT_READER_GONE = 141
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        try:
+            return _run(argv)
+        finally:
+            # Output to a pipe is buffered: a reader that has gone (`| head -1`) shows here at
+            # the latest, rather than as a traceback when the interpreter flushes at exit.
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # The Python docs' recipe: nothing more can reach the reader, so point stdout (and
+        # stderr, which may be the same pipe) at devnull for the final flush, and end quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, sys.stderr.fileno())
+        return EXIT_READER_GONE
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     secure_app_folders()  # the app's data, cache and temporary folders: private, no stale files
@@ -365,10 +387,12 @@ def cmd_charters(args: argparse.Namespace) -> int:
     from workshop_app.core.atomic import write_bytes
     from workshop_app.core.batch_render import render_charters
     from workshop_app.core.charter_context import charter_context, workshop_parts
+    from workshop_app.core.paths import resolved
     from workshop_app.core.render_cache import default_cache
     from workshop_app.core.roster_store import normalise_code
     from workshop_app.core.workshop_file import WorkshopFile
 
+    resolved(args.out)  # a loop of links is named as one, not as "the folder exists"
     if args.out.exists() and not args.out.is_dir():
         raise UserError(f"{args.out} is a file; --out needs a folder.")
     with WorkshopFile.open(args.file, readonly=True) as wf:
@@ -425,8 +449,10 @@ def cmd_charters(args: argparse.Namespace) -> int:
 
 def cmd_sign_in_sheet(args: argparse.Namespace) -> int:
     from workshop_app.core.attendance import sign_in_context, write_sign_in_sheet
+    from workshop_app.core.paths import resolved
     from workshop_app.core.workshop_file import WorkshopFile
 
+    resolved(args.out)  # a loop of links is refused, not silently replaced by the PDF
     if args.out.is_dir():
         raise UserError(f"{args.out} is a folder; --out needs the name of the PDF to write.")
     if not args.out.parent.is_dir():

@@ -18,3 +18,13 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+def one_line(text: str, *, limit: int = 160) -> str:
+    """Words about a hostile file (SQLite's, a parser's) fit to quote in a one-line message:
+    line breaks and control characters become spaces, and it stops at `limit` characters.
+
+    A damaged schema's error quotes the rest of the table's SQL, line breaks and all; a name
+    inside a file can hold any character, a terminal's escape codes included."""
+    flat = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return flat if len(flat) <= limit else flat[: limit - 3].rstrip() + "..."

@@ -23,6 +23,7 @@ from workshop_app.core.export_tables import (
     read_export_data,
 )
 from workshop_app.core.jobs import CancelCheck, Progress, stop_when_cancelled
+from workshop_app.core.paths import resolved
 from workshop_app.core.words import count
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def export_workshop(
     if format not in FORMATS:
         raise UserError(f"Unknown export format {format!r}: use one of {', '.join(FORMATS)}.")
     path = output_path(format, out).expanduser().absolute()
-    if path.resolve() == Path(wf.path).resolve():
+    if resolved(path) == resolved(Path(wf.path)):
         raise UserError(f"{path.name} is the workshop file itself; choose another name.")
     if not replace and path.is_file():
         raise UserError(f"{path} already exists: nothing was written. Choose another name.")

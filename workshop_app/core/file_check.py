@@ -10,11 +10,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import struct
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from workshop_app.core.errors import UserError
+from workshop_app.core.errors import UserError, one_line
+from workshop_app.core.paths import resolved
 from workshop_app.core.words import count
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -34,6 +37,7 @@ class Header:
 def read_header(path: Path) -> Header:
     """The SQLite header of `path`, or a UserError saying why it is not a workshop."""
     name = path.name
+    resolved(path)  # a loop of links is named as one, not as a missing file
     if not path.exists():
         raise UserError(f"There is no file {path}.")
     if path.is_dir():
@@ -122,43 +126,61 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     With no WAL file beside it, nothing is pending and the file can be read as immutable;
     a WAL-mode file opened merely read-only would otherwise get new -wal/-shm companions.
     """
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    uri = f"file:{quote(str(resolved(path)))}?mode=ro"
     if not path.with_name(path.name + "-wal").exists():
         uri += "&immutable=1"
     # Like a writer's connection: the app may open a big file on a worker thread and hand it
     # to the GUI thread (one thread uses it at a time).
-    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    conn.text_factory = stored_text
+    return conn
 
 
-def _read_pragmas(path: Path) -> tuple[int, int]:
+def stored_text(data: bytes) -> str:
+    """How every connection to a workshop reads a stored text: as UTF-8, with any bytes that
+    are not UTF-8 read as U+FFFD (the replacement character, shown as a question mark).
+
+    The app only ever writes UTF-8, but SQLite stores whatever it is given, so another
+    program or a flipped bit can leave invalid bytes, which quick_check does not look at and
+    Python's default refuses at the first read ("Could not decode to UTF-8"), in the middle
+    of an export, a print or a merge. Read this way, the damage shows where it is and
+    everything else stays usable, the live workshop included; the bytes on disk are not
+    changed by reading, and are only replaced when someone retypes that value. (Refusing such
+    a file instead would lock a trainer out of a whole workshop over one character, and
+    finding the bytes means decoding every text in the file at each open: about half a second
+    for 2,500 pairs, three times the whole open.)
+    """
+    return data.decode("utf-8", "replace")
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to `path`, closed after use. SQLite failing to read the file
+    (a damaged page, a schema it cannot parse) is the file's damage, said in one line."""
     try:
         conn = read_only_connection(path)
         try:
-            (application_id,) = conn.execute("PRAGMA application_id").fetchone()
-            (user_version,) = conn.execute("PRAGMA user_version").fetchone()
+            yield conn
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise UserError(
-            f"{path.name} is damaged and cannot be read ({exc}). "
+            f"{path.name} is damaged and cannot be read ({one_line(str(exc))}). "
             "Restore it from a backup; the file has not been changed."
         ) from exc
+
+
+def _read_pragmas(path: Path) -> tuple[int, int]:
+    with _reading(path) as conn:
+        (application_id,) = conn.execute("PRAGMA application_id").fetchone()
+        (user_version,) = conn.execute("PRAGMA user_version").fetchone()
     return application_id, user_version
 
 
 def _integrity(path: Path) -> None:
-    try:
-        conn = read_only_connection(path)
-        try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-            complete = rows != [("ok",)] or _has_workshop_record(conn)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise UserError(
-            f"{path.name} is damaged and cannot be read ({exc}). "
-            "Restore it from a backup; the file has not been changed."
-        ) from exc
+    with _reading(path) as conn:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        complete = rows != [("ok",)] or _has_workshop_record(conn)
     if rows != [("ok",)]:
         # SQLite reports one problem per line, after a "*** in database main ***" heading;
         # the message stays one line (the CLI prints it as one), naming the first problem.
@@ -168,7 +190,7 @@ def _integrity(path: Path) -> None:
             for line in str(text).splitlines()
             if line.strip() and not line.startswith("***")
         ]
-        first = problems[0] if problems else "consistency check failed"
+        first = one_line(problems[0]) if problems else "consistency check failed"
         more = f", and {count(len(problems) - 1, 'more problem')}" if len(problems) > 1 else ""
         raise UserError(
             f"{path.name} is damaged ({first}{more}). "

@@ -69,6 +69,7 @@ from workshop_app.core.merge_sources import (
     read_source,
 )
 from workshop_app.core.merge_write import write_merged
+from workshop_app.core.paths import resolved
 from workshop_app.core.validation import MAX_CODE, PAIR_CODE_RULE, is_pair_code, normalise_email
 from workshop_app.core.workshop_file import sqlite_errors
 
@@ -84,7 +85,7 @@ def merge_workshops(
     out, paths = Path(out).expanduser().absolute(), [Path(p).expanduser() for p in inputs]
     if not paths:
         raise UserError("Name at least one workshop file to merge.")
-    if any(out.resolve() == p.resolve() for p in paths):
+    if any(resolved(out) == resolved(p) for p in paths):
         raise UserError(f"{out.name} is one of the files to merge; write the merge to a new file.")
     if out.exists():
         raise UserError(

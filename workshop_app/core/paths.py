@@ -1,12 +1,16 @@
 """Where the app keeps its own data (backups, settings, log), its cache and its temporary files
-on this machine. All of them are private to the user (see `private_files`)."""
+on this machine, all of them private to the user (see `private_files`); and how a path a
+person gave is resolved."""
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 import platformdirs
+
+from workshop_app.core.errors import UserError
 
 APP_NAME = "workshop-app"
 LOG_NAME = "workshop-app.log"
@@ -40,3 +44,22 @@ def backups_dir() -> Path:
 def temp_dir() -> Path:
     """The app's own temporary folder: work files that are not written beside a target."""
     return user_cache_dir() / "tmp"
+
+
+def resolved(path: Path) -> Path:
+    """`path` made absolute with its symbolic links followed, as `Path.resolve()` does.
+
+    Symbolic links that lead back to themselves (`a -> b -> a`, or a folder on the way that
+    does) are the user's to fix, so they are a UserError naming the path; pathlib would raise
+    RuntimeError (OSError from Python 3.13) or, for a file that is only written to, nothing
+    until the write. The kernel reports a loop as ELOOP on the way to any path through it.
+    """
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UserError(
+                f"{path} cannot be used: its symbolic links lead round in a loop. "
+                "Point the link at a real file or folder, or choose another name."
+            ) from exc
+    return path.resolve()

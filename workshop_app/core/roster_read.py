@@ -9,13 +9,32 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from workshop_app.core.errors import UserError
+from workshop_app.core.errors import UserError, one_line
+from workshop_app.core.paths import resolved
+from workshop_app.core.words import count
 
 MAX_BYTES = 50 * 1024 * 1024
+MB = 1024 * 1024
+# An .xlsx is a zip of XML parts, checked before anything is unpacked or parsed. A real
+# 5,000-row roster's sheet is about 2 MB of XML packed 11 to 1 (20 to 1 if every row is the
+# same), in a dozen parts: the limits are far above that and far below what would exhaust
+# memory. A zip bomb packs hundreds of megabytes 1000 to 1.
+XLSX_MAX_PARTS = 1000
+XLSX_MAX_PART = 100 * MB
+XLSX_MAX_TOTAL = 200 * MB
+XLSX_MAX_RATIO = 100  # for parts over XLSX_RATIO_FROM; a small part may pack as it likes
+XLSX_RATIO_FROM = 1 * MB
+# A sheet names its size itself, and a single cell at XFD1048576 makes openpyxl fill in 17
+# billion empty ones: only this many are read (columns after the 256th, old Excel's last,
+# are not), and a roster with more rows than this is refused.
+XLSX_MAX_COLUMNS = 256
+XLSX_MAX_ROWS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +48,7 @@ class RawTable:
 
 
 def read_table(path: Path) -> RawTable:
+    resolved(path)  # a loop of links is named as one, not as a missing file
     if not path.exists():
         raise UserError(f"There is no roster file {path}.")
     if path.is_dir():
@@ -118,18 +138,70 @@ def _table(
 
 
 def _read_xlsx(path: Path, data: bytes) -> RawTable:
+    _check_xlsx_archive(path.name, data)
+    records: list[list[str]] = []
+    for number, row in enumerate(_xlsx_rows(path.name, data), start=1):
+        if number > XLSX_MAX_ROWS:
+            raise UserError(
+                f"{path.name} has more than {count(XLSX_MAX_ROWS, 'row')}; a roster has fewer. "
+                "Check for a stray cell far below the list, or split the roster."
+            )
+        # A gap in the sheet is a row of None: kept as an empty row (for the row numbers),
+        # without a cell for each column.
+        records.append([] if row.count(None) == len(row) else [_cell_text(v) for v in row])
+    return _table(path.name, records)
+
+
+def _check_xlsx_archive(name: str, data: bytes) -> None:
+    """Refuse, before unpacking anything, a workbook that would unpack to far more than any
+    roster: the sizes are the archive's own, which zipfile holds every part to as it reads."""
+    try:
+        parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:  # zip's kinds of damage
+        raise UserError(f"{name} is not a readable Excel workbook ({one_line(str(exc))}).") from exc
+    refused = f"{name} is refused as a roster (it may be a zip bomb):"
+    if len(parts) > XLSX_MAX_PARTS:
+        raise UserError(f"{refused} it has {len(parts)} parts; a workbook has a few dozen.")
+    for part in parts:
+        part_name = one_line(part.filename, limit=60)
+        if part.file_size > XLSX_MAX_PART:
+            raise UserError(
+                f"{refused} its part {part_name} unpacks to {part.file_size // MB} MB; "
+                f"a roster's parts are at most {XLSX_MAX_PART // MB} MB."
+            )
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size > XLSX_RATIO_FROM and ratio > XLSX_MAX_RATIO:
+            raise UserError(
+                f"{refused} its part {part_name} unpacks {int(ratio)} times larger than it is "
+                f"packed; a roster's parts at most {XLSX_MAX_RATIO} times."
+            )
+    total = sum(part.file_size for part in parts)
+    if total > XLSX_MAX_TOTAL:
+        raise UserError(
+            f"{refused} it unpacks to {total // MB} MB; a roster to at most "
+            f"{XLSX_MAX_TOTAL // MB} MB."
+        )
+
+
+def _xlsx_rows(name: str, data: bytes) -> Iterator[tuple[object, ...]]:
+    """The first sheet's rows, as openpyxl reads them (lazily, as they are asked for)."""
     import openpyxl  # imported here: only Excel rosters need it
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise UserError(f"{path.name} is not a readable Excel workbook ({exc}).") from exc
-    try:
-        sheet = book.worksheets[0]
-        records = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
-    return _table(path.name, records)
+        try:
+            sheet = book.worksheets[0]
+            # Every row is filled out to the sheet's width, as the sheet declares it.
+            width = min(sheet.max_column or XLSX_MAX_COLUMNS, XLSX_MAX_COLUMNS)
+            yield from sheet.iter_rows(max_col=width, values_only=True)
+        finally:
+            book.close()
+    # Only openpyxl runs in here, and it raises many kinds for a damaged or hostile workbook,
+    # at opening or at any row: XML that does not parse (an entity bomb, an external entity,
+    # a sheet cut short), a part missing, a value it cannot convert.
+    except Exception as exc:
+        reason = one_line(str(exc)) or type(exc).__name__
+        raise UserError(f"{name} is not a readable Excel workbook ({reason}).") from exc
 
 
 def _cell_text(value: object) -> str:

@@ -29,6 +29,7 @@ from workshop_app.core.file_check import (
     check_workshop_file,
     check_writable,
     read_only_connection,
+    stored_text,
 )
 from workshop_app.core.file_lock import WriterLock
 from workshop_app.core.model import WORKSHOP_FIELD_NAMES, AuditEntry, Workshop
@@ -329,6 +330,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     # Used by one thread at a time; the app may open a big file on a worker thread and then
     # hand it to the GUI thread, hence check_same_thread=False.
     conn = sqlite3.connect(path, isolation_level=None, timeout=2.0, check_same_thread=False)
+    conn.text_factory = stored_text  # text that is not UTF-8 is damage to show, not a crash
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
