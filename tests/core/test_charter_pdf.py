@@ -15,17 +15,12 @@ import pytest
 from pypdf import PdfReader
 
 from workshop_app.core import atomic, font_subsets
-from workshop_app.core.batch_render import (
-    BatchResult,
-    join_pdfs,
-    render_charters,
-    safe_filename,
-    unique_names,
-)
+from workshop_app.core.batch_render import BatchResult, join_pdfs, render_charters
 from workshop_app.core.charter_context import charter_context, draft_note
 from workshop_app.core.charter_fields import SECTIONS
 from workshop_app.core.demo import GOALS, PLANS, create_demo
 from workshop_app.core.errors import UserError
+from workshop_app.core.file_names import safe_filename, unique_names
 from workshop_app.core.pdf_render import render_charter_pdf, render_summary_pdf
 from workshop_app.core.summary_context import summary_context
 from workshop_app.core.workshop_file import WorkshopFile

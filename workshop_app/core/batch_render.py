@@ -32,7 +32,7 @@ from typing import Any
 
 from workshop_app.core import atomic, temp_files
 from workshop_app.core.errors import UserError
-from workshop_app.core.file_names import safe_filename
+from workshop_app.core.file_names import safe_filename, unique_names
 from workshop_app.core.jobs import CancelCheck, Progress
 from workshop_app.core.parent_watch import watch_parent
 from workshop_app.core.render_cache import Memo, RenderCache, cached, default_cache, render_key
@@ -57,21 +57,6 @@ def charter_filename(context: dict) -> str:
     """`P07 - Margaret Osei & Daniel Kowalski.pdf`."""
     pair = context["pair"]
     return safe_filename(f"{pair['code']} - {pair['names']}")
-
-
-def unique_names(names: Sequence[str], *, taken: Sequence[str] = ()) -> list[str]:
-    """The names made unique, ignoring case (as Windows and macOS file systems do)."""
-    seen = {n.casefold() for n in taken}
-    out = []
-    for name in names:
-        stem, dot, ext = name.rpartition(".")
-        candidate, n = name, 2
-        while candidate.casefold() in seen:
-            candidate = f"{stem} ({n}){dot}{ext}"
-            n += 1
-        seen.add(candidate.casefold())
-        out.append(candidate)
-    return out
 
 
 # -- rendering -----------------------------------------------------------------------------

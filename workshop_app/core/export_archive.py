@@ -83,7 +83,8 @@ def write_archive(
     Charters already in the render cache (printed, previewed or archived before, or prepared
     by `prepare_archive`) are copied from it; the others are rendered by
     `batch_render.render_charters` (`workers` is passed on: 0 renders in this process)."""
-    from workshop_app.core.batch_render import charter_filename, charter_files, unique_names
+    from workshop_app.core.batch_render import charter_filename, charter_files
+    from workshop_app.core.file_names import unique_names
     from workshop_app.core.summary_context import summary_context
 
     out = check_target(out, folder=out.suffix.lower() != ".zip")

@@ -33,11 +33,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from workshop_app import __version__
 from workshop_app.core.atomic import atomic_file, atomic_folder
-from workshop_app.core.batch_render import unique_names
 from workshop_app.core.charter_fields import choice_label
 from workshop_app.core.errors import UserError
 from workshop_app.core.export_tables import ExportData, as_local, confidentiality_note
-from workshop_app.core.file_names import safe_filename
+from workshop_app.core.file_names import safe_filename, unique_names
 from workshop_app.core.jobs import Progress
 
 PRODID = f"-//Mentoring workshop app//workshop-app {__version__}//EN"

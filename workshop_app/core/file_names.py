@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 MAX_NAME_CHARS = 120
 MAX_NAME_BYTES = 200
@@ -46,3 +47,18 @@ def safe_filename(text: str, *, suffix: str = ".pdf", fallback: str = "charter")
     if text.split(".")[0].rstrip(" ").upper() in _WINDOWS_RESERVED:
         text = f"_{text}"
     return text + suffix
+
+
+def unique_names(names: Sequence[str], *, taken: Sequence[str] = ()) -> list[str]:
+    """The names made unique, ignoring case (as Windows and macOS file systems do)."""
+    seen = {n.casefold() for n in taken}
+    out = []
+    for name in names:
+        stem, dot, ext = name.rpartition(".")
+        candidate, n = name, 2
+        while candidate.casefold() in seen:
+            candidate = f"{stem} ({n}){dot}{ext}"
+            n += 1
+        seen.add(candidate.casefold())
+        out.append(candidate)
+    return out
