@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from workshop_app import __version__
+from workshop_app.core.app_folders import secure_app_folders
 from workshop_app.core.errors import UserError
-from workshop_app.core.private_files import secure_app_folders
 from workshop_app.core.words import count
 
 PROG = "workshop-app"

@@ -135,7 +135,7 @@ def test_killing_a_cold_archive_export_leaves_no_process(room: Path, tmp_path: P
 # its render workers are the app's grandchildren.
 IN_A_CHILD = """
 import sys
-from workshop_app.core.child_process import run_in_child
+from workshop_app.core.jobs import run_in_child
 from workshop_app.core.export_formats import export_file
 run_in_child(export_file, sys.argv[1], "archive", sys.argv[2], False, False, True,
              progress=lambda done, total: None, cancelled=lambda: False)
@@ -154,8 +154,9 @@ def test_killing_the_app_during_an_export_in_its_child_process_leaves_no_process
 
 # The preview's worker process, kept warm between previews.
 PREVIEW = """
-from workshop_app.ui.tasks import process_pool, warm_up_renderer
-process_pool().submit(warm_up_renderer).result()
+from workshop_app.ui import jobs
+jobs.warm_up_preview_process()
+jobs.in_preview_process(len, "ready")(lambda done, total: None, lambda: False)  # it answers
 print("ready", flush=True)
 import time
 time.sleep(600)

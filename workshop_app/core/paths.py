@@ -37,6 +37,14 @@ def user_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
+def cache_root() -> Path | None:
+    """Where rendered charters are cached (`render_cache`), or None when caching is off."""
+    override = os.environ.get("WORKSHOP_APP_CACHE_DIR")
+    if override:
+        return None if override.strip().lower() == "off" else Path(override)
+    return user_cache_dir()
+
+
 def backups_dir() -> Path:
     return user_data_dir() / "backups"
 

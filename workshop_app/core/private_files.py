@@ -6,7 +6,8 @@ merges and exports in the making, the log and the settings name files and people
 training laptop shared by several accounts the default umask (folders 755, files 644) would let
 any of them read all of it, so the data, cache and temporary folders are created 0700 and their
 files 0600, as browsers, ssh and GnuPG do with their profiles; what an older version made is
-tightened at start-up (`secure_app_folders`, run by the command line and so by the app).
+tightened at start-up (`app_folders.secure_app_folders`, run by the command line and so by
+the app).
 
 Workshop files and exports the user saves where they choose keep the user's umask: where to
 share them is their choice. Windows keeps a profile's folders private by their ACLs; there this
@@ -21,8 +22,6 @@ import stat
 import sys
 from pathlib import Path
 
-from workshop_app.core.paths import LOG_NAME, SETTINGS_NAME, user_cache_dir, user_data_dir
-
 log = logging.getLogger(__name__)
 
 DIR_MODE = 0o700  # what the app creates; existing entries lose the group's and others' rights
@@ -32,7 +31,7 @@ _POSIX = sys.platform != "win32"
 
 def make_private_dir(folder: Path) -> Path:
     """Create `folder` and every missing folder above it 0700 (an existing one is kept as it
-    is: `secure_app_folders` tightens the app's own). Raises OSError."""
+    is: `app_folders.secure_app_folders` tightens the app's own). Raises OSError."""
     folder = Path(folder)
     missing = [p for p in (folder, *folder.parents) if not p.is_dir()]
     for path in reversed(missing):
@@ -48,29 +47,6 @@ def create_private_file(path: Path) -> None:
     """Create `path` empty and 0600 if it does not exist (never a symlink's target)."""
     flags = os.O_CREAT | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0)
     os.close(os.open(path, flags, FILE_MODE))
-
-
-def secure_app_folders() -> None:
-    """At start-up: the data folder (with the log and settings files the app will write) and
-    the cache folder exist and are private, with everything in them, and the app's temporary
-    folder holds nothing that dead processes left. Never raises: a folder that cannot be
-    tightened is logged, and the app starts all the same."""
-    from workshop_app.core.render_cache import cache_root
-    from workshop_app.core.temp_files import app_temp_dir
-
-    try:
-        data = make_private_dir(user_data_dir())
-        for name in (LOG_NAME, SETTINGS_NAME):
-            create_private_file(data / name)
-        roots = {data, make_private_dir(user_cache_dir())}
-        cache = cache_root()
-        if cache is not None and cache.is_dir():
-            roots.add(cache)
-        for root in roots:
-            tighten(root)
-        app_temp_dir()
-    except OSError as exc:
-        log.warning("could not make the app's folders private: %s", exc)
 
 
 def tighten(root: Path) -> int:

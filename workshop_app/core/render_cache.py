@@ -39,7 +39,7 @@ from importlib import metadata
 from pathlib import Path
 
 from workshop_app.core import temp_files
-from workshop_app.core.paths import user_cache_dir
+from workshop_app.core.paths import cache_root
 from workshop_app.core.private_files import make_private_dir
 
 log = logging.getLogger(__name__)
@@ -50,14 +50,6 @@ TOUCH_AFTER_S = 3600  # an entry's time of last use is kept to the hour (for pru
 FORMAT = 1  # raise when a change of this module's layout makes older entries unreadable
 _LIBRARIES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "pillow", "jinja2")
 _RENDER_CODE = ("pdf_render.py", "font_subsets.py")
-
-
-def cache_root() -> Path | None:
-    """Where entries go, or None when caching is off."""
-    override = os.environ.get("WORKSHOP_APP_CACHE_DIR")
-    if override:
-        return None if override.strip().lower() == "off" else Path(override)
-    return user_cache_dir()
 
 
 @cache
@@ -271,4 +263,4 @@ def default_cache() -> RenderCache | None:
     return RenderCache(folder)
 
 
-__all__ = ["RenderCache", "cache_root", "cached", "default_cache", "fingerprint", "render_key"]
+__all__ = ["RenderCache", "cached", "default_cache", "fingerprint", "render_key"]
