@@ -316,8 +316,8 @@ class CharterEditor(QScrollArea):
         )
         workshop_date = QDate.fromString(wf.workshop().date, "yyyy-MM-dd")
         reference = workshop_date if workshop_date.isValid() else QDate.currentDate()
-        for date_field in self._date_fields():
-            date_field.set_reference(reference)
+        for date_widget in self._date_fields():
+            date_widget.set_reference(reference)
         self._committed = {}
         for name, widget in self._fields.items():
             widget.set_value(charter.fields.get(name))
