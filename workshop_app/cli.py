@@ -88,7 +88,7 @@ def add_command(
     # A long example is written over several lines, each but the last ending in " \\".
     shown = "\n".join(f"  {PROG} " + example.replace("\n", "\n      ") for example in examples)
     epilog = f"example{'s' if len(examples) > 1 else ''}:\n{shown}\n\n{EXIT_STATUS}"
-    return sub.add_parser(  # type: ignore[no-any-return]
+    return sub.add_parser(
         name, help=summary, description=description, epilog=epilog, formatter_class=_Formatter
     )
 
@@ -367,8 +367,9 @@ def cmd_check_content(args: argparse.Namespace) -> int:
     from workshop_app.resources import shipped_dir
 
     folders = [shipped_dir("exercises")]
-    if args.content is not None:
-        folders.append(_content_dir(args))
+    content = _content_dir(args)
+    if content is not None:
+        folders.append(content)
     if args.dir is not None:
         if not args.dir.is_dir():
             raise UserError(f"{args.dir} is not a folder of exercises.")

@@ -53,8 +53,8 @@ def button(d: CheckInDialog, name: str) -> QAbstractButton:
 
 
 def type_and_enter(qtbot, d: CheckInDialog, text: str) -> None:
-    qtbot.keyClicks(d.find, text)
-    qtbot.keyClick(d.find, Qt.Key.Key_Return)
+    qtbot.keyClicks(d.name_field, text)
+    qtbot.keyClick(d.name_field, Qt.Key.Key_Return)
 
 
 def when_modal(kind: type, act: Callable[[object], None]) -> None:
@@ -77,7 +77,7 @@ def test_enter_checks_in_the_one_person_the_name_finds(qtbot, dialog, wf) -> Non
     assert fatima.present is True and fatima.checked_in_at
     at = datetime.fromisoformat(fatima.checked_in_at).astimezone()
     assert dialog.message.text() == f"Fatima Al-Sayed checked in at {at:%H:%M}."
-    assert dialog.find.text() == ""  # ready for the next arrival
+    assert dialog.name_field.text() == ""  # ready for the next arrival
     assert all(p.present is not False for p in wf.roster.participants())  # nobody absent
     assert dialog.isVisible()
     assert not any(b.isDefault() or b.autoDefault() for b in dialog.findChildren(QAbstractButton)
@@ -91,10 +91,10 @@ def test_several_matches_wait_for_a_choice(qtbot, dialog, wf) -> None:
     assert matched > 1
     assert dialog.message.text() == f"{matched} people match: keep typing, or press Down to choose."
     assert not any(p.present for p in wf.roster.participants())
-    qtbot.keyClick(dialog.find, Qt.Key.Key_Down)
-    qtbot.keyClick(dialog.find, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.name_field, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.name_field, Qt.Key.Key_Down)
     chosen = dialog.list.currentItem().text()
-    qtbot.keyClick(dialog.find, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.name_field, Qt.Key.Key_Return)
     here = [p for p in wf.roster.participants() if p.present]
     assert len(here) == 1 and chosen.startswith(here[0].name)
     assert dialog.message.text().startswith(f"{here[0].name} checked in at")
@@ -118,7 +118,7 @@ def test_a_wrong_check_in_is_undone_in_one_click(qtbot, dialog, wf) -> None:
     type_and_enter(qtbot, dialog, "ravi")
     type_and_enter(qtbot, dialog, "ravi")  # twice: says so, changes nothing, clears the field
     assert dialog.message.text().startswith("Ravi Patel is already checked in")
-    assert dialog.find.text() == "" and not button(dialog, "Undo this check-in").isVisible()
+    assert dialog.name_field.text() == "" and not button(dialog, "Undo this check-in").isVisible()
     # Unticking in the list undoes a check-in too.
     type_and_enter(qtbot, dialog, "")
     dialog.list.setFocus()

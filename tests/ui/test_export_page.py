@@ -230,8 +230,8 @@ def test_the_page_stays_scrolled_where_the_user_was(  # type: ignore[no-untyped-
 ) -> None:
     page.resize(900, 420)  # a small screen: the page scrolls
     type_into(qtbot, page.destination, str(out_dir / "records.zip"))
-    bar = page.scroll.verticalScrollBar()
-    page.scroll.ensureWidgetVisible(page.export_button)
+    bar = page.scroll_area.verticalScrollBar()
+    page.scroll_area.ensureWidgetVisible(page.export_button)
     where = bar.value()
     assert 0 < where < bar.maximum()
     page.export_button.setFocus()

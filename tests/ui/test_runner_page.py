@@ -572,7 +572,7 @@ def test_every_control_has_an_accessible_name(qtbot, path: Path, library, clock)
             QTimer.singleShot(20, look_at_dialog)
             return
         seen.append(unnamed(dialog))
-        qtbot.keyClick(dialog.find, Qt.Key.Key_Escape)
+        qtbot.keyClick(dialog.name_field, Qt.Key.Key_Escape)
 
     QTimer.singleShot(0, look_at_dialog)
     click(qtbot, page, "Check in arrivals, print the sign-in sheet")

@@ -218,7 +218,11 @@ class AddExerciseDialog(QDialog):
             item.setHidden(not all(word in haystack for word in words))
         for index in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(index)
-            shown = any(not group.child(i).isHidden() for i in range(group.childCount()))
+            assert group is not None  # index < topLevelItemCount()
+            shown = any(
+                (child := group.child(i)) is not None and not child.isHidden()
+                for i in range(group.childCount())
+            )
             group.setHidden(not shown)
         current = self.tree.currentItem()
         if current is None or current.isHidden() or current.parent() is None:
@@ -227,7 +231,9 @@ class AddExerciseDialog(QDialog):
 
     def _select_first(self) -> None:
         shown = self._choices(visible=True)
-        self.tree.setCurrentItem(shown[0] if shown else None)
+        # PySide6 6.11's stub, setCurrentItem(self, item: QTreeWidgetItem, /), leaves out the
+        # None that Qt takes (no current item) and PySide6 passes on.
+        self.tree.setCurrentItem(shown[0] if shown else None)  # type: ignore[arg-type]
         if not shown:
             self.tree.clearSelection()
 

@@ -181,6 +181,7 @@ class AgendaPage(WorkshopPage):
         at = start
         for row, segment in enumerate(self._segments):
             planned = self.table.item(row, PLANNED_AT)
+            assert planned is not None  # every row gets one in refresh()
             planned.setText("" if segment.skipped else at.strftime("%H:%M"))
             if not segment.skipped:
                 at += timedelta(minutes=segment.planned_minutes)

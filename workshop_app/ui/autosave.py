@@ -11,7 +11,7 @@ dropped without the person knowing (closing the workshop asks what to do with it
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -22,9 +22,10 @@ from workshop_app.ui.dialogs import CANCEL, ask
 DEBOUNCE_MS = 400
 
 SaveFn = Callable[[Any], None]
+K = TypeVar("K", bound=Hashable)  # what names a field: its name, or a tuple for a charter's
 
 
-class FieldSaver(QObject):
+class FieldSaver(QObject, Generic[K]):
     saved = Signal(object)  # the key that was saved
     failed = Signal(object, str)  # key, message for a person
     cleared = Signal(object)  # key whose earlier failure is now fixed
@@ -33,11 +34,11 @@ class FieldSaver(QObject):
         super().__init__(parent)
         self._delay = delay_ms
         # Changed and not saved yet: waiting for the timer, or refused (then in _refused too).
-        self._pending: dict[Hashable, tuple[SaveFn, Any]] = {}
-        self._timers: dict[Hashable, QTimer] = {}
-        self._refused: dict[Hashable, str] = {}  # key: why its save was refused
+        self._pending: dict[K, tuple[SaveFn, Any]] = {}
+        self._timers: dict[K, QTimer] = {}
+        self._refused: dict[K, str] = {}  # key: why its save was refused
 
-    def change(self, key: Hashable, value: Any, save: SaveFn) -> None:
+    def change(self, key: K, value: Any, save: SaveFn) -> None:
         """The user changed field `key` to `value`; save it soon."""
         self._pending[key] = (save, value)
         timer = self._timers.get(key)
@@ -48,7 +49,7 @@ class FieldSaver(QObject):
             self._timers[key] = timer
         timer.start(self._delay)
 
-    def flush(self, key: Hashable | None = None) -> bool:
+    def flush(self, key: K | None = None) -> bool:
         """Save now: one field, or every pending one. False if a save was refused (the value
         is kept, to be tried again)."""
         keys = [key] if key is not None else list(self._pending)
@@ -74,7 +75,7 @@ class FieldSaver(QObject):
             self.saved.emit(k)
         return ok
 
-    def _on_timer(self, key: Hashable) -> None:
+    def _on_timer(self, key: K) -> None:
         self.flush(key)
 
     def discard(self) -> None:
@@ -90,23 +91,22 @@ class FieldSaver(QObject):
         """Whether any change is not saved yet (waiting for its timer, or refused)."""
         return bool(self._pending)
 
-    def refused(self) -> dict[Hashable, tuple[Any, str]]:
+    def refused(self) -> dict[K, tuple[Any, str]]:
         """The changes whose last save was refused: key -> (value, why)."""
         return {k: (self._pending[k][1], why) for k, why in self._refused.items()}
 
-    def flush_on_focus_out(self, widget: QWidget, key: Hashable) -> None:
-        widget.installEventFilter(_FocusOut(self, key, widget))
+    def flush_on_focus_out(self, widget: QWidget, key: K) -> None:
+        widget.installEventFilter(_FocusOut(lambda: self.flush(key), widget))
 
 
 class _FocusOut(QObject):
-    def __init__(self, saver: FieldSaver, key: Hashable, parent: QWidget) -> None:
+    def __init__(self, flush: Callable[[], object], parent: QWidget) -> None:
         super().__init__(parent)
-        self._saver = saver
-        self._key = key
+        self._flush = flush
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
-            self._saver.flush(self._key)
+            self._flush()
         return False
 
 

@@ -104,7 +104,7 @@ class CharterEditor(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.wf: WorkshopFile | None = None
         self.pair_id: str | None = None
-        self.saver = FieldSaver(self)
+        self.saver: FieldSaver[Key] = FieldSaver(self)
         self.saver.saved.connect(self._on_saved)
         self.saver.failed.connect(self._on_failed)
         self.saver.cleared.connect(lambda key: self._show_error(key, ""))
@@ -164,7 +164,9 @@ class CharterEditor(QScrollArea):
         if self._to_build:
             return True
         self._chain_tab_order()
-        name_inner_parts(self.widget())
+        body = self.widget()
+        assert body is not None  # set once, in _build
+        name_inner_parts(body)
         return False
 
     def ensure_built(self) -> None:
@@ -314,8 +316,8 @@ class CharterEditor(QScrollArea):
         )
         workshop_date = QDate.fromString(wf.workshop().date, "yyyy-MM-dd")
         reference = workshop_date if workshop_date.isValid() else QDate.currentDate()
-        for widget in self._date_fields():
-            widget.set_reference(reference)
+        for date_widget in self._date_fields():
+            date_widget.set_reference(reference)
         self._committed = {}
         for name, widget in self._fields.items():
             widget.set_value(charter.fields.get(name))
@@ -389,7 +391,7 @@ class CharterEditor(QScrollArea):
         pair_id = self.pair_id
         if pair_id is None:
             return
-        self.saver.change(key, value, lambda v, k=key, p=pair_id: self._save(p, k, v))
+        self.saver.change(key, value, lambda v: self._save(pair_id, key, v))
         if isinstance(value, Unfinished):
             self.saver.flush(key)  # handed over as the field is left: say so at once
 

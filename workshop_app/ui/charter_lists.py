@@ -159,7 +159,9 @@ class PlanRow(QWidget):
         self.scenario.addItems(list(scenarios))
         self.scenario.setCurrentText(plan.scenario)
         self.scenario.setAccessibleName(f"Plan {number}: if this happens")
-        self.scenario.lineEdit().setPlaceholderText("If this happens… (pick or type)")
+        scenario_line = self.scenario.lineEdit()
+        assert scenario_line is not None  # an editable combo box has one
+        scenario_line.setPlaceholderText("If this happens… (pick or type)")
         self.scenario.currentTextChanged.connect(
             lambda text: self.edited.emit(self.plan_id, "scenario", text)
         )

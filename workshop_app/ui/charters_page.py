@@ -35,6 +35,7 @@ from workshop_app.ui.page import WorkshopPage
 from workshop_app.ui.preview_window import PreviewWindow
 
 if TYPE_CHECKING:
+    from workshop_app.core.workshop_file import WorkshopFile
     from workshop_app.ui.print_jobs import PrintController
 from workshop_app.ui.jobs import Job, in_preview_process
 from workshop_app.ui.sign_dialog import SignDialog
@@ -156,7 +157,7 @@ class ChartersPage(WorkshopPage):
     def set_scenarios(self, scenarios: Sequence[str]) -> None:
         self._scenarios = list(scenarios)
 
-    def set_workshop(self, wf) -> None:  # type: ignore[no-untyped-def]
+    def set_workshop(self, wf: WorkshopFile | None) -> None:
         self.editor.set_workshop(wf)
         super().set_workshop(wf)
 

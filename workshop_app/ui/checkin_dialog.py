@@ -13,6 +13,7 @@ timer behind it, never wait for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -71,12 +72,12 @@ class CheckInDialog(QDialog):
 
         self.summary = QLabel()
         self.summary.setAccessibleName("How many are here")
-        self.find = QLineEdit()
-        self.find.setPlaceholderText("Type part of a name, then Enter to check them in")
-        self.find.setAccessibleName("Find a participant")
-        self.find.textChanged.connect(self._filter)
-        self.find.returnPressed.connect(self.check_in_typed)
-        self.find.installEventFilter(_ChooseWithArrows(self))
+        self.name_field = QLineEdit()
+        self.name_field.setPlaceholderText("Type part of a name, then Enter to check them in")
+        self.name_field.setAccessibleName("Find a participant")
+        self.name_field.textChanged.connect(self._filter)
+        self.name_field.returnPressed.connect(self.check_in_typed)
+        self.name_field.installEventFilter(_ChooseWithArrows(self))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("What happened")
@@ -111,22 +112,22 @@ class CheckInDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.find)
+        layout.addWidget(self.name_field)
         layout.addLayout(said)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         screen = (parent or self).screen().availableGeometry().size()
         self.resize(QSize(560, 560).boundedTo(screen * 0.9))  # at 1.5x, 560 may not fit
         self._update_summary()
-        self.find.setFocus()
+        self.name_field.setFocus()
 
-    def _button(self, text: str, name: str, slot: object) -> QPushButton:
+    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(name)
         # No button is the default: Enter belongs to the name field, never to an action.
         button.setAutoDefault(False)
         button.setDefault(False)
-        button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        button.clicked.connect(lambda: slot())
         return button
 
     @staticmethod
@@ -139,8 +140,8 @@ class CheckInDialog(QDialog):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
             return
-        if event.key() == Qt.Key.Key_Escape and self.find.text():
-            self.find.clear()
+        if event.key() == Qt.Key.Key_Escape and self.name_field.text():
+            self.name_field.clear()
             event.accept()
             return
         super().keyPressEvent(event)
@@ -177,7 +178,9 @@ class CheckInDialog(QDialog):
             item.setHidden(
                 bool(text.strip()) and not matches(self.people[item.data(ID)].name, text)
             )
-        self.list.setCurrentItem(None)  # a new search: nobody chosen yet
+        # A new search: nobody chosen yet. (PySide6 6.11's stub, setCurrentItem(self, item:
+        # QListWidgetItem, /), leaves out the None that Qt takes and PySide6 passes on.)
+        self.list.setCurrentItem(None)  # type: ignore[call-overload]
         found = self.visible_matches()
         if text.strip() and len(found) > 1:
             self._say_matches(len(found))
@@ -206,7 +209,7 @@ class CheckInDialog(QDialog):
 
     def check_in_typed(self) -> None:
         """Enter in the name field: check in the one person found, or the one chosen."""
-        typed = self.find.text().strip()
+        typed = self.name_field.text().strip()
         found = self.visible_matches()
         current = self.list.currentItem()
         if not typed:
@@ -223,7 +226,7 @@ class CheckInDialog(QDialog):
     def check_in(self, person_id: str) -> None:
         person = self.people[person_id]
         if person.present:
-            self.find.clear()  # here already: on to the next arrival
+            self.name_field.clear()  # here already: on to the next arrival
             since = local_time(person.checked_in_at)
             self.say(f"{person.name} is already checked in (since {since}).")
             return
@@ -231,10 +234,10 @@ class CheckInDialog(QDialog):
         if not self._set(person_id, True):
             return
         self._last = before
-        self.find.clear()  # ready for the next arrival
+        self.name_field.clear()  # ready for the next arrival
         at = local_time(self.people[person_id].checked_in_at)
         self.say(f"{person.name} checked in at {at}.", undo=True)
-        self.find.setFocus()
+        self.name_field.setFocus()
 
     def undo(self) -> None:
         if self._last is None:

@@ -18,6 +18,8 @@ saved) the day last looked at; this one changes nothing until a day is chosen.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QDate, QDateTime, QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
@@ -32,8 +34,16 @@ from workshop_app.ui.date_field import SHOWN_DATE, SHOWN_MOMENT, CalendarPopup
 
 SEPARATORS = frozenset("-/.: ")
 
+# The rules below are a mixin listed before the Qt class; the type checker reads them as the
+# QDateTimeEdit they always run in. (At run time the mixin cannot derive from QDateTimeEdit
+# itself: a class deriving from it and from QDateEdit crashes PySide6.)
+if TYPE_CHECKING:
+    _DateTimeEdit = QDateTimeEdit
+else:
+    _DateTimeEdit = object
 
-class _WholeDateTyping:
+
+class _WholeDateTyping(_DateTimeEdit):
     """The typing, Tab and calendar rules above, for any QDateTimeEdit (list it before the Qt
     class)."""
 
@@ -45,7 +55,7 @@ class _WholeDateTyping:
     popup: CalendarPopup | None = None  # made on first use: most never open it
 
     def _look(self) -> tuple[str, int, int]:
-        line = self.lineEdit()  # type: ignore[attr-defined]
+        line = self.lineEdit()
         return line.text(), line.cursorPosition(), line.selectionStart()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -63,7 +73,7 @@ class _WholeDateTyping:
         elif plain and text in SEPARATORS and text and moved_on:
             event.accept()  # Qt is already in the section this separator asks for
         else:
-            super().keyPressEvent(event)  # type: ignore[misc]
+            super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
         # Qt's QDateTimeEdit takes Tab to its next section; a person typing a form expects
@@ -77,61 +87,57 @@ class _WholeDateTyping:
             )
             ctrl_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
             if (backward or event.key() == Qt.Key.Key_Tab) and not event.modifiers() & ctrl_alt:
-                QWidget.focusNextPrevChild(self, not backward)  # type: ignore[arg-type]
+                QWidget.focusNextPrevChild(self, not backward)
                 return True
-        return super().event(event)  # type: ignore[misc,no-any-return]
+        return super().event(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self._on_arrow(event):
             event.accept()  # the same calendar as from the keyboard, not Qt's own
             self.open_calendar()
         else:
-            super().mousePressEvent(event)  # type: ignore[misc]
+            super().mousePressEvent(event)
 
     def _on_arrow(self, event: QMouseEvent) -> bool:
         """Whether a press is on the drop-down arrow (found as Qt itself finds it)."""
-        edit: QDateTimeEdit = self  # type: ignore[assignment]
         option = QStyleOptionComboBox()
-        option.initFrom(edit)
+        option.initFrom(self)
         option.editable = True
         option.subControls = QStyle.SubControl.SC_All
-        hit = edit.style().hitTestComplexControl(
-            QStyle.ComplexControl.CC_ComboBox, option, event.position().toPoint(), edit
+        hit = self.style().hitTestComplexControl(
+            QStyle.ComplexControl.CC_ComboBox, option, event.position().toPoint(), self
         )
         return hit == QStyle.SubControl.SC_ComboBoxArrow
 
     def open_calendar(self) -> None:
         """Show the month of the field's date; choosing a day sets it, Esc changes nothing."""
-        edit: QDateTimeEdit = self  # type: ignore[assignment]
-        if edit.isReadOnly():
+        if self.isReadOnly():
             return
         if self.popup is None:
-            self.popup = CalendarPopup(edit, edit.accessibleName() or "the date")
+            self.popup = CalendarPopup(self, self.accessibleName() or "the date")
             self.popup.chosen.connect(self._chosen)
-        self.popup.calendar.setDateRange(edit.minimumDate(), edit.maximumDate())
-        self.popup.open_below(edit, edit.date())
+        self.popup.calendar.setDateRange(self.minimumDate(), self.maximumDate())
+        self.popup.open_below(self, self.date())
 
     def _chosen(self, date: QDate) -> None:
-        edit: QDateTimeEdit = self  # type: ignore[assignment]
-        edit.setFocus(Qt.FocusReason.PopupFocusReason)
-        edit.setDate(date)  # a date and time keeps its time
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.setDate(date)  # a date and time keeps its time
         # With a time, the hour is selected: the next thing to set; else the day just chosen.
-        timed = bool(edit.displayedSections() & QDateTimeEdit.Section.HourSection)
-        edit.setSelectedSection(
+        timed = bool(self.displayedSections() & QDateTimeEdit.Section.HourSection)
+        self.setSelectedSection(
             QDateTimeEdit.Section.HourSection if timed else QDateTimeEdit.Section.DaySection
         )
 
     def _type_digit(self, event: QKeyEvent, *, fresh: bool) -> None:
-        edit: QDateTimeEdit = self  # type: ignore[assignment]
-        line = edit.lineEdit()
+        line = self.lineEdit()
         if line.hasSelectedText() and line.selectedText() == line.text():
-            edit.setCurrentSectionIndex(0)  # the whole date is typed over, from its start
+            self.setCurrentSectionIndex(0)  # the whole date is typed over, from its start
             fresh = True
         if fresh:
-            edit.setSelectedSection(edit.currentSection())
-        section = edit.currentSectionIndex()
-        super().keyPressEvent(event)  # type: ignore[misc]
-        self._moved_on = edit.currentSectionIndex() != section
+            self.setSelectedSection(self.currentSection())
+        section = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        self._moved_on = self.currentSectionIndex() != section
         self._after_digit = self._look()
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QMessageBox,
+    QPushButton,
     QWidget,
 )
 
@@ -35,7 +36,7 @@ def ask(
     box = QMessageBox(icon, title, text, parent=parent)
     if detail:
         box.setInformativeText(detail)  # plain or rich text: Qt tells them apart
-    buttons: dict[str, QAbstractButton] = {}
+    buttons: dict[str, QPushButton] = {}
     for key, label in answers:
         if key == CANCEL:
             buttons[key] = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -50,7 +51,7 @@ def ask(
             else QMessageBox.ButtonRole.ActionRole
         )
         buttons[key] = box.addButton(label, role)
-    box.setDefaultButton(buttons[default])  # type: ignore[arg-type]
+    box.setDefaultButton(buttons[default])
     box.setEscapeButton(buttons[safe])
     name_buttons(box)
     box.exec()

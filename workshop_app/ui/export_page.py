@@ -153,7 +153,7 @@ class ExportPage(WorkshopPage):
         column.addWidget(self.export_box)
         column.addWidget(self.merge_panel)
         column.addStretch(1)
-        self.scroll = fill_with_scrolling(self, content, name="Export and merge")
+        self.scroll_area = fill_with_scrolling(self, content, name="Export and merge")
         order = [*self.format_buttons.values(), self.per_pair, self.as_zip, self.as_folder,
                  self.destination, self.choose_button, self.include_private, self.export_button,
                  self.progress.cancel_button, self.summary, self.open_folder_button,

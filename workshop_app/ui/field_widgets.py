@@ -119,6 +119,16 @@ class FieldWidget(QWidget):
         """The widget that takes focus and keystrokes."""
         return self._input
 
+    # Each kind defines these two. (Declared here rather than in a typing.Protocol or an
+    # abc.ABC: a Qt widget class cannot also have their metaclass.)
+    def value(self) -> object:
+        """What the field holds, in the form the core stores."""
+        raise NotImplementedError(type(self).__name__)
+
+    def set_value(self, value: Any) -> None:
+        """Show `value`, as the core stores it, without emitting `edited`."""
+        raise NotImplementedError(type(self).__name__)
+
     def show_error(self, text: str) -> None:
         """Say why the last change was not saved ("" once it is)."""
         self._error = text

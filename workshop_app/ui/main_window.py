@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
     from workshop_app.ui.program_page import ProgramPage
     from workshop_app.ui.roster_page import RosterPage
     from workshop_app.ui.runner_page import RunnerPage
+
+_Page = TypeVar("_Page", bound=WorkshopPage)
 
 FILE_FILTER = f"Workshop files (*{SUFFIX});;All files (*)"
 # Files bigger than this (about 800 pairs) are opened on a worker thread.
@@ -219,10 +222,12 @@ class MainWindow(QMainWindow):
         if self._library is False and self._preloaded is None:
             QTimer.singleShot(100, self._prepare_charters)  # the library is still being read
             return
+        from workshop_app.ui.charters_page import ChartersPage
+
         page = self._prepared.get(index)
         if page is None:
             self._prepared[index] = self._new_page(index)
-        elif not page.editor.build_next():  # type: ignore[attr-defined]
+        elif not _as(page, ChartersPage).editor.build_next():
             self._page(index)  # the last turn: the page reads the workshop
             return
         QTimer.singleShot(20, self._prepare_charters)
@@ -283,10 +288,12 @@ class MainWindow(QMainWindow):
         """Whether charters are being printed or files exported or merged (these then get
         every core: the archive's background preparation waits)."""
         export = self._pages.get(self._index("export"))
-        return bool(
-            (self._printer is not None and self._printer.busy)
-            or (export is not None and export.busy)  # type: ignore[attr-defined]
-        )
+        if export is not None:
+            from workshop_app.ui.export_page import ExportPage
+
+            if _as(export, ExportPage).busy:
+                return True
+        return self._printer is not None and self._printer.busy
 
     def _index(self, name: str) -> int:
         return next(i for i, (_, n) in enumerate(PAGES) if n == name)
@@ -298,27 +305,39 @@ class MainWindow(QMainWindow):
 
     @property
     def overview(self) -> OverviewPage:
-        return self._page(self._index("overview"))  # type: ignore[return-value]
+        from workshop_app.ui.overview_page import OverviewPage
+
+        return _as(self._page(self._index("overview")), OverviewPage)
 
     @property
     def program(self) -> ProgramPage:
-        return self._page(self._index("program"))  # type: ignore[return-value]
+        from workshop_app.ui.program_page import ProgramPage
+
+        return _as(self._page(self._index("program")), ProgramPage)
 
     @property
     def roster(self) -> RosterPage:
-        return self._page(self._index("roster"))  # type: ignore[return-value]
+        from workshop_app.ui.roster_page import RosterPage
+
+        return _as(self._page(self._index("roster")), RosterPage)
 
     @property
     def agenda(self) -> AgendaPage:
-        return self._page(self._index("agenda"))  # type: ignore[return-value]
+        from workshop_app.ui.agenda_page import AgendaPage
+
+        return _as(self._page(self._index("agenda")), AgendaPage)
 
     @property
     def runner(self) -> RunnerPage:
-        return self._page(self._index("runner"))  # type: ignore[return-value]
+        from workshop_app.ui.runner_page import RunnerPage
+
+        return _as(self._page(self._index("runner")), RunnerPage)
 
     @property
     def charters(self) -> ChartersPage:
-        return self._page(self._index("charters"))  # type: ignore[return-value]
+        from workshop_app.ui.charters_page import ChartersPage
+
+        return _as(self._page(self._index("charters")), ChartersPage)
 
     @property
     def printer(self) -> PrintController:
@@ -340,7 +359,9 @@ class MainWindow(QMainWindow):
         if self._library is False:
             preloaded = self._preloaded
             self._library = preloaded if preloaded is not None else self._load_library()
-        return self._library  # type: ignore[return-value]
+        library = self._library
+        assert not isinstance(library, bool)  # read just above
+        return library
 
     def _warm_up(self) -> None:
         """Once the window is up, read the exercise library on a worker thread, so that the
@@ -431,11 +452,17 @@ class MainWindow(QMainWindow):
             self.restore_action,
         ]
 
-    def _action(self, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[..., object],  # called with `checked` where it takes an argument
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)  # type: ignore[arg-type]
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
@@ -542,11 +569,15 @@ class MainWindow(QMainWindow):
             return False
         self.settings.set_content_dir(folder)
         self._library = self._load_library()
-        for index, page in self._pages.items():
-            if PAGES[index][1] in ("agenda", "runner"):
-                page.library = self.library  # type: ignore[attr-defined]
-            elif PAGES[index][1] == "charters":
-                page.set_scenarios(self._scenario_titles())  # type: ignore[attr-defined]
+        from workshop_app.ui.agenda_page import AgendaPage
+        from workshop_app.ui.charters_page import ChartersPage
+        from workshop_app.ui.runner_page import RunnerPage
+
+        for page in self._pages.values():
+            if isinstance(page, AgendaPage | RunnerPage):
+                page.library = self.library
+            elif isinstance(page, ChartersPage):
+                page.set_scenarios(self._scenario_titles())
         self.statusBar().showMessage(f"Using your exercises from {folder}", 8000)
         return True
 
@@ -665,8 +696,10 @@ class MainWindow(QMainWindow):
 
         dialog = RestoreDialog(self.wf.path, self)
         self.restore_dialog = dialog
-        if dialog.exec() == RestoreDialog.DialogCode.Accepted and dialog.chosen() is not None:
-            self.restore_backup(dialog.chosen())  # type: ignore[arg-type]
+        accepted = dialog.exec() == RestoreDialog.DialogCode.Accepted
+        chosen = dialog.chosen()
+        if accepted and chosen is not None:
+            self.restore_backup(chosen)
 
     def restore_backup(self, backup: Path) -> bool:
         """Close the workshop, put `backup` in its place, and open it again."""
@@ -842,9 +875,17 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry("main", self.saveGeometry())
         charters = self._pages.get(self._index("charters"))
         if charters is not None:
+            from workshop_app.ui.charters_page import ChartersPage
+
             self.settings.set_geometry(
-                "charters-splitter",
-                charters.splitter.saveState(),  # type: ignore[attr-defined]
+                "charters-splitter", _as(charters, ChartersPage).splitter.saveState()
             )
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _as(page: WorkshopPage, kind: type[_Page]) -> _Page:
+    """`page` as the kind it is: `_make_page` makes each name's page of one class (imported
+    where it is asked for, as the page itself was: start-up pays for none of them)."""
+    assert isinstance(page, kind)
+    return page

@@ -6,6 +6,7 @@ a PDF, zooms (Ctrl++ / Ctrl+- / Ctrl+0 fits the width) and pages through it (PgU
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt, Signal
@@ -111,12 +112,19 @@ class PreviewWindow(QDialog):
         )
         return bar
 
-    def _action(self, bar: QToolBar, text: str, tip: str, slot: object, *keys: object) -> QAction:
+    def _action(
+        self,
+        bar: QToolBar,
+        text: str,
+        tip: str,
+        slot: Callable[[], object],
+        *keys: str | QKeySequence.StandardKey,
+    ) -> QAction:
         action = QAction(text, self)
         action.setToolTip(tip)
-        action.setShortcuts([QKeySequence(k) for k in keys])  # type: ignore[arg-type]
+        action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         bar.addAction(action)
         button = bar.widgetForAction(action)
         button.setAccessibleName(

@@ -66,8 +66,11 @@ class PrintController(QObject):
         if not pair_ids:
             self.message.emit("There are no charters to print.")
             return False
-        temp = tempfile.TemporaryDirectory(prefix="charters-") if folder is None else None
-        out_dir = folder if temp is None else Path(temp.name)
+        temp = None
+        out_dir = folder
+        if out_dir is None:
+            temp = tempfile.TemporaryDirectory(prefix="charters-")
+            out_dir = Path(temp.name)
         job = Job(
             render_job(wf.path, list(pair_ids), out_dir),
             done=lambda result: self._done(result, folder, temp),

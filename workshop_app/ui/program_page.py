@@ -100,7 +100,7 @@ class ProgramPage(WorkshopPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.saver = FieldSaver(self)
+        self.saver: FieldSaver[str] = FieldSaver(self)
         self.saver.saved.connect(self._on_saved)
         self.saver.failed.connect(self._on_failed)
         self.saver.cleared.connect(self._on_cleared)
@@ -130,7 +130,7 @@ class ProgramPage(WorkshopPage):
             if group == "Printing":
                 self._add_logo(form)
         column.addStretch(1)
-        self.scroll = fill_with_scrolling(self, content, name="The program's details")
+        self.scroll_area = fill_with_scrolling(self, content, name="The program's details")
         self.setEnabled(False)
 
     # -- building the form ----------------------------------------------------------------
@@ -337,7 +337,7 @@ class ProgramPage(WorkshopPage):
     def _show_field(self, name: str) -> None:
         widget = self.fields[name].widget
         # Scrolled to about a third of the way down, with its helper text in view below.
-        self.scroll.ensureWidgetVisible(widget, 0, self.scroll.viewport().height() // 3)
+        self.scroll_area.ensureWidgetVisible(widget, 0, self.scroll_area.viewport().height() // 3)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_failed(self, key: object, message: str) -> None:

@@ -66,7 +66,10 @@ class ReadOnlyGuard(QObject):
         self.active = False
         # Each locked input, and whether the page wants it usable (enabled, or editable).
         self._wanted: dict[_Lockable, bool] = {}
-        self._views: dict[QAbstractItemView, tuple[object, object]] = {}
+        self._views: dict[
+            QAbstractItemView,
+            tuple[QAbstractItemView.EditTrigger, QAbstractItemView.DragDropMode],
+        ] = {}
         self._locking = False
         self._own_style = ""
 
@@ -108,8 +111,8 @@ class ReadOnlyGuard(QObject):
         for view, (triggers, drag) in views.items():
             if not isValid(view):
                 continue
-            view.setEditTriggers(triggers)  # type: ignore[arg-type]
-            view.setDragDropMode(drag)  # type: ignore[arg-type]
+            view.setEditTriggers(triggers)
+            view.setDragDropMode(drag)
 
     # -- finding and locking ---------------------------------------------------------------
 
@@ -124,18 +127,17 @@ class ReadOnlyGuard(QObject):
                 continue
             if isinstance(widget, (*TEXT_KINDS, *DISABLED_KINDS, QAbstractItemView)):
                 found.append(widget)
-        for kind in (QAction, QShortcut):
-            found.extend(obj for obj in self.page.findChildren(kind) if not self._safe(obj))
+        found.extend(a for a in self.page.findChildren(QAction) if not self._safe(a))
+        found.extend(s for s in self.page.findChildren(QShortcut) if not self._safe(s))
         for widget in [self.page, *self.page.findChildren(QWidget)]:
             found.extend(a for a in widget.actions() if not self._safe(a) and a not in found)
         return found
 
-    def _safe(self, obj: QObject) -> bool:
+    def _safe(self, obj: QObject | None) -> bool:
         while obj is not None and obj is not self.page:
             if obj.property(SAFE_PROPERTY):
                 return True
-            parent = obj.parent()
-            obj = parent  # type: ignore[assignment]
+            obj = obj.parent()
         return False
 
     def _lock(self, obj: _Lockable) -> None:
@@ -160,13 +162,13 @@ class ReadOnlyGuard(QObject):
             and not self._locking
             and kind in (QEvent.Type.EnabledChange, QEvent.Type.ReadOnlyChange)
             and watched in self._wanted
-            and _usable(watched)  # type: ignore[arg-type]
+            and _usable(watched)
         ):
             # The page made it usable again (a new selection, say): note that, keep it locked.
-            self._wanted[watched] = True  # type: ignore[index]
+            self._wanted[watched] = True
             self._locking = True
             try:
-                _set_usable(watched, False)  # type: ignore[arg-type]
+                _set_usable(watched, False)
             finally:
                 self._locking = False
         return False
@@ -174,10 +176,10 @@ class ReadOnlyGuard(QObject):
     def _action_changed(self, enabled: bool) -> None:
         action = self.sender()
         if self.active and not self._locking and enabled and action in self._wanted:
-            self._wanted[action] = True  # type: ignore[index]
+            self._wanted[action] = True
             self._locking = True
             try:
-                action.setEnabled(False)  # type: ignore[attr-defined]
+                action.setEnabled(False)
             finally:
                 self._locking = False
 

@@ -24,6 +24,7 @@ from workshop_app.core.content import Library
 from workshop_app.core.errors import UserError
 from workshop_app.core.room_text import clock_text
 from workshop_app.core.runner import Runner, rehearsal_suggested
+from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.autosave import FieldSaver
 from workshop_app.ui.checkin_dialog import CheckInDialog
 from workshop_app.ui.dialogs import CANCEL, ask
@@ -51,7 +52,7 @@ class RunnerPage(WorkshopPage):
         self.projector.key_pressed.connect(self.keyPressEvent)
         self.revealed: dict[str, set[str]] = {}  # segment id -> parts shown to the room
         self._laid_out: tuple[str | None, bool] | None = None  # (viewed id, is it timed)
-        self.notes_saver = FieldSaver(self)
+        self.notes_saver: FieldSaver[str] = FieldSaver(self)
         self.notes_saver.saved.connect(lambda _key: self.saved.emit())
         self.notes_saver.failed.connect(lambda _key, message: self.status.emit(message))
         self._build()
@@ -109,7 +110,7 @@ class RunnerPage(WorkshopPage):
     def rehearsing(self) -> bool:
         return self.runner is not None and self.runner.rehearsal
 
-    def set_workshop(self, wf) -> None:  # type: ignore[no-untyped-def]
+    def set_workshop(self, wf: WorkshopFile | None) -> None:
         self.tick.stop()
         self.notes_saver.flush()
         self.wf = wf

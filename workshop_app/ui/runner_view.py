@@ -194,7 +194,9 @@ class RunnerView(QWidget):
         clear: the countdown, the controls, and the banners (as if all were shown)."""
         top = self.mapToGlobal(QPoint(0, 0))
         bottom = self.finish.mapToGlobal(QPoint(0, self.finish.height())).y()
-        spacing = max(0, self.layout().spacing())
+        layout = self.layout()
+        assert layout is not None  # made with the view
+        spacing = max(0, layout.spacing())
         banners = sum(b.sizeHint().height() + spacing for b in self.banners if b.isHidden())
         return QRect(top, QPoint(top.x() + self.width(), bottom + banners))
 

@@ -58,8 +58,9 @@ class ScenarioPanel(QScrollArea):
         on the projector."""
         while self._parts.count():
             item = self._parts.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()  # type: ignore[union-attr]
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.reveal_buttons = {}
         self.hint.setText(
             "Show a part to the room when the time comes; the room sees only the prompt until then."

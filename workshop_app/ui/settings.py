@@ -34,8 +34,8 @@ class AppSettings:
         self._content_override: Path | None = None
 
     def recent_files(self) -> list[Path]:
-        raw = self._qs.value("files/recent", [], type=list) or []
-        return [Path(p) for p in raw if isinstance(p, str) and p]
+        raw = self._qs.value("files/recent", [], type=list)
+        return [Path(p) for p in raw if isinstance(p, str) and p] if isinstance(raw, list) else []
 
     def recent(self) -> list[RecentFile]:
         """The recent workshops, newest first, with when each was last opened."""
@@ -69,7 +69,7 @@ class AppSettings:
         one chosen in the app, if any."""
         if self._content_override is not None:
             return [self._content_override]
-        value = self._qs.value("content/folder", "", type=str)
+        value = self._text("content/folder")
         return [Path(value)] if value else []
 
     def override_content_dir(self, folder: Path) -> None:
@@ -88,12 +88,17 @@ class AppSettings:
     def export_choices(self, workshop: Path) -> dict[str, str]:
         """What the export page was last set to for `workshop` (see EXPORT_CHOICES)."""
         group = _workshop_key(workshop)
-        return {n: self._qs.value(f"export/{group}/{n}", "", type=str) for n in EXPORT_CHOICES}
+        return {n: self._text(f"export/{group}/{n}") for n in EXPORT_CHOICES}
 
     def set_export_choices(self, workshop: Path, choices: dict[str, str]) -> None:
         group = _workshop_key(workshop)
         for name in EXPORT_CHOICES:
             self._qs.setValue(f"export/{group}/{name}", choices.get(name, ""))
+
+    def _text(self, key: str) -> str:
+        """A text setting, "" when never set (QSettings says only "object")."""
+        value = self._qs.value(key, "", type=str)
+        return value if isinstance(value, str) else ""
 
     def sync(self) -> None:
         self._qs.sync()

@@ -12,7 +12,7 @@ else.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QColor, QPalette, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
@@ -52,13 +52,15 @@ class _GuardingStyle(QProxyStyle):
         super().__init__()
         self._guard = guard
 
-    def polish(self, target):  # type: ignore[no-untyped-def,override]
-        result = super().polish(target)
+    def polish(
+        self, target: QApplication | QWidget | QPalette | Qt.GlobalColor | QColor, /
+    ) -> None:
+        # One method for Qt's three overloads (an application, a widget, a palette).
+        super().polish(target)
         if isinstance(target, GUARDED):
             if target.focusPolicy() == Qt.FocusPolicy.WheelFocus:
                 target.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             target.installEventFilter(self._guard)
-        return result
 
 
 def _scroll_behind(widget: QWidget, event: QWheelEvent) -> None:
