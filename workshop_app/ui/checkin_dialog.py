@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.attendance import matches, name_order, sign_in_context
-from workshop_app.core.batch_render import safe_filename
 from workshop_app.core.errors import UserError
+from workshop_app.core.file_names import safe_filename
 from workshop_app.core.model import Participant
 from workshop_app.core.words import count
 from workshop_app.core.workshop_file import WorkshopFile

@@ -19,7 +19,6 @@ workshop, across visits to the page and restarts; private content always starts 
 from __future__ import annotations
 
 import html
-import re
 from itertools import pairwise
 from pathlib import Path
 
@@ -50,6 +49,7 @@ from workshop_app.core.export_formats import (
     included_labels,
     left_out_labels,
 )
+from workshop_app.core.file_names import safe_filename
 from workshop_app.core.jobs import CancelCheck, Progress, run_in_child
 from workshop_app.core.workshop_file import SUFFIX
 from workshop_app.ui.dialogs import CANCEL, ask
@@ -100,12 +100,6 @@ def export_job(
         return result
 
     return work
-
-
-def safe_name(text: str) -> str:
-    """`text` usable as a file name on every system."""
-    cleaned = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", text)
-    return " ".join(cleaned.split()).strip(" .") or "workshop"
 
 
 def free_name(target: Path) -> Path:
@@ -370,7 +364,7 @@ class ExportPage(WorkshopPage):
         if self.wf is None:
             return "workshop"
         w = self.wf.workshop()
-        return safe_name(f"{w.program} {w.date}")
+        return safe_filename(f"{w.program} {w.date}", suffix="", fallback="workshop")
 
     def _kind(self) -> str:
         """The kind of export chosen: a format, or the calendars one per pair."""

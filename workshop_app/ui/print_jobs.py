@@ -7,7 +7,7 @@ progress row and, at the end, prints the pages.
 
 from __future__ import annotations
 
-import tempfile
+import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from workshop_app.core.batch_render import BatchResult
 from workshop_app.core.jobs import CancelCheck, Progress
 from workshop_app.core.print_process import print_in_process
+from workshop_app.core.temp_files import app_temp_dir, new_folder
 from workshop_app.core.words import count
 from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.jobs import Job, JobRow, Work
@@ -69,8 +70,13 @@ class PrintController(QObject):
         temp = None
         out_dir = folder
         if out_dir is None:
-            temp = tempfile.TemporaryDirectory(prefix="charters-")
-            out_dir = Path(temp.name)
+            # The app's own private temporary folder: a print killed half-way is cleared at
+            # the next start, and nobody else on the laptop reads the pairs' charters there.
+            try:
+                temp = out_dir = new_folder(app_temp_dir(), "print")
+            except OSError as exc:
+                self.message.emit(f"Nothing was printed: the charters had nowhere to go ({exc}).")
+                return False
         job = Job(
             render_job(wf.path, list(pair_ids), out_dir),
             done=lambda result: self._done(result, folder, temp),
@@ -90,7 +96,7 @@ class PrintController(QObject):
         self,
         result: BatchResult,
         folder: Path | None,
-        temp: tempfile.TemporaryDirectory[str] | None,
+        temp: Path | None,
     ) -> None:
         if folder is not None:
             self.message.emit(f"Saved {count(len(result.files), 'charter')} in {folder}.")
@@ -102,7 +108,7 @@ class PrintController(QObject):
             printed = self.print_pdf(result.combined)
         finally:
             self.printing = None
-            temp.cleanup()  # only now: the printer has had every page
+            _remove(temp)  # only now: the printer has had every page
         self.message.emit(
             f"Sent {count(len(result.files), 'charter')} to the printer."
             if printed
@@ -110,15 +116,13 @@ class PrintController(QObject):
         )
         self.finished.emit(result if printed else None)
 
-    def _cancelled(self, temp: tempfile.TemporaryDirectory[str] | None) -> None:
-        if temp is not None:
-            temp.cleanup()
+    def _cancelled(self, temp: Path | None) -> None:
+        _remove(temp)
         self.message.emit("Printing cancelled; nothing was printed.")
         self.finished.emit(None)
 
-    def _failed(self, text: str, temp: tempfile.TemporaryDirectory[str] | None) -> None:
-        if temp is not None:
-            temp.cleanup()
+    def _failed(self, text: str, temp: Path | None) -> None:
+        _remove(temp)
         self.message.emit(text)
         self.finished.emit(None)
 
@@ -155,3 +159,8 @@ class PrintController(QObject):
 
 def open_folder(folder: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def _remove(temp: Path | None) -> None:
+    if temp is not None:
+        shutil.rmtree(temp, ignore_errors=True)

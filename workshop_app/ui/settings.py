@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from workshop_app.core.paths import user_data_dir
+from workshop_app.core.paths import SETTINGS_NAME, user_data_dir
 
 MAX_RECENT = 8
 # The export page's choices, kept per workshop: each a string, "" when never chosen.
@@ -30,7 +30,7 @@ class AppSettings:
     def __init__(self) -> None:
         folder = user_data_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        self._qs = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        self._qs = QSettings(str(folder / SETTINGS_NAME), QSettings.Format.IniFormat)
         self._content_override: Path | None = None
 
     def recent_files(self) -> list[Path]:
