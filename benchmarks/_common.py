@@ -14,7 +14,7 @@ from pathlib import Path
 os.environ.setdefault("WORKSHOP_APP_DATA_DIR", tempfile.mkdtemp(prefix="bench-appdata-"))
 
 from workshop_app.core.demo import FULL, GOALS, PLANS
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -68,7 +68,7 @@ def write_roster(path: Path, pairs: int) -> Path:
 
 def make_workshop(folder: Path, pairs: int, *, filled_every: int = 2) -> Path:
     """A workshop of `pairs` pairs, every `filled_every`-th charter filled in."""
-    from workshop_app.core.roster_import import apply_import, plan_import
+    from workshop_app.core.roster.importer import apply_import, plan_import
 
     path = folder / f"bench-{pairs}.workshop"
     roster = write_roster(folder / f"roster-{pairs}.csv", pairs)

@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workshop_app.core.batch_render import render_charters  # noqa: E402
-from workshop_app.core.charter_context import charter_context  # noqa: E402
+from workshop_app.core.charters.batch import render_charters  # noqa: E402
+from workshop_app.core.charters.context import charter_context  # noqa: E402
 from workshop_app.core.demo import PEOPLE, create_demo  # noqa: E402
 
 
@@ -57,8 +57,8 @@ def naive(contexts: list[dict], out_dir: Path) -> float:
     """The baseline: one HTML(...).write_pdf() per charter, nothing shared or cached."""
     from weasyprint import CSS, HTML
 
-    from workshop_app.core.batch_render import charter_filename
-    from workshop_app.core.pdf_render import PAPER_CSS, _fetcher, render_html, template_dir
+    from workshop_app.core.charters.batch import charter_filename
+    from workshop_app.core.charters.pdf_render import PAPER_CSS, _fetcher, render_html, template_dir
 
     out_dir.mkdir(parents=True, exist_ok=True)
     folder = template_dir()
@@ -87,7 +87,7 @@ def batch(contexts: list[dict], out_dir: Path) -> tuple[float, int]:
 
 
 def preview_warm(context: dict) -> float:
-    from workshop_app.core.pdf_render import render_charter_pdf
+    from workshop_app.core.charters.pdf_render import render_charter_pdf
 
     render_charter_pdf(context)  # warm: stylesheets parsed, fonts loaded and subset
     times = []

@@ -31,12 +31,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _common import best_of, make_workshop
 
 from workshop_app.core.demo import FULL, GOALS, PLANS
-from workshop_app.core.export_formats import export_workshop
-from workshop_app.core.export_json import json_document
-from workshop_app.core.export_tables import build_tables, read_export_data
-from workshop_app.core.merge import RECORD_TABLES, merge_workshops
-from workshop_app.core.roster_import import apply_import, plan_import
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.exports.formats import export_workshop
+from workshop_app.core.exports.json_document import json_document
+from workshop_app.core.exports.tables import build_tables, read_export_data
+from workshop_app.core.merge.rooms import RECORD_TABLES, merge_workshops
+from workshop_app.core.roster.importer import apply_import, plan_import
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 PAIRS = 2000
 ROOMS, ROOM_PAIRS = 10, 200
@@ -126,8 +126,8 @@ def bench_archive(folder: Path, pairs: int) -> None:
     takes them from the render cache, as does the first when the app prepared it while the
     workshop was open (measured beside zipping the same files with zipfile). Then 20 charters
     are edited: `prepare_archive` renders those, and the archive is quick again."""
-    from workshop_app.core.batch_render import render_charters
-    from workshop_app.core.export_archive import archive_contexts, prepare_archive
+    from workshop_app.core.charters.batch import render_charters
+    from workshop_app.core.exports.archive import archive_contexts, prepare_archive
     from workshop_app.core.jobs import run_in_child
 
     folder = folder / "archive"

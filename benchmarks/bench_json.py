@@ -27,11 +27,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import best_of, make_workshop
 
-from workshop_app.core import export_json
-from workshop_app.core.export_formats import export_workshop
-from workshop_app.core.export_json import document_bytes, json_document
-from workshop_app.core.export_tables import read_export_data
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.exports import json_document as export_json
+from workshop_app.core.exports.formats import export_workshop
+from workshop_app.core.exports.json_document import document_bytes, json_document
+from workshop_app.core.exports.tables import read_export_data
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 PAIRS = 2000
 RUNS = 5

@@ -25,13 +25,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import best_of, make_workshop, median, percentile
 
-from workshop_app.core import backups
-from workshop_app.core.charter_context import charter_context
-from workshop_app.core.export_formats import export_workshop
-from workshop_app.core.export_json import json_document
-from workshop_app.core.export_tables import build_tables, read_export_data
-from workshop_app.core.pdf_render import render_charter_pdf
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.charters.context import charter_context
+from workshop_app.core.charters.pdf_render import render_charter_pdf
+from workshop_app.core.exports.formats import export_workshop
+from workshop_app.core.exports.json_document import json_document
+from workshop_app.core.exports.tables import build_tables, read_export_data
+from workshop_app.core.store import backups
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 GUI_BUDGET = 0.100  # seconds the GUI may be blocked
 RUNS = 5

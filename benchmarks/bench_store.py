@@ -19,9 +19,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import best_of, make_workshop, median, percentile, write_roster
 
-from workshop_app.core import backups
-from workshop_app.core.roster_import import apply_import, plan_import
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.roster.importer import apply_import, plan_import
+from workshop_app.core.store import backups
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 EDITS = 1000
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from workshop_app.core.schema import schema_version
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store.schema import schema_version
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 
 def make_workshop(path: Path) -> Path:

@@ -24,7 +24,7 @@ def app_data(_app_data: Path) -> Path:
 
 @pytest.fixture
 def new_workshop(tmp_path: Path):
-    from workshop_app.core.workshop_file import WorkshopFile
+    from workshop_app.core.store.workshop_file import WorkshopFile
 
     wf = WorkshopFile.create(
         tmp_path / "room.workshop",

@@ -27,9 +27,9 @@ import pytest
 from cli_runner import run
 
 from workshop_app import cli
-from workshop_app.core import file_check, file_lock
 from workshop_app.core.demo import create_demo
-from workshop_app.core.schema import schema_version
+from workshop_app.core.store import file_check, file_lock
+from workshop_app.core.store.schema import schema_version
 
 PAGE = 4096
 
@@ -203,7 +203,7 @@ def open_elsewhere(intact: Path) -> Iterator[Path]:
         [
             sys.executable,
             "-c",
-            "import sys; from workshop_app.core.workshop_file import WorkshopFile as W;"
+            "import sys; from workshop_app.core.store.workshop_file import WorkshopFile as W;"
             f" w = W.open({str(intact)!r}); print('open', flush=True); sys.stdin.readline()",
         ],
         stdin=subprocess.PIPE,

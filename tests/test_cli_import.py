@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 ROSTERS = Path(__file__).resolve().parent / "data" / "rosters"
 

@@ -25,6 +25,13 @@ def test_wheel_ships_content_and_templates(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         archive.extractall(unpacked)
+    code_files = sorted(
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "workshop_app").rglob("*.py")
+        if "_shipped" not in p.parts
+    )
+    missing = [name for name in code_files if name not in names]
+    assert missing == []  # every module of every sub-package is in the wheel
     shipped = [n for n in names if n.startswith("workshop_app/_shipped/")]
     assert any(n.startswith("workshop_app/_shipped/exercises/agendas/") for n in shipped)
     assert any(n.startswith("workshop_app/_shipped/report_templates/") for n in shipped)
@@ -47,3 +54,14 @@ def test_wheel_ships_content_and_templates(tmp_path: Path) -> None:
     ).stdout.split()
     assert all(Path(p).is_relative_to(unpacked) for p in out)
     assert all(Path(p).is_dir() for p in out)
+    # The installed app itself runs: a demo workshop, checked and summarised.
+    demo = tmp_path / "demo.workshop"
+    for command in (["demo", str(demo)], ["info", str(demo)], ["check-content"]):
+        run = subprocess.run(
+            [sys.executable, "-m", "workshop_app", *command],
+            capture_output=True,
+            text=True,
+            env={**env, "WORKSHOP_APP_DATA_DIR": str(tmp_path / "data")},
+            cwd=tmp_path,
+        )
+        assert run.returncode == 0, run.stderr[-2000:]

@@ -298,7 +298,7 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from workshop_app.core.workshop_file import WorkshopFile
+    from workshop_app.core.store.workshop_file import WorkshopFile
 
     path = _workshop_path(args.file)
     with WorkshopFile.create(
@@ -320,9 +320,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from workshop_app.core.roster_import import apply_import, plan_import
+    from workshop_app.core.roster.importer import apply_import, plan_import
+    from workshop_app.core.store.workshop_file import WorkshopFile
     from workshop_app.core.words import count
-    from workshop_app.core.workshop_file import WorkshopFile
 
     with WorkshopFile.open(args.file, readonly=args.dry_run) as wf:
         plan = plan_import(wf, args.roster)
@@ -350,8 +350,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from workshop_app.core.info import format_info, workshop_info
-    from workshop_app.core.workshop_file import WorkshopFile
+    from workshop_app.core.store.info import format_info, workshop_info
+    from workshop_app.core.store.workshop_file import WorkshopFile
 
     with WorkshopFile.open(args.file, readonly=True) as wf:
         info = workshop_info(wf)
@@ -363,7 +363,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_check_content(args: argparse.Namespace) -> int:
-    from workshop_app.core.content import check_content
+    from workshop_app.core.content.library import check_content
     from workshop_app.resources import shipped_dir
 
     folders = [shipped_dir("exercises")]
@@ -385,13 +385,13 @@ def cmd_check_content(args: argparse.Namespace) -> int:
 
 
 def cmd_charters(args: argparse.Namespace) -> int:
-    from workshop_app.core.atomic import write_bytes
-    from workshop_app.core.batch_render import render_charters
-    from workshop_app.core.charter_context import charter_context, workshop_parts
+    from workshop_app.core.charters.batch import render_charters
+    from workshop_app.core.charters.context import charter_context, workshop_parts
+    from workshop_app.core.charters.render_cache import default_cache
     from workshop_app.core.paths import resolved
-    from workshop_app.core.render_cache import default_cache
-    from workshop_app.core.roster_store import normalise_code
-    from workshop_app.core.workshop_file import WorkshopFile
+    from workshop_app.core.roster.store import normalise_code
+    from workshop_app.core.store.atomic import write_bytes
+    from workshop_app.core.store.workshop_file import WorkshopFile
 
     resolved(args.out)  # a loop of links is named as one, not as "the folder exists"
     if args.out.exists() and not args.out.is_dir():
@@ -416,7 +416,7 @@ def cmd_charters(args: argparse.Namespace) -> int:
         contexts = [charter_context(wf, p.id, parts=parts) for p in pairs]
         summary = None
         if args.summary:
-            from workshop_app.core.summary_context import summary_context
+            from workshop_app.core.charters.summary_context import summary_context
 
             summary = summary_context(wf)
 
@@ -438,7 +438,7 @@ def cmd_charters(args: argparse.Namespace) -> int:
     )
     written = [*result.files, *([result.combined] if result.combined else [])]
     if summary is not None:
-        from workshop_app.core.pdf_render import render_summary_pdf
+        from workshop_app.core.charters.pdf_render import render_summary_pdf
 
         path = args.out / "Workshop summary.pdf"
         write_bytes(path, render_summary_pdf(summary, paper=args.paper))
@@ -449,9 +449,9 @@ def cmd_charters(args: argparse.Namespace) -> int:
 
 
 def cmd_sign_in_sheet(args: argparse.Namespace) -> int:
-    from workshop_app.core.attendance import sign_in_context, write_sign_in_sheet
     from workshop_app.core.paths import resolved
-    from workshop_app.core.workshop_file import WorkshopFile
+    from workshop_app.core.roster.attendance import sign_in_context, write_sign_in_sheet
+    from workshop_app.core.store.workshop_file import WorkshopFile
 
     resolved(args.out)  # a loop of links is refused, not silently replaced by the PDF
     if args.out.is_dir():

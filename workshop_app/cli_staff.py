@@ -14,7 +14,7 @@ from pathlib import Path
 
 def register(sub: argparse._SubParsersAction) -> None:
     from workshop_app.cli import add_command
-    from workshop_app.core.export_formats import FORMATS
+    from workshop_app.core.exports.formats import FORMATS
 
     p = add_command(
         sub,
@@ -70,8 +70,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from workshop_app.core.export_formats import export_workshop
-    from workshop_app.core.workshop_file import WorkshopFile
+    from workshop_app.core.exports.formats import export_workshop
+    from workshop_app.core.store.workshop_file import WorkshopFile
 
     with WorkshopFile.open(args.file, readonly=True) as wf:
         result = export_workshop(
@@ -89,7 +89,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from workshop_app.core.merge import merge_workshops
+    from workshop_app.core.merge.rooms import merge_workshops
 
     out = args.out if args.out.suffix else args.out.with_suffix(".workshop")
     report = merge_workshops(out=out, inputs=args.inputs, progress=_progress_on_terminal())

@@ -111,7 +111,7 @@ def apply(wf: Any, edit: Edit) -> None:
 
 
 def main() -> None:
-    from workshop_app.core.workshop_file import WorkshopFile
+    from workshop_app.core.store.workshop_file import WorkshopFile
 
     path, seed = Path(sys.argv[1]), int(sys.argv[2])
     out = sys.stdout

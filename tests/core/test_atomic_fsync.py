@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app.core import atomic
+from workshop_app.core.store import atomic
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 

@@ -10,9 +10,9 @@ import pytest
 from cli_runner import run
 from pypdf import PdfReader
 
-from workshop_app.core.attendance import name_order, render_sign_in_sheet, sign_in_context
 from workshop_app.core.demo import create_demo
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.roster.attendance import name_order, render_sign_in_sheet, sign_in_context
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)

@@ -14,16 +14,17 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from workshop_app.core import atomic, font_subsets
-from workshop_app.core.batch_render import BatchResult, join_pdfs, render_charters
-from workshop_app.core.charter_context import charter_context, draft_note
 from workshop_app.core.charter_fields import SECTIONS
+from workshop_app.core.charters import font_subsets
+from workshop_app.core.charters.batch import BatchResult, join_pdfs, render_charters
+from workshop_app.core.charters.context import charter_context, draft_note
+from workshop_app.core.charters.pdf_render import render_charter_pdf, render_summary_pdf
+from workshop_app.core.charters.summary_context import summary_context
 from workshop_app.core.demo import GOALS, PLANS, create_demo
 from workshop_app.core.errors import UserError
 from workshop_app.core.file_names import safe_filename, unique_names
-from workshop_app.core.pdf_render import render_charter_pdf, render_summary_pdf
-from workshop_app.core.summary_context import summary_context
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store import atomic
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
@@ -284,7 +285,7 @@ def test_same_data_same_bytes_in_this_process_and_another(
     pickled = tmp_path / "ctx.pickle"
     pickled.write_bytes(pickle.dumps(contexts[1]))
     code = (
-        "import pickle, sys; from workshop_app.core.pdf_render import render_charter_pdf; "
+        "import pickle, sys; from workshop_app.core.charters.pdf_render import render_charter_pdf; "
         f"sys.stdout.buffer.write(render_charter_pdf(pickle.loads(open({str(pickled)!r}, 'rb')"
         ".read())))"
     )

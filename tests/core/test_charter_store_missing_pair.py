@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from workshop_app.core.charter_store import CharterStore
+from workshop_app.core.charters.store import CharterStore
 from workshop_app.core.errors import UserError
-from workshop_app.core.roster_store import PAIR_GONE
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.roster.store import PAIR_GONE
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 # Each public method that writes, called on a pair id that is gone.
 WRITES: dict[str, Callable[[CharterStore, str], Any]] = {

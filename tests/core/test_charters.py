@@ -9,7 +9,7 @@ from workshop_app.core.completeness import missing_sections, section_status
 from workshop_app.core.demo import FULL
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import Goal, Plan
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from workshop_app.core import charter_fields
-from workshop_app.core.content import (
+from workshop_app.core.content.library import (
     KINDS,
     PLACEHOLDERS,
     ContentProblem,

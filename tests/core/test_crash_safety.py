@@ -19,11 +19,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from workshop_app.core import backups
 from workshop_app.core.demo import create_demo
-from workshop_app.core.file_check import check_workshop_file
-from workshop_app.core.schema import schema_version
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store import backups
+from workshop_app.core.store.file_check import check_workshop_file
+from workshop_app.core.store.schema import schema_version
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 CHILD = Path(__file__).with_name("crash_child.py")
 ROUNDS = 50

@@ -26,9 +26,9 @@ import pytest
 from workshop_app.core import temp_files
 from workshop_app.core.demo import create_demo
 from workshop_app.core.errors import UserError
-from workshop_app.core.export_formats import export_workshop
-from workshop_app.core.roster_import import apply_import, plan_import
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.exports.formats import export_workshop
+from workshop_app.core.roster.importer import apply_import, plan_import
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 BIG = "A long answer that needs new pages. " * 3000  # about 100 KB
 
@@ -131,7 +131,7 @@ def test_no_permission_on_save_keeps_what_was_saved(demo: Path) -> None:
 CHILD_EDITS = textwrap.dedent("""
     import resource, sys
     from workshop_app.core.errors import UserError
-    from workshop_app.core.workshop_file import WorkshopFile
+    from workshop_app.core.store.workshop_file import WorkshopFile
 
     wf = WorkshopFile.open(sys.argv[1])
     pair = wf.roster.pairs()[0].id

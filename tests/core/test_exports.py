@@ -23,10 +23,10 @@ from icalendar import Calendar
 
 from workshop_app.core.demo import FULL
 from workshop_app.core.errors import UserError
-from workshop_app.core.export_csv import cell_text
-from workshop_app.core.export_formats import FORMATS, export_workshop
-from workshop_app.core.export_tables import build_tables, read_export_data
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.exports.csv_tables import cell_text
+from workshop_app.core.exports.formats import FORMATS, export_workshop
+from workshop_app.core.exports.tables import build_tables, read_export_data
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 SECRET_BOUNDARY = "ZebraBoundary4471"
 SECRET_GOAL = "OkapiPrivateGoal9120"
@@ -72,7 +72,7 @@ def wf(new_workshop: WorkshopFile) -> WorkshopFile:
     w.charters.set_field(pairs[1], "purpose", "=1+1")
     w.roster.set_attendance(ids[0], True)
     w.roster.set_attendance(ids[1], False)
-    from workshop_app.core.agenda_store import PlannedSegment
+    from workshop_app.core.runner.agenda_store import PlannedSegment
 
     w.agenda.choose("half-day", [PlannedSegment("Welcome", 15), PlannedSegment("Skills", 45)])
     first = w.agenda.segments()[0]
@@ -270,7 +270,7 @@ def test_calendar_floating_times_and_one_file_per_pair(wf: WorkshopFile, tmp_pat
 
 
 def test_calendar_lines_fold_without_splitting_characters() -> None:
-    from workshop_app.core.export_ics import fold
+    from workshop_app.core.exports.ics_calendar import fold
 
     for line in ["A" * 200, "DESCRIPTION:" + "é" * 100, "X:" + "日本語" * 40, "short"]:
         folded = fold(line)
@@ -293,7 +293,7 @@ _RFC5545_TEXT = re.compile(r"(?:[^\\,;\x00-\x08\x0a-\x1f\x7f]|\\[\\,;nN])*")
 def test_calendar_text_reads_back_through_icalendar(value: str) -> None:
     """The calendar's lines are written by hand (fast), so icalendar reads every text back:
     commas, semicolons, backslashes, line breaks, any script, folded at 75 octets."""
-    from workshop_app.core.export_ics import fold, text
+    from workshop_app.core.exports.ics_calendar import fold, text
 
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT", "UID:u",
              "DTSTAMP:20270119T160500Z", f"DESCRIPTION:{text(value)}", "END:VEVENT",
@@ -454,7 +454,7 @@ def test_progress_reaches_the_end(wf: WorkshopFile, tmp_path: Path) -> None:
 
 
 def archive(wf: WorkshopFile, out: Path, *, include: bool = False) -> list[str]:
-    from workshop_app.core.export_archive import write_archive
+    from workshop_app.core.exports.archive import write_archive
 
     data = read_export_data(wf, include_confidential=include)
     return write_archive(wf, data, out=out, workers=0)
@@ -530,7 +530,7 @@ _json_values = st.recursive(
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.text(), _json_values, max_size=4))
 def test_the_json_writer_writes_what_json_dumps_would(value: dict[str, Any]) -> None:
-    from workshop_app.core.export_json import document_bytes
+    from workshop_app.core.exports.json_document import document_bytes
 
     expected = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
     assert document_bytes(value) == expected.encode("utf-8")
@@ -539,7 +539,7 @@ def test_the_json_writer_writes_what_json_dumps_would(value: dict[str, Any]) -> 
 def test_the_json_writer_differs_from_json_dumps_only_where_json_allows() -> None:
     """The schema's two allowed differences (docs/json-schema.md): a tiny number is written
     without an exponent, and NaN or infinity, which JSON has no way to write, is null."""
-    from workshop_app.core.export_json import document_bytes
+    from workshop_app.core.exports.json_document import document_bytes
 
     tiny = {"actual_seconds": 1e-05, "spread": [5e-324, -0.00012]}
     assert json.loads(document_bytes(tiny)) == tiny

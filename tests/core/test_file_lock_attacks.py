@@ -20,10 +20,10 @@ import pytest
 from bad_files import make_workshop
 from cli_runner import run
 
-from workshop_app.core import file_lock
 from workshop_app.core.errors import UserError
-from workshop_app.core.file_lock import LockedError, lock_holder, lock_path
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store import file_lock
+from workshop_app.core.store.file_lock import LockedError, lock_holder, lock_path
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links, FIFOs and modes")
 
@@ -130,7 +130,7 @@ def writer_elsewhere(room: Path) -> Iterator[subprocess.Popen[str]]:
             "-c",
             textwrap.dedent(f"""
             import sys
-            from workshop_app.core.workshop_file import WorkshopFile
+            from workshop_app.core.store.workshop_file import WorkshopFile
             wf = WorkshopFile.open({str(room)!r})
             print("open", flush=True)
             sys.stdin.readline()

@@ -22,14 +22,14 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from web_trap import recording_server
 
-from workshop_app.core import pdf_render
-from workshop_app.core.charter_context import charter_context, clean
 from workshop_app.core.charter_fields import CHARTER_COLUMNS
+from workshop_app.core.charters import pdf_render
+from workshop_app.core.charters.context import charter_context, clean
+from workshop_app.core.charters.pdf_render import render_charter_pdf, template_dir
 from workshop_app.core.demo import create_demo
 from workshop_app.core.errors import UserError
-from workshop_app.core.pdf_render import render_charter_pdf, template_dir
-from workshop_app.core.roster_import import apply_import, plan_import
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.roster.importer import apply_import, plan_import
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 TEXT_FIELDS = [f.name for f in CHARTER_COLUMNS if f.kind in ("text", "line")]
 GOAL_PARTS = ("goal", "why", "measure", "first_steps")

@@ -13,9 +13,9 @@ import pytest
 
 from tests.cli_runner import run
 from workshop_app.core.errors import UserError
-from workshop_app.core.merge import merge_workshops
+from workshop_app.core.merge.rooms import merge_workshops
+from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.core.validation import is_pair_code
-from workshop_app.core.workshop_file import WorkshopFile
 
 LAUNCH = {"program": "Accelerate", "organisation": "Northwind", "date": "2027-01-19"}
 

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 from workshop_app.core.errors import UserError
-from workshop_app.core.merge import MergeReport, merge_workshops
-from workshop_app.core.merge_report import Conflict
-from workshop_app.core.roster_import import apply_import, plan_import
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.merge.report import Conflict
+from workshop_app.core.merge.rooms import MergeReport, merge_workshops
+from workshop_app.core.roster.importer import apply_import, plan_import
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 LAUNCH = {"program": "Accelerate", "organisation": "Northwind", "date": "2027-01-19"}
 TABLES = ("workshop", "participants", "pairs", "charters", "goals", "plans",
@@ -275,7 +275,7 @@ def test_private_text_is_not_shown_in_the_report(rooms: tuple[Path, Path], tmp_p
 
 
 def test_the_facilitators_own_notes_are_not_shown_in_the_report(base: Path, tmp_path: Path) -> None:
-    from workshop_app.core.agenda_store import PlannedSegment
+    from workshop_app.core.runner.agenda_store import PlannedSegment
 
     with WorkshopFile.open(base) as wf:
         wf.agenda.choose("half-day", [PlannedSegment("Welcome", 15), PlannedSegment("Skills", 45)])

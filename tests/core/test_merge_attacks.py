@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workshop_app.core.errors import UserError
-from workshop_app.core.merge import MAX_CODE, MergeReport, merge_workshops
-from workshop_app.core.merge_report import Conflict, Notice
-from workshop_app.core.roster_import import apply_import, plan_import
-from workshop_app.core.roster_store import normalise_code
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.merge.report import Conflict, Notice
+from workshop_app.core.merge.rooms import MAX_CODE, MergeReport, merge_workshops
+from workshop_app.core.roster.importer import apply_import, plan_import
+from workshop_app.core.roster.store import normalise_code
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 LAUNCH = {"program": "Accelerate", "organisation": "Northwind", "date": "2027-01-19"}
 TABLES = ("workshop", "participants", "pairs", "charters", "goals", "plans",

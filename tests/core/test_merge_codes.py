@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from workshop_app.core.merge_codes import MAX_CODE, Holding, PairCodes, assign_codes
-from workshop_app.core.roster_store import normalise_code
+from workshop_app.core.merge.codes import MAX_CODE, Holding, PairCodes, assign_codes
+from workshop_app.core.roster.store import normalise_code
 
 
 def pair(pair_id: str, *holdings: tuple[int, str, bool]) -> PairCodes:

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app.core import merge_write
 from workshop_app.core.demo import create_demo
 from workshop_app.core.errors import UserError
-from workshop_app.core.merge import merge_workshops
+from workshop_app.core.merge import write as merge_write
+from workshop_app.core.merge.rooms import merge_workshops
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
 

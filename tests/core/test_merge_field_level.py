@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app.core.merge import merge_workshops
-from workshop_app.core.merge_report import Conflict
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.merge.report import Conflict
+from workshop_app.core.merge.rooms import merge_workshops
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 LAUNCH = {"program": "Accelerate", "organisation": "Northwind", "date": "2027-01-19"}
 

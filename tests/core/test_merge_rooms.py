@@ -11,7 +11,7 @@ from typing import Any
 
 from cli_runner import run
 
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 LAUNCH = ("--program", "Accelerate", "--organisation", "Northwind", "--date", "2027-01-19")
 HEADER = "Pair Code,Mentor Name,Mentor Email,Mentor Title,Mentee Name,Mentee Email,Mentee Title"

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app.core.roster_import import apply_import, plan_import
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.roster.importer import apply_import, plan_import
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 
@@ -136,7 +136,7 @@ def test_killing_a_cold_archive_export_leaves_no_process(room: Path, tmp_path: P
 IN_A_CHILD = """
 import sys
 from workshop_app.core.jobs import run_in_child
-from workshop_app.core.export_formats import export_file
+from workshop_app.core.exports.formats import export_file
 run_in_child(export_file, sys.argv[1], "archive", sys.argv[2], False, False, True,
              progress=lambda done, total: None, cancelled=lambda: False)
 """

@@ -15,10 +15,9 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from web_trap import recording_server
 
-from workshop_app.core import pdf_render
-from workshop_app.core.charter_context import charter_context, clean, safe_colour
-from workshop_app.core.demo import create_demo
-from workshop_app.core.pdf_render import (
+from workshop_app.core.charters import pdf_render
+from workshop_app.core.charters.context import charter_context, clean, safe_colour
+from workshop_app.core.charters.pdf_render import (
     CHARTER_TEMPLATE,
     FetchRefused,
     fetch_resource,
@@ -28,6 +27,7 @@ from workshop_app.core.pdf_render import (
     render_html,
     template_dir,
 )
+from workshop_app.core.demo import create_demo
 
 
 @pytest.fixture(scope="module")

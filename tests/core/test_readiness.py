@@ -13,7 +13,7 @@ from workshop_app.core.readiness import (
     next_steps,
     program_warnings,
 )
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 BEFORE = date(2027, 1, 10)  # the demo's workshop is on 2027-01-19
 

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app.core import pdf_render, render_cache
-from workshop_app.core.batch_render import charter_key, render_charters
-from workshop_app.core.charter_context import charter_context
+from workshop_app.core.charters import pdf_render, render_cache
+from workshop_app.core.charters.batch import charter_key, render_charters
+from workshop_app.core.charters.context import charter_context
+from workshop_app.core.charters.render_cache import RenderCache, default_cache
 from workshop_app.core.demo import create_demo
-from workshop_app.core.export_archive import prepare_archive, write_archive
-from workshop_app.core.export_tables import read_export_data
-from workshop_app.core.render_cache import RenderCache, default_cache
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.exports.archive import prepare_archive, write_archive
+from workshop_app.core.exports.tables import read_export_data
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 
 @pytest.fixture
@@ -192,8 +192,29 @@ def test_a_new_font_or_renderer_means_a_new_folder(monkeypatch: pytest.MonkeyPat
     assert fresh() == before
 
 
+def test_a_change_to_the_layout_code_means_a_new_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The fingerprint reads the renderer's own source files, found from its modules (a file
+    named by path would be missed once the module moved)."""
+    from workshop_app.core.charters import font_subsets, pdf_render
+
+    code = render_cache.render_code()
+    assert code == [Path(pdf_render.__file__ or ""), Path(font_subsets.__file__ or "")]
+    assert all(path.is_file() for path in code)
+    edited = tmp_path / "pdf_render.py"
+    edited.write_bytes(code[0].read_bytes() + b"\n# a change to the layout\n")
+    render_cache.fingerprint.cache_clear()
+    before = render_cache.fingerprint()
+    monkeypatch.setattr(render_cache, "render_code", lambda: [edited, code[1]])
+    render_cache.fingerprint.cache_clear()
+    assert render_cache.fingerprint() != before
+    monkeypatch.undo()
+    render_cache.fingerprint.cache_clear()
+
+
 def test_the_preview_renders_a_charter_once(demo: Path, layouts: list[str]) -> None:
-    from workshop_app.core.batch_render import cached_charter_pdf
+    from workshop_app.core.charters.batch import cached_charter_pdf
 
     with WorkshopFile.open(demo, readonly=True) as wf:
         context = charter_context(wf, wf.roster.pairs()[0].id)

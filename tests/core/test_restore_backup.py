@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app.core import backups
-from workshop_app.core.backups import list_backups, restore_backup
 from workshop_app.core.errors import UserError
-from workshop_app.core.schema import schema_version
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store import backups
+from workshop_app.core.store.backups import list_backups, restore_backup
+from workshop_app.core.store.schema import schema_version
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 
 def digest(path: Path) -> str:
@@ -85,7 +85,7 @@ def test_restore_is_refused_while_another_process_has_it_open(workshop: Path) ->
         [
             sys.executable,
             "-c",
-            "import sys; from workshop_app.core.workshop_file import WorkshopFile as W;"
+            "import sys; from workshop_app.core.store.workshop_file import WorkshopFile as W;"
             f" w = W.open({str(workshop)!r}); print('open', flush=True); sys.stdin.readline()",
         ],
         stdin=subprocess.PIPE,
@@ -165,7 +165,7 @@ def test_edits_left_in_the_wal_by_a_crash_are_kept_before_restoring(workshop: Pa
         [
             sys.executable,
             "-c",
-            "from workshop_app.core.workshop_file import WorkshopFile as W;"
+            "from workshop_app.core.store.workshop_file import WorkshopFile as W;"
             f" w = W.open({str(workshop)!r});"
             " w.charters.set_field(w.roster.pairs()[0].id, 'purpose', 'typed before the crash');"
             " print('saved', flush=True); import time; time.sleep(60)",

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from workshop_app.core.content import fill_placeholders, load_library
+from workshop_app.core.content.library import fill_placeholders, load_library
 from workshop_app.core.demo import PROGRAM
 from workshop_app.core.model import Workshop
-from workshop_app.core.room_text import (
+from workshop_app.core.runner.room_text import (
     REVEALED_RULE,
     clock_text,
     projected_text,

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from workshop_app.core.errors import UserError
-from workshop_app.core.roster_import import ImportPlan, ImportResult, apply_import, plan_import
-from workshop_app.core.roster_read import read_table
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.roster.importer import ImportPlan, ImportResult, apply_import, plan_import
+from workshop_app.core.roster.read import read_table
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 ROSTERS = Path(__file__).resolve().parents[1] / "data" / "rosters"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from workshop_app.core.errors import UserError
-from workshop_app.core.roster_store import normalise_code
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.roster.store import normalise_code
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 
 def test_email_is_the_identity(new_workshop: WorkshopFile) -> None:

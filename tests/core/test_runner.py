@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app.core.agenda_store import PlannedSegment, planned_from
-from workshop_app.core.clock import FakeClock
-from workshop_app.core.content import load_library
+from workshop_app.core.content.library import load_library
 from workshop_app.core.demo import create_demo
-from workshop_app.core.export_tables import build_tables, read_export_data
-from workshop_app.core.runner import Runner, rehearsal_suggested
-from workshop_app.core.runner_record import run_in_progress
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.exports.tables import build_tables, read_export_data
+from workshop_app.core.runner.agenda_store import PlannedSegment, planned_from
+from workshop_app.core.runner.clock import FakeClock
+from workshop_app.core.runner.live import Runner, rehearsal_suggested
+from workshop_app.core.runner.record import run_in_progress
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 # The demo workshop is on 19 January 2027; FakeClock starts that morning.
 WORKSHOP_DAY = datetime(2027, 1, 19, 9, 0, tzinfo=UTC)
@@ -349,7 +349,7 @@ def test_upgrading_a_file_keeps_the_live_segments_added_minutes(tmp_path: Path) 
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-    from workshop_app.core import schema
+    from workshop_app.core.store import schema
 
     path = tmp_path / "old.workshop"
     conn = sqlite3.connect(path, isolation_level=None)

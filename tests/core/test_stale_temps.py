@@ -20,8 +20,8 @@ import pytest
 
 from workshop_app.core import temp_files
 from workshop_app.core.demo import create_demo
-from workshop_app.core.export_formats import export_workshop
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.exports.formats import export_workshop
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 KILL_AT = Path(__file__).with_name("kill_at.py")
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL by itself is POSIX")

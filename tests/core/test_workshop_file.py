@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from bad_files import BAD_FILES, make_workshop
 
-from workshop_app.core import backups, schema
 from workshop_app.core.errors import UserError
-from workshop_app.core.file_check import APPLICATION_ID
-from workshop_app.core.schema import migration, schema_version
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store import backups, schema
+from workshop_app.core.store.file_check import APPLICATION_ID
+from workshop_app.core.store.schema import migration, schema_version
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 
 def digest(path: Path) -> str:
@@ -176,7 +176,7 @@ def test_second_writer_in_another_process_is_refused(tmp_path: Path) -> None:
             "-c",
             textwrap.dedent(f"""
             import sys
-            from workshop_app.core.workshop_file import WorkshopFile
+            from workshop_app.core.store.workshop_file import WorkshopFile
             wf = WorkshopFile.open({str(path)!r})
             print("open", flush=True)
             sys.stdin.readline()
@@ -206,7 +206,7 @@ def test_lock_is_released_when_the_holder_is_killed(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "from workshop_app.core.workshop_file import WorkshopFile as W;"
+            "from workshop_app.core.store.workshop_file import WorkshopFile as W;"
             f" w = W.open({str(path)!r});"
             " print('open', flush=True); import time; time.sleep(60)",
         ],
@@ -294,7 +294,7 @@ def test_unwritable_file_gives_a_clear_message_and_releases_the_lock(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Root ignores file modes, so the OS refusal is injected where SQLite would raise it.
-    from workshop_app.core import workshop_file
+    from workshop_app.core.store import workshop_file
 
     path = make_workshop(tmp_path / "a.workshop")
     before = digest(path)

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from bad_files import make_workshop
 
-from workshop_app.core import schema, workshop_file
 from workshop_app.core.errors import UserError
-from workshop_app.core.schema import migration
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store import schema, workshop_file
+from workshop_app.core.store.schema import migration
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 
 def digest(path: Path) -> str:

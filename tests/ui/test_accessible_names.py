@@ -7,9 +7,9 @@ from pathlib import Path
 from a11y import unnamed
 
 from workshop_app.core.demo import create_demo
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.dialogs.new_workshop import NewWorkshopDialog
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.new_workshop_dialog import NewWorkshopDialog
 from workshop_app.ui.preview_window import PreviewWindow
 
 

@@ -11,12 +11,12 @@ from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
-from workshop_app.core.content import Library, load_library
+from workshop_app.core.content.library import Library, load_library
 from workshop_app.core.demo import create_demo
-from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui.add_exercise_dialog import AddExerciseDialog
-from workshop_app.ui.agenda_page import MINUTES, TITLE, AgendaPage
-from workshop_app.ui.minutes_spin import MinutesSpinBox
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.dialogs.add_exercise import AddExerciseDialog
+from workshop_app.ui.pages.agenda import MINUTES, TITLE, AgendaPage
+from workshop_app.ui.widgets.minutes_spin import MinutesSpinBox
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,12 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QThread
 
-from workshop_app.core.batch_render import charter_key
+from workshop_app.core.charters.batch import charter_key
+from workshop_app.core.charters.render_cache import default_cache
 from workshop_app.core.demo import create_demo
-from workshop_app.core.export_archive import archive_contexts
-from workshop_app.core.export_tables import read_export_data
-from workshop_app.core.render_cache import default_cache
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.exports.archive import archive_contexts
+from workshop_app.core.exports.tables import read_export_data
+from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui import jobs
 from workshop_app.ui.archive_prep import ArchivePreparer
 

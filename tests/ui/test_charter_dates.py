@@ -10,9 +10,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 
 from workshop_app.core.demo import create_demo
-from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui.charters_page import ChartersPage
-from workshop_app.ui.date_field import DateField
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.pages.charters import ChartersPage
+from workshop_app.ui.widgets.date_field import DateField
 
 WORKSHOP_DAY = "2027-01-19"  # the demo workshop's date
 

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app.core.charter_fields import CHARTER_COLUMNS, GOAL_PARTS
 from workshop_app.core.demo import create_demo
-from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui.charter_editor import CharterEditor
-from workshop_app.ui.charters_page import ChartersPage
-from workshop_app.ui.date_field import DateField
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.pages.charters import ChartersPage
+from workshop_app.ui.widgets.charter_editor import CharterEditor
+from workshop_app.ui.widgets.date_field import DateField
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QPushButton, QStyledItemDelegate, QStyleOptionViewItem
 
 from workshop_app.core.demo import create_demo
-from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui.charter_list import PAIR_ID_ROLE, TILE_PADDING, TILE_ROLE
-from workshop_app.ui.charters_page import ChartersPage
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.pages.charters import ChartersPage
+from workshop_app.ui.widgets.charter_board import PAIR_ID_ROLE, TILE_PADDING, TILE_ROLE
 
 # Names whose scripts fall back to fonts taller than the Latin one (CJK, Devanagari, Thai),
 # and two that do not, so that a Latin row still comes first.

@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from workshop_app.core.demo import create_demo
-from workshop_app.ui.charters_page import ChartersPage
-from workshop_app.ui.sign_dialog import SignDialog, default_signing_time
+from workshop_app.ui.dialogs.sign import SignDialog, default_signing_time
+from workshop_app.ui.pages.charters import ChartersPage
 
 COORDINATOR = "Anita Kaur (People & Culture, Leeds site)"
 

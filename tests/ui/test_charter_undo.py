@@ -11,9 +11,9 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from workshop_app.core.demo import create_demo
-from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui.charter_editor import CharterEditor
-from workshop_app.ui.charters_page import ChartersPage
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.pages.charters import ChartersPage
+from workshop_app.ui.widgets.charter_editor import CharterEditor
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

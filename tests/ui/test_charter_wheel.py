@@ -11,8 +11,8 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
 
 from workshop_app.core.demo import create_demo
-from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui.charters_page import ChartersPage
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.pages.charters import ChartersPage
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def test_a_focused_input_still_follows_the_wheel(
 
 
 def test_the_wheel_is_guarded_on_the_other_pages_too(qtbot, demo: WorkshopFile) -> None:
-    from workshop_app.ui.program_page import ProgramPage
+    from workshop_app.ui.pages.program import ProgramPage
 
     program = ProgramPage()
     qtbot.addWidget(program)

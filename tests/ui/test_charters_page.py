@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from workshop_app.core.demo import create_demo
-from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui.charters_page import ChartersPage
-from workshop_app.ui.sign_dialog import SignDialog
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.dialogs.sign import SignDialog
+from workshop_app.ui.pages.charters import ChartersPage
 
 
 @pytest.fixture
@@ -342,7 +342,7 @@ def test_switching_pairs_leaves_no_stray_window(
 ) -> None:
     """Redrawing the plans once made each old plan row a window of its own for a moment,
     which took the activation (and so the keyboard) from the app's window."""
-    from workshop_app.ui.charter_lists import PlanRow
+    from workshop_app.ui.widgets.charter_lists import PlanRow
 
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)

@@ -13,13 +13,13 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
-from workshop_app.core.clock import FakeClock
-from workshop_app.core.content import load_library
+from workshop_app.core.content.library import load_library
 from workshop_app.core.demo import create_demo
-from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui import checkin_dialog
-from workshop_app.ui.checkin_dialog import CheckInDialog
-from workshop_app.ui.runner_page import RunnerPage
+from workshop_app.core.runner.clock import FakeClock
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.dialogs import checkin as checkin_dialog
+from workshop_app.ui.dialogs.checkin import CheckInDialog
+from workshop_app.ui.pages.runner import RunnerPage
 
 
 @pytest.fixture

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui.date_edit import DateEdit, DateTimeEdit
-from workshop_app.ui.program_page import ProgramPage
-from workshop_app.ui.sign_dialog import SignDialog
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.dialogs.sign import SignDialog
+from workshop_app.ui.pages.program import ProgramPage
+from workshop_app.ui.widgets.date_edit import DateEdit, DateTimeEdit
 
 ALT = Qt.KeyboardModifier.AltModifier
 NO_KEYS = Qt.KeyboardModifier.NoModifier

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.demo import FULL, create_demo
-from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui import export_page
-from workshop_app.ui.export_page import ExportPage
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.pages import export as export_page
+from workshop_app.ui.pages.export import ExportPage
 
 SECRET = "pay review or of named colleagues"  # from the demo's boundaries, private to the pairs
 BASE = "Accelerate Mentoring Program 2027-01-19"

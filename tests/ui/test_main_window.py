@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.demo import create_demo
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.main_window import PAGES, MainWindow, demo_path
 from workshop_app.ui.screen_fit import FRAME_ALLOWANCE
 
@@ -187,7 +187,7 @@ def test_organisation_content_folder(window: MainWindow, qtbot, tmp_path: Path) 
 
 
 def test_restore_a_backup_from_the_app(window: MainWindow, tmp_path: Path) -> None:
-    from workshop_app.core import backups
+    from workshop_app.core.store import backups
 
     path = tmp_path / "room.workshop"
     create_demo(path).close()
@@ -231,7 +231,7 @@ def test_closing_the_window_while_a_big_workshop_opens_waits_and_lets_go_of_it(
 ) -> None:
     """Closing the window a moment after opening a big file: the window waits for the
     opening, closes the file again, and leaves it free for the next program to open."""
-    from workshop_app.core.file_lock import lock_holder
+    from workshop_app.core.store.file_lock import lock_holder
     from workshop_app.ui import main_window
 
     path = tmp_path / "big.workshop"
@@ -289,7 +289,7 @@ def test_a_read_only_workshop_gets_a_dialog(
 ) -> None:
     import sqlite3
 
-    from workshop_app.core import workshop_file
+    from workshop_app.core.store import workshop_file
 
     path = tmp_path / "room.workshop"
     create_demo(path).close()
@@ -492,8 +492,8 @@ def test_another_workshop_opens_on_its_overview_with_nothing_left_over(
     view = runner_page.view
     assert view.finish.text() == "" and view.state_label.text() == ""
     assert view.empty.isVisible()
-    from workshop_app.core.agenda_store import planned_from
-    from workshop_app.core.content import load_library
+    from workshop_app.core.content.library import load_library
+    from workshop_app.core.runner.agenda_store import planned_from
 
     library = load_library()
     assert window.wf is not None

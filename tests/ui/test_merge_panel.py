@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui import jobs
-from workshop_app.ui.merge_panel import MergePanel
+from workshop_app.ui.widgets.merge_panel import MergePanel
 
 LAUNCH = {"program": "Accelerate", "organisation": "Northwind", "date": "2027-01-19"}
 

@@ -10,10 +10,10 @@ from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QStyle
 
-from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui.date_edit import DateEdit
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.dialogs.new_workshop import NewWorkshopDialog
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.new_workshop_dialog import NewWorkshopDialog
+from workshop_app.ui.widgets.date_edit import DateEdit
 
 # How a person starts typing over the date that is there: select all, Tab into the field
 # (which selects the year), Home, or a click at the left of the text.

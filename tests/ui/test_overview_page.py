@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton
 
 from workshop_app.core.demo import create_demo
 from workshop_app.core.readiness import STANDARD_CONFIDENTIALITY, STANDARD_NO_FAULT
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.main_window import MainWindow
 
 

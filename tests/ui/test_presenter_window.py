@@ -12,14 +12,14 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QTextFormat
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from workshop_app.core.clock import FakeClock
-from workshop_app.core.content import load_library
+from workshop_app.core.content.library import load_library
 from workshop_app.core.demo import create_demo
-from workshop_app.core.runner import Runner
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.runner.clock import FakeClock
+from workshop_app.core.runner.live import Runner
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.pages.runner import RunnerPage
 from workshop_app.ui.presenter_window import MINIMUM, PresenterWindow
-from workshop_app.ui.runner_page import RunnerPage
-from workshop_app.ui.runner_view import room_markdown
+from workshop_app.ui.widgets.runner_view import room_markdown
 
 DEFAULT = QSize(545, 307)  # where it opens on a single 1366x768 screen
 READABLE = 14  # px: what the room reads from the back of a training room, in that window

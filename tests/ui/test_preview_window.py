@@ -164,7 +164,7 @@ def test_a_preview_that_fails_says_so_and_is_logged(  # type: ignore[no-untyped-
 ) -> None:
     import logging
 
-    from workshop_app.core import batch_render
+    from workshop_app.core.charters import batch as batch_render
 
     monkeypatch.setattr(batch_render, "cached_charter_pdf", broken_render)
     window.go_to(window._index("charters"))

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from workshop_app.core.demo import create_demo
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.jobs import JobRow
 from workshop_app.ui.print_jobs import PrintController
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.model import WORKSHOP_FIELDS
 from workshop_app.core.readiness import STANDARD_CONFIDENTIALITY, STANDARD_NO_FAULT
-from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui import program_page
-from workshop_app.ui.program_page import ProgramPage
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.pages import program as program_page
+from workshop_app.ui.pages.program import ProgramPage
 
 
 @pytest.fixture

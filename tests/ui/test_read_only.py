@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.demo import create_demo
 from workshop_app.core.errors import UserError
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.read_only import SAFE_PROPERTY
 

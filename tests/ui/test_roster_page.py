@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.demo import create_demo
-from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui.import_dialog import ImportDialog
-from workshop_app.ui.participant_dialog import MakePairDialog, ParticipantDialog
-from workshop_app.ui.roster_models import HERE, NAME, PAIR
-from workshop_app.ui.roster_page import RosterPage
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.dialogs.participant import MakePairDialog, ParticipantDialog
+from workshop_app.ui.dialogs.roster_import import ImportDialog
+from workshop_app.ui.pages.roster import RosterPage
+from workshop_app.ui.widgets.roster_models import HERE, NAME, PAIR
 
 ROSTERS = Path(__file__).parents[1] / "data" / "rosters"
 

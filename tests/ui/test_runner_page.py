@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.core.agenda_store import PlannedSegment
-from workshop_app.core.clock import FakeClock
-from workshop_app.core.content import load_library
+from workshop_app.core.content.library import load_library
 from workshop_app.core.demo import create_demo
-from workshop_app.core.export_tables import build_tables, read_export_data
-from workshop_app.core.room_text import clock_text
-from workshop_app.core.workshop_file import WorkshopFile
-from workshop_app.ui.runner_page import RunnerPage
+from workshop_app.core.exports.tables import build_tables, read_export_data
+from workshop_app.core.runner.agenda_store import PlannedSegment
+from workshop_app.core.runner.clock import FakeClock
+from workshop_app.core.runner.room_text import clock_text
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.pages.runner import RunnerPage
 
 WORKSHOP_DAY = datetime(2027, 1, 19, 9, 0, tzinfo=UTC)  # the demo's date
 
@@ -257,7 +257,7 @@ def test_the_window_opens_on_the_runner_while_a_segment_runs(
     assert window.current_page().title != "Run workshop"  # nothing runs yet
     window.close_workshop()
     with WorkshopFile.open(path) as wf:
-        from workshop_app.core.runner import Runner
+        from workshop_app.core.runner.live import Runner
 
         Runner(wf, library, clock=clock).start()
     assert window.open_path(path)
@@ -557,7 +557,7 @@ def test_the_countdown_and_controls_fit_a_small_laptop(
 def test_every_control_has_an_accessible_name(qtbot, path: Path, library, clock) -> None:
     from PySide6.QtCore import QTimer
 
-    from workshop_app.ui.checkin_dialog import CheckInDialog
+    from workshop_app.ui.dialogs.checkin import CheckInDialog
 
     silent_partner_agenda(path)
     page, wf = make_page(qtbot, path, library, clock)

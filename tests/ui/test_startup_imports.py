@@ -20,7 +20,8 @@ window = MainWindow()
 window.show()
 assert window.open_path(Path(sys.argv[1]))
 app.processEvents()
-heavy = ("yaml", "frontmatter", "weasyprint", "openpyxl", "jinja2", "workshop_app.core.content")
+heavy = ("yaml", "frontmatter", "weasyprint", "openpyxl", "jinja2",
+         "workshop_app.core.content.library")
 print(" ".join(name for name in heavy if name in sys.modules))
 """
 

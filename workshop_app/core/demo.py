@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app.core.model import Pair
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store.workshop_file import WorkshopFile
 
 PROGRAM: dict[str, Any] = {
     "program": "Accelerate Mentoring Program",
@@ -246,8 +246,8 @@ def create_demo(path: Path) -> WorkshopFile:
             elif index < 9:
                 half = dict(list(FULL.items())[: 4 + 2 * (index - 5)])
                 _fill(wf, pair.id, half, goals=GOALS[:1], plans=[])
-    from workshop_app.core.agenda_store import planned_from
-    from workshop_app.core.content import load_library
+    from workshop_app.core.content.library import load_library
+    from workshop_app.core.runner.agenda_store import planned_from
 
     library = load_library()
     wf.agenda.choose("half-day-launch", planned_from(library.agenda("half-day-launch"), library))

@@ -70,7 +70,7 @@ class ProgramWarning:
 
 
 @dataclass(frozen=True, slots=True)
-class Step:
+class NextStep:
     page: str  # the page where it is done: "program", "roster" or "agenda"
     title: str
     detail: str
@@ -124,7 +124,7 @@ def next_steps(
     participants: int,
     segments: Sequence[Segment],
     today: date,
-) -> list[Step]:
+) -> list[NextStep]:
     """The three steps before the event, each with what is left or what was done."""
     return [
         _program_step(workshop, today),
@@ -133,7 +133,7 @@ def next_steps(
     ]
 
 
-def _program_step(workshop: Workshop, today: date) -> Step:
+def _program_step(workshop: Workshop, today: date) -> NextStep:
     warnings = program_warnings(workshop, today=today)
     warned = {w.field for w in warnings}
     missing = [n for n in missing_fields(workshop) if n not in warned]  # said once, not twice
@@ -144,10 +144,10 @@ def _program_step(workshop: Workshop, today: date) -> Step:
     if not parts:
         parts = ["Sponsor, goals, support contacts and wording are filled in."]
     done = not missing and not warnings
-    return Step("program", "Fill in the program context", " ".join(parts), done=done)
+    return NextStep("program", "Fill in the program context", " ".join(parts), done=done)
 
 
-def _roster_step(pairs: int, participants: int) -> Step:
+def _roster_step(pairs: int, participants: int) -> NextStep:
     if pairs:
         detail = f"{count(pairs, 'pair')} from {count(participants, 'participant')}."
     elif participants:
@@ -157,10 +157,10 @@ def _roster_step(pairs: int, participants: int) -> Step:
         )
     else:
         detail = "No roster yet: import it from a CSV or Excel file, or add people one by one."
-    return Step("roster", "Import the roster and pairs", detail, done=pairs > 0)
+    return NextStep("roster", "Import the roster and pairs", detail, done=pairs > 0)
 
 
-def _agenda_step(segments: Sequence[Segment]) -> Step:
+def _agenda_step(segments: Sequence[Segment]) -> NextStep:
     planned = [s for s in segments if not s.skipped]
     if planned:
         minutes = round(sum(s.planned_minutes for s in planned))
@@ -169,7 +169,7 @@ def _agenda_step(segments: Sequence[Segment]) -> Step:
         detail = f"{count(len(planned), 'segment')}, {length} planned."
     else:
         detail = "No agenda yet: start from the half-day launch or the 90-minute express launch."
-    return Step("agenda", "Choose the agenda", detail, done=bool(planned))
+    return NextStep("agenda", "Choose the agenda", detail, done=bool(planned))
 
 
 def _filled(value: object) -> bool:

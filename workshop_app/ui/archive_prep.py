@@ -18,7 +18,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workshop_app.core.jobs import CancelCheck, Progress, run_in_child
-from workshop_app.core.workshop_file import WorkshopFile
+from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.jobs import Job
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ class ArchivePreparer(QObject):
             self._start(mark)
 
     def _start(self, mark: str) -> None:
-        from workshop_app.core.export_archive import prepare_archive
+        from workshop_app.core.exports.archive import prepare_archive
 
         assert self.wf is not None
         path = str(self.wf.path)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workshop_app.core.errors import UserError
-from workshop_app.ui.dialogs import CANCEL, ask
+from workshop_app.ui.dialogs.ask import CANCEL, ask
 
 DEBOUNCE_MS = 400
 

@@ -210,7 +210,7 @@ def warm_up_preview_process() -> None:
 
 def _warm_up_renderer() -> None:
     # Run in the preview process (defined here: the app itself need not import the renderer).
-    from workshop_app.core.pdf_render import warm_up
+    from workshop_app.core.charters.pdf_render import warm_up
 
     warm_up()
 

@@ -23,30 +23,30 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.errors import UserError
-from workshop_app.core.file_lock import LockedError, lock_holder
 from workshop_app.core.jobs import CancelCheck, Progress
 from workshop_app.core.paths import user_data_dir
+from workshop_app.core.store.file_lock import LockedError, lock_holder
+from workshop_app.core.store.workshop_file import SUFFIX, WorkshopFile
 from workshop_app.core.words import count
-from workshop_app.core.workshop_file import SUFFIX, WorkshopFile
 from workshop_app.ui.archive_prep import ArchivePreparer
-from workshop_app.ui.dialogs import CANCEL, ask, show_user_error
+from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
 from workshop_app.ui.jobs import Job, JobRow, warm_up_preview_process
-from workshop_app.ui.page import WorkshopPage
+from workshop_app.ui.pages.base import WorkshopPage
+from workshop_app.ui.pages.start import StartPage
 from workshop_app.ui.read_only import read_only_safe
-from workshop_app.ui.read_only_banner import ReadOnlyBanner
 from workshop_app.ui.screen_fit import fit_to_screen, keep_on_screen
 from workshop_app.ui.settings import AppSettings
-from workshop_app.ui.start_page import StartPage
+from workshop_app.ui.widgets.read_only_banner import ReadOnlyBanner
 
 if TYPE_CHECKING:
-    from workshop_app.core.content import Library
-    from workshop_app.ui.agenda_page import AgendaPage
-    from workshop_app.ui.charters_page import ChartersPage
-    from workshop_app.ui.overview_page import OverviewPage
+    from workshop_app.core.content.library import Library
+    from workshop_app.ui.pages.agenda import AgendaPage
+    from workshop_app.ui.pages.charters import ChartersPage
+    from workshop_app.ui.pages.overview import OverviewPage
+    from workshop_app.ui.pages.program import ProgramPage
+    from workshop_app.ui.pages.roster import RosterPage
+    from workshop_app.ui.pages.runner import RunnerPage
     from workshop_app.ui.print_jobs import PrintController
-    from workshop_app.ui.program_page import ProgramPage
-    from workshop_app.ui.roster_page import RosterPage
-    from workshop_app.ui.runner_page import RunnerPage
 
 _Page = TypeVar("_Page", bound=WorkshopPage)
 
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         if self._library is False and self._preloaded is None:
             QTimer.singleShot(100, self._prepare_charters)  # the library is still being read
             return
-        from workshop_app.ui.charters_page import ChartersPage
+        from workshop_app.ui.pages.charters import ChartersPage
 
         page = self._prepared.get(index)
         if page is None:
@@ -234,30 +234,30 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, name: str) -> WorkshopPage:
         if name == "overview":
-            from workshop_app.ui.overview_page import OverviewPage
+            from workshop_app.ui.pages.overview import OverviewPage
 
             overview = OverviewPage()
             overview.open_page.connect(lambda page: self.go_to(self._index(page)))
             overview.open_charter.connect(self.open_charter)
             return overview
         if name == "program":
-            from workshop_app.ui.program_page import ProgramPage
+            from workshop_app.ui.pages.program import ProgramPage
 
             return ProgramPage()
         if name == "roster":
-            from workshop_app.ui.roster_page import RosterPage
+            from workshop_app.ui.pages.roster import RosterPage
 
             return RosterPage()
         if name == "agenda":
-            from workshop_app.ui.agenda_page import AgendaPage
+            from workshop_app.ui.pages.agenda import AgendaPage
 
             return AgendaPage(self.library)
         if name == "runner":
-            from workshop_app.ui.runner_page import RunnerPage
+            from workshop_app.ui.pages.runner import RunnerPage
 
             return RunnerPage(self.library)
         if name == "export":
-            from workshop_app.ui.export_page import ExportPage
+            from workshop_app.ui.pages.export import ExportPage
 
             export = ExportPage()
             read_only_safe(export)  # it only reads the open workshop (a merge makes a new file)
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
             export.set_archive_status(self.archive_prep.last_status)
             self.archive_prep.status.connect(export.set_archive_status)
             return export
-        from workshop_app.ui.charters_page import ChartersPage
+        from workshop_app.ui.pages.charters import ChartersPage
 
         charters = ChartersPage(self._scenario_titles())
         charters.printer = self.printer
@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
         every core: the archive's background preparation waits)."""
         export = self._pages.get(self._index("export"))
         if export is not None:
-            from workshop_app.ui.export_page import ExportPage
+            from workshop_app.ui.pages.export import ExportPage
 
             if _as(export, ExportPage).busy:
                 return True
@@ -305,37 +305,37 @@ class MainWindow(QMainWindow):
 
     @property
     def overview(self) -> OverviewPage:
-        from workshop_app.ui.overview_page import OverviewPage
+        from workshop_app.ui.pages.overview import OverviewPage
 
         return _as(self._page(self._index("overview")), OverviewPage)
 
     @property
     def program(self) -> ProgramPage:
-        from workshop_app.ui.program_page import ProgramPage
+        from workshop_app.ui.pages.program import ProgramPage
 
         return _as(self._page(self._index("program")), ProgramPage)
 
     @property
     def roster(self) -> RosterPage:
-        from workshop_app.ui.roster_page import RosterPage
+        from workshop_app.ui.pages.roster import RosterPage
 
         return _as(self._page(self._index("roster")), RosterPage)
 
     @property
     def agenda(self) -> AgendaPage:
-        from workshop_app.ui.agenda_page import AgendaPage
+        from workshop_app.ui.pages.agenda import AgendaPage
 
         return _as(self._page(self._index("agenda")), AgendaPage)
 
     @property
     def runner(self) -> RunnerPage:
-        from workshop_app.ui.runner_page import RunnerPage
+        from workshop_app.ui.pages.runner import RunnerPage
 
         return _as(self._page(self._index("runner")), RunnerPage)
 
     @property
     def charters(self) -> ChartersPage:
-        from workshop_app.ui.charters_page import ChartersPage
+        from workshop_app.ui.pages.charters import ChartersPage
 
         return _as(self._page(self._index("charters")), ChartersPage)
 
@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
         content_dirs = self.settings.content_dirs()
 
         def preload(_progress: Progress, _cancelled: CancelCheck) -> Library:
-            from workshop_app.core.content import load_library
+            from workshop_app.core.content.library import load_library
 
             return load_library(extra_dirs=content_dirs)
 
@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
         warm_up_preview_process()  # so that the first preview is quick
         # The pages' modules are imported here, one per turn of the event loop (each takes
         # under 50 ms), rather than all at once on the first visit to a page.
-        self._to_import = [f"workshop_app.ui.{name}_page" for _, name in PAGES]
+        self._to_import = [f"workshop_app.ui.pages.{name}" for _, name in PAGES]
         QTimer.singleShot(0, self._import_next_page)
 
     def _import_next_page(self) -> None:
@@ -552,7 +552,7 @@ class MainWindow(QMainWindow):
             self.use_content_dir(Path(folder))
 
     def use_content_dir(self, folder: Path) -> bool:
-        from workshop_app.core.content import check_content
+        from workshop_app.core.content.library import check_content
         from workshop_app.resources import shipped_dir
 
         problems = check_content(shipped_dir("exercises"), folder)
@@ -569,9 +569,9 @@ class MainWindow(QMainWindow):
             return False
         self.settings.set_content_dir(folder)
         self._library = self._load_library()
-        from workshop_app.ui.agenda_page import AgendaPage
-        from workshop_app.ui.charters_page import ChartersPage
-        from workshop_app.ui.runner_page import RunnerPage
+        from workshop_app.ui.pages.agenda import AgendaPage
+        from workshop_app.ui.pages.charters import ChartersPage
+        from workshop_app.ui.pages.runner import RunnerPage
 
         for page in self._pages.values():
             if isinstance(page, AgendaPage | RunnerPage):
@@ -582,7 +582,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _load_library(self) -> Library | None:
-        from workshop_app.core.content import load_library
+        from workshop_app.core.content.library import load_library
 
         try:
             return load_library(extra_dirs=self.settings.content_dirs())
@@ -692,7 +692,7 @@ class MainWindow(QMainWindow):
     def choose_backup(self) -> None:
         if self.wf is None:
             return
-        from workshop_app.ui.restore_dialog import RestoreDialog
+        from workshop_app.ui.dialogs.restore import RestoreDialog
 
         dialog = RestoreDialog(self.wf.path, self)
         self.restore_dialog = dialog
@@ -703,7 +703,7 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self, backup: Path) -> bool:
         """Close the workshop, put `backup` in its place, and open it again."""
-        from workshop_app.core.backups import restore_backup
+        from workshop_app.core.store.backups import restore_backup
 
         if self.wf is None:
             return False
@@ -763,7 +763,7 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def new_workshop(self) -> None:
-        from workshop_app.ui.new_workshop_dialog import NewWorkshopDialog
+        from workshop_app.ui.dialogs.new_workshop import NewWorkshopDialog
 
         dialog = NewWorkshopDialog(self)
         if dialog.exec() != NewWorkshopDialog.DialogCode.Accepted:
@@ -845,7 +845,7 @@ class MainWindow(QMainWindow):
             else f"Opened {wf.path}. Every change is saved as you make it."
         )
         self.archive_prep.set_workshop(wf)
-        from workshop_app.core.runner_record import run_in_progress
+        from workshop_app.core.runner.record import run_in_progress
 
         # A workshop opens on its Overview; reopened mid-segment, on the segment that runs.
         self.go_to(self._index("runner") if run_in_progress(wf) else 0)
@@ -875,7 +875,7 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry("main", self.saveGeometry())
         charters = self._pages.get(self._index("charters"))
         if charters is not None:
-            from workshop_app.ui.charters_page import ChartersPage
+            from workshop_app.ui.pages.charters import ChartersPage
 
             self.settings.set_geometry(
                 "charters-splitter", _as(charters, ChartersPage).splitter.saveState()

@@ -22,8 +22,8 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedLayout, QVBoxLayout, QWidget
 
-from workshop_app.ui.room_prompt import Fit, RoomPrompt
 from workshop_app.ui.settings import AppSettings
+from workshop_app.ui.widgets.room_prompt import Fit, RoomPrompt
 
 TIMER_COLOURS = {
     "ready": "#ffffff",

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.core.atomic import write_bytes
 from workshop_app.core.errors import UserError
+from workshop_app.core.store.atomic import write_bytes
 from workshop_app.core.words import count
-from workshop_app.ui.dialogs import CANCEL, ask, show_user_error
+from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
 from workshop_app.ui.screen_fit import fit_to_screen
 
 # A page of A4 at a readable size, made smaller on a smaller screen.

@@ -17,12 +17,12 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from workshop_app.core.batch_render import BatchResult
+from workshop_app.core.charters.batch import BatchResult
+from workshop_app.core.charters.print_process import print_in_process
 from workshop_app.core.jobs import CancelCheck, Progress
-from workshop_app.core.print_process import print_in_process
+from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.core.temp_files import app_temp_dir, new_folder
 from workshop_app.core.words import count
-from workshop_app.core.workshop_file import WorkshopFile
 from workshop_app.ui.jobs import Job, JobRow, Work
 
 

@@ -1,0 +1,418 @@
+"""What a printed charter shows, as plain data: the bridge from the workshop file to a template.
+
+`charter_context()` reads one pair's charter (or a signed version of it) and returns nested
+dicts, lists and strings only, so the result pickles cheaply into a render worker and the
+template never touches the database. Values are formatted for people here (dates, choice
+labels, review checkpoints); the template only lays them out. Text typed by participants is
+cleaned of control characters but otherwise kept as typed: the template escapes it.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from workshop_app.core.charter_fields import (
+    GOAL_PARTS,
+    GOALS_LIST,
+    MAX_GOALS,
+    PLAN_PARTS,
+    SECTIONS,
+    TROUBLESHOOTING_LIST,
+    CharterField,
+    choice_label,
+)
+from workshop_app.core.completeness import section_status
+from workshop_app.core.errors import UserError
+from workshop_app.core.model import Goal, Participant, Plan, Workshop
+
+if TYPE_CHECKING:
+    from workshop_app.core.store.workshop_file import WorkshopFile
+
+# Kinds printed as a short "label: value" row; the rest are paragraphs.
+SHORT_KINDS = frozenset({"line", "choice", "int", "date", "datetime", "days"})
+# Program wording printed inside the pair's own sections.
+PROGRAM_WORDING = {
+    "confidentiality": ("confidentiality_text", "The program's confidentiality terms"),
+    "duration": ("no_fault_text", "No-fault conclusion"),
+    "program": ("program_commitments_text", "What the program asks of every pair"),
+}
+DEFAULT_ACCENT = "#1f4e79"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+_HEX = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+@dataclass(frozen=True, slots=True)
+class WorkshopParts:
+    """What every charter of a workshop shows alike, worked out once for a batch of charters:
+    their contexts then share these dicts (a logo is encoded, pickled and hashed once)."""
+
+    workshop: Workshop
+    program: dict
+    brand: dict
+
+
+def workshop_parts(wf: WorkshopFile) -> WorkshopParts:
+    workshop = wf.workshop()
+    return WorkshopParts(workshop, program_context(workshop), brand_context(workshop))
+
+
+def charter_context(
+    wf: WorkshopFile,
+    pair_id: str,
+    *,
+    version: int | None = None,
+    parts: WorkshopParts | None = None,
+) -> dict:
+    """Everything `charter.html.j2` needs for one pair, as plain picklable data.
+
+    `version` prints a signed version from its snapshot; None prints the charter as it is now.
+    `parts` (from `workshop_parts`) saves reading and formatting the workshop's own details
+    again for each charter of a batch.
+    """
+    parts = parts or workshop_parts(wf)
+    workshop = parts.workshop
+    pair = wf.roster.pair(pair_id)
+    mentor = wf.roster.participant(pair.mentor_id)
+    mentee = wf.roster.participant(pair.mentee_id)
+    charter = wf.charters.charter(pair_id)
+    if version is None or version == charter.version:
+        version = charter.version
+        values: Mapping[str, Any] = charter.fields
+        goals, plans = charter.goals, charter.plans
+        changed = (charter.updated_at, workshop.updated_at, pair.updated_at)
+        stamp = max(
+            (t for t in (*changed, mentor.updated_at, mentee.updated_at) if t),
+            default=workshop.date,
+        )
+    else:
+        snapshot = wf.charters.signed_snapshot(pair_id, version)
+        if snapshot is None:
+            raise UserError(f"Pair {pair.code} has no signed version {version}.")
+        values = snapshot["fields"]
+        goals = [Goal(id="", position=i, **g) for i, g in enumerate(snapshot["goals"], 1)]
+        plans = [Plan(id="", position=i, **p) for i, p in enumerate(snapshot["plans"], 1)]
+        stamp = ""
+    signoffs = [s for s in charter.signoffs if s.version == version]
+    if signoffs:
+        stamp = max(s.signed_at for s in signoffs)
+    status = section_status(values, goals, plans)
+    missing = [s.number for s in SECTIONS if status.get(s.key, "complete") != "complete"]
+    lang = workshop.language or "en"
+    program = parts.program
+    names = f"{mentor.name} & {mentee.name}"
+    return {
+        "kind": "charter",
+        "lang": lang,
+        "paper": workshop.paper_size,
+        "title": clean(f"Mentoring charter {pair.code}: {names}"),
+        "author": clean(f"{workshop.organisation}, {workshop.program}"),
+        "created": w3c_datetime(stamp or workshop.date),
+        "brand": parts.brand,
+        "program": program,
+        "pair": {
+            "id": pair.id,
+            "code": clean(pair.code),
+            "names": clean(names),
+            "mentor": _person(mentor),
+            "mentee": _person(mentee),
+        },
+        "version": version,
+        "current_version": charter.version,
+        "signed_version": charter.signed_version,
+        "signed": {
+            s.role: {"name": clean(s.name), "date": format_date(s.signed_at, lang)}
+            for s in signoffs
+        },
+        "missing": missing,
+        "draft_note": draft_note(missing),
+        "sections": [
+            _section(s.key, values, goals, plans, status, workshop, program, lang)
+            for s in SECTIONS
+            if s.fields
+        ],
+    }
+
+
+def draft_note(missing: Sequence[int]) -> str:
+    """The discreet header line of an incomplete charter ('' when complete)."""
+    if not missing:
+        return ""
+    runs: list[list[int]] = []
+    for number in sorted(missing):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    parts = [f"{r[0]}\u2013{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
+    listed = ", ".join(parts)
+    if len(missing) == 1:
+        return f"Draft: section {listed} still open"
+    head, _, last = listed.rpartition(", ")
+    return f"Draft: sections {head + ' and ' + last if head else listed} still open"
+
+
+def program_context(workshop: Workshop) -> dict:
+    lang = workshop.language or "en"
+    return {
+        "name": clean(workshop.program),
+        "organisation": clean(workshop.organisation),
+        "cohort": clean(workshop.cohort),
+        "date": format_date(workshop.date, lang),
+        "venue": clean(workshop.venue),
+        "facilitator": clean(workshop.facilitator),
+        "coordinator": clean(workshop.coordinator),
+        "sponsor_name": clean(workshop.sponsor_name),
+        "sponsor_title": clean(workshop.sponsor_title),
+        "endorsement": paragraphs(workshop.endorsement),
+        "goals": [clean(g) for g in workshop.program_goal_list],
+        "length_months": workshop.program_length_months,
+        "support": [clean(line) for line in workshop.support_contacts.splitlines() if line.strip()],
+    }
+
+
+def brand_context(workshop: Workshop) -> dict:
+    accent = safe_colour(workshop.accent_colour)
+    return {
+        "organisation": clean(workshop.organisation),
+        "logo": logo_data_uri(workshop.logo, workshop.logo_mime),
+        "accent": accent,
+        "accent_text": readable_colour(accent),
+    }
+
+
+# -- one section -------------------------------------------------------------------------
+
+
+def _section(
+    key: str,
+    values: Mapping[str, Any],
+    goals: Sequence[Goal],
+    plans: Sequence[Plan],
+    status: Mapping[str, str],
+    workshop: Workshop,
+    program: dict,
+    lang: str,
+) -> dict:
+    section = next(s for s in SECTIONS if s.key == key)
+    out: dict[str, Any] = {
+        "key": key,
+        "number": section.number,
+        "title": section.title,
+        "status": status.get(key, "complete"),
+        "wording": None,
+        "wording_title": "",
+        "short": [],
+        "long": [],
+        "goals": None,
+        "plans": None,
+        "checkpoints": None,
+        "program_goals": program["goals"] if key == "purpose" else [],
+    }
+    if key in PROGRAM_WORDING:
+        name, title = PROGRAM_WORDING[key]
+        out["wording"] = paragraphs(getattr(workshop, name))
+        out["wording_title"] = title
+    for field in section.fields:
+        if field.name == GOALS_LIST:
+            out["goals"] = _goals(goals, lang)
+        elif field.name == TROUBLESHOOTING_LIST:
+            out["plans"] = _plans(plans)
+        elif field.name == "meeting_frequency_custom":
+            continue  # folded into "How often"
+        elif field.kind in SHORT_KINDS:
+            out["short"].append(_short(field, values, lang))
+        else:
+            out["long"].append({"label": field.label, "text": clean(values.get(field.name))})
+    if key == "reviews":
+        out["checkpoints"] = checkpoints(
+            values.get("review_days"), values.get("first_meeting"), lang
+        )
+        out["short"] = [f for f in out["short"] if f["name"] != "review_days"]
+    if key == "duration" and workshop.program_length_months:
+        months = workshop.program_length_months
+        out["short"].insert(
+            0,
+            {
+                "name": "program_length",
+                "label": "Program length",
+                "text": f"{months} month{'s' if months != 1 else ''}",
+            },
+        )
+    return out
+
+
+def _short(field: CharterField, values: Mapping[str, Any], lang: str) -> dict:
+    raw = values.get(field.name)
+    text: str
+    if field.kind == "choice":
+        text = choice_label(field.name, raw)
+        if field.name == "meeting_frequency" and raw == "custom":
+            text = clean(values.get("meeting_frequency_custom")) or "Custom"
+    elif field.kind == "int":
+        text = "" if raw in (None, "") else f"{raw} minutes"
+    elif field.kind == "date":
+        text = format_date(raw, lang)
+    elif field.kind == "datetime":
+        text = format_datetime(raw, lang)
+    else:
+        text = clean(raw)
+    return {"name": field.name, "label": field.label, "text": clean(text)}
+
+
+def _goals(goals: Sequence[Goal], lang: str) -> list[dict]:
+    out = []
+    for goal in sorted(goals, key=lambda g: g.position)[:MAX_GOALS]:
+        parts = {
+            name: (
+                format_date(getattr(goal, name), lang)
+                if name == "target_date"
+                else clean(getattr(goal, name))
+            )
+            for name, _ in GOAL_PARTS
+        }
+        if any(parts.values()):
+            out.append(parts)
+    return out
+
+
+def _plans(plans: Sequence[Plan]) -> list[dict]:
+    out = []
+    for plan in sorted(plans, key=lambda p: p.position):
+        parts = {name: clean(getattr(plan, name)) for name, _ in PLAN_PARTS}
+        if any(parts.values()):
+            out.append(parts)
+    return out
+
+
+def checkpoints(days_text: Any, first_meeting: Any, lang: str) -> list[dict]:
+    """Review checkpoints as days after the first meeting, with dates when that date is set."""
+    days = sorted({int(d) for d in re.findall(r"\d+", str(days_text or "")) if 0 < int(d) < 10000})
+    start = _parse_date(first_meeting)
+    out = []
+    for day in days:
+        when = format_date((start + timedelta(days=day)).isoformat(), lang) if start else ""
+        out.append({"days": day, "label": f"Day {day}", "date": when})
+    return out
+
+
+def _person(p: Participant) -> dict:
+    return {
+        "name": clean(p.name),
+        "title": clean(p.title),
+        "department": clean(p.department),
+        "email": clean(p.email),
+        "manager": clean(p.manager),
+    }
+
+
+# -- text, dates, colours, logos ---------------------------------------------------------
+
+
+def clean(value: Any) -> str:
+    """Text safe to lay out: str, NFC, newlines kept, control characters and lone surrogates
+    gone. Escaping is the template's job, not this one."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    if text.isascii():  # no surrogates, nothing to compose: the common case, done quickly
+        return _CONTROL.sub("", text).strip()
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def paragraphs(value: Any) -> list[str]:
+    """Blank-line separated paragraphs (single newlines stay inside a paragraph)."""
+    return [p.strip() for p in re.split(r"\n\s*\n", clean(value)) if p.strip()]
+
+
+def _parse_date(value: Any) -> date | None:
+    if not value:
+        return None
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            return None
+
+
+def _us(lang: str) -> bool:
+    return lang.lower() in ("en-us", "en_us")
+
+
+def format_date(value: Any, lang: str = "en") -> str:
+    """19 January 2027 (or January 19, 2027 in US English); unparseable text as typed."""
+    day = _parse_date(value)
+    if day is None:
+        return clean(value)
+    if _us(lang):
+        return f"{day:%B} {day.day}, {day.year}"
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def format_datetime(value: Any, lang: str = "en") -> str:
+    text = clean(value)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return format_date(text, lang)
+    when = f"{moment:%A} {format_date(moment.date().isoformat(), lang)}"
+    if len(text) <= 10:
+        return when
+    if _us(lang):
+        hour = moment.hour % 12 or 12
+        return f"{when}, {hour}:{moment:%M} {'AM' if moment.hour < 12 else 'PM'}"
+    return f"{when}, {moment:%H:%M}"
+
+
+def w3c_datetime(stamp: str) -> str:
+    """An ISO timestamp as a W3C date-time in UTC (what WeasyPrint puts in CreationDate)."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return "2000-01-01T00:00:00Z"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def safe_colour(value: str | None) -> str:
+    """A `#rrggbb` colour, or the default accent: only this ever reaches the CSS."""
+    m = _HEX.match((value or "").strip())
+    if not m:
+        return DEFAULT_ACCENT
+    digits = m.group(1)
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    return f"#{digits.lower()}"
+
+
+def readable_colour(colour: str) -> str:
+    """The accent darkened until text in it reads on white and prints dark in greyscale."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    while 0.299 * r + 0.587 * g + 0.114 * b > 110:
+        r, g, b = (int(c * 0.85) for c in (r, g, b))
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def logo_data_uri(logo: bytes | None, mime: str = "") -> str:
+    """The logo as a data: URI when it really is a PNG or an SVG, else ''."""
+    if not logo:
+        return ""
+    if logo.startswith(b"\x89PNG\r\n\x1a\n"):
+        kind = "image/png"
+    elif b"<svg" in logo[:4096]:  # the bytes decide, not the stored media type
+        kind = "image/svg+xml"
+    else:
+        return ""
+    return f"data:{kind};base64,{base64.b64encode(logo).decode('ascii')}"

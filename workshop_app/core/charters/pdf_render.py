@@ -1,0 +1,232 @@
+"""HTML and PDF for charters and the staff summary: Jinja2 templates, WeasyPrint, safely.
+
+Charter text is typed by participants and is untrusted. Three rules keep it inert:
+- every template is autoescaped (including `.j2` names) with `StrictUndefined`, and the
+  templates never put participant text in an attribute, a style or a URL;
+- WeasyPrint's URL fetcher serves `data:` URIs and files inside `report_templates/` only:
+  nothing from the network, no other local file (`fetch_resource`);
+- the only colour that reaches CSS is validated (`charter_context.safe_colour`).
+
+WeasyPrint is imported inside the functions that render (the GUI's start-up does not pay
+for it). Parsed stylesheets and the font configuration are kept per process, so a worker
+that renders many charters parses the CSS once.
+
+The same context always gives the same bytes: the PDF's dates come from the data (the
+template's `dcterms.created`), and no file identifier is written.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import unicodedata
+import urllib.parse
+import urllib.request
+import warnings
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import jinja2
+
+from workshop_app.core.charters import font_subsets
+from workshop_app.resources import shipped_dir
+
+if TYPE_CHECKING:
+    from weasyprint import CSS, Document
+    from weasyprint.text.fonts import FontConfiguration
+
+Paper = Literal["a4", "letter"]
+PAPER_CSS = {"a4": "A4", "letter": "letter"}
+CHARTER_TEMPLATE = "charter.html.j2"
+SUMMARY_TEMPLATE = "summary.html.j2"
+ATTENDANCE_TEMPLATE = "attendance.html.j2"
+STYLESHEETS = {
+    CHARTER_TEMPLATE: ("base.css", "charter.css"),
+    SUMMARY_TEMPLATE: ("base.css", "summary.css"),
+    ATTENDANCE_TEMPLATE: ("base.css", "attendance.css"),
+}
+# WeasyPrint options for every PDF: no /ID (it would differ per run), compressed streams.
+PDF_OPTIONS: dict[str, Any] = {"pdf_identifier": False, "uncompressed_pdf": False}
+
+
+class FetchRefused(ValueError):
+    """A template or a field asked for a resource outside what the fetcher serves."""
+
+
+def template_dir() -> Path:
+    return shipped_dir("report_templates").resolve()
+
+
+@cache
+def jinja_env() -> jinja2.Environment:
+    """Autoescape for every template name (select_autoescape would skip `.j2`), strict."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir()),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["text_dir"] = text_dir
+    return env
+
+
+def text_dir(text: str) -> str:
+    """'rtl' when the text's first strong character is right-to-left (Arabic, Hebrew...),
+    else 'ltr': each typed value then reads in its own direction, as `dir="auto"` would
+    (which WeasyPrint does not implement)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
+def render_html(template: str, context: dict) -> str:
+    return jinja_env().get_template(template).render(**context)
+
+
+# -- the URL fetcher ---------------------------------------------------------------------
+
+
+def fetch_resource(url: str) -> tuple[bytes, str]:
+    """The bytes and media type behind `url`, if it is a `data:` URI or a file inside the
+    template folder; FetchRefused for anything else (WeasyPrint then leaves it out)."""
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme == "data":
+        with urllib.request.urlopen(url) as response:  # data: only, never the network
+            return response.read(), response.headers.get_content_type()
+    if scheme == "file":
+        parsed = urllib.parse.urlsplit(url)
+        if parsed.netloc not in ("", "localhost"):
+            raise FetchRefused(f"refused {url!r}: not a local file")
+        path = Path(urllib.request.url2pathname(parsed.path)).resolve()
+        root = template_dir()
+        if path.is_relative_to(root) and path.is_file():
+            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return path.read_bytes(), mime
+        raise FetchRefused(f"refused {url!r}: outside {root}")
+    raise FetchRefused(f"refused {url!r}: only data: URIs and the report templates are served")
+
+
+@cache
+def _load_weasyprint() -> None:
+    """Import WeasyPrint (once, and only when something is rendered).
+
+    Without the system's HarfBuzz-subset library WeasyPrint 70 warns on import that a future
+    version will need it. Nobody at a workshop can act on that, and `font_subsets` removes
+    most of the slowness it causes (installing it, e.g. Debian's libharfbuzz-subset0, is
+    still recommended: subsetting then runs in C).
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", message="HarfBuzz-Subset will be required", category=DeprecationWarning
+        )
+        import weasyprint  # noqa: F401
+
+
+@cache
+def _fetcher() -> Any:
+    _load_weasyprint()
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class TemplateOnlyFetcher(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            body, mime = fetch_resource(url)
+            return URLFetcherResponse(url, body, {"Content-Type": mime})
+
+    return TemplateOnlyFetcher(allowed_protocols=("data", "file"), fail_on_errors=False)
+
+
+# -- rendering -----------------------------------------------------------------------------
+
+
+@cache
+def _fonts() -> FontConfiguration:
+    _load_weasyprint()
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@cache
+def _stylesheet(name: str) -> CSS:
+    _load_weasyprint()
+    from weasyprint import CSS
+
+    path = template_dir() / name
+    return CSS(
+        string=path.read_text(encoding="utf-8"),
+        base_url=path.as_uri(),
+        url_fetcher=_fetcher(),
+        font_config=_fonts(),
+    )
+
+
+@cache
+def _paper_stylesheet(paper: Paper) -> CSS:
+    _load_weasyprint()
+    from weasyprint import CSS
+
+    return CSS(string=f"@page {{ size: {PAPER_CSS[paper]}; }}", font_config=_fonts())
+
+
+def stylesheets(template: str, paper: Paper) -> list[CSS]:
+    return [*(_stylesheet(n) for n in STYLESHEETS[template]), _paper_stylesheet(paper)]
+
+
+def paper_of(context: dict, paper: str | None = None) -> Paper:
+    chosen = (paper or context.get("paper") or "a4").lower()
+    if chosen not in PAPER_CSS:
+        raise ValueError(f"unknown paper size {chosen!r}")
+    return chosen  # type: ignore[return-value]
+
+
+def render_document(template: str, context: dict, *, paper: str | None = None) -> Document:
+    """Lay out one document (not yet written as PDF)."""
+    _load_weasyprint()
+    from weasyprint import HTML
+
+    html = HTML(
+        string=render_html(template, context),
+        base_url=template_dir().as_uri() + "/",
+        url_fetcher=_fetcher(),
+    )
+    return html.render(
+        font_config=_fonts(),
+        stylesheets=stylesheets(template, paper_of(context, paper)),
+        **PDF_OPTIONS,
+    )
+
+
+def write_pdf(documents: Sequence[Document]) -> bytes:
+    """One PDF of the pages of `documents`, in order; fonts are subset once for all of them.
+
+    Metadata (title, author, language, dates) comes from the first document."""
+    first = documents[0]
+    if len(documents) > 1:
+        first = first.copy([page for doc in documents for page in doc.pages])
+    pdf = font_subsets.install(first).write_pdf(**PDF_OPTIONS)
+    assert isinstance(pdf, bytes)
+    return pdf
+
+
+def warm_up() -> None:
+    """Import WeasyPrint, read the stylesheets and lay out the templates once now (a preview
+    process does this while the app starts, so the first preview is as quick as the next)."""
+    _stylesheet("charter.css")
+    jinja_env().get_template(CHARTER_TEMPLATE)
+
+
+def render_charter_pdf(context: dict, *, paper: str | None = None) -> bytes:
+    """One charter as PDF bytes (the on-screen preview and single prints)."""
+    return write_pdf([render_document(CHARTER_TEMPLATE, context, paper=paper)])
+
+
+def render_summary_pdf(context: dict, *, paper: str | None = None) -> bytes:
+    """The one-page staff summary of a workshop as PDF bytes."""
+    return write_pdf([render_document(SUMMARY_TEMPLATE, context, paper=paper)])

@@ -1,0 +1,312 @@
+"""The exercise library's data model: exercises, their steps and phases, agendas, the
+library itself, and the names a content file may use (kinds, formats, parts, fields)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from workshop_app.core.content.wording import _did_you_mean
+from workshop_app.core.errors import UserError
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+# The named parts of an exercise's body, as written in its `## ` headings.
+ROOM_PROMPT = "Room prompt"
+FACILITATOR_NOTES = "Facilitator notes"
+DEBRIEF_QUESTIONS = "Debrief questions"
+SITUATION = "Situation"
+WHAT_GOES_WRONG = "What tends to go wrong"
+PLAN_PROMPTS = "Plan prompts"
+GOOD_PLANS = "What good plans look like"
+
+PARTS = (
+    ROOM_PROMPT,
+    FACILITATOR_NOTES,
+    DEBRIEF_QUESTIONS,
+    SITUATION,
+    WHAT_GOES_WRONG,
+    PLAN_PROMPTS,
+    GOOD_PLANS,
+)
+LIST_PARTS = frozenset({DEBRIEF_QUESTIONS, PLAN_PROMPTS, GOOD_PLANS})
+"""Parts written as a bullet list, one question or plan per bullet."""
+
+_COMMON_PARTS = (ROOM_PROMPT, FACILITATOR_NOTES, DEBRIEF_QUESTIONS)
+SCENARIO_PARTS = (SITUATION, WHAT_GOES_WRONG, PLAN_PROMPTS, GOOD_PLANS)
+
+# Other ways trainers write the same heading.
+_PART_ALIASES = {
+    "facilitator's notes": FACILITATOR_NOTES,
+    "notes for the facilitator": FACILITATOR_NOTES,
+    "debrief": DEBRIEF_QUESTIONS,
+    "what goes wrong": WHAT_GOES_WRONG,
+    "discussion prompts": PLAN_PROMPTS,
+    "good plans": GOOD_PLANS,
+}
+_PART_BY_KEY = {p.lower(): p for p in PARTS} | _PART_ALIASES
+
+# Each kind of exercise once, in the order the app lists them: its name in a file's `kind:`,
+# how it reads for a person (the app's lists and the Add dialog), and the parts its body needs.
+_KIND_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("expectations", "Expectations", _COMMON_PARTS),
+    ("skills", "Skills practice", _COMMON_PARTS),
+    ("scenario", "Troubleshooting", _COMMON_PARTS + SCENARIO_PARTS),
+    ("charter", "Charter", _COMMON_PARTS),
+    # Logistics (housekeeping, evaluation) has nothing to debrief.
+    ("logistics", "Logistics", (ROOM_PROMPT, FACILITATOR_NOTES)),
+)
+KINDS = tuple(kind for kind, _, _ in _KIND_TABLE)
+KIND_TITLES = {kind: title for kind, title, _ in _KIND_TABLE}
+REQUIRED_PARTS: Mapping[str, tuple[str, ...]] = {kind: parts for kind, _, parts in _KIND_TABLE}
+
+# Formats and audiences, each once: the name in a file, and how it reads for a person.
+FORMAT_TITLES = {
+    "plenary": "whole room",
+    "pairs": "in pairs",
+    "triads": "in triads",
+    "individual": "on your own",
+}
+FORMATS = tuple(FORMAT_TITLES)
+AUDIENCE_TITLES = {"everyone": "everyone", "mentors": "mentors only", "mentees": "mentees only"}
+AUDIENCES = tuple(AUDIENCE_TITLES)
+
+
+def minutes_text(minutes: float) -> str:
+    """Minutes as "10 min", or "7.5 min" when there is a half (agendas plan in halves)."""
+    return f"{round(minutes, 1):g} min"
+
+
+REQUIRED_FIELDS = ("id", "title", "kind", "minutes", "format", "audience")
+OPTIONAL_FIELDS = ("summary", "captures", "steps", "materials")
+_STEP_FIELDS = ("name", "minutes", "repeat", "roles", "phases")
+_AGENDA_FIELDS = ("id", "title", "total_minutes", "items", "description")
+_ITEM_FIELDS = ("exercise", "break", "minutes")
+
+
+# --------------------------------------------------------------------------------------------
+# The model
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One timed part of a step, e.g. "Speaker talks" then "Observer gives feedback"."""
+
+    name: str
+    minutes: float
+
+
+@dataclass(frozen=True)
+class Step:
+    """A timed step of an exercise, run `repeat` times (rounds).
+
+    With `roles`, the people in the group take the roles in turn: in round 1 person A has the
+    first role, B the second, and so on; each round everyone moves one role along, so that in
+    `len(roles)` rounds everyone has had every role once.
+    """
+
+    name: str
+    minutes: float
+    repeat: int = 1
+    roles: tuple[str, ...] = ()
+    phases: tuple[Phase, ...] = ()
+
+    @property
+    def total_minutes(self) -> float:
+        return self.minutes * self.repeat
+
+    def people(self) -> tuple[str, ...]:
+        """The labels of the people in a group: A, B, C, ... one per role."""
+        return tuple(chr(ord("A") + i) for i in range(len(self.roles)))
+
+    def roles_for_round(
+        self, round_number: int, people: Sequence[str] | None = None
+    ) -> tuple[tuple[str, str], ...]:
+        """Who has which role in round `round_number` (from 1), as (person, role) pairs."""
+        if not self.roles:
+            return ()
+        if round_number < 1:
+            raise ValueError(f"rounds count from 1, not {round_number}")
+        names = tuple(people) if people is not None else self.people()
+        if len(names) != len(self.roles):
+            raise ValueError(
+                f"{len(self.roles)} roles need {len(self.roles)} people, not {len(names)}"
+            )
+        n = len(self.roles)
+        shift = round_number - 1
+        return tuple((person, self.roles[(i - shift) % n]) for i, person in enumerate(names))
+
+
+@dataclass(frozen=True)
+class TimedStep:
+    """One stretch of the countdown while an exercise runs: a step, or a phase of a round."""
+
+    step: str
+    phase: str
+    minutes: float
+    round: int
+    rounds: int
+    roles: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def label(self) -> str:
+        text = self.step
+        if self.rounds > 1:
+            text += f" ({self.round} of {self.rounds})"
+        if self.phase:
+            text += f": {self.phase}"
+        return text
+
+    @property
+    def roles_text(self) -> str:
+        """E.g. "A: speaker · B: listener · C: observer"."""
+        return " · ".join(f"{person}: {role}" for person, role in self.roles)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    title: str
+    kind: str
+    minutes: float
+    format: str
+    audience: str
+    captures: tuple[str, ...]
+    steps: tuple[Step, ...]
+    materials: tuple[str, ...]
+    room_prompt: str
+    facilitator_notes: str
+    debrief_questions: tuple[str, ...]
+    source: Path
+    summary: str = ""
+    # Scenarios only.
+    situation: str = ""
+    what_goes_wrong: str = ""
+    plan_prompts: tuple[str, ...] = ()
+    good_plans: tuple[str, ...] = ()
+
+    @property
+    def is_scenario(self) -> bool:
+        return self.kind == "scenario"
+
+    @property
+    def steps_minutes(self) -> float:
+        """The minutes the timed steps take, all rounds included."""
+        return sum(s.total_minutes for s in self.steps)
+
+    def timeline(self, minutes: float | None = None) -> tuple[TimedStep, ...]:
+        """The countdown segments for running this exercise, round by round.
+
+        Given fewer `minutes` than the steps need (an agenda that shortens the exercise),
+        every step and phase shrinks in proportion, in half minutes, never below half a
+        minute, using up the minutes given as far as half minutes allow.
+        """
+        units = [
+            ((i, j), phase.minutes, step.repeat)
+            for i, step in enumerate(self.steps)
+            for j, phase in enumerate(step.phases or (Phase(step.name, step.minutes),))
+        ]
+        if minutes is not None and minutes < self.steps_minutes:
+            length = _apportion(units, minutes)
+        else:
+            length = {key: m for key, m, _ in units}
+        segments: list[TimedStep] = []
+        for i, step in enumerate(self.steps):
+            for r in range(1, step.repeat + 1):
+                roles = step.roles_for_round(r)
+                for j, phase in enumerate(step.phases):
+                    segments.append(
+                        TimedStep(step.name, phase.name, length[i, j], r, step.repeat, roles)
+                    )
+                if not step.phases:
+                    segments.append(TimedStep(step.name, "", length[i, 0], r, step.repeat, roles))
+        return tuple(segments)
+
+
+def _apportion(
+    units: Sequence[tuple[tuple[int, int], float, int]], target: float
+) -> dict[tuple[int, int], float]:
+    """Shrink each (key, minutes, repeat) in proportion so all fit in `target` minutes.
+
+    Each is rounded down to the half minute (at least half a minute); the half minutes left
+    over go to those that lost most in rounding (largest remainder first).
+    """
+    total = sum(m * r for _, m, r in units)
+    factor = target / total
+    result = {key: max(0.5, math.floor(m * factor * 2) / 2) for key, m, _ in units}
+    spare = target - sum(result[key] * r for key, _, r in units)
+    for key, m, r in sorted(units, key=lambda u: u[1] * factor - result[u[0]], reverse=True):
+        if m * factor - result[key] > 0 and spare >= 0.5 * r - 1e-9:
+            result[key] += 0.5
+            spare -= 0.5 * r
+    return result
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    exercise_id: str | None
+    """None for a break."""
+    title: str
+    minutes: float
+    is_break: bool = False
+
+
+@dataclass(frozen=True)
+class Agenda:
+    id: str
+    title: str
+    total_minutes: float
+    items: tuple[AgendaItem, ...]
+    source: Path
+    description: str = ""
+
+    @property
+    def planned_minutes(self) -> float:
+        return sum(item.minutes for item in self.items)
+
+
+@dataclass
+class Library:
+    exercises: dict[str, Exercise]
+    agendas: dict[str, Agenda]
+    folders: tuple[Path, ...] = ()
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        try:
+            return self.exercises[exercise_id]
+        except KeyError:
+            raise UserError(
+                f"There is no exercise '{exercise_id}' in the library"
+                + _did_you_mean(exercise_id, self.exercises)
+            ) from None
+
+    def agenda(self, agenda_id: str) -> Agenda:
+        try:
+            return self.agendas[agenda_id]
+        except KeyError:
+            raise UserError(
+                f"There is no agenda '{agenda_id}' in the library"
+                + _did_you_mean(agenda_id, self.agendas)
+            ) from None
+
+    def of_kind(self, kind: str) -> tuple[Exercise, ...]:
+        return tuple(e for e in self.exercises.values() if e.kind == kind)
+
+    def scenarios(self) -> tuple[Exercise, ...]:
+        """The troubleshooting scenarios, by title: the "if this happens" a pair can plan for."""
+        return tuple(sorted(self.of_kind("scenario"), key=lambda e: e.title.casefold()))
+
+
+@dataclass(frozen=True)
+class ContentProblem:
+    path: Path
+    field: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.field}: {self.message}"

@@ -1,0 +1,273 @@
+"""Participants, pairs and attendance in the workshop file."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from workshop_app.core.errors import UserError
+from workshop_app.core.model import PARTICIPANT_FIELDS, Pair, Participant
+from workshop_app.core.runner.clock import new_id, utc_now
+from workshop_app.core.validation import (
+    PAIR_CODE_RULE,
+    is_pair_code,
+    normalise_email,
+    storable_text,
+    valid_email,
+)
+
+if TYPE_CHECKING:
+    from workshop_app.core.store.access import OpenWorkshop
+
+_CODE = re.compile(r"^P(\d+)$")
+# Said by every write on a pair broken (or merged away) while a page still showed it.
+PAIR_GONE = "That pair is no longer in the workshop; nothing was changed."
+
+
+def format_code(number: int) -> str:
+    return f"P{number:02d}"
+
+
+class RosterStore:
+    def __init__(self, wf: OpenWorkshop) -> None:
+        self._wf = wf
+
+    # -- participants ----------------------------------------------------------------------
+
+    def participants(self) -> list[Participant]:
+        rows = self._wf.conn.execute(
+            "SELECT id, role, name, email, title, department, manager, present, checked_in_at,"
+            " updated_at FROM participants ORDER BY role, name COLLATE NOCASE"
+        ).fetchall()
+        return [_participant(r) for r in rows]
+
+    def participant(self, participant_id: str) -> Participant:
+        row = self._wf.conn.execute(
+            "SELECT id, role, name, email, title, department, manager, present, checked_in_at,"
+            " updated_at FROM participants WHERE id = ?",
+            (participant_id,),
+        ).fetchone()
+        if row is None:
+            raise UserError("That participant is no longer in the workshop.")
+        return _participant(row)
+
+    def participant_by_email(self, email: str) -> Participant | None:
+        row = self._wf.conn.execute(
+            "SELECT id FROM participants WHERE email = ?", (normalise_email(email),)
+        ).fetchone()
+        return self.participant(row[0]) if row else None
+
+    def add_participant(
+        self,
+        *,
+        role: str,
+        name: str,
+        email: str,
+        title: str = "",
+        department: str = "",
+        manager: str = "",
+    ) -> Participant:
+        values = _checked(
+            role=role, name=name, email=email, title=title, department=department, manager=manager
+        )
+        if self.participant_by_email(values["email"]) is not None:
+            raise UserError(f"Someone with the email {values['email']} is already in the roster.")
+        now = utc_now()
+        record = {"id": new_id(), **values, "updated_at": now}
+        with self._wf.transaction():
+            self._wf.insert("participants", record)
+            self._wf.audit("participants", record["id"], "*created*", None, values, at=now)
+        return self.participant(record["id"])
+
+    def update_participant(self, participant_id: str, **changes: str) -> Participant:
+        unknown = set(changes) - set(PARTICIPANT_FIELDS)
+        if unknown:
+            raise ValueError(f"unknown participant fields: {sorted(unknown)}")
+        current = self.participant(participant_id)
+        merged = {f: getattr(current, f) for f in PARTICIPANT_FIELDS} | changes
+        values = _checked(**merged)
+        if values["email"] != current.email:
+            other = self.participant_by_email(values["email"])
+            if other is not None:
+                raise UserError(f"{other.name} already has the email {values['email']}.")
+        if values["role"] != current.role and self.pair_of(participant_id) is not None:
+            raise UserError(f"{current.name} is in a pair; break the pair before changing role.")
+        now = utc_now()
+        with self._wf.transaction():
+            for name, value in values.items():
+                old = getattr(current, name)
+                if old == value:
+                    continue
+                self._wf.conn.execute(
+                    f"UPDATE participants SET {name} = ?, updated_at = ? WHERE id = ?",
+                    (value, now, participant_id),
+                )
+                self._wf.audit("participants", participant_id, name, old, value, at=now)
+        return self.participant(participant_id)
+
+    def remove_participant(self, participant_id: str) -> None:
+        current = self.participant(participant_id)
+        pair = self.pair_of(participant_id)
+        if pair is not None:
+            raise UserError(
+                f"{current.name} is in pair {pair.code}; break the pair before removing them."
+            )
+        with self._wf.transaction():
+            self._wf.conn.execute("DELETE FROM participants WHERE id = ?", (participant_id,))
+            self._wf.audit("participants", participant_id, "*removed*", current.name, None)
+
+    def set_attendance(self, participant_id: str, present: bool | None) -> None:
+        current = self.participant(participant_id)
+        if current.present == present:
+            return
+        now = utc_now()
+        checked_in = now if present else None
+        with self._wf.transaction():
+            self._wf.conn.execute(
+                "UPDATE participants SET present = ?, checked_in_at = ?, updated_at = ?"
+                " WHERE id = ?",
+                (None if present is None else int(present), checked_in, now, participant_id),
+            )
+            self._wf.audit("participants", participant_id, "present", current.present, present)
+
+    # -- pairs -----------------------------------------------------------------------------
+
+    def pairs(self) -> list[Pair]:
+        rows = self._wf.conn.execute(
+            "SELECT id, code, mentor_id, mentee_id, updated_at FROM pairs"
+        ).fetchall()
+        found = [
+            Pair(id=r[0], code=r[1], mentor_id=r[2], mentee_id=r[3], updated_at=r[4]) for r in rows
+        ]
+        return sorted(found, key=lambda p: code_sort_key(p.code))
+
+    def pair(self, pair_id: str) -> Pair:
+        row = self._wf.conn.execute(
+            "SELECT id, code, mentor_id, mentee_id, updated_at FROM pairs WHERE id = ?", (pair_id,)
+        ).fetchone()
+        if row is None:
+            raise UserError(PAIR_GONE)
+        return Pair(id=row[0], code=row[1], mentor_id=row[2], mentee_id=row[3], updated_at=row[4])
+
+    def pair_by_code(self, code: str) -> Pair | None:
+        row = self._wf.conn.execute(
+            "SELECT id FROM pairs WHERE code = ? COLLATE NOCASE", (code.strip(),)
+        ).fetchone()
+        return self.pair(row[0]) if row else None
+
+    def pair_of(self, participant_id: str) -> Pair | None:
+        row = self._wf.conn.execute(
+            "SELECT id FROM pairs WHERE mentor_id = ? OR mentee_id = ?",
+            (participant_id, participant_id),
+        ).fetchone()
+        return self.pair(row[0]) if row else None
+
+    def next_code(self) -> str:
+        numbers = [
+            int(m.group(1))
+            for (code,) in self._wf.conn.execute("SELECT code FROM pairs")
+            if (m := _CODE.match(code))
+        ]
+        return format_code(max(numbers, default=0) + 1)
+
+    def make_pair(self, mentor_id: str, mentee_id: str, *, code: str | None = None) -> Pair:
+        mentor = self.participant(mentor_id)
+        mentee = self.participant(mentee_id)
+        if mentor.role != "mentor":
+            raise UserError(f"{mentor.name} is a mentee; a pair needs a mentor and a mentee.")
+        if mentee.role != "mentee":
+            raise UserError(f"{mentee.name} is a mentor; a pair needs a mentor and a mentee.")
+        for person in (mentor, mentee):
+            existing = self.pair_of(person.id)
+            if existing is not None:
+                raise UserError(f"{person.name} is already in pair {existing.code}.")
+        code = normalise_code(code) if code else self.next_code()
+        if self.pair_by_code(code) is not None:
+            raise UserError(f"The pair code {code} is already taken in this workshop.")
+        now = utc_now()
+        pair_id = new_id()
+        with self._wf.transaction():
+            self._wf.insert(
+                "pairs",
+                {
+                    "id": pair_id,
+                    "code": code,
+                    "mentor_id": mentor_id,
+                    "mentee_id": mentee_id,
+                    "updated_at": now,
+                },
+            )
+            self._wf.charters.create_empty(pair_id, at=now)
+            self._wf.audit(
+                "pairs",
+                pair_id,
+                "*created*",
+                None,
+                {"code": code, "mentor": mentor.email, "mentee": mentee.email},
+                pair_id=pair_id,
+                at=now,
+            )
+        return self.pair(pair_id)
+
+    def break_pair(self, pair_id: str) -> None:
+        """Remove a pair; its charter goes with it (the audit keeps a copy of the content)."""
+        pair = self.pair(pair_id)
+        snapshot = self._wf.charters.snapshot(pair_id)
+        with self._wf.transaction():
+            self._wf.audit("pairs", pair_id, "*removed*", snapshot, None, pair_id=pair_id)
+            self._wf.conn.execute("DELETE FROM pairs WHERE id = ?", (pair.id,))
+
+    def rename_pair(self, pair_id: str, code: str) -> Pair:
+        pair = self.pair(pair_id)
+        code = normalise_code(code)
+        other = self.pair_by_code(code)
+        if other is not None and other.id != pair_id:
+            raise UserError(f"The pair code {code} is already taken in this workshop.")
+        now = utc_now()
+        with self._wf.transaction():
+            self._wf.conn.execute(
+                "UPDATE pairs SET code = ?, updated_at = ? WHERE id = ?", (code, now, pair_id)
+            )
+            self._wf.audit("pairs", pair_id, "code", pair.code, code, pair_id=pair_id, at=now)
+        return self.pair(pair_id)
+
+
+def normalise_code(code: str) -> str:
+    code = code.strip().upper()
+    if not is_pair_code(code):
+        raise UserError(f"A pair code is {PAIR_CODE_RULE} (like P07), not {code!r}.")
+    if m := _CODE.match(code):
+        return format_code(int(m.group(1)))
+    return code
+
+
+def code_sort_key(code: str) -> tuple[int, int, str]:
+    m = _CODE.match(code)
+    return (0, int(m.group(1)), code) if m else (1, 0, code)
+
+
+def _participant(row: Any) -> Participant:
+    return Participant(
+        id=row[0],
+        role=row[1],
+        name=row[2],
+        email=row[3],
+        title=row[4],
+        department=row[5],
+        manager=row[6],
+        present=None if row[7] is None else bool(row[7]),
+        checked_in_at=row[8],
+        updated_at=row[9],
+    )
+
+
+def _checked(**values: str) -> dict[str, str]:
+    out = {k: storable_text(v or "").strip() for k, v in values.items()}
+    if out["role"] not in ("mentor", "mentee"):
+        raise UserError(f"The role must be mentor or mentee, not {values['role']!r}.")
+    if not out["name"]:
+        raise UserError("A participant needs a name.")
+    out["email"] = normalise_email(out["email"])
+    if not valid_email(out["email"]):
+        raise UserError(f"{values['email']!r} is not an email address.")
+    return out

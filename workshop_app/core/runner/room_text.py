@@ -1,0 +1,102 @@
+"""What the room sees: exercise text with the program's own facts filled in, and the parts of
+a scenario the facilitator may reveal on the projector."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from workshop_app.core.content.library import Exercise, fill_placeholders
+from workshop_app.core.content.placeholders import Value
+from workshop_app.core.model import Workshop
+
+
+@dataclass(frozen=True, slots=True)
+class RevealablePart:
+    """A part of a scenario the room does not see until the facilitator reveals it."""
+
+    key: str  # stable within the exercise: "situation-3", "plan-prompts", "good-plan-1"
+    label: str  # what the facilitator's button names: "Situation, paragraph 3"
+    text: str  # Markdown, as the facilitator reads it
+    room_text: str  # Markdown, as the projector shows it once revealed
+
+
+def placeholder_values(workshop: Workshop) -> dict[str, Value]:
+    sponsor = ", ".join(x for x in (workshop.sponsor_name, workshop.sponsor_title) if x)
+    goals = workshop.program_goal_list
+    length = f"{workshop.program_length_months} months" if workshop.program_length_months else ""
+    return {
+        "program": workshop.program,
+        "organisation": workshop.organisation,
+        "sponsor": sponsor,
+        "sponsor_endorsement": workshop.endorsement,
+        "program_goals": goals,
+        "strategy_link": workshop.strategy_link,
+        "program_length": length,
+        "metrics": workshop.success_metrics,
+        "support_contacts": workshop.support_contacts,
+        "confidentiality_wording": workshop.confidentiality_text,
+        "no_fault_wording": workshop.no_fault_text,
+        "facilitator": workshop.facilitator,
+    }
+
+
+def room_text(text: str, workshop: Workshop) -> str:
+    return fill_placeholders(text, placeholder_values(workshop))
+
+
+def revealable_parts(exercise: Exercise, workshop: Workshop) -> list[RevealablePart]:
+    """A scenario's parts the facilitator may show the room, in the order of the file: each
+    paragraph of the situation (the notes may say to reveal the last one after the pairs have
+    talked), the plan prompts, and each example of a good plan (to read out, or show, when the
+    room is quiet). What tends to go wrong and the notes stay the facilitator's."""
+    if not exercise.is_scenario:
+        return []
+    filled = room_text(exercise.situation, workshop)
+    situation = [p.strip() for p in re.split(r"\n\s*\n", filled) if p.strip()]
+    parts = [
+        RevealablePart(f"situation-{i}", f"Situation, paragraph {i} of {len(situation)}", p, p)
+        for i, p in enumerate(situation, start=1)
+    ]
+    if exercise.plan_prompts:
+        prompts = "\n".join(f"- {room_text(q, workshop)}" for q in exercise.plan_prompts)
+        parts.append(
+            RevealablePart(
+                "plan-prompts",
+                "Plan prompts",
+                prompts,
+                f"**Questions for your plan:**\n\n{prompts}",
+            )
+        )
+    for i, plan in enumerate(exercise.good_plans, start=1):
+        text = room_text(plan, workshop)
+        parts.append(
+            RevealablePart(
+                f"good-plan-{i}",
+                f"Good plan {i} of {len(exercise.good_plans)}",
+                text,
+                f"**A plan that works:**\n\n> {text}",
+            )
+        )
+    return parts
+
+
+REVEALED_RULE = "* * *"  # a thematic break in Markdown: a line across, before what was revealed
+
+
+def projected_text(prompt: str, parts: list[RevealablePart], revealed: Collection[str]) -> str:
+    """The room prompt followed by the parts revealed so far, in the order of the file, set
+    apart from it by a rule: the room sees what is new."""
+    shown = [p.room_text for p in parts if p.key in revealed]
+    return "\n\n".join([prompt, REVEALED_RULE, *shown]) if shown else prompt
+
+
+def clock_text(seconds: float) -> str:
+    """A countdown as people read it: 12:05, 1:02:05, or +3:10 once over time."""
+    over = seconds < 0
+    whole = int(abs(seconds) + (0 if over else 0.999))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return f"+{text}" if over else text

@@ -1,0 +1,114 @@
+"""The state of a workshop at a glance: pairs, completeness, signatures, attendance."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from workshop_app.core.charter_fields import SECTION_BY_KEY
+from workshop_app.core.charters.store import PairOverview
+from workshop_app.core.store.workshop_file import WorkshopFile
+
+
+def workshop_info(
+    wf: WorkshopFile, *, overview: Sequence[PairOverview] | None = None, pairs: bool = True
+) -> dict[str, Any]:
+    """The counts, and with `pairs` every pair's line (the board needs only the counts)."""
+    w = wf.workshop()
+    overview = wf.charters.overview() if overview is None else overview
+    counts: dict[tuple[str, int | None], int] = {
+        (role, present): n
+        for role, present, n in wf.conn.execute(
+            "SELECT role, present, count(*) FROM participants GROUP BY role, present"
+        )
+    }
+    total = sum(counts.values())
+    present = sum(n for (_, here), n in counts.items() if here == 1)
+    absent = sum(n for (_, here), n in counts.items() if here == 0)
+    info: dict[str, Any] = {
+        "workshop": {
+            "id": w.id,
+            "program": w.program,
+            "organisation": w.organisation,
+            "date": w.date,
+            "cohort": w.cohort,
+            "venue": w.venue,
+            "facilitator": w.facilitator,
+            "paper_size": w.paper_size,
+        },
+        "participants": {
+            "mentors": sum(n for (role, _), n in counts.items() if role == "mentor"),
+            "mentees": sum(n for (role, _), n in counts.items() if role == "mentee"),
+            "unpaired": total - 2 * len(overview),
+        },
+        "attendance": {
+            "present": present,
+            "absent": absent,
+            "not_checked_in": total - present - absent,
+            "total": total,
+        },
+        "charters": {
+            "pairs": len(overview),
+            "complete": sum(1 for o in overview if o.complete),
+            "signed": sum(1 for o in overview if o.signed_version is not None),
+            "edited_since_signing": sum(
+                1 for o in overview if o.signed_version is not None and o.version > o.signed_version
+            ),
+        },
+    }
+    info["pairs"] = (
+        [
+            {
+                "code": o.code,
+                "mentor": {
+                    "name": o.mentor_name,
+                    "email": o.mentor_email,
+                    "present": o.mentor_present,
+                },
+                "mentee": {
+                    "name": o.mentee_name,
+                    "email": o.mentee_email,
+                    "present": o.mentee_present,
+                },
+                "complete": o.complete,
+                "missing_sections": list(o.missing),
+                "version": o.version,
+                "signed_version": o.signed_version,
+                "signature": o.signature_state,
+            }
+            for o in overview
+        ]
+        if pairs
+        else []
+    )
+    return info
+
+
+def format_info(info: dict[str, Any]) -> str:
+    w, c, a = info["workshop"], info["charters"], info["attendance"]
+    lines = [
+        f"{w['program']} - {w['organisation']}, {w['date']}",
+        f"Pairs: {c['pairs']}, charters complete: {c['complete']} of {c['pairs']}, "
+        f"signed: {c['signed']}"
+        + (f" ({c['edited_since_signing']} edited since)" if c["edited_since_signing"] else ""),
+        f"Attendance: {a['present']} present, {a['absent']} absent, "
+        f"{a['not_checked_in']} not checked in (of {a['total']})",
+    ]
+    if info["participants"]["unpaired"]:
+        lines.append(f"Participants without a pair: {info['participants']['unpaired']}")
+    if info["pairs"]:
+        lines.append("")
+    for pair in info["pairs"]:
+        absent = [pair[r]["name"] for r in ("mentor", "mentee") if pair[r]["present"] is False]
+        state = (
+            "complete"
+            if pair["complete"]
+            else "missing: "
+            + ", ".join(SECTION_BY_KEY[k].title.lower() for k in pair["missing_sections"])
+        )
+        lines.append(
+            f"{pair['code']:<5} {pair['mentor']['name']} + {pair['mentee']['name']}  |  "
+            f"{pair['signature']}  |  {state}"
+            + (f"  |  absent: {', '.join(absent)}" if absent else "")
+        )
+    return "\n".join(lines)

@@ -1,0 +1,293 @@
+"""The workshop file's schema, created and upgraded by migrations.
+
+Each migration runs in one transaction with the record of it (sqlite-utils `Migrations`), and
+sets `PRAGMA user_version` to its number, which is how a file says which format it is in and
+how an older app knows to refuse a newer file. Never edit a migration that has shipped: add one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from workshop_app.core.charter_fields import CHARTER_COLUMNS
+from workshop_app.core.store.file_check import APPLICATION_ID
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+MigrationFn = Callable[["Database"], None]
+MIGRATION_SET = "workshop"
+# (name, function), oldest first. sqlite-utils is imported only when one must run: opening a
+# file that is up to date (every start-up) does not pay for importing it.
+_MIGRATIONS: list[tuple[str, MigrationFn]] = []
+
+
+def migration(*, name: str) -> Callable[[MigrationFn], MigrationFn]:
+    def register(fn: MigrationFn) -> MigrationFn:
+        if any(n == name for n, _ in _MIGRATIONS):
+            raise ValueError(f"migration {name!r} is already registered")
+        _MIGRATIONS.append((name, fn))
+        return fn
+
+    return register
+
+
+def _text_columns(names: list[str]) -> str:
+    return ", ".join(f"{name} TEXT NOT NULL DEFAULT ''" for name in names)
+
+
+WORKSHOP_TEXT_COLUMNS = [
+    "program",
+    "organisation",
+    "date",
+    "cohort",
+    "venue",
+    "facilitator",
+    "coordinator",
+    "sponsor_name",
+    "sponsor_title",
+    "endorsement",
+    "program_goals",
+    "strategy_link",
+    "success_metrics",
+    "support_contacts",
+    "confidentiality_text",
+    "no_fault_text",
+    "program_commitments_text",
+    "language",
+    "accent_colour",
+    "logo_mime",
+    "agenda_id",
+]
+
+
+@migration(name="0001_initial")
+def _m0001(db: Database) -> None:
+    charter_columns = ", ".join(
+        f"{f.name} INTEGER" if f.kind == "int" else f"{f.name} TEXT NOT NULL DEFAULT ''"
+        for f in CHARTER_COLUMNS
+    )
+    _run_script(
+        db,
+        f"""
+        CREATE TABLE workshop (
+            id TEXT PRIMARY KEY,
+            {_text_columns(WORKSHOP_TEXT_COLUMNS)},
+            program_length_months INTEGER,
+            paper_size TEXT NOT NULL DEFAULT 'a4' CHECK (paper_size IN ('a4', 'letter')),
+            logo BLOB,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE participants (
+            id TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('mentor', 'mentee')),
+            name TEXT NOT NULL,
+            email TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            department TEXT NOT NULL DEFAULT '',
+            manager TEXT NOT NULL DEFAULT '',
+            present INTEGER CHECK (present IN (0, 1)),
+            checked_in_at TEXT,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE pairs (
+            id TEXT PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            mentor_id TEXT NOT NULL UNIQUE REFERENCES participants(id),
+            mentee_id TEXT NOT NULL UNIQUE REFERENCES participants(id),
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE charters (
+            id TEXT PRIMARY KEY,
+            pair_id TEXT NOT NULL UNIQUE REFERENCES pairs(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL DEFAULT 1,
+            {charter_columns},
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE goals (
+            id TEXT PRIMARY KEY,
+            pair_id TEXT NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 3),
+            {_text_columns(["goal", "why", "measure", "target_date", "first_steps"])},
+            private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1)),
+            updated_at TEXT NOT NULL,
+            UNIQUE (pair_id, position)
+        );
+        CREATE TABLE plans (
+            id TEXT PRIMARY KEY,
+            pair_id TEXT NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            {_text_columns(["scenario", "plan", "exercise_id"])},
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX plans_pair ON plans (pair_id, position);
+        CREATE TABLE charter_versions (
+            id TEXT PRIMARY KEY,
+            pair_id TEXT NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            snapshot TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (pair_id, version)
+        );
+        CREATE TABLE signoffs (
+            id TEXT PRIMARY KEY,
+            pair_id TEXT NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('mentor', 'mentee', 'coordinator')),
+            name TEXT NOT NULL,
+            signed_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (pair_id, version, role)
+        );
+        CREATE TABLE agenda_segments (
+            id TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            exercise_id TEXT,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT '',
+            planned_minutes REAL NOT NULL,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            started_at TEXT,
+            ended_at TEXT,
+            actual_seconds REAL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            pair_id TEXT,
+            field TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT
+        );
+        CREATE INDEX audit_pair ON audit (pair_id, seq);
+        CREATE INDEX audit_record ON audit (record_id, seq);
+        PRAGMA application_id = {APPLICATION_ID};
+        PRAGMA user_version = 1;
+        """,
+    )
+
+
+@migration(name="0002_runner")
+def _m0002(db: Database) -> None:
+    """The workshop's start time (for the planned finish) and the live runner's state, so a
+    reopened app resumes the segment in progress with the right time left."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE workshop ADD COLUMN start_time TEXT NOT NULL DEFAULT '09:00';
+        CREATE TABLE runner_state (
+            id TEXT PRIMARY KEY,
+            segment_id TEXT REFERENCES agenda_segments(id) ON DELETE SET NULL,
+            elapsed_seconds REAL NOT NULL DEFAULT 0,
+            running_since TEXT,
+            extra_seconds REAL NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL
+        );
+        PRAGMA user_version = 2;
+        """,
+    )
+
+
+@migration(name="0003_segment_adjustments_and_notes")
+def _m0003(db: Database) -> None:
+    """What the runner keeps per segment: the minutes added or taken off live (so an
+    adjustment stays with its segment when the facilitator moves on and comes back, and across
+    restarts), and the facilitator's own private notes. The live segment's adjustment moves
+    from the runner state onto its segment; the runner state keeps only the live clock."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE agenda_segments ADD COLUMN extra_seconds REAL NOT NULL DEFAULT 0;
+        ALTER TABLE agenda_segments ADD COLUMN private_notes TEXT NOT NULL DEFAULT '';
+        UPDATE agenda_segments SET extra_seconds = coalesce(
+            (SELECT r.extra_seconds FROM runner_state r WHERE r.segment_id = agenda_segments.id),
+            0);
+        CREATE TABLE runner_state_new (
+            id TEXT PRIMARY KEY,
+            segment_id TEXT REFERENCES agenda_segments(id) ON DELETE SET NULL,
+            elapsed_seconds REAL NOT NULL DEFAULT 0,
+            running_since TEXT,
+            updated_at TEXT NOT NULL
+        );
+        INSERT INTO runner_state_new (id, segment_id, elapsed_seconds, running_since, updated_at)
+            SELECT id, segment_id, elapsed_seconds, running_since, updated_at FROM runner_state;
+        DROP TABLE runner_state;
+        ALTER TABLE runner_state_new RENAME TO runner_state;
+        PRAGMA user_version = 3;
+        """,
+    )
+
+
+@migration(name="0004_step_adjustments")
+def _m0004(db: Database) -> None:
+    """Which steps of the live segment the minutes added or taken off belong to (a JSON
+    object: the step's index in the segment's timeline, to seconds), so +5 during the second
+    step makes that step longer, the steps before keep the time they ran, and a reopened app
+    counts the same steps down."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE runner_state ADD COLUMN step_extras TEXT NOT NULL DEFAULT '';
+        PRAGMA user_version = 4;
+        """,
+    )
+
+
+def _run_script(db: Database, script: str) -> None:
+    # Not executescript(): it commits first, which would break the migration's transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def known_migrations() -> list[str]:
+    """Names of the migrations this app knows, oldest first."""
+    return [name for name, _ in _MIGRATIONS]
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations already applied to the open file (read-only)."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if not exists:
+        return []
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+        (MIGRATION_SET,),
+    )
+    return [name for (name,) in rows]
+
+
+def unknown_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Migrations applied to the open file that this app does not know: a newer app's. Such a
+    migration may leave `user_version` as it was, so the version alone does not tell."""
+    known = set(known_migrations())
+    return [name for name in applied_migrations(conn) if name not in known]
+
+
+def pending_migrations(conn: sqlite3.Connection) -> list[str]:
+    applied = set(applied_migrations(conn))
+    return [name for name in known_migrations() if name not in applied]
+
+
+def apply_migrations(conn: sqlite3.Connection) -> None:
+    """Apply the pending migrations, each in one transaction with its record."""
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    runner = Migrations(MIGRATION_SET)
+    for name, fn in _MIGRATIONS:
+        runner(name=name)(fn)
+    runner.apply(Database(conn))
+
+
+def schema_version() -> int:
+    """The file format this app writes: the number of migrations it knows."""
+    return len(known_migrations())

@@ -1,0 +1,1 @@
+"""The dialogs the pages open."""

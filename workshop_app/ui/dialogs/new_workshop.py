@@ -1,0 +1,80 @@
+"""The New workshop dialog: what every workshop must have, program, organisation and date.
+(Its own module: the window reads it in only when a new workshop is made.)"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.ui.screen_fit import fit_to_screen
+from workshop_app.ui.widgets.date_edit import DateEdit
+
+# The dialog's width in average characters of its font: room for the intro in three lines
+# and for a long program name, whatever the font size and scaling.
+DIALOG_WIDTH_CHARS = 56
+
+
+class NewWorkshopDialog(QDialog):
+    """Asks for what every workshop must have: program, organisation and date."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New workshop")
+        intro = QLabel(
+            "The program, organisation and date are printed on every charter. Everything "
+            "else (sponsor, goals, wording, the roster) comes next, on the workshop's pages."
+        )
+        intro.setWordWrap(True)
+        self.program = QLineEdit()
+        self.program.setAccessibleName("Program name")
+        self.program.setPlaceholderText("e.g. Accelerate Mentoring Program")
+        self.organisation = QLineEdit()
+        self.organisation.setAccessibleName("Organisation")
+        self.organisation.setPlaceholderText("e.g. Northwind Logistics")
+        self.date = DateEdit(QDate.currentDate())
+        self.date.setDateRange(QDate(2000, 1, 1), QDate(2099, 12, 31))
+        self.date.setAccessibleName("Workshop date")
+        self.date.setAccessibleDescription("Type it as YYYY-MM-DD or pick it from the calendar")
+        self.date.setToolTip("Type it as YYYY-MM-DD, or pick it from the calendar")
+        form = QFormLayout()
+        form.addRow("&Program", self.program)
+        form.addRow("&Organisation", self.organisation)
+        form.addRow("&Date", self.date)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Create…")
+        ok.setAccessibleName("Create the workshop")
+        ok.setToolTip("Then choose where to keep the workshop file")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * DIALOG_WIDTH_CHARS)
+        self.program.textChanged.connect(self._update_ok)
+        self.organisation.textChanged.connect(self._update_ok)
+        self._update_ok()
+        fit_to_screen(self)
+
+    def _update_ok(self) -> None:
+        ok = bool(self.program.text().strip() and self.organisation.text().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def values(self) -> dict[str, str]:
+        return {
+            "program": self.program.text().strip(),
+            "organisation": self.organisation.text().strip(),
+            "date": self.date.date().toString("yyyy-MM-dd"),
+        }

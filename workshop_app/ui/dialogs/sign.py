@@ -1,0 +1,109 @@
+"""Record that a pair signed the printed charter: who signed, and when."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from workshop_app.ui.widgets.date_edit import DateTimeEdit
+from workshop_app.ui.widgets.date_field import SHOWN_DATE
+from workshop_app.ui.widgets.fields import WARNING_STYLE, name_inner_parts
+
+# Wide enough for a long name, or a coordinator with their team ("Anita Kaur (People & Culture)").
+FIELD_CHARS = 36
+
+
+def default_signing_time(workshop: QDate, now: QDateTime) -> QDateTime:
+    """Pairs sign at the workshop: now, unless that is before the workshop's date (the file
+    being prepared ahead), then the workshop's date at this time of day."""
+    if not workshop.isValid() or now.date() >= workshop:
+        return now
+    return QDateTime(workshop, now.time())
+
+
+class SignDialog(QDialog):
+    def __init__(
+        self,
+        *,
+        code: str,
+        version: int,
+        mentor: str,
+        mentee: str,
+        coordinator: str,
+        workshop_date: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Mark {code} as signed")
+        self._workshop = QDate.fromString(workshop_date, "yyyy-MM-dd")
+        intro = QLabel(
+            f"Record that the printed charter, version {version}, was signed. "
+            "Any edit after this starts a new version; this one is kept as signed."
+        )
+        intro.setWordWrap(True)
+        self.mentor = self._line(mentor, "Signed by the mentor")
+        self.mentee = self._line(mentee, "Signed by the mentee")
+        self.coordinator = self._line(coordinator, "Signed by the program coordinator (optional)")
+        # Typed whole at any speed (a QDateTimeEdit drops digits typed over its text).
+        self.when = DateTimeEdit(default_signing_time(self._workshop, QDateTime.currentDateTime()))
+        self.when.setAccessibleName("Signed on")
+        self.when.dateTimeChanged.connect(self._check_date)
+        self.warning = QLabel()
+        self.warning.setStyleSheet(WARNING_STYLE)
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # The dialog grows with what it shows (the warning), rather than squeezing it.
+        form.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        form.addRow(intro)
+        form.addRow("&Mentor", self.mentor)
+        form.addRow("M&entee", self.mentee)
+        form.addRow("&Coordinator (optional)", self.coordinator)
+        form.addRow("Signed &on", self.when)
+        form.addRow(self.warning)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Mark as signed")
+        ok.setAccessibleName("Mark as signed")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        name_inner_parts(self)
+        self._check_date()
+
+    def _line(self, text: str, name: str) -> QLineEdit:
+        edit = QLineEdit(text)
+        edit.setAccessibleName(name)
+        edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * FIELD_CHARS)
+        edit.setCursorPosition(0)  # the start of a long name, not its end, is in view
+        return edit
+
+    def _check_date(self) -> None:
+        """A charter signed before the workshop is odd (a slip in the date, usually): say so,
+        but it is the person's call."""
+        early = self._workshop.isValid() and self.when.date() < self._workshop
+        # The line is kept when empty, so that the dialog does not jump as it comes and goes.
+        self.warning.setText(
+            f"⚠ That is before the workshop ({self._workshop.toString(SHOWN_DATE)}): "
+            "is the date right?"
+            if early
+            else "\N{NO-BREAK SPACE}"
+        )
+
+    def values(self) -> dict[str, str]:
+        return {
+            "mentor": self.mentor.text().strip(),
+            "mentee": self.mentee.text().strip(),
+            "coordinator": self.coordinator.text().strip(),
+            "signed_at": self.when.dateTime().toUTC().toString("yyyy-MM-ddTHH:mm:00+00:00"),
+        }

@@ -1,0 +1,359 @@
+"""Charters: the pairs with their badges (as a list or a board), the form, preview and signing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.core.errors import UserError
+from workshop_app.ui.dialogs.ask import show_user_error
+from workshop_app.ui.pages.base import WorkshopPage
+from workshop_app.ui.preview_window import PreviewWindow
+from workshop_app.ui.widgets.charter_board import (
+    PAIR_ID_ROLE,
+    BoardDelegate,
+    CharterListModel,
+    PairRowDelegate,
+)
+from workshop_app.ui.widgets.charter_editor import CharterEditor
+
+if TYPE_CHECKING:
+    from workshop_app.core.store.workshop_file import WorkshopFile
+    from workshop_app.ui.print_jobs import PrintController
+from workshop_app.ui.dialogs.sign import SignDialog
+from workshop_app.ui.jobs import Job, in_preview_process
+
+
+class ChartersPage(WorkshopPage):
+    title = "Charters"
+
+    def __init__(self, scenarios: Sequence[str] = ()) -> None:
+        super().__init__()
+        self._scenarios = list(scenarios)
+        self.list_model = CharterListModel()
+        self.board_model = CharterListModel(board=True)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.list_model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.preview: PreviewWindow | None = None
+        self._selecting = False
+        self._build()
+
+    def _build(self) -> None:
+        self.headline = QLabel()
+        self.headline.setAccessibleName("Charters complete")
+        self.headline.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.headline.setWordWrap(True)  # at 1.5x the window would not fit the screen
+        self.list_button = QPushButton("&List and form")
+        self.board_button = QPushButton("&Board")
+        for button in (self.list_button, self.board_button):
+            button.setCheckable(True)
+        group = QButtonGroup(self)
+        group.addButton(self.list_button)
+        group.addButton(self.board_button)
+        self.list_button.setChecked(True)
+        self.preview_button = QPushButton("Pre&view")
+        self.preview_button.setToolTip("Show this charter as it will print (F7)")
+        self.sign_button = QPushButton("Mark as &signed…")
+        for button, name in (
+            (self.list_button, "Show the pairs and the charter form"),
+            (self.board_button, "Show the charter board"),
+            (self.preview_button, "Preview this charter"),
+            (self.sign_button, "Mark this charter as signed"),
+        ):
+            button.setAccessibleName(name)
+        self.print_button = QPushButton("&Print…")
+        self.print_button.setAccessibleName("Print or save charters")
+        menu = QMenu(self.print_button)
+        menu.addAction("Print this charter…", self._print_current)
+        menu.addAction("Print all complete charters…", self._print_complete)
+        menu.addSeparator()
+        menu.addAction("Save this charter as PDF…", self._save_current)
+        menu.addAction("Save all complete charters as PDFs…", self._save_complete)
+        self.print_button.setMenu(menu)
+        self.printer: PrintController | None = None
+        top = QHBoxLayout()
+        top.addWidget(self.headline, 1)
+        for button in (
+            self.list_button,
+            self.board_button,
+            self.preview_button,
+            self.print_button,
+            self.sign_button,
+        ):
+            top.addWidget(button)
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Find a pair by code or name")
+        self.filter.setAccessibleName("Find a pair")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.pair_list = QListView()
+        self.pair_list.setAccessibleName("Pairs and their charters")
+        self.pair_list.setModel(self.proxy)
+        self.pair_list.setAlternatingRowColors(True)
+        self.pair_list.setSpacing(2)
+        self.pair_list.setUniformItemSizes(True)  # no measuring of every row of a big workshop
+        self.pair_list.setItemDelegate(PairRowDelegate(self.list_model, self.pair_list))
+        self.pair_list.selectionModel().currentChanged.connect(self._on_current)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.pair_list)
+        self.editor = CharterEditor(lambda: self._scenarios)
+        self.editor.saved.connect(self.saved.emit)
+        self.editor.status.connect(self.status.emit)
+        self.editor.completeness_changed.connect(self._refresh_pair)
+        self.editor.sign_requested.connect(self.sign)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 800])
+
+        self.board = QListView()
+        self.board.setAccessibleName("Charter board")
+        self.board.setModel(self.board_model)
+        self.board.setViewMode(QListView.ViewMode.IconMode)
+        self.board.setResizeMode(QListView.ResizeMode.Adjust)
+        self.board.setMovement(QListView.Movement.Static)
+        self.board.setSpacing(8)
+        self.board.setUniformItemSizes(True)
+        self.board.setItemDelegate(BoardDelegate(self.board_model, self.board))
+        self.board.setStyleSheet("QListView { font-size: 11pt; }")
+        self.board.activated.connect(self._open_from_board)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.splitter)
+        self.views.addWidget(self.board)
+        self.list_button.toggled.connect(self._list_toggled)
+        self.board_button.toggled.connect(self._board_toggled)
+        self.preview_button.clicked.connect(self.show_preview)
+        self.sign_button.clicked.connect(self._sign_current)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.views, 1)
+
+    # -- workshop --------------------------------------------------------------------------
+
+    def set_scenarios(self, scenarios: Sequence[str]) -> None:
+        self._scenarios = list(scenarios)
+
+    def set_workshop(self, wf: WorkshopFile | None) -> None:
+        self.editor.set_workshop(wf)
+        super().set_workshop(wf)
+
+    def refresh(self) -> None:
+        if self.wf is None:
+            self.list_model.set_rows([])
+            self.board_model.set_rows([])
+            self.editor.set_pair(None)
+            return
+        current = self.editor.pair_id
+        rows = self.wf.charters.overview()
+        self.list_model.set_rows(rows)
+        if self.views.currentWidget() is self.board:  # else filled when the board is shown
+            self.board_model.set_rows(rows)
+        self._update_headline()
+        ids = [r.pair_id for r in rows]
+        self.select_pair(current if current in ids else (ids[0] if ids else None))
+
+    def flush(self) -> bool:
+        return self.editor.flush()
+
+    def settle_unsaved(self) -> bool:
+        return self.editor.settle_unsaved("close")
+
+    def _update_headline(self) -> None:
+        rows = self.list_model.rows()
+        done = sum(1 for r in rows if r.complete)
+        signed = sum(1 for r in rows if r.signed_version is not None)
+        self.headline.setText(f"{done} of {len(rows)} complete · {signed} signed")
+
+    def _refresh_pair(self, pair_id: str) -> None:
+        if self.wf is None:
+            return
+        found = self.wf.charters.overview(pair_id=pair_id)
+        overview = found[0] if found else None
+        if overview is not None:
+            self.list_model.update_row(overview)
+            self.board_model.update_row(overview)
+            self._update_headline()
+
+    # -- choosing a pair -------------------------------------------------------------------
+
+    def select_pair(self, pair_id: str | None) -> None:
+        if pair_id is None:
+            self.editor.set_pair(None)
+            return
+        if self.editor.pair_id != pair_id:
+            if self.editor.set_pair(pair_id):
+                self.lock_new_inputs()  # the form's rows made for this pair, when read-only
+            else:
+                # A save was refused and the person chose to stay with it: the list says so too.
+                pair_id = self.editor.pair_id
+        if pair_id is None:
+            return
+        row = self.list_model.row_of(pair_id)
+        index = self.proxy.mapFromSource(self.list_model.index(row))
+        if index.isValid():
+            self._selecting = True  # the editor shows the pair already
+            try:
+                self.pair_list.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+            finally:
+                self._selecting = False
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._selecting:
+            self.select_pair(current.data(PAIR_ID_ROLE))
+
+    def _open_from_board(self, index: QModelIndex) -> None:
+        self.list_button.setChecked(True)
+        self.select_pair(index.data(PAIR_ID_ROLE))
+
+    def _list_toggled(self, on: bool) -> None:
+        if on:
+            self.show_list()
+
+    def _board_toggled(self, on: bool) -> None:
+        if on:
+            self.show_board()
+
+    def show_list(self) -> None:
+        self.views.setCurrentWidget(self.splitter)
+
+    def show_board(self) -> None:
+        self.editor.flush()
+        if self.wf is not None:
+            self.board_model.set_rows(self.wf.charters.overview())
+        self.views.setCurrentWidget(self.board)
+
+    # -- printing --------------------------------------------------------------------------
+
+    def complete_pair_ids(self) -> list[str]:
+        return [r.pair_id for r in self.list_model.rows() if r.complete]
+
+    def print_current(self, *, to_folder: bool = False, folder: Path | None = None) -> bool:
+        if self.editor.pair_id is None:
+            self.status.emit("Pick a pair first.")
+            return False
+        return self._print([self.editor.pair_id], to_folder=to_folder, folder=folder)
+
+    def print_complete(self, *, to_folder: bool = False, folder: Path | None = None) -> bool:
+        self.editor.flush()
+        self._refresh_rows()
+        return self._print(self.complete_pair_ids(), to_folder=to_folder, folder=folder)
+
+    def _print(self, pair_ids: list[str], *, to_folder: bool, folder: Path | None) -> bool:
+        if self.wf is None or self.printer is None:
+            return False
+        self.editor.flush()
+        if to_folder and folder is None:
+            chosen = QFileDialog.getExistingDirectory(
+                self, "Save the charters in this folder", str(self.wf.path.parent)
+            )
+            if not chosen:
+                return False
+            folder = Path(chosen)
+        return self.printer.start(self.wf, pair_ids, folder=folder if to_folder else None)
+
+    def _print_current(self) -> None:
+        self.print_current()
+
+    def _print_complete(self) -> None:
+        self.print_complete()
+
+    def _save_current(self) -> None:
+        self.print_current(to_folder=True)
+
+    def _save_complete(self) -> None:
+        self.print_complete(to_folder=True)
+
+    def _sign_current(self) -> None:
+        if self.editor.pair_id:
+            self.sign(self.editor.pair_id)
+
+    def _refresh_rows(self) -> None:
+        if self.wf is not None:
+            rows = self.wf.charters.overview()
+            self.list_model.set_rows(rows)
+            self.board_model.set_rows(rows)
+            self._update_headline()
+            if self.editor.pair_id:
+                self.select_pair(self.editor.pair_id)
+
+    # -- preview and signing ---------------------------------------------------------------
+
+    def show_preview(self) -> None:
+        if self.wf is None or self.editor.pair_id is None:
+            return
+        from workshop_app.core.charters.batch import cached_charter_pdf
+        from workshop_app.core.charters.context import charter_context
+
+        self.editor.flush()
+        pair = self.wf.roster.pair(self.editor.pair_id)
+        context = charter_context(self.wf, pair.id)
+        if self.preview is None:
+            self.preview = PreviewWindow(self)
+            self.preview.print_requested.connect(
+                lambda pair_id: self._print([pair_id], to_folder=False, folder=None)
+            )
+        preview = self.preview
+        preview.show_rendering(pair.code, pair_id=pair.id, folder=self.wf.path.parent)
+        preview.show()
+        preview.raise_()
+        Job(
+            in_preview_process(cached_charter_pdf, context),
+            done=lambda pdf: preview.show_pdf(pair.code, pdf),
+            failed=preview.show_error,
+            what="Rendering the charter",
+        ).start()
+
+    def sign(self, pair_id: str) -> None:
+        if self.wf is None:
+            return
+        self.editor.flush()
+        wf = self.wf
+        pair = wf.roster.pair(pair_id)
+        charter = wf.charters.charter(pair_id)
+        dialog = SignDialog(
+            code=pair.code,
+            version=charter.version,
+            mentor=wf.roster.participant(pair.mentor_id).name,
+            mentee=wf.roster.participant(pair.mentee_id).name,
+            coordinator=wf.workshop().coordinator,
+            workshop_date=wf.workshop().date,
+            parent=self,
+        )
+        self.sign_dialog = dialog
+        if dialog.exec() != SignDialog.DialogCode.Accepted:
+            return
+        try:
+            version = wf.charters.sign(pair_id, **dialog.values())
+        except UserError as exc:
+            show_user_error(self, "Cannot mark as signed", exc)
+            return
+        self.editor.show_charter()
+        self._refresh_pair(pair_id)
+        self.saved.emit()
+        self.status.emit(f"{pair.code}: version {version} marked as signed.")

@@ -1,0 +1,161 @@
+"""Date fields that take a whole date typed at any speed, however the typing starts, and that
+move on with one Tab and open their calendar from the keyboard.
+
+QDateEdit edits one section (year, month, day) at a time, and two of its habits lose what a
+person types: a digit typed over a selection wider than one section (after Ctrl+A) or in front
+of a full section (after Home or a click) makes text that is not a date, so Qt drops it; and
+when a section fills up Qt moves to the next one by itself, so the "-" typed next moves on a
+second time and the month lands in the day. Typing 2027-03-09 over today's date gave
+2026-03-09. Here the first digit typed into a section replaces that section, and a separator
+typed just after Qt moved on is taken as already done.
+
+Qt also stops Tab on every section (three Tabs to leave a date), steps the section on Alt+Down
+and ignores F4. Here Tab leaves the field (a separator or Left/Right moves between sections),
+and Alt+Down, F4 or the arrow open the same calendar as the charter form's date fields. Qt's
+own calendar popup set the date on every arrow key, so Esc after looking around kept (and
+saved) the day last looked at; this one changes nothing until a day is chosen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDateTimeEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
+
+from workshop_app.ui.widgets.date_field import SHOWN_DATE, SHOWN_MOMENT, CalendarPopup
+
+SEPARATORS = frozenset("-/.: ")
+
+# The rules below are a mixin listed before the Qt class; the type checker reads them as the
+# QDateTimeEdit they always run in. (At run time the mixin cannot derive from QDateTimeEdit
+# itself: a class deriving from it and from QDateEdit crashes PySide6.)
+if TYPE_CHECKING:
+    _DateTimeEdit = QDateTimeEdit
+else:
+    _DateTimeEdit = object
+
+
+class _WholeDateTyping(_DateTimeEdit):
+    """The typing, Tab and calendar rules above, for any QDateTimeEdit (list it before the Qt
+    class)."""
+
+    # How the field looked after the last digit typed, and whether that digit filled its
+    # section so that Qt moved on by itself. A click, an arrow key or leaving the field
+    # changes the look, and the next digit starts a section afresh.
+    _after_digit: tuple[str, int, int] | None = None
+    _moved_on = False
+    popup: CalendarPopup | None = None  # made on first use: most never open it
+
+    def _look(self) -> tuple[str, int, int]:
+        line = self.lineEdit()
+        return line.text(), line.cursorPosition(), line.selectionStart()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        still_typing = self._after_digit == self._look()
+        moved_on = still_typing and self._moved_on
+        self._after_digit, self._moved_on = None, False
+        if event.key() == Qt.Key.Key_F4 or (alt and event.key() == Qt.Key.Key_Down):
+            event.accept()  # never a step: Alt+Down stepped the year down and saved it
+            self.open_calendar()
+        elif plain and text.isdigit():
+            self._type_digit(event, fresh=not still_typing or moved_on)
+        elif plain and text in SEPARATORS and text and moved_on:
+            event.accept()  # Qt is already in the section this separator asks for
+        else:
+            super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # Qt's QDateTimeEdit takes Tab to its next section; a person typing a form expects
+        # the next field, as in every other field. Only Tab is taken here: Qt moves between
+        # sections through focusNextPrevChild() for a separator and Left/Right too.
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            backward = event.key() == Qt.Key.Key_Backtab or (
+                event.key() == Qt.Key.Key_Tab
+                and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            ctrl_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            if (backward or event.key() == Qt.Key.Key_Tab) and not event.modifiers() & ctrl_alt:
+                QWidget.focusNextPrevChild(self, not backward)
+                return True
+        return super().event(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._on_arrow(event):
+            event.accept()  # the same calendar as from the keyboard, not Qt's own
+            self.open_calendar()
+        else:
+            super().mousePressEvent(event)
+
+    def _on_arrow(self, event: QMouseEvent) -> bool:
+        """Whether a press is on the drop-down arrow (found as Qt itself finds it)."""
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        option.editable = True
+        option.subControls = QStyle.SubControl.SC_All
+        hit = self.style().hitTestComplexControl(
+            QStyle.ComplexControl.CC_ComboBox, option, event.position().toPoint(), self
+        )
+        return hit == QStyle.SubControl.SC_ComboBoxArrow
+
+    def open_calendar(self) -> None:
+        """Show the month of the field's date; choosing a day sets it, Esc changes nothing."""
+        if self.isReadOnly():
+            return
+        if self.popup is None:
+            self.popup = CalendarPopup(self, self.accessibleName() or "the date")
+            self.popup.chosen.connect(self._chosen)
+        self.popup.calendar.setDateRange(self.minimumDate(), self.maximumDate())
+        self.popup.open_below(self, self.date())
+
+    def _chosen(self, date: QDate) -> None:
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.setDate(date)  # a date and time keeps its time
+        # With a time, the hour is selected: the next thing to set; else the day just chosen.
+        timed = bool(self.displayedSections() & QDateTimeEdit.Section.HourSection)
+        self.setSelectedSection(
+            QDateTimeEdit.Section.HourSection if timed else QDateTimeEdit.Section.DaySection
+        )
+
+    def _type_digit(self, event: QKeyEvent, *, fresh: bool) -> None:
+        line = self.lineEdit()
+        if line.hasSelectedText() and line.selectedText() == line.text():
+            self.setCurrentSectionIndex(0)  # the whole date is typed over, from its start
+            fresh = True
+        if fresh:
+            self.setSelectedSection(self.currentSection())
+        section = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        self._moved_on = self.currentSectionIndex() != section
+        self._after_digit = self._look()
+
+
+class DateEdit(_WholeDateTyping, QDateEdit):
+    """A calendar-popup date field shown and typed as YYYY-MM-DD."""
+
+    def __init__(self, date: QDate | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(date or QDate.currentDate(), parent)
+        self.setDisplayFormat(SHOWN_DATE)
+        self.setCalendarPopup(True)  # for the drop-down arrow; the calendar is ours
+        self.setToolTip("Type it like 2027-09-30; Alt+Down or F4 open a calendar")
+
+
+class DateTimeEdit(_WholeDateTyping, QDateTimeEdit):
+    """A calendar-popup date and time field shown and typed as YYYY-MM-DD HH:MM."""
+
+    def __init__(self, moment: QDateTime, parent: QWidget | None = None) -> None:
+        super().__init__(moment, parent)
+        self.setDisplayFormat(SHOWN_MOMENT)
+        self.setCalendarPopup(True)  # for the drop-down arrow; the calendar is ours
+        self.setToolTip("Type it like 2027-09-30 18:00; Alt+Down or F4 open a calendar")

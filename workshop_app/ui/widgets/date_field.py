@@ -1,0 +1,283 @@
+"""A date, or a date and time, that can be empty: typed, stepped, picked from a calendar.
+
+Qt's QDateEdit cannot be empty: a "special value" (1900-01-01) stood in for empty, so typing
+into an empty field went wrong, Up saved 1901 and the calendar opened in 1900. This field is
+a line edit that knows what a whole date is, and saves nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QPoint, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QToolButton, QVBoxLayout, QWidget
+
+from workshop_app.ui.widgets.fields import FieldWidget, name_inner_parts, wrap_input
+
+SHOWN_DATE = "yyyy-MM-dd"
+SHOWN_MOMENT = "yyyy-MM-dd HH:mm"
+STORED_MOMENT = "yyyy-MM-ddTHH:mm"
+# A date further than this after the workshop is probably a typing slip (2207 for 2027).
+FAR_AFTER_YEARS = 3
+# The time a date-and-time field starts from when only its date is known.
+START_TIME = QTime(9, 0)
+MINUTE_STEP = 15
+
+# Only the last keystroke makes a date whole, so one typed key by key is never saved as
+# another on the way ("2027-09-3" is not the 3rd): an ISO day has two digits, and the
+# day-first forms end with a four-digit year.
+_DATE = (
+    r"(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{2})"  # 2027-09-30
+    r"|(?P<d2>\d{1,2})[./](?P<m2>\d{1,2})[./](?P<y2>\d{4}))"  # 30/09/2027, 30.9.2027
+)
+_TIME = r"(?P<h>\d{1,2})[:.](?P<min>\d{2})"
+_DATE_ONLY = re.compile(_DATE)
+_DATE_AND_TIME = re.compile(_DATE + r"(?:\s+|T)" + _TIME)
+
+
+def parse_moment(text: str, *, with_time: bool) -> QDateTime | None:
+    """The date (and time) that `text` spells out in full, or None. Besides ISO
+    (2027-09-30, 2027-09-30 18:00) the day-first forms people type in Italy, Germany and
+    France are read too (30/09/2027, 30.9.2027)."""
+    match = (_DATE_AND_TIME if with_time else _DATE_ONLY).fullmatch(text.strip())
+    if match is None:
+        return None
+    parts = match.groupdict()
+    year, month, day = (int(parts[k] or parts[k + "2"]) for k in ("y", "m", "d"))
+    date = QDate(year, month, day)
+    time = QTime(int(parts["h"]), int(parts["min"])) if with_time else QTime(0, 0)
+    if not date.isValid() or not time.isValid():
+        return None
+    return QDateTime(date, time)
+
+
+@dataclass(frozen=True, slots=True)
+class Unfinished:
+    """What a date field holds when its text is not a whole date: handed over as an edit so
+    that the save is refused with `message` (the text stays, nothing else is saved)."""
+
+    text: str
+    message: str
+
+
+class DateField(FieldWidget):
+    """A date, or a date and time, that can be empty.
+
+    Typed as text (the placeholder shows the form), with Up/Down stepping the part under the
+    cursor (an empty field starts from the workshop date), Alt+Down or F4 for a calendar,
+    Delete or Backspace (or ✕) to empty it. A date before the workshop or more than three
+    years after it is saved, and flagged next to the field.
+    """
+
+    def __init__(self, label: str, *, with_time: bool = False) -> None:
+        super().__init__()
+        self._label = label
+        self._with_time = with_time
+        self._shown = SHOWN_MOMENT if with_time else SHOWN_DATE
+        self._reference = QDate.currentDate()
+        self._edit = QLineEdit()
+        self._edit.setAccessibleName(label)
+        self._edit.setPlaceholderText("YYYY-MM-DD HH:MM" if with_time else "YYYY-MM-DD")
+        self._edit.setToolTip(
+            f"Type it like {QDateTime(QDate(2027, 9, 30), QTime(18, 0)).toString(self._shown)}; "
+            "Up/Down change the part under the cursor; Alt+Down or F4 open a calendar"
+        )
+        self._edit.textEdited.connect(self._typed)
+        self._edit.editingFinished.connect(self.commit)
+        self._edit.installEventFilter(self)
+        self.calendar_button = QToolButton()
+        self.calendar_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.calendar_button.setToolTip("Pick from a calendar (Alt+Down or F4)")
+        self.calendar_button.setAccessibleName(f"Calendar for {label}")
+        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+Down/F4 from the field
+        self.calendar_button.clicked.connect(self.open_calendar)
+        clear = QToolButton()
+        clear.setText("✕")
+        clear.setToolTip(f"Clear {label.lower()} (Delete)")
+        clear.setAccessibleName(f"Clear {label}")
+        clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Delete/Backspace from the field
+        clear.clicked.connect(self._clear)
+        self.popup: CalendarPopup | None = None  # made on first use: most never open it
+        wrap_input(self, self._edit, self.calendar_button, clear)
+
+    # -- value -----------------------------------------------------------------------------
+
+    def value(self) -> str:
+        """The stored form ("" when empty); a text that is not a whole date as it is."""
+        text = self._edit.text()
+        if not text.strip():
+            return ""
+        moment = parse_moment(text, with_time=self._with_time)
+        if moment is None:
+            return text
+        return moment.toString(STORED_MOMENT) if self._with_time else moment.toString("yyyy-MM-dd")
+
+    def set_value(self, value: Any) -> None:
+        text = str(value or "")
+        moment = parse_moment(text, with_time=self._with_time)
+        self._edit.setText(text if moment is None else moment.toString(self._shown))
+        self._check()
+
+    def set_reference(self, date: QDate) -> None:
+        """The workshop's date: where an empty field starts, and what a date is checked
+        against."""
+        self._reference = date
+        self._check()
+
+    # -- typing ----------------------------------------------------------------------------
+
+    def _typed(self, text: str) -> None:
+        self._check()
+        if not text.strip() or parse_moment(text, with_time=self._with_time) is not None:
+            self.edited.emit(self.value())
+        # Anything else is a date being typed: handed over by commit() when the person
+        # leaves the field, so "2027-09-3" is never saved as some other date.
+
+    def commit(self) -> None:
+        text = self._edit.text()
+        if not text.strip():
+            return
+        moment = parse_moment(text, with_time=self._with_time)
+        if moment is None:
+            example = QDateTime(self._reference, START_TIME).toString(self._shown)
+            kind = "a date and time" if self._with_time else "a date"
+            self.edited.emit(
+                Unfinished(text, f"“{text}” is not {kind}: write it like {example}. Not saved.")
+            )
+        elif moment.toString(self._shown) != text:
+            self._edit.setText(moment.toString(self._shown))  # 30/9/2027 reads 2027-09-30
+
+    def _set_moment(self, moment: QDateTime, cursor: int) -> None:
+        self._edit.setText(moment.toString(self._shown))
+        self._edit.setCursorPosition(cursor)
+        self._typed(self._edit.text())
+
+    def _clear(self) -> None:
+        self._edit.clear()
+        self._edit.setFocus()
+        self._typed("")
+
+    def _start(self) -> QDateTime:
+        return QDateTime(self._reference, START_TIME)
+
+    def step(self, by: int) -> None:
+        """Up/Down: change the part under the cursor by `by` (an empty field starts from the
+        workshop date; a date still being typed is left alone)."""
+        text = self._edit.text()
+        if not text.strip():
+            self._set_moment(self._start(), len(SHOWN_DATE))
+            return
+        moment = parse_moment(text, with_time=self._with_time)
+        if moment is None:
+            return
+        same = moment.toString(self._shown) == text
+        cursor = self._edit.cursorPosition() if same else len(SHOWN_DATE)
+        self._set_moment(_stepped(moment, _part_at(cursor), by), cursor)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key, alt = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            if key == Qt.Key.Key_F4 or (alt and key == Qt.Key.Key_Down):
+                self.open_calendar()
+                return True
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not alt:
+                self.step(1 if key == Qt.Key.Key_Up else -1)
+                return True
+        return False
+
+    # -- the calendar ----------------------------------------------------------------------
+
+    def open_calendar(self) -> None:
+        """Show the month of the date in the field (or of the workshop, when empty)."""
+        if self.popup is None:
+            self.popup = CalendarPopup(self, self._label)
+            self.popup.chosen.connect(self._chosen)
+        moment = parse_moment(self._edit.text(), with_time=self._with_time)
+        self.popup.open_below(self._edit, moment.date() if moment else self._reference)
+
+    def _chosen(self, date: QDate) -> None:
+        moment = parse_moment(self._edit.text(), with_time=self._with_time)
+        time = moment.time() if moment is not None else START_TIME
+        self._edit.setFocus()
+        # With a time, the cursor goes to the hour: the next thing to set.
+        self._set_moment(QDateTime(date, time), 11 if self._with_time else len(SHOWN_DATE))
+
+    # -- checking ----------------------------------------------------------------------------
+
+    def _check(self) -> None:
+        moment = parse_moment(self._edit.text(), with_time=self._with_time)
+        warning = ""
+        if moment is not None and self._reference.isValid():
+            workshop = self._reference.toString(SHOWN_DATE)
+            if moment.date() < self._reference:
+                warning = f"⚠ Before the workshop ({workshop}): is that right? It is saved."
+            elif moment.date() > self._reference.addYears(FAR_AFTER_YEARS):
+                warning = (
+                    f"⚠ More than {FAR_AFTER_YEARS} years after the workshop ({workshop}): "
+                    "is that right? It is saved."
+                )
+        self._show_warning(warning)
+
+
+def _part_at(cursor: int) -> str:
+    """Which part of "yyyy-MM-dd HH:mm" the cursor is in (or just after)."""
+    for end, part in ((4, "year"), (7, "month"), (10, "day"), (13, "hour")):
+        if cursor <= end:
+            return part
+    return "minute"
+
+
+def _stepped(moment: QDateTime, part: str, by: int) -> QDateTime:
+    if part == "year":
+        return moment.addYears(by)
+    if part == "month":
+        return moment.addMonths(by)
+    if part == "day":
+        return moment.addDays(by)
+    if part == "hour":
+        return moment.addSecs(by * 3600)
+    # Minutes go in quarters of an hour, from 09:07 to 09:15 or 09:00.
+    minute = moment.time().minute()
+    off = minute % MINUTE_STEP
+    target = minute - off + (MINUTE_STEP if by > 0 else 0) if off else minute + by * MINUTE_STEP
+    return moment.addSecs((target - minute) * 60)
+
+
+class CalendarPopup(QFrame):
+    """A month to pick a day from: Enter or a click chooses, Esc closes."""
+
+    chosen = Signal(QDate)
+
+    def __init__(self, parent: QWidget, label: str) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.calendar = QCalendarWidget()
+        self.calendar.setAccessibleName(f"Calendar for {label}")
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.clicked.connect(self._choose)
+        self.calendar.activated.connect(self._choose)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(1, 1, 1, 1)
+        layout.addWidget(self.calendar)
+        name_inner_parts(self)
+
+    def open_below(self, anchor: QWidget, date: QDate) -> None:
+        self.calendar.setSelectedDate(date)
+        self.calendar.setCurrentPage(date.year(), date.month())
+        self.adjustSize()
+        screen = anchor.screen().availableGeometry()
+        at = anchor.mapToGlobal(QPoint(0, anchor.height()))
+        if at.y() + self.height() > screen.bottom():  # no room below: open above the field
+            at.setY(anchor.mapToGlobal(QPoint(0, 0)).y() - self.height())
+        at.setX(max(screen.left(), min(at.x(), screen.right() - self.width())))
+        self.move(at)
+        self.show()
+        self.calendar.setFocus()
+
+    def _choose(self, date: QDate) -> None:
+        self.close()
+        self.chosen.emit(date)

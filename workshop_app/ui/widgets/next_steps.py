@@ -1,0 +1,71 @@
+"""The steps left before the event, each with what is left and a button to the page for it."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy
+
+from workshop_app.core.readiness import NextStep
+from workshop_app.ui.style import DONE_COLOUR, PENDING_COLOUR
+
+PAGE_TITLES = {"program": "Program", "roster": "Roster && pairs", "agenda": "Agenda"}
+STYLE = "#nextSteps { border: 1px solid palette(mid); border-radius: 6px; }"
+
+
+class NextSteps(QFrame):
+    """Shown while any step is left; each row: a tick or a dot, the step, a button."""
+
+    open_page = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("nextSteps")
+        self.setStyleSheet(STYLE)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(14, 10, 14, 12)
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setColumnStretch(1, 1)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600; border: none;")
+        self.grid.addWidget(self.heading, 0, 0, 1, 3)
+        self.rows: dict[str, tuple[QLabel, QLabel, QPushButton]] = {}
+
+    def show_steps(self, steps: list[NextStep]) -> None:
+        left = [s for s in steps if not s.done]
+        self.setVisible(bool(left))
+        self.heading.setText(
+            "Before the event"
+            if len(left) == len(steps)
+            else f"Before the event: {len(left)} of {len(steps)} steps left"
+        )
+        for number, step in enumerate(steps, start=1):
+            mark, text, button = self._row(step.page, number)
+            mark.setText("✓" if step.done else str(number))
+            mark.setStyleSheet(
+                f"border: none; font-size: 13pt; font-weight: 700; "
+                f"color: {DONE_COLOUR if step.done else PENDING_COLOUR};"
+            )
+            mark.setAccessibleName("Done" if step.done else "To do")
+            text.setText(f"<b>{escape(step.title)}</b><br>{escape(step.detail)}")
+            text.setAccessibleName(f"{step.title}: {'done' if step.done else 'to do'}")
+            button.setAccessibleName(f"Go to {PAGE_TITLES[step.page].replace('&&', '&')}")
+
+    def _row(self, page: str, number: int) -> tuple[QLabel, QLabel, QPushButton]:
+        if page not in self.rows:
+            mark = QLabel()
+            mark.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            mark.setMinimumWidth(mark.fontMetrics().horizontalAdvance("00"))
+            text = QLabel()
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.RichText)
+            text.setStyleSheet("border: none;")
+            button = QPushButton(f"{PAGE_TITLES[page]} →")
+            button.clicked.connect(lambda _=False, p=page: self.open_page.emit(p))
+            self.grid.addWidget(mark, number, 0)
+            self.grid.addWidget(text, number, 1)
+            self.grid.addWidget(button, number, 2, Qt.AlignmentFlag.AlignTop)
+            self.rows[page] = (mark, text, button)
+        return self.rows[page]

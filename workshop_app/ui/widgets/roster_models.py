@@ -1,0 +1,233 @@
+"""Thin table models over the roster: participants (with an attendance tick) and pairs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from workshop_app.core.model import Pair, Participant
+from workshop_app.core.roster.store import code_sort_key
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.style import ERROR_COLOUR
+
+_Index = QModelIndex | QPersistentModelIndex
+_Role = Qt.ItemDataRole
+SORT_ROLE = _Role.UserRole
+ID_ROLE = _Role.UserRole + 1
+
+PARTICIPANT_COLUMNS = ("Here", "Name", "Role", "Pair", "Email", "Title", "Department", "Manager")
+HERE, NAME, ROLE, PAIR = 0, 1, 2, 3
+PAIR_COLUMNS = ("Pair", "Mentor", "Mentee")
+
+
+def _code_key(code: str) -> str:
+    """Sorts P2 before P10, other codes after numbered ones, and no pair last."""
+    if not code:
+        return "9"
+    group, number, text = code_sort_key(code)
+    return f"{group}{number:09d}{text}"
+
+
+@dataclass(frozen=True, slots=True)
+class RosterRow:
+    person: Participant
+    pair_code: str
+
+
+class _TableModel(QAbstractTableModel):
+    columns: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[Any] = []
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = _Role.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == _Role.DisplayRole:
+            return self.columns[section]
+        return None
+
+    def _set(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+
+class ParticipantsModel(_TableModel):
+    """One row per participant. Ticking "Here" asks for the change; it is not stored here."""
+
+    columns = PARTICIPANT_COLUMNS
+    attendance_requested = Signal(str, bool)  # participant id, present
+
+    def load(self, wf: WorkshopFile) -> None:
+        codes = {}
+        for pair in wf.roster.pairs():
+            codes[pair.mentor_id] = codes[pair.mentee_id] = pair.code
+        self._set([RosterRow(p, codes.get(p.id, "")) for p in wf.roster.participants()])
+
+    def clear(self) -> None:
+        self._set([])
+
+    def row(self, index: int) -> RosterRow:
+        return self._rows[index]
+
+    def can_pair(self) -> bool:
+        """Whether a mentor and a mentee are both still without a pair."""
+        free = {row.person.role for row in self._rows if not row.pair_code}
+        return {"mentor", "mentee"} <= free
+
+    def row_of(self, participant_id: str) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.person.id == participant_id:
+                return number
+        return None
+
+    def replace(self, person: Participant) -> None:
+        """Show `person`'s new state without reloading everyone (after an attendance tick)."""
+        number = self.row_of(person.id)
+        if number is None:
+            return
+        self._rows[number] = RosterRow(person, self._rows[number].pair_code)
+        self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.columns) - 1))
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == HERE:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: _Index, role: int = _Role.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row: RosterRow = self._rows[index.row()]
+        p, col = row.person, index.column()
+        if col == HERE:
+            return self._here(p, role)
+        if role in (_Role.DisplayRole, _Role.AccessibleTextRole):
+            role_shown = p.role.capitalize()
+            values = (p.name, role_shown, row.pair_code, p.email, p.title, p.department, p.manager)
+            return values[col - 1]
+        if role == SORT_ROLE:
+            if col == PAIR:
+                return _code_key(row.pair_code)
+            return str(self.data(index, _Role.DisplayRole)).casefold()
+        if role == ID_ROLE:
+            return p.id
+        if role == _Role.ForegroundRole and col == PAIR and not row.pair_code:
+            return QBrush(QColor("#8a8a8a"))
+        return None
+
+    def _here(self, p: Participant, role: int) -> Any:
+        if role == _Role.CheckStateRole:
+            return Qt.CheckState.Checked if p.present else Qt.CheckState.Unchecked
+        if role == _Role.DisplayRole and p.present is False:
+            return "absent"
+        if role == _Role.AccessibleTextRole:
+            return {True: "here", False: "absent", None: "not checked in"}[p.present]
+        if role == _Role.ToolTipRole:
+            return "Tick when the person arrives (Space ticks the selected people)"
+        if role == _Role.ForegroundRole:
+            return QBrush(QColor(ERROR_COLOUR))
+        if role == SORT_ROLE:
+            return {True: 0, None: 1, False: 2}[p.present]
+        if role == ID_ROLE:
+            return p.id
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = _Role.EditRole) -> bool:
+        if not index.isValid() or index.column() != HERE or role != _Role.CheckStateRole:
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.attendance_requested.emit(self._rows[index.row()].person.id, checked)
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class PairRow:
+    pair: Pair
+    mentor: str
+    mentee: str
+
+
+class PairsTableModel(_TableModel):
+    columns = PAIR_COLUMNS
+
+    def load(self, wf: WorkshopFile) -> None:
+        names = {p.id: p.name for p in wf.roster.participants()}
+        self._set(
+            [
+                PairRow(p, names.get(p.mentor_id, ""), names.get(p.mentee_id, ""))
+                for p in wf.roster.pairs()
+            ]
+        )
+
+    def clear(self) -> None:
+        self._set([])
+
+    def row(self, index: int) -> PairRow:
+        return self._rows[index]
+
+    def data(self, index: _Index, role: int = _Role.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row: PairRow = self._rows[index.row()]
+        if role in (_Role.DisplayRole, _Role.AccessibleTextRole):
+            return (row.pair.code, row.mentor, row.mentee)[index.column()]
+        if role == SORT_ROLE:
+            if index.column() == 0:
+                return _code_key(row.pair.code)
+            return str(self.data(index, _Role.DisplayRole)).casefold()
+        if role == ID_ROLE:
+            return row.pair.id
+        return None
+
+
+ROLE_FILTERS = (
+    ("Everyone", None),
+    ("Mentors", "mentor"),
+    ("Mentees", "mentee"),
+    ("Not in a pair", "unpaired"),
+)
+
+
+class RosterFilter(QSortFilterProxyModel):
+    """Sorts by each column's sort key; keeps rows matching the text and the role filter."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self._role: str | None = None
+
+    def set_role(self, role: str | None) -> None:
+        self.beginFilterChange()
+        self._role = role
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        if self._role is not None and isinstance(model, ParticipantsModel):
+            row = model.row(source_row)
+            if self._role == "unpaired" and row.pair_code:
+                return False
+            if self._role in ("mentor", "mentee") and row.person.role != self._role:
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)

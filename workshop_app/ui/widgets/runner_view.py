@@ -1,0 +1,422 @@
+"""The widgets of the runner page, laid out to fit a small laptop screen at 1.5x scaling: the
+countdown first in its row (a narrow window cuts the titles beside it, never the timer), the
+controls in rows that wrap, the banners that say what mode the page is in, the segment's texts
+in tabs. `RunnerPage` fills and drives them."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.core.charters.context import format_date
+from workshop_app.core.model import Segment, Workshop
+from workshop_app.core.runner.live import Runner, drift_text
+from workshop_app.core.runner.room_text import (
+    clock_text,
+    projected_text,
+    revealable_parts,
+    room_text,
+)
+from workshop_app.ui.presenter_window import TIMER_COLOURS
+from workshop_app.ui.style import ERROR_COLOUR, PENDING_COLOUR
+from workshop_app.ui.widgets.elided_label import ElidedLabel
+from workshop_app.ui.widgets.flow_layout import wrapping_row
+from workshop_app.ui.widgets.runner_controls import Banner, PlanBox, runner_button
+from workshop_app.ui.widgets.scenario_panel import ScenarioPanel
+
+STATE_TEXT = {
+    "ready": "Ready: press Space to start",
+    "running": "Running",
+    "paused": "Paused: press Space to resume",
+    "warning": "Less than two minutes left",
+    "overrun": "Over time",
+    "finished": "The workshop is finished",
+}
+FACILITATOR_COLOURS = TIMER_COLOURS | {
+    "ready": "#1a1a1a",
+    "running": "#1a1a1a",
+    "finished": "#1a1a1a",
+    "paused": "#5a6570",
+    "warning": PENDING_COLOUR,
+    "overrun": ERROR_COLOUR,
+}
+BREAK_TEXT = "Break: back in a few minutes."
+
+
+def room_markdown(
+    runner: Runner, workshop: Workshop, segment: Segment, revealed: Collection[str]
+) -> str:
+    """What the room sees of `segment`: its prompt and the parts revealed so far."""
+    exercise = runner.exercise(segment)
+    if exercise is None:
+        return BREAK_TEXT if segment.kind == "break" else ""
+    prompt = room_text(exercise.room_prompt, workshop)
+    return projected_text(prompt, revealable_parts(exercise, workshop), revealed)
+
+
+class RunnerView(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rehearsal_banner = Banner("rehearsal_banner", background="#ffe08a")
+        self.real_button = self.rehearsal_banner.add_button(
+            "Record this run for real", "Record this run for real"
+        )
+        self.projector_banner = Banner("projector_banner", background="#1f2a38", foreground="#fff")
+        self.live_button = self.projector_banner.add_button(
+            "Show the room again", "Show the projector live again"
+        )
+        self.browse_banner = Banner("browse_banner", background="#d7e9f7")
+        self.back_button = self.browse_banner.add_button(
+            "Back to the running segment", "Back to the running segment (Esc)"
+        )
+        self.start_this_button = self.browse_banner.add_button(
+            "Start this one", "Start this one (Enter)"
+        )
+
+        self.timer = QLabel("0:00")
+        self.timer.setAccessibleName("Time left in the running segment")
+        self.state_label = _line("Timer state")
+        # Wide enough for "Ready: press Space to start" on one line, where there is room.
+        longest = max(STATE_TEXT.values(), key=len)
+        self.state_label.setMinimumWidth(
+            min(260, self.state_label.fontMetrics().horizontalAdvance(longest) + 4)
+        )
+        # One line each, so that looking at a segment with a longer title or no steps never
+        # moves the controls below (the whole text is in the tooltip).
+        self.position = _line("Segment")
+        self.segment_title = _line("Segment title", "font-size: 18pt; font-weight: 700;")
+        self.step_label = _line("Timed step", "font-size: 12pt; color: #1f5f8b;")
+        keep_room = self.step_label.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)
+        self.step_label.setSizePolicy(keep_room)
+        self.next_label = _line("What comes next")
+        clock = QVBoxLayout()
+        clock.setSpacing(0)
+        clock.addWidget(self.timer)
+        clock.addWidget(self.state_label)
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        for label in (self.position, self.segment_title, self.step_label, self.next_label):
+            titles.addWidget(label)
+        head = QHBoxLayout()
+        head.addLayout(clock)  # first in its row: a narrow window cuts the titles, not this
+        head.addSpacing(24)
+        head.addLayout(titles, 1)
+
+        self.prev_button = runner_button("◀ Previous", "Look at the previous segment (Left)")
+        self.start_button = runner_button("Start", "Start, pause or resume (Space)")
+        self.minus_button = runner_button("−1 min", "Take a minute off (-)")
+        self.plus_button = runner_button("+5 min", "Add five minutes (+)")
+        self.restart_button = runner_button("Restart", "Back to the full time, stopped")
+        self.next_button = runner_button("Next ▶", "Look at the next segment (Right)")
+        self.checkin_button = runner_button(
+            "Check in…", "Check in arrivals, print the sign-in sheet"
+        )
+        self.rehearsal_button = runner_button(
+            "Rehearsal", "Rehearsal: try the timings, nothing is recorded", checkable=True
+        )
+        self.presenter_button = runner_button(
+            "Presenter view", "Presenter view (F5)", checkable=True
+        )
+        self.blank_button = runner_button("Blank", "Blank the projector (B)", checkable=True)
+        self.freeze_button = runner_button("Freeze", "Freeze the projector (F)", checkable=True)
+        self.smaller = runner_button("A−", "Smaller text in the presenter view")
+        self.larger = runner_button("A+", "Larger text in the presenter view")
+        type_size = QWidget()  # A− and A+ wrap together
+        pair = QHBoxLayout(type_size)
+        pair.setContentsMargins(0, 0, 0, 0)
+        pair.addWidget(self.smaller)
+        pair.addWidget(self.larger)
+        self.controls = wrapping_row(
+            self.prev_button, self.start_button, self.minus_button, self.plus_button,
+            self.restart_button, self.next_button, self.checkin_button, self.rehearsal_button,
+            self.presenter_button, self.blank_button, self.freeze_button, type_size,
+        )  # fmt: skip
+        self.finish = _label("Projected finish", "font-size: 11pt;")
+
+        self.tabs = QTabWidget()
+        # The tabs give up height first (down to nothing) when a small screen at 1.5x has
+        # every banner up: the countdown, the titles and the controls keep theirs.
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self._timed_id: str | None = None  # the segment that ran when the tabs were last set
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.room_view = _browser("What the room sees")
+        self.notes_view = _browser("The library's notes (never shown to the room)")
+        self.own_notes = QPlainTextEdit()
+        self.own_notes.setAccessibleName("Your own notes on this segment (private)")
+        self.own_notes.setPlaceholderText(
+            "Your own notes on this segment: private, kept in the workshop file, never "
+            "shown to the room. Esc gives the keys back to the runner."
+        )
+        self.own_notes.setStyleSheet("font-size: 12pt;")
+        notes = QSplitter(Qt.Orientation.Vertical)
+        notes.addWidget(_titled("From the exercise library", self.notes_view))
+        notes.addWidget(
+            _titled("Your own notes (private, never shown to the room)", self.own_notes)
+        )
+        notes.setStretchFactor(0, 3)
+        notes.setStretchFactor(1, 2)
+        self.debrief_view = _browser("Debrief questions")
+        self.plan_box = PlanBox()
+        self.scenario = ScenarioPanel(self.plan_box)
+        self.tabs.addTab(self.room_view, "Room prompt")
+        self.tabs.addTab(notes, "Notes")
+        self.scenario_tab = self.tabs.addTab(self.scenario, "Scenario")
+        self.tabs.addTab(self.debrief_view, "Debrief")
+        self.empty = _label("No agenda")
+        self.empty.setText(
+            "This workshop has no agenda yet. Choose one on the Agenda page, then come back."
+        )
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.finish)
+        # The banners come and go below the controls, so the countdown and the buttons never
+        # move under the facilitator's pointer.
+        self.banners = (self.rehearsal_banner, self.projector_banner, self.browse_banner)
+        for widget in self.banners:
+            layout.addWidget(widget)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.empty)
+
+    def controls_area(self) -> QRect:
+        """In screen coordinates, what a presenter window on the same screen should leave
+        clear: the countdown, the controls, and the banners (as if all were shown)."""
+        top = self.mapToGlobal(QPoint(0, 0))
+        bottom = self.finish.mapToGlobal(QPoint(0, self.finish.height())).y()
+        layout = self.layout()
+        assert layout is not None  # made with the view
+        spacing = max(0, layout.spacing())
+        banners = sum(b.sizeHint().height() + spacing for b in self.banners if b.isHidden())
+        return QRect(top, QPoint(top.x() + self.width(), bottom + banners))
+
+    # -- filling it in ---------------------------------------------------------------------
+
+    def show_segment(
+        self, runner: Runner, workshop: Workshop, revealed: dict[str, set[str]]
+    ) -> None:
+        """Lay out the segment the facilitator is looking at."""
+        timed_id = runner.timed.id if runner.timed else None
+        if timed_id != self._timed_id:
+            # Another segment runs: the facilitator sees its room prompt first (looking
+            # ahead keeps the tab, to read the notes of the segments to come).
+            self._timed_id = timed_id
+            self.tabs.setCurrentIndex(0)
+        has_agenda = bool(runner.segments)
+        self.empty.setVisible(not has_agenda)
+        for w in (self.tabs, self.finish, self.timer, self.controls):
+            w.setEnabled(has_agenda)
+        segment = runner.viewed
+        exercise = runner.exercise()
+        self.own_notes.blockSignals(True)  # showing the notes is not typing them
+        self.own_notes.setPlainText(segment.private_notes if segment else "")
+        self.own_notes.blockSignals(False)
+        self.own_notes.setEnabled(segment is not None)
+        day = date.fromisoformat(workshop.date)
+        on = f"{day:%A} {format_date(workshop.date, workshop.language)}"
+        self.rehearsal_banner.say(
+            f"Rehearsal: nothing is recorded. The workshop itself is on {on}."
+            if runner.rehearsal
+            else ""
+        )
+        self.tabs.setTabVisible(self.scenario_tab, bool(exercise and exercise.is_scenario))
+        if segment is None:
+            self.position.setText("" if has_agenda else "No agenda yet")
+            self.segment_title.setText(
+                "The workshop is finished" if runner.finished else "End of the agenda"
+            )
+            for view in (self.room_view, self.notes_view, self.debrief_view):
+                view.setPlainText("")
+            self.next_label.setText("")
+            return
+        self._show_position(runner)
+        self.segment_title.setText(segment.title)
+        shown = revealed.get(segment.id, set())
+        self.room_view.setMarkdown(room_markdown(runner, workshop, segment, shown))
+
+        def fill(text: str) -> str:
+            return room_text(text, workshop)
+
+        self.notes_view.setMarkdown(fill(exercise.facilitator_notes) if exercise else "")
+        self.debrief_view.setMarkdown(
+            "\n".join(f"- {fill(q)}" for q in exercise.debrief_questions) if exercise else ""
+        )
+        if exercise is not None and exercise.is_scenario:
+            self.scenario.show_scenario(
+                exercise,
+                revealable_parts(exercise, workshop),
+                shown,
+                can_reveal=segment is runner.timed,
+                what_goes_wrong=fill(exercise.what_goes_wrong),
+            )
+            self.plan_box.add.setEnabled(not runner.rehearsal)
+            self.plan_box.result.setText(
+                "Rehearsal: plans are not added to charters." if runner.rehearsal else ""
+            )
+        following = runner.next_segment
+        self.next_label.setText(
+            f"Next: {following.title} ({following.planned_minutes:g} min)"
+            if following
+            else "Next: the end of the workshop"
+        )
+
+    def _show_position(self, runner: Runner) -> None:
+        """Which segment this is, and its minutes with what was added or taken off."""
+        segment = runner.viewed
+        if segment is None:
+            return
+        added = segment.extra_seconds / 60
+        self.position.setText(
+            f"Segment {runner.view_index + 1} of {len(runner.segments)} · "
+            f"{segment.planned_minutes:g} min planned" + (f", {added:+g} min" if added else "")
+        )
+
+    def show_clock(self, runner: Runner) -> tuple[str, str, str]:
+        """The countdown of the segment that runs, its step, whether the facilitator is
+        looking elsewhere, and the projected finish. Returns the timer's text, its state and
+        the step as the room sees it."""
+        timed = runner.timed
+        state = runner.state()
+        self._show_position(runner)  # +5 / -1 change it
+        text = clock_text(runner.remaining()) if timed else "—"
+        self.timer.setText(text)
+        self.timer.setStyleSheet(
+            f"font-size: 40pt; font-weight: 700; color: {FACILITATOR_COLOURS[state]};"
+        )
+        doing = STATE_TEXT[state] if runner.segments else ""
+        browsing = runner.browsing
+        self.state_label.setText(doing)  # whose state: the banner says, when looking elsewhere
+        resume = state in ("paused", "overrun") and not runner.running
+        self.start_button.setText("Pause" if runner.running else "Resume" if resume else "Start")
+        for b in (self.start_button, self.minus_button, self.plus_button, self.restart_button):
+            b.setEnabled(timed is not None)
+        step_text = room_step = ""
+        now = runner.step_now()
+        if now is not None:
+            # The time left first: a narrow window cuts the end of the line.
+            left = clock_text(max(0.0, now.remaining_seconds))
+            step_text = f"{left} left in step {now.index + 1} of {now.count}: {now.step.label}"
+            if now.step.roles_text:
+                step_text += f"  —  {now.step.roles_text}"
+            room_step = now.step.label + (f"\n{now.step.roles_text}" if now.step.roles_text else "")
+        if browsing and timed is not None:
+            # Whose the countdown is, where the step line was: the one that runs.
+            step_text = f"The clock: “{timed.title}”, {_short(doing)}" + (
+                f" · {clock_text(max(0.0, now.remaining_seconds))} left in step "
+                f"{now.index + 1} of {now.count}"
+                if now is not None
+                else ""
+            )
+        self.step_label.setText(step_text)
+        self.step_label.setVisible(bool(step_text))
+        self._say_browsing(runner, doing)
+        if runner.segments:
+            ended = "Finished at" if runner.finished else "Projected finish"
+            since = " (from the rehearsal's start)" if runner.rehearsal else ""
+            self.finish.setText(
+                f"{ended} {runner.projected_finish():%H:%M} · planned "
+                f"{runner.planned_finish():%H:%M}{since} · {drift_text(runner.minutes_late())}"
+            )
+        else:
+            self.finish.setText("")  # (not the last workshop's)
+        return text, state, room_step
+
+    def _say_browsing(self, runner: Runner, doing: str) -> None:
+        if not runner.browsing:
+            self.browse_banner.say("")
+            return
+        viewed, timed = runner.viewed, runner.timed
+        if timed is None:
+            room = "The workshop is finished."
+        else:
+            room = f"The room sees “{timed.title}” ({_short(doing)})."
+        if viewed is None:
+            looking = "You are at the end of the agenda."
+            self.start_this_button.setText("End the workshop")
+        else:
+            looking = f"You are looking at “{viewed.title}”."
+            self.start_this_button.setText("Resume this one" if viewed.ran else "Start this one")
+        # At the end of the agenda: "End the workshop", once it has begun and until it ends.
+        self.start_this_button.setVisible(
+            viewed is not None or (runner.begun and not runner.finished)
+        )
+        self.back_button.setText(
+            "Back to the end" if timed is None else "Back to the running segment"
+        )
+        self.browse_banner.say(f"{looking} {room}")
+
+    def say_projector(self, *, shown: bool, blank: bool, frozen: bool) -> None:
+        """The projector's buttons, and a banner while the room does not see what runs."""
+        self.presenter_button.setChecked(shown)
+        self.blank_button.setChecked(blank)
+        self.freeze_button.setChecked(frozen)
+        for b in (self.blank_button, self.freeze_button, self.smaller, self.larger):
+            b.setEnabled(shown)
+        if blank:
+            self.projector_banner.say(
+                "Projector blank: the room sees a black screen. B shows it again."
+            )
+        elif frozen:
+            self.projector_banner.say(
+                "Projector frozen: the room still sees what it saw when you pressed F. "
+                "F shows it live again."
+            )
+        else:
+            self.projector_banner.say("")
+
+
+def _short(state_text: str) -> str:
+    """ "Paused: press Space to resume" as a word in a sentence: "paused"."""
+    return state_text.split(":")[0].lower()
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    """`widget` under a small heading that says whose text it is."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 4, 0, 0)
+    layout.setSpacing(2)
+    heading = QLabel(title)
+    heading.setStyleSheet("font-weight: 600; color: #5a6570;")
+    layout.addWidget(heading)
+    layout.addWidget(widget, 1)
+    return box
+
+
+def _line(name: str, style: str = "") -> ElidedLabel:
+    label = ElidedLabel()
+    label.setAccessibleName(name)
+    label.setStyleSheet(style)
+    return label
+
+
+def _label(name: str, style: str = "") -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setAccessibleName(name)
+    label.setStyleSheet(style)
+    return label
+
+
+def _browser(name: str) -> QTextBrowser:
+    view = QTextBrowser()
+    view.setAccessibleName(name)
+    view.setOpenLinks(False)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.setStyleSheet("font-size: 12pt;")
+    return view
