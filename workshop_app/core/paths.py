@@ -38,7 +38,7 @@ def user_cache_dir() -> Path:
 
 
 def cache_root() -> Path | None:
-    """Where rendered charters are cached (`render_cache`), or None when caching is off."""
+    """Where rendered charters are cached (`charters.render_cache`), or None when caching is off."""
     override = os.environ.get("WORKSHOP_APP_CACHE_DIR")
     if override:
         return None if override.strip().lower() == "off" else Path(override)

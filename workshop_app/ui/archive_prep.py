@@ -3,7 +3,7 @@
 Rendering is what an archive costs: about a quarter of a second of a core per charter, so
 minutes for a large launch. While the workshop is open and nobody has changed it for a
 little while (`QUIET_S`), a child process at a low priority renders into the render cache
-every charter the archive would hold and the cache lacks (`export_archive.prepare_archive`).
+every charter the archive would hold and the cache lacks (`exports.archive.prepare_archive`).
 Exporting the archive afterwards copies files. It works one charter at a time, stops the
 moment charters are being printed or anything is exported (they then have every core), and
 starts again after the next quiet spell. It never writes to the workshop file.

@@ -24,7 +24,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.jobs import CancelCheck, Cancelled, Progress
@@ -244,6 +251,8 @@ class JobRow(QWidget):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAccessibleName(f"Cancel {what.lower()}")
         self.cancel_button.clicked.connect(self.cancel)
+        # Its own width wherever the row is (a status bar gives a row more than it asks for).
+        self.cancel_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label)

@@ -1,6 +1,6 @@
 """Print charters without making the room wait: render in the background, then print or save.
 
-A `Job` waits on a printing process (`core.print_process`) that reads the workshop read-only
+A `Job` waits on a printing process (`charters.print_process`) that reads the workshop read-only
 and hands the charters to WeasyPrint worker processes. The GUI thread only updates the
 progress row and, at the end, prints the pages.
 """

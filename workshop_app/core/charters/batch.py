@@ -2,16 +2,16 @@
 
 Where the time goes, measured (see benchmarks/bench_charters.py): laying out a charter takes
 about 0.25 s; writing its PDF took 1.2 s more, nearly all of it fontTools subsetting the same
-three fonts again for every document. `font_subsets` now does that once per process, so a
+three fonts again for every document. `charters.font_subsets` now does that once per process, so a
 charter costs its layout plus ~0.05 s, and the layouts run in parallel on every core.
 
 - Work goes to a `ProcessPoolExecutor` (spawn context: safe beside a GUI's threads) as
   chunks of a few charters; the entry point `_render_chunk` takes plain data only.
 - Each worker keeps its parsed stylesheets, fonts and font subsets across its chunks.
-- Given a `render_cache`, a charter rendered before (same context, same renderer) is copied
+- Given a `charters.render_cache`, a charter rendered before (same context, same renderer) is copied
   from it instead, and each charter rendered is kept there: printing a room again, or
   archiving charters printed before, costs file copies.
-- Every file is written by `atomic.write_bytes` (a hidden temporary name in the output folder,
+- Every file is written by `store.atomic.write_bytes` (a hidden temporary name in the output folder,
   renamed into place), so a failure or a cancel never leaves half a file; what a killed run
   left there is removed when the next one starts, and the folder is flushed once at the end.
 - Workers leave as soon as the process that started them is gone (`parent_watch`).

@@ -5,7 +5,7 @@ Charter text is typed by participants and is untrusted. Three rules keep it iner
   templates never put participant text in an attribute, a style or a URL;
 - WeasyPrint's URL fetcher serves `data:` URIs and files inside `report_templates/` only:
   nothing from the network, no other local file (`fetch_resource`);
-- the only colour that reaches CSS is validated (`charter_context.safe_colour`).
+- the only colour that reaches CSS is validated (`charters.context.safe_colour`).
 
 WeasyPrint is imported inside the functions that render (the GUI's start-up does not pay
 for it). Parsed stylesheets and the font configuration are kept per process, so a worker
@@ -118,7 +118,7 @@ def _load_weasyprint() -> None:
     """Import WeasyPrint (once, and only when something is rendered).
 
     Without the system's HarfBuzz-subset library WeasyPrint 70 warns on import that a future
-    version will need it. Nobody at a workshop can act on that, and `font_subsets` removes
+    version will need it. Nobody at a workshop can act on that, and `charters.font_subsets` removes
     most of the slowness it causes (installing it, e.g. Debian's libharfbuzz-subset0, is
     still recommended: subsetting then runs in C).
     """

@@ -10,9 +10,9 @@ exercises and agendas or replace them by `id`. Every problem found is reported w
 the field and what was expected, so a trainer who writes their own material can fix it
 without reading this code.
 
-The pieces live in their own modules: `content_model` (the dataclasses and the names a file
-may use), `content_exercise` and `content_agenda` (reading one file), `content_read` (what
-both share), `content_wording` (problem messages) and `placeholders`. This module loads the
+The pieces live in their own modules: `content.model` (the dataclasses and the names a file
+may use), `content.exercise` and `content.agenda` (reading one file), `content.read` (what
+both share), `content.wording` (problem messages) and `placeholders`. This module loads the
 folders and is the entry point: import from here.
 """
 

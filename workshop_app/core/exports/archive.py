@@ -12,8 +12,8 @@ rendered for it are kept meanwhile in a scratch folder of the app's own private 
 folder (`temp_files`: what a killed export left there is removed by the next one).
 
 Speed: rendering is what an archive costs (a quarter of a second of a core per charter), so
-it takes each charter from the `render_cache` where it is, and renders only the others
-(`batch_render`, worker processes on every core). While a workshop is open the app keeps
+it takes each charter from the `charters.render_cache` where it is, and renders only the others
+(`charters.batch`, worker processes on every core). While a workshop is open the app keeps
 the cache ready (`prepare_archive`, a low-priority child process), so archiving a 2,000-pair
 workshop is a matter of copying files.
 
@@ -82,7 +82,7 @@ def write_archive(
 
     Charters already in the render cache (printed, previewed or archived before, or prepared
     by `prepare_archive`) are copied from it; the others are rendered by
-    `batch_render.render_charters` (`workers` is passed on: 0 renders in this process)."""
+    `charters.batch.render_charters` (`workers` is passed on: 0 renders in this process)."""
     from workshop_app.core.charters.batch import charter_filename, charter_files
     from workshop_app.core.charters.summary_context import summary_context
     from workshop_app.core.file_names import unique_names

@@ -22,7 +22,7 @@ a logo and its type, a segment's timing):
 
 Positions and the links between records (which pair a goal belongs to) are not answers: the
 most recently written copy gives them and `merge` renumbers places. Pair codes are decided by
-`merge_codes`; a signature (and the signed version it goes with) is one fact, merged whole.
+`merge.codes`; a signature (and the signed version it goes with) is one fact, merged whole.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ Rules (the README (section "Merging rooms") explains them for staff):
   temporary name and moved into place, so a failed merge leaves nothing behind.
 - Records are matched by their UUID; participants also by email (the same person imported in
   two rooms), pairs also by their mentor and mentee, goals and signatures by their place.
-- The copies of a record merge field by field (`merge_fields`): a copy further along (its
+- The copies of a record merge field by field (`merge.fields`): a copy further along (its
   audit trail already holds the others' changes to the field) is taken; a value someone set
   (its change is in the audit trail, or it is not the column's default) beats a default nobody
   set, whatever `updated_at` says: a fresh import's "not checked in", the 09:00 start time, an
@@ -19,7 +19,7 @@ Rules (the README (section "Merging rooms") explains them for staff):
   shown). The same answer in two rooms (checked in in both) keeps the first check-in time.
 - A record removed in one room (its removal is in that room's audit trail) stays removed unless
   another room edited it after the removal.
-- Pair codes (`merge_codes`): the first file listed keeps all its codes, a pair in several
+- Pair codes (`merge.codes`): the first file listed keeps all its codes, a pair in several
   files keeps one code (a file's where it is signed, else the first file's), a signed pair's
   code never changes unless two signed pairs held one code (the first file's keeps it; the
   report says which signed paper now shows a wrong code), and a pair that must give up its
@@ -314,7 +314,7 @@ class _Merger:
         )
 
     def _codes(self) -> None:
-        """Each pair's code (see `merge_codes`); every change is recorded and reported once."""
+        """Each pair's code (see `merge.codes`); every change is recorded and reported once."""
         pairs = [
             PairCodes(row["id"], tuple(
                 Holding(v.source.index, v.source.label, v.row["code"],

@@ -1,6 +1,6 @@
 """Read a roster file (CSV in any common encoding and delimiter, or XLSX) into rows of text.
 
-Nothing here knows what the columns mean; `roster_import` does. Row numbers are the ones a
+Nothing here knows what the columns mean; `roster.importer` does. Row numbers are the ones a
 person sees when they open the file in a spreadsheet: the header is row 1.
 """
 

@@ -11,7 +11,7 @@ A segment's actual time is recorded only when its clock has run.
 
 Time is measured with a monotonic clock while the app runs. Every change of state is written
 to the run's record with wall-clock times, so an app closed and reopened mid-segment resumes
-with the right time left. A rehearsal keeps the same record in memory (`runner_record`).
+with the right time left. A rehearsal keeps the same record in memory (`runner.record`).
 """
 
 from __future__ import annotations

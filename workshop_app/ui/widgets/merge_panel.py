@@ -3,7 +3,7 @@
 The merge reads every input through its own read-only connection (`merge_workshops` opens each
 file with `WorkshopFile.open(path, readonly=True)` on the worker thread), so the workshop open
 in the app can be one of the inputs while the app keeps it open for writing. The first file
-listed keeps its pair codes (`merge_codes`), so this workshop goes first when it is included.
+listed keeps its pair codes (`merge.codes`), so this workshop goes first when it is included.
 """
 
 from __future__ import annotations
