@@ -14,26 +14,28 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-width, height, scale, data = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
-config = data / "screen.json"
-config.write_text(
-    json.dumps(
-        {
-            "screens": [
-                {"name": "laptop", "x": 0, "y": 0, "width": width, "height": height,
-                 "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
-            ]
-        }
-    )
-)  # fmt: skip
-os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
-os.environ["QT_SCALE_FACTOR"] = scale
-os.environ["WORKSHOP_APP_DATA_DIR"] = str(data)
-os.environ["WORKSHOP_APP_CACHE_DIR"] = "off"
+# The preview's worker process imports this file too (as __mp_main__): it must do nothing.
+if __name__ == "__main__":
+    width, height, scale, data = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
+    config = data / "screen.json"
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {"name": "laptop", "x": 0, "y": 0, "width": width, "height": height,
+                     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+                ]
+            }
+        )
+    )  # fmt: skip
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    os.environ["QT_SCALE_FACTOR"] = scale
+    os.environ["WORKSHOP_APP_DATA_DIR"] = str(data)
+    os.environ["WORKSHOP_APP_CACHE_DIR"] = "off"
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QApplication,
@@ -42,9 +44,10 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from workshop_app.core.demo import create_demo  # noqa: E402
-from workshop_app.ui.launch import make_app  # noqa: E402
-from workshop_app.ui.main_window import PAGES, MainWindow  # noqa: E402
+from workshop_app.core.demo import create_demo
+from workshop_app.ui.jobs import stop_all
+from workshop_app.ui.launch import make_app
+from workshop_app.ui.main_window import PAGES, MainWindow
 
 problems: list[str] = []
 
@@ -139,68 +142,72 @@ def click(page: QWidget, name: str) -> None:
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-app = make_app()
-create_demo(data / "demo.workshop").close()
-window = MainWindow()
-window.showMaximized()
-QTest.qWaitForWindowExposed(window)
-check_window("the start page", window)
-ctrl = Qt.KeyboardModifier.ControlModifier
-check_modal("the New workshop dialog", lambda: press(window, Qt.Key.Key_N, ctrl))
-window.open_path(data / "demo.workshop")
-for number, (_title, page_name) in enumerate(PAGES, start=1):
-    press(window, Qt.Key(Qt.Key.Key_0 + number), ctrl)
-    page = window.current_page()
-    assert window.nav.currentRow() == number - 1 and page.isVisible(), page_name
-    check_window(f"the {page_name} page", window)
-    if page_name == "roster":
-        check_modal("the Import dialog", lambda: press(window, Qt.Key.Key_I, ctrl))
-        check_modal("the participant dialog", lambda p=page: click(p, "Add participant"))
-    elif page_name == "agenda":
-        check_modal("the Add dialog", lambda p=page: click(p, "Add an exercise or a break"))
-    elif page_name == "runner":
-        timer = window.runner.view.timer
-        if not on_screen(timer):
-            problems.append(f"runner: the countdown ({rect_text(global_rect(timer))}) is cut off")
-        check_modal(
-            "the Check in dialog",
-            lambda: click(window.runner, "Check in arrivals, print the sign-in sheet"),
-        )
-        # Running, then looking ahead through every segment (a banner comes, the scenario
-        # tab shows): the window keeps to the screen.
-        press(window.runner, Qt.Key.Key_Space)
-        for _segment in window.runner.runner.segments:
+if __name__ == "__main__":
+    app = make_app()
+    create_demo(data / "demo.workshop").close()
+    window = MainWindow()
+    window.showMaximized()
+    QTest.qWaitForWindowExposed(window)
+    check_window("the start page", window)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    check_modal("the New workshop dialog", lambda: press(window, Qt.Key.Key_N, ctrl))
+    window.open_path(data / "demo.workshop")
+    for number, (_title, page_name) in enumerate(PAGES, start=1):
+        press(window, Qt.Key(Qt.Key.Key_0 + number), ctrl)
+        page = window.current_page()
+        assert window.nav.currentRow() == number - 1 and page.isVisible(), page_name
+        check_window(f"the {page_name} page", window)
+        if page_name == "roster":
+            check_modal("the Import dialog", lambda: press(window, Qt.Key.Key_I, ctrl))
+            check_modal("the participant dialog", lambda p=page: click(p, "Add participant"))
+        elif page_name == "agenda":
+            check_modal("the Add dialog", lambda p=page: click(p, "Add an exercise or a break"))
+        elif page_name == "runner":
+            timer = window.runner.view.timer
+            if not on_screen(timer):
+                problems.append(
+                    f"runner: the countdown ({rect_text(global_rect(timer))}) is cut off"
+                )
+            check_modal(
+                "the Check in dialog",
+                lambda: click(window.runner, "Check in arrivals, print the sign-in sheet"),
+            )
+            # Running, then looking ahead through every segment (a banner comes, the scenario
+            # tab shows): the window keeps to the screen.
+            press(window.runner, Qt.Key.Key_Space)
+            for _segment in window.runner.runner.segments:
+                press(window.runner, Qt.Key.Key_Right)
+                check_window(f"the runner, looking at segment {_segment.position}", window)
+            press(window.runner, Qt.Key.Key_Escape)
+            press(window.runner, Qt.Key.Key_Space)
+            press(window.runner, Qt.Key.Key_F5)
+            presenter = window.runner.presenter
+            assert presenter is not None
+            QTest.qWaitForWindowExposed(presenter)
+            check_window("the presenter view", presenter)
+            # Every banner at once: a rehearsal, the projector frozen, looking ahead.
+            press(window.runner, Qt.Key.Key_F)
             press(window.runner, Qt.Key.Key_Right)
-            check_window(f"the runner, looking at segment {_segment.position}", window)
-        press(window.runner, Qt.Key.Key_Escape)
-        press(window.runner, Qt.Key.Key_Space)
-        press(window.runner, Qt.Key.Key_F5)
-        presenter = window.runner.presenter
-        assert presenter is not None
-        QTest.qWaitForWindowExposed(presenter)
-        check_window("the presenter view", presenter)
-        # Every banner at once: a rehearsal, the projector frozen, looking ahead.
-        press(window.runner, Qt.Key.Key_F)
-        press(window.runner, Qt.Key.Key_Right)
-        check_window("the runner with every banner", window)
-        for widget in (window.runner.view.timer, window.runner.view.controls):
-            if not on_screen(widget):
-                problems.append(f"runner with every banner: {widget.accessibleName()} cut off")
-        press(window.runner, Qt.Key.Key_F)
-        press(window.runner, Qt.Key.Key_Escape)
-        presenter.close()
-    elif page_name == "charters":
-        check_modal(
-            "the Sign dialog",
-            lambda: press(window, Qt.Key.Key_S, ctrl | Qt.KeyboardModifier.ShiftModifier),
-        )
-        press(window, Qt.Key.Key_F7)
-        preview = window.charters.preview
-        assert preview is not None
-        QTest.qWaitForWindowExposed(preview)
-        check_window("the preview", preview)
-        preview.close()
-check_modal("the Restore dialog", lambda: window.restore_action.trigger())
+            check_window("the runner with every banner", window)
+            for widget in (window.runner.view.timer, window.runner.view.controls):
+                if not on_screen(widget):
+                    problems.append(f"runner with every banner: {widget.accessibleName()} cut off")
+            press(window.runner, Qt.Key.Key_F)
+            press(window.runner, Qt.Key.Key_Escape)
+            presenter.close()
+        elif page_name == "charters":
+            check_modal(
+                "the Sign dialog",
+                lambda: press(window, Qt.Key.Key_S, ctrl | Qt.KeyboardModifier.ShiftModifier),
+            )
+            press(window, Qt.Key.Key_F7)
+            preview = window.charters.preview
+            assert preview is not None
+            QTest.qWaitForWindowExposed(preview)
+            check_window("the preview", preview)
+            preview.close()
+    check_modal("the Restore dialog", lambda: window.restore_action.trigger())
 
-window.close()
-print(json.dumps(problems))
+    window.close()
+    stop_all()  # as quitting the app does: no job's thread outlives the process
+    print(json.dumps(problems))
