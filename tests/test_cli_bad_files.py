@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from cli_runner import run
+from cli_runner import run, unprivileged
 
 from workshop_app import cli
 from workshop_app.core.demo import create_demo
@@ -322,20 +322,6 @@ def test_lock_refused_by_the_os_gives_a_clear_message(
     assert err.count("\n") == 1 and intact.name in err and "Read-only file system" in err
     assert digest(intact) == before
     assert listing(intact.parent) == beside
-
-
-def unprivileged() -> list[str]:
-    """A command prefix under which file modes apply: nothing when not root; as root, a user
-    namespace (`unshare -U`: the same user, without root's power to ignore modes) where the
-    kernel allows one. Skips the test where neither is possible."""
-    if sys.platform == "win32":
-        pytest.skip("file modes do not make files read-only on Windows")
-    if os.geteuid() != 0:
-        return []
-    probe = subprocess.run(["unshare", "-U", "true"], capture_output=True, check=False)
-    if probe.returncode != 0:
-        pytest.skip("running as root without user namespaces; simulated in-process above")
-    return ["unshare", "-U"]
 
 
 def run_unprivileged(*args: str, data: Path) -> subprocess.CompletedProcess[str]:

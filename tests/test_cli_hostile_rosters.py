@@ -12,11 +12,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
 import resource
 import struct
 import subprocess
-import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -136,15 +134,7 @@ def run_capped(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
     def cap() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
-    env = {**os.environ, "WORKSHOP_APP_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "workshop_app", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        preexec_fn=cap,
-    )
+    return run(*args, data=data, preexec_fn=cap)
 
 
 @pytest.fixture

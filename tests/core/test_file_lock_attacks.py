@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from bad_files import make_workshop
-from cli_runner import run
+from cli_runner import run, unprivileged
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.store import file_lock
@@ -245,19 +245,6 @@ def test_an_unwritable_lock_file_held_by_another_account_names_the_holder(
     refuse_writing_the_lock_file(monkeypatch, room)
     with pytest.raises(LockedError, match=r"already open in workshop-app \(process"):
         WorkshopFile.open(room)
-
-
-def unprivileged() -> list[str]:
-    """A prefix under which file modes apply: none when not root; as root, a user namespace
-    (the same user without root's power to ignore modes), or the test is skipped."""
-    if sys.platform == "win32":
-        pytest.skip("file modes do not make files read-only on Windows")
-    if os.geteuid() != 0:
-        return []
-    probe = subprocess.run(["unshare", "-U", "true"], capture_output=True, check=False)
-    if probe.returncode != 0:
-        pytest.skip("running as root without user namespaces; simulated in-process above")
-    return ["unshare", "-U"]
 
 
 def test_an_unwritable_lock_file_for_real(room: Path, roster: Path, app_data: Path) -> None:
