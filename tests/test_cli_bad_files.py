@@ -406,7 +406,7 @@ SCHEMA_DAMAGE: dict[str, tuple[str, str]] = {
     "a column renamed": (
         "UPDATE sqlite_master SET sql = replace(sql, 'code TEXT', 'kode TEXT')"
         " WHERE name = 'pairs'",
-        "is damaged: its table pairs lacks the column code",
+        "is damaged: its table pairs lacks the column code (kode in its place).",
     ),
     "a column dropped": (
         "UPDATE sqlite_master SET sql = replace(sql, 'meeting_place TEXT NOT NULL DEFAULT "

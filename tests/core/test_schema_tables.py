@@ -123,7 +123,8 @@ def test_every_problem_is_counted_and_the_first_named(tmp_path: Path) -> None:
     with pytest.raises(UserError) as caught:
         check_workshop_file(path, schema_version=schema.schema_version())
     assert caught.value.message == (
-        "room.workshop is damaged: its table goals lacks the column why, and 3 more problems. "
+        "room.workshop is damaged: its table goals lacks the column why (how in its place), "
+        "and 2 more problems. "
         "Restore it from a backup; the file has not been changed."
     )
 

@@ -226,10 +226,10 @@ def refuse_newer_migrations(path: Path, conn: sqlite3.Connection) -> None:
 
 
 def schema_problems(conn: sqlite3.Connection, user_version: int) -> list[str]:
-    """What differs between the file's tables and columns and those of its format, worst
-    first: SQLite checks that the schema parses (quick_check) but not that it is the app's, and
-    a column renamed or dropped in `sqlite_master` (PRAGMA writable_schema) would otherwise
-    surface as "no such column" in the middle of an export or a merge.
+    """What differs between the file's tables and columns and those of its format, in the
+    order of its tables. SQLite checks that the schema parses (quick_check) but not that it is
+    the app's, and a column renamed or dropped in `sqlite_master` (PRAGMA writable_schema)
+    would otherwise surface as "no such column" in the middle of an export or a merge.
 
     A column the format does not have is refused too, at the file's own version: nothing this
     app writes adds one, so it was made outside the app, and a merge copies whole rows. Tables
@@ -250,12 +250,23 @@ def schema_problems(conn: sqlite3.Connection, user_version: int) -> list[str]:
         if actual is None:
             problems.append(f"its table {table} is missing")
             continue
-        problems += [f"its table {table} lacks the column {c}" for c in columns if c not in actual]
+        # A column renamed is one problem, said as one: what is missing and what is there.
+        renamed = {
+            want: got
+            for want, got in zip(columns, actual, strict=False)
+            if len(actual) == len(columns) and want not in actual and got not in columns
+        }
+        problems += [
+            f"its table {table} lacks the column {c}"
+            + (f" ({one_line(renamed[c], limit=60)} in its place)" if c in renamed else "")
+            for c in columns
+            if c not in actual
+        ]
         problems += [
             f"its table {table} has a column {one_line(c, limit=60)} that format "
             f"{user_version} does not have"
             for c in actual
-            if c not in columns
+            if c not in columns and c not in renamed.values()
         ]
         if set(actual) == set(columns) and tuple(actual) != columns:
             # Rows are stored by position: swapped names would read one field as another.
