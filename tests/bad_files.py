@@ -46,6 +46,19 @@ def _truncated(fraction: float):
     return make
 
 
+def _column_renamed(path: Path) -> Path:
+    """`code` renamed to `kode` in sqlite_master: SQLite's own check passes, reads fail."""
+    make_workshop(path)
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "PRAGMA writable_schema = ON;"
+        " UPDATE sqlite_master SET sql = replace(sql, 'code TEXT', 'kode TEXT')"
+        " WHERE name = 'pairs'; PRAGMA writable_schema = OFF;"
+    )
+    conn.close()
+    return path
+
+
 BAD_FILES = {
     "empty": (lambda p: (p.write_bytes(b""), p)[1], "empty"),
     "text": (lambda p: (p.write_text("program,pairs\nx,1\n"), p)[1], "not a SQLite database"),
@@ -58,4 +71,5 @@ BAD_FILES = {
     "newer version": (_newer, "newer version"),
     "truncated at 30%": (_truncated(0.3), "damaged"),
     "truncated at 70%": (_truncated(0.7), "damaged"),
+    "a column renamed": (_column_renamed, "damaged: its table pairs lacks the column code"),
 }

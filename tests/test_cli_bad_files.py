@@ -387,6 +387,37 @@ SCHEMA_DAMAGE: dict[str, tuple[str, str]] = {
         "DELETE FROM sqlite_master WHERE name = 'signoffs'",
         "orphan index",
     ),
+    # These parse and pass SQLite's own check; they failed later, mid-read, with "no such
+    # column" (or table) as a traceback, and merge with a KeyError.
+    "a column renamed": (
+        "UPDATE sqlite_master SET sql = replace(sql, 'code TEXT', 'kode TEXT')"
+        " WHERE name = 'pairs'",
+        "is damaged: its table pairs lacks the column code (kode in its place).",
+    ),
+    "a column dropped": (
+        "UPDATE sqlite_master SET sql = replace(sql, 'meeting_place TEXT NOT NULL DEFAULT "
+        "'''', ', '') WHERE name = 'charters'",
+        "is damaged: its table charters lacks the column meeting_place.",
+    ),
+    "a table renamed, with its indexes": (
+        "UPDATE sqlite_master SET tbl_name = 'pears',"
+        " name = replace(name, 'autoindex_pairs_', 'autoindex_pears_')"
+        " WHERE tbl_name = 'pairs' AND type = 'index';"
+        " UPDATE sqlite_master SET name = 'pears', tbl_name = 'pears',"
+        " sql = replace(sql, 'CREATE TABLE pairs', 'CREATE TABLE pears') WHERE name = 'pairs'",
+        "is damaged: its table pairs is missing.",
+    ),
+    "a column the format does not have": (
+        "UPDATE sqlite_master SET sql = replace(sql, 'updated_at TEXT NOT NULL',"
+        " 'updated_at TEXT NOT NULL, room TEXT') WHERE name = 'pairs'",
+        f"its table pairs has a column room that format {schema_version()} does not have.",
+    ),
+    "two columns' names swapped": (
+        "UPDATE sqlite_master SET sql = replace(replace(replace(sql,"
+        " 'mentor_id TEXT', 'x TEXT'), 'mentee_id TEXT', 'mentor_id TEXT'), 'x TEXT',"
+        " 'mentee_id TEXT') WHERE name = 'pairs'",
+        "is damaged: its table pairs has its columns in another order.",
+    ),
 }
 SCHEMA_COMMANDS = {
     "info": ["info", "{file}"],

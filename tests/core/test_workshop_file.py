@@ -14,8 +14,7 @@ from bad_files import BAD_FILES, make_workshop
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.store import backups, schema
-from workshop_app.core.store.file_check import APPLICATION_ID
-from workshop_app.core.store.schema import migration, schema_version
+from workshop_app.core.store.schema import APPLICATION_ID, migration, schema_version
 from workshop_app.core.store.workshop_file import WorkshopFile
 
 

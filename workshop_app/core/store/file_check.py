@@ -1,8 +1,9 @@
 """Decide whether a file is a workshop this app may open, without changing a byte of it.
 
 Everything here reads: the 100-byte SQLite header first, then, only if that looks right, a
-read-only connection for SQLite's own consistency check. A file that fails is refused with a
-message saying what it is and what to do.
+read-only connection for SQLite's own consistency check and a comparison of the tables and
+columns with those of the file's format. A file that fails is refused with a message saying
+what it is and what to do.
 """
 
 from __future__ import annotations
@@ -18,11 +19,10 @@ from urllib.parse import quote
 
 from workshop_app.core.errors import UserError, one_line
 from workshop_app.core.paths import resolved
+from workshop_app.core.store.schema import APPLICATION_ID, TABLES, unknown_migrations
 from workshop_app.core.words import count
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-# PRAGMA application_id of every workshop file: "MWKS" (Mentoring WorKShop).
-APPLICATION_ID = 0x4D574B53
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +105,7 @@ def check_workshop_file(path: Path, *, schema_version: int) -> Header:
             f"{header.user_version}, this app reads up to {schema_version}). "
             "Update the app to open it; the file has not been changed."
         )
-    _integrity(path)
+    _integrity(path, header.user_version)
     return header
 
 
@@ -177,30 +177,101 @@ def _read_pragmas(path: Path) -> tuple[int, int]:
     return application_id, user_version
 
 
-def _integrity(path: Path) -> None:
+def _integrity(path: Path, user_version: int) -> None:
     with _reading(path) as conn:
         rows = conn.execute("PRAGMA quick_check").fetchall()
-        complete = rows != [("ok",)] or _has_workshop_record(conn)
-    if rows != [("ok",)]:
-        # SQLite reports one problem per line, after a "*** in database main ***" heading;
-        # the message stays one line (the CLI prints it as one), naming the first problem.
-        problems = [
-            line.strip()
-            for (text,) in rows
-            for line in str(text).splitlines()
-            if line.strip() and not line.startswith("***")
+        if rows != [("ok",)]:
+            # SQLite reports one problem per line, after a "*** in database main ***" heading.
+            found = [
+                line.strip()
+                for (text,) in rows
+                for line in str(text).splitlines()
+                if line.strip() and not line.startswith("***")
+            ]
+            raise UserError(
+                f"{path.name} is damaged ({_first_of(found or ['consistency check failed'])}). "
+                "Restore it from a backup; the file has not been changed."
+            )
+        # Before the tables: a newer app's migration may have added some.
+        refuse_newer_migrations(path, conn)
+        # Format 0 is a file whose creation stopped before its first migration: no tables yet.
+        if user_version and (problems := schema_problems(conn, user_version)):
+            raise UserError(
+                f"{path.name} is damaged: {_first_of(problems)}. "
+                "Restore it from a backup; the file has not been changed."
+            )
+        if not _has_workshop_record(conn):
+            raise UserError(
+                f"{path.name} is incomplete: the app stopped while creating it, before "
+                "anything was saved in it. Create the workshop again; the file has not been "
+                "changed."
+            )
+
+
+def _first_of(problems: list[str]) -> str:
+    """The first problem and how many more: the message stays one line (the CLI prints it as
+    one)."""
+    more = f", and {count(len(problems) - 1, 'more problem')}" if len(problems) > 1 else ""
+    return f"{one_line(problems[0])}{more}"
+
+
+def refuse_newer_migrations(path: Path, conn: sqlite3.Connection) -> None:
+    """A newer app may add a migration without changing `user_version`; its file is refused
+    for reading too, since this app would misread what the migration changed."""
+    if unknown_migrations(conn):
+        raise UserError(
+            f"{path.name} was saved by a newer version of the workshop app. "
+            "Update the app to open it; the file has not been changed."
+        )
+
+
+def schema_problems(conn: sqlite3.Connection, user_version: int) -> list[str]:
+    """What differs between the file's tables and columns and those of its format, in the
+    order of its tables. SQLite checks that the schema parses (quick_check) but not that it is
+    the app's, and a column renamed or dropped in `sqlite_master` (PRAGMA writable_schema)
+    would otherwise surface as "no such column" in the middle of an export or a merge.
+
+    A column the format does not have is refused too, at the file's own version: nothing this
+    app writes adds one, so it was made outside the app, and a merge copies whole rows. Tables
+    the format does not have are left alone: nothing reads them. (A newer app's tables and
+    columns come with a newer version or migration, refused before this is asked.)"""
+    expected = TABLES[user_version]
+    found: dict[str, list[str]] = {}
+    # One query for every table (pragma_table_info as a table-valued function): about a
+    # millisecond whatever the number of pairs, since it reads only the schema.
+    for table, column in conn.execute(
+        "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c"
+        " WHERE m.type = 'table' ORDER BY m.name, c.cid"
+    ):
+        found.setdefault(table, []).append(column)
+    problems = []
+    for table, columns in expected.items():
+        actual = found.get(table)
+        if actual is None:
+            problems.append(f"its table {table} is missing")
+            continue
+        # A column renamed is one problem, said as one: what is missing and what is there.
+        renamed = {
+            want: got
+            for want, got in zip(columns, actual, strict=False)
+            if len(actual) == len(columns) and want not in actual and got not in columns
+        }
+        problems += [
+            f"its table {table} lacks the column {c}"
+            + (f" ({one_line(renamed[c], limit=60)} in its place)" if c in renamed else "")
+            for c in columns
+            if c not in actual
         ]
-        first = one_line(problems[0]) if problems else "consistency check failed"
-        more = f", and {count(len(problems) - 1, 'more problem')}" if len(problems) > 1 else ""
-        raise UserError(
-            f"{path.name} is damaged ({first}{more}). "
-            "Restore it from a backup; the file has not been changed."
-        )
-    if not complete:
-        raise UserError(
-            f"{path.name} is incomplete: the app stopped while creating it, before anything "
-            "was saved in it. Create the workshop again; the file has not been changed."
-        )
+        problems += [
+            f"its table {table} has a column {one_line(c, limit=60)} that format "
+            f"{user_version} does not have"
+            for c in actual
+            if c not in columns and c not in renamed.values()
+        ]
+        if set(actual) == set(columns) and tuple(actual) != columns:
+            # Rows are stored by position: swapped names would read one field as another.
+            problems.append(f"its table {table} has its columns in another order")
+    return problems
 
 
 def _has_workshop_record(conn: sqlite3.Connection) -> bool:

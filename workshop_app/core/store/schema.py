@@ -12,10 +12,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from workshop_app.core.charter_fields import CHARTER_COLUMNS
-from workshop_app.core.store.file_check import APPLICATION_ID
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+# PRAGMA application_id of every workshop file: "MWKS" (Mentoring WorKShop).
+APPLICATION_ID = 0x4D574B53
 
 MigrationFn = Callable[["Database"], None]
 MIGRATION_SET = "workshop"
@@ -237,6 +239,73 @@ def _m0004(db: Database) -> None:
         PRAGMA user_version = 4;
         """,
     )
+
+
+# The tables and columns, in order, that each file format has: what the file check compares
+# with what SQLite reports, so a file whose schema was edited outside the app (a column renamed
+# or dropped, a table renamed) is refused in one line instead of failing in the middle of a
+# read. Written out rather than derived from the migrations, so that a change to a shipped
+# migration (or to CHARTER_COLUMNS, which 0001 uses) shows as a failing test
+# (tests/core/test_schema_tables.py builds every format through the real migrations).
+# Tables that SQLite keeps for itself (sqlite_sequence) are not listed.
+_FORMAT_1: dict[str, tuple[str, ...]] = {
+    "_sqlite_migrations": ("id", "migration_set", "name", "applied_at"),
+    "workshop": (
+        "id", "program", "organisation", "date", "cohort", "venue", "facilitator",
+        "coordinator", "sponsor_name", "sponsor_title", "endorsement", "program_goals",
+        "strategy_link", "success_metrics", "support_contacts", "confidentiality_text",
+        "no_fault_text", "program_commitments_text", "language", "accent_colour", "logo_mime",
+        "agenda_id", "program_length_months", "paper_size", "logo", "updated_at",
+    ),
+    "participants": (
+        "id", "role", "name", "email", "title", "department", "manager", "present",
+        "checked_in_at", "updated_at",
+    ),
+    "pairs": ("id", "code", "mentor_id", "mentee_id", "updated_at"),
+    "charters": (
+        "id", "pair_id", "version", "purpose", "mentor_commitments", "mentee_commitments",
+        "meeting_frequency", "meeting_frequency_custom", "meeting_minutes", "meeting_format",
+        "meeting_place", "who_schedules", "who_sets_agenda", "first_meeting",
+        "contact_channels", "response_time", "cancellation_notice", "confidentiality_scope",
+        "confidentiality_exceptions", "shared_with_others", "boundaries", "review_days",
+        "feedback_method", "end_date", "renewal", "program_commitments", "updated_at",
+    ),
+    "goals": (
+        "id", "pair_id", "position", "goal", "why", "measure", "target_date", "first_steps",
+        "private", "updated_at",
+    ),
+    "plans": ("id", "pair_id", "position", "scenario", "plan", "exercise_id", "updated_at"),
+    "charter_versions": ("id", "pair_id", "version", "snapshot", "updated_at"),
+    "signoffs": ("id", "pair_id", "version", "role", "name", "signed_at", "updated_at"),
+    "agenda_segments": (
+        "id", "position", "exercise_id", "title", "kind", "planned_minutes", "skipped",
+        "started_at", "ended_at", "actual_seconds", "updated_at",
+    ),
+    "audit": (
+        "seq", "id", "at", "table_name", "record_id", "pair_id", "field", "old_value",
+        "new_value",
+    ),
+}  # fmt: skip
+_FORMAT_2 = {
+    **_FORMAT_1,
+    "workshop": (*_FORMAT_1["workshop"], "start_time"),
+    "runner_state": (
+        "id", "segment_id", "elapsed_seconds", "running_since", "extra_seconds", "updated_at",
+    ),
+}  # fmt: skip
+_RUNNER_STATE_3 = ("id", "segment_id", "elapsed_seconds", "running_since", "updated_at")
+_FORMAT_3 = {
+    **_FORMAT_2,
+    "agenda_segments": (*_FORMAT_2["agenda_segments"], "extra_seconds", "private_notes"),
+    "runner_state": _RUNNER_STATE_3,
+}
+_FORMAT_4 = {**_FORMAT_3, "runner_state": (*_RUNNER_STATE_3, "step_extras")}
+TABLES: dict[int, dict[str, tuple[str, ...]]] = {
+    1: _FORMAT_1,
+    2: _FORMAT_2,
+    3: _FORMAT_3,
+    4: _FORMAT_4,
+}
 
 
 def _run_script(db: Database, script: str) -> None:

@@ -31,6 +31,7 @@ from workshop_app.core.store.file_check import (
     check_workshop_file,
     check_writable,
     read_only_connection,
+    refuse_newer_migrations,
     stored_text,
 )
 from workshop_app.core.store.file_lock import WriterLock
@@ -38,7 +39,6 @@ from workshop_app.core.store.schema import (
     apply_migrations,
     pending_migrations,
     schema_version,
-    unknown_migrations,
 )
 from workshop_app.core.validation import storable_text
 
@@ -108,7 +108,6 @@ class WorkshopFile:
             conn = read_only_connection(path)
             try:
                 with sqlite_errors(path, outcome="it was not opened."):
-                    _refuse_newer_migrations(path, conn)
                     conn.isolation_level = None
                     conn.execute("PRAGMA query_only = ON")
             except BaseException:
@@ -118,7 +117,7 @@ class WorkshopFile:
         check_writable(path)
 
         def upgrade(wf: WorkshopFile) -> None:
-            _refuse_newer_migrations(path, wf.conn)
+            refuse_newer_migrations(path, wf.conn)
             backups.take_backup(wf.conn, path, fingerprint=wf.change_mark())
             _configure(wf.conn)
             if pending_migrations(wf.conn):
@@ -381,16 +380,6 @@ def _text(value: Any) -> str | None:
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return str(value)
-
-
-def _refuse_newer_migrations(path: Path, conn: sqlite3.Connection) -> None:
-    """A newer app may add a migration without changing `user_version`; its file is refused
-    for reading too, since this app would misread what the migration changed."""
-    if unknown_migrations(conn):
-        raise UserError(
-            f"{path.name} was saved by a newer version of the workshop app. "
-            "Update the app to open it; the file has not been changed."
-        )
 
 
 # SQLite's primary result codes that mean something about the disk or the file, which a person
