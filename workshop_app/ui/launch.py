@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from workshop_app import __version__
 from workshop_app.core.errors import UserError
@@ -47,6 +49,21 @@ def _log_bug(kind: type[BaseException], value: BaseException, tb: TracebackType 
     )
 
 
+def _close_on_terminate(app: QApplication, window: QWidget) -> None:
+    """SIGTERM (a logout, a shutdown, `kill`) closes the window as its close button does, so
+    what was typed is saved and every background job stopped before the app quits. Python runs
+    a signal handler only between its own bytecodes, so a timer wakes it while Qt waits."""
+
+    def close() -> None:
+        if window.close():
+            app.quit()  # a presenter window still open does not keep the app running
+
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, close))
+    wake = QTimer(window)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+
+
 def run_app(path: Path | None, *, content_dir: Path | None = None) -> int:
     from workshop_app.ui.jobs import shutdown_preview_process, stop_all
     from workshop_app.ui.main_window import MainWindow
@@ -64,6 +81,7 @@ def run_app(path: Path | None, *, content_dir: Path | None = None) -> int:
     if content_dir is not None:
         settings.override_content_dir(content_dir)
     window = MainWindow(settings)
+    _close_on_terminate(app, window)
     window.show()
     if path is not None:
         window.open_path(path)
