@@ -118,3 +118,22 @@ def test_folders_an_older_version_left_readable_are_tightened_at_start(
     assert open_to_others(data) == {"link": "0o777"}  # a symlink's own bits mean nothing
     assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o644
     assert all(path.read_text() == text for path, text in files.items())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
+def test_a_private_folder_is_not_walked_again_an_open_one_is(tmp_path: Path) -> None:
+    """Start-up tightens what an older version left open, but does not walk a folder that is
+    private already (nobody else can enter it): a full render cache is 20,000 entries."""
+    from workshop_app.core.private_files import tighten
+
+    root = tmp_path / "cache"
+    (root / "pdf").mkdir(parents=True)
+    entry = root / "pdf" / "entry.pdf"
+    entry.write_bytes(b"%PDF")
+    os.chmod(entry, 0o644)
+    os.chmod(root, 0o700)
+    assert tighten(root) == 0 and stat.S_IMODE(entry.stat().st_mode) == 0o644
+    os.chmod(root, 0o755)
+    assert tighten(root) >= 2  # the root and the entry
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+    assert stat.S_IMODE(root.stat().st_mode) == 0o700

@@ -51,8 +51,17 @@ def create_private_file(path: Path) -> None:
 
 def tighten(root: Path) -> int:
     """Make `root` and everything under it private, without following symlinks. How many
-    entries were changed."""
+    entries were changed.
+
+    A root that is private already is left as it is: nobody else can enter it, whatever the
+    modes below, and walking a full render cache (20,000 entries) at every start would cost
+    the app 0.4 s. One that was open (an older version's, or loosened by hand) is walked."""
     if not _POSIX:
+        return 0
+    try:
+        if stat.S_IMODE(os.lstat(root).st_mode) & 0o077 == 0:
+            return 0
+    except OSError:
         return 0
     changed = 0
     for folder, _dirs, files in os.walk(root):  # symlinked folders are listed, not entered

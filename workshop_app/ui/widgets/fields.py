@@ -9,7 +9,7 @@ look (amber).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -119,15 +119,14 @@ class FieldWidget(QWidget):
         """The widget that takes focus and keystrokes."""
         return self._input
 
-    # Each kind defines these two. (Declared here rather than in a typing.Protocol or an
-    # abc.ABC: a Qt widget class cannot also have their metaclass.)
-    def value(self) -> object:
-        """What the field holds, in the form the core stores."""
-        raise NotImplementedError(type(self).__name__)
+    if TYPE_CHECKING:
+        # Each kind defines these two; they are declared for the type checker only (a Qt
+        # widget class cannot also have the metaclass of a typing.Protocol or an abc.ABC).
+        def value(self) -> object:
+            """What the field holds, in the form the core stores."""
 
-    def set_value(self, value: Any) -> None:
-        """Show `value`, as the core stores it, without emitting `edited`."""
-        raise NotImplementedError(type(self).__name__)
+        def set_value(self, value: Any) -> None:
+            """Show `value`, as the core stores it, without emitting `edited`."""
 
     def show_error(self, text: str) -> None:
         """Say why the last change was not saved ("" once it is)."""
