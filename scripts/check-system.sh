@@ -108,13 +108,37 @@ if [ "$with_test" = 1 ]; then
   done
 fi
 
-[ ${#missing[@]} -eq 0 ] && exit 0
+# The German locale: tests/ui/test_charter_dates_locale.py starts Qt under it to show that a
+# charter's dates follow the workshop's language, not the desktop's. Generated from glibc's
+# locale sources (the `locales` package on Debian) when root can; otherwise said and stopped.
+test_locale=de_DE.UTF-8
+has_test_locale() { locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\?8'; }
+if [ "$with_test" = 1 ] && ! has_test_locale; then
+  if [ "$(id -u)" = 0 ] && command -v localedef >/dev/null && [ -e /usr/share/i18n/locales/de_DE ]; then
+    echo "Generating the $test_locale locale for the tests"
+    localedef -i de_DE -f UTF-8 "$test_locale" || true
+  elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    add_missing locales "the $test_locale locale"
+  fi
+fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+  if [ "$with_test" = 1 ] && ! has_test_locale; then
+    echo "The tests need the $test_locale locale: generate it as root with" \
+      "'localedef -i de_DE -f UTF-8 $test_locale' (Debian: apt-get install locales first)." >&2
+    exit 1
+  fi
+  exit 0
+fi
 
 if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
   echo "Installing system packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   if apt-get update -qq >/dev/null && \
      apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+    if [ "$with_test" = 1 ] && ! has_test_locale; then
+      localedef -i de_DE -f UTF-8 "$test_locale" || exit 1
+    fi
     exit 0
   fi
   echo "Could not install: ${missing[*]} (apt-get failed; see its message above)." >&2

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.charter_fields import (
@@ -27,6 +27,7 @@ from workshop_app.core.charter_fields import (
     CharterField,
     choice_label,
 )
+from workshop_app.core.charters.dates import format_date, format_datetime, parse_date
 from workshop_app.core.completeness import section_status
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import Goal, Participant, Plan, Workshop
@@ -257,9 +258,9 @@ def _short(field: CharterField, values: Mapping[str, Any], lang: str) -> dict:
     elif field.kind == "int":
         text = "" if raw in (None, "") else f"{raw} minutes"
     elif field.kind == "date":
-        text = format_date(raw, lang)
+        text = format_date(clean(raw), lang)
     elif field.kind == "datetime":
-        text = format_datetime(raw, lang)
+        text = format_datetime(clean(raw), lang)
     else:
         text = clean(raw)
     return {"name": field.name, "label": field.label, "text": clean(text)}
@@ -270,7 +271,7 @@ def _goals(goals: Sequence[Goal], lang: str) -> list[dict]:
     for goal in sorted(goals, key=lambda g: g.position)[:MAX_GOALS]:
         parts = {
             name: (
-                format_date(getattr(goal, name), lang)
+                format_date(clean(getattr(goal, name)), lang)
                 if name == "target_date"
                 else clean(getattr(goal, name))
             )
@@ -293,7 +294,7 @@ def _plans(plans: Sequence[Plan]) -> list[dict]:
 def checkpoints(days_text: Any, first_meeting: Any, lang: str) -> list[dict]:
     """Review checkpoints as days after the first meeting, with dates when that date is set."""
     days = sorted({int(d) for d in re.findall(r"\d+", str(days_text or "")) if 0 < int(d) < 10000})
-    start = _parse_date(first_meeting)
+    start = parse_date(first_meeting)
     out = []
     for day in days:
         when = format_date((start + timedelta(days=day)).isoformat(), lang) if start else ""
@@ -331,48 +332,6 @@ def clean(value: Any) -> str:
 def paragraphs(value: Any) -> list[str]:
     """Blank-line separated paragraphs (single newlines stay inside a paragraph)."""
     return [p.strip() for p in re.split(r"\n\s*\n", clean(value)) if p.strip()]
-
-
-def _parse_date(value: Any) -> date | None:
-    if not value:
-        return None
-    text = str(value).strip()
-    try:
-        return datetime.fromisoformat(text).date()
-    except ValueError:
-        try:
-            return date.fromisoformat(text[:10])
-        except ValueError:
-            return None
-
-
-def _us(lang: str) -> bool:
-    return lang.lower() in ("en-us", "en_us")
-
-
-def format_date(value: Any, lang: str = "en") -> str:
-    """19 January 2027 (or January 19, 2027 in US English); unparseable text as typed."""
-    day = _parse_date(value)
-    if day is None:
-        return clean(value)
-    if _us(lang):
-        return f"{day:%B} {day.day}, {day.year}"
-    return f"{day.day} {day:%B} {day.year}"
-
-
-def format_datetime(value: Any, lang: str = "en") -> str:
-    text = clean(value)
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return format_date(text, lang)
-    when = f"{moment:%A} {format_date(moment.date().isoformat(), lang)}"
-    if len(text) <= 10:
-        return when
-    if _us(lang):
-        hour = moment.hour % 12 or 12
-        return f"{when}, {hour}:{moment:%M} {'AM' if moment.hour < 12 else 'PM'}"
-    return f"{when}, {moment:%H:%M}"
 
 
 def w3c_datetime(stamp: str) -> str:

@@ -16,10 +16,10 @@ from workshop_app.core.charter_fields import CONTENT_SECTIONS, FREQUENCIES, MEET
 from workshop_app.core.charters.context import (
     brand_context,
     clean,
-    format_date,
     program_context,
     w3c_datetime,
 )
+from workshop_app.core.charters.dates import format_date
 from workshop_app.core.completeness import goal_complete, section_status
 
 if TYPE_CHECKING:

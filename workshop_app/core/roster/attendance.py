@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from workshop_app.core.charters.context import (
     brand_context,
     clean,
-    format_date,
     program_context,
     w3c_datetime,
 )
+from workshop_app.core.charters.dates import format_date
 from workshop_app.core.words import count
 
 if TYPE_CHECKING:

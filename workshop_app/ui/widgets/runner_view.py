@@ -6,7 +6,6 @@ in tabs. `RunnerPage` fills and drives them."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.core.charters.context import format_date
+from workshop_app.core.charters.dates import format_datetime
 from workshop_app.core.model import Segment, Workshop
 from workshop_app.core.runner.live import Runner, drift_text
 from workshop_app.core.runner.room_text import (
@@ -227,8 +226,7 @@ class RunnerView(QWidget):
         self.own_notes.setPlainText(segment.private_notes if segment else "")
         self.own_notes.blockSignals(False)
         self.own_notes.setEnabled(segment is not None)
-        day = date.fromisoformat(workshop.date)
-        on = f"{day:%A} {format_date(workshop.date, workshop.language)}"
+        on = format_datetime(workshop.date, workshop.language)
         self.rehearsal_banner.say(
             f"Rehearsal: nothing is recorded. The workshop itself is on {on}."
             if runner.rehearsal

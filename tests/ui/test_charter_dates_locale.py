@@ -1,0 +1,77 @@
+"""A charter's dates follow the workshop's charter language, never the desktop's: the app's
+process (through Qt's start-up, which adopts LANG/LC_ALL) and the CLI print the same bytes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cli_runner import run
+from pypdf import PdfReader
+
+from workshop_app.core.charters.dates import format_date, format_datetime
+from workshop_app.core.demo import create_demo
+
+CHILD = Path(__file__).with_name("charter_locale_child.py")
+GERMAN = {"LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"}
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.workshop"
+    create_demo(path).close()
+    return path
+
+
+def test_the_app_under_a_german_desktop_prints_what_the_cli_prints(
+    demo: Path, tmp_path: Path, app_data: Path
+) -> None:
+    in_app = tmp_path / "app.pdf"
+    env = {**os.environ, **GERMAN, "WORKSHOP_APP_CACHE_DIR": "off", "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.run(
+        [sys.executable, str(CHILD), str(demo), "P01", str(in_app)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert child.returncode == 0, child.stderr
+    # Without the locale the process stays in English and this test would prove nothing:
+    # `make test` generates it (scripts/check-system.sh --test).
+    assert child.stdout.strip() == "Januar", (
+        "the de_DE.UTF-8 locale is missing: run 'bash scripts/check-system.sh --test' as root"
+    )
+    out = tmp_path / "cli"
+    cli = run("charters", str(demo), "--out", str(out), "--pair", "P01", data=app_data)
+    assert cli.returncode == 0, cli.stderr
+    [from_cli] = out.glob("P01 *.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(in_app).pages)
+    assert "19 January 2027" in text and "Tuesday" in text
+    assert "Januar " not in text and "Dienstag" not in text
+    assert in_app.read_bytes() == from_cli.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "moment"),
+    [
+        ("en", "19 January 2027", "Tuesday 19 January 2027, 14:30"),
+        ("en-GB", "19 January 2027", "Tuesday 19 January 2027, 14:30"),
+        ("en-US", "January 19, 2027", "Tuesday January 19, 2027, 2:30\u202fPM"),
+        ("de", "19. Januar 2027", "Dienstag 19. Januar 2027, 14:30"),
+        ("xx-unknown", "19 January 2027", "Tuesday 19 January 2027, 14:30"),
+    ],
+)
+def test_dates_in_each_charter_language(lang: str, day: str, moment: str) -> None:
+    assert format_date("2027-01-19", lang) == day
+    assert format_datetime("2027-01-19T14:30", lang) == moment
+    assert format_datetime("2027-01-19", lang) == moment.rsplit(",", 1)[0]
+
+
+def test_text_that_is_not_a_date_is_printed_as_typed() -> None:
+    assert format_date("  end of spring ", "en") == "end of spring"
+    assert format_datetime("after the offsite", "en-US") == "after the offsite"
+    assert format_date(None, "en") == ""

@@ -1,0 +1,70 @@
+"""Dates as a charter prints them, in the workshop's charter language and never the process's.
+
+Qt's start-up sets the process locale from the desktop (`setlocale(LC_ALL, "")`), so `%B` and
+`%A` would print "Januar" in the app under a German desktop and "January" in the CLI: different
+bytes for the same data. Every word of a date comes from Babel's locale data instead, chosen by
+`Workshop.language` alone.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as babel_date
+from babel.dates import format_time as babel_time
+
+# The app's plain "en" has always printed day-month-year ("19 January 2027"), as British
+# English does; Babel's bare "en" is American.
+_HOUSE_LOCALES = {"en": "en_GB"}
+_FALLBACK = "en_GB"
+
+
+@cache
+def babel_locale(lang: str) -> Locale:
+    """The Babel locale for a charter language ("en", "en-GB", "en-US", "de"...); British
+    English for anything Babel does not know, so a stray value never stops a print."""
+    tag = (lang or "").strip().replace("-", "_")
+    try:
+        return Locale.parse(_HOUSE_LOCALES.get(tag.lower(), tag) or _FALLBACK)
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse(_FALLBACK)
+
+
+def parse_date(value: Any) -> date | None:
+    """The date in an ISO date or date-time ("2027-01-19", "2027-01-19T14:30"), else None."""
+    if not value:
+        return None
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            return None
+
+
+def format_date(value: Any, lang: str = "en") -> str:
+    """19 January 2027 (January 19, 2027 in US English); text that is not a date, as given."""
+    day = parse_date(value)
+    if day is None:
+        return "" if value is None else str(value).strip()
+    return babel_date(day, format="long", locale=babel_locale(lang))
+
+
+def format_datetime(value: Any, lang: str = "en") -> str:
+    """Tuesday 19 January 2027, 14:30 (Tuesday January 19, 2027, 2:30 PM in US English); the
+    weekday and date alone for a bare date; text that is not a date, as given."""
+    text = "" if value is None else str(value).strip()
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return format_date(text, lang)
+    locale = babel_locale(lang)
+    when = f"{babel_date(moment, format='EEEE', locale=locale)} {format_date(moment.date(), lang)}"
+    if len(text) <= 10:
+        return when
+    return f"{when}, {babel_time(moment, format='short', locale=locale)}"
