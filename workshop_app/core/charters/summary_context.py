@@ -1,8 +1,12 @@
 """The one-page staff summary of a workshop, as plain data for `summary.html.j2`.
 
-Counts only: attendance, pairs, charters complete and signed, which sections are still open,
-how goals map onto the program's goals, and the meeting cadences pairs chose. No charter
-content appears, so the page can go to the sponsor without breaking any pair's confidence.
+Counts and names only: attendance, pairs, charters complete and signed, which sections are
+still open, how goals map onto the program's goals, the meeting cadences pairs chose, the
+program's next dates and who follows up what. No charter content appears (no goal, plan or
+boundary text), so the page can go to the sponsor without breaking any pair's confidence.
+
+The page is one page at any data: every list and label is cut here, by characters (see
+`fit.py`), so the same data always gives the same page.
 """
 
 from __future__ import annotations
@@ -15,12 +19,23 @@ from typing import TYPE_CHECKING
 from workshop_app.core.charter_fields import CONTENT_SECTIONS, FREQUENCIES, MEETING_FORMATS
 from workshop_app.core.charters.context import (
     brand_context,
+    checkpoints,
     clean,
     program_context,
     w3c_datetime,
 )
-from workshop_app.core.charters.dates import format_date
-from workshop_app.core.completeness import goal_complete, section_status
+from workshop_app.core.charters.dates import format_date, parse_date
+from workshop_app.core.charters.fit import cut, listed
+from workshop_app.core.charters.summary_timeline import (
+    DEFAULT_CHECK_IN_DAYS,
+    agenda_timing,
+    as_of,
+    latest_change,
+    milestones,
+)
+from workshop_app.core.completeness import section_status
+from workshop_app.core.model import Charter, Goal, Participant, Workshop
+from workshop_app.core.words import count
 
 if TYPE_CHECKING:
     from workshop_app.core.charters.store import PairOverview
@@ -36,6 +51,31 @@ _STOP = frozenset(
         "when which while whom whose across other some such only also each every",
     )
 )
+# Program goals that speak of working across the organisation: then the page shows how many
+# pairs join two departments or sites.
+MIX_WORDS = re.compile(r"\b(cross[- ]?functional|departments?|silos?|sites?)\b", re.IGNORECASE)
+# A measure is checkable when it has a number or says what done looks like.
+_NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"fifty|hundred|once|twice|half|dozen)\b",
+    re.IGNORECASE,
+)
+_OUTCOME = re.compile(
+    r"\b(pass(es|ed)?|complet(e|es|ed)|certifi(ed|cation)|approv(ed|al)|signed off|"
+    r"achiev(e|ed)|deliver(ed)?|launch(ed)?|publish(ed)?|promot(ed|ion)|accept(ed)?|ready|"
+    r"done|finish(ed)?|award(ed)?|appointed|hired|yes/no)\b",
+    re.IGNORECASE,
+)
+SMART_RULE = (
+    "counted as SMART: a goal, why it matters, a measure with a number or a yes/no outcome, "
+    "and a target date"
+)
+MIX_RULE = "the mentor's department or site differs from the mentee's"
+# Character budgets: see fit.py (a full-width line holds about 95 characters).
+LINE = 95
+NAME = 44
+# Program goals listed by name; the rest share one line ("… and 3 more program goals").
+SHOWN = 5
 
 
 def summary_context(wf: WorkshopFile, *, overview: list[PairOverview] | None = None) -> dict:
@@ -45,7 +85,9 @@ def summary_context(wf: WorkshopFile, *, overview: list[PairOverview] | None = N
     lang = workshop.language or "en"
     overview = wf.charters.overview() if overview is None else overview
     people = wf.roster.participants()
+    pairs = wf.roster.pairs()
     charters = [wf.charters.charter(o.pair_id) for o in overview]
+    segments = wf.agenda.segments()
     program = program_context(workshop)
 
     attendance = []
@@ -69,8 +111,9 @@ def summary_context(wf: WorkshopFile, *, overview: list[PairOverview] | None = N
     sections = [
         {
             "number": s.number,
-            "title": s.title,
-            "complete": len(charters) - open_by_section[s.key],
+            "label": s.title,
+            "count": len(charters) - open_by_section[s.key],
+            "shown": f"{len(charters) - open_by_section[s.key]}/{len(charters)}",
             "total": len(charters),
         }
         for s in CONTENT_SECTIONS
@@ -78,50 +121,183 @@ def summary_context(wf: WorkshopFile, *, overview: list[PairOverview] | None = N
 
     goals = [g for c in charters for g in c.goals if g.goal.strip()]
     themes = goal_themes([(g.goal, g.why) for g in goals], program["goals"])
-
     frequencies: Counter[str] = Counter(c.fields.get("meeting_frequency") or "" for c in charters)
     formats: Counter[str] = Counter(c.fields.get("meeting_format") or "" for c in charters)
-    stamps = [
-        workshop.updated_at,
-        *(c.updated_at for c in charters),
-        *(p.updated_at for p in people),
-    ]
+    moment = latest_change(
+        [
+            workshop.updated_at,
+            *(c.updated_at for c in charters),
+            *(g.updated_at for c in charters for g in c.goals),
+            *(p.updated_at for c in charters for p in c.plans),
+            *(s.signed_at for c in charters for s in c.signoffs),
+            *(p.updated_at for p in people),
+            *(p.checked_in_at for p in people),
+            *(p.updated_at for p in pairs),
+            *(s.started_at for s in segments),
+            *(s.ended_at for s in segments),
+        ]
+    )
+    complete = sum(1 for o in overview if o.complete)
+    signed = sum(1 for o in overview if o.signed_version is not None)
+    paired = {p.mentor_id for p in pairs} | {p.mentee_id for p in pairs}
+    absent = [p for p in people if p.present is False]
+    unpaired = [p for p in people if p.id not in paired]
     return {
         "kind": "summary",
         "lang": lang,
         "paper": workshop.paper_size,
         "title": clean(f"Workshop summary: {workshop.program}, {format_date(workshop.date, lang)}"),
         "author": clean(f"{workshop.organisation}, {workshop.program}"),
-        "created": w3c_datetime(max((s for s in stamps if s), default=workshop.date)),
-        "brand": brand_context(workshop),
-        "program": program,
+        "created": w3c_datetime(moment.isoformat() if moment else workshop.date),
+        "as_of": as_of(moment, lang),
+        "brand": brand_context(workshop) | {"organisation": cut(workshop.organisation, 70)},
+        "program": program
+        | {
+            "name": cut(workshop.program, 80),
+            "cohort": cut(workshop.cohort, 40),
+            "venue": cut(workshop.venue, 60),
+            "facilitator": cut(workshop.facilitator, NAME),
+        },
+        "footer": [cut(workshop.organisation, 40), cut(workshop.program, 50)],
+        "headline": headline(len(overview), complete, signed),
         "figures": {
             "participants": len(people),
             "present": sum(1 for p in people if p.present),
+            "absent": len(absent),
+            "unknown": sum(1 for p in people if p.present is None),
             "pairs": len(overview),
-            "complete": sum(1 for o in overview if o.complete),
-            "signed": sum(1 for o in overview if o.signed_version is not None),
+            "complete": complete,
+            "signed": signed,
             "edited_since": sum(
                 1 for o in overview if o.signed_version is not None and o.version > o.signed_version
             ),
-            "unpaired": max(0, len(people) - 2 * len(overview)),
         },
         "attendance": attendance,
         "sections": sections,
         "goals": {
             "total": len(goals),
-            "smart": sum(1 for g in goals if goal_complete(g)),
+            "smart": sum(1 for g in goals if strictly_smart(g)),
+            "smart_rule": SMART_RULE,
             "pairs_with_goal": sum(1 for c in charters if any(g.goal.strip() for g in c.goals)),
             "themes": themes,
         },
+        "success_metrics": cut(workshop.success_metrics, 3 * LINE),
         "cadence": {
             "frequencies": _counted(frequencies, FREQUENCIES),
             "formats": _counted(formats, MEETING_FORMATS),
-            "first_meetings": sum(1 for c in charters if c.fields.get("first_meeting")),
         },
-        "open_pairs": [clean(o.code) for o in overview if not o.complete],
-        "unsigned_pairs": [clean(o.code) for o in overview if o.signed_version is None],
+        "mix": pair_mix(workshop, pairs, people),
+        "milestones": milestones(
+            workshop.date,
+            workshop.program_length_months,
+            [c.fields.get("first_meeting") or "" for c in charters],
+            check_in_days(charters),
+            len(overview),
+            lang,
+        ),
+        "agenda": agenda_timing(segments),
+        "owner": follow_up_owner(workshop),
+        "follow_up": [
+            {
+                "label": "Charters still open",
+                "text": listed([_pair(o) for o in overview if not o.complete], 2 * LINE),
+            },
+            {
+                "label": "Not yet signed",
+                "text": listed([_pair(o) for o in overview if o.signed_version is None], 2 * LINE),
+            },
+            {
+                "label": "Edited since signing",
+                "text": listed(
+                    [
+                        clean(o.code)
+                        for o in overview
+                        if o.signed_version is not None and o.version > o.signed_version
+                    ],
+                    LINE,
+                ),
+            },
+            {"label": "Absent", "text": listed(_names(absent), 2 * LINE)},
+            {"label": "No pair", "text": listed(_names(unpaired), 2 * LINE)},
+        ],
     }
+
+
+def headline(pairs: int, complete: int, signed: int) -> str:
+    """One line for the sponsor: "11 of 12 pairs have a complete charter; 9 signed"."""
+    if not pairs:
+        return "No pairs yet: the roster has no mentor-mentee pairs."
+    verb = "has" if complete == 1 else "have"
+    return f"{complete} of {count(pairs, 'pair')} {verb} a complete charter; {signed} signed"
+
+
+def strictly_smart(goal: Goal) -> bool:
+    """SMART_RULE: what, why, a measure one can check (a number or an outcome that is met or
+    not), and a target date that is a date."""
+    measure = goal.measure.strip()
+    return (
+        bool(goal.goal.strip() and goal.why.strip() and measure)
+        and bool(_NUMBER.search(measure) or _OUTCOME.search(measure))
+        and parse_date(goal.target_date) is not None
+    )
+
+
+def pair_mix(workshop: Workshop, pairs: Sequence, people: Sequence[Participant]) -> dict | None:
+    """How many pairs join two departments or sites (MIX_RULE), when the program's goals
+    speak of working across them (MIX_WORDS); None otherwise."""
+    if not MIX_WORDS.search(workshop.program_goals):
+        return None
+    by_id = {p.id: p for p in people}
+    across = same = unknown = 0
+    for pair in pairs:
+        mentor, mentee = by_id.get(pair.mentor_id), by_id.get(pair.mentee_id)
+        a, b = (_department(p) for p in (mentor, mentee))
+        if not a or not b:
+            unknown += 1
+        elif a == b:
+            same += 1
+        else:
+            across += 1
+    return {
+        "across": across,
+        "same": same,
+        "unknown": unknown,
+        "pairs": len(pairs),
+        "rule": MIX_RULE,
+    }
+
+
+def check_in_days(charters: Sequence[Charter]) -> tuple[int, ...]:
+    """The check-in days most charters agreed, or the program's usual 30, 90 and 180."""
+    agreed: Counter[tuple[int, ...]] = Counter()
+    for c in charters:
+        days = tuple(d["days"] for d in checkpoints(c.fields.get("review_days"), "", "en"))
+        if days:
+            agreed[days] += 1
+    if not agreed:
+        return DEFAULT_CHECK_IN_DAYS
+    return max(agreed.items(), key=lambda item: (item[1], item[0]))[0][:4]
+
+
+def follow_up_owner(workshop: Workshop) -> str:
+    """Who follows up: the program coordinator, else the facilitator."""
+    if workshop.coordinator.strip():
+        return f"{cut(workshop.coordinator, NAME)}, program coordinator"
+    if workshop.facilitator.strip():
+        return f"{cut(workshop.facilitator, NAME)}, facilitator (no program coordinator is set)"
+    return "Nobody yet: set a program coordinator on the program page"
+
+
+def _department(person: Participant | None) -> str:
+    return re.sub(r"\s+", " ", person.department).strip().casefold() if person else ""
+
+
+def _pair(o: PairOverview) -> str:
+    return f"{clean(o.code)} {cut(f'{o.mentor_name} & {o.mentee_name}', NAME)}"
+
+
+def _names(people: Sequence[Participant]) -> list[str]:
+    return [cut(p.name, NAME) for p in sorted(people, key=lambda p: p.name.casefold())]
 
 
 def goal_themes(goals: Sequence[tuple[str, str]], program_goals: Sequence[str]) -> list[dict]:
@@ -141,10 +317,20 @@ def goal_themes(goals: Sequence[tuple[str, str]], program_goals: Sequence[str]) 
             unlinked += 1
         else:
             counts[index] += 1
-    themes = [
-        {"label": clean(g), "count": n, "number": i + 1}
-        for i, (g, n) in enumerate(zip(program_goals, counts, strict=True))
+    shown = len(program_goals) if len(program_goals) <= SHOWN + 1 else SHOWN
+    themes: list[dict] = [
+        {"label": cut(g, 64), "count": n, "number": i + 1}
+        for i, (g, n) in enumerate(zip(program_goals[:shown], counts, strict=False))
     ]
+    if shown < len(program_goals):
+        rest = len(program_goals) - shown
+        themes.append(
+            {
+                "label": f"… and {count(rest, 'more program goal')}",
+                "count": sum(counts[shown:]),
+                "number": None,
+            }
+        )
     themes.append({"label": "Not linked to a program goal", "count": unlinked, "number": None})
     return themes
 
