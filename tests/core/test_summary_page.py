@@ -14,8 +14,18 @@ import pytest
 from pypdf import PdfReader
 
 from workshop_app.core.charters.pdf_render import render_summary_pdf
-from workshop_app.core.charters.summary_context import summary_context
+from workshop_app.core.charters.summary_context import (
+    follow_up_owner,
+    strictly_smart,
+    summary_context,
+)
+from workshop_app.core.charters.summary_timeline import (
+    DEFAULT_CHECK_IN_DAYS,
+    agenda_timing,
+    milestones,
+)
 from workshop_app.core.demo import GOALS, create_demo
+from workshop_app.core.model import Goal, Segment, Workshop
 from workshop_app.core.runner.agenda_store import PlannedSegment
 from workshop_app.core.store.workshop_file import WorkshopFile
 
@@ -134,6 +144,8 @@ def test_one_page_at_any_data(hostile_files: dict[str, Path], label: str, paper:
     assert "To follow up" in text and "Next milestones" in text  # the page's foot is there
     if label == "500 pairs":
         assert re.search(r"… and 4\d\d more", text)  # the open charters, counted
+    if label == "long everything":
+        assert "1000 of 400 planned minutes: 600 minutes over" in text
     if label == "forty program goals":
         assert "… and 35 more program goals" in text
 
@@ -179,3 +191,87 @@ def test_what_the_sponsor_reads_and_no_charter_content(tmp_path: Path) -> None:
     assert "a measure with a number or a yes/no outcome" in text
     for goal, _why, measure, *_ in GOALS:
         assert goal not in text and measure not in text
+
+
+def _goal(**parts: str) -> Goal:
+    base = {"goal": "Lead the weekly planning meeting", "why": "Prepares me to lead a team"}
+    return Goal(id="g", position=1, **(base | parts))
+
+
+@pytest.mark.parametrize(
+    ("parts", "smart"),
+    [
+        ({"measure": "I run four planning meetings", "target_date": "2027-05-31"}, True),
+        ({"measure": "Rated 4 of 5 by my manager", "target_date": "2027-05-31"}, True),
+        ({"measure": "The certification exam is passed", "target_date": "2027-05-31"}, True),
+        ({"measure": "I feel better about it", "target_date": "2027-05-31"}, False),
+        ({"measure": "I run four planning meetings", "target_date": ""}, False),
+        (
+            {"measure": "I run four planning meetings", "target_date": "2027-05-31", "why": ""},
+            False,
+        ),
+    ],
+)
+def test_a_goal_counts_as_smart_only_with_a_checkable_measure_and_a_date(
+    parts: dict[str, str], smart: bool
+) -> None:
+    assert strictly_smart(_goal(**parts)) is smart
+
+
+def test_the_agenda_says_what_ran_over() -> None:
+    def segment(n: int, planned: float, actual: float | None, skipped: bool = False) -> Segment:
+        at = "2027-01-19T09:00:00+00:00" if actual else None
+        return Segment(
+            id=str(n), position=n, exercise_id=None, title=f"Segment {n}", kind="",
+            planned_minutes=planned, skipped=skipped, started_at=at, ended_at=at,
+            actual_seconds=actual,
+        )  # fmt: skip
+
+    timing = agenda_timing(
+        [
+            segment(1, 10, 600),
+            segment(2, 20, 26 * 60),
+            segment(3, 5, None, True),
+            segment(4, 15, None),
+        ]
+    )
+    assert timing["ran"] and timing["planned"] == 30 and timing["actual"] == 36
+    assert timing["verdict"] == "6 minutes over" and not timing["on_time"]
+    assert timing["sentence"] == "2 segments ran, 1 skipped, 1 not run"
+    assert timing["over"] == "Segment 2 (+6 min)"
+    assert agenda_timing([segment(1, 10, None)])["ran"] is False
+
+
+def test_milestones_count_from_the_workshop_date_and_the_programs_length() -> None:
+    got = milestones("2027-01-31", 9, ["2027-02-09T17:00", "", "2027-02-02"], (30, 90), 3, "en")
+    assert [(m["label"], m["date"]) for m in got] == [
+        ("First meetings", "2\u2009–\u20099 Feb 2027"),
+        ("Day 30 check-in", "2 March 2027"),
+        ("Day 90 check-in", "1 May 2027"),
+        ("Mid-point review", "16 June 2027"),
+        ("Program ends", "31 October 2027"),
+    ]
+    assert got[0]["note"] == "2 of 3 pairs booked"
+    us = milestones("2027-01-31", None, [], DEFAULT_CHECK_IN_DAYS, 1, "en-US")
+    assert us[0] == {"label": "First meetings", "date": "Not booked yet", "note": "0 of 1 pair"}
+    assert [m["label"] for m in us][-1] == "Day 180 check-in"  # no length, no end date
+    assert us[1]["date"] == "March 2, 2027"
+
+
+def test_follow_ups_are_owned_by_the_coordinator_else_the_facilitator() -> None:
+    workshop = Workshop(id="w", program="P", organisation="O", date="2027-01-19")
+    assert follow_up_owner(workshop).startswith("Nobody yet")
+    workshop.facilitator = "Priya Raman"
+    assert follow_up_owner(workshop) == "Priya Raman, facilitator (no program coordinator is set)"
+    workshop.coordinator = "Tom Becker"
+    assert follow_up_owner(workshop) == "Tom Becker, program coordinator"
+
+
+def test_the_pair_mix_shows_only_when_the_programs_goals_speak_of_it(tmp_path: Path) -> None:
+    path = build(tmp_path / "mix.workshop", pairs=6, program_goals=["Grow first-time leaders"])
+    with WorkshopFile.open(path) as wf:
+        assert summary_context(wf)["mix"] is None
+        wf.set_workshop_field("program_goals", "Break down silos between teams")
+        mix = summary_context(wf)["mix"]
+    # Mentors sit at sites 0,1,2,0,1,2 and mentees at 0,1,0,1,0,1: pairs 0 and 1 share one.
+    assert (mix["across"], mix["same"], mix["unknown"], mix["pairs"]) == (4, 2, 0, 6)

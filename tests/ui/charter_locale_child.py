@@ -1,8 +1,9 @@
-"""Render one pair's charter the way the app's preview does, in a process that has been through
-Qt's start-up (which sets the process locale from the desktop's LANG/LC_ALL), and write the PDF.
-Run by test_charter_dates_locale.py in a child process, so the locale it sets stays there.
+"""Render one pair's charter the way the app's preview does, and the staff summary the way the
+archive export does, in a process that has been through Qt's start-up (which sets the process
+locale from the desktop's LANG/LC_ALL), and write both PDFs. Run by
+test_charter_dates_locale.py in a child process, so the locale it sets stays there.
 
-    python charter_locale_child.py WORKSHOP_FILE PAIR_CODE OUT_PDF
+    python charter_locale_child.py WORKSHOP_FILE PAIR_CODE OUT_PDF OUT_SUMMARY_PDF
 
 Prints the name the process locale gives January, so the test knows the locale took effect.
 """
@@ -19,6 +20,8 @@ if __name__ == "__main__":
 
     from workshop_app.core.charters.batch import cached_charter_pdf
     from workshop_app.core.charters.context import charter_context
+    from workshop_app.core.charters.pdf_render import render_summary_pdf
+    from workshop_app.core.charters.summary_context import summary_context
     from workshop_app.core.store.workshop_file import WorkshopFile
 
     app = QApplication(sys.argv[:1])
@@ -27,5 +30,7 @@ if __name__ == "__main__":
         pair = wf.roster.pair_by_code(sys.argv[2])
         assert pair is not None
         context = charter_context(wf, pair.id)
+        summary = summary_context(wf)
     Path(sys.argv[3]).write_bytes(cached_charter_pdf(context))
+    Path(sys.argv[4]).write_bytes(render_summary_pdf(summary))
     print(january)

@@ -1,5 +1,6 @@
 """A charter's dates follow the workshop's charter language, never the desktop's: the app's
-process (through Qt's start-up, which adopts LANG/LC_ALL) and the CLI print the same bytes."""
+process (through Qt's start-up, which adopts LANG/LC_ALL) and the CLI print the same bytes,
+for a charter and for the staff summary."""
 
 from __future__ import annotations
 
@@ -29,10 +30,10 @@ def demo(tmp_path: Path) -> Path:
 def test_the_app_under_a_german_desktop_prints_what_the_cli_prints(
     demo: Path, tmp_path: Path, app_data: Path
 ) -> None:
-    in_app = tmp_path / "app.pdf"
+    in_app, summary_in_app = tmp_path / "app.pdf", tmp_path / "summary.pdf"
     env = {**os.environ, **GERMAN, "WORKSHOP_APP_CACHE_DIR": "off", "QT_QPA_PLATFORM": "offscreen"}
     child = subprocess.run(
-        [sys.executable, str(CHILD), str(demo), "P01", str(in_app)],
+        [sys.executable, str(CHILD), str(demo), "P01", str(in_app), str(summary_in_app)],
         capture_output=True,
         text=True,
         env=env,
@@ -46,13 +47,14 @@ def test_the_app_under_a_german_desktop_prints_what_the_cli_prints(
         "the de_DE.UTF-8 locale is missing: run 'bash scripts/check-system.sh --test' as root"
     )
     out = tmp_path / "cli"
-    cli = run("charters", str(demo), "--out", str(out), "--pair", "P01", data=app_data)
+    cli = run("charters", str(demo), "--out", str(out), "--pair", "P01", "--summary", data=app_data)
     assert cli.returncode == 0, cli.stderr
     [from_cli] = out.glob("P01 *.pdf")
     text = "".join(page.extract_text() for page in PdfReader(in_app).pages)
     assert "19 January 2027" in text and "Tuesday" in text
     assert "Januar " not in text and "Dienstag" not in text
     assert in_app.read_bytes() == from_cli.read_bytes()
+    assert summary_in_app.read_bytes() == (out / "Workshop summary.pdf").read_bytes()
 
 
 @pytest.mark.parametrize(
