@@ -67,7 +67,7 @@ _OUTCOME = re.compile(
     re.IGNORECASE,
 )
 SMART_RULE = (
-    "counted as SMART: a goal, why it matters, a measure with a number or a yes/no outcome, "
+    "Counted as SMART: a goal, why it matters, a measure with a number or a yes/no outcome, "
     "and a target date"
 )
 MIX_RULE = "the mentor's department or site differs from the mentee's"
@@ -319,7 +319,7 @@ def goal_themes(goals: Sequence[tuple[str, str]], program_goals: Sequence[str]) 
             counts[index] += 1
     shown = len(program_goals) if len(program_goals) <= SHOWN + 1 else SHOWN
     themes: list[dict] = [
-        {"label": cut(g, 64), "count": n, "number": i + 1}
+        {"label": cut(g, 76), "count": n, "number": i + 1}
         for i, (g, n) in enumerate(zip(program_goals[:shown], counts, strict=False))
     ]
     if shown < len(program_goals):

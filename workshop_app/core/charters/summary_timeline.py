@@ -67,7 +67,7 @@ def milestones(
         window = (
             format_date(booked[0], lang)
             if booked[0] == booked[-1]
-            else format_interval(booked[0], booked[-1], "yMMMMd", locale=babel_locale(lang))
+            else format_interval(booked[0], booked[-1], "yMMMd", locale=babel_locale(lang))
         )
         note = f"{len(booked)} of {count(pairs, 'pair')} booked"
     else:
