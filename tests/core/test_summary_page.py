@@ -118,6 +118,7 @@ def build(
 
 
 HOSTILE: dict[str, dict] = {
+    "nothing yet": {"pairs": 0, "program_goals": []},
     "six long program goals": {"pairs": 12, "program_goals": [LONG] * 6},
     "forty program goals": {
         "pairs": 12,
@@ -155,6 +156,8 @@ def test_one_page_at_any_data(hostile_files: dict[str, Path], label: str, paper:
     assert "To follow up" in text and "Next milestones" in text  # the page's foot is there
     if label == "500 pairs":
         assert re.search(r"… and 4\d\d more", text)  # the open charters, counted
+    if label == "nothing yet":
+        assert "No pairs yet" in text and "Not booked yet" in text
     if label == "long everything":
         assert "875 of 350 planned minutes: 525 minutes over" in text
     if label == "forty program goals":

@@ -98,8 +98,6 @@ def summary_context(wf: WorkshopFile, *, overview: list[PairOverview] | None = N
                 "role": title,
                 "total": len(group),
                 "present": sum(1 for p in group if p.present),
-                "absent": sum(1 for p in group if p.present is False),
-                "unknown": sum(1 for p in group if p.present is None),
             }
         )
 
@@ -163,7 +161,6 @@ def summary_context(wf: WorkshopFile, *, overview: list[PairOverview] | None = N
         "figures": {
             "participants": len(people),
             "present": sum(1 for p in people if p.present),
-            "absent": len(absent),
             "unknown": sum(1 for p in people if p.present is None),
             "pairs": len(overview),
             "complete": complete,
