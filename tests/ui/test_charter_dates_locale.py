@@ -4,9 +4,11 @@ for a charter and for the staff summary."""
 
 from __future__ import annotations
 
+import locale
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,11 @@ from cli_runner import run
 from pypdf import PdfReader
 
 from workshop_app.core.charters.dates import format_date, format_datetime
+from workshop_app.core.content.library import load_library
 from workshop_app.core.demo import create_demo
+from workshop_app.core.runner.clock import FakeClock
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.pages.runner import RunnerPage
 
 CHILD = Path(__file__).with_name("charter_locale_child.py")
 GERMAN = {"LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"}
@@ -77,3 +83,22 @@ def test_text_that_is_not_a_date_is_printed_as_typed() -> None:
     assert format_date("  end of spring ", "en") == "end of spring"
     assert format_datetime("after the offsite", "en-US") == "after the offsite"
     assert format_date(None, "en") == ""
+
+
+def test_the_rehearsal_banner_names_the_day_in_the_charter_language(qtbot, demo: Path) -> None:
+    """The runner's "the workshop itself is on …" under a German desktop: still English."""
+    before = locale.setlocale(locale.LC_TIME)
+    locale.setlocale(locale.LC_TIME, "de_DE.UTF-8")  # what Qt's start-up does under LANG=de_DE
+    try:
+        wf = WorkshopFile.open(demo)
+        day_before = FakeClock(datetime(2027, 1, 19, 9, tzinfo=UTC) - timedelta(hours=15))
+        page = RunnerPage(load_library(), clock=day_before)
+        qtbot.addWidget(page)
+        page.show()
+        page.set_workshop(wf)
+        banner = page.view.rehearsal_banner.label.text()
+        page.set_workshop(None)
+        wf.close()
+    finally:
+        locale.setlocale(locale.LC_TIME, before)
+    assert banner.endswith("The workshop itself is on Tuesday 19 January 2027.")
