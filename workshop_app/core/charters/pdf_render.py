@@ -252,7 +252,7 @@ def _structure_apart(_document: Document, pdf: Any) -> None:
 def _plain_dictionary() -> type:
     import pydyf
 
-    class PlainDictionary(pydyf.Dictionary):  # type: ignore[misc]
+    class PlainDictionary(pydyf.Dictionary):
         @property
         def compressible(self) -> bool:
             return False
