@@ -45,7 +45,13 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
+# python-docx and LibreOffice are for benchmarks/bench_charters.py only (its mail-merge
+# baseline); without them it says it skipped that baseline.
 benchmarks: check-system $(STAMP)
+	$(PY) -m pip install --quiet python-docx
+	@command -v soffice >/dev/null || { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui; \
+	  else echo "LibreOffice is missing: install LibreOffice Writer (e.g. sudo apt-get install libreoffice-writer-nogui) for the charter benchmark's baseline"; fi; }
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; QT_QPA_PLATFORM=offscreen $(PY) $$script; done
 
 clean:
