@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import (
     QDialog,
@@ -100,7 +102,7 @@ class SignDialog(QDialog):
             else "\N{NO-BREAK SPACE}"
         )
 
-    def values(self) -> dict[str, str]:
+    def values(self) -> dict[str, Any]:
         return {
             "mentor": self.mentor.text().strip(),
             "mentee": self.mentee.text().strip(),
