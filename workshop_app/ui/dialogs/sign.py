@@ -100,7 +100,7 @@ class SignDialog(QDialog):
         is: Enter must not record an answer nobody gave."""
         box = QWidget()
         column = QVBoxLayout(box)
-        column.setContentsMargins(0, 6, 0, 0)
+        column.setContentsMargins(0, 0, 0, 0)
         listed = ", ".join(f"{number} {title}" for number, title in open_sections)
         sections = "section is" if len(open_sections) == 1 else "sections are"
         self.open_list = QLabel(f"⚠ {len(open_sections)} {sections} still open: {listed}.")
