@@ -7,6 +7,7 @@ upgraded by opening it."""
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from workshop_app.core.charter_fields import CHARTER_COLUMNS
 from workshop_app.core.errors import UserError
 from workshop_app.core.store import schema
 from workshop_app.core.store.file_check import check_workshop_file
@@ -145,3 +147,53 @@ def test_a_newer_apps_migration_that_added_a_column_is_named_as_newer(tmp_path: 
             "room.workshop was saved by a newer version of the workshop app. "
             "Update the app to open it; the file has not been changed."
         )
+
+
+def test_a_format_4_file_with_a_signed_charter_opens_with_the_second_editions_defaults(
+    tmp_path: Path,
+) -> None:
+    """A charter signed by the app of format 4: its goal has no baseline yet, its signatures
+    say nothing of sections completed on paper, and it is still the signed version; an edit
+    typed back to what was signed makes it the signed version again (the snapshot kept then
+    has no baseline in it)."""
+    path = file_of_format(tmp_path / "old.workshop", 4)
+    old_goal = dict.fromkeys(("goal", "why", "measure", "target_date", "first_steps"), "")
+    snapshot = json.dumps(
+        {
+            "fields": {f.name: None if f.kind == "int" else "" for f in CHARTER_COLUMNS},
+            "goals": [{**old_goal, "goal": "Lead the Q3 review", "private": False}],
+            "plans": [],
+            "version": 1,
+        }
+    )
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        f"""
+        INSERT INTO participants (id, role, name, email, updated_at) VALUES
+            ('m', 'mentor', 'Margaret Osei', 'm@example.org', 'x'),
+            ('e', 'mentee', 'Tom Reyes', 'e@example.org', 'x');
+        INSERT INTO pairs (id, code, mentor_id, mentee_id, updated_at)
+            VALUES ('p', 'P01', 'm', 'e', 'x');
+        INSERT INTO charters (id, pair_id, updated_at) VALUES ('c', 'p', 'x');
+        INSERT INTO goals (id, pair_id, position, goal, updated_at)
+            VALUES ('g', 'p', 1, 'Lead the Q3 review', 'x');
+        INSERT INTO charter_versions (id, pair_id, version, snapshot, updated_at)
+            VALUES ('v', 'p', 1, '{snapshot}', 'x');
+        INSERT INTO signoffs (id, pair_id, version, role, name, signed_at, updated_at) VALUES
+            ('s1', 'p', 1, 'mentor', 'Margaret Osei', '2027-01-19T16:05:00+00:00', 'x'),
+            ('s2', 'p', 1, 'mentee', 'Tom Reyes', '2027-01-19T16:05:00+00:00', 'x');
+        """
+    )
+    conn.close()
+    with WorkshopFile.open(path) as wf:
+        workshop = wf.workshop()
+        assert (workshop.return_copy_to, workshop.return_copy_by) == ("", "")
+        assert (workshop.mentor_boundary, workshop.manager_acknowledgement) == ("", "")
+        charter = wf.charters.charter("p")
+        assert [g.baseline for g in charter.goals] == [""]
+        assert {(s.paper_completed, s.open_sections) for s in charter.signoffs} == {(None, "")}
+        assert charter.signed_version == 1 and not charter.edited_since_signing
+        wf.charters.set_goal_part("p", 1, "baseline", "3")
+        assert wf.charters.charter("p").version == 2
+        wf.charters.set_goal_part("p", 1, "baseline", "")
+        assert wf.charters.charter("p").version == 1

@@ -60,6 +60,8 @@ TYPED: dict[str, str | None] = {
             (f"Goal {n}: the goal", f"Goal {n}, in one line"),
             (f"Goal {n}: why it matters", "It serves program goal 1"),
             (f"Goal {n}: how we will know", "The manager says so"),
+            # A closed combo box picks by the typed start: "2" is "2 – finding my feet".
+            (f"Goal {n}: where I am today", str(n + 1)),
             (f"Goal {n}: target date", f"2027-0{n + 5}-30"),
             (f"Goal {n}: first steps", "Book the first session"),
             (f"Goal {n}: private to the pair", "Space" if n == 2 else None),
@@ -155,6 +157,7 @@ def test_the_whole_form_by_keyboard(qtbot, page: ChartersPage, demo: WorkshopFil
     for goal in charter.goals:
         assert all(getattr(goal, part) for part, _ in GOAL_PARTS)
     assert [g.private for g in charter.goals] == [False, True, False]
+    assert [g.baseline for g in charter.goals] == ["2", "3", "4"]
     assert [(p.scenario, p.plan) for p in charter.plans] == [
         ("A partner who goes silent", "Send one nudge, then call the coordinator"),
         ("Repeated cancellations", "Talk about it at the next meeting"),
@@ -173,6 +176,7 @@ def _reading_order() -> list[str]:
             f"Goal {n}: the goal",
             f"Goal {n}: why it matters",
             f"Goal {n}: how we will know",
+            f"Goal {n}: where I am today",
             f"Goal {n}: target date",
             f"Goal {n}: first steps",
             f"Goal {n}: private to the pair",

@@ -167,7 +167,19 @@ GOAL_PARTS = (
     ("measure", "How we will know (success measure)"),
     ("target_date", "Target date"),
     ("first_steps", "First steps"),
+    ("baseline", "Where I am today (1-5)"),
 )
+# The mentee's self-rating per goal at signing ("where am I today"), compared at each
+# checkpoint; optional: a goal without one is still complete.
+BASELINE_CHOICES = (
+    ("", "Not rated yet"),
+    ("1", "1 – just starting"),
+    ("2", "2 – finding my feet"),
+    ("3", "3 – getting there"),
+    ("4", "4 – confident most of the time"),
+    ("5", "5 – already strong"),
+)
+BASELINE_VALUES = tuple(value for value, _ in BASELINE_CHOICES)
 PLAN_PARTS = (("scenario", "If this happens"), ("plan", "we will"))
 
 # Names an exercise's `captures` may use: a section key, a field name, or a goal part.

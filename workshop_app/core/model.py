@@ -40,6 +40,15 @@ WORKSHOP_FIELDS: tuple[WorkshopField, ...] = (
     WorkshopField("confidentiality_text", "Standard confidentiality wording", kind="text"),
     WorkshopField("no_fault_text", "No-fault conclusion clause", kind="text"),
     WorkshopField("program_commitments_text", "Program commitments", kind="text"),
+    WorkshopField("mentor_boundary", "Default mentor boundary", kind="text"),
+    WorkshopField("return_copy_to", "Return the signed copy to"),
+    WorkshopField("return_copy_by", "Return it by", kind="date"),
+    WorkshopField(
+        "manager_acknowledgement",
+        "Line manager's acknowledgement",
+        kind="choice",
+        choices=(("", "Not printed"), ("yes", "Printed on each charter")),
+    ),
     WorkshopField(
         "paper_size", "Paper size", kind="choice", choices=(("a4", "A4"), ("letter", "Letter"))
     ),
@@ -82,6 +91,10 @@ class Workshop:
     logo_mime: str = ""
     agenda_id: str = ""
     start_time: str = "09:00"
+    return_copy_to: str = ""  # "Priya Nair, People team, 4th floor"
+    return_copy_by: str = ""  # ISO date or ""
+    mentor_boundary: str = ""  # printed as every charter's default boundary for the mentor
+    manager_acknowledgement: str = ""  # "yes": each charter carries the manager's line
     updated_at: str = ""
 
     @property
@@ -124,6 +137,7 @@ class Goal:
     measure: str = ""
     target_date: str = ""
     first_steps: str = ""
+    baseline: str = ""  # "" or "1".."5": the mentee's self-rating at signing
     private: bool = False
     updated_at: str = ""
 
@@ -145,6 +159,10 @@ class Signoff:
     role: SignerRole
     name: str
     signed_at: str
+    # None: the charter was complete when signed. True: the sections open at signing were
+    # completed by hand on the paper copy; False: signed with them left open.
+    paper_completed: bool | None = None
+    open_sections: str = ""  # the open sections' numbers at signing, e.g. "4,5,11"
 
 
 @dataclass(slots=True, kw_only=True)

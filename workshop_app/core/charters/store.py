@@ -14,12 +14,14 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.charter_fields import (
+    BASELINE_VALUES,
     CHARTER_COLUMN_NAMES,
     CHARTER_COLUMNS,
     FIELD_BY_NAME,
     GOAL_PARTS,
     MAX_GOALS,
     PLAN_PARTS,
+    SECTION_BY_KEY,
     CharterField,
 )
 from workshop_app.core.completeness import missing_sections
@@ -120,8 +122,8 @@ class CharterStore:
 
     def goals(self, pair_id: str) -> list[Goal]:
         rows = self._wf.conn.execute(
-            "SELECT id, position, goal, why, measure, target_date, first_steps, private,"
-            " updated_at FROM goals WHERE pair_id = ? ORDER BY position",
+            f"SELECT id, position, {', '.join(_GOAL_PART_NAMES)}, private, updated_at"
+            " FROM goals WHERE pair_id = ? ORDER BY position",
             (pair_id,),
         ).fetchall()
         return [_goal(r) for r in rows]
@@ -136,11 +138,11 @@ class CharterStore:
 
     def signoffs(self, pair_id: str) -> list[Signoff]:
         rows = self._wf.conn.execute(
-            "SELECT id, version, role, name, signed_at FROM signoffs WHERE pair_id = ?"
-            " ORDER BY version, role",
+            "SELECT id, version, role, name, signed_at, paper_completed, open_sections"
+            " FROM signoffs WHERE pair_id = ? ORDER BY version, role",
             (pair_id,),
         ).fetchall()
-        return [Signoff(id=r[0], version=r[1], role=r[2], name=r[3], signed_at=r[4]) for r in rows]
+        return [signoff(r) for r in rows]
 
     def overview(self, *, pair_id: str | None = None) -> list[PairOverview]:
         """Every pair with its completeness and signature state, in pair-code order; or only
@@ -265,6 +267,8 @@ class CharterStore:
             raise UserError(f"A charter has at most {MAX_GOALS} goals.")
         if part == "target_date":
             value = _clean_date(value, "The goal's target date")
+        elif part == "baseline":
+            value = _clean_baseline(value)
         elif part == "private":
             value = bool(value)
         else:
@@ -430,8 +434,14 @@ class CharterStore:
         mentee: str,
         coordinator: str = "",
         signed_at: str | None = None,
+        paper_completed: bool = False,
     ) -> int:
-        """Record that the current version was signed on paper. Returns the version signed."""
+        """Record that the current version was signed on paper. Returns the version signed.
+
+        A charter with sections still open may be completed by hand on the paper copy before
+        it is signed: `paper_completed` says whether it was. The signature rows keep the open
+        sections' numbers and that answer (NULL when nothing was open), so the printed
+        record can say which it is."""
         mentor, mentee = storable_text(mentor), storable_text(mentee)
         coordinator = storable_text(coordinator)
         if not mentor.strip() or not mentee.strip():
@@ -445,6 +455,11 @@ class CharterStore:
             if any(s.version == version for s in charter.signoffs):
                 raise UserError(f"Version {version} of this charter is already signed.")
             snapshot = self.snapshot(pair_id)
+            open_sections = ",".join(
+                str(SECTION_BY_KEY[key].number)
+                for key in missing_sections(charter.fields, charter.goals, charter.plans)
+            )
+            on_paper = int(paper_completed) if open_sections else None
             now = utc_now()
             self._wf.insert(
                 "charter_versions",
@@ -464,9 +479,20 @@ class CharterStore:
                 if not name.strip():
                     continue
                 conn.execute(
-                    "INSERT INTO signoffs (id, pair_id, version, role, name, signed_at, updated_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (new_id(), pair_id, version, role, name.strip(), signed_at, now),
+                    "INSERT INTO signoffs (id, pair_id, version, role, name, signed_at,"
+                    " paper_completed, open_sections, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        new_id(),
+                        pair_id,
+                        version,
+                        role,
+                        name.strip(),
+                        signed_at,
+                        on_paper,
+                        open_sections,
+                        now,
+                    ),
                 )
             self._wf.audit(
                 "signoffs",
@@ -479,6 +505,8 @@ class CharterStore:
                     "mentee": mentee,
                     "coordinator": coordinator,
                     "signed_at": signed_at,
+                    "open_sections": open_sections,
+                    "paper_completed": on_paper,
                 },
                 pair_id=pair_id,
                 at=now,
@@ -625,23 +653,44 @@ def _content(snapshot: dict[str, Any]) -> Any:
     a goal left with nothing in it (typing into a new goal and undoing leaves one behind)."""
     said = json.loads(json.dumps(snapshot))
     said.pop("version", None)
+    # A version signed before a goal part existed (baseline, format 5) said nothing of it.
+    goals = [{**dict.fromkeys(_GOAL_PART_NAMES, ""), **g} for g in said["goals"]]
     said["goals"] = [
-        g for g in said["goals"] if g["private"] or any(g[n].strip() for n in _GOAL_PART_NAMES)
+        g for g in goals if g["private"] or any(g[n].strip() for n in _GOAL_PART_NAMES)
     ]
     return said
 
 
+def _clean_baseline(value: Any) -> str:
+    text = "" if value is None else str(value).strip()
+    if text not in BASELINE_VALUES:
+        raise UserError(f"Where I am today is a rating from 1 to 5, not {text!r}.")
+    return text
+
+
 def _goal(r: Any) -> Goal:
+    """A goal from a row of: id, position, the GOAL_PARTS in order, private, updated_at."""
+    parts = len(_GOAL_PART_NAMES)
     return Goal(
         id=r[0],
         position=r[1],
-        goal=r[2],
-        why=r[3],
-        measure=r[4],
-        target_date=r[5],
-        first_steps=r[6],
-        private=bool(r[7]),
-        updated_at=r[8],
+        **dict(zip(_GOAL_PART_NAMES, r[2 : 2 + parts], strict=True)),
+        private=bool(r[2 + parts]),
+        updated_at=r[3 + parts],
+    )
+
+
+def signoff(r: Any) -> Signoff:
+    """A signature from a row of: id, version, role, name, signed_at, paper_completed,
+    open_sections."""
+    return Signoff(
+        id=r[0],
+        version=r[1],
+        role=r[2],
+        name=r[3],
+        signed_at=r[4],
+        paper_completed=None if r[5] is None else bool(r[5]),
+        open_sections=r[6],
     )
 
 

@@ -30,7 +30,7 @@ from workshop_app.core.charter_fields import (
     TROUBLESHOOTING_LIST,
     CharterField,
 )
-from workshop_app.core.charters.store import PairOverview
+from workshop_app.core.charters.store import PairOverview, signoff
 from workshop_app.core.model import Goal, Participant, Plan, Segment, Signoff, Workshop
 from workshop_app.core.roster.store import code_sort_key
 
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 ColumnKind = Literal["text", "int", "number", "bool", "date", "datetime", "timestamp"]
 GOAL_PART_NAMES = tuple(name for name, _ in GOAL_PARTS)
 PLAN_PART_NAMES = tuple(name for name, _ in PLAN_PARTS)
+# What a withheld goal says: nothing in any of its parts.
+_WITHHELD_GOAL: dict[str, Any] = dict.fromkeys(GOAL_PART_NAMES, "")
 INCLUDE_HINT = (
     "To include it, export again with --include-confidential "
     "(in the app: tick 'Include private content' and confirm)."
@@ -141,18 +143,19 @@ def read_export_data(wf: WorkshopFile, *, include_confidential: bool) -> ExportD
     withhold_goal = not include_confidential
     goals: dict[str, list[Goal]] = {}
     for g in conn.execute(
-        "SELECT pair_id, id, position, goal, why, measure, target_date, first_steps, private,"
-        " updated_at FROM goals ORDER BY pair_id, position"
+        f"SELECT pair_id, id, position, {', '.join(GOAL_PART_NAMES)}, private, updated_at"
+        " FROM goals ORDER BY pair_id, position"
     ):
+        parts = len(GOAL_PART_NAMES)
         goal = Goal(
             id=g[1],
             position=g[2],
-            **dict(zip(GOAL_PART_NAMES, g[3:8], strict=True)),
-            private=bool(g[8]),
-            updated_at=g[9],
+            **dict(zip(GOAL_PART_NAMES, g[3 : 3 + parts], strict=True)),
+            private=bool(g[3 + parts]),
+            updated_at=g[4 + parts],
         )
         if withhold_goal and (goal.private or goals_private()):
-            goal = replace(goal, goal="", why="", measure="", target_date="", first_steps="")
+            goal = replace(goal, **_WITHHELD_GOAL)
         goals.setdefault(g[0], []).append(goal)
     plans: dict[str, list[Plan]] = {}
     if include_confidential or not plans_private():
@@ -166,12 +169,10 @@ def read_export_data(wf: WorkshopFile, *, include_confidential: bool) -> ExportD
             )  # fmt: skip
     signoffs: dict[str, list[Signoff]] = {}
     for s in conn.execute(
-        "SELECT pair_id, id, version, role, name, signed_at FROM signoffs"
-        " ORDER BY pair_id, version, role"
+        "SELECT pair_id, id, version, role, name, signed_at, paper_completed, open_sections"
+        " FROM signoffs ORDER BY pair_id, version, role"
     ):
-        signoffs.setdefault(s[0], []).append(
-            Signoff(id=s[1], version=s[2], role=s[3], name=s[4], signed_at=s[5])
-        )
+        signoffs.setdefault(s[0], []).append(signoff(s[1:]))
     versions: dict[str, list[dict[str, Any]]] = {}
     for pair_id, version, snapshot in conn.execute(
         "SELECT pair_id, version, snapshot FROM charter_versions ORDER BY pair_id, version"
@@ -352,12 +353,14 @@ def _goals(data: ExportData) -> Table:
         "SMART goals",
         [("pair_code", "text"), ("position", "int"), ("private", "bool"), ("goal", "text"),
          ("why", "text"), ("measure", "text"), ("target_date", "date"), ("first_steps", "text"),
-         ("updated_at_utc", "timestamp")],
+         ("baseline", "int"), ("updated_at_utc", "timestamp")],
     )  # fmt: skip
     for o in data.overview:
         for g in data.goals.get(o.pair_id, []):
+            # The rating as a number a spreadsheet can average; empty when not rated.
+            baseline = int(g.baseline) if g.baseline else None
             _add(t, [o.code, g.position, g.private, g.goal, g.why, g.measure, g.target_date,
-                     g.first_steps, g.updated_at])  # fmt: skip
+                     g.first_steps, baseline, g.updated_at])  # fmt: skip
     return t
 
 
@@ -423,12 +426,13 @@ def _signoffs(data: ExportData) -> Table:
         "Sign-offs",
         [("pair_code", "text"), ("version", "int"), ("role", "text"), ("name", "text"),
          ("signed_at_utc", "timestamp"), ("current_version", "int"),
-         ("edited_since_signing", "bool")],
+         ("edited_since_signing", "bool"), ("open_sections", "text"),
+         ("paper_completed", "bool")],
     )  # fmt: skip
     for o in data.overview:
         for s in data.signoffs.get(o.pair_id, []):
             _add(t, [o.code, s.version, s.role, s.name, s.signed_at, o.version,
-                     o.version > s.version])  # fmt: skip
+                     o.version > s.version, s.open_sections, s.paper_completed])  # fmt: skip
     return t
 
 

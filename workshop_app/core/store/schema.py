@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from workshop_app.core.charter_fields import CHARTER_COLUMNS
+from workshop_app.core.charter_fields import BASELINE_VALUES, CHARTER_COLUMNS
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -241,6 +241,31 @@ def _m0004(db: Database) -> None:
     )
 
 
+@migration(name="0005_charter_second_edition")
+def _m0005(db: Database) -> None:
+    """What the charter's second edition records. The program's: where the signed copy goes
+    and by when, the default mentor boundary, and whether each charter carries the line
+    manager's acknowledgement. Per goal: the mentee's baseline self-rating at signing (1-5),
+    to compare at each checkpoint. Per signature: whether the sections still open at signing
+    were completed by hand on the paper copy (NULL: the charter was complete), and which."""
+    _run_script(
+        db,
+        f"""
+        ALTER TABLE workshop ADD COLUMN return_copy_to TEXT NOT NULL DEFAULT '';
+        ALTER TABLE workshop ADD COLUMN return_copy_by TEXT NOT NULL DEFAULT '';
+        ALTER TABLE workshop ADD COLUMN mentor_boundary TEXT NOT NULL DEFAULT '';
+        ALTER TABLE workshop ADD COLUMN manager_acknowledgement TEXT NOT NULL DEFAULT ''
+            CHECK (manager_acknowledgement IN ('', 'yes'));
+        ALTER TABLE goals ADD COLUMN baseline TEXT NOT NULL DEFAULT ''
+            CHECK (baseline IN ({", ".join(repr(v) for v in BASELINE_VALUES)}));
+        ALTER TABLE signoffs ADD COLUMN paper_completed INTEGER
+            CHECK (paper_completed IN (0, 1));
+        ALTER TABLE signoffs ADD COLUMN open_sections TEXT NOT NULL DEFAULT '';
+        PRAGMA user_version = 5;
+        """,
+    )
+
+
 # The tables and columns, in order, that each file format has: what the file check compares
 # with what SQLite reports, so a file whose schema was edited outside the app (a column renamed
 # or dropped, a table renamed) is refused in one line instead of failing in the middle of a
@@ -300,11 +325,21 @@ _FORMAT_3 = {
     "runner_state": _RUNNER_STATE_3,
 }
 _FORMAT_4 = {**_FORMAT_3, "runner_state": (*_RUNNER_STATE_3, "step_extras")}
+_FORMAT_5 = {
+    **_FORMAT_4,
+    "workshop": (
+        *_FORMAT_4["workshop"],
+        "return_copy_to", "return_copy_by", "mentor_boundary", "manager_acknowledgement",
+    ),
+    "goals": (*_FORMAT_4["goals"], "baseline"),
+    "signoffs": (*_FORMAT_4["signoffs"], "paper_completed", "open_sections"),
+}  # fmt: skip
 TABLES: dict[int, dict[str, tuple[str, ...]]] = {
     1: _FORMAT_1,
     2: _FORMAT_2,
     3: _FORMAT_3,
     4: _FORMAT_4,
+    5: _FORMAT_5,
 }
 
 

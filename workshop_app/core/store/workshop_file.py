@@ -286,6 +286,14 @@ class WorkshopFile:
             raise UserError(f"The start time must be written HH:MM (24-hour), not {value!r}.")
         if name == "program_length_months" and not _valid_months(value):
             raise UserError("Program length must be a whole number of months, 1 to 60.")
+        if name == "return_copy_by" and value and not _valid_date(value):
+            raise UserError(
+                f"The date to return the signed copy by must be written YYYY-MM-DD, not {value!r}."
+            )
+        if name == "manager_acknowledgement" and value not in ("", "yes"):
+            raise UserError(
+                f"The line manager's acknowledgement is either printed or not, not {value!r}."
+            )
         with self.transaction():
             record_id, old = self.conn.execute(f"SELECT id, {name} FROM workshop").fetchone()
             if old == value:
@@ -357,6 +365,16 @@ def _check_required(**values: Any) -> None:
                 raise UserError(
                     f"The workshop date must be written YYYY-MM-DD, not {value!r}."
                 ) from exc
+
+
+def _valid_date(value: Any) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _valid_months(value: Any) -> bool:

@@ -41,9 +41,19 @@ from workshop_app.ui.autosave import FieldSaver
 from workshop_app.ui.pages.base import WorkshopPage, fill_with_scrolling, page_column, page_heading
 from workshop_app.ui.style import ERROR_STYLE, HELP_STYLE
 from workshop_app.ui.widgets.date_edit import DateEdit
+from workshop_app.ui.widgets.date_field import DateField, Unfinished
+from workshop_app.ui.widgets.fields import FieldWidget
 from workshop_app.ui.widgets.program_warnings import ProgramWarnings
 
-GROUPS = ("The event", "Sponsor", "Purpose", "Support and wording", "Printing", "More details")
+GROUPS = (
+    "The event",
+    "Sponsor",
+    "Purpose",
+    "Support and wording",
+    "Signed copies",
+    "Printing",
+    "More details",
+)
 GROUP_OF = {
     "program": "The event",
     "organisation": "The event",
@@ -64,6 +74,10 @@ GROUP_OF = {
     "confidentiality_text": "Support and wording",
     "no_fault_text": "Support and wording",
     "program_commitments_text": "Support and wording",
+    "mentor_boundary": "Support and wording",
+    "return_copy_to": "Signed copies",
+    "return_copy_by": "Signed copies",
+    "manager_acknowledgement": "Signed copies",
     "paper_size": "Printing",
     "language": "Printing",
     "accent_colour": "Printing",
@@ -79,6 +93,16 @@ HELP = {
     "confidentiality_text": "Printed on every charter; pairs add their own exceptions.",
     "no_fault_text": "Printed on every charter.",
     "program_commitments_text": "What every participant agrees to do for the program.",
+    "mentor_boundary": (
+        "Printed on every charter, e.g. The mentor does not advocate for the mentee's "
+        "promotion or pay."
+    ),
+    "return_copy_to": "Who collects the signed charters, e.g. Priya Nair, People team, 4th floor.",
+    "return_copy_by": "Printed with where the copy goes; leave it empty for no date.",
+    "manager_acknowledgement": (
+        "A line for the mentee's line manager to sign: they support the partnership and will "
+        "allow time for it. They see no content."
+    ),
     "accent_colour": "Used for headings on the printed charters.",
 }
 LOGO_HELP = "PNG or SVG, at most 2 MB. Printed at the top of every charter."
@@ -152,9 +176,11 @@ class ProgramPage(WorkshopPage):
         help_text = HELP.get(spec.name, "")
         if help_text:
             widget.setAccessibleDescription(help_text)
-        self.saver.flush_on_focus_out(widget, spec.name)
+        # A field made of parts (an optional date) takes focus, and loses it, in its input.
+        focus = widget.input if isinstance(widget, FieldWidget) else widget
+        self.saver.flush_on_focus_out(focus, spec.name)
         label = spec.label + (" *" if spec.required else "")
-        note = self.date_words if spec.kind == "date" else None
+        note = self.date_words if spec.kind == "date" and spec.required else None
         error = self._row(form, label, widget, help_text, note=note)
         self.fields[spec.name] = _Field(widget, show, error)
         self._errors[spec.name] = error
@@ -211,6 +237,8 @@ class ProgramPage(WorkshopPage):
         return edit, lambda value: edit.setPlainText(value or "")
 
     def _date(self, spec: WorkshopField) -> tuple[QWidget, Callable[[Any], None]]:
+        if not spec.required:
+            return self._optional_date(spec)
         # A date picker cannot hold an impossible date, so only real dates reach the file.
         # Typed as YYYY-MM-DD (see DateEdit); the line below says it in words, with the day.
         edit = DateEdit()
@@ -232,6 +260,14 @@ class ProgramPage(WorkshopPage):
             say(edit.date())
 
         return edit, show
+
+    def _optional_date(self, spec: WorkshopField) -> tuple[QWidget, Callable[[Any], None]]:
+        """A date that may be left empty, typed or picked as the charter's dates are (a
+        date picker cannot be empty); a date before the workshop is flagged beside it."""
+        field = DateField(spec.label)
+        field.setMaximumWidth(260)
+        field.edited.connect(lambda value: self._change(spec.name, value))
+        return field, field.set_value
 
     def _int(self, spec: WorkshopField) -> tuple[QWidget, Callable[[Any], None]]:
         box = QSpinBox()
@@ -313,12 +349,16 @@ class ProgramPage(WorkshopPage):
             self.saver.flush(name)
 
     def _save(self, name: str, value: Any) -> None:
+        if isinstance(value, Unfinished):  # a date still being typed when the person left it
+            raise UserError(value.message)
         if self.wf is not None:
             self.wf.set_workshop_field(name, value)
 
     def _on_saved(self, key: object) -> None:
         self.saved.emit()
         self._update_warnings()
+        if key == "date" and self.wf is not None:
+            self._date_references(self.wf.workshop().date)
         if key in ("program", "organisation", "date", *STANDARD_WORDING):
             self.changed.emit()  # the window title and the overview show these
 
@@ -423,8 +463,16 @@ class ProgramPage(WorkshopPage):
             field.widget.blockSignals(True)
             field.show(getattr(workshop, name))
             field.widget.blockSignals(False)
+        self._date_references(workshop.date)
         self._show_logo(workshop.logo, workshop.logo_mime)
         self.warnings.show_warnings(program_warnings(workshop, today=date.today()))
+
+    def _date_references(self, workshop_date: str) -> None:
+        """The optional dates are checked against the workshop's date."""
+        reference = QDate.fromString(workshop_date, "yyyy-MM-dd")
+        for field in self.fields.values():
+            if isinstance(field.widget, DateField):
+                field.widget.set_reference(reference)
 
     def flush(self) -> bool:
         return self.saver.flush()

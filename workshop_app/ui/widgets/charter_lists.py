@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.core.charter_fields import GOAL_PARTS, MAX_GOALS
+from workshop_app.core.charter_fields import BASELINE_CHOICES, GOAL_PARTS, MAX_GOALS
 from workshop_app.core.model import Goal, Plan
 from workshop_app.ui.widgets.date_field import DateField
 from workshop_app.ui.widgets.fields import (
     ERROR_STYLE,
+    ChoiceField,
     FieldWidget,
     LineField,
     TextField,
@@ -46,6 +47,12 @@ class GoalBox(QGroupBox):
             "goal": LineField(f"Goal {position}: the goal", "What will be different?"),
             "why": LineField(f"Goal {position}: why it matters", "Link it to a program goal"),
             "measure": LineField(f"Goal {position}: how we will know", "The success measure"),
+            # The mentee's own rating at signing, to look back on at each checkpoint.
+            "baseline": ChoiceField(
+                f"Goal {position}: where I am today",
+                BASELINE_CHOICES[1:],
+                empty=BASELINE_CHOICES[0][1],
+            ),
             "target_date": DateField(f"Goal {position}: target date"),
             "first_steps": TextField(f"Goal {position}: first steps"),
         }

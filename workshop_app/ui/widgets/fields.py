@@ -235,11 +235,14 @@ class LineField(FieldWidget):
 
 
 class ChoiceField(FieldWidget):
-    def __init__(self, label: str, choices: tuple[tuple[str, str], ...]) -> None:
+    def __init__(
+        self, label: str, choices: tuple[tuple[str, str], ...], *, empty: str = "— choose —"
+    ) -> None:
+        """`empty` is what the field says while nothing is chosen."""
         super().__init__()
         self._combo = QComboBox()
         self._combo.setAccessibleName(label)
-        self._combo.addItem("— choose —", "")
+        self._combo.addItem(empty, "")
         for key, text in choices:
             self._combo.addItem(text, key)
         self._combo.activated.connect(lambda _i: self.edited.emit(self._combo.currentData()))
