@@ -18,19 +18,24 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app.core.charters.batch import BatchResult
+from workshop_app.core.charters.print_options import PrintOptions
 from workshop_app.core.charters.print_process import print_in_process
 from workshop_app.core.jobs import CancelCheck, Progress
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.core.temp_files import app_temp_dir, new_folder
 from workshop_app.core.words import count
+from workshop_app.ui.dialogs.print_options import PrintOptionsDialog
 from workshop_app.ui.jobs import Job, JobRow, Work
+from workshop_app.ui.settings import AppSettings
 
 
-def render_job(path: Path, pair_ids: Sequence[str], out_dir: Path) -> Work:
+def render_job(path: Path, pair_ids: Sequence[str], out_dir: Path, options: PrintOptions) -> Work:
     """The work of one print job: a printing process renders, this thread waits for it."""
 
     def work(progress: Progress, cancelled: CancelCheck) -> BatchResult:
-        return print_in_process(path, pair_ids, out_dir, progress=progress, cancelled=cancelled)
+        return print_in_process(
+            path, pair_ids, out_dir, options, progress=progress, cancelled=cancelled
+        )
 
     return work
 
@@ -40,15 +45,22 @@ class PrintController(QObject):
 
     It is busy from the start of rendering to the end of printing: the pages are sent to the
     printer on this thread (the painting lets the window repaint between pages), and neither a
-    second job nor removing the rendered files may happen meanwhile."""
+    second job nor removing the rendered files may happen meanwhile.
+
+    The print options (double-sided, labelled copies) are asked before rendering and kept in
+    `settings`; `ask_printer` False (tests printing to a file) asks neither them nor the
+    printer, and the options chosen last apply."""
 
     message = Signal(str)
     finished = Signal(object)  # BatchResult, or None when cancelled or failed
 
-    def __init__(self, row: JobRow, parent: QWidget) -> None:
+    def __init__(self, row: JobRow, parent: QWidget, settings: AppSettings | None = None) -> None:
         super().__init__(parent)
         self.row = row
         self.window = parent
+        self.settings = settings
+        self._options = settings.print_options() if settings else PrintOptions()
+        self.options_dialog: PrintOptionsDialog | None = None
         self.printing: Path | None = None  # the PDF being sent to the printer
         self.printer_factory: Callable[[], QPrinter] = lambda: QPrinter(
             QPrinter.PrinterMode.HighResolution
@@ -59,14 +71,43 @@ class PrintController(QObject):
     def busy(self) -> bool:
         return self.row.busy or self.printing is not None
 
-    def start(self, wf: WorkshopFile, pair_ids: Sequence[str], *, folder: Path | None) -> bool:
-        """Render `pair_ids`; save them in `folder`, or send them to a printer if None."""
+    @property
+    def options(self) -> PrintOptions:
+        """The print options chosen last (double-sided, one plain copy at first)."""
+        return self._options
+
+    def ready(self, pair_ids: Sequence[str]) -> bool:
+        """Whether a print of `pair_ids` can start now; if not, the message says why."""
         if self.busy:
             self.message.emit("Charters are already being printed; wait or cancel first.")
             return False
         if not pair_ids:
             self.message.emit("There are no charters to print.")
             return False
+        return True
+
+    def choose_options(self, charters: int, *, saving: bool) -> PrintOptions | None:
+        """Ask how to print (or save) `charters` charters; None if the person cancelled.
+        The choice is kept for next time."""
+        if not self.ask_printer:
+            return self._options
+        dialog = PrintOptionsDialog(
+            charters=charters, saving=saving, options=self._options, parent=self.window
+        )
+        self.options_dialog = dialog  # found by tests and the accessibility checks
+        if dialog.exec() != PrintOptionsDialog.DialogCode.Accepted:
+            return None
+        self._options = dialog.values()
+        if self.settings is not None:
+            self.settings.set_print_options(self._options)
+        return self._options
+
+    def start(self, wf: WorkshopFile, pair_ids: Sequence[str], *, folder: Path | None) -> bool:
+        """Render `pair_ids` with the current options; save them in `folder`, or send them
+        to a printer if None."""
+        if not self.ready(pair_ids):
+            return False
+        options = self._options
         temp = None
         out_dir = folder
         if out_dir is None:
@@ -78,8 +119,8 @@ class PrintController(QObject):
                 self.message.emit(f"Nothing was printed: the charters had nowhere to go ({exc}).")
                 return False
         job = Job(
-            render_job(wf.path, list(pair_ids), out_dir),
-            done=lambda result: self._done(result, folder, temp),
+            render_job(wf.path, list(pair_ids), out_dir, options),
+            done=lambda result: self._done(result, folder, temp, options),
             failed=lambda text: self._failed(text, temp),
             cancelled=lambda: self._cancelled(temp),
             what="Printing",
@@ -97,20 +138,25 @@ class PrintController(QObject):
         result: BatchResult,
         folder: Path | None,
         temp: Path | None,
+        options: PrintOptions,
     ) -> None:
+        charters = count(len(result.files), "charter")
+        copies = len(options.copies)
+        each = " of each" if len(result.files) > 1 else ""
+        labelled = f" ({count(copies, 'labelled copy', 'labelled copies')}{each})" if copies else ""
         if folder is not None:
-            self.message.emit(f"Saved {count(len(result.files), 'charter')} in {folder}.")
+            self.message.emit(f"Saved {charters} in {folder}.")
             self.finished.emit(result)
             return
         assert result.combined is not None and temp is not None
         self.printing = result.combined
         try:
-            printed = self.print_pdf(result.combined)
+            printed = self.print_pdf(result.combined, duplex=options.duplex)
         finally:
             self.printing = None
             _remove(temp)  # only now: the printer has had every page
         self.message.emit(
-            f"Sent {count(len(result.files), 'charter')} to the printer."
+            f"Sent {charters}{labelled} to the printer."
             if printed
             else "Printing cancelled at the print dialog."
         )
@@ -126,13 +172,18 @@ class PrintController(QObject):
         self.message.emit(text)
         self.finished.emit(None)
 
-    def print_pdf(self, pdf: Path) -> bool:
+    def print_pdf(self, pdf: Path, *, duplex: bool) -> bool:
         document = QPdfDocument(self)
         document.load(str(pdf))
         printer = self.printer_factory()
         # The charter's own paper (A4 or Letter), edge to edge: its margins are in the PDF.
         printer.setFullPage(True)
         printer.setPageSize(QPageSize(document.pagePointSize(0), QPageSize.Unit.Point))
+        # Both sides when the pages were laid out for it (the blank backs are in the PDF);
+        # the print dialog starts from this, and a printer without duplex ignores it.
+        printer.setDuplex(
+            QPrinter.DuplexMode.DuplexLongSide if duplex else QPrinter.DuplexMode.DuplexNone
+        )
         if self.ask_printer:
             dialog = QPrintDialog(printer, self.window)
             dialog.setWindowTitle("Print charters")
