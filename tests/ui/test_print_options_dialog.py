@@ -63,6 +63,7 @@ def when_shown(find: Callable[[], QWidget | None], act: Callable[[QWidget], None
 
 def choose_from_print_menu(qtbot, window: MainWindow, item: str) -> None:  # type: ignore[no-untyped-def]
     """Click Print… and then `item` in its menu (which opens after the click returns)."""
+
     def click_item(menu: QWidget) -> None:
         action = next(a for a in menu.actions() if a.text() == item)
         centre = menu.actionGeometry(action).center()  # type: ignore[attr-defined]
@@ -181,3 +182,53 @@ def test_cancel_in_the_options_prints_nothing(qtbot, window: MainWindow) -> None
     qtbot.waitUntil(lambda: closed == [False])  # the button opens its menu once it is up
     assert not window.printer.busy and not window.print_row.isVisible()
     assert said == []
+
+
+def test_the_print_dialog_stays_on_screen_and_prints_the_pages_chosen(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QRadioButton, QSpinBox
+
+    printed = tmp_path / "printer-output.pdf"
+    window.printer.printer_factory = lambda: RecordingPrinter(printed)
+    seen: list[bool] = []
+
+    def print_dialog() -> QWidget | None:
+        found = QApplication.activeModalWidget()
+        return found if isinstance(found, QPrintDialog) else None
+
+    def two_pages(dialog: QWidget) -> None:
+        area = dialog.screen().availableGeometry()
+        # Low on the screen, as over a window placed low: "Options >>" doubles its height.
+        dialog.move(dialog.x(), area.bottom() - dialog.frameGeometry().height() - 10)
+        short = dialog.height()
+        more = next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Options >>")
+        qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+        try:
+            qtbot.waitUntil(
+                lambda: dialog.height() > short and area.contains(dialog.frameGeometry())
+            )
+        except qtbot.TimeoutError:
+            dialog.reject()  # the test fails, rather than waiting on the dialog forever
+            raise
+        qtbot.mouseClick(dialog.findChild(QRadioButton, "printRange"), Qt.MouseButton.LeftButton)
+        for name, page in (("to", "3"), ("from", "2")):
+            spin = dialog.findChild(QSpinBox, name)
+            seen.append(spin.maximum() == 6)  # the pages of the PDF to print
+            spin.setFocus()
+            qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClicks(spin, page)
+        ok = next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Print")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    def print_plain(dialog: QWidget) -> None:
+        when_shown(print_dialog, two_pages)  # once the charter is rendered
+        qtbot.mouseClick(named(dialog, QPushButton, "Print"), Qt.MouseButton.LeftButton)
+
+    when_shown(options_dialog, print_plain)
+    with qtbot.waitSignal(window.printer.finished, timeout=LONG) as done:
+        choose_from_print_menu(qtbot, window, "Print this charter…")
+    assert done.args[0] is not None
+    assert seen == [True, True]
+    assert len(PdfReader(printed).pages) == 2

@@ -11,7 +11,7 @@ import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -26,6 +26,7 @@ from workshop_app.core.temp_files import app_temp_dir, new_folder
 from workshop_app.core.words import count
 from workshop_app.ui.dialogs.print_options import PrintOptionsDialog
 from workshop_app.ui.jobs import Job, JobRow, Work
+from workshop_app.ui.screen_fit import keep_on_screen
 from workshop_app.ui.settings import AppSettings
 
 
@@ -61,6 +62,7 @@ class PrintController(QObject):
         self.settings = settings
         self._options = settings.print_options() if settings else PrintOptions()
         self.options_dialog: PrintOptionsDialog | None = None
+        self.print_dialog: QPrintDialog | None = None
         self.printing: Path | None = None  # the PDF being sent to the printer
         self.printer_factory: Callable[[], QPrinter] = lambda: QPrinter(
             QPrinter.PrinterMode.HighResolution
@@ -125,9 +127,9 @@ class PrintController(QObject):
             cancelled=lambda: self._cancelled(temp),
             what="Printing",
         )
-        self.row.run(
-            f"Rendering {count(len(pair_ids), 'charter')}…", job, counting="Rendering charters"
-        )
+        # With copies, each pair's charter and then its copies are counted.
+        counting = "Rendering charters and copies" if options.copies else "Rendering charters"
+        self.row.run(f"Rendering {count(len(pair_ids), 'charter')}…", job, counting=counting)
         return True
 
     def cancel(self) -> None:
@@ -187,6 +189,10 @@ class PrintController(QObject):
         if self.ask_printer:
             dialog = QPrintDialog(printer, self.window)
             dialog.setWindowTitle("Print charters")
+            # "Pages from … to …" offers this PDF's pages (a jammed sheet printed again).
+            dialog.setMinMax(1, document.pageCount())
+            dialog.installEventFilter(StaysOnScreen(dialog))
+            self.print_dialog = dialog  # found by tests
             if dialog.exec() != QPrintDialog.DialogCode.Accepted:
                 document.close()
                 return False
@@ -196,8 +202,8 @@ class PrintController(QObject):
             return False
         try:
             page_rect = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-            for index in range(document.pageCount()):
-                if index:
+            for n, index in enumerate(_chosen_pages(printer, document.pageCount())):
+                if n:
                     printer.newPage()
                 size = QSize(page_rect.width(), page_rect.height())
                 painter.drawImage(page_rect.topLeft(), document.render(index, size))
@@ -206,6 +212,23 @@ class PrintController(QObject):
             painter.end()
             document.close()
         return True
+
+
+class StaysOnScreen(QObject):
+    """Keeps the window it watches on screen as it grows: "Options >>" makes the print
+    dialog twice as tall, downwards, and at 1.5x scaling its buttons went off the screen."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            QTimer.singleShot(0, watched, lambda: keep_on_screen(watched))  # once laid out
+        return False
+
+
+def _chosen_pages(printer: QPrinter, pages: int) -> range:
+    """The pages to print: all, or the range chosen in the print dialog (numbered from 1)."""
+    if printer.printRange() != QPrinter.PrintRange.PageRange or printer.fromPage() < 1:
+        return range(pages)
+    return range(printer.fromPage() - 1, min(printer.toPage(), pages))
 
 
 def open_folder(folder: Path) -> None:

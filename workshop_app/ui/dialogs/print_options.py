@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QGroupBox,
     QLabel,
     QLayout,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from workshop_app.core.charters.print_options import COPIES, PrintOptions
 from workshop_app.core.words import count
 from workshop_app.ui.style import HELP_STYLE
 
+HINT_CHARS = 52  # the hints' width: a few short lines each
 # Mnemonics that clash with neither the dialog's other keys nor each other.
 COPY_TEXT = {"mentor": "&Mentor's copy", "mentee": "M&entee's copy", "program": "&Program's copy"}
 
@@ -42,13 +42,13 @@ class PrintOptionsDialog(QDialog):
             "A blank page follows a charter with an odd number of pages, so that no charter "
             "starts on the back of another. Turn this off to print on one side."
         )
-        group = QGroupBox("Labelled copies")
-        rows = QVBoxLayout(group)
-        rows.addWidget(
-            _hint(
-                "Each pair's charter is printed once for each copy ticked, its label at the "
-                "top of every page. With none ticked, one copy is printed without a label."
-            )
+        # A heading rather than a group box: a wrapped label inside a box is given too little
+        # height (seen at 1.5x scaling).
+        heading = QLabel("Labelled copies")
+        heading.setStyleSheet("font-weight: 600;")
+        copies_hint = _hint(
+            "Each pair's charter is printed once for each copy ticked, its label at the top of "
+            "every page. With none ticked, one copy is printed without a label."
         )
         self.copies: dict[str, QCheckBox] = {}
         for key, label in COPIES.items():
@@ -56,18 +56,22 @@ class PrintOptionsDialog(QDialog):
             box.setAccessibleName(label)
             box.setChecked(key in options.copies)
             box.toggled.connect(self._update_total)
-            rows.addWidget(box)
             self.copies[key] = box
         self.total = QLabel()
         self.total.setAccessibleName("What will be printed")
         self.total.setWordWrap(True)
         layout = QVBoxLayout(self)
-        # The dialog grows with its text (at 1.5x scaling too) rather than squeezing it.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        # Sized to its text, wrapped at the hints' width: a window the user may resize is not
+        # given the height a wrapped text needs at a narrower width (seen at 1.5x scaling).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.addWidget(self.duplex)
         layout.addWidget(duplex_hint)
-        layout.addSpacing(6)
-        layout.addWidget(group)
+        layout.addSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(copies_hint)
+        for box in self.copies.values():
+            layout.addWidget(box)
+        layout.addSpacing(8)
         layout.addWidget(self.total)
         if saving:
             layout.addWidget(
@@ -112,5 +116,6 @@ class PrintOptionsDialog(QDialog):
 def _hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
+    label.setMinimumWidth(label.fontMetrics().averageCharWidth() * HINT_CHARS)
     label.setStyleSheet(HELP_STYLE)
     return label
