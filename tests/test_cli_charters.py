@@ -30,7 +30,8 @@ def test_every_pair_and_the_combined_file(demo: Path, tmp_path: Path, app_data: 
     assert written[13].name == "Workshop summary.pdf"
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in written)
     per_pair = [len(PdfReader(p).pages) for p in written[:12]]
-    assert len(PdfReader(written[12]).pages) == sum(per_pair)
+    # Double-sided by default: each charter starts on a front page.
+    assert len(PdfReader(written[12]).pages) == sum(n + n % 2 for n in per_pair)
     assert len(PdfReader(written[13]).pages) == 1
     assert "Rendering charters" not in done.stderr  # progress only on a terminal
 

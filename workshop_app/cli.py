@@ -216,10 +216,14 @@ def build_parser() -> argparse.ArgumentParser:
         "charters",
         summary="print the pairs' charters as PDF files",
         description="Write one PDF per pair (named by pair code and names) into a folder; "
-        "with --combined, also one PDF of all of them in order, for printing in one go.",
+        "with --combined, also one PDF of all of them in order, for printing in one go: "
+        "ready for double-sided printing (each charter starts on a front page), and with "
+        "--copies, each pair's labelled copies one after the other.",
         examples=[
             "charters spring.workshop --out printed --combined",
             "charters spring.workshop --out printed --pair P07 --pair P12 \\\n--paper letter",
+            "charters spring.workshop --out printed --copies mentor,mentee,program",
+            "charters spring.workshop --out printed --combined --no-duplex",
         ],
     )
     p.add_argument("file", type=Path, help="the .workshop file")
@@ -232,6 +236,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="only this pair (repeat for several); default: every pair",
     )
     p.add_argument("--combined", action="store_true", help="also write 'All charters.pdf'")
+    p.add_argument(
+        "--duplex",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="in 'All charters.pdf', start each charter on a front page: a blank page follows "
+        "a charter with an odd number of pages (the default); --no-duplex for printing on one "
+        "side",
+    )
+    p.add_argument(
+        "--copies",
+        type=copies_argument,
+        metavar="WHOSE",
+        help="in 'All charters.pdf' (implies --combined), each pair's charter once per copy, "
+        "labelled: any of mentor, mentee, program, separated by commas; or a number: 2 for "
+        "mentor,mentee, 3 for all three, 1 for one copy without a label (the default)",
+    )
     p.add_argument(
         "--paper",
         choices=("a4", "letter"),
@@ -384,6 +404,23 @@ def cmd_check_content(args: argparse.Namespace) -> int:
     return 0
 
 
+def copies_argument(text: str) -> tuple[str, ...]:
+    """`--copies`: "mentor,program" (any of the copies, in any order), or how many."""
+    from workshop_app.core.charters.print_options import COPIES, ordered
+
+    text = text.strip().lower()
+    if text.isdigit():
+        if not 1 <= int(text) <= len(COPIES):
+            raise argparse.ArgumentTypeError(f"a number of copies is 1 to {len(COPIES)}")
+        return tuple(COPIES)[: int(text)] if int(text) > 1 else ()
+    try:
+        return ordered(word.strip() for word in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: copies are {', '.join(COPIES)} (separated by commas), or a number"
+        ) from None
+
+
 def cmd_charters(args: argparse.Namespace) -> int:
     from workshop_app.core.charters.batch import render_charters
     from workshop_app.core.charters.context import charter_context, workshop_parts
@@ -430,11 +467,13 @@ def cmd_charters(args: argparse.Namespace) -> int:
     result = render_charters(
         contexts,
         out_dir=args.out,
-        combined=args.combined,
+        combined=args.combined or args.copies is not None,
         paper=args.paper,
         progress=progress,
         workers=0 if len(contexts) <= 2 else None,  # a worker's start-up costs two charters
         cache=default_cache(),
+        duplex=args.duplex,
+        copies=args.copies or (),
     )
     written = [*result.files, *([result.combined] if result.combined else [])]
     if summary is not None:

@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
             self.print_row = JobRow("Printing")
             self.print_row.bar.setMaximumWidth(220)  # the status bar's message needs the room
             self.statusBar().insertPermanentWidget(0, self.print_row)
-            self._printer = PrintController(self.print_row, self)
+            self._printer = PrintController(self.print_row, self, self.settings)
             self._printer.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         return self._printer
 

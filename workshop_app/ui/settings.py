@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from workshop_app.core.charters.print_options import PrintOptions, ordered
 from workshop_app.core.paths import SETTINGS_NAME, user_data_dir
 
 MAX_RECENT = 8
@@ -94,6 +95,19 @@ class AppSettings:
         group = _workshop_key(workshop)
         for name in EXPORT_CHOICES:
             self._qs.setValue(f"export/{group}/{name}", choices.get(name, ""))
+
+    def print_options(self) -> PrintOptions:
+        """The print options chosen last: double-sided and one plain copy until then."""
+        duplex = self._qs.value("print/duplex", True, type=bool)
+        try:
+            copies = ordered(c for c in self._text("print/copies").split(",") if c)
+        except ValueError:  # an edited or damaged settings file: one plain copy
+            copies = ()
+        return PrintOptions(duplex=bool(duplex), copies=copies)
+
+    def set_print_options(self, options: PrintOptions) -> None:
+        self._qs.setValue("print/duplex", options.duplex)
+        self._qs.setValue("print/copies", ",".join(options.copies))
 
     def _text(self, key: str) -> str:
         """A text setting, "" when never set (QSettings says only "object")."""

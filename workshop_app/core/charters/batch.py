@@ -16,7 +16,11 @@ charter costs its layout plus ~0.05 s, and the layouts run in parallel on every 
   left there is removed when the next one starts, and the folder is flushed once at the end.
 - Workers leave as soon as the process that started them is gone (`parent_watch`).
 - The combined PDF is the per-pair files joined with pypdf (identical font subsets merged),
-  with a bookmark per pair: its bytes depend on the charters only, not on the workers.
+  with a bookmark per pair: its bytes depend on the charters only, not on the workers. For
+  double-sided printing (`duplex`) a blank page follows every charter with an odd number of
+  pages, so that the next one starts on a front page. With `copies` it holds each pair's
+  labelled copies (`charters.print_options`) instead, rendered into a hidden folder and removed once
+  joined; the per-pair files stay one unlabelled charter each, as they are printed alone.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import shutil
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -31,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app.core import temp_files
+from workshop_app.core.charters.print_options import labelled as copy_contexts
 from workshop_app.core.charters.render_cache import (
     Memo,
     RenderCache,
@@ -43,6 +49,7 @@ from workshop_app.core.file_names import safe_filename, unique_names
 from workshop_app.core.jobs import CancelCheck, Progress
 from workshop_app.core.parent_watch import watch_parent
 from workshop_app.core.store import atomic
+from workshop_app.core.words import count as counted
 
 COMBINED_NAME = "All charters.pdf"
 
@@ -81,8 +88,12 @@ def render_charters(
     combined_name: str = COMBINED_NAME,
     cache: RenderCache | None = None,
     private: bool = False,
+    duplex: bool = False,
+    copies: Sequence[str] = (),
 ) -> BatchResult:
-    """Write one PDF per charter context into `out_dir` and, if asked, one combined PDF.
+    """Write one PDF per charter context into `out_dir` and, if asked, one combined PDF
+    (each charter starting on a front page if `duplex`; each pair's labelled `copies`, keys
+    of `charters.print_options.COPIES`, in place of its charter if any).
 
     `progress(done, total)` is called in this thread as charters finish; `cancelled()` is
     polled a few times a second and stops the batch (files already finished are kept and
@@ -99,6 +110,16 @@ def render_charters(
         raise UserError(f"Cannot create the folder {out_dir}: {exc.strerror}.") from exc
     temp_files.remove_stale(out_dir)
     total = len(contexts)
+    # One progress bar for the charters and then their copies.
+    report = progress
+    copy_count = total * len(copies) if combined else 0
+
+    def overall(done: int, _total: int, *, offset: int = 0) -> None:
+        if report:
+            report(offset + done, total + copy_count)
+
+    if progress:
+        progress = overall
     names = unique_names(
         [charter_filename(c) for c in contexts], taken=[combined_name] if combined else []
     )
@@ -160,9 +181,32 @@ def render_charters(
         kept = [i for i, p in enumerate(result.pages) if p]
         result.files = [result.files[i] for i in kept]
         result.pages = [result.pages[i] for i in kept]
+    elif combined and copies:
+        labelled = copy_contexts(contexts, copies)
+        scratch = temp_files.new_folder(out_dir, combined_name)
+        try:
+            printed = render_charters(
+                labelled,
+                out_dir=scratch,
+                combined=False,
+                paper=paper,
+                progress=lambda done, _total: overall(done, _total, offset=total),
+                cancelled=cancelled,
+                workers=workers,
+                cache=cache,
+                private=True,
+            )
+            result.cancelled = printed.cancelled
+            if not printed.cancelled:
+                result.combined = out_dir / combined_name
+                join_pdfs(
+                    printed.files, labelled, target=result.combined, private=private, duplex=duplex
+                )
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
     elif combined:
         result.combined = out_dir / combined_name
-        join_pdfs(result.files, contexts, target=result.combined, private=private)
+        join_pdfs(result.files, contexts, target=result.combined, private=private, duplex=duplex)
     atomic.fsync_folder(out_dir)
     return result
 
@@ -274,27 +318,48 @@ def _render_chunk(
 
 
 def join_pdfs(
-    files: Sequence[Path], contexts: Sequence[dict], *, target: Path, private: bool = False
+    files: Sequence[Path],
+    contexts: Sequence[dict],
+    *,
+    target: Path,
+    private: bool = False,
+    duplex: bool = False,
 ) -> None:
-    """One PDF of `files` in order, a bookmark per pair, metadata for the whole set."""
+    """One PDF of `files` in order, a bookmark per pair (under it one per labelled copy),
+    metadata for the whole set. With `duplex`, a blank page of the same size follows each
+    file with an odd number of pages: every charter starts on a front page when printed
+    double-sided. (A plain blank: a printed note would need a font of its own.)"""
     import io
 
     from pypdf import PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
     writer = PdfWriter()
+    pair_mark = None
+    previous = None
     for path, context in zip(files, contexts, strict=True):
         start = len(writer.pages)
         writer.append(str(path), import_outline=False)
         pair = context["pair"]
-        writer.add_outline_item(title=f"{pair['code']}: {pair['names']}", page_number=start)
+        if pair["id"] != previous:
+            title = f"{pair['code']}: {pair['names']}"
+            pair_mark = writer.add_outline_item(title=title, page_number=start)
+            previous = pair["id"]
+        if context.get("copy_label"):
+            writer.add_outline_item(
+                title=context["copy_label"], page_number=start, parent=pair_mark
+            )
+        if duplex and (len(writer.pages) - start) % 2:
+            last = writer.pages[-1].mediabox
+            writer.add_blank_page(width=last.width, height=last.height)
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     first = contexts[0]
+    pairs = len({c["pair"]["id"] for c in contexts})
     created = max(c["created"] for c in contexts)
     stamp = "D:" + re.sub(r"\D", "", created)[:14] + "Z"
     writer.add_metadata(
         {
-            "/Title": f"Mentoring charters: {first['program']['name']} ({len(files)} pairs)",
+            "/Title": f"Mentoring charters: {first['program']['name']} ({counted(pairs, 'pair')})",
             "/Author": first["author"],
             "/Creator": "workshop-app",
             "/Producer": "WeasyPrint and pypdf",

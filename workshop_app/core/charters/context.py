@@ -132,6 +132,7 @@ def charter_context(
         },
         "missing": missing,
         "draft_note": draft_note(missing),
+        "copy_label": "",  # "Mentor's copy"... when printed as labelled copies
         "sections": [
             _section(s.key, values, goals, plans, status, workshop, program, lang)
             for s in SECTIONS

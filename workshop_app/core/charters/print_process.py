@@ -7,6 +7,7 @@ from pathlib import Path
 
 from workshop_app.core.charters.batch import BatchResult, render_charters
 from workshop_app.core.charters.context import charter_context, workshop_parts
+from workshop_app.core.charters.print_options import PrintOptions
 from workshop_app.core.charters.render_cache import default_cache
 from workshop_app.core.jobs import CancelCheck, Cancelled, Progress, run_in_child
 from workshop_app.core.store.workshop_file import WorkshopFile
@@ -16,6 +17,8 @@ def render_workshop_charters(
     path: str,
     pair_ids: list[str],
     out_dir: str,
+    duplex: bool,
+    copies: tuple[str, ...],
     *,
     progress: Progress,
     cancelled: CancelCheck,
@@ -31,6 +34,8 @@ def render_workshop_charters(
         progress=progress,
         cancelled=cancelled,
         cache=default_cache(),
+        duplex=duplex,
+        copies=copies,
     )
     if result.cancelled:
         raise Cancelled
@@ -41,6 +46,7 @@ def print_in_process(
     path: Path,
     pair_ids: Sequence[str],
     out_dir: Path,
+    options: PrintOptions,
     *,
     progress: Progress,
     cancelled: CancelCheck,
@@ -51,6 +57,8 @@ def print_in_process(
         str(path),
         list(pair_ids),
         str(out_dir),
+        options.duplex,
+        options.copies,
         progress=progress,
         cancelled=cancelled,
     )

@@ -267,9 +267,16 @@ class ChartersPage(WorkshopPage):
         return self._print(self.complete_pair_ids(), to_folder=to_folder, folder=folder)
 
     def _print(self, pair_ids: list[str], *, to_folder: bool, folder: Path | None) -> bool:
+        """Print `pair_ids` (or save them in `folder`, else in a folder the person picks),
+        after asking how: double-sided, labelled copies. A caller that names the folder
+        has chosen already: the options chosen last apply."""
         if self.wf is None or self.printer is None:
             return False
         self.editor.flush()
+        if not self.printer.ready(pair_ids):
+            return False
+        if folder is None and not self.printer.choose_options(len(pair_ids), saving=to_folder):
+            return False
         if to_folder and folder is None:
             chosen = QFileDialog.getExistingDirectory(
                 self, "Save the charters in this folder", str(self.wf.path.parent)
