@@ -215,7 +215,7 @@ def test_what_published_agreements_carry(demo: WorkshopFile) -> None:
         "2 The program coordinator, Tom Becker (People & Culture). "
         "3 The program's support contacts: Tom Becker, program coordinator" in words
     )
-    assert "only by mutual agreement, at a checkpoint" in words
+    assert "CHANGING THIS CHARTER Only by mutual agreement, at a checkpoint" in words
     assert "Date What changed Mentor Mentee" in words
     assert "Line manager's acknowledgement" not in words
 
