@@ -337,7 +337,7 @@ def _section(
             out["long"].append({"label": field.label, "text": clean(values.get(field.name))})
     if key == "purpose":
         # An empty charter offers every goal card there is room for, to fill in by hand.
-        out["blank_goals"] = len(out["goals"]) or MAX_GOALS
+        out["goal_cards"] = len(out["goals"]) or MAX_GOALS
     if key == "troubleshooting":
         out["blank_plans"] = 3 if not out["plans"] else (0 if out["status"] == "complete" else 1)
     if key == "meetings":
@@ -416,18 +416,18 @@ def checkpoints(days_text: Any, first_meeting: Any, lang: str) -> list[dict]:
     """Review checkpoints as days after the first meeting, with dates when that date is set.
 
     Without agreed days the program's default days are printed, each with a blank for its
-    date (`dated` False): the pair writes the dates in when they agree them."""
+    date (`agreed` False): the pair writes the dates in when they agree them."""
     days = sorted({int(d) for d in re.findall(r"\d+", str(days_text or "")) if 0 < int(d) < 10000})
     if not days:
         return [
-            {"days": d, "label": f"Day {d}", "date": "", "dated": False}
+            {"days": d, "label": f"Day {d}", "date": "", "agreed": False}
             for d in DEFAULT_REVIEW_DAYS
         ]
     start = _parse_date(first_meeting)
     out = []
     for day in days:
         when = format_date((start + timedelta(days=day)).isoformat(), lang) if start else ""
-        out.append({"days": day, "label": f"Day {day}", "date": when, "dated": True})
+        out.append({"days": day, "label": f"Day {day}", "date": when, "agreed": True})
     return out
 
 
