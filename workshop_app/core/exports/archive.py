@@ -47,6 +47,7 @@ from workshop_app.core.charters.render_cache import RenderCache, cached, default
 from workshop_app.core.errors import UserError
 from workshop_app.core.exports.json_document import json_bytes
 from workshop_app.core.exports.tables import (
+    GOAL_PART_NAMES,
     ExportData,
     about_lines,
     goals_private,
@@ -275,7 +276,7 @@ def archive_context(
                 entry["text"] = LEFT_OUT
         for goal in section["goals"] or []:
             if tuple(goal.get(k, "") for k in _GOAL_KEY) in withheld:
-                goal.update(goal=LEFT_OUT, why="-", measure="-", target_date="-", first_steps="-")
+                goal.update(dict.fromkeys(GOAL_PART_NAMES, "-"), goal=LEFT_OUT)
     return context
 
 

@@ -122,7 +122,14 @@ def _pair(data: ExportData, o: Any) -> dict[str, Any]:
             ],
         },
         "signoffs": [
-            {"version": s.version, "role": s.role, "name": s.name, "signed_at": s.signed_at}
+            {
+                "version": s.version,
+                "role": s.role,
+                "name": s.name,
+                "signed_at": s.signed_at,
+                "open_sections": [int(n) for n in s.open_sections.split(",") if n],
+                "paper_completed": s.paper_completed,
+            }
             for s in data.signoffs.get(o.pair_id, [])
         ],
         "signed_versions": data.signed_versions.get(o.pair_id, []),

@@ -353,12 +353,14 @@ def _goals(data: ExportData) -> Table:
         "SMART goals",
         [("pair_code", "text"), ("position", "int"), ("private", "bool"), ("goal", "text"),
          ("why", "text"), ("measure", "text"), ("target_date", "date"), ("first_steps", "text"),
-         ("updated_at_utc", "timestamp")],
+         ("baseline", "int"), ("updated_at_utc", "timestamp")],
     )  # fmt: skip
     for o in data.overview:
         for g in data.goals.get(o.pair_id, []):
+            # The rating as a number a spreadsheet can average; empty when not rated.
+            baseline = int(g.baseline) if g.baseline else None
             _add(t, [o.code, g.position, g.private, g.goal, g.why, g.measure, g.target_date,
-                     g.first_steps, g.updated_at])  # fmt: skip
+                     g.first_steps, baseline, g.updated_at])  # fmt: skip
     return t
 
 
@@ -424,12 +426,13 @@ def _signoffs(data: ExportData) -> Table:
         "Sign-offs",
         [("pair_code", "text"), ("version", "int"), ("role", "text"), ("name", "text"),
          ("signed_at_utc", "timestamp"), ("current_version", "int"),
-         ("edited_since_signing", "bool")],
+         ("edited_since_signing", "bool"), ("open_sections", "text"),
+         ("paper_completed", "bool")],
     )  # fmt: skip
     for o in data.overview:
         for s in data.signoffs.get(o.pair_id, []):
             _add(t, [o.code, s.version, s.role, s.name, s.signed_at, o.version,
-                     o.version > s.version])  # fmt: skip
+                     o.version > s.version, s.open_sections, s.paper_completed])  # fmt: skip
     return t
 
 

@@ -1,17 +1,22 @@
-"""Record that a pair signed the printed charter: who signed, and when."""
+"""Record that a pair signed the printed charter: who signed, and when; and, for a charter
+with sections still open, whether the pair completed them by hand on the paper copy."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLayout,
     QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -41,8 +46,10 @@ class SignDialog(QDialog):
         mentee: str,
         coordinator: str,
         workshop_date: str,
+        open_sections: Sequence[tuple[int, str]] = (),
         parent: QWidget | None = None,
     ) -> None:
+        """`open_sections`: the number and title of each section still open."""
         super().__init__(parent)
         self.setWindowTitle(f"Mark {code} as signed")
         self._workshop = QDate.fromString(workshop_date, "yyyy-MM-dd")
@@ -70,6 +77,9 @@ class SignDialog(QDialog):
         form.addRow("&Coordinator (optional)", self.coordinator)
         form.addRow("Signed &on", self.when)
         form.addRow(self.warning)
+        self.on_paper: QButtonGroup | None = None
+        if open_sections:
+            form.addRow(self._paper_question(open_sections))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -82,6 +92,40 @@ class SignDialog(QDialog):
         form.addRow(self.buttons)
         name_inner_parts(self)
         self._check_date()
+        self._check_answer()
+
+    def _paper_question(self, open_sections: Sequence[tuple[int, str]]) -> QWidget:
+        """Which sections are open, and whether the pair filled them in on paper. Neither
+        answer is chosen to start with, and the charter cannot be marked as signed until one
+        is: Enter must not record an answer nobody gave."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        listed = ", ".join(f"{number} {title}" for number, title in open_sections)
+        sections = "section is" if len(open_sections) == 1 else "sections are"
+        self.open_list = QLabel(f"⚠ {len(open_sections)} {sections} still open: {listed}.")
+        self.open_list.setWordWrap(True)
+        self.open_list.setStyleSheet(WARNING_STYLE)
+        question = QLabel("Did you complete them by hand on the paper copy before signing?")
+        question.setWordWrap(True)
+        self.paper_yes = QRadioButton("&Yes, they are filled in on the signed paper copy")
+        self.paper_yes.setAccessibleName("Yes, completed on paper")
+        self.paper_no = QRadioButton("&No, we signed with them left open")
+        self.paper_no.setAccessibleName("No, left open")
+        self.on_paper = QButtonGroup(self)
+        for button in (self.paper_yes, self.paper_no):
+            self.on_paper.addButton(button)
+            button.setAccessibleDescription(self.open_list.text())
+        self.on_paper.buttonToggled.connect(self._check_answer)
+        for widget in (self.open_list, question, self.paper_yes, self.paper_no):
+            column.addWidget(widget)
+        return box
+
+    def _check_answer(self) -> None:
+        answered = self.on_paper is None or self.on_paper.checkedButton() is not None
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(answered)
+        ok.setToolTip("" if answered else "Answer whether the open sections were completed first")
 
     def _line(self, text: str, name: str) -> QLineEdit:
         edit = QLineEdit(text)
@@ -103,7 +147,10 @@ class SignDialog(QDialog):
         )
 
     def values(self) -> dict[str, Any]:
+        """What `CharterStore.sign` takes."""
         return {
+            "paper_completed": self.on_paper is not None
+            and self.on_paper.checkedButton() is self.paper_yes,
             "mentor": self.mentor.text().strip(),
             "mentee": self.mentee.text().strip(),
             "coordinator": self.coordinator.text().strip(),

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.charter_fields import SECTION_BY_KEY
+from workshop_app.core.completeness import missing_sections
 from workshop_app.core.errors import UserError
 from workshop_app.ui.dialogs.ask import show_user_error
 from workshop_app.ui.pages.base import WorkshopPage
@@ -343,6 +345,10 @@ class ChartersPage(WorkshopPage):
             mentee=wf.roster.participant(pair.mentee_id).name,
             coordinator=wf.workshop().coordinator,
             workshop_date=wf.workshop().date,
+            open_sections=[
+                (SECTION_BY_KEY[key].number, SECTION_BY_KEY[key].title)
+                for key in missing_sections(charter.fields, charter.goals, charter.plans)
+            ],
             parent=self,
         )
         self.sign_dialog = dialog
