@@ -185,7 +185,7 @@ def test_long_names_keep_each_signature_line_level_with_its_date_line(
                 assert len(lines) == 2 and lines[0].position_y == lines[1].position_y
                 assert lines[0].position_x + lines[0].width < lines[1].position_x
                 rows += 1
-    assert rows == 3
+    assert rows == 3 + len(ctx["pair"]["managers"])  # and each line manager's acknowledgement
 
 
 # -- defect 9: one column of values --------------------------------------------------------------
@@ -316,6 +316,6 @@ def test_complete_demo_charters_fit_on_four_pages_and_fill_page_one(
                 b for b in descendants(document.pages[0]._page_box) if "goal" in classes(b)
             )
             assert "".join(b.text for b in text_boxes_in(first_card)).startswith("GOAL 1")
-            assert page_one_blank(document) < 0.12, (code, page_one_blank(document))
+            assert page_one_blank(document) < 0.15, (code, page_one_blank(document))
     assert all(counts[code] <= 4 for code in COMPLETE), counts
     assert all(n <= 5 for n in counts.values()), counts
