@@ -319,3 +319,26 @@ def test_complete_demo_charters_fit_on_four_pages_and_fill_page_one(
             assert page_one_blank(document) < 0.15, (code, page_one_blank(document))
     assert all(counts[code] <= 4 for code in COMPLETE), counts
     assert all(n <= 5 for n in counts.values()), counts
+
+
+# -- defect 11: a blank card's labels sit on their writing lines --------------------------------
+
+
+def test_each_blank_label_sits_on_its_first_writing_line(contexts: dict[str, dict]) -> None:
+    document = render_document(CHARTER_TEMPLATE, contexts["P12"])
+    checked = 0
+    for page in document.pages:
+        for part in descendants(page._page_box):
+            if not {"part", "empty"} <= classes(part) or type(part).__name__ != "BlockBox":
+                continue
+            label = next(b for b in descendants(part) if type(b).__name__ == "TextBox")
+            rules = [b for b in descendants(part) if "rule" in classes(b)]
+            if not rules:
+                continue  # the baseline's boxes to circle
+            first = rules[0]
+            bottom = label.position_y + label.height
+            assert first.position_y <= bottom <= first.position_y + first.margin_height() + 1, (
+                label.text
+            )
+            checked += 1
+    assert checked == 12  # three blank cards of four lined parts each
