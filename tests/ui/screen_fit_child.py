@@ -108,6 +108,8 @@ def check_window(name: str, window: QWidget) -> None:
         needed = widget.minimumSizeHint() if wraps else widget.sizeHint()
         if widget.width() < needed.width() or widget.height() < widget.minimumSizeHint().height():
             problems.append(f"{what} is squeezed to {widget.width()}x{widget.height()}")
+        elif wraps and widget.height() < widget.heightForWidth(widget.width()):
+            problems.append(f"{what} has lines cut off: {widget.width()}x{widget.height()}")
 
 
 def check_modal(name: str, open_it: Callable[[], None]) -> None:
@@ -198,6 +200,13 @@ if __name__ == "__main__":
         elif page_name == "charters":
             check_modal(
                 "the Sign dialog",
+                lambda: press(window, Qt.Key.Key_S, ctrl | Qt.KeyboardModifier.ShiftModifier),
+            )
+            open_pair = window.wf.roster.pair_by_code("P11")  # every section open
+            assert open_pair is not None
+            window.charters.select_pair(open_pair.id)
+            check_modal(
+                "the Sign dialog of an open charter",
                 lambda: press(window, Qt.Key.Key_S, ctrl | Qt.KeyboardModifier.ShiftModifier),
             )
             press(window, Qt.Key.Key_F7)

@@ -191,7 +191,10 @@ P01 = DemoCharter(
             "noticed on site; we note both in one line."
         ),
         "end_date": "2027-10-19",
-        "renewal": "At 180 days we decide whether to carry on until the new Leeds hub opens.",
+        "renewal": (
+            "Decide together at the 180-day review whether to carry on until the new Leeds "
+            "hub opens."
+        ),
         "program_commitments": (
             "We will both attend the mid-point review and answer every check-in survey on time."
         ),

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -69,8 +68,10 @@ class SignDialog(QDialog):
         self.warning.setStyleSheet(WARNING_STYLE)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        # The dialog grows with what it shows (the warning), rather than squeezing it.
-        form.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        # The dialog is as big as what it shows, wrapped lines included: with only a minimum
+        # size (which Qt works out without wrapping), a 1.5x screen shrank it and cut off the
+        # list of open sections and the introduction.
+        form.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         form.addRow(intro)
         form.addRow("&Mentor", self.mentor)
         form.addRow("M&entee", self.mentee)
@@ -79,7 +80,7 @@ class SignDialog(QDialog):
         form.addRow(self.warning)
         self.on_paper: QButtonGroup | None = None
         if open_sections:
-            form.addRow(self._paper_question(open_sections))
+            self._paper_question(form, open_sections)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -94,13 +95,11 @@ class SignDialog(QDialog):
         self._check_date()
         self._check_answer()
 
-    def _paper_question(self, open_sections: Sequence[tuple[int, str]]) -> QWidget:
+    def _paper_question(self, form: QFormLayout, open_sections: Sequence[tuple[int, str]]) -> None:
         """Which sections are open, and whether the pair filled them in on paper. Neither
         answer is chosen to start with, and the charter cannot be marked as signed until one
-        is: Enter must not record an answer nobody gave."""
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
+        is: Enter must not record an answer nobody gave. (Rows of the form itself: a wrapped
+        label nested in a widget of its own was cut off at 1.5x scaling.)"""
         listed = ", ".join(f"{number} {title}" for number, title in open_sections)
         sections = "section is" if len(open_sections) == 1 else "sections are"
         self.open_list = QLabel(f"⚠ {len(open_sections)} {sections} still open: {listed}.")
@@ -118,8 +117,7 @@ class SignDialog(QDialog):
             button.setAccessibleDescription(self.open_list.text())
         self.on_paper.buttonToggled.connect(self._check_answer)
         for widget in (self.open_list, question, self.paper_yes, self.paper_no):
-            column.addWidget(widget)
-        return box
+            form.addRow(widget)
 
     def _check_answer(self) -> None:
         answered = self.on_paper is None or self.on_paper.checkedButton() is not None
