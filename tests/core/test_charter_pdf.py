@@ -225,7 +225,7 @@ def test_a_signed_version_prints_as_signed(demo: Path, tmp_path: Path) -> None:
             charter_context(wf, pair.id, version=7)
     assert "We renew every year" in now and "Version 2" in now
     assert "Recorded as signed" not in now
-    assert "We renew every year" not in then and "carry on until the new Leeds hub opens" in then
+    assert "We renew every year" not in then and "Decide together at the 180-day" in then
     assert "Version 1, signed" in then and "Recorded as signed (version 1)" in then
 
 
