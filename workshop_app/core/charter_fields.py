@@ -54,6 +54,9 @@ WHO = (
 GOALS_LIST = "goals"
 TROUBLESHOOTING_LIST = "troubleshooting"
 MAX_GOALS = 3
+# The review checkpoints (days after the first meeting) a charter prints until the pair
+# agrees its own: the program's usual 30-, 90- and 180-day check-ins.
+DEFAULT_REVIEW_DAYS = (30, 90, 180)
 
 SECTIONS: tuple[CharterSection, ...] = (
     CharterSection("parties", 1, "The parties", ()),

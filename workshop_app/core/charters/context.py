@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.charter_fields import (
+    DEFAULT_REVIEW_DAYS,
     GOAL_PARTS,
     GOALS_LIST,
     MAX_GOALS,
@@ -40,9 +41,19 @@ SHORT_KINDS = frozenset({"line", "choice", "int", "date", "datetime", "days"})
 # Program wording printed inside the pair's own sections.
 PROGRAM_WORDING = {
     "confidentiality": ("confidentiality_text", "The program's confidentiality terms"),
-    "duration": ("no_fault_text", "No-fault conclusion"),
+    "boundaries": ("mentor_boundary", "The program's boundary for every mentor"),
+    "duration": ("no_fault_text", "Voluntary, and ended without fault"),
     "program": ("program_commitments_text", "What the program asks of every pair"),
 }
+# Printed beside the no-fault clause on every charter, whatever the program's wording.
+VOLUNTARY = (
+    "We enter into this agreement voluntarily. Either of us may end it at any time, "
+    "without giving a reason and without fault."
+)
+# Labels that read better on paper than in the form (the value carries the unit).
+PRINTED_LABELS = {"meeting_minutes": "Length"}
+# Meetings a month for each agreed cadence (52 weeks over 12 months); custom is unknown.
+MEETINGS_PER_MONTH = {"weekly": 52 / 12, "biweekly": 26 / 12, "monthly": 1.0}
 DEFAULT_ACCENT = "#1f4e79"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 _HEX = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -107,6 +118,11 @@ def charter_context(
     lang = workshop.language or "en"
     program = parts.program
     names = f"{mentor.name} & {mentee.name}"
+    paper_completed = next(
+        (s.paper_completed for s in signoffs if s.paper_completed is not None), None
+    )
+    acknowledged = program["manager_acknowledgement"]
+    managers = [clean(p.manager) for p in (mentor, mentee) if clean(p.manager)]
     return {
         "kind": "charter",
         "lang": lang,
@@ -120,8 +136,12 @@ def charter_context(
             "id": pair.id,
             "code": clean(pair.code),
             "names": clean(names),
-            "mentor": _person(mentor),
-            "mentee": _person(mentee),
+            "mentor": _person(mentor, line=acknowledged),
+            "mentee": _person(mentee, line=True),
+            # The row is left out when neither has a manager, unless managers sign below.
+            "manager_row": bool(managers) or acknowledged,
+            # One acknowledgement per manager named in the roster, else one to name by hand.
+            "managers": list(dict.fromkeys(managers)) or [""],
         },
         "version": version,
         "current_version": charter.version,
@@ -131,8 +151,14 @@ def charter_context(
             for s in signoffs
         },
         "missing": missing,
-        "draft_note": draft_note(missing),
         "copy_label": "",  # "Mentor's copy"... when printed as labelled copies
+        "status": status_line(
+            missing,
+            version=version,
+            signed=bool(signoffs),
+            signed_version=charter.signed_version,
+            paper_completed=paper_completed,
+        ),
         "sections": [
             _section(s.key, values, goals, plans, status, workshop, program, lang)
             for s in SECTIONS
@@ -143,6 +169,42 @@ def charter_context(
 
 def draft_note(missing: Sequence[int]) -> str:
     """The discreet header line of an incomplete charter ('' when complete)."""
+    return f"Draft: {open_sections(missing)} still open" if missing else ""
+
+
+def status_line(
+    missing: Sequence[int],
+    *,
+    version: int,
+    signed: bool,
+    signed_version: int | None,
+    paper_completed: bool | None,
+) -> dict:
+    """The header of every page: {"draft": ..., "version": ...}, either part ''.
+
+    A signed version with open sections is not a draft: it says whether the pair completed
+    those sections by hand on the paper they signed, or signed with them left open."""
+    if signed:
+        if not missing:
+            return {"draft": "", "version": f"Version {version}, signed"}
+        listed = open_sections(missing)
+        if paper_completed:
+            return {
+                "draft": "",
+                "version": f"Version {version}, signed · {listed} completed by hand",
+            }
+        return {"draft": "", "version": f"Version {version}, signed with {listed} left open"}
+    if signed_version:
+        note = f"Version {version} (version {signed_version} was signed)"
+    elif version > 1:
+        note = f"Version {version}"
+    else:
+        note = ""
+    return {"draft": draft_note(missing), "version": note}
+
+
+def open_sections(missing: Sequence[int]) -> str:
+    """'section 4', 'sections 4 and 7', 'sections 2–5 and 9' ('' when none)."""
     if not missing:
         return ""
     runs: list[list[int]] = []
@@ -154,9 +216,44 @@ def draft_note(missing: Sequence[int]) -> str:
     parts = [f"{r[0]}\u2013{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
     listed = ", ".join(parts)
     if len(missing) == 1:
-        return f"Draft: section {listed} still open"
+        return f"section {listed}"
     head, _, last = listed.rpartition(", ")
-    return f"Draft: sections {head + ' and ' + last if head else listed} still open"
+    return f"sections {head + ' and ' + last if head else listed}"
+
+
+def return_copy_line(to: str, by: str) -> str:
+    """Where the signed copy goes and by when, from whichever of the two is set."""
+    if to and by:
+        return f"Return a signed copy to {to} by {by}."
+    if to:
+        return f"Return a signed copy to {to}."
+    if by:
+        return f"Return a signed copy by {by}."
+    return ""
+
+
+def time_commitment(frequency: Any, minutes: Any, months: int | None) -> str:
+    """The time the pair signs up for, in plain words: 'about 2 hours a month for 9 months'.
+    '' when the cadence or the meeting length is unknown (a custom cadence is free text)."""
+    per_month = MEETINGS_PER_MONTH.get(str(frequency or ""))
+    try:
+        length = int(minutes)
+    except (TypeError, ValueError):
+        return ""
+    if per_month is None or length <= 0:
+        return ""
+    monthly = per_month * length
+    if monthly < 60:
+        amount = f"{max(5, round(monthly / 5) * 5)} minutes"
+    else:
+        halves = round(monthly / 30)
+        whole, half = divmod(halves, 2)
+        number = f"{whole}\u00bd" if half else str(whole)
+        amount = f"{number} hour{'' if halves == 2 else 's'}"
+    text = f"about {amount} a month"
+    if months:
+        text += f" for {months} month{'s' if months != 1 else ''}"
+    return text
 
 
 def program_context(workshop: Workshop) -> dict:
@@ -175,16 +272,22 @@ def program_context(workshop: Workshop) -> dict:
         "goals": [clean(g) for g in workshop.program_goal_list],
         "length_months": workshop.program_length_months,
         "support": [clean(line) for line in workshop.support_contacts.splitlines() if line.strip()],
+        "return_copy": return_copy_line(
+            clean(workshop.return_copy_to), format_date(workshop.return_copy_by, lang)
+        ),
+        "manager_acknowledgement": workshop.manager_acknowledgement == "yes",
     }
 
 
 def brand_context(workshop: Workshop) -> dict:
-    accent = safe_colour(workshop.accent_colour)
+    """Rules and bars (`accent`) get the same darkening as text (`accent_text`): a light
+    brand colour would otherwise vanish in black and white (pale bars on a pale track)."""
+    accent = readable_colour(safe_colour(workshop.accent_colour))
     return {
         "organisation": clean(workshop.organisation),
         "logo": logo_data_uri(workshop.logo, workshop.logo_mime),
         "accent": accent,
-        "accent_text": readable_colour(accent),
+        "accent_text": accent,
     }
 
 
@@ -219,6 +322,8 @@ def _section(
     if key in PROGRAM_WORDING:
         name, title = PROGRAM_WORDING[key]
         out["wording"] = paragraphs(getattr(workshop, name))
+        if key == "duration":
+            out["wording"].insert(0, VOLUNTARY)
         out["wording_title"] = title
     for field in section.fields:
         if field.name == GOALS_LIST:
@@ -231,6 +336,21 @@ def _section(
             out["short"].append(_short(field, values, lang))
         else:
             out["long"].append({"label": field.label, "text": clean(values.get(field.name))})
+    if key == "purpose":
+        # An empty charter offers every goal card there is room for, to fill in by hand.
+        out["goal_cards"] = len(out["goals"]) or MAX_GOALS
+    if key == "troubleshooting":
+        out["blank_plans"] = 3 if not out["plans"] else (0 if out["status"] == "complete" else 1)
+    if key == "meetings":
+        commitment = time_commitment(
+            values.get("meeting_frequency"),
+            values.get("meeting_minutes"),
+            workshop.program_length_months,
+        )
+        if commitment:
+            out["short"].append(
+                {"name": "commitment", "label": "Time together", "text": commitment}
+            )
     if key == "reviews":
         out["checkpoints"] = checkpoints(
             values.get("review_days"), values.get("first_meeting"), lang
@@ -256,7 +376,7 @@ def _short(field: CharterField, values: Mapping[str, Any], lang: str) -> dict:
         text = choice_label(field.name, raw)
         if field.name == "meeting_frequency" and raw == "custom":
             text = clean(values.get("meeting_frequency_custom")) or "Custom"
-    elif field.kind == "int":
+    elif field.kind == "int":  # the one number field, a meeting's length
         text = "" if raw in (None, "") else f"{raw} minutes"
     elif field.kind == "date":
         text = format_date(clean(raw), lang)
@@ -264,7 +384,8 @@ def _short(field: CharterField, values: Mapping[str, Any], lang: str) -> dict:
         text = format_datetime(clean(raw), lang)
     else:
         text = clean(raw)
-    return {"name": field.name, "label": field.label, "text": clean(text)}
+    label = PRINTED_LABELS.get(field.name, field.label)
+    return {"name": field.name, "label": label, "text": clean(text)}
 
 
 def _goals(goals: Sequence[Goal], lang: str) -> list[dict]:
@@ -293,23 +414,35 @@ def _plans(plans: Sequence[Plan]) -> list[dict]:
 
 
 def checkpoints(days_text: Any, first_meeting: Any, lang: str) -> list[dict]:
-    """Review checkpoints as days after the first meeting, with dates when that date is set."""
+    """Review checkpoints as days after the first meeting, with dates when that date is set.
+
+    Without agreed days the program's default days are printed, each with a blank for its
+    date (`agreed` False): the pair writes the dates in when they agree them."""
     days = sorted({int(d) for d in re.findall(r"\d+", str(days_text or "")) if 0 < int(d) < 10000})
+    if not days:
+        return [
+            {"days": d, "label": f"Day {d}", "date": "", "agreed": False}
+            for d in DEFAULT_REVIEW_DAYS
+        ]
     start = parse_date(first_meeting)
     out = []
     for day in days:
         when = format_date((start + timedelta(days=day)).isoformat(), lang) if start else ""
-        out.append({"days": day, "label": f"Day {day}", "date": when})
+        out.append({"days": day, "label": f"Day {day}", "date": when, "agreed": True})
     return out
 
 
-def _person(p: Participant) -> dict:
+def _person(p: Participant, *, line: bool) -> dict:
+    """`manager_line`: an empty line-manager cell offers a line to write on. The mentee's
+    manager is part of the mentee's development; the mentor's is asked for only when line
+    managers sign the acknowledgement."""
     return {
         "name": clean(p.name),
         "title": clean(p.title),
         "department": clean(p.department),
         "email": clean(p.email),
         "manager": clean(p.manager),
+        "manager_line": line,
     }
 
 
