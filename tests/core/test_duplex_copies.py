@@ -206,12 +206,15 @@ def test_without_a_label_the_charter_is_exactly_as_before(demo_contexts: list[di
     context = demo_contexts[1]
     assert context["copy_label"] == ""
     source = (template_dir() / CHARTER_TEMPLATE).read_text(encoding="utf-8")
-    element = '{% if copy_label %}<div class="copy-label">{{ copy_label }}</div>{% endif %}\n'
+    element = (
+        '{% if copy_label %}<strong class="copy-label">{{ copy_label }}</strong>'
+        ' <span class="sep">·</span> {% endif %}'
+    )
     assert source.count(element) == 1
     without = jinja_env().from_string(source.replace(element, "")).render(**context)
     assert render_html(CHARTER_TEMPLATE, context) == without
     assert 'class="copy-label"' not in without
     with_label = render_html(CHARTER_TEMPLATE, {**context, "copy_label": "Program's copy"})
-    assert '<div class="copy-label">Program&#39;s copy</div>' in with_label
+    assert '<strong class="copy-label">Program&#39;s copy</strong>' in with_label
     pdf = render_charter_pdf({**context, "copy_label": "Program's copy"})
     assert "Program's copy" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
