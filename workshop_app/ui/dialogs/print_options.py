@@ -47,7 +47,7 @@ class PrintOptionsDialog(QDialog):
         heading = QLabel("Labelled copies")
         heading.setStyleSheet("font-weight: 600;")
         copies_hint = _hint(
-            "Each pair's charter is printed once for each copy ticked, its label at the top of "
+            "Each pair's charter is printed once for each copy ticked, its label at the foot of "
             "every page. With none ticked, one copy is printed without a label."
         )
         self.copies: dict[str, QCheckBox] = {}
