@@ -100,8 +100,8 @@ HELP = {
     "return_copy_to": "Who collects the signed charters, e.g. Priya Nair, People team, 4th floor.",
     "return_copy_by": "Printed with where the copy goes; leave it empty for no date.",
     "manager_acknowledgement": (
-        "A line for the mentee's line manager to sign: they support the partnership and will "
-        "allow time for it. They see no content."
+        "A line for each line manager named in the roster to sign: they support the "
+        "partnership and will allow time for it. They see no content."
     ),
     "accent_colour": "Used for headings on the printed charters.",
 }
