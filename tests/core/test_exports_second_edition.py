@@ -83,3 +83,22 @@ def test_json_has_the_new_fields_and_withholds_a_private_goals_rating(
     }
     [signed] = pair["signed_versions"]
     assert [g.get("baseline") for g in signed["goals"]] == ["3", None]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+def test_a_rating_edited_outside_the_app_is_exported_as_stored(
+    wf: WorkshopFile, tmp_path: Path, fmt: str
+) -> None:
+    """A file changed with another tool, its check constraint bypassed: the export still
+    runs, and the value the app never writes goes out as it is stored."""
+    wf.conn.execute("PRAGMA ignore_check_constraints = 1")
+    with wf.conn:
+        wf.conn.execute("UPDATE goals SET baseline = '<b>9' WHERE position = 1")
+    out = export_workshop(wf, format=fmt, out=tmp_path / f"records.{fmt}", timezone="UTC").path
+    if fmt == "csv":
+        assert read_csv(out / "goals.csv")[0]["baseline"] == "<b>9"
+    elif fmt == "xlsx":
+        rows = list(openpyxl.load_workbook(out)["SMART goals"].iter_rows(values_only=True))
+        assert rows[1][rows[0].index("baseline")] == "<b>9"
+    else:
+        assert "<b>9" in out.read_text(encoding="utf-8")

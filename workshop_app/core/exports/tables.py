@@ -357,8 +357,9 @@ def _goals(data: ExportData) -> Table:
     )  # fmt: skip
     for o in data.overview:
         for g in data.goals.get(o.pair_id, []):
-            # The rating as a number a spreadsheet can average; empty when not rated.
-            baseline = int(g.baseline) if g.baseline else None
+            # The rating as a number a spreadsheet can average; empty when not rated. A value
+            # the app never writes (a file edited outside it) is exported as it is stored.
+            baseline = int(g.baseline) if g.baseline.isdecimal() else (g.baseline or None)
             _add(t, [o.code, g.position, g.private, g.goal, g.why, g.measure, g.target_date,
                      g.first_steps, baseline, g.updated_at])  # fmt: skip
     return t
