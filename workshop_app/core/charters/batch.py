@@ -162,6 +162,7 @@ def render_charters(
             str(cache.folder) if cache else None,
             [keys[i] for i in indexes] if keys else None,
             private,
+            count > 0,
         )
 
     if result.cancelled or not jobs:
@@ -300,16 +301,24 @@ def _render_chunk(
     cache_folder: str | None = None,
     keys: list[str] | None = None,
     private: bool = False,
+    in_worker: bool = False,
 ) -> list[int]:
     """Worker entry point (plain data in, page counts out): write each charter's PDF, and
     keep it in the cache at `cache_folder` under its key."""
-    from workshop_app.core.charters.pdf_render import CHARTER_TEMPLATE, render_document, write_pdf
+    from workshop_app.core.charters.pdf_render import (
+        CHARTER_TEMPLATE,
+        render_document,
+        settle_heap,
+        write_pdf,
+    )
 
     cache = RenderCache(Path(cache_folder)) if cache_folder else None
     pages = []
     for n, (context, name) in enumerate(zip(contexts, names, strict=True)):
         document = render_document(CHARTER_TEMPLATE, context, paper=paper)
         data = write_pdf([document])
+        if in_worker:
+            settle_heap()  # after the first charter: stylesheets, fonts and subsets are loaded
         atomic.write_bytes(Path(out_dir) / name, data, private=private, batch=True)
         pages.append(len(document.pages))
         if cache is not None and keys is not None:

@@ -36,6 +36,10 @@ BASE_TEXT = (
     + "\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021"
     + "\u2022\u2026\u2030\u2032\u2033\u2039\u203a\u20ac\u2122\u2212\u00b7\u2190\u2192"
 )
+# The standard ligatures that shaping makes of BASE_TEXT ("office", "fly"): glyphs of their
+# own, which the cmap does not list. By their usual glyph names; a font without them simply
+# has none, and a charter that uses one it does have still gets it.
+BASE_LIGATURES = ("fi", "fl", "f_f", "f_f_i", "f_f_l", "f_i", "f_l")
 _CACHE_SIZE = 64
 
 _subsets: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
@@ -161,7 +165,7 @@ def _checksum(data: bytes | bytearray) -> int:
 
 
 def _base(digest: str, index: int, content: bytes) -> frozenset[int]:
-    """The glyph ids of BASE_TEXT in this font (read from its cmap once per process)."""
+    """The glyph ids of BASE_TEXT and its ligatures in this font (read once per process)."""
     key = (digest, index)
     found = _base_glyphs.get(key)
     if found is None:
@@ -171,7 +175,10 @@ def _base(digest: str, index: int, content: bytes) -> frozenset[int]:
 
             font = TTFont(io.BytesIO(content), fontNumber=index, lazy=True)
             cmap = font.getBestCmap() or {}
-            found = frozenset(font.getGlyphID(cmap[ord(ch)]) for ch in BASE_TEXT if ord(ch) in cmap)
+            names = [cmap[ord(ch)] for ch in BASE_TEXT if ord(ch) in cmap]
+            known = set(font.getGlyphOrder())
+            names += [name for name in BASE_LIGATURES if name in known]
+            found = frozenset(font.getGlyphID(name) for name in names)
         except Exception:  # an unreadable cmap: subset to the used glyphs only
             found = frozenset()
         _base_glyphs[key] = found
