@@ -16,8 +16,9 @@ from pypdf import PdfReader
 
 from workshop_app.core.charter_fields import SECTIONS
 from workshop_app.core.charters import font_subsets
-from workshop_app.core.charters.batch import BatchResult, join_pdfs, render_charters
+from workshop_app.core.charters.batch import BatchResult, render_charters
 from workshop_app.core.charters.context import charter_context, draft_note
+from workshop_app.core.charters.pdf_join import join_pdfs
 from workshop_app.core.charters.pdf_render import render_charter_pdf, render_summary_pdf
 from workshop_app.core.charters.summary_context import summary_context
 from workshop_app.core.demo import GOALS, PLANS, create_demo

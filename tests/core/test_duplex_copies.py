@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from workshop_app.core.charters.batch import charter_key, join_pdfs, render_charters
+from workshop_app.core.charters.batch import charter_key, render_charters
 from workshop_app.core.charters.context import charter_context
+from workshop_app.core.charters.pdf_join import join_pdfs
 from workshop_app.core.charters.pdf_render import (
     CHARTER_TEMPLATE,
     jinja_env,

@@ -44,7 +44,8 @@ def structure_types(element: Any) -> list[str]:
     return found
 
 
-def assert_tagged(data: bytes, *, lang: str, title: str) -> list[str]:
+def assert_tagged_root(data: bytes, *, lang: str, title: str) -> None:
+    """The catalogue says tagged, in `lang`, showing `title`, with a structure tree."""
     reader = PdfReader(io.BytesIO(data))
     root = reader.trailer["/Root"]
     assert root["/MarkInfo"]["/Marked"].value is True
@@ -56,6 +57,12 @@ def assert_tagged(data: bytes, *, lang: str, title: str) -> list[str]:
     tree = root["/StructTreeRoot"].get_object()
     assert tree["/Type"] == "/StructTreeRoot"
     assert "/ParentTree" in tree
+
+
+def assert_tagged(data: bytes, *, lang: str, title: str) -> list[str]:
+    assert_tagged_root(data, lang=lang, title=title)
+    reader = PdfReader(io.BytesIO(data))
+    tree = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
     types = structure_types(tree["/K"][0])
     assert types[0] == "/Document"
     for page in reader.pages:  # every page's marked content is mapped to the tree
@@ -107,12 +114,50 @@ def test_the_signature_block_reads_row_by_row(charter: dict) -> None:
         position = found + len(item)
 
 
-def test_the_structure_is_kept_out_of_the_object_stream(charter: dict) -> None:
-    """Joining charters into one file reads their pages only: the structure elements are
-    plain objects, so that a reader does not parse them to reach the pages."""
-    reader = PdfReader(io.BytesIO(render_charter_pdf(charter)))
-    tree = reader.trailer["/Root"].raw_get("/StructTreeRoot")
-    document = tree.get_object()["/K"][0]
-    in_stream = set(reader.xref_objStm)
-    assert tree.idnum not in in_stream and document.idnum not in in_stream
-    assert reader.trailer["/Root"].indirect_reference.idnum in in_stream  # the rest is compressed
+def test_the_combined_print_file_is_tagged_charter_by_charter(demo: Path, tmp_path: Path) -> None:
+    """'All charters.pdf' keeps each charter's structure: one /Document per charter under
+    its root, and every page's marked content maps to elements of that page."""
+    from workshop_app.core.charters.batch import render_charters
+
+    with WorkshopFile.open(demo, readonly=True) as wf:
+        contexts = [charter_context(wf, p.id) for p in wf.roster.pairs()[:3]]
+    result = render_charters(contexts, out_dir=tmp_path, combined=True, workers=0, duplex=True)
+    assert result.combined is not None
+    data = result.combined.read_bytes()
+    title = f"Mentoring charters: {contexts[0]['program']['name']} (3 pairs)"
+    assert_tagged_root(data, lang=contexts[0]["lang"], title=title)
+    reader = PdfReader(io.BytesIO(data))
+    root = reader.trailer["/Root"]
+    tree = root["/StructTreeRoot"].get_object()
+    documents = [kid.get_object() for kid in tree["/K"]]
+    assert [d["/S"] for d in documents] == ["/Document"] * 3
+    assert all(d.raw_get("/P").idnum == root.raw_get("/StructTreeRoot").idnum for d in documents)
+    nums = tree["/ParentTree"]["/Nums"]
+    parents = {int(nums[i]): nums[i + 1].get_object() for i in range(0, len(nums), 2)}
+    keys = []
+    for page in reader.pages:
+        if "/StructParents" not in page:  # a blank page for double-sided printing
+            assert not page.extract_text().strip()
+            continue
+        keys.append(int(page["/StructParents"]))
+        for element in parents[keys[-1]]:
+            element = element.get_object()
+            assert element["/Pg"].indirect_reference.idnum == page.indirect_reference.idnum
+    assert len(keys) == sum(result.pages) and len(set(keys)) == len(keys)
+    assert int(tree["/ParentTreeNextKey"]) > max(keys)
+    for n, document in enumerate(documents):  # each charter's tree reads its own pair first
+        assert contexts[n]["pair"]["code"] in _text_under(document, reader)
+
+
+def _text_under(element: Any, reader: PdfReader) -> str:
+    """The text of the first page an element's tree marks."""
+    page = element.raw_get("/Pg") if "/Pg" in element else None
+    kids = element.get("/K")
+    if page is None:
+        for kid in kids if isinstance(kids, ArrayObject) else [kids]:
+            kid = kid.get_object() if kid is not None else None
+            if isinstance(kid, DictionaryObject):
+                return _text_under(kid, reader)
+        return ""
+    number = page.idnum
+    return next(p for p in reader.pages if p.indirect_reference.idnum == number).extract_text()

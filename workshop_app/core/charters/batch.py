@@ -15,19 +15,19 @@ charter costs its layout plus ~0.05 s, and the layouts run in parallel on every 
   renamed into place), so a failure or a cancel never leaves half a file; what a killed run
   left there is removed when the next one starts, and the folder is flushed once at the end.
 - Workers leave as soon as the process that started them is gone (`parent_watch`).
-- The combined PDF is the per-pair files joined with pypdf (identical font subsets merged),
-  with a bookmark per pair: its bytes depend on the charters only, not on the workers. For
-  double-sided printing (`duplex`) a blank page follows every charter with an odd number of
-  pages, so that the next one starts on a front page. With `copies` it holds each pair's
-  labelled copies (`charters.print_options`) instead, rendered into a hidden folder and removed once
-  joined; the per-pair files stay one unlabelled charter each, as they are printed alone.
+- The combined PDF is the per-pair files joined (`charters.pdf_join`: still tagged, one
+  copy of each font), with a bookmark per pair: its bytes depend on the charters only, not
+  on the workers. For double-sided printing (`duplex`) a blank page follows every charter
+  with an odd number of pages, so that the next one starts on a front page. With `copies`
+  it holds each pair's labelled copies (`charters.print_options`) instead, rendered into a
+  hidden folder and removed once joined; the per-pair files stay one unlabelled charter
+  each, as they are printed alone.
 """
 
 from __future__ import annotations
 
 import math
 import os
-import re
 import shutil
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app.core import temp_files
+from workshop_app.core.charters.pdf_join import join_pdfs
 from workshop_app.core.charters.print_options import labelled as copy_contexts
 from workshop_app.core.charters.render_cache import (
     Memo,
@@ -49,7 +50,6 @@ from workshop_app.core.file_names import safe_filename, unique_names
 from workshop_app.core.jobs import CancelCheck, Progress
 from workshop_app.core.parent_watch import watch_parent
 from workshop_app.core.store import atomic
-from workshop_app.core.words import count as counted
 
 COMBINED_NAME = "All charters.pdf"
 
@@ -324,63 +324,6 @@ def _render_chunk(
         if cache is not None and keys is not None:
             cache.put(keys[n], data, len(document.pages))
     return pages
-
-
-def join_pdfs(
-    files: Sequence[Path],
-    contexts: Sequence[dict],
-    *,
-    target: Path,
-    private: bool = False,
-    duplex: bool = False,
-) -> None:
-    """One PDF of `files` in order, a bookmark per pair (under it one per labelled copy),
-    metadata for the whole set. With `duplex`, a blank page of the same size follows each
-    file with an odd number of pages: every charter starts on a front page when printed
-    double-sided. (A plain blank: a printed note would need a font of its own.)"""
-    import io
-
-    from pypdf import PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
-
-    writer = PdfWriter()
-    pair_mark = None
-    previous = None
-    for path, context in zip(files, contexts, strict=True):
-        start = len(writer.pages)
-        writer.append(str(path), import_outline=False)
-        pair = context["pair"]
-        if pair["id"] != previous:
-            title = f"{pair['code']}: {pair['names']}"
-            pair_mark = writer.add_outline_item(title=title, page_number=start)
-            previous = pair["id"]
-        if context.get("copy_label"):
-            writer.add_outline_item(
-                title=context["copy_label"], page_number=start, parent=pair_mark
-            )
-        if duplex and (len(writer.pages) - start) % 2:
-            last = writer.pages[-1].mediabox
-            writer.add_blank_page(width=last.width, height=last.height)
-    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
-    first = contexts[0]
-    pairs = len({c["pair"]["id"] for c in contexts})
-    created = max(c["created"] for c in contexts)
-    stamp = "D:" + re.sub(r"\D", "", created)[:14] + "Z"
-    writer.add_metadata(
-        {
-            "/Title": f"Mentoring charters: {first['program']['name']} ({counted(pairs, 'pair')})",
-            "/Author": first["author"],
-            "/Creator": "workshop-app",
-            "/Producer": "WeasyPrint and pypdf",
-            "/CreationDate": stamp,
-            "/ModDate": stamp,
-        }
-    )
-    writer.root_object[NameObject("/Lang")] = TextStringObject(first["lang"])
-    writer.page_mode = "/UseOutlines"
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    atomic.write_bytes(target, buffer.getvalue(), private=private, batch=True)
 
 
 def charter_files(

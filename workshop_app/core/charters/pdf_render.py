@@ -216,48 +216,9 @@ def write_pdf(documents: Sequence[Document]) -> bytes:
     first = documents[0]
     if len(documents) > 1:
         first = first.copy([page for doc in documents for page in doc.pages])
-    pdf = font_subsets.install(first).write_pdf(finisher=_structure_apart, **PDF_OPTIONS)
+    pdf = font_subsets.install(first).write_pdf(**PDF_OPTIONS)
     assert isinstance(pdf, bytes)
     return pdf
-
-
-_STRUCTURE_TYPES = ("/StructTreeRoot", "/StructElem", "/OBJR", "/Namespace")
-
-
-def _structure_apart(_document: Document, pdf: Any) -> None:
-    """WeasyPrint finisher: the structure tree's objects are written as plain objects, not
-    into the compressed object stream with the pages and fonts.
-
-    A reader that needs one object of an object stream (pypdf) parses all of them: a
-    charter's ~550 structure elements made joining 40 charters into one file take 3 s more
-    than the pages alone (the join copies pages and never reads the structure). Each file
-    grows by about 40 KB; its bytes stay the same for the same charter."""
-    import pydyf
-
-    if not isinstance(getattr(pydyf.Dictionary, "compressible", None), property):
-        return  # a pydyf without the distinction: the file is only slower to join
-    tree = pdf.catalog.get("StructTreeRoot")
-    if tree is None:
-        return
-    parent_tree = pdf.objects[int(tree.split()[0])].get("ParentTree")
-    plain = {int(parent_tree.split()[0])} if parent_tree else set()
-    for obj in pdf.objects:
-        if isinstance(obj, pydyf.Dictionary) and obj.get("Type") in _STRUCTURE_TYPES:
-            plain.add(obj.number)
-    for number in plain:
-        pdf.objects[number].__class__ = _plain_dictionary()
-
-
-@cache
-def _plain_dictionary() -> type:
-    import pydyf
-
-    class PlainDictionary(pydyf.Dictionary):
-        @property
-        def compressible(self) -> bool:
-            return False
-
-    return PlainDictionary
 
 
 # A page in the charter's type, in its three faces (regular, bold, italic), of Latin text
