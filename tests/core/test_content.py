@@ -674,7 +674,7 @@ def test_headings_are_matched_loosely(tmp_path: Path) -> None:
     body = (
         "# Listening drill\n\n"
         "##   ROOM PROMPT  \n\nHi\n\n"
-        "## Facilitator’s notes:\n\n### Timing\n\nTen minutes.\n\n"
+        "## Facilitator’s notes:\n\n### Timing\n\n{{ minutes }}.\n\n"
         "```\n## not a heading inside code\n```\n\n"
         "## debrief questions\n\n- What helped, and\n  what did not?\n* Why?\n1. And then?\n"
     )

@@ -225,3 +225,53 @@ def test_a_length_in_quotes_is_shown_as_written() -> None:
         "Meet for 60 minutes a fortnight."
     )
     assert fill_placeholders("A call of {{ \u201c45 minutes\u201d }}.") == "A call of 45 minutes."
+
+
+@pytest.mark.parametrize(
+    ("written", "suggested"),
+    [
+        ("Talk for 5 minutes.", "{{ step_2_phase_1_minutes }} (step 2, phase 1, 'Speaker talks')"),
+        ("A 2-minute brief.", "{{ step_1_minutes }} (step 1, 'Brief')"),
+        ("Give it twenty mins.", "{{ minutes }} (the whole exercise)"),
+        ("Debrief (4 min).", "{{ step_3_minutes }} (step 3, 'Debrief')"),
+        ("Then half a minute each.", "{{ minutes }} (the whole exercise) or {{ step_N_minutes }}"),
+    ],
+)
+def test_check_content_refuses_a_fixed_length_and_says_what_to_write(
+    tmp_path: Path, written: str, suggested: str
+) -> None:
+    text = HEADER + BODY.replace("Brief in {{ step_1_minutes }}", written)
+    problem = only(check_content(write(tmp_path / "content", text)))
+    assert problem.field == "part 'Facilitator notes'"
+    assert problem.line is not None and written in text.splitlines()[problem.line - 1]
+    assert "is a fixed length, but an agenda can give this exercise other minutes" in (
+        problem.message
+    )
+    assert f"write {suggested}" in problem.message
+    assert 'goes in quotes: {{ "' in problem.message
+
+
+def test_a_fixed_length_in_a_step_name_or_debrief_is_refused_too(tmp_path: Path) -> None:
+    text = HEADER.replace("name: Brief", 'name: "Brief (2 minutes)"') + BODY.replace(
+        "- What did", "- After 5 minutes, what did"
+    )
+    problems = check_content(write(tmp_path / "content", text))
+    lines = text.splitlines()
+
+    def line_of(needle: str) -> int:
+        return next(i for i, line in enumerate(lines, start=1) if needle in line)
+
+    assert sorted((p.field, p.line) for p in problems) == [
+        ("part 'Debrief questions'", line_of("After 5 minutes")),
+        ("steps[1].name", line_of("Brief (2 minutes)")),
+    ]
+
+
+def test_lengths_that_are_not_the_exercises_are_written_in_quotes(tmp_path: Path) -> None:
+    """What is allowed: a length in quotes, "a minute" and "a few minutes" (not numbers),
+    minutes in a scenario's story, and no minutes at all."""
+    body = BODY.replace(
+        "Brief in {{ step_1_minutes }}",
+        'Meet for {{ "45 to 60 minutes" }}; give it a minute, or a few minutes',
+    )
+    assert check_content(write(tmp_path / "content", HEADER + body)) == []

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app.core import charter_fields
+from workshop_app.core.content.durations import fixed_minutes
 from workshop_app.core.content.model import (
     _COMMON_PARTS,
     _PART_BY_KEY,
@@ -146,6 +147,11 @@ def _parse_exercise(path: Path) -> _Parsed:
                 wrong = _placeholder_problem(found, meta.steps)
                 if wrong:
                     problems.add(f"part '{part}'", wrong, number)
+            if part in TIMED_PARTS:
+                for written, value in fixed_minutes(line):
+                    problems.add(
+                        f"part '{part}'", _fixed_minutes_problem(written, value, meta), number
+                    )
     header_lines = lines[start + 1 : end]
     for where, name in meta.step_names():
         at = _line_of(name, header_lines, start + 2)
@@ -153,6 +159,8 @@ def _parse_exercise(path: Path) -> _Parsed:
             wrong = _placeholder_problem(found, meta.steps, in_step_name=True)
             if wrong:
                 problems.add(where, wrong, at)
+        for written, value in fixed_minutes(name):
+            problems.add(where, _fixed_minutes_problem(written, value, meta), at)
 
     if problems or meta.id is None:
         return _Parsed(meta.id, None, problems.items)
@@ -482,6 +490,10 @@ def _steps_sum(steps: Sequence[Step]) -> str:
 # --------------------------------------------------------------------------------------------
 # Placeholders and fixed minutes
 
+TIMED_PARTS = frozenset({ROOM_PROMPT, FACILITATOR_NOTES, DEBRIEF_QUESTIONS})
+"""The parts that say how long the exercise's steps take, where the agenda's minutes belong.
+A scenario's story (situation, what goes wrong, plans) is about the pair, not the workshop."""
+
 _ALL_PLACEHOLDERS = ", ".join([*PLACEHOLDERS, *MINUTES_PLACEHOLDERS])
 
 
@@ -518,6 +530,36 @@ def _placeholder_problem(
         has = f"{phases} phase{'s' if phases != 1 else ''}" if phases else "no phases"
         return f"{written} names phase {phase_number} of step {step_number}, which has {has}"
     return None
+
+
+def _fixed_minutes_problem(written: str, value: float | None, meta: _ExerciseHeader) -> str:
+    """The problem with a fixed length of time, and what to write instead: the placeholder
+    whose own minutes it matches, where one does."""
+    suggestions = []
+    if value is not None:
+        if meta.minutes is not None and abs(meta.minutes - value) < 1e-9:
+            suggestions.append("{{ minutes }} (the whole exercise)")
+        for i, step in enumerate(meta.steps, start=1):
+            if abs(step.minutes - value) < 1e-9:
+                suggestions.append(
+                    f"{{{{ step_{i}_minutes }}}} (step {i}, '{_clip(step.name, 40)}')"
+                )
+            for j, phase in enumerate(step.phases, start=1):
+                if abs(phase.minutes - value) < 1e-9:
+                    suggestions.append(
+                        f"{{{{ step_{i}_phase_{j}_minutes }}}} (step {i}, phase {j}, "
+                        f"'{_clip(phase.name, 40)}')"
+                    )
+    instead = (
+        " or ".join(suggestions[:3])
+        if suggestions
+        else "{{ minutes }} (the whole exercise) or {{ step_N_minutes }} (the step it times)"
+    )
+    return (
+        f"'{written}' is a fixed length, but an agenda can give this exercise other minutes: "
+        f"write {instead}; a length that is not the exercise's (how long pairs meet, a call "
+        f'in a story) goes in quotes: {{{{ "{written}" }}}}'
+    )
 
 
 def _line_of(text: str, lines: Sequence[str], first_line: int) -> int | None:

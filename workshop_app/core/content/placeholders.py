@@ -50,6 +50,12 @@ PLACEHOLDERS: Mapping[str, tuple[str, str]] = {
         "[The program's no-fault conclusion wording: add it in the program context.]",
     ),
     "facilitator": ("the facilitator's name", "your facilitator"),
+    "program_commitments": (
+        "what the program asks of every pair (charter section 11), including when to tell "
+        "the program team that a pair has stopped meeting",
+        "[What the program asks of every pair: add it in the program context.]",
+    ),
+    "return_copy_to": ("who keeps the Program's copy of each signed charter", "the program team"),
 }
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 # The exercise's minutes: the whole exercise, one round of step N, or phase M of step N.

@@ -43,6 +43,8 @@ def placeholder_values(
         "confidentiality_wording": workshop.confidentiality_text,
         "no_fault_wording": workshop.no_fault_text,
         "facilitator": workshop.facilitator,
+        "program_commitments": workshop.program_commitments_text,
+        "return_copy_to": workshop.return_copy_to,
     } | (exercise.minutes_values(minutes) if exercise is not None else {})
 
 
