@@ -275,3 +275,22 @@ def test_lengths_that_are_not_the_exercises_are_written_in_quotes(tmp_path: Path
         'Meet for {{ "45 to 60 minutes" }}; give it a minute, or a few minutes',
     )
     assert check_content(write(tmp_path / "content", HEADER + body)) == []
+
+
+@pytest.mark.parametrize(
+    "body_line",
+    ["Brief in {{\n  step_1_minutes }}", "Brief in {{ step 1 minutes }}", "Brief in {{ 4 }}"],
+    ids=["split over two lines", "spaces in the name", "not a name"],
+)
+def test_braces_that_are_not_a_whole_placeholder_are_a_problem(
+    tmp_path: Path, body_line: str
+) -> None:
+    """They would show on the screen as typed, braces and all."""
+    text = HEADER + BODY.replace("Brief in {{ step_1_minutes }}", body_line)
+    problems = check_content(write(tmp_path / "content", text))
+    assert problems  # a split placeholder is reported on both its lines
+    for problem in problems:
+        assert problem.field == "part 'Facilitator notes'"
+        assert "that is not a whole placeholder" in problem.message
+    first = problems[0].line
+    assert first is not None and "Brief in {{" in text.splitlines()[first - 1]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from workshop_app.core.content.placeholders import _PLACEHOLDER, AS_WRITTEN
+_BRACED = re.compile(r"\{\{.*?\}\}")
 
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -35,8 +35,9 @@ _DURATION = re.compile(
 
 def fixed_minutes(line: str) -> list[tuple[str, float | None]]:
     """Each fixed length of time in minutes in `line`, as written, with its number (None if
-    it cannot be read as one), outside placeholders and quoted lengths."""
-    text = AS_WRITTEN.sub(" ", _PLACEHOLDER.sub(" ", line))
+    it cannot be read as one), outside placeholders and quoted lengths (and outside any
+    other double braces: those are a problem of their own)."""
+    text = _BRACED.sub(" ", line)
     return [(m.group(0), _value(m.group("number"))) for m in _DURATION.finditer(text)]
 
 

@@ -39,6 +39,7 @@ from workshop_app.core.content.model import (
 )
 from workshop_app.core.content.placeholders import (
     _PLACEHOLDER,
+    AS_WRITTEN,
     MINUTES_PLACEHOLDER,
     MINUTES_PLACEHOLDERS,
     PLACEHOLDERS,
@@ -147,6 +148,8 @@ def _parse_exercise(path: Path) -> _Parsed:
                 wrong = _placeholder_problem(found, meta.steps)
                 if wrong:
                     problems.add(f"part '{part}'", wrong, number)
+            if _stray_braces(line):
+                problems.add(f"part '{part}'", _STRAY_BRACES, number)
             if part in TIMED_PARTS:
                 for written, value in fixed_minutes(line):
                     problems.add(
@@ -159,6 +162,8 @@ def _parse_exercise(path: Path) -> _Parsed:
             wrong = _placeholder_problem(found, meta.steps, in_step_name=True)
             if wrong:
                 problems.add(where, wrong, at)
+        if _stray_braces(name):
+            problems.add(where, _STRAY_BRACES, at)
         for written, value in fixed_minutes(name):
             problems.add(where, _fixed_minutes_problem(written, value, meta), at)
 
@@ -560,6 +565,20 @@ def _fixed_minutes_problem(written: str, value: float | None, meta: _ExerciseHea
         f"write {instead}; a length that is not the exercise's (how long pairs meet, a call "
         f'in a story) goes in quotes: {{{{ "{written}" }}}}'
     )
+
+
+_STRAY_BRACES = (
+    "has '{{' or '}}' that is not a whole placeholder: write one on a single line, a name "
+    "between double braces, e.g. {{ step_2_minutes }}, or a length in quotes, "
+    '{{ "60 minutes" }}'
+)
+
+
+def _stray_braces(line: str) -> bool:
+    """Double braces left on `line` once its placeholders and quoted lengths are taken out:
+    a placeholder split over two lines, or misspelt, would show on the screen as typed."""
+    rest = AS_WRITTEN.sub("", _PLACEHOLDER.sub("", line))
+    return "{{" in rest or "}}" in rest
 
 
 def _line_of(text: str, lines: Sequence[str], first_line: int) -> int | None:
