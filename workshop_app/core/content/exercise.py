@@ -46,6 +46,7 @@ from workshop_app.core.content.read import (
     _text_list,
     _yaml_load,
 )
+from workshop_app.core.content.tracks import read_tracks, track_heading
 from workshop_app.core.content.wording import _clip, _describe, _did_you_mean, _num
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -99,6 +100,14 @@ def _parse_exercise(path: Path) -> _Parsed:
 
     meta = _ExerciseHeader(header, problems)
     parts = _parse_parts(lines[end + 1 :], end + 2, problems)
+    tracks = read_tracks(
+        header.get("tracks"),
+        parts,
+        audience=meta.audience,
+        together=meta.steps,
+        problems=problems,
+        read_step=_step,
+    )
 
     kind = meta.kind
     for part in REQUIRED_PARTS.get(kind or "", _COMMON_PARTS):
@@ -128,12 +137,14 @@ def _parse_exercise(path: Path) -> _Parsed:
             "'if this happens, we will ...' plan",
         )
     if meta.minutes is not None and meta.steps:
-        total = sum(s.total_minutes for s in meta.steps)
+        parallel = tracks[0].minutes if tracks else 0.0
+        total = parallel + sum(s.total_minutes for s in meta.steps)
         if total > meta.minutes + 1e-9:
+            apart = f"the tracks' {_num(parallel)} + " if tracks else ""
             problems.add(
                 "steps",
-                f"take {_num(total)} minutes ({_steps_sum(meta.steps)}) but the exercise "
-                f"has {_num(meta.minutes)}; shorten the steps or raise 'minutes'",
+                f"take {_num(total)} minutes ({apart}{_steps_sum(meta.steps)}) but the "
+                f"exercise has {_num(meta.minutes)}; shorten the steps or raise 'minutes'",
             )
     for part, body in parts.items():
         for name in _PLACEHOLDER.findall(body):
@@ -166,6 +177,7 @@ def _parse_exercise(path: Path) -> _Parsed:
         what_goes_wrong=parts.get(WHAT_GOES_WRONG, ""),
         plan_prompts=lists.get(PLAN_PROMPTS, ()),
         good_plans=lists.get(GOOD_PLANS, ()),
+        tracks=tracks,
     )
     return _Parsed(meta.id, exercise, problems.items)
 
@@ -359,11 +371,15 @@ def _parse_parts(lines: list[str], first_line: int, problems: _Problems) -> dict
         heading = None if in_fence else re.match(r"^##(?!#)\s*(.*?)\s*#*\s*$", line)
         if heading:
             key = re.sub(r"\s+", " ", heading.group(1).replace("\u2019", "'")).strip(" :.")
-            part = _PART_BY_KEY.get(key.lower())
+            part, not_a_track = _PART_BY_KEY.get(key.lower()), ""
+            if part is None:
+                part, not_a_track = track_heading(key)
             if part is None:
                 problems.add(
                     f"heading '## {heading.group(1)}'",
-                    "is not a part name"
+                    f"is not a part name: {not_a_track}"
+                    if not_a_track
+                    else "is not a part name"
                     + _did_you_mean(key, PARTS)
                     + "; the parts are: "
                     + ", ".join(PARTS)

@@ -73,6 +73,10 @@ FORMAT_TITLES = {
 FORMATS = tuple(FORMAT_TITLES)
 AUDIENCE_TITLES = {"everyone": "everyone", "mentors": "mentors only", "mentees": "mentees only"}
 AUDIENCES = tuple(AUDIENCE_TITLES)
+# The tracks of a parallel segment, in the order their columns are shown, with the columns'
+# headings: the audiences that are not everyone.
+TRACK_TITLES = {"mentors": "Mentors", "mentees": "Mentees"}
+TRACKS = tuple(TRACK_TITLES)
 
 
 def minutes_text(minutes: float) -> str:
@@ -81,7 +85,7 @@ def minutes_text(minutes: float) -> str:
 
 
 REQUIRED_FIELDS = ("id", "title", "kind", "minutes", "format", "audience")
-OPTIONAL_FIELDS = ("summary", "captures", "steps", "materials")
+OPTIONAL_FIELDS = ("summary", "captures", "steps", "materials", "tracks")
 _STEP_FIELDS = ("name", "minutes", "repeat", "roles", "phases")
 _AGENDA_FIELDS = ("id", "title", "total_minutes", "items", "description")
 _ITEM_FIELDS = ("exercise", "break", "minutes")
@@ -150,9 +154,18 @@ class TimedStep:
     round: int
     rounds: int
     roles: tuple[tuple[str, str], ...] = ()
+    tracks: tuple[TrackStep, ...] = ()
+    """In a parallel part: where each track is meanwhile (one timer counts for all)."""
 
     @property
     def label(self) -> str:
+        if self.tracks:
+            labels = {t.step.label for t in self.tracks}
+            if len(labels) == 1:
+                return f"{self.step}: {labels.pop()}"
+            return f"{self.step}: " + " · ".join(
+                f"{TRACK_TITLES[t.track]}: {t.step.label}" for t in self.tracks
+            )
         text = self.step
         if self.rounds > 1:
             text += f" ({self.round} of {self.rounds})"
@@ -182,6 +195,8 @@ class Exercise:
     debrief_questions: tuple[str, ...]
     source: Path
     summary: str = ""
+    tracks: tuple[Track, ...] = ()
+    """Mentors and mentees apart, at the same time, before `steps` (the together part)."""
     # Scenarios only.
     situation: str = ""
     what_goes_wrong: str = ""
@@ -193,37 +208,96 @@ class Exercise:
         return self.kind == "scenario"
 
     @property
+    def parallel_minutes(self) -> float:
+        """The minutes of the parallel part (every track takes the same), 0 without one."""
+        return self.tracks[0].minutes if self.tracks else 0.0
+
+    @property
     def steps_minutes(self) -> float:
-        """The minutes the timed steps take, all rounds included."""
-        return sum(s.total_minutes for s in self.steps)
+        """The minutes the timed steps take, all rounds and the parallel part included."""
+        return self.parallel_minutes + sum(s.total_minutes for s in self.steps)
 
     def timeline(self, minutes: float | None = None) -> tuple[TimedStep, ...]:
         """The countdown segments for running this exercise, round by round.
 
         Given fewer `minutes` than the steps need (an agenda that shortens the exercise),
         every step and phase shrinks in proportion, in half minutes, never below half a
-        minute, using up the minutes given as far as half minutes allow.
+        minute, using up the minutes given as far as half minutes allow. A parallel part
+        shrinks as one step first, then each track's steps within it.
         """
-        units = [
-            ((i, j), phase.minutes, step.repeat)
-            for i, step in enumerate(self.steps)
-            for j, phase in enumerate(step.phases or (Phase(step.name, step.minutes),))
-        ]
+        units = _units(self.steps)
+        if self.tracks:
+            units.append((_PARALLEL_KEY, self.parallel_minutes, 1))
         if minutes is not None and minutes < self.steps_minutes:
             length = _apportion(units, minutes)
         else:
             length = {key: m for key, m, _ in units}
-        segments: list[TimedStep] = []
-        for i, step in enumerate(self.steps):
-            for r in range(1, step.repeat + 1):
-                roles = step.roles_for_round(r)
-                for j, phase in enumerate(step.phases):
-                    segments.append(
-                        TimedStep(step.name, phase.name, length[i, j], r, step.repeat, roles)
-                    )
-                if not step.phases:
-                    segments.append(TimedStep(step.name, "", length[i, 0], r, step.repeat, roles))
-        return tuple(segments)
+        parallel = _parallel_timeline(self.tracks, length[_PARALLEL_KEY]) if self.tracks else ()
+        return parallel + _step_timeline(self.steps, length)
+
+
+_PARALLEL_KEY = (-1, 0)
+PARALLEL_STEP = "In separate groups"
+"""How the timer names the parallel part of an exercise with tracks."""
+
+
+def _units(steps: Sequence[Step]) -> list[tuple[tuple[int, int], float, int]]:
+    """Each step's phases (or the step itself) as (key, minutes, repeat), to apportion."""
+    return [
+        ((i, j), phase.minutes, step.repeat)
+        for i, step in enumerate(steps)
+        for j, phase in enumerate(step.phases or (Phase(step.name, step.minutes),))
+    ]
+
+
+def _step_timeline(
+    steps: Sequence[Step], length: Mapping[tuple[int, int], float]
+) -> tuple[TimedStep, ...]:
+    segments: list[TimedStep] = []
+    for i, step in enumerate(steps):
+        for r in range(1, step.repeat + 1):
+            roles = step.roles_for_round(r)
+            for j, phase in enumerate(step.phases):
+                segments.append(
+                    TimedStep(step.name, phase.name, length[i, j], r, step.repeat, roles)
+                )
+            if not step.phases:
+                segments.append(TimedStep(step.name, "", length[i, 0], r, step.repeat, roles))
+    return tuple(segments)
+
+
+def _parallel_timeline(tracks: Sequence[Track], minutes: float) -> tuple[TimedStep, ...]:
+    """The parallel part in `minutes` as one timer sees it: a stretch from each moment a
+    step starts in some track to the next, each saying where every track is meanwhile. When
+    the tracks' steps change at the same moments, a stretch is a step of every track."""
+    lines = []
+    for track in tracks:
+        units = _units(track.steps)
+        if minutes < track.minutes:
+            length = _apportion(units, minutes)
+        else:
+            length = {key: m for key, m, _ in units}
+        lines.append(_step_timeline(track.steps, length))
+    ends: list[list[float]] = []
+    for line in lines:
+        at, line_ends = 0.0, []
+        for step in line:
+            at += step.minutes
+            line_ends.append(at)
+        line_ends[-1] = max(line_ends[-1], minutes)  # a track's last step lasts to the end
+        ends.append(line_ends)
+    bounds = sorted({round(end, 6) for line_ends in ends for end in line_ends})
+    stretches: list[TimedStep] = []
+    start = 0.0
+    for bound in bounds:
+        now = tuple(
+            TrackStep(track.name, line[k], k, len(line))
+            for track, line, line_ends in zip(tracks, lines, ends, strict=True)
+            for k in (min(i for i, end in enumerate(line_ends) if end > start + 1e-9),)
+        )
+        stretches.append(TimedStep(PARALLEL_STEP, "", bound - start, 1, 1, tracks=now))
+        start = bound
+    return tuple(stretches)
 
 
 def _apportion(
@@ -243,6 +317,35 @@ def _apportion(
             result[key] += 0.5
             spare -= 0.5 * r
     return result
+
+
+@dataclass(frozen=True)
+class Track:
+    """One group's part of a parallel segment: `name` is `mentors` or `mentees`."""
+
+    name: str
+    steps: tuple[Step, ...]
+    room_prompt: str
+    facilitator_notes: str = ""
+
+    @property
+    def title(self) -> str:
+        return TRACK_TITLES[self.name]
+
+    @property
+    def minutes(self) -> float:
+        return sum(s.total_minutes for s in self.steps)
+
+
+@dataclass(frozen=True)
+class TrackStep:
+    """Where one track is during a stretch of the parallel part: its own step `index`
+    (from 0) of `count`."""
+
+    track: str
+    step: TimedStep
+    index: int
+    count: int
 
 
 @dataclass(frozen=True)
