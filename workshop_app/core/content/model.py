@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from workshop_app.core.content.wording import _did_you_mean
@@ -317,6 +317,23 @@ def _apportion(
             result[key] += 0.5
             spare -= 0.5 * r
     return result
+
+
+def track_timelines(timeline: Sequence[TimedStep]) -> tuple[tuple[str, tuple[TimedStep, ...]], ...]:
+    """From an exercise's `timeline()`, each track's own steps with the minutes they get:
+    (track, its steps), in column order; empty without a parallel part."""
+    if not timeline or not timeline[0].tracks:
+        return ()
+    steps: dict[str, dict[int, float]] = {t.track: {} for t in timeline[0].tracks}
+    own: dict[str, dict[int, TimedStep]] = {t.track: {} for t in timeline[0].tracks}
+    for stretch in timeline:
+        for t in stretch.tracks:
+            steps[t.track][t.index] = steps[t.track].get(t.index, 0.0) + stretch.minutes
+            own[t.track][t.index] = t.step
+    return tuple(
+        (track, tuple(replace(own[track][i], minutes=m) for i, m in sorted(lengths.items())))
+        for track, lengths in steps.items()
+    )
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,12 @@ def room_text(text: str, workshop: Workshop) -> str:
     return fill_placeholders(text, placeholder_values(workshop))
 
 
+def track_prompts(exercise: Exercise, workshop: Workshop) -> tuple[tuple[str, str], ...]:
+    """A parallel exercise's tracks as the room sees them: each one's heading ("Mentors")
+    and room prompt with the program's facts filled in, in column order."""
+    return tuple((t.title, room_text(t.room_prompt, workshop)) for t in exercise.tracks)
+
+
 def revealable_parts(exercise: Exercise, workshop: Workshop) -> list[RevealablePart]:
     """A scenario's parts the facilitator may show the room, in the order of the file: each
     paragraph of the situation (the notes may say to reveal the last one after the pairs have

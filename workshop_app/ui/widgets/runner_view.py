@@ -21,13 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.charters.dates import format_datetime
+from workshop_app.core.content.model import (
+    TRACK_TITLES,
+    Exercise,
+    minutes_text,
+    track_timelines,
+)
 from workshop_app.core.model import Segment, Workshop
-from workshop_app.core.runner.live import Runner, drift_text
+from workshop_app.core.runner.live import Runner, StepNow, TrackNow, drift_text
 from workshop_app.core.runner.room_text import (
     clock_text,
     projected_text,
     revealable_parts,
     room_text,
+    track_prompts,
 )
 from workshop_app.ui.presenter_window import TIMER_COLOURS
 from workshop_app.ui.style import ERROR_COLOUR, PENDING_COLOUR
@@ -35,6 +42,7 @@ from workshop_app.ui.widgets.elided_label import ElidedLabel
 from workshop_app.ui.widgets.flow_layout import wrapping_row
 from workshop_app.ui.widgets.runner_controls import Banner, PlanBox, runner_button
 from workshop_app.ui.widgets.scenario_panel import ScenarioPanel
+from workshop_app.ui.widgets.tracks_view import TracksView
 
 STATE_TEXT = {
     "ready": "Ready: press Space to start",
@@ -64,6 +72,14 @@ def room_markdown(
         return BREAK_TEXT if segment.kind == "break" else ""
     prompt = room_text(exercise.room_prompt, workshop)
     return projected_text(prompt, revealable_parts(exercise, workshop), revealed)
+
+
+def room_track_step(now: TrackNow) -> str:
+    """A track's step as the room sees it in its column, with the time left in it (the
+    groups work apart: each reads when it moves on)."""
+    text = f"Step {now.index + 1} of {now.count}: {now.step.label} · "
+    text += f"{clock_text(max(0.0, now.remaining_seconds))} left"
+    return text + (f"\n{now.step.roles_text}" if now.step.roles_text else "")
 
 
 class RunnerView(QWidget):
@@ -171,7 +187,18 @@ class RunnerView(QWidget):
         self.debrief_view = _browser("Debrief questions")
         self.plan_box = PlanBox()
         self.scenario = ScenarioPanel(self.plan_box)
-        self.tabs.addTab(self.room_view, "Room prompt")
+        # A parallel segment's tracks side by side above the together part's prompt; any
+        # other segment's prompt fills the tab alone, as it always has.
+        self.tracks_view = TracksView("The tracks, side by side (what each group sees)")
+        self.together_heading = QLabel()
+        self.together_heading.setStyleSheet("font-weight: 600; color: #5a6570;")
+        room_tab = QWidget()
+        room = QVBoxLayout(room_tab)
+        room.setContentsMargins(0, 0, 0, 0)
+        room.addWidget(self.tracks_view, 3)
+        room.addWidget(self.together_heading)
+        room.addWidget(self.room_view, 2)
+        self.tabs.addTab(room_tab, "Room prompt")
         self.tabs.addTab(notes, "Notes")
         self.scenario_tab = self.tabs.addTab(self.scenario, "Scenario")
         self.tabs.addTab(self.debrief_view, "Debrief")
@@ -233,6 +260,11 @@ class RunnerView(QWidget):
             else ""
         )
         self.tabs.setTabVisible(self.scenario_tab, bool(exercise and exercise.is_scenario))
+        parallel = exercise is not None and bool(exercise.tracks)
+        self.tracks_view.setVisible(parallel)
+        self.together_heading.setVisible(parallel)
+        if exercise is not None and parallel:
+            self.tracks_view.show_tracks(track_prompts(exercise, workshop))
         if segment is None:
             self.position.setText("" if has_agenda else "No agenda yet")
             self.segment_title.setText(
@@ -250,7 +282,7 @@ class RunnerView(QWidget):
         def fill(text: str) -> str:
             return room_text(text, workshop)
 
-        self.notes_view.setMarkdown(fill(exercise.facilitator_notes) if exercise else "")
+        self.notes_view.setMarkdown(fill(_all_notes(exercise)) if exercise else "")
         self.debrief_view.setMarkdown(
             "\n".join(f"- {fill(q)}" for q in exercise.debrief_questions) if exercise else ""
         )
@@ -322,6 +354,7 @@ class RunnerView(QWidget):
             )
         self.step_label.setText(step_text)
         self.step_label.setVisible(bool(step_text))
+        self._show_track_steps(runner, now)
         self._say_browsing(runner, doing)
         if runner.segments:
             ended = "Finished at" if runner.finished else "Projected finish"
@@ -332,7 +365,37 @@ class RunnerView(QWidget):
             )
         else:
             self.finish.setText("")  # (not the last workshop's)
-        return text, state, room_step
+        return text, state, "" if now is not None and now.tracks else room_step
+
+    def _show_track_steps(self, runner: Runner, now: StepNow | None) -> None:
+        """In the tracks' columns: each track's step while the groups work apart, that they
+        are together once they are, and before the segment runs, the steps to come."""
+        segment, exercise = runner.viewed, runner.exercise()
+        if segment is None or exercise is None or not exercise.tracks:
+            return
+        timed = segment is runner.timed and now is not None
+        if timed and now is not None and now.tracks:
+            self.tracks_view.show_steps(
+                [
+                    f"{clock_text(max(0.0, t.remaining_seconds))} left in step "
+                    f"{t.index + 1} of {t.count}: {t.step.label}"
+                    + (f"  —  {t.step.roles_text}" if t.step.roles_text else "")
+                    for t in now.tracks
+                ]
+            )
+            self.together_heading.setText("Then together (the room sees this next)")
+        elif timed and runner.elapsed() > 0:
+            self.tracks_view.show_steps(["Done: the groups are together now"] * 2)
+            self.together_heading.setText("Together now (what the room sees)")
+        else:
+            lines = track_timelines(exercise.timeline(segment.planned_minutes))
+            self.tracks_view.show_steps(
+                [
+                    " · ".join(f"{s.label} {minutes_text(s.minutes)}" for s in steps)
+                    for _, steps in lines
+                ]
+            )
+            self.together_heading.setText("Then together")
 
     def _say_browsing(self, runner: Runner, doing: str) -> None:
         if not runner.browsing:
@@ -376,6 +439,16 @@ class RunnerView(QWidget):
             )
         else:
             self.projector_banner.say("")
+
+
+def _all_notes(exercise: Exercise) -> str:
+    """The library's notes, with each track's own notes after them under its name."""
+    notes = [exercise.facilitator_notes]
+    for track in exercise.tracks:
+        if track.facilitator_notes:
+            notes.append(f"### For the {TRACK_TITLES[track.name].lower()}' group\n\n")
+            notes[-1] += track.facilitator_notes
+    return "\n\n".join(notes)
 
 
 def _short(state_text: str) -> str:
