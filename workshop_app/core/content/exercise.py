@@ -333,6 +333,12 @@ def _step(raw: Any, where: str, problems: _Problems) -> Step | None:
     minutes: float | None
     if raw.get("minutes") is None and phases:
         minutes = sum(p.minutes for p in phases)
+    elif raw.get("minutes") is None:
+        # Not left out quietly: a step without minutes would vanish from the timer.
+        problems.add(
+            f"{where}.minutes", "is missing: give every step its minutes, e.g. 'minutes: 5'"
+        )
+        minutes = None
     else:
         minutes = _minutes(raw.get("minutes"), f"{where}.minutes", problems)
         if minutes is not None and phases and abs(minutes - sum(p.minutes for p in phases)) > 1e-9:
