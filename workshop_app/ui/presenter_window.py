@@ -266,7 +266,9 @@ class PresenterWindow(QWidget):
         self._set_type(self.heading, self._px(HEADING), bold=True)
         self._set_type(self.time_of_day, self._px(CLOCK))
         self._set_type(self.step, self._px(STEP))
-        self.tracks.set_type(self._px(HEADING), self._px(STEP), gap=self._px(HEADING))
+        # The groups find their column by its heading: it keeps its size.
+        heading = self._px(HEADING, squeezed=False)
+        self.tracks.set_type(heading, self._px(STEP), gap=heading)
         self._style_timer()
         self.stack.activate()  # the prompt's room, with these sizes
         self._column.activate()
