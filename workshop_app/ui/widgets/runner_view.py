@@ -21,12 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.charters.dates import format_datetime
-from workshop_app.core.content.model import (
-    TRACK_TITLES,
-    Exercise,
-    minutes_text,
-    track_timelines,
-)
+from workshop_app.core.content.model import TRACK_TITLES, Exercise
 from workshop_app.core.model import Segment, Workshop
 from workshop_app.core.runner.live import Runner, StepNow, TrackNow, drift_text
 from workshop_app.core.runner.room_text import (
@@ -42,7 +37,7 @@ from workshop_app.ui.widgets.elided_label import ElidedLabel
 from workshop_app.ui.widgets.flow_layout import wrapping_row
 from workshop_app.ui.widgets.runner_controls import Banner, PlanBox, runner_button
 from workshop_app.ui.widgets.scenario_panel import ScenarioPanel
-from workshop_app.ui.widgets.tracks_view import TracksView
+from workshop_app.ui.widgets.tracks_view import TracksView, track_steps_text
 
 STATE_TEXT = {
     "ready": "Ready: press Space to start",
@@ -388,13 +383,7 @@ class RunnerView(QWidget):
             self.tracks_view.show_steps(["Done: the groups are together now"] * 2)
             self.together_heading.setText("Together now (what the room sees)")
         else:
-            lines = track_timelines(exercise.timeline(segment.planned_minutes))
-            self.tracks_view.show_steps(
-                [
-                    " · ".join(f"{s.label} {minutes_text(s.minutes)}" for s in steps)
-                    for _, steps in lines
-                ]
-            )
+            self.tracks_view.show_steps(track_steps_text(exercise, segment.planned_minutes))
             self.together_heading.setText("Then together")
 
     def _say_browsing(self, runner: Runner, doing: str) -> None:

@@ -9,6 +9,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from workshop_app.core.content.model import Exercise, minutes_text, track_timelines
+from workshop_app.core.model import Workshop
+from workshop_app.core.runner.room_text import track_prompts
+
 
 class TracksView(QWidget):
     def __init__(self, name: str = "The tracks, side by side") -> None:
@@ -57,3 +61,46 @@ class TracksView(QWidget):
         for text, label in zip(steps, self.steps, strict=True):
             label.setText(text)
             label.setVisible(bool(text))
+
+
+class ParallelPreview(QWidget):
+    """The Agenda page's look at a parallel segment, at the minutes the agenda gives it:
+    both tracks side by side (each one's steps and room prompt), then the together part."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAccessibleName("The parallel segment's tracks")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-weight: 600;")
+        self.tracks = TracksView("The tracks, side by side")
+        self.together = QLabel()
+        self.together.setWordWrap(True)
+        self.together.setAccessibleName("Then together")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tracks, 1)
+        layout.addWidget(self.together)
+
+    def show_exercise(self, exercise: Exercise, minutes: float, workshop: Workshop) -> None:
+        timeline = exercise.timeline(minutes)
+        apart = sum(s.minutes for s in timeline if s.tracks)
+        self.summary.setText(
+            f"In parallel: mentors and mentees apart for {minutes_text(apart)}, "
+            f"then together for {minutes_text(minutes - apart)}"
+        )
+        self.tracks.show_tracks(track_prompts(exercise, workshop))
+        self.tracks.show_steps(track_steps_text(exercise, minutes))
+        together = [s for s in timeline if not s.tracks]
+        self.together.setText(
+            "Then together: " + " · ".join(f"{s.label} {minutes_text(s.minutes)}" for s in together)
+        )
+
+
+def track_steps_text(exercise: Exercise, minutes: float) -> list[str]:
+    """Each track's steps at `minutes` for the exercise, in a line: "Alone 1 min · ..."."""
+    return [
+        " · ".join(f"{s.label} {minutes_text(s.minutes)}" for s in steps)
+        for _, steps in track_timelines(exercise.timeline(minutes))
+    ]
