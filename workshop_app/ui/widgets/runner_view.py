@@ -368,8 +368,8 @@ class RunnerView(QWidget):
         segment, exercise = runner.viewed, runner.exercise()
         if segment is None or exercise is None or not exercise.tracks:
             return
-        timed = segment is runner.timed and now is not None
-        if timed and now is not None and now.tracks:
+        begun = segment is runner.timed and (runner.running or runner.elapsed() > 0)
+        if begun and now is not None and now.tracks:
             self.tracks_view.show_steps(
                 [
                     f"{clock_text(max(0.0, t.remaining_seconds))} left in step "
@@ -379,7 +379,7 @@ class RunnerView(QWidget):
                 ]
             )
             self.together_heading.setText("Then together (the room sees this next)")
-        elif timed and runner.elapsed() > 0:
+        elif begun:
             self.tracks_view.show_steps(["Done: the groups are together now"] * 2)
             self.together_heading.setText("Together now (what the room sees)")
         else:
