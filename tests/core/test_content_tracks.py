@@ -10,7 +10,9 @@ import pytest
 from parallel_content import one_two_four_all, parallel_text
 
 from workshop_app.core.content.library import ContentProblem, check_content, load_library
-from workshop_app.core.content.model import PARALLEL_STEP, track_timelines
+from workshop_app.core.content.model import PARALLEL_STEP, duration_text, track_timelines
+from workshop_app.core.model import Workshop
+from workshop_app.core.runner.room_text import notes_text, room_text, track_prompts
 
 
 def write(folder: Path, text: str) -> Path:
@@ -216,3 +218,40 @@ def test_a_step_without_minutes_is_a_problem_not_a_step_that_vanishes(tmp_path: 
     text = text[: text.index("## Room prompt")] + body
     problem = only_problem(check_content(write(tmp_path / "content", text)))
     assert problem.field == "steps[1].minutes" and "is missing" in problem.message
+
+
+def test_the_shipped_parallel_exercise_fills_each_tracks_own_minutes() -> None:
+    """expectations-aligned: 1-2-4-All in each group (its classic 1, 2, 4 and 5 minutes at
+    the exercise's own 18), then together; the text says the minutes the timer counts."""
+    workshop = Workshop(id="w", program="Accelerate", organisation="Northwind", date="2027-01-19")
+    exercise = load_library().exercise("expectations-aligned")
+    assert [t.name for t in exercise.tracks] == ["mentors", "mentees"]
+    assert [s.minutes for s in exercise.timeline()] == [1, 2, 4, 5, 3, 3]
+    (_, mentors), (_, mentees) = track_prompts(exercise, workshop)
+    for prompt in (mentors, mentees):
+        assert "**Alone** (1 minute)" in prompt and "**In fours** (4 minutes)" in prompt
+    assert "(5 minutes): each four says" in mentors
+    # Shortened to 15 by an agenda: the text follows the timer.
+    timeline = exercise.timeline(15)
+    lines = dict(track_timelines(timeline))
+    (_, mentors), _ = track_prompts(exercise, workshop, minutes=15)
+    for i, step in enumerate(lines["mentors"], start=1):
+        assert f"({_minutes(step.minutes)})" in mentors, i
+    together = room_text(exercise.room_prompt, workshop, exercise=exercise, minutes=15)
+    assert f"({_minutes(timeline[-2].minutes)})" in together
+    notes = notes_text(exercise, workshop, minutes=15)
+    assert "For the mentees' group" in notes and "{{" not in notes
+
+
+def _minutes(m: float) -> str:
+    return duration_text(m)
+
+
+def test_a_tracks_text_counts_the_tracks_own_steps(tmp_path: Path) -> None:
+    text = parallel_text().replace(
+        "What do you expect of your mentee?",
+        "Alone for {{ step_1_minutes }}, then {{ step_5_minutes }}.",
+    )
+    problem = only_problem(check_content(write(tmp_path / "content", text)))
+    assert problem.field == "part 'Room prompt: mentors'"
+    assert "'{{ step_5_minutes }}' names step 5, but the exercise has 4 steps" in problem.message

@@ -37,6 +37,15 @@ def track_part_name(part: str, track: str) -> str:
     return f"{part}: {track}"
 
 
+def is_track_part(name: str) -> bool:
+    return any(name == track_part_name(p, t) for p in TRACK_PARTS for t in TRACKS)
+
+
+def steps_by_part(tracks: Sequence[Track]) -> dict[str, tuple[Step, ...]]:
+    """The steps that a track's own parts' minutes placeholders count, by part name."""
+    return {track_part_name(p, t.name): t.steps for t in tracks for p in TRACK_PARTS}
+
+
 def track_heading(key: str) -> tuple[str | None, str]:
     """A `## ` heading's text read as a track's part: its name ("Room prompt: mentors"), or
     None and why not ("" when the heading does not look like a track's part at all)."""
@@ -69,7 +78,7 @@ def read_tracks(
     before = len(problems.items)
     if raw is None:
         for name in parts:
-            if any(name == track_part_name(p, t) for p in TRACK_PARTS for t in TRACKS):
+            if is_track_part(name):
                 problems.add(
                     f"part '{name}'",
                     "is for an exercise with parallel tracks: add 'tracks:' with 'mentors:' "

@@ -209,7 +209,9 @@ class RunnerPage(WorkshopPage):
             step = runner.step_now()
             apart = step.tracks if step is not None else ()
             exercise = runner.exercise(timed) if apart else None
-            tracks = track_prompts(exercise, workshop) if exercise is not None else ()
+            tracks: tuple[tuple[str, str], ...] = ()
+            if exercise is not None and timed is not None:
+                tracks = track_prompts(exercise, workshop, minutes=timed.planned_minutes)
             if timed is not None:
                 shown = self.revealed.get(timed.id, set())
                 prompt = room_markdown(runner, workshop, timed, shown)

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.charters.dates import format_datetime
-from workshop_app.core.content.model import TRACK_TITLES, Exercise
 from workshop_app.core.model import Segment, Workshop
 from workshop_app.core.runner.live import Runner, StepNow, TrackNow, drift_text
 from workshop_app.core.runner.room_text import (
     clock_text,
+    notes_text,
     projected_text,
     revealable_parts,
     room_text,
@@ -65,8 +65,10 @@ def room_markdown(
     exercise = runner.exercise(segment)
     if exercise is None:
         return BREAK_TEXT if segment.kind == "break" else ""
-    prompt = room_text(exercise.room_prompt, workshop)
-    return projected_text(prompt, revealable_parts(exercise, workshop), revealed)
+    minutes = segment.planned_minutes  # the text's minutes are the agenda's, as the timer's
+    prompt = room_text(exercise.room_prompt, workshop, exercise=exercise, minutes=minutes)
+    parts = revealable_parts(exercise, workshop, minutes=minutes)
+    return projected_text(prompt, parts, revealed)
 
 
 def room_track_step(now: TrackNow) -> str:
@@ -259,7 +261,8 @@ class RunnerView(QWidget):
         self.tracks_view.setVisible(parallel)
         self.together_heading.setVisible(parallel)
         if exercise is not None and parallel:
-            self.tracks_view.show_tracks(track_prompts(exercise, workshop))
+            minutes = segment.planned_minutes if segment is not None else None
+            self.tracks_view.show_tracks(track_prompts(exercise, workshop, minutes=minutes))
         if segment is None:
             self.position.setText("" if has_agenda else "No agenda yet")
             self.segment_title.setText(
@@ -275,16 +278,18 @@ class RunnerView(QWidget):
         self.room_view.setMarkdown(room_markdown(runner, workshop, segment, shown))
 
         def fill(text: str) -> str:
-            return room_text(text, workshop)
+            return room_text(text, workshop, exercise=exercise, minutes=segment.planned_minutes)
 
-        self.notes_view.setMarkdown(fill(_all_notes(exercise)) if exercise else "")
+        self.notes_view.setMarkdown(
+            notes_text(exercise, workshop, minutes=segment.planned_minutes) if exercise else ""
+        )
         self.debrief_view.setMarkdown(
             "\n".join(f"- {fill(q)}" for q in exercise.debrief_questions) if exercise else ""
         )
         if exercise is not None and exercise.is_scenario:
             self.scenario.show_scenario(
                 exercise,
-                revealable_parts(exercise, workshop),
+                revealable_parts(exercise, workshop, minutes=segment.planned_minutes),
                 shown,
                 can_reveal=segment is runner.timed,
                 what_goes_wrong=fill(exercise.what_goes_wrong),
@@ -428,16 +433,6 @@ class RunnerView(QWidget):
             )
         else:
             self.projector_banner.say("")
-
-
-def _all_notes(exercise: Exercise) -> str:
-    """The library's notes, with each track's own notes after them under its name."""
-    notes = [exercise.facilitator_notes]
-    for track in exercise.tracks:
-        if track.facilitator_notes:
-            notes.append(f"### For the {TRACK_TITLES[track.name].lower()}' group\n\n")
-            notes[-1] += track.facilitator_notes
-    return "\n\n".join(notes)
 
 
 def _short(state_text: str) -> str:

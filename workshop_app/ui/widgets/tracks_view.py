@@ -90,7 +90,7 @@ class ParallelPreview(QWidget):
             f"In parallel: mentors and mentees apart for {minutes_text(apart)}, "
             f"then together for {minutes_text(minutes - apart)}"
         )
-        self.tracks.show_tracks(track_prompts(exercise, workshop))
+        self.tracks.show_tracks(track_prompts(exercise, workshop, minutes=minutes))
         self.tracks.show_steps(track_steps_text(exercise, minutes))
         together = [s for s in timeline if not s.tracks]
         self.together.setText(
