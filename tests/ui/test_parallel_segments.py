@@ -77,7 +77,9 @@ def test_the_runner_shows_both_tracks_and_next_moves_both(qtbot, wf, library) ->
     assert [h.text() for h in tracks.headings] == ["Mentors", "Mentees"]
     assert "expect of your mentee" in tracks.prompts[0].toPlainText()
     assert "expect of your mentor" in tracks.prompts[1].toPlainText()
-    assert "Together: compare" in view.room_view.toPlainText()  # the together part below
+    assert view.together_heading.text() == (  # and in a line, the together part to come
+        "Then together: With your partner: compare 3 min · The whole room 3 min"
+    )
     # Before the start: each track's steps at the minutes they get.
     assert (
         column_steps(page)[0]
@@ -100,10 +102,10 @@ def test_the_runner_shows_both_tracks_and_next_moves_both(qtbot, wf, library) ->
         "0:59 left in step 4 of 4: All the mentors",
         "0:59 left in step 4 of 4: All the mentees",
     ]
-    tick(page, clock, 60)  # the groups come together
-    assert column_steps(page) == ["Done: the groups are together now"] * 2
+    tick(page, clock, 60)  # the groups come together: the tab shows what the room sees
+    assert not tracks.isVisible() and view.room_view.isVisible()
+    assert "Together: compare" in view.room_view.toPlainText()
     assert view.step_label.text().endswith("step 5 of 6: With your partner: compare")
-    assert view.together_heading.text().startswith("Together now")
     page.set_workshop(None)
     # The file: the segment runs, for real, since the first press of Space.
     first = wf.agenda.segments()[0]

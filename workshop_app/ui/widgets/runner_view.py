@@ -37,7 +37,7 @@ from workshop_app.ui.widgets.elided_label import ElidedLabel
 from workshop_app.ui.widgets.flow_layout import wrapping_row
 from workshop_app.ui.widgets.runner_controls import Banner, PlanBox, runner_button
 from workshop_app.ui.widgets.scenario_panel import ScenarioPanel
-from workshop_app.ui.widgets.tracks_view import TracksView, track_steps_text
+from workshop_app.ui.widgets.tracks_view import TracksView, together_text, track_steps_text
 
 STATE_TEXT = {
     "ready": "Ready: press Space to start",
@@ -188,13 +188,15 @@ class RunnerView(QWidget):
         # other segment's prompt fills the tab alone, as it always has.
         self.tracks_view = TracksView("The tracks, side by side (what each group sees)")
         self.together_heading = QLabel()
+        self.together_heading.setWordWrap(True)
+        self.together_heading.setAccessibleName("Then together")
         self.together_heading.setStyleSheet("font-weight: 600; color: #5a6570;")
         room_tab = QWidget()
         room = QVBoxLayout(room_tab)
         room.setContentsMargins(0, 0, 0, 0)
-        room.addWidget(self.tracks_view, 3)
+        room.addWidget(self.tracks_view, 1)
         room.addWidget(self.together_heading)
-        room.addWidget(self.room_view, 2)
+        room.addWidget(self.room_view, 1)
         self.tabs.addTab(room_tab, "Room prompt")
         self.tabs.addTab(notes, "Notes")
         self.scenario_tab = self.tabs.addTab(self.scenario, "Scenario")
@@ -258,8 +260,8 @@ class RunnerView(QWidget):
         )
         self.tabs.setTabVisible(self.scenario_tab, bool(exercise and exercise.is_scenario))
         parallel = exercise is not None and bool(exercise.tracks)
-        self.tracks_view.setVisible(parallel)
-        self.together_heading.setVisible(parallel)
+        if not parallel:  # the prompt alone, as it always was
+            self._show_room_part(tracks=False)
         if exercise is not None and parallel:
             minutes = segment.planned_minutes if segment is not None else None
             self.tracks_view.show_tracks(track_prompts(exercise, workshop, minutes=minutes))
@@ -383,13 +385,20 @@ class RunnerView(QWidget):
                     for t in now.tracks
                 ]
             )
-            self.together_heading.setText("Then together (the room sees this next)")
-        elif begun:
-            self.tracks_view.show_steps(["Done: the groups are together now"] * 2)
-            self.together_heading.setText("Together now (what the room sees)")
+        elif begun:  # together: the tab shows the together part's prompt, as the room sees
+            self._show_room_part(tracks=False)
+            return
         else:
             self.tracks_view.show_steps(track_steps_text(exercise, segment.planned_minutes))
-            self.together_heading.setText("Then together")
+        self.together_heading.setText(together_text(exercise, segment.planned_minutes))
+        self._show_room_part(tracks=True)
+
+    def _show_room_part(self, *, tracks: bool) -> None:
+        """The tracks, with a line on the together part to come, or the prompt alone: at 1.5x
+        on a small screen the tab has room for one of them."""
+        self.tracks_view.setVisible(tracks)
+        self.together_heading.setVisible(tracks)
+        self.room_view.setVisible(not tracks)
 
     def _say_browsing(self, runner: Runner, doing: str) -> None:
         if not runner.browsing:

@@ -7,7 +7,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workshop_app.core.content.model import Exercise, minutes_text, track_timelines
 from workshop_app.core.model import Workshop
@@ -35,6 +42,8 @@ class TracksView(QWidget):
             prompt.setOpenLinks(False)
             prompt.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             prompt.setStyleSheet("font-size: 12pt;")
+            # However little height the page has, the headings and steps keep theirs.
+            prompt.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
             column = QVBoxLayout()
             column.setSpacing(2)
             column.addWidget(heading)
@@ -92,10 +101,7 @@ class ParallelPreview(QWidget):
         )
         self.tracks.show_tracks(track_prompts(exercise, workshop, minutes=minutes))
         self.tracks.show_steps(track_steps_text(exercise, minutes))
-        together = [s for s in timeline if not s.tracks]
-        self.together.setText(
-            "Then together: " + " · ".join(f"{s.label} {minutes_text(s.minutes)}" for s in together)
-        )
+        self.together.setText(together_text(exercise, minutes))
 
 
 def track_steps_text(exercise: Exercise, minutes: float) -> list[str]:
@@ -104,3 +110,9 @@ def track_steps_text(exercise: Exercise, minutes: float) -> list[str]:
         " · ".join(f"{s.label} {minutes_text(s.minutes)}" for s in steps)
         for _, steps in track_timelines(exercise.timeline(minutes))
     ]
+
+
+def together_text(exercise: Exercise, minutes: float) -> str:
+    """The together part after the tracks, in a line: "Then together: Compare 3 min · ..."."""
+    together = [s for s in exercise.timeline(minutes) if not s.tracks]
+    return "Then together: " + " · ".join(f"{s.label} {minutes_text(s.minutes)}" for s in together)
