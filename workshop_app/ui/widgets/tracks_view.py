@@ -8,8 +8,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
@@ -72,13 +74,18 @@ class TracksView(QWidget):
             label.setVisible(bool(text))
 
 
-class ParallelPreview(QWidget):
+class ParallelPreview(QScrollArea):
     """The Agenda page's look at a parallel segment, at the minutes the agenda gives it:
-    both tracks side by side (each one's steps and room prompt), then the together part."""
+    both tracks side by side (each one's steps and room prompt), then the together part.
+    It scrolls when the page is short (1.5x on a small screen), rather than squeeze."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setAccessibleName("The parallel segment's tracks")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        self.setWidget(content)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-weight: 600;")
@@ -86,7 +93,9 @@ class ParallelPreview(QWidget):
         self.together = QLabel()
         self.together.setWordWrap(True)
         self.together.setAccessibleName("Then together")
-        layout = QVBoxLayout(self)
+        for prompt in self.tracks.prompts:  # a few lines of each, whatever the page's height
+            prompt.setMinimumHeight(prompt.fontMetrics().lineSpacing() * 5)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.tracks, 1)
