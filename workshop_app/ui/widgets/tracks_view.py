@@ -94,7 +94,7 @@ class ParallelPreview(QScrollArea):
         self.together.setWordWrap(True)
         self.together.setAccessibleName("Then together")
         for prompt in self.tracks.prompts:  # a few lines of each, whatever the page's height
-            prompt.setMinimumHeight(prompt.fontMetrics().lineSpacing() * 5)
+            prompt.setMinimumHeight(prompt.fontMetrics().lineSpacing() * 3)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.summary)
