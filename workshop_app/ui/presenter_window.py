@@ -24,6 +24,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedLayout, 
 
 from workshop_app.ui.settings import AppSettings
 from workshop_app.ui.widgets.room_prompt import Fit, RoomPrompt
+from workshop_app.ui.widgets.room_tracks import RoomTracks
+
+Tracks = tuple[tuple[str, str], ...]
+"""A parallel segment's tracks as the room sees them: (heading, room prompt) each."""
 
 TIMER_COLOURS = {
     "ready": "#ffffff",
@@ -71,10 +75,8 @@ class PresenterWindow(QWidget):
         self.blank = False
         self.frozen = False
         # What was last sent, shown again when the projector is unfrozen.
-        self._latest: tuple[tuple[str, str], tuple[str, str, str, str]] = (
-            ("", ""),
-            ("", "", "", ""),
-        )
+        self._latest: tuple[tuple[str, str, Tracks], tuple[str, str, str, str, tuple[str, ...]]]
+        self._latest = (("", "", ()), ("", "", "", "", ()))
         self.heading = self._label(wrap=True)
         self.time_of_day = self._label()
         self.time_of_day.setAccessibleName("Time of day")
@@ -83,6 +85,10 @@ class PresenterWindow(QWidget):
         # The prompt takes the room left over; its type is fitted to it (`_apply_sizes`).
         self.prompt.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.prompt.installEventFilter(self)  # its room changes with the lines around it
+        # A parallel segment's tracks, in place of the prompt while the groups work apart.
+        self.tracks = RoomTracks(watcher=self)
+        self.tracks.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.tracks.hide()
         self.step = self._label(wrap=True)
         self.timer = self._label()
         self.timer.setAccessibleName("Time left")
@@ -102,6 +108,7 @@ class PresenterWindow(QWidget):
         self._column = column
         column.addLayout(top)
         column.addWidget(self.prompt, 1)
+        column.addWidget(self.tracks, 1)
         column.addLayout(bottom)
         black = QWidget()
         black.setObjectName("blank")
@@ -121,21 +128,38 @@ class PresenterWindow(QWidget):
 
     # -- what the room sees ----------------------------------------------------------------
 
-    def show_segment(self, title: str, room_text: str) -> None:
-        self._latest = ((title, room_text), self._latest[1])
+    def show_segment(self, title: str, room_text: str, tracks: Tracks = ()) -> None:
+        """The segment's title and room prompt; with `tracks`, the tracks side by side in
+        place of the prompt (the parallel part of a segment)."""
+        self._latest = ((title, room_text, tracks), self._latest[1])
         if not self.frozen:
             self.heading.setText(title)
             self.prompt.set_markdown(room_text)
+            if tracks:
+                self.tracks.set_tracks(tracks)
+            self.prompt.setVisible(not tracks)
+            self.tracks.setVisible(bool(tracks))
             # The prompt's own heading is the room's title: the segment's is not said twice.
-            self.heading.setVisible(not _similar(title, self.prompt.first_heading()))
+            self.heading.setVisible(
+                bool(tracks) or not _similar(title, self.prompt.first_heading())
+            )
             self._apply_sizes()
 
-    def show_time(self, text: str, state: str, step: str, time_of_day: str) -> None:
-        self._latest = (self._latest[0], (text, state, step, time_of_day))
+    def show_time(
+        self,
+        text: str,
+        state: str,
+        step: str,
+        time_of_day: str,
+        track_steps: tuple[str, ...] = (),
+    ) -> None:
+        """The timer, its state and step; `track_steps`: each track's own step."""
+        self._latest = (self._latest[0], (text, state, step, time_of_day, track_steps))
         if self.frozen:
             return
         # A new step line, or a longer timer beside it, changes the prompt's room.
         resized = step != self.step.text() or len(text) != len(self.timer.text())
+        resized |= self.tracks.set_steps(track_steps)
         self.timer.setText(text)
         self.timer.setProperty("state", state)
         self.step.setText(step)
@@ -166,7 +190,10 @@ class PresenterWindow(QWidget):
         if self.blank:
             return ""
         labels = (self.heading, self.prompt, self.step, self.timer, self.time_of_day)
-        return "\n".join(label.text() for label in labels if label.isVisibleTo(self))
+        shown = [label.text() for label in labels if label.isVisibleTo(self)]
+        if self.tracks.isVisibleTo(self):
+            shown.insert(1, self.tracks.shown_text())
+        return "\n".join(shown)
 
     # -- sizes -----------------------------------------------------------------------------
 
@@ -184,8 +211,12 @@ class PresenterWindow(QWidget):
 
     def _sizes(self) -> tuple[object, ...]:
         labels = (self.heading, self.step, self.timer, self.time_of_day)
-        fit = self.prompt.fit
+        fit = self.tracks.fit if self._in_tracks else self.prompt.fit
         return fit.px, fit.columns, *(w.font().pixelSize() for w in labels)
+
+    @property
+    def _in_tracks(self) -> bool:
+        return not self.tracks.isHidden()
 
     def _px(self, part: float, *, squeezed: bool = True) -> int:
         squeeze = self._squeeze if squeezed else 1.0
@@ -213,7 +244,12 @@ class PresenterWindow(QWidget):
             best: tuple[float, Fit] | None = None
             for squeeze in squeezes:
                 self._squeeze_to(squeeze)
-                fit = self.prompt.best_fit(self.prompt.size(), cap=cap, smallest=READABLE_PROMPT)
+                if self._in_tracks:
+                    fit = self.tracks.best_fit(cap=cap, smallest=READABLE_PROMPT)
+                else:
+                    fit = self.prompt.best_fit(
+                        self.prompt.size(), cap=cap, smallest=READABLE_PROMPT
+                    )
                 if best is None or (fit.fits, fit.px) > (best[1].fits, best[1].px):
                     best = (squeeze, fit)
                 if fit.fits and fit.px >= comfortable:
@@ -221,7 +257,7 @@ class PresenterWindow(QWidget):
             assert best is not None
             if best[0] != self._squeeze:
                 self._squeeze_to(best[0])
-            self.prompt.use(best[1])
+            (self.tracks if self._in_tracks else self.prompt).use(best[1])
         finally:
             self._sizing = False
 
@@ -230,6 +266,9 @@ class PresenterWindow(QWidget):
         self._set_type(self.heading, self._px(HEADING), bold=True)
         self._set_type(self.time_of_day, self._px(CLOCK))
         self._set_type(self.step, self._px(STEP))
+        # The groups find their column by its heading: it keeps its size.
+        heading = self._px(HEADING, squeezed=False)
+        self.tracks.set_type(heading, self._px(STEP), gap=heading)
         self._style_timer()
         self.stack.activate()  # the prompt's room, with these sizes
         self._column.activate()
@@ -251,11 +290,18 @@ class PresenterWindow(QWidget):
         self._apply_sizes()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        resized = watched is self.prompt and event.type() == QEvent.Type.Resize
-        if resized and not self._sizing and not self.prompt.fits(self.prompt.size()):
+        resized = event.type() == QEvent.Type.Resize and (
+            watched is self.prompt or watched in self.tracks.prompts
+        )
+        if resized and not self._sizing and not self._fits_now():
             # e.g. a step line appeared below it: fit the prompt to what is left
             QTimer.singleShot(0, self, self._apply_sizes)
         return False
+
+    def _fits_now(self) -> bool:
+        if self._in_tracks:
+            return self.tracks.fits()
+        return self.prompt.fits(self.prompt.size())
 
     # -- where it goes ---------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, QRect, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
-from workshop_app.ui.presenter_window import PresenterWindow
+from workshop_app.ui.presenter_window import PresenterWindow, Tracks
 
 
 class Projector(QObject):
@@ -19,7 +19,7 @@ class Projector(QObject):
         super().__init__(parent)
         self.window: PresenterWindow | None = None
         self.scale = 1.0
-        self._shown: tuple[str, str] | None = None
+        self._shown: tuple[str, str, Tracks] | None = None
 
     @property
     def is_open(self) -> bool:
@@ -58,15 +58,18 @@ class Projector(QObject):
         self.toggled.emit(False)
         self.display_changed.emit()
 
-    def show(self, title: str, room_text: str) -> None:
-        """What the room reads: sent on only when it changed (the runner asks every tick)."""
-        if self.window is not None and (title, room_text) != self._shown:
-            self._shown = (title, room_text)
-            self.window.show_segment(title, room_text)
+    def show(self, title: str, room_text: str, tracks: Tracks = ()) -> None:
+        """What the room reads (with `tracks`, a parallel part's tracks side by side): sent
+        on only when it changed (the runner asks every tick)."""
+        if self.window is not None and (title, room_text, tracks) != self._shown:
+            self._shown = (title, room_text, tracks)
+            self.window.show_segment(title, room_text, tracks)
 
-    def show_time(self, text: str, state: str, step: str, time_of_day: str) -> None:
+    def show_time(
+        self, text: str, state: str, step: str, time_of_day: str, track_steps: tuple[str, ...] = ()
+    ) -> None:
         if self.window is not None:
-            self.window.show_time(text, state, step, time_of_day)
+            self.window.show_time(text, state, step, time_of_day, track_steps)
 
     def set_blank(self, blank: bool) -> None:
         if self.window is not None and self.window.blank != blank:

@@ -53,6 +53,12 @@ from workshop_app.core.content.read import (
     _text_list,
     _yaml_load,
 )
+from workshop_app.core.content.tracks import (
+    is_track_part,
+    read_tracks,
+    steps_by_part,
+    track_heading,
+)
 from workshop_app.core.content.wording import _clip, _describe, _did_you_mean, _num
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -106,6 +112,14 @@ def _parse_exercise(path: Path) -> _Parsed:
 
     meta = _ExerciseHeader(header, problems)
     parts = _parse_parts(lines[end + 1 :], end + 2, problems)
+    tracks = read_tracks(
+        header.get("tracks"),
+        parts,
+        audience=meta.audience,
+        together=meta.steps,
+        problems=problems,
+        read_step=_step,
+    )
 
     kind = meta.kind
     for part in REQUIRED_PARTS.get(kind or "", _COMMON_PARTS):
@@ -135,17 +149,22 @@ def _parse_exercise(path: Path) -> _Parsed:
             "'if this happens, we will ...' plan",
         )
     if meta.minutes is not None and meta.steps:
-        total = sum(s.total_minutes for s in meta.steps)
+        parallel = tracks[0].minutes if tracks else 0.0
+        total = parallel + sum(s.total_minutes for s in meta.steps)
         if total > meta.minutes + 1e-9:
+            apart = f"the tracks' {_num(parallel)} + " if tracks else ""
             problems.add(
                 "steps",
-                f"take {_num(total)} minutes ({_steps_sum(meta.steps)}) but the exercise "
-                f"has {_num(meta.minutes)}; shorten the steps or raise 'minutes'",
+                f"take {_num(total)} minutes ({apart}{_steps_sum(meta.steps)}) but the "
+                f"exercise has {_num(meta.minutes)}; shorten the steps or raise 'minutes'",
             )
+    own_steps = steps_by_part(tracks)  # a track's own text counts the track's steps
     for part, numbered in parts.lines.items():
+        if is_track_part(part) and part not in own_steps:
+            continue  # its track has problems of its own, already said
         for number, line in numbered:
             for found in _PLACEHOLDER.finditer(line):
-                wrong = _placeholder_problem(found, meta.steps)
+                wrong = _placeholder_problem(found, own_steps.get(part, meta.steps))
                 if wrong:
                     problems.add(f"part '{part}'", wrong, number)
             if _stray_braces(line):
@@ -156,10 +175,14 @@ def _parse_exercise(path: Path) -> _Parsed:
                         f"part '{part}'", _fixed_minutes_problem(written, value, meta), number
                     )
     header_lines = lines[start + 1 : end]
-    for where, name in meta.step_names():
+    for where, name, steps in [(w, n, meta.steps) for w, n in meta.step_names()] + [
+        (f"tracks.{t.name}.steps[{i}].name", s.name, t.steps)
+        for t in tracks
+        for i, s in enumerate(t.steps, start=1)
+    ]:
         at = _line_of(name, header_lines, start + 2)
         for found in _PLACEHOLDER.finditer(name):
-            wrong = _placeholder_problem(found, meta.steps, in_step_name=True)
+            wrong = _placeholder_problem(found, steps, in_step_name=True)
             if wrong:
                 problems.add(where, wrong, at)
         if _stray_braces(name):
@@ -189,6 +212,7 @@ def _parse_exercise(path: Path) -> _Parsed:
         what_goes_wrong=parts.get(WHAT_GOES_WRONG, ""),
         plan_prompts=lists.get(PLAN_PROMPTS, ()),
         good_plans=lists.get(GOOD_PLANS, ()),
+        tracks=tracks,
     )
     return _Parsed(meta.id, exercise, problems.items)
 
@@ -355,6 +379,12 @@ def _step(raw: Any, where: str, problems: _Problems) -> Step | None:
     minutes: float | None
     if raw.get("minutes") is None and phases:
         minutes = sum(p.minutes for p in phases)
+    elif raw.get("minutes") is None:
+        # Not left out quietly: a step without minutes would vanish from the timer.
+        problems.add(
+            f"{where}.minutes", "is missing: give every step its minutes, e.g. 'minutes: 5'"
+        )
+        minutes = None
     else:
         minutes = _minutes(raw.get("minutes"), f"{where}.minutes", problems)
         if minutes is not None and phases and abs(minutes - sum(p.minutes for p in phases)) > 1e-9:
@@ -403,11 +433,15 @@ def _parse_parts(lines: list[str], first_line: int, problems: _Problems) -> _Par
         heading = None if in_fence else re.match(r"^##(?!#)\s*(.*?)\s*#*\s*$", line)
         if heading:
             key = re.sub(r"\s+", " ", heading.group(1).replace("\u2019", "'")).strip(" :.")
-            part = _PART_BY_KEY.get(key.lower())
+            part, not_a_track = _PART_BY_KEY.get(key.lower()), ""
+            if part is None:
+                part, not_a_track = track_heading(key)
             if part is None:
                 problems.add(
                     f"heading '## {heading.group(1)}'",
-                    "is not a part name"
+                    f"is not a part name: {not_a_track}"
+                    if not_a_track
+                    else "is not a part name"
                     + _did_you_mean(key, PARTS)
                     + "; the parts are: "
                     + ", ".join(PARTS)

@@ -74,6 +74,10 @@ FORMAT_TITLES = {
 FORMATS = tuple(FORMAT_TITLES)
 AUDIENCE_TITLES = {"everyone": "everyone", "mentors": "mentors only", "mentees": "mentees only"}
 AUDIENCES = tuple(AUDIENCE_TITLES)
+# The tracks of a parallel segment, in the order their columns are shown, with the columns'
+# headings: the audiences that are not everyone.
+TRACK_TITLES = {"mentors": "Mentors", "mentees": "Mentees"}
+TRACKS = tuple(TRACK_TITLES)
 
 
 def minutes_text(minutes: float) -> str:
@@ -96,7 +100,7 @@ def duration_text(minutes: float) -> str:
 
 
 REQUIRED_FIELDS = ("id", "title", "kind", "minutes", "format", "audience")
-OPTIONAL_FIELDS = ("summary", "captures", "steps", "materials")
+OPTIONAL_FIELDS = ("summary", "captures", "steps", "materials", "tracks")
 _STEP_FIELDS = ("name", "minutes", "repeat", "roles", "phases")
 _AGENDA_FIELDS = ("id", "title", "total_minutes", "items", "description")
 _ITEM_FIELDS = ("exercise", "break", "minutes")
@@ -165,9 +169,18 @@ class TimedStep:
     round: int
     rounds: int
     roles: tuple[tuple[str, str], ...] = ()
+    tracks: tuple[TrackStep, ...] = ()
+    """In a parallel part: where each track is meanwhile (one timer counts for all)."""
 
     @property
     def label(self) -> str:
+        if self.tracks:
+            labels = {t.step.label for t in self.tracks}
+            if len(labels) == 1:
+                return f"{self.step}: {labels.pop()}"
+            return f"{self.step}: " + " · ".join(
+                f"{TRACK_TITLES[t.track]}: {t.step.label}" for t in self.tracks
+            )
         text = self.step
         if self.rounds > 1:
             text += f" ({self.round} of {self.rounds})"
@@ -197,6 +210,8 @@ class Exercise:
     debrief_questions: tuple[str, ...]
     source: Path
     summary: str = ""
+    tracks: tuple[Track, ...] = ()
+    """Mentors and mentees apart, at the same time, before `steps` (the together part)."""
     # Scenarios only.
     situation: str = ""
     what_goes_wrong: str = ""
@@ -208,9 +223,14 @@ class Exercise:
         return self.kind == "scenario"
 
     @property
+    def parallel_minutes(self) -> float:
+        """The minutes of the parallel part (every track takes the same), 0 without one."""
+        return self.tracks[0].minutes if self.tracks else 0.0
+
+    @property
     def steps_minutes(self) -> float:
-        """The minutes the timed steps take, all rounds included."""
-        return sum(s.total_minutes for s in self.steps)
+        """The minutes the timed steps take, all rounds and the parallel part included."""
+        return self.parallel_minutes + sum(s.total_minutes for s in self.steps)
 
     def timeline(self, minutes: float | None = None) -> tuple[TimedStep, ...]:
         """The countdown segments for running this exercise for `minutes` (an agenda's
@@ -218,19 +238,23 @@ class Exercise:
 
         Given fewer minutes than the steps need (an agenda that shortens the exercise),
         every step and phase shrinks in proportion, in half minutes, never below half a
-        minute, using up the minutes given as far as half minutes allow. The last segment
+        minute, using up the minutes given as far as half minutes allow. A parallel part
+        shrinks as one step first, then each track's steps within it. The last segment
         ends with the exercise, as the runner counts it down: it takes whatever the others
         leave (an agenda that lengthens the exercise, or what half minutes cannot share out).
-        Step and phase names have their minutes placeholders filled in.
+        Step and phase names have their minutes placeholders filled in (a track's step
+        names, the track's own).
         """
         target = self.minutes if minutes is None else minutes
         segments = self._segments(target)
         values = self._minutes_values(target, segments)
+        own = {t.name: self._track_values(t, target, segments) for t in self.tracks}
         return tuple(
             replace(
                 s,
                 step=fill_placeholders(s.step, values),
                 phase=fill_placeholders(s.phase, values),
+                tracks=tuple(replace(t, step=_filled(t.step, own[t.track])) for t in s.tracks),
             )
             for s in segments
         )
@@ -240,48 +264,64 @@ class Exercise:
         allocation; the exercise's own minutes without one), as text ("8 minutes"):
         `minutes` for the whole exercise, `step_N_minutes` for one round of step N and
         `step_N_phase_M_minutes` for its phase M. They are the timeline's numbers, the ones
-        the runner's timer counts down; of a step that repeats, round 1's."""
+        the runner's timer counts down; of a step that repeats, round 1's. (With tracks,
+        the steps are the together part's; a track's own are `track_minutes_values`.)"""
         target = self.minutes if minutes is None else minutes
         return self._minutes_values(target, self._segments(target))
 
+    def track_minutes_values(self, track: str, minutes: float | None = None) -> dict[str, str]:
+        """The minutes placeholders in a track's own text (`## Room prompt: mentors`):
+        `minutes` for the whole exercise, `step_N_minutes` for that track's step N."""
+        target = self.minutes if minutes is None else minutes
+        found = next(t for t in self.tracks if t.name == track)
+        return self._track_values(found, target, self._segments(target))
+
     def _segments(self, target: float) -> tuple[TimedStep, ...]:
-        units = [
-            ((i, j), phase.minutes, step.repeat)
-            for i, step in enumerate(self.steps)
-            for j, phase in enumerate(step.phases or (Phase(step.name, step.minutes),))
-        ]
+        units = _units(self.steps)
+        if self.tracks:
+            units.append((_PARALLEL_KEY, self.parallel_minutes, 1))
         if target < self.steps_minutes:
             length = _apportion(units, target)
         else:
             length = {key: m for key, m, _ in units}
-        segments: list[TimedStep] = []
-        for i, step in enumerate(self.steps):
-            for r in range(1, step.repeat + 1):
-                roles = step.roles_for_round(r)
-                for j, phase in enumerate(step.phases):
-                    segments.append(
-                        TimedStep(step.name, phase.name, length[i, j], r, step.repeat, roles)
-                    )
-                if not step.phases:
-                    segments.append(TimedStep(step.name, "", length[i, 0], r, step.repeat, roles))
+        parallel = _parallel_timeline(self.tracks, length[_PARALLEL_KEY]) if self.tracks else ()
+        segments = list(parallel + _step_timeline(self.steps, length))
         spare = target - sum(s.minutes for s in segments)
         if segments and spare > 1e-9:
             segments[-1] = replace(segments[-1], minutes=segments[-1].minutes + spare)
         return tuple(segments)
 
     def _minutes_values(self, target: float, segments: Sequence[TimedStep]) -> dict[str, str]:
-        values = {MINUTES: duration_text(target)}
-        # The steps' segments are the last ones, round after round (an exercise may count
-        # down other segments of its own before them).
+        # The steps' segments are the last ones, round after round (the parallel part's
+        # come before them).
         at = len(segments) - sum(s.repeat * len(s.phases or (s,)) for s in self.steps)
-        for i, step in enumerate(self.steps, start=1):
-            count = len(step.phases or (step,))
-            first_round = segments[at : at + count]
-            at += count * step.repeat
-            values[step_placeholder(i)] = duration_text(sum(s.minutes for s in first_round))
-            for j, segment in enumerate(first_round if step.phases else (), start=1):
-                values[step_placeholder(i, j)] = duration_text(segment.minutes)
-        return values
+        return {MINUTES: duration_text(target)} | _step_values(self.steps, segments[at:])
+
+    def _track_values(
+        self, track: Track, target: float, segments: Sequence[TimedStep]
+    ) -> dict[str, str]:
+        line = dict(track_timelines(segments))[track.name]
+        return {MINUTES: duration_text(target)} | _step_values(track.steps, line)
+
+
+def _step_values(steps: Sequence[Step], segments: Sequence[TimedStep]) -> dict[str, str]:
+    """The `step_N_minutes` (and phase) placeholders of `steps`, from their `segments`."""
+    values = {}
+    at = 0
+    for i, step in enumerate(steps, start=1):
+        count = len(step.phases or (step,))
+        first_round = segments[at : at + count]
+        at += count * step.repeat
+        values[step_placeholder(i)] = duration_text(sum(s.minutes for s in first_round))
+        for j, segment in enumerate(first_round if step.phases else (), start=1):
+            values[step_placeholder(i, j)] = duration_text(segment.minutes)
+    return values
+
+
+def _filled(step: TimedStep, values: Mapping[str, str]) -> TimedStep:
+    return replace(
+        step, step=fill_placeholders(step.step, values), phase=fill_placeholders(step.phase, values)
+    )
 
 
 MINUTES = "minutes"
@@ -291,6 +331,70 @@ MINUTES = "minutes"
 def step_placeholder(step: int, phase: int | None = None) -> str:
     """The name of the minutes placeholder of step `step` (from 1), or of its phase `phase`."""
     return f"step_{step}_minutes" if phase is None else f"step_{step}_phase_{phase}_minutes"
+
+
+_PARALLEL_KEY = (-1, 0)
+PARALLEL_STEP = "In separate groups"
+"""How the timer names the parallel part of an exercise with tracks."""
+
+
+def _units(steps: Sequence[Step]) -> list[tuple[tuple[int, int], float, int]]:
+    """Each step's phases (or the step itself) as (key, minutes, repeat), to apportion."""
+    return [
+        ((i, j), phase.minutes, step.repeat)
+        for i, step in enumerate(steps)
+        for j, phase in enumerate(step.phases or (Phase(step.name, step.minutes),))
+    ]
+
+
+def _step_timeline(
+    steps: Sequence[Step], length: Mapping[tuple[int, int], float]
+) -> tuple[TimedStep, ...]:
+    segments: list[TimedStep] = []
+    for i, step in enumerate(steps):
+        for r in range(1, step.repeat + 1):
+            roles = step.roles_for_round(r)
+            for j, phase in enumerate(step.phases):
+                segments.append(
+                    TimedStep(step.name, phase.name, length[i, j], r, step.repeat, roles)
+                )
+            if not step.phases:
+                segments.append(TimedStep(step.name, "", length[i, 0], r, step.repeat, roles))
+    return tuple(segments)
+
+
+def _parallel_timeline(tracks: Sequence[Track], minutes: float) -> tuple[TimedStep, ...]:
+    """The parallel part in `minutes` as one timer sees it: a stretch from each moment a
+    step starts in some track to the next, each saying where every track is meanwhile. When
+    the tracks' steps change at the same moments, a stretch is a step of every track."""
+    lines = []
+    for track in tracks:
+        units = _units(track.steps)
+        if minutes < track.minutes:
+            length = _apportion(units, minutes)
+        else:
+            length = {key: m for key, m, _ in units}
+        lines.append(_step_timeline(track.steps, length))
+    ends: list[list[float]] = []
+    for line in lines:
+        at, line_ends = 0.0, []
+        for step in line:
+            at += step.minutes
+            line_ends.append(at)
+        line_ends[-1] = max(line_ends[-1], minutes)  # a track's last step lasts to the end
+        ends.append(line_ends)
+    bounds = sorted({round(end, 6) for line_ends in ends for end in line_ends})
+    stretches: list[TimedStep] = []
+    start = 0.0
+    for bound in bounds:
+        now = tuple(
+            TrackStep(track.name, line[k], k, len(line))
+            for track, line, line_ends in zip(tracks, lines, ends, strict=True)
+            for k in (min(i for i, end in enumerate(line_ends) if end > start + 1e-9),)
+        )
+        stretches.append(TimedStep(PARALLEL_STEP, "", bound - start, 1, 1, tracks=now))
+        start = bound
+    return tuple(stretches)
 
 
 def _apportion(
@@ -310,6 +414,52 @@ def _apportion(
             result[key] += 0.5
             spare -= 0.5 * r
     return result
+
+
+def track_timelines(timeline: Sequence[TimedStep]) -> tuple[tuple[str, tuple[TimedStep, ...]], ...]:
+    """From an exercise's `timeline()`, each track's own steps with the minutes they get:
+    (track, its steps), in column order; empty without a parallel part."""
+    if not timeline or not timeline[0].tracks:
+        return ()
+    steps: dict[str, dict[int, float]] = {t.track: {} for t in timeline[0].tracks}
+    own: dict[str, dict[int, TimedStep]] = {t.track: {} for t in timeline[0].tracks}
+    for stretch in timeline:
+        for t in stretch.tracks:
+            steps[t.track][t.index] = steps[t.track].get(t.index, 0.0) + stretch.minutes
+            own[t.track][t.index] = t.step
+    return tuple(
+        (track, tuple(replace(own[track][i], minutes=m) for i, m in sorted(lengths.items())))
+        for track, lengths in steps.items()
+    )
+
+
+@dataclass(frozen=True)
+class Track:
+    """One group's part of a parallel segment: `name` is `mentors` or `mentees`."""
+
+    name: str
+    steps: tuple[Step, ...]
+    room_prompt: str
+    facilitator_notes: str = ""
+
+    @property
+    def title(self) -> str:
+        return TRACK_TITLES[self.name]
+
+    @property
+    def minutes(self) -> float:
+        return sum(s.total_minutes for s in self.steps)
+
+
+@dataclass(frozen=True)
+class TrackStep:
+    """Where one track is during a stretch of the parallel part: its own step `index`
+    (from 0) of `count`."""
+
+    track: str
+    step: TimedStep
+    index: int
+    count: int
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,20 @@ class StepNow:
     count: int
     remaining_seconds: float
     next_step: TimedStep | None
+    tracks: tuple[TrackNow, ...] = ()
+    """In a parallel part, each track's own step: they share this timer."""
+
+
+@dataclass(frozen=True, slots=True)
+class TrackNow:
+    """Where one track of a parallel part is: its own step `index` (from 0) of `count`,
+    and the seconds left in it (a track's step may last over several of the timer's)."""
+
+    track: str
+    step: TimedStep
+    index: int
+    count: int
+    remaining_seconds: float
 
 
 def rehearsal_suggested(wf: WorkshopFile, clock: Clock) -> bool:
@@ -210,21 +224,22 @@ class Runner:
         steps = exercise.timeline(segment.planned_minutes)
         extras = self._step_extras if segment is self._live else {}
         elapsed = self.elapsed()
+        ends: list[float] = []
         end = 0.0
         for i, step in enumerate(steps):
-            last = i == len(steps) - 1
             end += max(0.0, step.minutes * 60 + extras.get(i, 0.0))
-            if last:
-                end = self.planned_seconds(segment)
-            if elapsed < end or last:
-                return StepNow(
-                    step=step,
-                    index=i,
-                    count=len(steps),
-                    remaining_seconds=end - elapsed,
-                    next_step=None if last else steps[i + 1],
-                )
-        return None
+            ends.append(self.planned_seconds(segment) if i == len(steps) - 1 else end)
+        i = next(i for i, end in enumerate(ends) if elapsed < end or i == len(steps) - 1)
+        return StepNow(
+            step=steps[i],
+            index=i,
+            count=len(steps),
+            remaining_seconds=ends[i] - elapsed,
+            next_step=None if i == len(steps) - 1 else steps[i + 1],
+            tracks=tuple(
+                _track_now(steps, ends, i, k, elapsed) for k in range(len(steps[i].tracks))
+            ),
+        )
 
     # -- the whole day ---------------------------------------------------------------------
 
@@ -445,6 +460,22 @@ class Runner:
                 dict(self._step_extras),
             )
         )
+
+
+def _track_now(
+    steps: tuple[TimedStep, ...], ends: list[float], i: int, k: int, elapsed: float
+) -> TrackNow:
+    """Track `k` at the timer's step `i`: its own step lasts as long as the timer's steps
+    that follow say it is still in it."""
+    now = steps[i].tracks[k]
+    last = i
+    while (
+        last + 1 < len(steps)
+        and steps[last + 1].tracks[k : k + 1]
+        and (steps[last + 1].tracks[k].index == now.index)
+    ):
+        last += 1
+    return TrackNow(now.track, now.step, now.index, now.count, ends[last] - elapsed)
 
 
 def drift_text(minutes_late: float) -> str:

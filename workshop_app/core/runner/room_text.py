@@ -60,6 +60,36 @@ def room_text(
     return fill_placeholders(text, placeholder_values(workshop, exercise, minutes))
 
 
+def track_prompts(
+    exercise: Exercise, workshop: Workshop, *, minutes: float | None = None
+) -> tuple[tuple[str, str], ...]:
+    """A parallel exercise's tracks as the room sees them when it runs for `minutes`: each
+    one's heading ("Mentors") and room prompt, in column order."""
+    return tuple(
+        (t.title, _track_text(t.room_prompt, t.name, exercise, workshop, minutes))
+        for t in exercise.tracks
+    )
+
+
+def notes_text(exercise: Exercise, workshop: Workshop, *, minutes: float | None = None) -> str:
+    """The library's notes for the facilitator when the exercise runs for `minutes`, each
+    track's own notes after them under the track's name."""
+    notes = [room_text(exercise.facilitator_notes, workshop, exercise=exercise, minutes=minutes)]
+    for t in exercise.tracks:
+        if t.facilitator_notes:
+            text = _track_text(t.facilitator_notes, t.name, exercise, workshop, minutes)
+            notes.append(f"### For the {t.title.lower()}' group\n\n{text}")
+    return "\n\n".join(notes)
+
+
+def _track_text(
+    text: str, track: str, exercise: Exercise, workshop: Workshop, minutes: float | None
+) -> str:
+    """A track's own text: its step placeholders are the track's steps."""
+    values = placeholder_values(workshop) | exercise.track_minutes_values(track, minutes)
+    return fill_placeholders(text, values)
+
+
 def revealable_parts(
     exercise: Exercise, workshop: Workshop, *, minutes: float | None = None
 ) -> list[RevealablePart]:

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.core.content.library import KIND_TITLES, Agenda, Library, minutes_text
+from workshop_app.core.content.library import (
+    KIND_TITLES,
+    Agenda,
+    Exercise,
+    Library,
+    minutes_text,
+)
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import Segment
 from workshop_app.core.runner.agenda_store import PlannedSegment, planned_from
@@ -31,6 +37,7 @@ from workshop_app.ui.dialogs.ask import ask, show_user_error
 from workshop_app.ui.pages.base import WorkshopPage, page_heading
 from workshop_app.ui.style import HELP_STYLE
 from workshop_app.ui.widgets.minutes_spin import MinutesSpinBox
+from workshop_app.ui.widgets.tracks_view import ParallelPreview
 
 KIND_LABEL = {**KIND_TITLES, "break": "Break"}
 TITLE, KIND, MINUTES, PLANNED_AT = range(4)
@@ -95,6 +102,10 @@ class AgendaPage(WorkshopPage):
         for col in (KIND, MINUTES, PLANNED_AT):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemSelectionChanged.connect(self._show_parallel)
+        # A parallel segment, selected: its tracks side by side below the table.
+        self.parallel = ParallelPreview()
+        self.parallel.hide()
         self.up = self._button("Move &up", "Move up", lambda: self._move(-1))
         self.down = self._button("Move &down", "Move down", lambda: self._move(+1))
         self.skip = self._button("&Skip", "Skip", self._toggle_skip)
@@ -122,7 +133,8 @@ class AgendaPage(WorkshopPage):
         layout.addLayout(top)
         layout.addWidget(self.description)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.parallel, 2)
         layout.addLayout(buttons)
         self._segments: list[Segment] = []
         self._spins: list[MinutesSpinBox] = []
@@ -151,9 +163,10 @@ class AgendaPage(WorkshopPage):
                 font.setStrikeOut(True)
                 title.setFont(font)
             self.table.setItem(row, TITLE, title)
-            self.table.setItem(
-                row, KIND, QTableWidgetItem(KIND_LABEL.get(segment.kind, segment.kind))
-            )
+            kind = KIND_LABEL.get(segment.kind, segment.kind)
+            if self._parallel_exercise(segment) is not None:
+                kind += " · in parallel"
+            self.table.setItem(row, KIND, QTableWidgetItem(kind))
             self.table.setItem(row, PLANNED_AT, QTableWidgetItem())
             spin = MinutesSpinBox()
             spin.setValue(segment.planned_minutes)
@@ -233,6 +246,20 @@ class AgendaPage(WorkshopPage):
             box.setFocus(Qt.FocusReason.ShortcutFocusReason)
             box.selectAll()
 
+    def _parallel_exercise(self, segment: Segment | None) -> Exercise | None:
+        """The library exercise behind `segment` if it has tracks (mentors and mentees)."""
+        if segment is None or not segment.exercise_id or self.library is None:
+            return None
+        exercise = self.library.exercises.get(segment.exercise_id)
+        return exercise if exercise is not None and exercise.tracks else None
+
+    def _show_parallel(self) -> None:
+        segment = self._selected()
+        exercise = self._parallel_exercise(segment)
+        if exercise is not None and segment is not None and self.wf is not None:
+            self.parallel.show_exercise(exercise, segment.planned_minutes, self.wf.workshop())
+        self.parallel.setVisible(exercise is not None)
+
     # -- changing --------------------------------------------------------------------------
 
     def _selected(self) -> Segment | None:
@@ -297,6 +324,7 @@ class AgendaPage(WorkshopPage):
         # Only the times change: the table keeps its widgets, so focus stays where it was.
         self._segments = wf.agenda.segments()
         self._show_times()
+        self._show_parallel()
         self.saved.emit()
         self.changed.emit()
 

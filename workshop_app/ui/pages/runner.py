@@ -23,7 +23,7 @@ from workshop_app.core.content.library import Library
 from workshop_app.core.errors import UserError
 from workshop_app.core.runner.clock import Clock
 from workshop_app.core.runner.live import Runner, rehearsal_suggested
-from workshop_app.core.runner.room_text import clock_text
+from workshop_app.core.runner.room_text import clock_text, track_prompts
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.autosave import FieldSaver
 from workshop_app.ui.dialogs.ask import CANCEL, ask
@@ -32,7 +32,7 @@ from workshop_app.ui.pages.base import WorkshopPage
 from workshop_app.ui.presenter_window import PresenterWindow
 from workshop_app.ui.projector import Projector
 from workshop_app.ui.widgets.runner_controls import on_click
-from workshop_app.ui.widgets.runner_view import RunnerView, room_markdown
+from workshop_app.ui.widgets.runner_view import RunnerView, room_markdown, room_track_step
 
 OWN_NOTES = "own notes"  # the FieldSaver key of the facilitator's notes
 
@@ -205,13 +205,22 @@ class RunnerPage(WorkshopPage):
         text, state, room_step = self.view.show_clock(runner)
         if self.projector.is_open:
             workshop = self.wf.workshop()
+            # While a parallel segment's groups work apart, the room sees both tracks.
+            step = runner.step_now()
+            apart = step.tracks if step is not None else ()
+            exercise = runner.exercise(timed) if apart else None
+            tracks: tuple[tuple[str, str], ...] = ()
+            if exercise is not None and timed is not None:
+                tracks = track_prompts(exercise, workshop, minutes=timed.planned_minutes)
             if timed is not None:
                 shown = self.revealed.get(timed.id, set())
-                self.projector.show(timed.title, room_markdown(runner, workshop, timed, shown))
+                prompt = room_markdown(runner, workshop, timed, shown)
+                self.projector.show(timed.title, prompt, tracks)
             elif runner.finished:
                 self.projector.show("Thank you", f"**{workshop.program}**")
             now = f"{self.clock.now().astimezone():%H:%M}"
-            self.projector.show_time(text, state, room_step, now)
+            track_steps = tuple(room_track_step(t) for t in apart)
+            self.projector.show_time(text, state, room_step, now, track_steps)
 
     # -- controls --------------------------------------------------------------------------
 

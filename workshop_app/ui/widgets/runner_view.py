@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.charters.dates import format_datetime
 from workshop_app.core.model import Segment, Workshop
-from workshop_app.core.runner.live import Runner, drift_text
+from workshop_app.core.runner.live import Runner, StepNow, TrackNow, drift_text
 from workshop_app.core.runner.room_text import (
     clock_text,
+    notes_text,
     projected_text,
     revealable_parts,
     room_text,
+    track_prompts,
 )
 from workshop_app.ui.presenter_window import TIMER_COLOURS
 from workshop_app.ui.style import ERROR_COLOUR, PENDING_COLOUR
@@ -35,6 +37,7 @@ from workshop_app.ui.widgets.elided_label import ElidedLabel
 from workshop_app.ui.widgets.flow_layout import wrapping_row
 from workshop_app.ui.widgets.runner_controls import Banner, PlanBox, runner_button
 from workshop_app.ui.widgets.scenario_panel import ScenarioPanel
+from workshop_app.ui.widgets.tracks_view import TracksView, together_text, track_steps_text
 
 STATE_TEXT = {
     "ready": "Ready: press Space to start",
@@ -66,6 +69,14 @@ def room_markdown(
     prompt = room_text(exercise.room_prompt, workshop, exercise=exercise, minutes=minutes)
     parts = revealable_parts(exercise, workshop, minutes=minutes)
     return projected_text(prompt, parts, revealed)
+
+
+def room_track_step(now: TrackNow) -> str:
+    """A track's step as the room sees it in its column, with the time left in it (the
+    groups work apart: each reads when it moves on)."""
+    text = f"Step {now.index + 1} of {now.count}: {now.step.label} · "
+    text += f"{clock_text(max(0.0, now.remaining_seconds))} left"
+    return text + (f"\n{now.step.roles_text}" if now.step.roles_text else "")
 
 
 class RunnerView(QWidget):
@@ -173,7 +184,20 @@ class RunnerView(QWidget):
         self.debrief_view = _browser("Debrief questions")
         self.plan_box = PlanBox()
         self.scenario = ScenarioPanel(self.plan_box)
-        self.tabs.addTab(self.room_view, "Room prompt")
+        # A parallel segment's tracks side by side above the together part's prompt; any
+        # other segment's prompt fills the tab alone, as it always has.
+        self.tracks_view = TracksView("The tracks, side by side (what each group sees)")
+        self.together_heading = QLabel()
+        self.together_heading.setWordWrap(True)
+        self.together_heading.setAccessibleName("Then together")
+        self.together_heading.setStyleSheet("font-weight: 600; color: #5a6570;")
+        room_tab = QWidget()
+        room = QVBoxLayout(room_tab)
+        room.setContentsMargins(0, 0, 0, 0)
+        room.addWidget(self.tracks_view, 1)
+        room.addWidget(self.together_heading)
+        room.addWidget(self.room_view, 1)
+        self.tabs.addTab(room_tab, "Room prompt")
         self.tabs.addTab(notes, "Notes")
         self.scenario_tab = self.tabs.addTab(self.scenario, "Scenario")
         self.tabs.addTab(self.debrief_view, "Debrief")
@@ -235,6 +259,12 @@ class RunnerView(QWidget):
             else ""
         )
         self.tabs.setTabVisible(self.scenario_tab, bool(exercise and exercise.is_scenario))
+        parallel = exercise is not None and bool(exercise.tracks)
+        if not parallel:  # the prompt alone, as it always was
+            self._show_room_part(tracks=False)
+        if exercise is not None and parallel:
+            minutes = segment.planned_minutes if segment is not None else None
+            self.tracks_view.show_tracks(track_prompts(exercise, workshop, minutes=minutes))
         if segment is None:
             self.position.setText("" if has_agenda else "No agenda yet")
             self.segment_title.setText(
@@ -252,7 +282,9 @@ class RunnerView(QWidget):
         def fill(text: str) -> str:
             return room_text(text, workshop, exercise=exercise, minutes=segment.planned_minutes)
 
-        self.notes_view.setMarkdown(fill(exercise.facilitator_notes) if exercise else "")
+        self.notes_view.setMarkdown(
+            notes_text(exercise, workshop, minutes=segment.planned_minutes) if exercise else ""
+        )
         self.debrief_view.setMarkdown(
             "\n".join(f"- {fill(q)}" for q in exercise.debrief_questions) if exercise else ""
         )
@@ -324,6 +356,7 @@ class RunnerView(QWidget):
             )
         self.step_label.setText(step_text)
         self.step_label.setVisible(bool(step_text))
+        self._show_track_steps(runner, now)
         self._say_browsing(runner, doing)
         if runner.segments:
             ended = "Finished at" if runner.finished else "Projected finish"
@@ -334,7 +367,38 @@ class RunnerView(QWidget):
             )
         else:
             self.finish.setText("")  # (not the last workshop's)
-        return text, state, room_step
+        return text, state, "" if now is not None and now.tracks else room_step
+
+    def _show_track_steps(self, runner: Runner, now: StepNow | None) -> None:
+        """In the tracks' columns: each track's step while the groups work apart, that they
+        are together once they are, and before the segment runs, the steps to come."""
+        segment, exercise = runner.viewed, runner.exercise()
+        if segment is None or exercise is None or not exercise.tracks:
+            return
+        begun = segment is runner.timed and (runner.running or runner.elapsed() > 0)
+        if begun and now is not None and now.tracks:
+            self.tracks_view.show_steps(
+                [
+                    f"{clock_text(max(0.0, t.remaining_seconds))} left in step "
+                    f"{t.index + 1} of {t.count}: {t.step.label}"
+                    + (f"  —  {t.step.roles_text}" if t.step.roles_text else "")
+                    for t in now.tracks
+                ]
+            )
+        elif begun:  # together: the tab shows the together part's prompt, as the room sees
+            self._show_room_part(tracks=False)
+            return
+        else:
+            self.tracks_view.show_steps(track_steps_text(exercise, segment.planned_minutes))
+        self.together_heading.setText(together_text(exercise, segment.planned_minutes))
+        self._show_room_part(tracks=True)
+
+    def _show_room_part(self, *, tracks: bool) -> None:
+        """The tracks, with a line on the together part to come, or the prompt alone: at 1.5x
+        on a small screen the tab has room for one of them."""
+        self.tracks_view.setVisible(tracks)
+        self.together_heading.setVisible(tracks)
+        self.room_view.setVisible(not tracks)
 
     def _say_browsing(self, runner: Runner, doing: str) -> None:
         if not runner.browsing:
