@@ -16,7 +16,10 @@ N charter contexts (the demo workshop's 12, replicated with new codes and names)
   and the ratio: the app's pages per second over LibreOffice's (above 1: the app is faster);
   also per CPU second (this process and its children), which holds better than the clock
   while other work shares the machine;
-- the on-screen preview: one charter, `render_charter_pdf()`, warm (median of 5);
+- WeasyPrint's floor: the same text as plain paragraphs (no tables, no running header,
+  untagged) in one process, CPU per page beside LibreOffice's: what no template can beat;
+- the on-screen preview: one charter, `render_charter_pdf()`, after the preview process's
+  `warm_up()` (median of 5);
 - optionally the naive loop (one `write_pdf()` per charter, nothing shared) and the peak
   resident memory of a batch of M charters (this process + its workers, from /proc).
 python-docx and LibreOffice are benchmark-only: `make benchmarks` installs python-docx and
@@ -118,15 +121,56 @@ def naive(contexts: list[dict], out_dir: Path) -> float:
 
 
 def preview_warm(context: dict) -> float:
-    from workshop_app.core.charters.pdf_render import render_charter_pdf
+    """As the app's preview process: warmed up at the app's start, then one charter."""
+    from workshop_app.core.charters.pdf_render import render_charter_pdf, warm_up
 
-    render_charter_pdf(context)  # warm: stylesheets parsed, fonts loaded and subset
+    warm_up()
+    render_charter_pdf(context)
     times = []
     for _ in range(5):
         start = time.perf_counter()
         render_charter_pdf(context)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def plain_text_floor(contexts: list[dict]) -> Run:
+    """WeasyPrint on the charters' text as plain paragraphs (no tables, no side-by-side
+    boxes, no running header or footer, untagged), one core: the least it can cost per
+    page, whatever the templates do."""
+    import html
+    import re
+
+    from weasyprint import CSS, HTML
+
+    from workshop_app.core.charters import font_subsets
+    from workshop_app.core.charters.pdf_render import _fonts, render_html
+
+    css = CSS(
+        string="@page { size: A4; margin: 16mm 15mm } body { font: 9.5pt 'Noto Sans' }"
+        " p { margin: 0 0 1mm }",
+        font_config=_fonts(),
+    )
+    bodies = []
+    for ctx in contexts:
+        text = re.sub(
+            r"<(style|head)\b.*?</\1>", "", render_html("charter.html.j2", ctx), flags=re.S
+        )
+        text = re.sub(r"<(?:br|/p|/div|/h\d|/li|/tr)\b[^>]*>", "\n", text)
+        lines = [html.unescape(re.sub(r"<[^>]+>", " ", t)).strip() for t in text.split("\n")]
+        bodies.append("".join(f"<p>{html.escape(t)}</p>" for t in lines if t))
+
+    def one(body: str) -> int:
+        doc = HTML(string=f"<html lang=en><body>{body}</body></html>").render(
+            font_config=_fonts(), stylesheets=[css], pdf_identifier=False
+        )
+        font_subsets.install(doc).write_pdf()
+        return len(doc.pages)
+
+    one(bodies[0])  # warm
+    cpu, start = cpu_seconds(), time.perf_counter()
+    pages = sum(one(b) for b in bodies)
+    return time.perf_counter() - start, pages, cpu_seconds() - cpu
 
 
 # -- LibreOffice -------------------------------------------------------------------------------
@@ -361,6 +405,7 @@ def main() -> None:
             profile = folder / "lo-profile"
             libreoffice(docx_files[:1], folder / "lo-warm", profile)  # creates the profile
         ratios, cpu_ratios = [], []
+        lo_cpu_page = 0.0
         for n in range(args.rounds):
             print(f"round {n + 1}:")
             runs = ["app", "libreoffice"] if n % 2 == 0 else ["libreoffice", "app"]
@@ -379,6 +424,7 @@ def main() -> None:
                 (t_app, p_app, c_app), (t_lo, p_lo, c_lo) = figures["app"], figures["libreoffice"]
                 ratios.append((p_app / t_app) / (p_lo / t_lo))
                 cpu_ratios.append((p_app / c_app) / (p_lo / c_lo))
+                lo_cpu_page = c_lo / p_lo
                 print(
                     f"  per page, the app runs at {ratios[-1]:.2f}x LibreOffice's speed "
                     f"(per CPU second: {cpu_ratios[-1]:.2f}x)"
@@ -388,6 +434,14 @@ def main() -> None:
                 f"ratio app / LibreOffice per page: median {statistics.median(ratios):.2f}x "
                 f"(rounds: {', '.join(f'{r:.2f}' for r in ratios)}); per CPU second: median "
                 f"{statistics.median(cpu_ratios):.2f}x"
+            )
+        if docx_files:
+            t_floor, p_floor, c_floor = plain_text_floor(some)
+            print(line("plain text", t_floor, p_floor, c_floor) + "  (WeasyPrint, one core)")
+            print(
+                "  the least WeasyPrint costs per page, on the charters' text as plain "
+                f"paragraphs: {1000 * c_floor / p_floor:.0f} ms of CPU (LibreOffice in the "
+                f"rounds above: {1000 * lo_cpu_page:.0f} ms)"
             )
         if args.naive:
             t_naive = naive(some, folder / "naive")
