@@ -109,10 +109,10 @@ def test_version_2_says_what_it_replaces(launched: Path) -> None:
     with WorkshopFile.open(launched) as wf:
         pair_id = wf.roster.pair_by_code("P01").id  # type: ignore[union-attr]
         wf.charters.reopen(pair_id)
-        draft = charter_context(wf, pair_id)["status"]["version"]
+        draft = charter_context(wf, pair_id)["status"]["version"].replace("\xa0", " ")
         assert draft == "Version 2, replacing version 1, signed 19 January 2027"
         wf.charters.sign(pair_id, mentor="Ana Souza", mentee="Bo Li", signed_at=V2_SIGNED)
-        signed = charter_context(wf, pair_id)["status"]["version"]
+        signed = charter_context(wf, pair_id)["status"]["version"].replace("\xa0", " ")
         assert signed == "Version 2, signed · replaces version 1, signed 19 January 2027"
         # Version 1 prints as it was signed, replacing nothing.
         first = charter_context(wf, pair_id, version=1)

@@ -190,7 +190,7 @@ def status_line(
     `replaces` names the signed version this one replaces ("version 1, signed 14 March
     2026"), so a revised charter (a re-launch) says on every page what it supersedes."""
     if signed:
-        after = f" · replaces {replaces}" if replaces else ""
+        after = f" · replaces\N{NO-BREAK SPACE}{replaces}" if replaces else ""
         if not missing:
             return {"draft": "", "version": f"Version {version}, signed{after}"}
         listed = open_sections(missing)
@@ -204,7 +204,7 @@ def status_line(
             "version": f"Version {version}, signed with {listed} left open{after}",
         }
     if replaces:
-        note = f"Version {version}, replacing {replaces}"
+        note = f"Version {version}, replacing\N{NO-BREAK SPACE}{replaces}"
     elif signed_version:
         note = f"Version {version} (version {signed_version} was signed)"
     elif version > 1:
@@ -226,7 +226,10 @@ def _replaced_version(signoffs: Sequence[Signoff], version: int, lang: str) -> s
         return ""
     previous = max(earlier)
     when = max(s.signed_at for s in signoffs if s.version == previous)
-    return f"version {previous}, signed {format_date(when, lang)}"
+    # Unbroken: the page header has two short lines, and this is the second one whole.
+    return f"version {previous}, signed {format_date(when, lang)}".replace(
+        " ", "\N{NO-BREAK SPACE}"
+    )
 
 
 def open_sections(missing: Sequence[int]) -> str:
