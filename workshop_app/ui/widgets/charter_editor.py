@@ -145,8 +145,7 @@ class CharterEditor(QScrollArea):
         self.signature_bar = QWidget()
         self.signature_bar.setObjectName("signatureBar")
         self.signature_bar.setStyleSheet(
-            "#signatureBar { background: #fff4e0; border: 1px solid #e0b060;"
-            " border-radius: 4px; }"
+            "#signatureBar { background: #fff4e0; border: 1px solid #e0b060; border-radius: 4px; }"
         )
         bar = QHBoxLayout(self.signature_bar)
         bar.setContentsMargins(6, 6, 6, 6)
