@@ -18,7 +18,7 @@ def test_relaunch_makes_the_file_and_refuses_a_date_before(tmp_path: Path, app_d
     assert "spring-relaunch.workshop for the re-launch on 2027-06-08" in done.stdout
     with WorkshopFile.open(out.with_suffix(".workshop"), readonly=True) as wf:
         assert wf.workshop().date == "2027-06-08"
-        assert [o.signed_version for o in wf.charters.overview()][0] == 1
+        assert wf.charters.overview()[0].signed_version == 1
     early = run("relaunch", str(launch), "--out", str(tmp_path / "x"), "--date", "2026-01-01",
                 data=app_data)  # fmt: skip
     assert early.returncode == 1
