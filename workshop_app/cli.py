@@ -161,6 +161,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add_command(
         sub,
+        "relaunch",
+        summary="start a re-launch workshop from a program's file",
+        description="Make the workshop file for re-launching a program: the same people, "
+        "pairs and charters (every signed version and its signatures) on the re-launch's "
+        "date, with no agenda yet and nobody checked in. The program's file is only read; a "
+        "charter revised at the re-launch becomes version 2 of the one signed there.",
+        examples=["relaunch spring.workshop --out spring-relaunch.workshop --date 2027-06-08"],
+    )
+    p.add_argument("file", type=Path, help="the program's .workshop file (only read)")
+    p.add_argument("--out", type=Path, required=True, help="the new .workshop file")
+    p.add_argument("--date", required=True, help="the re-launch's date, YYYY-MM-DD")
+    p.set_defaults(handler=cmd_relaunch)
+
+    p = add_command(
+        sub,
         "import",
         summary="import a roster (CSV or XLSX) into a workshop",
         description="Import participants and pairs from a roster: one row per participant or "
@@ -336,6 +351,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with create_demo(path) as wf:
         pairs = len(wf.roster.pairs())
     print(f"Created the demo workshop {path} ({count(pairs, 'pair')})")
+    return 0
+
+
+def cmd_relaunch(args: argparse.Namespace) -> int:
+    from workshop_app.core.store.relaunch import start_relaunch
+
+    out = start_relaunch(args.file, out=_workshop_path(args.out), date=args.date)
+    print(f"Created {out} for the re-launch on {args.date.strip()}: choose its agenda in the app")
     return 0
 
 

@@ -137,7 +137,12 @@ def test_the_shipped_library_has_the_content_the_workshop_needs(library) -> None
     }
     assert expected <= set(library.exercises)
     assert {e.kind for e in library.exercises.values()} == set(KINDS)
-    assert set(library.agendas) == {"half-day-launch", "express-launch"}
+    assert set(library.agendas) == {
+        "half-day-launch",
+        "express-launch",
+        "relaunch",
+        "half-day-remote",
+    }
 
 
 def test_at_least_twelve_scenarios_cover_every_situation_in_the_brief(library) -> None:

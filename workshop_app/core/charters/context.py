@@ -31,7 +31,7 @@ from workshop_app.core.charter_fields import (
 from workshop_app.core.charters.dates import format_date, format_datetime, parse_date
 from workshop_app.core.completeness import section_status
 from workshop_app.core.errors import UserError
-from workshop_app.core.model import Goal, Participant, Plan, Workshop
+from workshop_app.core.model import Goal, Participant, Plan, Signoff, Workshop
 
 if TYPE_CHECKING:
     from workshop_app.core.store.workshop_file import WorkshopFile
@@ -116,6 +116,7 @@ def charter_context(
     status = section_status(values, goals, plans)
     missing = [s.number for s in SECTIONS if status.get(s.key, "complete") != "complete"]
     lang = workshop.language or "en"
+    replaces = _replaced_version(charter.signoffs, version, lang)
     program = parts.program
     names = f"{mentor.name} & {mentee.name}"
     paper_completed = next(
@@ -158,6 +159,7 @@ def charter_context(
             signed=bool(signoffs),
             signed_version=charter.signed_version,
             paper_completed=paper_completed,
+            replaces=replaces,
         ),
         "sections": [
             _section(s.key, values, goals, plans, status, workshop, program, lang)
@@ -179,28 +181,55 @@ def status_line(
     signed: bool,
     signed_version: int | None,
     paper_completed: bool | None,
+    replaces: str = "",
 ) -> dict:
     """The header of every page: {"draft": ..., "version": ...}, either part ''.
 
     A signed version with open sections is not a draft: it says whether the pair completed
-    those sections by hand on the paper they signed, or signed with them left open."""
+    those sections by hand on the paper they signed, or signed with them left open.
+    `replaces` names the signed version this one replaces ("version 1, signed 14 March
+    2026"), so a revised charter (a re-launch) says on every page what it supersedes."""
     if signed:
+        after = f" · replaces\N{NO-BREAK SPACE}{replaces}" if replaces else ""
         if not missing:
-            return {"draft": "", "version": f"Version {version}, signed"}
+            return {"draft": "", "version": f"Version {version}, signed{after}"}
         listed = open_sections(missing)
         if paper_completed:
             return {
                 "draft": "",
-                "version": f"Version {version}, signed · {listed} completed by hand",
+                "version": f"Version {version}, signed · {listed} completed by hand{after}",
             }
-        return {"draft": "", "version": f"Version {version}, signed with {listed} left open"}
-    if signed_version:
+        return {
+            "draft": "",
+            "version": f"Version {version}, signed with {listed} left open{after}",
+        }
+    if replaces:
+        note = f"Version {version}, replacing\N{NO-BREAK SPACE}{replaces}"
+    elif signed_version:
         note = f"Version {version} (version {signed_version} was signed)"
     elif version > 1:
         note = f"Version {version}"
     else:
         note = ""
     return {"draft": draft_note(missing), "version": note}
+
+
+def _replaced_version(signoffs: Sequence[Signoff], version: int, lang: str) -> str:
+    """'version 1, signed 14 March 2026': the newest version signed by both partners before
+    `version`, with the day it was signed; '' when there is none."""
+    roles: dict[int, set[str]] = {}
+    for s in signoffs:
+        if s.version < version:
+            roles.setdefault(s.version, set()).add(s.role)
+    earlier = [v for v, signed in roles.items() if {"mentor", "mentee"} <= signed]
+    if not earlier:
+        return ""
+    previous = max(earlier)
+    when = max(s.signed_at for s in signoffs if s.version == previous)
+    # Unbroken: the page header has two short lines, and this is the second one whole.
+    return f"version {previous}, signed {format_date(when, lang)}".replace(
+        " ", "\N{NO-BREAK SPACE}"
+    )
 
 
 def open_sections(missing: Sequence[int]) -> str:

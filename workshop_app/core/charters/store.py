@@ -2,7 +2,9 @@
 
 A signed charter is a record. The first edit after signing raises the charter's version, so
 the list can say "signed v1, edited since", and `charter_versions` keeps what was signed. An
-edit that brings back exactly what was signed makes it the signed version again.
+edit that brings back exactly what was signed makes it the signed version again, unless the
+charter was reopened on purpose (`reopen`, at a re-launch): then the new version stands even
+with nothing changed, so a pair can sign the same agreement again as version 2.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from workshop_app.core.validation import storable_text
 if TYPE_CHECKING:
     from workshop_app.core.store.access import OpenWorkshop
 
+# The audit trail's field for a charter reopened on purpose as its next version.
+REOPENED = "*reopened*"
 _COLUMNS_SQL = ", ".join(f.name for f in CHARTER_COLUMNS)
 _GOAL_PART_NAMES = tuple(name for name, _ in GOAL_PARTS)
 _PLAN_PART_NAMES = tuple(name for name, _ in PLAN_PARTS)
@@ -513,6 +517,33 @@ class CharterStore:
             )
         return version
 
+    def reopen(self, pair_id: str) -> int:
+        """Open the signed charter for revision as its next version (a re-launch: the pair
+        revises and signs it again). The signed version, its snapshot and its signatures stay
+        in the file as they were. Returns the new version."""
+        conn = self._wf.conn
+        with self._wf.transaction():
+            self._pair_must_exist(pair_id)
+            charter = self.charter(pair_id)
+            if charter.signed_version is None or charter.edited_since_signing:
+                raise UserError(
+                    f"Version {charter.version} of this charter is not signed yet: it is "
+                    "already open for editing."
+                )
+            version, now = charter.version, utc_now()
+            conn.execute(
+                "UPDATE charters SET version = ?, updated_at = ? WHERE id = ?",
+                (version + 1, now, charter.id),
+            )
+            self._wf.audit(
+                "charters", charter.id, "version", version, version + 1, pair_id=pair_id, at=now
+            )
+            # What makes the new version stand without an edit (see _back_to_signed).
+            self._wf.audit(
+                "charters", charter.id, REOPENED, version, version + 1, pair_id=pair_id, at=now
+            )
+        return version + 1
+
     def signed_snapshot(self, pair_id: str, version: int) -> dict[str, Any] | None:
         row = self._wf.conn.execute(
             "SELECT snapshot FROM charter_versions WHERE pair_id = ? AND version = ?",
@@ -566,6 +597,12 @@ class CharterStore:
         if version != signed[0] + 1 or _content(self.snapshot(pair_id)) != _content(
             json.loads(signed[1])
         ):
+            return
+        reopened = conn.execute(
+            "SELECT 1 FROM audit WHERE record_id = ? AND field = ? AND new_value = ?",
+            (charter_id, REOPENED, str(version)),
+        ).fetchone()
+        if reopened:
             return
         conn.execute(
             "UPDATE charters SET version = ?, updated_at = ? WHERE id = ?",

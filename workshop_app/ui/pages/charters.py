@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.charter_fields import SECTION_BY_KEY
 from workshop_app.core.completeness import missing_sections
 from workshop_app.core.errors import UserError
-from workshop_app.ui.dialogs.ask import show_user_error
+from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
 from workshop_app.ui.pages.base import WorkshopPage
 from workshop_app.ui.preview_window import PreviewWindow
 from workshop_app.ui.widgets.charter_board import (
@@ -125,6 +125,7 @@ class ChartersPage(WorkshopPage):
         self.editor.status.connect(self.status.emit)
         self.editor.completeness_changed.connect(self._refresh_pair)
         self.editor.sign_requested.connect(self.sign)
+        self.editor.revise_requested.connect(self.revise)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
@@ -370,3 +371,36 @@ class ChartersPage(WorkshopPage):
         self._refresh_pair(pair_id)
         self.saved.emit()
         self.status.emit(f"{pair.code}: version {version} marked as signed.")
+
+    def revise(self, pair_id: str) -> None:
+        """Open a signed charter for revision as its next version (a re-launch), after
+        saying what happens to the signed one."""
+        if self.wf is None:
+            return
+        wf = self.wf
+        pair = wf.roster.pair(pair_id)
+        charter = wf.charters.charter(pair_id)
+        signed, new = charter.version, charter.version + 1
+        answer = ask(
+            self,
+            "Revise the charter",
+            f"Revise {pair.code}'s charter as version {new}?",
+            detail=(
+                f"Version {signed} and its signatures stay in the file as they were signed. "
+                f"Version {new} starts as a copy of it: edit it, print it (it says it replaces "
+                f"version {signed}) and mark it as signed again."
+            ),
+            answers=[("revise", f"Revise as version {new}"), (CANCEL, "")],
+            default="revise",
+        )
+        if answer != "revise":
+            return
+        try:
+            version = wf.charters.reopen(pair_id)
+        except UserError as exc:
+            show_user_error(self, "Cannot revise the charter", exc)
+            return
+        self.editor.show_charter()
+        self._refresh_pair(pair_id)
+        self.saved.emit()
+        self.status.emit(f"{pair.code}: version {version} open for revision.")

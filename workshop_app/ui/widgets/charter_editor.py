@@ -94,6 +94,7 @@ class CharterEditor(QScrollArea):
     saved = Signal()
     status = Signal(str)
     sign_requested = Signal(str)  # pair id
+    revise_requested = Signal(str)  # pair id
     completeness_changed = Signal(str)  # pair id
 
     def __init__(self, scenarios: Callable[[], Sequence[str]]) -> None:
@@ -136,11 +137,22 @@ class CharterEditor(QScrollArea):
         self.heading.setWordWrap(True)  # long names wrap rather than widen the form
         self.signature_banner = QLabel()
         self.signature_banner.setWordWrap(True)
-        self.signature_banner.setStyleSheet(
-            "background: #fff4e0; border: 1px solid #e0b060; padding: 6px; border-radius: 4px;"
+        # A signed charter is revised (at a re-launch) as its next version, on purpose: the
+        # button sits beside what the banner says about the signed version.
+        self.revise_button = QPushButton()
+        self.revise_button.setAutoDefault(True)
+        self.revise_button.clicked.connect(self._request_revise)
+        self.signature_bar = QWidget()
+        self.signature_bar.setObjectName("signatureBar")
+        self.signature_bar.setStyleSheet(
+            "#signatureBar { background: #fff4e0; border: 1px solid #e0b060; border-radius: 4px; }"
         )
+        bar = QHBoxLayout(self.signature_bar)
+        bar.setContentsMargins(6, 6, 6, 6)
+        bar.addWidget(self.signature_banner, 1)
+        bar.addWidget(self.revise_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.heading)
-        layout.addWidget(self.signature_banner)
+        layout.addWidget(self.signature_bar)
         layout.addStretch(1)
         self.setWidget(body)
 
@@ -271,6 +283,11 @@ class CharterEditor(QScrollArea):
         if self.pair_id:
             self.sign_requested.emit(self.pair_id)
 
+    def _request_revise(self) -> None:
+        if self.pair_id:
+            self.flush()
+            self.revise_requested.emit(self.pair_id)
+
     # -- showing a charter ------------------------------------------------------------------
 
     def set_workshop(self, wf: WorkshopFile | None) -> None:
@@ -290,7 +307,7 @@ class CharterEditor(QScrollArea):
         self.setEnabled(pair_id is not None)
         if pair_id is None or self.wf is None:
             self.heading.setText("Pick a pair on the left")
-            self.signature_banner.hide()
+            self.signature_bar.hide()
             return True
         self.undo_stack = self._stacks.setdefault(pair_id, QUndoStack(self))
         self.show_charter()
@@ -371,19 +388,26 @@ class CharterEditor(QScrollArea):
         self.signatures.setText("\n".join(lines) or "Not signed yet.")
         self.sign_button.setEnabled(signed != charter.version)
         if signed is None:
-            self.signature_banner.hide()
+            self.signature_bar.hide()
             return
         when = max(s.signed_at for s in charter.signoffs if s.version == signed)[:10]
         text = f"Signed v{signed} on {when}."
         if charter.edited_since_signing:
             text += (
                 f" Edited since: this is version {charter.version}. Print it and have it "
-                "signed again to make it the record; the signed version is kept."
+                f"signed again to make it the record; version {signed} and its signatures "
+                "are kept."
             )
         else:
-            text += f" Editing now starts version {signed + 1}; the signed version is kept."
+            text += (
+                f" Editing now starts version {signed + 1}; the signed version is kept. "
+                "At a re-launch, revise it as the next version to sign again."
+            )
         self.signature_banner.setText(text)
-        self.signature_banner.show()
+        self.revise_button.setText(f"Revise as version {signed + 1}…")
+        self.revise_button.setAccessibleName(f"Revise as version {signed + 1}")
+        self.revise_button.setVisible(not charter.edited_since_signing)
+        self.signature_bar.show()
 
     # -- editing ----------------------------------------------------------------------------
 
