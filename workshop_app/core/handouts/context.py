@@ -25,6 +25,7 @@ from workshop_app.core.charter_fields import (
 from workshop_app.core.charters.context import brand_context, clean, program_context, w3c_datetime
 from workshop_app.core.content.library import Exercise, Library
 from workshop_app.core.handouts.blocks import Block, blocks, runs, subsection
+from workshop_app.core.handouts.names import HANDOUT_BY_NAME
 from workshop_app.core.runner.room_text import room_text
 
 if TYPE_CHECKING:
@@ -36,25 +37,6 @@ HANDOUT_TEMPLATE = "handouts.html.j2"
 PLAN_LINES = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Handout:
-    name: str  # the short name `--only` takes
-    title: str  # the file's name and the page's heading
-    what: str  # one line for --help and the docs
-
-
-HANDOUTS: tuple[Handout, ...] = (
-    Handout("scenarios", "Scenario cards", "every troubleshooting scenario, one to a page"),
-    Handout(
-        "observer", "Observer sheet", "for the triads' observer: what to watch, round by round"
-    ),
-    Handout("grow", "GROW card", "the GROW model and questions for each stage"),
-    Handout("sbi", "SBI card", "situation, behaviour, impact, with room to write one"),
-    Handout("smart", "SMART goal worksheet", "a goal drafted in every part, and the SMART check"),
-    Handout("charter", "Paper charter", "the charter's 12 sections, blank, for drafting by hand"),
-    Handout("sign-in", "Sign-in sheet", "every participant by name, with a column to sign"),
-)
-HANDOUT_BY_NAME = {h.name: h for h in HANDOUTS}
 # The exercise each handout prints from.
 SOURCE_EXERCISE = {
     "observer": "active-listening-triads",

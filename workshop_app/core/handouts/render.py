@@ -13,12 +13,8 @@ from pathlib import Path
 
 from workshop_app.core import temp_files
 from workshop_app.core.errors import UserError
-from workshop_app.core.handouts.context import (
-    HANDOUT_BY_NAME,
-    HANDOUT_TEMPLATE,
-    HANDOUTS,
-    handout_context,
-)
+from workshop_app.core.handouts.context import HANDOUT_TEMPLATE, handout_context
+from workshop_app.core.handouts.names import HANDOUT_BY_NAME, HANDOUTS
 from workshop_app.core.jobs import CancelCheck, Cancelled, Progress, never_cancelled
 from workshop_app.core.store import atomic
 
