@@ -69,7 +69,7 @@ class HandoutPrinter(QObject):
             "cards, SMART worksheet, a paper charter, the sign-in sheet"
         )
         self.handouts_button.clicked.connect(lambda: self.print_handouts())
-        self.letters_button = QPushButton("Print &certificates…")
+        self.letters_button = QPushButton("Print certif&icates…")
         self.letters_button.setAccessibleName("Print certificates")
         self.letters_button.setToolTip(
             "Save a letter of appointment for every mentor and mentee, signed by the sponsor"
@@ -143,9 +143,10 @@ class HandoutPrinter(QObject):
             cancelled=lambda: self._say("Printing cancelled; the files already saved are kept."),
             what="Printing",
         )
-        job.ended.connect(lambda: self.set_enabled(True))
         self.set_enabled(False)
         self.row.run(text, job, counting=counting)
+        # After the row's own: it is no longer busy by then.
+        job.ended.connect(lambda: self.set_enabled(self.workshop() is not None))
         return True
 
     def _say(self, text: str) -> None:
