@@ -95,6 +95,18 @@ def test_hostile_names_print_as_text_and_fetch_nothing(new_workshop, tmp_path: P
         assert "With my thanks and best wishes" in last and "Bold" in last
 
 
+def test_one_page_on_letter_paper_with_a_role_to_write_in(
+    new_workshop, room: Path, tmp_path: Path
+) -> None:
+    new_workshop.set_workshop_field("sponsor_name", "Helena Ortiz")
+    new_workshop.set_workshop_field("paper_size", "letter")
+    files = write_letters(str(room), str(tmp_path / "out"), False)
+    for letter in files:
+        pages = PdfReader(letter).pages
+        assert len(pages) == 1
+        assert float(pages[0].mediabox.height) == pytest.approx(792, abs=1)
+
+
 def test_the_same_roster_gives_the_same_bytes(room: Path, tmp_path: Path) -> None:
     first = write_letters(str(room), str(tmp_path / "a"), True)
     second = write_letters(str(room), str(tmp_path / "b"), True)
