@@ -167,3 +167,27 @@ def test_a_subsection_by_its_heading() -> None:
     assert subsection(notes, "Input") == "A"
     assert subsection(notes, "practice") == "B"
     assert subsection(notes, "Missing") == ""
+
+
+def test_html_in_a_content_file_or_the_program_prints_as_text(demo: Path, tmp_path: Path) -> None:
+    from web_trap import recording_server
+
+    from workshop_app.core.store.workshop_file import WorkshopFile
+
+    copy = tmp_path / "hostile.workshop"
+    shutil.copy(demo, copy)
+    ours = tmp_path / "ours"
+    ours.mkdir()
+    with recording_server() as (address, hits):
+        tag = f'<img src="http://{address}/logo.png"><b>loud</b>'
+        with WorkshopFile.open(copy) as wf:
+            wf.set_workshop_field("organisation", f"{tag} {'W' * 300}")
+        source = (shipped_dir("exercises") / "powerful-questions-grow.md").read_text("utf-8")
+        (ours / "powerful-questions-grow.md").write_text(
+            source.replace("# GROW: a shape", f"# {tag} GROW: a shape"), encoding="utf-8"
+        )
+        (card,) = write_handouts(str(copy), [str(ours)], str(tmp_path / "out"), ["grow"])
+    assert hits == []
+    text = "".join(text_of(card).split())
+    assert "".join(tag.split()) in text
+    assert "W" * 300 in text  # wrapped, never cut
