@@ -57,7 +57,8 @@ def write_letters(
     names = unique_names(
         [letter_filename(c) for c in contexts], taken=[COMBINED_NAME] if combined else []
     )
-    steps = len(contexts) + (1 if combined else 0)
+    # Progress counts letters; joining them into the combined file takes a moment at the end.
+    steps = len(contexts)
     if progress:
         progress(0, steps)
     documents = []
@@ -78,8 +79,6 @@ def write_letters(
         target = folder / COMBINED_NAME
         atomic.write_bytes(target, write_pdf([_all_in_one(documents)]), batch=True)
         written.append(target)
-        if progress:
-            progress(steps, steps)
     atomic.fsync_folder(folder)
     return written
 
