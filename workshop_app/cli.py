@@ -301,6 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(handler=cmd_sign_in_sheet)
 
+    _add_handouts(sub)
+    _add_certificates(sub)
+
     from workshop_app import cli_staff
 
     cli_staff.register(sub)
@@ -523,4 +526,131 @@ def cmd_sign_in_sheet(args: argparse.Namespace) -> int:
     with WorkshopFile.open(args.file, readonly=True) as wf:
         context = sign_in_context(wf)
     print(write_sign_in_sheet(context, args.out, paper=args.paper))
+    return 0
+
+
+# -- handouts and letters of appointment -----------------------------------------------------
+
+
+def _add_handouts(sub: argparse._SubParsersAction) -> None:
+    import textwrap
+
+    from workshop_app.core.handouts.names import HANDOUTS
+
+    names = "\n".join(f"  {h.name:<10} {h.title}.pdf: {h.what}" for h in HANDOUTS)
+    about = textwrap.fill(
+        "Write the handouts for the room into a folder, one PDF each, from the exercise "
+        "library's own text with the program's details and the agenda's minutes filled in, "
+        "on the workshop's paper size. The handouts, by the short name --only takes:",
+        width=78,
+    )
+    p = add_command(
+        sub,
+        "handouts",
+        summary="print the room's handouts as PDF files",
+        description=f"{about}\n{names}",
+        examples=[
+            "handouts spring.workshop --out handouts",
+            "handouts spring.workshop --out handouts --only scenarios --only grow",
+            "--content ~/our-exercises handouts spring.workshop --out handouts",
+        ],
+    )
+    p.formatter_class = argparse.RawDescriptionHelpFormatter  # the list of names as written
+    p.add_argument("file", type=Path, help="the .workshop file (opened read-only)")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="the output folder")
+    p.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only this handout, by its short name (repeat for several); default: all",
+    )
+    p.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        type=str.lower,
+        help="paper size (default: the workshop's setting)",
+    )
+    p.set_defaults(handler=cmd_handouts)
+
+
+def _add_certificates(sub: argparse._SubParsersAction) -> None:
+    p = add_command(
+        sub,
+        "certificates",
+        summary="print a letter of appointment for every participant",
+        description="Write a letter of appointment for every mentor and mentee of the roster "
+        "into a folder, one PDF each (named for the person): chosen for the program, its "
+        "name and dates, signed by the sponsor, in the organisation's colours; with "
+        "--combined, also one PDF of all of them, by name, to print in one go.",
+        examples=[
+            "certificates spring.workshop --out letters",
+            "certificates spring.workshop --out letters --combined --paper letter",
+        ],
+    )
+    p.add_argument("file", type=Path, help="the .workshop file (opened read-only)")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="the output folder")
+    p.add_argument(
+        "--combined", action="store_true", help="also write 'All letters of appointment.pdf'"
+    )
+    p.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        type=str.lower,
+        help="paper size (default: the workshop's setting)",
+    )
+    p.set_defaults(handler=cmd_certificates)
+
+
+def _output_folder(out: Path) -> None:
+    from workshop_app.core.paths import resolved
+
+    resolved(out)  # a loop of links is named as one, not as "the folder exists"
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out} is a file; --out needs a folder.")
+
+
+def _progress_line(what: str) -> Callable[[int, int], None]:
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            end = "\n" if done == total else ""
+            print(f"\r{what}: {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+    return progress
+
+
+def cmd_handouts(args: argparse.Namespace) -> int:
+    from workshop_app.core.handouts.render import chosen_handouts, write_handouts
+
+    chosen_handouts(args.only)  # a mistyped name stops here, before anything is read
+    _output_folder(args.out)
+    content = _content_dir(args)
+    written = write_handouts(
+        str(args.file),
+        [str(content)] if content else [],
+        str(args.out),
+        args.only,
+        args.paper,
+        progress=_progress_line("Rendering handouts"),
+    )
+    for path in written:
+        print(path)
+    return 0
+
+
+def cmd_certificates(args: argparse.Namespace) -> int:
+    from workshop_app.core.certificates.render import write_letters
+
+    _output_folder(args.out)
+    written = write_letters(
+        str(args.file),
+        str(args.out),
+        args.combined,
+        args.paper,
+        progress=_progress_line("Rendering letters"),
+    )
+    for path in written:
+        print(path)
     return 0

@@ -439,6 +439,8 @@ class MainWindow(QMainWindow):
             charter, "&Print this charter…", self._print_one, QKeySequence.StandardKey.Print
         )
         self._action(charter, "Print &all complete charters…", self._print_all)
+        self._action(charter, "Print &handouts…", lambda: self._print_from_agenda("handouts"))
+        self._action(charter, "Print c&ertificates…", lambda: self._print_from_agenda("letters"))
         self.sign_action = self._action(
             charter, "Mark as &signed…", self._sign, QKeySequence("Ctrl+Shift+S")
         )
@@ -528,6 +530,17 @@ class MainWindow(QMainWindow):
     def _print_all(self) -> None:
         self.go_to(self._index("charters"))
         self.charters.print_complete()
+
+    def _print_from_agenda(self, what: str) -> None:
+        """The Agenda page's "Print handouts…" or "Print certificates…", from the menu."""
+        from workshop_app.ui.pages.agenda import AgendaPage
+
+        self.go_to(self._index("agenda"))
+        agenda = _as(self._page(self._index("agenda")), AgendaPage)
+        if what == "handouts":
+            agenda.printing.print_handouts()
+        else:
+            agenda.printing.print_letters()
 
     def _sign(self) -> None:
         self.go_to(self._index("charters"))

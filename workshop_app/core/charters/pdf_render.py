@@ -47,6 +47,9 @@ STYLESHEETS = {
     CHARTER_TEMPLATE: ("base.css", "charter.css"),
     SUMMARY_TEMPLATE: ("base.css", "summary.css"),
     ATTENDANCE_TEMPLATE: ("base.css", "attendance.css"),
+    # The room's handouts and the letters of appointment (core.handouts, core.certificates).
+    "handouts.html.j2": ("base.css", "handouts.css"),
+    "certificate.html.j2": ("base.css", "certificate.css"),
 }
 # WeasyPrint options for every PDF: no /ID (it would differ per run), compressed streams,
 # tagged for screen readers. With `pdf_tags` WeasyPrint writes the structure tree (from the

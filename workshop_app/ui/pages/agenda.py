@@ -34,7 +34,9 @@ from workshop_app.core.model import Segment
 from workshop_app.core.runner.agenda_store import PlannedSegment, planned_from
 from workshop_app.ui.dialogs.add_exercise import AddExerciseDialog
 from workshop_app.ui.dialogs.ask import ask, show_user_error
+from workshop_app.ui.handout_jobs import HandoutPrinter
 from workshop_app.ui.pages.base import WorkshopPage, page_heading
+from workshop_app.ui.read_only import read_only_safe
 from workshop_app.ui.style import HELP_STYLE
 from workshop_app.ui.widgets.minutes_spin import MinutesSpinBox
 from workshop_app.ui.widgets.tracks_view import ParallelPreview
@@ -126,6 +128,13 @@ class AgendaPage(WorkshopPage):
         for b in (self.up, self.down, self.skip, self.add, self.remove):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        # Handouts and letters only read the workshop: they print from a read-only one too.
+        self.printing = HandoutPrinter(self, lambda: self.wf)
+        self.printing.library = library
+        self.printing.said.connect(self.status)
+        read_only_safe(*self.printing.buttons, self.printing.row.cancel_button)
+        for b in self.printing.buttons:
+            buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading)
@@ -136,6 +145,8 @@ class AgendaPage(WorkshopPage):
         layout.addWidget(self.table, 3)
         layout.addWidget(self.parallel, 2)
         layout.addLayout(buttons)
+        layout.addWidget(self.printing.row)
+        layout.addWidget(self.printing.message)
         self._segments: list[Segment] = []
         self._spins: list[MinutesSpinBox] = []
         self._describe_choice()
@@ -234,6 +245,7 @@ class AgendaPage(WorkshopPage):
         )
         self.add.setEnabled(open_ and self.library is not None)
         self.use_button.setEnabled(open_ and self.choice.count() > 0)
+        self.printing.set_enabled(open_)
         including = segment is not None and segment.skipped
         self.skip.setText("&Include again" if including else "&Skip")
         self.skip.setAccessibleName("Include again" if including else "Skip")
