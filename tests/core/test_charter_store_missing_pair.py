@@ -24,6 +24,7 @@ WRITES: dict[str, Callable[[CharterStore, str], Any]] = {
     "remove_goal": lambda store, pair: store.remove_goal(pair, 1),
     "add_plan": lambda store, pair: store.add_plan(pair, scenario="If", plan="Then"),
     "sign": lambda store, pair: store.sign(pair, mentor="Ana", mentee="Bo"),
+    "reopen": lambda store, pair: store.reopen(pair),
 }
 # Methods that take a plan's id, not a pair's: a plan goes with its pair.
 PLAN_WRITES = {"set_plan_part", "remove_plan"}
