@@ -250,8 +250,11 @@ def test_a_shortened_exercise_shrinks_its_steps_in_proportion(library) -> None:
     assert all(s.minutes >= 0.5 and (s.minutes * 2).is_integer() for s in short)
     # The longest step stays the longest.
     assert max(short, key=lambda s: s.minutes).step == max(full, key=lambda s: s.minutes).step
-    # More minutes than the steps need leaves the steps as they are.
-    assert smart.timeline(40) == full
+    # More minutes than the steps need leaves the steps as they are, but the last, which
+    # ends with the exercise as the runner counts it down.
+    longer = smart.timeline(40)
+    assert longer[:-1] == full[:-1]
+    assert longer[-1].minutes == full[-1].minutes + 15
 
 
 def test_the_readme_is_documentation_not_an_exercise() -> None:
@@ -673,7 +676,7 @@ def test_headings_are_matched_loosely(tmp_path: Path) -> None:
     body = (
         "# Listening drill\n\n"
         "##   ROOM PROMPT  \n\nHi\n\n"
-        "## Facilitator’s notes:\n\n### Timing\n\nTen minutes.\n\n"
+        "## Facilitator’s notes:\n\n### Timing\n\n{{ minutes }}.\n\n"
         "```\n## not a heading inside code\n```\n\n"
         "## debrief questions\n\n- What helped, and\n  what did not?\n* Why?\n1. And then?\n"
     )

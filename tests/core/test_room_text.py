@@ -24,7 +24,7 @@ def test_room_prompts_name_the_program_not_placeholders() -> None:
     workshop = Workshop(id="w", **PROGRAM)
     library = load_library()
     for exercise in library.exercises.values():
-        text = room_text(exercise.room_prompt, workshop)
+        text = room_text(exercise.room_prompt, workshop, exercise=exercise)
         assert "{{" not in text, exercise.id
     welcome = room_text(library.exercise("welcome-and-endorsement").room_prompt, workshop)
     assert "Helena Ortiz" in welcome or PROGRAM["program"] in welcome

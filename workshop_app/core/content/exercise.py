@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app.core import charter_fields
+from workshop_app.core.content.durations import fixed_minutes
 from workshop_app.core.content.model import (
     _COMMON_PARTS,
     _PART_BY_KEY,
@@ -36,7 +37,13 @@ from workshop_app.core.content.model import (
     Phase,
     Step,
 )
-from workshop_app.core.content.placeholders import _PLACEHOLDER, PLACEHOLDERS
+from workshop_app.core.content.placeholders import (
+    _PLACEHOLDER,
+    AS_WRITTEN,
+    MINUTES_PLACEHOLDER,
+    MINUTES_PLACEHOLDERS,
+    PLACEHOLDERS,
+)
 from workshop_app.core.content.read import (
     _INVALID,
     _known_keys,
@@ -135,14 +142,30 @@ def _parse_exercise(path: Path) -> _Parsed:
                 f"take {_num(total)} minutes ({_steps_sum(meta.steps)}) but the exercise "
                 f"has {_num(meta.minutes)}; shorten the steps or raise 'minutes'",
             )
-    for part, body in parts.items():
-        for name in _PLACEHOLDER.findall(body):
-            if name not in PLACEHOLDERS:
-                problems.add(
-                    f"part '{part}'",
-                    f"'{{{{{name}}}}}' is not a placeholder the app knows; use one of: "
-                    + ", ".join(PLACEHOLDERS),
-                )
+    for part, numbered in parts.lines.items():
+        for number, line in numbered:
+            for found in _PLACEHOLDER.finditer(line):
+                wrong = _placeholder_problem(found, meta.steps)
+                if wrong:
+                    problems.add(f"part '{part}'", wrong, number)
+            if _stray_braces(line):
+                problems.add(f"part '{part}'", _STRAY_BRACES, number)
+            if part in TIMED_PARTS:
+                for written, value in fixed_minutes(line):
+                    problems.add(
+                        f"part '{part}'", _fixed_minutes_problem(written, value, meta), number
+                    )
+    header_lines = lines[start + 1 : end]
+    for where, name in meta.step_names():
+        at = _line_of(name, header_lines, start + 2)
+        for found in _PLACEHOLDER.finditer(name):
+            wrong = _placeholder_problem(found, meta.steps, in_step_name=True)
+            if wrong:
+                problems.add(where, wrong, at)
+        if _stray_braces(name):
+            problems.add(where, _STRAY_BRACES, at)
+        for written, value in fixed_minutes(name):
+            problems.add(where, _fixed_minutes_problem(written, value, meta), at)
 
     if problems or meta.id is None:
         return _Parsed(meta.id, None, problems.items)
@@ -190,6 +213,17 @@ class _ExerciseHeader:
         self.captures = self._captures(header.get("captures"))
         self.materials = _text_list(header.get("materials"), "materials", problems)
         self.steps = self._steps(header.get("steps"))
+
+    def step_names(self) -> list[tuple[str, str]]:
+        """Each step's and phase's name, with where it is ("steps[2].phases[1].name")."""
+        names = []
+        for i, step in enumerate(self.steps, start=1):
+            names.append((f"steps[{i}].name", step.name))
+            names += [
+                (f"steps[{i}].phases[{j}].name", phase.name)
+                for j, phase in enumerate(step.phases, start=1)
+            ]
+        return names
 
     def _id(self, value: Any) -> str | None:
         if value is None:
@@ -346,9 +380,19 @@ def _step(raw: Any, where: str, problems: _Problems) -> Step | None:
     return Step(name.strip(), minutes, repeat, roles, tuple(phases))
 
 
-def _parse_parts(lines: list[str], first_line: int, problems: _Problems) -> dict[str, str]:
+class _Parts(dict[str, str]):
+    """The text of each part, by part name; `lines` holds each part's lines with their
+    numbers in the file, for problems that name the line."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: dict[str, list[tuple[int, str]]] = {}
+
+
+def _parse_parts(lines: list[str], first_line: int, problems: _Problems) -> _Parts:
     """The body cut at its `## ` headings, by part name."""
     parts: dict[str, list[str]] = {}
+    numbered: dict[str, list[tuple[int, str]]] = {}
     current: str | None = None
     in_fence = False
     stray_line: int | None = None
@@ -377,9 +421,11 @@ def _parse_parts(lines: list[str], first_line: int, problems: _Problems) -> dict
                 problems.add(f"part '{part}'", "appears twice; merge the two", number)
             current = part
             parts[current] = []
+            numbered[current] = []
             continue
         if current is not None:
             parts[current].append(line)
+            numbered.setdefault(current, []).append((number, line))
         elif line.strip() and not line.startswith("# ") and stray_line is None:
             stray_line = number
     if stray_line is not None:
@@ -390,12 +436,14 @@ def _parse_parts(lines: list[str], first_line: int, problems: _Problems) -> dict
             stray_line,
         )
     parts.pop(_UNKNOWN_PART, None)
-    result = {}
+    numbered.pop(_UNKNOWN_PART, None)
+    result = _Parts()
     for part, body in parts.items():
         text = "".join(body).strip()
         if not text:
             problems.add(f"part '{part}'", "is empty")
         result[part] = text
+        result.lines[part] = numbered[part]
     return result
 
 
@@ -442,3 +490,100 @@ def _steps_sum(steps: Sequence[Step]) -> str:
     return " + ".join(
         f"{s.repeat} × {_num(s.minutes)}" if s.repeat > 1 else _num(s.minutes) for s in steps
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Placeholders and fixed minutes
+
+TIMED_PARTS = frozenset({ROOM_PROMPT, FACILITATOR_NOTES, DEBRIEF_QUESTIONS})
+"""The parts that say how long the exercise's steps take, where the agenda's minutes belong.
+A scenario's story (situation, what goes wrong, plans) is about the pair, not the workshop."""
+
+_ALL_PLACEHOLDERS = ", ".join([*PLACEHOLDERS, *MINUTES_PLACEHOLDERS])
+
+
+def _placeholder_problem(
+    found: re.Match[str], steps: Sequence[Step], *, in_step_name: bool = False
+) -> str | None:
+    """What is wrong with the placeholder `found` in an exercise with `steps`, or None."""
+    name, written = found.group(1), f"'{found.group(0)}'"
+    minutes = MINUTES_PLACEHOLDER.fullmatch(name)
+    if minutes is None:
+        if in_step_name and name in PLACEHOLDERS:
+            return (
+                f"{written}: the timer shows step names as written, filling in only the "
+                "minutes placeholders (" + ", ".join(MINUTES_PLACEHOLDERS) + ")"
+            )
+        if name in PLACEHOLDERS:
+            return None
+        return (
+            f"{written} is not a placeholder the app knows"
+            + _did_you_mean(name, [*PLACEHOLDERS, "minutes"])
+            + f"; use one of: {_ALL_PLACEHOLDERS}"
+        )
+    if minutes.group(1) is None:
+        return None
+    step_number = int(minutes.group(1))
+    if step_number > len(steps):
+        has = f"{len(steps)} step{'s' if len(steps) != 1 else ''}" if steps else "no steps"
+        return f"{written} names step {step_number}, but the exercise has {has}"
+    if minutes.group(2) is None:
+        return None
+    phase_number = int(minutes.group(2))
+    phases = len(steps[step_number - 1].phases)
+    if phase_number > phases:
+        has = f"{phases} phase{'s' if phases != 1 else ''}" if phases else "no phases"
+        return f"{written} names phase {phase_number} of step {step_number}, which has {has}"
+    return None
+
+
+def _fixed_minutes_problem(written: str, value: float | None, meta: _ExerciseHeader) -> str:
+    """The problem with a fixed length of time, and what to write instead: the placeholder
+    whose own minutes it matches, where one does."""
+    suggestions = []
+    if value is not None:
+        if meta.minutes is not None and abs(meta.minutes - value) < 1e-9:
+            suggestions.append("{{ minutes }} (the whole exercise)")
+        for i, step in enumerate(meta.steps, start=1):
+            if abs(step.minutes - value) < 1e-9:
+                suggestions.append(
+                    f"{{{{ step_{i}_minutes }}}} (step {i}, '{_clip(step.name, 40)}')"
+                )
+            for j, phase in enumerate(step.phases, start=1):
+                if abs(phase.minutes - value) < 1e-9:
+                    suggestions.append(
+                        f"{{{{ step_{i}_phase_{j}_minutes }}}} (step {i}, phase {j}, "
+                        f"'{_clip(phase.name, 40)}')"
+                    )
+    instead = (
+        " or ".join(suggestions[:3])
+        if suggestions
+        else "{{ minutes }} (the whole exercise) or {{ step_N_minutes }} (the step it times)"
+    )
+    return (
+        f"'{written}' is a fixed length, but an agenda can give this exercise other minutes: "
+        f"write {instead}; a length that is not the exercise's (how long pairs meet, a call "
+        f'in a story) goes in quotes: {{{{ "{written}" }}}}'
+    )
+
+
+_STRAY_BRACES = (
+    "has '{{' or '}}' that is not a whole placeholder: write one on a single line, a name "
+    "between double braces, e.g. {{ step_2_minutes }}, or a length in quotes, "
+    '{{ "60 minutes" }}'
+)
+
+
+def _stray_braces(line: str) -> bool:
+    """Double braces left on `line` once its placeholders and quoted lengths are taken out:
+    a placeholder split over two lines, or misspelt, would show on the screen as typed."""
+    rest = AS_WRITTEN.sub("", _PLACEHOLDER.sub("", line))
+    return "{{" in rest or "}}" in rest
+
+
+def _line_of(text: str, lines: Sequence[str], first_line: int) -> int | None:
+    """The number of the first of `lines` (numbered from `first_line`) that holds `text`."""
+    for offset, line in enumerate(lines):
+        if text in line:
+            return first_line + offset
+    return None

@@ -6,9 +6,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from workshop_app.core.content.placeholders import fill_placeholders
 from workshop_app.core.content.wording import _did_you_mean
 from workshop_app.core.errors import UserError
 
@@ -78,6 +79,20 @@ AUDIENCES = tuple(AUDIENCE_TITLES)
 def minutes_text(minutes: float) -> str:
     """Minutes as "10 min", or "7.5 min" when there is a half (agendas plan in halves)."""
     return f"{round(minutes, 1):g} min"
+
+
+def duration_text(minutes: float) -> str:
+    """Minutes as a sentence says them, for the minutes placeholders: "8 minutes", "1 minute",
+    "2½ minutes", "half a minute" (the timer counts in half minutes; a length written in a
+    file with another fraction keeps minutes_text's one decimal: "1.2 minutes")."""
+    halves = minutes * 2
+    if abs(halves - round(halves)) > 1e-9:
+        return f"{round(minutes, 1):g} minutes"
+    whole, half = divmod(round(halves), 2)
+    if whole == 0:
+        return "half a minute" if half else "0 minutes"
+    number = f"{whole}½" if half else str(whole)
+    return f"{number} minute{'' if (whole, half) == (1, 0) else 's'}"
 
 
 REQUIRED_FIELDS = ("id", "title", "kind", "minutes", "format", "audience")
@@ -198,19 +213,45 @@ class Exercise:
         return sum(s.total_minutes for s in self.steps)
 
     def timeline(self, minutes: float | None = None) -> tuple[TimedStep, ...]:
-        """The countdown segments for running this exercise, round by round.
+        """The countdown segments for running this exercise for `minutes` (an agenda's
+        allocation; the exercise's own minutes without one), round by round.
 
-        Given fewer `minutes` than the steps need (an agenda that shortens the exercise),
+        Given fewer minutes than the steps need (an agenda that shortens the exercise),
         every step and phase shrinks in proportion, in half minutes, never below half a
-        minute, using up the minutes given as far as half minutes allow.
+        minute, using up the minutes given as far as half minutes allow. The last segment
+        ends with the exercise, as the runner counts it down: it takes whatever the others
+        leave (an agenda that lengthens the exercise, or what half minutes cannot share out).
+        Step and phase names have their minutes placeholders filled in.
         """
+        target = self.minutes if minutes is None else minutes
+        segments = self._segments(target)
+        values = self._minutes_values(target, segments)
+        return tuple(
+            replace(
+                s,
+                step=fill_placeholders(s.step, values),
+                phase=fill_placeholders(s.phase, values),
+            )
+            for s in segments
+        )
+
+    def minutes_values(self, minutes: float | None = None) -> dict[str, str]:
+        """The minutes placeholders for running this exercise for `minutes` (an agenda's
+        allocation; the exercise's own minutes without one), as text ("8 minutes"):
+        `minutes` for the whole exercise, `step_N_minutes` for one round of step N and
+        `step_N_phase_M_minutes` for its phase M. They are the timeline's numbers, the ones
+        the runner's timer counts down; of a step that repeats, round 1's."""
+        target = self.minutes if minutes is None else minutes
+        return self._minutes_values(target, self._segments(target))
+
+    def _segments(self, target: float) -> tuple[TimedStep, ...]:
         units = [
             ((i, j), phase.minutes, step.repeat)
             for i, step in enumerate(self.steps)
             for j, phase in enumerate(step.phases or (Phase(step.name, step.minutes),))
         ]
-        if minutes is not None and minutes < self.steps_minutes:
-            length = _apportion(units, minutes)
+        if target < self.steps_minutes:
+            length = _apportion(units, target)
         else:
             length = {key: m for key, m, _ in units}
         segments: list[TimedStep] = []
@@ -223,7 +264,33 @@ class Exercise:
                     )
                 if not step.phases:
                     segments.append(TimedStep(step.name, "", length[i, 0], r, step.repeat, roles))
+        spare = target - sum(s.minutes for s in segments)
+        if segments and spare > 1e-9:
+            segments[-1] = replace(segments[-1], minutes=segments[-1].minutes + spare)
         return tuple(segments)
+
+    def _minutes_values(self, target: float, segments: Sequence[TimedStep]) -> dict[str, str]:
+        values = {MINUTES: duration_text(target)}
+        # The steps' segments are the last ones, round after round (an exercise may count
+        # down other segments of its own before them).
+        at = len(segments) - sum(s.repeat * len(s.phases or (s,)) for s in self.steps)
+        for i, step in enumerate(self.steps, start=1):
+            count = len(step.phases or (step,))
+            first_round = segments[at : at + count]
+            at += count * step.repeat
+            values[step_placeholder(i)] = duration_text(sum(s.minutes for s in first_round))
+            for j, segment in enumerate(first_round if step.phases else (), start=1):
+                values[step_placeholder(i, j)] = duration_text(segment.minutes)
+        return values
+
+
+MINUTES = "minutes"
+"""The placeholder for the whole exercise's allocated minutes."""
+
+
+def step_placeholder(step: int, phase: int | None = None) -> str:
+    """The name of the minutes placeholder of step `step` (from 1), or of its phase `phase`."""
+    return f"step_{step}_minutes" if phase is None else f"step_{step}_phase_{phase}_minutes"
 
 
 def _apportion(

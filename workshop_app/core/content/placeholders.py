@@ -1,7 +1,12 @@
-"""Program facts that exercise text may name as `{{ placeholder }}`, and filling them in.
+"""What exercise text may name as `{{ placeholder }}`, and filling it in.
 
-The exercise library checks that every placeholder in a file is one of these; the room text
-and the runner fill them from the workshop's program context.
+Two kinds: the program's facts (`{{ sponsor }}`), filled from the workshop's program context,
+and the exercise's minutes (`{{ minutes }}`, `{{ step_2_minutes }}`,
+`{{ step_2_phase_1_minutes }}`), filled from the agenda's allocation, the numbers the runner's
+timer counts down. A length of time that is not one of the exercise's (how long pairs meet, a
+call in a story) is written in quotes, `{{ "60 minutes" }}`: shown as written, and never
+taken for a fixed timing. The exercise library checks that every placeholder in a file is
+one of these; the room text and the runner fill them in.
 """
 
 from __future__ import annotations
@@ -45,8 +50,20 @@ PLACEHOLDERS: Mapping[str, tuple[str, str]] = {
         "[The program's no-fault conclusion wording: add it in the program context.]",
     ),
     "facilitator": ("the facilitator's name", "your facilitator"),
+    "program_commitments": (
+        "what the program asks of every pair (charter section 11), including when to tell "
+        "the program team that a pair has stopped meeting",
+        "[What the program asks of every pair: add it in the program context.]",
+    ),
+    "return_copy_to": ("who keeps the Program's copy of each signed charter", "the program team"),
 }
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+# The exercise's minutes: the whole exercise, one round of step N, or phase M of step N.
+MINUTES_PLACEHOLDER = re.compile(r"minutes|step_([1-9][0-9]*)_(?:phase_([1-9][0-9]*)_)?minutes")
+MINUTES_PLACEHOLDERS = ("minutes", "step_N_minutes", "step_N_phase_M_minutes")
+# A length of time written as it is, in straight or typographic quotes (word processors
+# turn one into the other).
+AS_WRITTEN = re.compile(r"\{\{\s*[\"\u201c\u201d]([^\"\u201c\u201d{}\n]*)[\"\u201c\u201d]\s*\}\}")
 # What a line of Markdown starts with before its text: block-quote markers and a list marker.
 _CONTAINER = re.compile(r"^((?:[ \t]*>)*[ \t]*)((?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 # Characters that mean something to Markdown anywhere in a line, and at the start of one.
@@ -64,8 +81,9 @@ def fill_placeholders(text: str, values: Mapping[str, Value] | None = None) -> s
     a goal starting "1." or holding a `*` reads as typed. A value of several lines, or a list
     of items, is a block: it starts on a line of its own (a list is a real list, never
     "Goals: - one" run into the label before it), inside the same block quote or list item
-    as the placeholder."""
+    as the placeholder. Text in quotes, `{{ "60 minutes" }}`, is shown as written."""
     values = values or {}
+    text = AS_WRITTEN.sub(lambda m: m.group(1), text)
     return "\n".join(_fill_line(line, values) for line in text.split("\n"))
 
 

@@ -1,5 +1,5 @@
-"""What the room sees: exercise text with the program's own facts filled in, and the parts of
-a scenario the facilitator may reveal on the projector."""
+"""What the room sees: exercise text with the program's own facts and the agenda's minutes
+filled in, and the parts of a scenario the facilitator may reveal on the projector."""
 
 from __future__ import annotations
 
@@ -22,7 +22,11 @@ class RevealablePart:
     room_text: str  # Markdown, as the projector shows it once revealed
 
 
-def placeholder_values(workshop: Workshop) -> dict[str, Value]:
+def placeholder_values(
+    workshop: Workshop, exercise: Exercise | None = None, minutes: float | None = None
+) -> dict[str, Value]:
+    """The placeholders' values: the program's facts, and with `exercise` its minutes when
+    it runs for `minutes` (the agenda's allocation; its own minutes without one)."""
     sponsor = ", ".join(x for x in (workshop.sponsor_name, workshop.sponsor_title) if x)
     goals = workshop.program_goal_list
     length = f"{workshop.program_length_months} months" if workshop.program_length_months else ""
@@ -39,28 +43,41 @@ def placeholder_values(workshop: Workshop) -> dict[str, Value]:
         "confidentiality_wording": workshop.confidentiality_text,
         "no_fault_wording": workshop.no_fault_text,
         "facilitator": workshop.facilitator,
-    }
+        "program_commitments": workshop.program_commitments_text,
+        "return_copy_to": workshop.return_copy_to,
+    } | (exercise.minutes_values(minutes) if exercise is not None else {})
 
 
-def room_text(text: str, workshop: Workshop) -> str:
-    return fill_placeholders(text, placeholder_values(workshop))
+def room_text(
+    text: str,
+    workshop: Workshop,
+    *,
+    exercise: Exercise | None = None,
+    minutes: float | None = None,
+) -> str:
+    """`text` of `exercise` as it is shown, when it runs for `minutes` (the agenda's
+    allocation; the exercise's own minutes without one)."""
+    return fill_placeholders(text, placeholder_values(workshop, exercise, minutes))
 
 
-def revealable_parts(exercise: Exercise, workshop: Workshop) -> list[RevealablePart]:
+def revealable_parts(
+    exercise: Exercise, workshop: Workshop, *, minutes: float | None = None
+) -> list[RevealablePart]:
     """A scenario's parts the facilitator may show the room, in the order of the file: each
     paragraph of the situation (the notes may say to reveal the last one after the pairs have
     talked), the plan prompts, and each example of a good plan (to read out, or show, when the
     room is quiet). What tends to go wrong and the notes stay the facilitator's."""
     if not exercise.is_scenario:
         return []
-    filled = room_text(exercise.situation, workshop)
+    values = placeholder_values(workshop, exercise, minutes)
+    filled = fill_placeholders(exercise.situation, values)
     situation = [p.strip() for p in re.split(r"\n\s*\n", filled) if p.strip()]
     parts = [
         RevealablePart(f"situation-{i}", f"Situation, paragraph {i} of {len(situation)}", p, p)
         for i, p in enumerate(situation, start=1)
     ]
     if exercise.plan_prompts:
-        prompts = "\n".join(f"- {room_text(q, workshop)}" for q in exercise.plan_prompts)
+        prompts = "\n".join(f"- {fill_placeholders(q, values)}" for q in exercise.plan_prompts)
         parts.append(
             RevealablePart(
                 "plan-prompts",
@@ -70,7 +87,7 @@ def revealable_parts(exercise: Exercise, workshop: Workshop) -> list[RevealableP
             )
         )
     for i, plan in enumerate(exercise.good_plans, start=1):
-        text = room_text(plan, workshop)
+        text = fill_placeholders(plan, values)
         parts.append(
             RevealablePart(
                 f"good-plan-{i}",

@@ -62,8 +62,10 @@ def room_markdown(
     exercise = runner.exercise(segment)
     if exercise is None:
         return BREAK_TEXT if segment.kind == "break" else ""
-    prompt = room_text(exercise.room_prompt, workshop)
-    return projected_text(prompt, revealable_parts(exercise, workshop), revealed)
+    minutes = segment.planned_minutes  # the text's minutes are the agenda's, as the timer's
+    prompt = room_text(exercise.room_prompt, workshop, exercise=exercise, minutes=minutes)
+    parts = revealable_parts(exercise, workshop, minutes=minutes)
+    return projected_text(prompt, parts, revealed)
 
 
 class RunnerView(QWidget):
@@ -248,7 +250,7 @@ class RunnerView(QWidget):
         self.room_view.setMarkdown(room_markdown(runner, workshop, segment, shown))
 
         def fill(text: str) -> str:
-            return room_text(text, workshop)
+            return room_text(text, workshop, exercise=exercise, minutes=segment.planned_minutes)
 
         self.notes_view.setMarkdown(fill(exercise.facilitator_notes) if exercise else "")
         self.debrief_view.setMarkdown(
@@ -257,7 +259,7 @@ class RunnerView(QWidget):
         if exercise is not None and exercise.is_scenario:
             self.scenario.show_scenario(
                 exercise,
-                revealable_parts(exercise, workshop),
+                revealable_parts(exercise, workshop, minutes=segment.planned_minutes),
                 shown,
                 can_reveal=segment is runner.timed,
                 what_goes_wrong=fill(exercise.what_goes_wrong),
