@@ -234,11 +234,9 @@ def test_agendas_add_up(library) -> None:
             assert item.title == exercise.title
             # Shortened exercises still run: the timed steps fit the agenda's minutes.
             assert sum(s.minutes for s in exercise.timeline(item.minutes)) <= item.minutes
-    # 20 and 15 minutes are left free for the parallel "expectations aligned" segment,
-    # which comes with the parallel tracks: then the day is 210 and the express 90.
-    assert half_day.total_minutes == 210 - 20
+    assert half_day.total_minutes == 210
     assert sum(1 for i in half_day.items if i.is_break) >= 2
-    assert express.total_minutes == 90 - 15
+    assert express.total_minutes == 90
     express_ids = {i.exercise_id for i in express.items} - {None}
     half_day_ids = {i.exercise_id for i in half_day.items} - {None}
     assert express_ids <= half_day_ids
