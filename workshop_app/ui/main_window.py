@@ -401,6 +401,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(menu, "Open the &demo workshop", self.open_demo)
+        self.relaunch_action = self._action(
+            menu, "Start a re-&launch from this workshop…", self.start_relaunch
+        )
         self.restore_action = self._action(menu, "Restore a &backup…", self.choose_backup)
         menu.addSeparator()
         self._action(menu, "Your organisation's e&xercises folder…", self.choose_content_dir)
@@ -793,6 +796,38 @@ class MainWindow(QMainWindow):
             path = path.with_name(path.name + SUFFIX)
         self.create_workshop(path, **values)
 
+    def start_relaunch(self) -> None:
+        """A new workshop file for the re-launch, made from this one, then opened."""
+        from workshop_app.core.store.relaunch import start_relaunch
+        from workshop_app.ui.dialogs.relaunch import RelaunchDialog
+
+        if self.wf is None:
+            return
+        launch = self.wf.workshop()
+        dialog = RelaunchDialog(launch.date, self)
+        if dialog.exec() != RelaunchDialog.DialogCode.Accepted:
+            return
+        date = dialog.date_text()
+        folder = self.wf.path.parent
+        suggested = str(folder / f"{launch.program} re-launch {date}{SUFFIX}")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save the re-launch workshop as", suggested, FILE_FILTER
+        )
+        if not name or not self._flush():
+            return
+        path = Path(name)
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        try:
+            made = start_relaunch(self.wf.path, out=path, date=date)
+        except UserError as exc:
+            show_user_error(self, "Cannot start the re-launch", exc)
+            return
+        if self.open_path(made):
+            self.statusBar().showMessage(
+                f"Re-launch workshop {made.name} made from {launch.program}'s launch file.", 10000
+            )
+
     def create_workshop(self, path: Path, *, program: str, organisation: str, date: str) -> bool:
         try:
             wf = WorkshopFile.create(path, program=program, organisation=organisation, date=date)
@@ -866,6 +901,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         self.close_action.setEnabled(self.wf is not None)
+        self.relaunch_action.setEnabled(self.wf is not None)
         for menu in self.workshop_menus:
             menu.setEnabled(self.wf is not None)
         for action in self.editing_actions:
