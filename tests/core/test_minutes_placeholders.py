@@ -143,7 +143,10 @@ def test_the_runners_timer_counts_down_what_the_placeholders_say(tmp_path: Path,
                     break
                 now = runner.step_now()
             steps = timed_exercise.steps
-            at = 0
+            # A parallel segment times the groups' own steps first; these placeholders name
+            # the together steps, which come last.
+            together = sum((len(st.phases) or 1) * st.repeat for st in steps)
+            at = len(counted) - together if timed_exercise.tracks else 0
             for i, step in enumerate(steps, start=1):
                 phases = len(step.phases) or 1
                 first_round = counted[at : at + phases]
