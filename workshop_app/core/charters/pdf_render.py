@@ -46,9 +46,9 @@ ATTENDANCE_TEMPLATE = "attendance.html.j2"
 STYLESHEETS = {
     CHARTER_TEMPLATE: ("base.css", "charter.css"),
     SUMMARY_TEMPLATE: ("base.css", "summary.css"),
-    ATTENDANCE_TEMPLATE: ("base.css", "attendance.css"),
+    ATTENDANCE_TEMPLATE: ("base.css", "masthead.css", "attendance.css"),
     # The room's handouts and the letters of appointment (core.handouts, core.certificates).
-    "handouts.html.j2": ("base.css", "handouts.css"),
+    "handouts.html.j2": ("base.css", "masthead.css", "handouts.css"),
     "certificate.html.j2": ("base.css", "certificate.css"),
 }
 # WeasyPrint options for every PDF: no /ID (it would differ per run), compressed streams,
