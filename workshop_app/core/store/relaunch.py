@@ -9,13 +9,14 @@ re-launch is version 2 of the one signed at the launch, not a new one.
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from datetime import date as Date
 from pathlib import Path
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.runner.clock import new_id, utc_now
-from workshop_app.core.store.atomic import atomic_file, check_target
+from workshop_app.core.store.atomic import atomic_file, check_target, os_error_message
 from workshop_app.core.store.workshop_file import WorkshopFile
 
 
@@ -37,10 +38,13 @@ def start_relaunch(source: Path, *, out: Path, date: str) -> Path:
             raise UserError(
                 f"The re-launch must be after the launch ({launch.date}), not on {date}."
             )
-        with atomic_file(out, private=True) as partial:
+        # The usual permissions, as a workshop file made with New gets.
+        with atomic_file(out) as partial:
             dest = sqlite3.connect(partial)
             try:
                 wf.conn.backup(dest)
+            except sqlite3.Error as exc:
+                raise UserError(_backup_message(exc, out)) from exc
             finally:
                 dest.close()
     with WorkshopFile.open(out) as new:
@@ -60,3 +64,15 @@ def start_relaunch(source: Path, *, out: Path, date: str) -> Path:
             new.audit("workshop", launch.id, "*relaunched*", launch.date, date, at=now)
         new.charters.invalidate()
     return out
+
+
+def _backup_message(exc: sqlite3.Error, out: Path) -> str:
+    """What a person reads when copying the launch's file into `out` failed."""
+    if "full" in str(exc).lower():
+        return os_error_message(OSError(errno.ENOSPC, "disk full"), out)
+    if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_IOERR"):
+        return (
+            f"The disk refused to write {out} (is it full, or was it removed?): "
+            "nothing was written."
+        )
+    return f"Could not write {out} ({exc}): nothing was written."
