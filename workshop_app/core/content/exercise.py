@@ -169,7 +169,7 @@ def _parse_exercise(path: Path) -> _Parsed:
                     problems.add(f"part '{part}'", wrong, number)
             if _stray_braces(line):
                 problems.add(f"part '{part}'", _STRAY_BRACES, number)
-            if part in TIMED_PARTS:
+            if part in TIMED_PARTS or is_track_part(part):
                 for written, value in fixed_minutes(line):
                     problems.add(
                         f"part '{part}'", _fixed_minutes_problem(written, value, meta), number
