@@ -29,3 +29,18 @@ def test_fixed_minutes_refused_in_every_prompt(
     (tmp_path / "expectations-aligned.md").write_text(text.replace(old, new), encoding="utf-8")
     assert main(["check-content", str(tmp_path)]) == 1
     assert "'4 minutes' is a fixed length" in capsys.readouterr().err
+
+
+def test_a_huge_content_file_is_refused_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 100 MB exercise file stalled check-content (and the app) for minutes."""
+    text = (EXERCISES / "powerful-questions-grow.md").read_text(encoding="utf-8")
+    huge = tmp_path / "huge.md"
+    huge.write_text(
+        text.replace("id: powerful-questions-grow", "id: huge") + ("word " * 20000 + "\n") * 20,
+        encoding="utf-8",
+    )
+    assert main(["check-content", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "huge.md" in err and "a content file may be at most 1 MB" in err

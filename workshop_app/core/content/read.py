@@ -28,8 +28,21 @@ class _Problems:
         return bool(self.items)
 
 
+# The largest content file read: the shipped exercises are under 20 KB, and a file of
+# hundreds of megabytes (a mistake, or an attack) would stall the library for minutes.
+MAX_FILE_BYTES = 1_000_000
+
+
 def _read(path: Path, problems: _Problems) -> str | None:
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.add(
+                "file",
+                f"is {size / 1e6:.1f} MB: a content file may be at most "
+                f"{MAX_FILE_BYTES // 1_000_000} MB (is it the right file?)",
+            )
+            return None
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         problems.add("file", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")
