@@ -267,12 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
         "labelled: any of mentor, mentee, program, separated by commas; or a number: 2 for "
         "mentor,mentee, 3 for all three, 1 for one copy without a label (the default)",
     )
-    p.add_argument(
-        "--paper",
-        choices=("a4", "letter"),
-        type=str.lower,
-        help="paper size (default: the workshop's setting)",
-    )
+    _add_paper(p)
     p.add_argument(
         "--summary",
         action="store_true",
@@ -293,12 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", type=Path, help="the .workshop file (opened read-only)")
     p.add_argument("--out", type=Path, required=True, metavar="PDF", help="the PDF to write")
-    p.add_argument(
-        "--paper",
-        choices=("a4", "letter"),
-        type=str.lower,
-        help="paper size (default: the workshop's setting)",
-    )
+    _add_paper(p)
     p.set_defaults(handler=cmd_sign_in_sheet)
 
     _add_handouts(sub)
@@ -565,13 +555,18 @@ def _add_handouts(sub: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="only this handout, by its short name (repeat for several); default: all",
     )
+    _add_paper(p)
+    p.set_defaults(handler=cmd_handouts)
+
+
+def _add_paper(p: argparse.ArgumentParser) -> None:
+    """`--paper`, the same for every command that prints."""
     p.add_argument(
         "--paper",
         choices=("a4", "letter"),
         type=str.lower,
         help="paper size (default: the workshop's setting)",
     )
-    p.set_defaults(handler=cmd_handouts)
 
 
 def _add_certificates(sub: argparse._SubParsersAction) -> None:
@@ -593,12 +588,7 @@ def _add_certificates(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--combined", action="store_true", help="also write 'All letters of appointment.pdf'"
     )
-    p.add_argument(
-        "--paper",
-        choices=("a4", "letter"),
-        type=str.lower,
-        help="paper size (default: the workshop's setting)",
-    )
+    _add_paper(p)
     p.set_defaults(handler=cmd_certificates)
 
 
