@@ -95,6 +95,9 @@ class Workshop:
     return_copy_by: str = ""  # ISO date or ""
     mentor_boundary: str = ""  # printed as every charter's default boundary for the mentor
     manager_acknowledgement: str = ""  # "yes": each charter carries the manager's line
+    program_closed_on: str = ""  # ISO date of the program's close-out, or ""
+    retention_months: int | None = None  # personal data kept this long after the close-out
+    anonymised_on: str = ""  # ISO date personal data was removed, or ""
     updated_at: str = ""
 
     @property

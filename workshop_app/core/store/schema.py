@@ -266,6 +266,112 @@ def _m0005(db: Database) -> None:
     )
 
 
+@migration(name="0006_follow_up")
+def _m0006(db: Database) -> None:
+    """The program's record after the launch (issue 16).
+
+    - `checkin_forms`: a check-in survey's saved column mapping (`mapping`, JSON: column
+      header -> meaning), found again for the next export of the same form by `signature`
+      (the form's question headers, normalised).
+    - `checkins`: one survey response, matched to a pair and a role. `response_key` is its
+      identity (the tool, the form, and the response's id, or its timestamp and email when the
+      tool gives no id): importing the same export twice adds nothing.
+    - `contacts`: the contact and meeting log, what a call, an email or a check-in told the
+      coordinator, per pair and date. A check-in's entries point at it (`checkin_id`).
+    - `reviews`: what a pair reported and decided at a checkpoint review; `charter_version` is
+      the charter version the review's decisions opened (NULL: the charter stayed as it was).
+    - `closures`: a pairing closed, no-fault before the end or completed at the program's
+      close-out, with the outcome per goal.
+    - The program's close-out on the workshop: when it closed, how many months personal data
+      is kept after that, and when it was anonymised (personal data removed in place; the
+      records that the aggregate figures are made of stay)."""
+    progress = "".join(
+        f"goal{n}_progress INTEGER CHECK (goal{n}_progress BETWEEN 1 AND 5), " for n in (1, 2, 3)
+    )
+    outcomes = "".join(
+        f"goal{n}_outcome TEXT NOT NULL DEFAULT ''"
+        f" CHECK (goal{n}_outcome IN ('', 'met', 'partly', 'not_met')), "
+        for n in (1, 2, 3)
+    )
+    _run_script(
+        db,
+        f"""
+        CREATE TABLE checkin_forms (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL
+                CHECK (source IN ('ms_forms', 'google_forms', 'qualtrics', 'table')),
+            signature TEXT NOT NULL,
+            mapping TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX checkin_forms_signature ON checkin_forms (signature);
+        CREATE TABLE checkins (
+            id TEXT PRIMARY KEY,
+            pair_id TEXT NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('mentor', 'mentee')),
+            response_key TEXT NOT NULL UNIQUE,
+            form_id TEXT REFERENCES checkin_forms(id) ON DELETE SET NULL,
+            submitted_at TEXT NOT NULL,
+            checkpoint_day INTEGER,
+            meetings_held INTEGER CHECK (meetings_held >= 0),
+            last_meeting TEXT NOT NULL DEFAULT '',
+            {progress}
+            fit TEXT NOT NULL DEFAULT '' CHECK (fit IN ('', 'good', 'deciding', 'not_a_fit')),
+            satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5),
+            wants_help INTEGER CHECK (wants_help IN (0, 1)),
+            comment TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX checkins_pair ON checkins (pair_id, submitted_at);
+        CREATE TABLE contacts (
+            id TEXT PRIMARY KEY,
+            pair_id TEXT NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+            on_date TEXT NOT NULL,
+            kind TEXT NOT NULL
+                CHECK (kind IN ('meeting', 'cancelled', 'concern', 'note', 'checkin')),
+            who TEXT NOT NULL DEFAULT ''
+                CHECK (who IN ('', 'mentor', 'mentee', 'both', 'staff')),
+            text TEXT NOT NULL DEFAULT '',
+            checkin_id TEXT REFERENCES checkins(id) ON DELETE CASCADE,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX contacts_pair ON contacts (pair_id, on_date);
+        CREATE TABLE reviews (
+            id TEXT PRIMARY KEY,
+            pair_id TEXT NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+            checkpoint_day INTEGER NOT NULL CHECK (checkpoint_day > 0),
+            held_on TEXT NOT NULL DEFAULT '',
+            cadence_kept TEXT NOT NULL DEFAULT ''
+                CHECK (cadence_kept IN ('', 'yes', 'partly', 'no')),
+            {progress}
+            plans_used TEXT NOT NULL DEFAULT '',
+            changes TEXT NOT NULL DEFAULT '',
+            charter_version INTEGER,
+            updated_at TEXT NOT NULL,
+            UNIQUE (pair_id, checkpoint_day)
+        );
+        CREATE TABLE closures (
+            id TEXT PRIMARY KEY,
+            pair_id TEXT NOT NULL UNIQUE REFERENCES pairs(id) ON DELETE CASCADE,
+            closed_on TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('no_fault', 'completed')),
+            reason TEXT NOT NULL DEFAULT '',
+            asked_by TEXT NOT NULL DEFAULT ''
+                CHECK (asked_by IN ('', 'mentor', 'mentee', 'both', 'program')),
+            rematched INTEGER NOT NULL DEFAULT 0 CHECK (rematched IN (0, 1)),
+            {outcomes}
+            updated_at TEXT NOT NULL
+        );
+        ALTER TABLE workshop ADD COLUMN program_closed_on TEXT NOT NULL DEFAULT '';
+        ALTER TABLE workshop ADD COLUMN retention_months INTEGER
+            CHECK (retention_months BETWEEN 0 AND 120);
+        ALTER TABLE workshop ADD COLUMN anonymised_on TEXT NOT NULL DEFAULT '';
+        PRAGMA user_version = 6;
+        """,
+    )
+
+
 # The tables and columns, in order, that each file format has: what the file check compares
 # with what SQLite reports, so a file whose schema was edited outside the app (a column renamed
 # or dropped, a table renamed) is refused in one line instead of failing in the middle of a
@@ -334,12 +440,38 @@ _FORMAT_5 = {
     "goals": (*_FORMAT_4["goals"], "baseline"),
     "signoffs": (*_FORMAT_4["signoffs"], "paper_completed", "open_sections"),
 }  # fmt: skip
+_PROGRESS = ("goal1_progress", "goal2_progress", "goal3_progress")
+_FORMAT_6 = {
+    **_FORMAT_5,
+    "workshop": (
+        *_FORMAT_5["workshop"],
+        "program_closed_on", "retention_months", "anonymised_on",
+    ),
+    "checkin_forms": ("id", "name", "source", "signature", "mapping", "updated_at"),
+    "checkins": (
+        "id", "pair_id", "role", "response_key", "form_id", "submitted_at", "checkpoint_day",
+        "meetings_held", "last_meeting", *_PROGRESS, "fit", "satisfaction", "wants_help",
+        "comment", "updated_at",
+    ),
+    "contacts": (
+        "id", "pair_id", "on_date", "kind", "who", "text", "checkin_id", "updated_at",
+    ),
+    "reviews": (
+        "id", "pair_id", "checkpoint_day", "held_on", "cadence_kept", *_PROGRESS,
+        "plans_used", "changes", "charter_version", "updated_at",
+    ),
+    "closures": (
+        "id", "pair_id", "closed_on", "kind", "reason", "asked_by", "rematched",
+        "goal1_outcome", "goal2_outcome", "goal3_outcome", "updated_at",
+    ),
+}  # fmt: skip
 TABLES: dict[int, dict[str, tuple[str, ...]]] = {
     1: _FORMAT_1,
     2: _FORMAT_2,
     3: _FORMAT_3,
     4: _FORMAT_4,
     5: _FORMAT_5,
+    6: _FORMAT_6,
 }
 
 
