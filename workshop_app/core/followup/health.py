@@ -243,6 +243,8 @@ def _read(wf: OpenWorkshop) -> _Records:
         f"SELECT p.rowid, {_day('k.on_date')}, k.kind, k.who = 'staff',"
         " CASE WHEN k.kind = 'concern' THEN k.text END FROM contacts k"
         + _BY_PAIR.format(table="k")
+        # A check-in's own log entry says what its row says (the row is read above).
+        + " WHERE k.kind != 'checkin' OR k.checkin_id IS NULL"
         + " ORDER BY k.on_date, k.rowid"
     ):
         when = day(on_date)
@@ -312,7 +314,11 @@ def _pair_health(row: tuple[Any, ...], records: _Records, today: date) -> PairHe
     contacts = records.contacts.get(key, ())
     reviews = records.reviews.get(key, ())
     for c in checkins:
-        c.day = checkpoint_of(c.checkpoint_day, c.submitted, days, first)
+        c.day = (
+            c.checkpoint_day
+            if c.checkpoint_day is not None
+            else checkpoint_of(None, c.submitted, days, first)
+        )
     checkpoints = pair_checkpoints(
         days=days,
         first=first,
@@ -373,8 +379,8 @@ def _pair_health(row: tuple[Any, ...], records: _Records, today: date) -> PairHe
     return PairHealth(
         pair_id=pair_id,
         code=code,
-        mentor=mentor,
-        mentee=mentee,
+        mentor=_shown(mentor),
+        mentee=_shown(mentee),
         closed=closure is not None,
         cadence=cadence_text,
         cadence_days=interval,
@@ -417,37 +423,45 @@ def _goals(
     reviews: Sequence[Review],
     checkpoints: Sequence[Checkpoint],
 ) -> tuple[GoalProgress, ...]:
-    """Each goal against its baseline. The latest rating wins: a review's (the pair's joint
-    one) over a check-in's on the same day, the mentee's (whose goal it is) over the
-    mentor's."""
-    due = {c.day: c.due for c in checkpoints}
-    ratings: list[tuple[date, int, tuple[Any, ...]]] = [
-        (c.submitted, 1 if c.role == "mentee" else 0, c.progress) for c in checkins if c.submitted
-    ]
-    for day, held, progress in reviews:
-        when = held or due.get(day)
-        if when is not None:
-            ratings.append((when, 2, progress))
-    ratings.sort(key=lambda r: (r[0], r[1]))
+    """Each goal against its baseline. The latest rating wins; on the same day a review's
+    (the pair's joint one) over a check-in's."""
+    # Oldest first (check-ins come in the order they were sent): each later rating replaces
+    # the one before.
+    ratings = [c.progress for c in checkins if c.submitted]
+    if reviews:
+        due = {c.day: c.due for c in checkpoints}
+        dated = [(c.submitted, 1 if c.role == "mentee" else 0, c.progress) for c in checkins]
+        dated += [(held or due.get(day), 2, p) for day, held, p in reviews]
+        dated = [r for r in dated if r[0] is not None]
+        dated.sort(key=lambda r: (r[0], r[1]))
+        ratings = [progress for _, _, progress in dated]
+    latest_of: list[int | None] = [None, None, None]
+    for progress in ratings:
+        for index in (0, 1, 2):
+            if progress[index] is not None:
+                latest_of[index] = progress[index]
     out = []
     for position, title, baseline_text, private, has_words in rows:
         if not has_words and not baseline_text:
             continue
-        latest = next(
-            (r[2][position - 1] for r in reversed(ratings) if r[2][position - 1] is not None),
-            None,
-        )
+        latest = latest_of[position - 1]
         baseline = int(baseline_text) if baseline_text else None
         out.append(
             GoalProgress(
                 position=position,
-                title="" if private else clean(title),
+                title="" if private else _shown(title),
                 baseline=baseline,
                 latest=latest,
                 moving=None if latest is None or baseline is None else latest > baseline,
             )
         )
     return tuple(out)
+
+
+def _shown(text: str) -> str:
+    """Text typed by a person, safe to show on one screen line or a terminal (no control
+    characters: an escape sequence in a name must not reach a terminal)."""
+    return text if text.isprintable() else " ".join(clean(text).split())
 
 
 def _goal_line(goal: GoalProgress) -> str:
