@@ -376,3 +376,16 @@ def test_a_damaged_or_hand_edited_file_is_read_without_a_crash(new_workshop):
     assert first.words[0] == "agreed every two weeks; first meeting on 30 December 9999"
     assert second.mentor == "Eve[2J Newline"  # no escape reaches a terminal
     assert second.last_meeting is None  # neither 'now' nor 'yesterday' is a date
+
+
+def test_the_due_this_week_and_overdue_filters(new_workshop):
+    wf = new_workshop
+    pair = agreed_pair(wf, 1, review_days="30")
+    log(wf, pair, "2027-02-28", "meeting", "both")
+    assert not health(wf, "2027-02-22").due_this_week  # 9 days before day 30
+    assert health(wf, "2027-02-24").due_this_week  # 7 days before
+    assert health(wf, "2027-03-10").due_this_week  # 7 days after
+    late = health(wf, "2027-03-11")
+    assert late.overdue and not late.due_this_week
+    close(wf, pair, "2027-03-11", "")
+    assert not health(wf, "2027-03-11").overdue

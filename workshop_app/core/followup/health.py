@@ -107,6 +107,17 @@ class PairHealth:
     def at_risk(self) -> bool:
         return bool(self.reasons) and not self.closed
 
+    @property
+    def due_this_week(self) -> bool:
+        """A checkpoint is due within a week either side of today (the "due this week"
+        filter); a closed pair has nothing due."""
+        return not self.closed and any(c.state == "due" for c in self.checkpoints)
+
+    @property
+    def overdue(self) -> bool:
+        """A checkpoint is overdue (the "overdue" filter)."""
+        return not self.closed and any(c.state == "overdue" for c in self.checkpoints)
+
 
 @dataclass(frozen=True, slots=True)
 class FollowUp:
