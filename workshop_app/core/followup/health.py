@@ -13,10 +13,9 @@ nothing else computes health.
 from __future__ import annotations
 
 import gc
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -135,11 +134,7 @@ def follow_up(wf: OpenWorkshop, *, today: date, library: Library | None = None) 
     once and pass it in; without it the reasons carry no scenario titles)."""
     with _collector_paused():
         records = _read(wf)
-        pairs = [_pair_health(row, records, today) for row in records.pairs]
-        plans = _plans(wf, [p.pair_id for p in pairs if p.reasons])
-        pairs = [
-            _with_plans(p, plans.get(p.pair_id, []), library) if p.reasons else p for p in pairs
-        ]
+        pairs = [_pair_health(row, records, today, library) for row in records.pairs]
         pairs.sort(key=lambda p: code_sort_key(p.code))
     return FollowUp(today=today, pairs=tuple(pairs))
 
@@ -157,15 +152,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _with_plans(health: PairHealth, plans: Sequence[Plan], library: Library | None) -> PairHealth:
-    """Beside each reason, the pair's own plan for the situation and the library's card."""
-    reasons = []
-    for reason in health.reasons:
-        plan, scenario = plan_for(reason.kind, plans, library)
-        reasons.append(replace(reason, plan=plan, scenario=scenario))
-    return replace(health, reasons=tuple(reasons))
 
 
 # -- reading the whole program at once ----------------------------------------------------
@@ -202,6 +188,8 @@ class _Records:
     contacts: dict[int, list[Contact]] = field(default_factory=dict)
     reviews: dict[int, list[Review]] = field(default_factory=dict)
     closures: dict[int, tuple[Any, ...]] = field(default_factory=dict)
+    # (position, scenario, plan, exercise_id): made Plans only for a pair with a reason.
+    plans: dict[int, list[tuple[Any, ...]]] = field(default_factory=dict)
 
 
 # Every follow-up table joined to its pair, to group rows by the pair's integer rowid.
@@ -294,21 +282,11 @@ def _read(wf: OpenWorkshop) -> _Records:
         + _BY_PAIR.format(table="x")
     ):
         out.closures[pair] = tuple(closure)
-    return out
-
-
-def _plans(wf: OpenWorkshop, pair_ids: Sequence[str]) -> dict[str, list[Plan]]:
-    """The troubleshooting plans of the pairs at risk only (one query): the others' plans
-    are not shown."""
-    out: dict[str, list[Plan]] = {}
-    for pair_id, position, scenario, plan, exercise_id in wf.conn.execute(
-        "SELECT pair_id, position, scenario, plan, exercise_id FROM plans"
-        " WHERE pair_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(pair_ids)),),
+    for pair, *plan in conn.execute(
+        "SELECT p.rowid, x.position, x.scenario, x.plan, x.exercise_id FROM plans x"
+        + _BY_PAIR.format(table="x")
     ):
-        out.setdefault(pair_id, []).append(
-            Plan(id="", position=position, scenario=scenario, plan=plan, exercise_id=exercise_id)
-        )
+        out.plans.setdefault(pair, []).append(tuple(plan))
     return out
 
 
@@ -335,9 +313,11 @@ def _from_ordinal(ordinal: int | None) -> date | None:
 # -- one pair ------------------------------------------------------------------------------
 
 
-def _pair_health(row: tuple[Any, ...], records: _Records, today: date) -> PairHealth:
-    """The pair's health, its reasons without their plans yet (`_with_plans` adds those).
-    Each record list is gone through once (this runs for every pair of a big program)."""
+def _pair_health(
+    row: tuple[Any, ...], records: _Records, today: date, library: Library | None
+) -> PairHealth:
+    """The pair's health. Each record list is gone through once (this runs for every pair
+    of a big program)."""
     key, pair_id, code, mentor, mentee, frequency, custom, first_day, days_text = row
     lang = records.lang
     first = _from_ordinal(first_day)
@@ -387,9 +367,7 @@ def _pair_health(row: tuple[Any, ...], records: _Records, today: date) -> PairHe
             cadence_line, on_cadence, interval, first, today, heard, goals, checkins, log,
             answers, reviews, checkpoints, lang,
         )  # fmt: skip
-        reasons = tuple(
-            Reason(k, text, "", "", SITUATIONS[k].next_step, who) for k, text, who in found
-        )
+        reasons = _with_plans(found, records.plans.get(key, ()), library)
     words.append(cadence_line)
     words.extend(_goal_line(g) for g in goals)
     words.extend(r.text for r in reasons if r.kind not in ("cadence", "goal_stalled"))
@@ -414,6 +392,25 @@ def _pair_health(row: tuple[Any, ...], records: _Records, today: date) -> PairHe
         checkins=min(len(checkins), 2 * reached),
         first_meeting=first,
     )
+
+
+def _with_plans(
+    found: Sequence[tuple[str, str, str]],
+    plan_rows: Sequence[tuple[Any, ...]],
+    library: Library | None,
+) -> tuple[Reason, ...]:
+    """Each reason with the pair's own plan for the situation and the library's card."""
+    if not found:
+        return ()
+    plans = [
+        Plan(id="", position=position, scenario=scenario, plan=plan, exercise_id=exercise_id)
+        for position, scenario, plan, exercise_id in plan_rows
+    ]
+    reasons = []
+    for kind, text, who in found:
+        plan, scenario = plan_for(kind, plans, library)
+        reasons.append(Reason(kind, text, plan, scenario, SITUATIONS[kind].next_step, who))
+    return tuple(reasons)
 
 
 @dataclass(slots=True)
