@@ -297,6 +297,9 @@ def build_parser() -> argparse.ArgumentParser:
     from workshop_app import cli_staff
 
     cli_staff.register(sub)
+    from workshop_app import cli_checkins
+
+    cli_checkins.register(sub)
     return parser
 
 

@@ -426,8 +426,8 @@ def _match(
             problems.add(
                 row,
                 None,
-                f"the name {name!r} is {count(len(named), 'participant')}'s; add the pair code "
-                "question to the form",
+                f"{len(named)} participants are called {name!r}; add the pair code question "
+                "to the form, or collect emails",
             )
         else:
             given = [

@@ -137,7 +137,12 @@ def _survey(name: str, records: list[list[str]], *, workbook: bool) -> SurveyTab
     headers = records[0]
     if shape is None:
         shown = ", ".join(repr(one_line(h, limit=40)) for h in headers[:8] if h)
-        looks = " It looks like a roster: import it with Import roster." if _roster(headers) else ""
+        looks = (
+            " It looks like a roster: rosters are imported with Import roster "
+            "(workshop-app import)."
+            if _roster(headers)
+            else ""
+        )
         raise UserError(
             f"{name}, row 1: this is not a survey export from Microsoft Forms, Google Forms or "
             f"Qualtrics (its headers are {shown}).{looks}"
