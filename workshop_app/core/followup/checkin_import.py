@@ -277,6 +277,7 @@ def _check_rows(
         else when_first
     )
     seen: dict[str, int] = {}
+    known: dict[tuple[str, str], tuple[Any, str | None]] = {}
     for row, cells in table.rows:
         raw_when = _cell(cells, shape.submitted_column)
         when = parse_when(raw_when, day_first=when_first)
@@ -297,7 +298,7 @@ def _check_rows(
             problems.add(row, None, f"this is the same response as row {seen[key]}")
             continue
         seen[key] = row
-        values, ok = _values(table, row, cells, columns, when.date(), day_first, problems)
+        values, ok = _values(table, row, cells, columns, when.date(), day_first, problems, known)
         match = _match(table, row, cells, columns, values, roster, problems)
         if match is None or not ok:
             continue
@@ -345,6 +346,7 @@ def _values(
     submitted: date,
     day_first: bool,
     problems: _Problems,
+    known: dict[tuple[str, str], tuple[Any, str | None]],
 ) -> tuple[dict[str, Any], bool]:
     values: dict[str, Any] = {}
     ok = True
@@ -353,13 +355,21 @@ def _values(
         if meaning == "comment":
             values[meaning] = _CONTROL.sub(" ", text).strip()
             continue
-        value, problem = parse_answer(
-            meaning,
-            text,
-            separator=table.shape.separator,
-            day_first=day_first,
-            submitted=submitted,
-        )
+        # The same answer means the same everywhere but for a date (checked against the day
+        # the response was sent): a 10,000-row export has a few dozen different answers.
+        key = (meaning, text)
+        found = known.get(key) if meaning != "last_meeting" else None
+        if found is None:
+            found = parse_answer(
+                meaning,
+                text,
+                separator=table.shape.separator,
+                day_first=day_first,
+                submitted=submitted,
+            )
+            if meaning != "last_meeting":
+                known[key] = found
+        value, problem = found
         if problem:
             problems.add(row, table.headers[index], problem)
             ok = False
@@ -475,16 +485,22 @@ class CheckinResult:
         )
 
 
-def checkin_summary(response: Response, lang: str = "en") -> str:
-    """The check-in in one line, as the contact log shows it."""
+def checkin_summary(
+    response: Response, lang: str = "en", dates: dict[date, str] | None = None
+) -> str:
+    """The check-in in one line, as the contact log shows it. `dates`: dates formatted so far."""
     v = response.values
+    dates = {} if dates is None else dates
     parts = [f"{response.role.capitalize()} check-in"]
     if v.get("checkpoint") is not None:
         parts[0] += f" (day {v['checkpoint']})"
     if v.get("meetings_held") is not None:
         parts.append(count(v["meetings_held"], "meeting") + " since the last checkpoint")
     if v.get("last_meeting") is not None:
-        parts.append("last met " + format_date(v["last_meeting"], lang))
+        met = v["last_meeting"]
+        if met not in dates:
+            dates[met] = format_date(met, lang)
+        parts.append("last met " + dates[met])
     goals = [f"goal {n} at {v[f'goal{n}']} of 5" for n in (1, 2, 3) if v.get(f"goal{n}")]
     parts.extend(goals)
     if v.get("fit"):
@@ -526,6 +542,7 @@ def apply_checkins(wf: WorkshopFile, plan: CheckinPlan) -> CheckinResult:
             )
         }
         checkins, contacts = [], []
+        dates: dict[date, str] = {}  # each date formatted once (Babel is slow, dates repeat)
         for response in plan.responses:
             cid = new_id()
             record: dict[str, Any] = {
@@ -552,7 +569,8 @@ def apply_checkins(wf: WorkshopFile, plan: CheckinPlan) -> CheckinResult:
                 if value is not None:
                     record[column] = value.isoformat() if isinstance(value, date) else value
             checkins.append(record)
-            text = checkin_summary(response, lang)
+            text = checkin_summary(response, lang, dates)
+            # One audit row per response: its log entries are part of it (they go with it).
             audit.append(("checkins", cid, "*created*", None, text, response.pair_id))
             contacts.append(
                 _contact(
@@ -581,10 +599,6 @@ def apply_checkins(wf: WorkshopFile, plan: CheckinPlan) -> CheckinResult:
                 )
         wf.insert_all("checkins", checkins)
         wf.insert_all("contacts", contacts)
-        audit.extend(
-            ("contacts", c["id"], "*created*", None, f"{c['kind']}: {c['text']}", c["pair_id"])
-            for c in contacts
-        )
         wf.audit_many(audit, at=now)
     return CheckinResult(
         added=len(checkins),

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.followup.checkin_form import ready_questions
@@ -45,6 +46,7 @@ IGNORED = ""
 IGNORED_LABEL = "Not used"
 
 
+@lru_cache(maxsize=8192)  # answers repeat: a choice's few texts, each person's name
 def plain(text: str) -> str:
     """`text` for comparing: no accents, no case, single spaces."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -245,6 +247,13 @@ def _one_choice(text: str, separator: str, read: Callable[[str], Any]) -> Parsed
     return None, ""
 
 
+_CHOICES: dict[str, tuple[Callable[[str], Any], str]] = {
+    "fit": (_fit, "good, still deciding or not a fit"),
+    "wants_help": (_yes_no, "yes or no"),
+    "role": (_role, "mentor or mentee"),
+}
+
+
 def parse_answer(
     meaning: str, text: str, *, separator: str, day_first: bool, submitted: date
 ) -> Parsed:
@@ -273,13 +282,8 @@ def parse_answer(
         if met > submitted:
             return None, f"{met.isoformat()} is after the response was sent"
         return met, None
-    readers: dict[str, tuple[Callable[[str], Any], str]] = {
-        "fit": (_fit, "good, still deciding or not a fit"),
-        "wants_help": (_yes_no, "yes or no"),
-        "role": (_role, "mentor or mentee"),
-    }
-    if meaning in readers:
-        read, expected = readers[meaning]
+    if meaning in _CHOICES:
+        read, expected = _CHOICES[meaning]
         value, problem = _one_choice(text, separator, read)
         if value is None:
             return None, problem or f"{text!r} is not {expected}"

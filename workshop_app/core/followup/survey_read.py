@@ -135,6 +135,7 @@ def _survey(name: str, records: list[list[str]], *, workbook: bool) -> SurveyTab
     records = [[c.strip() for c in rec] for rec in records]
     shape = detect_shape(records, workbook=workbook)
     headers = records[0]
+    _check_cell_sizes(name, records, headers)
     if shape is None:
         shown = ", ".join(repr(one_line(h, limit=40)) for h in headers[:8] if h)
         looks = (
@@ -147,15 +148,6 @@ def _survey(name: str, records: list[list[str]], *, workbook: bool) -> SurveyTab
             f"{name}, row 1: this is not a survey export from Microsoft Forms, Google Forms or "
             f"Qualtrics (its headers are {shown}).{looks}"
         )
-    for number, record in enumerate(records, start=1):
-        for index, cell in enumerate(record):
-            if len(cell) > MAX_CELL:
-                column = headers[index] if index < len(headers) else f"column {index + 1}"
-                raise UserError(
-                    f"{name}, row {number}, column '{one_line(column, limit=60)}': the cell "
-                    f"holds {len(cell):,} characters; an answer is at most {MAX_CELL:,} "
-                    "(a spreadsheet cell's limit)."
-                )
     texts = records[1] if shape.tool == "qualtrics" and len(records) > 1 else headers
     questions = [
         SurveyColumn(index=i, header=h, text=texts[i] if i < len(texts) and texts[i] else h)
@@ -170,6 +162,19 @@ def _survey(name: str, records: list[list[str]], *, workbook: bool) -> SurveyTab
     if not rows:
         raise UserError(f"{name} has the headers of a {shape.tool_name} export but no responses.")
     return SurveyTable(source=name, shape=shape, headers=headers, questions=questions, rows=rows)
+
+
+def _check_cell_sizes(name: str, records: list[list[str]], headers: list[str]) -> None:
+    for number, record in enumerate(records, start=1):
+        if not record or max(map(len, record)) <= MAX_CELL:  # the usual case, at C speed
+            continue
+        index = next(i for i, cell in enumerate(record) if len(cell) > MAX_CELL)
+        column = headers[index] if index < len(headers) else f"column {index + 1}"
+        raise UserError(
+            f"{name}, row {number}, column '{one_line(column, limit=60)}': the cell holds "
+            f"{len(record[index]):,} characters; an answer is at most {MAX_CELL:,} (a "
+            "spreadsheet cell's limit)."
+        )
 
 
 def _roster(headers: list[str]) -> bool:
