@@ -1,0 +1,311 @@
+"""Import a check-in survey export: pick the file, see what each column is read as (and fix a
+guess), which responses go to which pair, and every row that matches nothing; then import.
+
+Nothing is written until Import is pressed, and then all of it goes in or none of it does
+(`apply_checkins` is one transaction). Checking runs on the GUI thread: a 10,000-row CSV takes
+under a second, too short for a worker and its progress.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.core.errors import UserError, one_line
+from workshop_app.core.followup.checkin_import import (
+    CheckinPlan,
+    CheckinResult,
+    apply_checkins,
+    plan_checkins,
+    replan,
+)
+from workshop_app.core.followup.survey_mapping import IGNORED, IGNORED_LABEL, MEANINGS
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.core.words import count
+from workshop_app.ui.dialogs.ask import name_buttons
+from workshop_app.ui.screen_fit import fit_to_screen
+from workshop_app.ui.style import ERROR_COLOUR
+
+FILE_FILTER = "Survey exports (*.xlsx *.csv *.tsv *.txt);;All files (*)"
+INTRO = (
+    "Choose a check-in survey export: Microsoft Forms (Open in Excel, .xlsx), Google Forms "
+    "(Download responses, .csv) or Qualtrics (Export data, .csv or .tsv). Each response is "
+    "matched to its pair by the pair code, else the email, else the name. Nothing changes "
+    "until you press Import, and then everything goes in or nothing does."
+)
+
+
+class SurveyImportDialog(QDialog):
+    def __init__(
+        self, wf: WorkshopFile, parent: QWidget | None = None, *, pair_id: str | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.wf = wf
+        self.pair_id = pair_id
+        self.plan: CheckinPlan | None = None
+        self.imported: CheckinResult | None = None
+        self.combos: dict[str, QComboBox] = {}
+        self.setWindowTitle("Import a check-in survey")
+        fit_to_screen(self, QSize(980, 620))
+        intro = QLabel(INTRO)
+        intro.setWordWrap(True)
+        self.path = QLineEdit()
+        self.path.setReadOnly(True)
+        self.path.setPlaceholderText("No file chosen yet")
+        self.path.setAccessibleName("Survey export file")
+        self.choose_button = QPushButton("&Choose file…")
+        self.choose_button.setAccessibleName("Choose survey export")
+        self.choose_button.clicked.connect(self.choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(self.choose_button)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Import summary")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.hide()
+
+        # Left: what each question column is read as, a combo per column.
+        self.mapping_box = QGroupBox("&What each column holds")
+        self.mapping_form = QFormLayout()
+        self.mapping_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        holder = QWidget()
+        holder.setLayout(self.mapping_form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        box_layout = QVBoxLayout(self.mapping_box)
+        box_layout.addWidget(scroll)
+        self.mapping_box.hide()
+
+        # Right: nothing chosen yet, what will be imported, or the problems.
+        self.waiting = QLabel(
+            "No export chosen yet. Press Choose file… to see what it holds before anything is "
+            "imported."
+        )
+        self.waiting.setWordWrap(True)
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setStyleSheet("color: palette(placeholder-text);")
+        self.preview = QTreeWidget()
+        self.preview.setHeaderHidden(True)
+        self.preview.setAccessibleName("What will be imported")
+        self.problems = QPlainTextEdit()
+        self.problems.setReadOnly(True)
+        self.problems.setAccessibleName("Problems found in the export")
+        self.area = QStackedWidget()
+        for widget in (self.waiting, self.preview, self.problems):
+            self.area.addWidget(widget)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.mapping_box)
+        split.addWidget(self.area)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+
+        self.copy_button = QPushButton("Cop&y problems")
+        self.copy_button.setAccessibleName("Copy problems")
+        self.copy_button.clicked.connect(self.copy_problems)
+        self.copy_button.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(
+            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setAccessibleName("Import")
+        self.import_button.setEnabled(False)
+        name_buttons(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(file_row)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.copy_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        self.choose_button.setFocus()
+
+    # -- choosing and checking ---------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        start = self.path.text() or str(self.wf.path.parent)
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Choose a check-in survey export", start, FILE_FILTER
+        )
+        if name:
+            self.load(Path(name))
+
+    def load(self, path: Path) -> None:
+        """Read `path`, check it against the workshop and show what importing it would do."""
+        self.path.setText(str(path))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            plan = plan_checkins(self.wf, path)
+        except UserError as exc:
+            self.plan = None
+            self._fill_mapping(None)
+            self._show_problems(exc.message, [exc.message, *exc.details])
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._fill_mapping(plan)
+        self._show(plan)
+
+    def _remap(self) -> None:
+        """A combo changed: the same export checked again with the corrected mapping."""
+        if self.plan is None:
+            return
+        mapping = {header: combo.currentData() for header, combo in self.combos.items()}
+        try:
+            plan = replan(self.wf, self.plan, mapping)
+        except UserError as exc:
+            self._show_problems(exc.message, [exc.message, *exc.details])
+            return
+        self._show(plan)
+
+    def _fill_mapping(self, plan: CheckinPlan | None) -> None:
+        while self.mapping_form.rowCount():
+            self.mapping_form.removeRow(0)
+        self.combos = {}
+        self.mapping_box.setVisible(plan is not None)
+        if plan is None:
+            return
+        texts = {c.header: c.text for c in plan.table.questions}
+        for header, meaning in plan.mapping.items():
+            combo = QComboBox()
+            combo.addItem(IGNORED_LABEL, IGNORED)
+            for key, label in MEANINGS.items():
+                combo.addItem(label, key)
+            combo.setCurrentIndex(max(0, combo.findData(meaning)))
+            question = texts.get(header, header)
+            shown = question if question == header else f"{header}: {question}"
+            label = QLabel(one_line(shown, limit=120))
+            label.setWordWrap(True)
+            label.setBuddy(combo)
+            combo.setAccessibleName(f"Column {one_line(header, limit=80)}")
+            combo.setToolTip(question)
+            combo.currentIndexChanged.connect(self._remap)
+            self.mapping_form.addRow(label, combo)
+            self.combos[header] = combo
+
+    def _show(self, plan: CheckinPlan) -> None:
+        self.plan = plan
+        if not plan.ok:
+            self._show_problems(
+                f"{plan.source} cannot be imported: {count(len(plan.problems), 'problem')} to "
+                "fix first (in the file, or in what a column holds). Nothing has been imported.",
+                [str(p) for p in plan.problems],
+            )
+            return
+        self._show_preview(plan)
+
+    def _show_problems(self, headline: str, lines: list[str]) -> None:
+        self.summary.setText(headline)
+        self.summary.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: 600;")
+        self.summary.show()
+        self.problems.setPlainText("\n".join(lines))
+        self.area.setCurrentWidget(self.problems)
+        self.copy_button.show()
+        self.import_button.setEnabled(False)
+
+    def _show_preview(self, plan: CheckinPlan) -> None:
+        self.summary.setStyleSheet("")
+        self.summary.show()
+        self.copy_button.hide()
+        self.preview.clear()
+        lines = [line.strip() for line in plan.summary()]
+        if self.pair_id is not None:
+            mine = [r for r in plan.responses if r.pair_id == self.pair_id]
+            code = next((r.code for r in mine), None) or self._code_of(self.pair_id)
+            lines.append(f"{count(len(mine), 'response')} for pair {code}")
+        self.summary.setText("\n".join(lines))
+        by_pair: dict[str, list[str]] = {}
+        for response in plan.responses:
+            who = f" ({response.person})" if response.person else ""
+            by_pair.setdefault(response.code, []).append(
+                f"Row {response.row}: {response.role}{who}, sent {response.submitted_at[:10]}"
+            )
+        if by_pair:
+            top = QTreeWidgetItem([f"{count(len(plan.responses), 'response')} to import, by pair"])
+            for code, rows in by_pair.items():
+                pair = QTreeWidgetItem([f"{code}: {count(len(rows), 'response')}"])
+                pair.addChildren([QTreeWidgetItem([row]) for row in rows])
+                top.addChild(pair)
+            self.preview.addTopLevelItem(top)
+            top.setExpanded(True)
+        if plan.already:
+            self.preview.addTopLevelItem(
+                QTreeWidgetItem(
+                    [f"{count(plan.already, 'response')} already imported: left as they are"]
+                )
+            )
+        if plan.ignored_columns:
+            ignored = QTreeWidgetItem([f"{count(len(plan.ignored_columns), 'column')} not used"])
+            ignored.addChildren(
+                [QTreeWidgetItem([one_line(h, limit=120)]) for h in plan.ignored_columns]
+            )
+            self.preview.addTopLevelItem(ignored)
+        something = bool(plan.responses)
+        if something or plan.already:
+            self.area.setCurrentWidget(self.preview)
+        else:
+            self.waiting.setText("There are no responses to import in this export.")
+            self.area.setCurrentWidget(self.waiting)
+        self.import_button.setEnabled(something)
+        if something:
+            self.import_button.setDefault(True)
+            self.import_button.setFocus()
+
+    def _code_of(self, pair_id: str) -> str:
+        try:
+            return self.wf.roster.pair(pair_id).code
+        except UserError:
+            return "(no longer in the workshop)"
+
+    def copy_problems(self) -> None:
+        QGuiApplication.clipboard().setText(self.problems.toPlainText())
+
+    def accept(self) -> None:
+        if self.plan is None or not self.import_button.isEnabled():
+            return
+        try:
+            self.imported = apply_checkins(self.wf, self.plan)
+        except UserError as exc:
+            self._show_problems(exc.message, [exc.message, *exc.details])
+            return
+        super().accept()
+
+
+def open_survey_import(parent: QWidget, wf: WorkshopFile, pair_id: str | None = None) -> bool:
+    """The import dialog, modal over `parent`; True when responses were saved."""
+    dialog = SurveyImportDialog(wf, parent, pair_id=pair_id)
+    try:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return accepted and dialog.imported is not None and dialog.imported.added > 0
+    finally:
+        dialog.deleteLater()
