@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -49,6 +48,8 @@ from workshop_app.ui.dialogs.ask import name_buttons
 from workshop_app.ui.screen_fit import fit_to_screen
 from workshop_app.ui.style import ERROR_COLOUR
 
+MAPPING_MIN_WIDTH = 300
+EXPANDED_PAIRS = 20
 FILE_FILTER = "Survey exports (*.xlsx *.csv *.tsv *.txt);;All files (*)"
 INTRO = (
     "Choose a check-in survey export: Microsoft Forms (Open in Excel, .xlsx), Google Forms "
@@ -90,12 +91,17 @@ class SurveyImportDialog(QDialog):
 
         # Left: what each question column is read as, a combo per column.
         self.mapping_box = QGroupBox("&What each column holds")
-        self.mapping_form = QFormLayout()
-        self.mapping_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        # A question over its combo, one under the other: the question wraps to the list's
+        # whole width (a form layout's label column wraps it narrower).
+        self.mapping_list = QVBoxLayout()
         holder = QWidget()
-        holder.setLayout(self.mapping_form)
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.addLayout(self.mapping_list)
+        holder_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # The questions wrap to the list's width; only a long list scrolls, and downwards.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(holder)
         box_layout = QVBoxLayout(self.mapping_box)
         box_layout.addWidget(scroll)
@@ -118,12 +124,11 @@ class SurveyImportDialog(QDialog):
         self.area = QStackedWidget()
         for widget in (self.waiting, self.preview, self.problems):
             self.area.addWidget(widget)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setChildrenCollapsible(False)
-        split.addWidget(self.mapping_box)
-        split.addWidget(self.area)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.mapping_box)
+        self.split.addWidget(self.area)
+        self.mapping_box.setMinimumWidth(MAPPING_MIN_WIDTH)
 
         self.copy_button = QPushButton("Cop&y problems")
         self.copy_button.setAccessibleName("Copy problems")
@@ -142,7 +147,7 @@ class SurveyImportDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(file_row)
         layout.addWidget(self.summary)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.split, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.copy_button)
         bottom.addStretch(1)
@@ -189,15 +194,26 @@ class SurveyImportDialog(QDialog):
         self._show(plan)
 
     def _fill_mapping(self, plan: CheckinPlan | None) -> None:
-        while self.mapping_form.rowCount():
-            self.mapping_form.removeRow(0)
+        while (item := self.mapping_list.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
         self.combos = {}
-        self.mapping_box.setVisible(plan is not None)
         if plan is None:
+            self.mapping_box.hide()
             return
+        if not self.mapping_box.isVisible():
+            # The columns' list takes two fifths of the room, the preview the rest.
+            self.mapping_box.show()
+            total = max(self.split.width(), 2 * MAPPING_MIN_WIDTH)
+            self.split.setSizes([total * 2 // 5, total - total * 2 // 5])
         texts = {c.header: c.text for c in plan.table.questions}
         for header, meaning in plan.mapping.items():
             combo = QComboBox()
+            # As wide as the list is, not as its longest choice: the list never scrolls sideways.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
             combo.addItem(IGNORED_LABEL, IGNORED)
             for key, label in MEANINGS.items():
                 combo.addItem(label, key)
@@ -210,7 +226,9 @@ class SurveyImportDialog(QDialog):
             combo.setAccessibleName(f"Column {one_line(header, limit=80)}")
             combo.setToolTip(question)
             combo.currentIndexChanged.connect(self._remap)
-            self.mapping_form.addRow(label, combo)
+            self.mapping_list.addWidget(label)
+            self.mapping_list.addWidget(combo)
+            self.mapping_list.addSpacing(8)
             self.combos[header] = combo
 
     def _show(self, plan: CheckinPlan) -> None:
@@ -258,6 +276,9 @@ class SurveyImportDialog(QDialog):
                 top.addChild(pair)
             self.preview.addTopLevelItem(top)
             top.setExpanded(True)
+            if len(by_pair) <= EXPANDED_PAIRS:  # a few pairs open; a whole program, closed
+                for index in range(top.childCount()):
+                    top.child(index).setExpanded(True)
         if plan.already:
             self.preview.addTopLevelItem(
                 QTreeWidgetItem(
@@ -270,6 +291,7 @@ class SurveyImportDialog(QDialog):
                 [QTreeWidgetItem([one_line(h, limit=120)]) for h in plan.ignored_columns]
             )
             self.preview.addTopLevelItem(ignored)
+            ignored.setExpanded(True)
         something = bool(plan.responses)
         if something or plan.already:
             self.area.setCurrentWidget(self.preview)
