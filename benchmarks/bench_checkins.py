@@ -2,9 +2,9 @@
 
 A Google Forms CSV and a Microsoft Forms workbook of 10,000 responses (five per pair, mentor
 and mentee in turn, matched by pair code and email), each checked and saved into a fresh copy
-of the program's file, beside a baseline in the same run: the roster import of a 10,000-row
-roster into an empty workshop (the import the check-in import is modelled on). Target: under
-2 s for each export.
+of a 2,000-pair program that already has its records (benchmarks/follow_up_program.py), beside
+a baseline in the same run: the roster import of a 10,000-row roster into an empty workshop
+(the import the check-in import is modelled on). Target: under 2 s for each export.
 
     .venv/bin/python benchmarks/bench_checkins.py
 """
@@ -17,12 +17,13 @@ import sys
 import tempfile
 import time
 import zipfile
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import write_roster
+from follow_up_program import make_program
 
 from workshop_app.core.followup.checkin_import import apply_checkins, plan_checkins
 from workshop_app.core.roster.importer import apply_import, plan_import
@@ -164,13 +165,9 @@ def write_ms_forms_xlsx(path: Path) -> Path:
 
 
 def program(folder: Path) -> Path:
-    path = folder / "program.workshop"
-    roster = write_roster(folder / "roster.csv", PAIRS)
-    with WorkshopFile.create(
-        path, program="Bench", organisation="Bench Co", date="2026-12-01"
-    ) as wf:
-        apply_import(wf, plan_import(wf, roster))
-    return path
+    """health's big program (signed charters, check-ins, log, reviews, closures already in it),
+    its launch 105 days before a day after the exports' last response."""
+    return make_program(folder / "program.workshop", PAIRS, today=date(2027, 3, 20))
 
 
 def time_import(template: Path, folder: Path, export: Path) -> tuple[float, float, int]:
