@@ -215,8 +215,8 @@ class SurveyImportDialog(QDialog):
             )
             combo.setMinimumContentsLength(16)
             combo.addItem(IGNORED_LABEL, IGNORED)
-            for key, label in MEANINGS.items():
-                combo.addItem(label, key)
+            for key, words in MEANINGS.items():
+                combo.addItem(words, key)
             combo.setCurrentIndex(max(0, combo.findData(meaning)))
             question = texts.get(header, header)
             shown = question if question == header else f"{header}: {question}"
@@ -270,15 +270,17 @@ class SurveyImportDialog(QDialog):
             )
         if by_pair:
             top = QTreeWidgetItem([f"{count(len(plan.responses), 'response')} to import, by pair"])
+            pairs = []
             for code, rows in by_pair.items():
                 pair = QTreeWidgetItem([f"{code}: {count(len(rows), 'response')}"])
                 pair.addChildren([QTreeWidgetItem([row]) for row in rows])
-                top.addChild(pair)
+                pairs.append(pair)
+            top.addChildren(pairs)
             self.preview.addTopLevelItem(top)
             top.setExpanded(True)
-            if len(by_pair) <= EXPANDED_PAIRS:  # a few pairs open; a whole program, closed
-                for index in range(top.childCount()):
-                    top.child(index).setExpanded(True)
+            if len(pairs) <= EXPANDED_PAIRS:  # a few pairs open; a whole program, closed
+                for pair in pairs:
+                    pair.setExpanded(True)
         if plan.already:
             self.preview.addTopLevelItem(
                 QTreeWidgetItem(
