@@ -217,3 +217,26 @@ def test_the_same_export_again_has_nothing_to_import(  # type: ignore[no-untyped
     assert open_survey_import(parent, wf) is False
     assert results == [False, True]
     assert wf.conn.execute("SELECT COUNT(*) FROM checkins").fetchone() == (2,)
+
+
+def test_a_read_only_workshop_offers_no_import(qtbot, program: Path) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(program, read_only=True)
+    assert window.wf is not None and window.wf.readonly
+    assert not window.checkins_action.isEnabled()
+    window.close_workshop()
+
+
+def test_opened_for_one_pair_it_says_how_many_responses_are_that_pairs(  # type: ignore[no-untyped-def]
+    qtbot, wf: WorkshopFile, choose: Callable[[Path], None]
+) -> None:
+    pair = wf.roster.pair_by_code("P04")
+    assert pair is not None
+    choose(DATA / "qualtrics_codes.csv")
+    dialog = SurveyImportDialog(wf, pair_id=pair.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(button(dialog, "Choose survey export"), Qt.MouseButton.LeftButton)
+    assert dialog.summary.text().splitlines()[-1] == "2 responses for pair P04"
