@@ -50,6 +50,12 @@ def button(widget: QWidget, name: str) -> QPushButton:
     return next(b for b in widget.findChildren(QPushButton) if b.accessibleName() == name)
 
 
+def press_choose(qtbot, dialog: SurveyImportDialog) -> None:  # type: ignore[no-untyped-def]
+    """Choose file… pressed, and the export read (on its worker thread) and checked."""
+    qtbot.mouseClick(button(dialog, "Choose survey export"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.reading is None)
+
+
 def combo(dialog: SurveyImportDialog, header: str) -> QComboBox:
     return next(
         c for c in dialog.findChildren(QComboBox) if c.accessibleName() == f"Column {header}"
@@ -96,7 +102,7 @@ def test_from_the_menu_choose_fix_a_column_and_import(  # type: ignore[no-untype
     seen: dict[str, object] = {}
 
     def drive(dialog: SurveyImportDialog) -> None:
-        qtbot.mouseClick(button(dialog, "Choose survey export"), Qt.MouseButton.LeftButton)
+        press_choose(qtbot, dialog)
         top = dialog.preview.topLevelItem(0)
         seen["top"] = top.text(0)
         seen["pairs"] = [top.child(i).text(0) for i in range(top.childCount())]
@@ -137,7 +143,7 @@ def test_rows_that_match_nothing_are_listed_and_nothing_is_imported(  # type: ig
     dialog = SurveyImportDialog(wf)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.mouseClick(button(dialog, "Choose survey export"), Qt.MouseButton.LeftButton)
+    press_choose(qtbot, dialog)
     assert dialog.summary.text().startswith("check-in.csv cannot be imported: 1 problem")
     assert dialog.problems.toPlainText() == (
         "check-in.csv, row 2, column 'Your pair code (on your charter, e.g. P07)': matches no "
@@ -163,7 +169,7 @@ def test_a_file_that_is_not_a_survey_says_so_in_one_line(  # type: ignore[no-unt
     dialog = SurveyImportDialog(wf)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.mouseClick(button(dialog, "Choose survey export"), Qt.MouseButton.LeftButton)
+    press_choose(qtbot, dialog)
     assert dialog.summary.text().startswith("roster.csv, row 1: this is not a survey export")
     assert not dialog.mapping_box.isVisible()
     assert not button(dialog, "Import").isEnabled()
@@ -176,7 +182,7 @@ def test_a_wheel_over_the_columns_does_not_change_a_meaning(  # type: ignore[no-
     dialog = SurveyImportDialog(wf)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.mouseClick(button(dialog, "Choose survey export"), Qt.MouseButton.LeftButton)
+    press_choose(qtbot, dialog)
     target = combo(dialog, "Q9")
     qtbot.waitUntil(target.isVisible)  # shown, and so guarded, as soon as the list is drawn
     before = target.currentText()
@@ -197,11 +203,11 @@ def test_the_same_export_again_has_nothing_to_import(  # type: ignore[no-untyped
     results: list[bool] = []
 
     def import_it(dialog: SurveyImportDialog) -> None:
-        qtbot.mouseClick(button(dialog, "Choose survey export"), Qt.MouseButton.LeftButton)
+        press_choose(qtbot, dialog)
         qtbot.keyClick(button(dialog, "Import"), Qt.Key.Key_Space)
 
     def look(dialog: SurveyImportDialog) -> None:
-        qtbot.mouseClick(button(dialog, "Choose survey export"), Qt.MouseButton.LeftButton)
+        press_choose(qtbot, dialog)
         results.append(button(dialog, "Import").isEnabled())
         results.append(
             dialog.preview.topLevelItem(0).text(0)
@@ -238,5 +244,29 @@ def test_opened_for_one_pair_it_says_how_many_responses_are_that_pairs(  # type:
     dialog = SurveyImportDialog(wf, pair_id=pair.id)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.mouseClick(button(dialog, "Choose survey export"), Qt.MouseButton.LeftButton)
+    press_choose(qtbot, dialog)
     assert dialog.summary.text().splitlines()[-1] == "2 responses for pair P04"
+
+
+def test_cancel_while_the_export_is_read_stops_the_reading(  # type: ignore[no-untyped-def]
+    qtbot, wf: WorkshopFile, tmp_path: Path, choose: Callable[[Path], None]
+) -> None:
+    export = tmp_path / "big.csv"
+    rows = [
+        f"1/{1 + n % 28}/2027 10:{n % 60:02d}:{n % 59:02d},P01,Mentor,A good fit"
+        for n in range(20_000)
+    ]
+    export.write_text(
+        'Timestamp,"Your pair code (on your charter, e.g. P07)",Are you the mentor or the mentee?,'
+        "How is the pairing working for you?\n" + "\n".join(rows) + "\n",
+        encoding="utf-8",
+    )
+    choose(export)
+    dialog = SurveyImportDialog(wf)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(button(dialog, "Choose survey export"), Qt.MouseButton.LeftButton)
+    assert dialog.waiting.text() == "Reading big.csv…"
+    qtbot.mouseClick(button(dialog, "Cancel"), Qt.MouseButton.LeftButton)
+    assert dialog.reading is None and not dialog.isVisible()
+    assert wf.conn.execute("SELECT COUNT(*) FROM checkins").fetchone() == (0,)

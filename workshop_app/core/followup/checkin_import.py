@@ -133,7 +133,13 @@ class _Problems:
 
 def plan_checkins(wf: WorkshopFile, path: Path, *, mapping_name: str | None = None) -> CheckinPlan:
     """Read and check a survey export against the workshop; change nothing."""
-    table = read_survey(Path(path))
+    return plan_table(wf, read_survey(Path(path)), mapping_name=mapping_name)
+
+
+def plan_table(
+    wf: WorkshopFile, table: SurveyTable, *, mapping_name: str | None = None
+) -> CheckinPlan:
+    """Check an export already read (`read_survey`, on a worker thread) against the workshop."""
     forms = saved_forms(wf)
     sig = signature(table)
     if mapping_name is not None:

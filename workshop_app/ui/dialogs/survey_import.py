@@ -2,8 +2,9 @@
 guess), which responses go to which pair, and every row that matches nothing; then import.
 
 Nothing is written until Import is pressed, and then all of it goes in or none of it does
-(`apply_checkins` is one transaction). Checking runs on the GUI thread: a 10,000-row CSV takes
-under a second, too short for a worker and its progress.
+(`apply_checkins` is one transaction). The file is read on a worker thread (a 10,000-row
+workbook takes seconds in openpyxl); what was read is checked against the workshop here, on
+the GUI thread, which owns the workshop's connection (under a second for 10,000 rows).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -38,13 +38,15 @@ from workshop_app.core.followup.checkin_import import (
     CheckinPlan,
     CheckinResult,
     apply_checkins,
-    plan_checkins,
+    plan_table,
     replan,
 )
 from workshop_app.core.followup.survey_mapping import IGNORED, IGNORED_LABEL, MEANINGS
+from workshop_app.core.followup.survey_read import SurveyTable, read_survey
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.core.words import count
 from workshop_app.ui.dialogs.ask import name_buttons
+from workshop_app.ui.jobs import Job
 from workshop_app.ui.screen_fit import fit_to_screen
 from workshop_app.ui.style import ERROR_COLOUR
 
@@ -69,6 +71,7 @@ class SurveyImportDialog(QDialog):
         self.plan: CheckinPlan | None = None
         self.imported: CheckinResult | None = None
         self.combos: dict[str, QComboBox] = {}
+        self.reading: Job | None = None  # the export being read, if one is
         self.setWindowTitle("Import a check-in survey")
         fit_to_screen(self, QSize(980, 620))
         intro = QLabel(INTRO)
@@ -166,20 +169,40 @@ class SurveyImportDialog(QDialog):
             self.load(Path(name))
 
     def load(self, path: Path) -> None:
-        """Read `path`, check it against the workshop and show what importing it would do."""
+        """Read `path` (on a worker thread), then check it against the workshop and show what
+        importing it would do. A file chosen while another is read replaces it."""
         self.path.setText(str(path))
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.plan = None
+        self._fill_mapping(None)
+        self.summary.hide()
+        self.copy_button.hide()
+        self.import_button.setEnabled(False)
+        self.waiting.setText(f"Reading {path.name}…")
+        self.area.setCurrentWidget(self.waiting)
+        if self.reading is not None:
+            self.reading.stop()
+        self.reading = Job(
+            lambda _progress, _cancelled: read_survey(path),
+            done=self._read,
+            failed=self._unreadable,
+            what=f"Reading {path.name}",
+        ).start()
+
+    def _read(self, table: SurveyTable) -> None:
+        self.reading = None
         try:
-            plan = plan_checkins(self.wf, path)
+            plan = plan_table(self.wf, table)
         except UserError as exc:
-            self.plan = None
-            self._fill_mapping(None)
-            self._show_problems(exc.message, [exc.message, *exc.details])
+            self._unreadable(exc.message, exc.details)
             return
-        finally:
-            QApplication.restoreOverrideCursor()
         self._fill_mapping(plan)
         self._show(plan)
+
+    def _unreadable(self, message: str, details: list[str] | None = None) -> None:
+        self.reading = None
+        self.plan = None
+        self._fill_mapping(None)
+        self._show_problems(message, [message, *(details or [])])
 
     def _remap(self) -> None:
         """A combo changed: the same export checked again with the corrected mapping."""
@@ -310,6 +333,12 @@ class SurveyImportDialog(QDialog):
             return self.wf.roster.pair(pair_id).code
         except UserError:
             return "(no longer in the workshop)"
+
+    def done(self, result: int) -> None:
+        if self.reading is not None:  # closed while reading: nobody will see what it read
+            self.reading.stop()
+            self.reading = None
+        super().done(result)
 
     def copy_problems(self) -> None:
         QGuiApplication.clipboard().setText(self.problems.toPlainText())
