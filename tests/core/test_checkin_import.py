@@ -445,3 +445,39 @@ def test_a_read_only_workshop_refuses_the_import_in_one_line(
         plan = plan_ok(ro, "ms_forms_en.xlsx")
         with pytest.raises(UserError, match="is open read-only, so this change was not saved"):
             apply_checkins(ro, plan)
+
+
+def test_a_code_typed_as_its_number_alone_is_found(wf: WorkshopFile, tmp_path: Path) -> None:
+    rows = [
+        ["1/19/2027 14:03:22", "", "7", "Mentor", "1", "", "3", ""],
+        ["1/19/2027 14:05:00", "", "03", "Mentee", "1", "", "3", ""],
+        ["1/19/2027 14:06:00", "", "p 04", "Mentee", "1", "", "3", ""],
+    ]
+    path = google_csv(tmp_path, rows)
+    found = problems(wf, path)
+    assert found == [
+        f"check-in.csv, row 2, column '{READY_CODE}': matches no pair in this workshop (code '7')"
+    ]  # there is no P07
+    plan = plan_ok(wf, google_csv(tmp_path, rows[1:], "ok.csv"))
+    assert [(r.code, r.role, r.person) for r in plan.responses] == [
+        ("P03", "mentee", "João Pereira"),
+        ("P04", "mentee", "Hélène Martin"),
+    ]
+
+
+def test_a_question_asked_twice_is_two_columns_to_map(wf: WorkshopFile, tmp_path: Path) -> None:
+    path = tmp_path / "twice.csv"
+    path.write_text(
+        f'Timestamp,"{READY_CODE}",Are you the mentor or the mentee?,Comment,Comment\n'
+        "1/19/2027 14:03:22,P01,Mentor,first,second\n",
+        encoding="utf-8",
+    )
+    plan = plan_ok(wf, path)
+    assert plan.mapping == {
+        READY_CODE: "pair_code",
+        "Are you the mentor or the mentee?": "role",
+        "Comment": "comment",
+        "Comment (2)": "",
+    }
+    apply_checkins(wf, replan(wf, plan, {**plan.mapping, "Comment": "", "Comment (2)": "comment"}))
+    assert wf.conn.execute("SELECT comment FROM checkins").fetchone() == ("second",)

@@ -37,7 +37,7 @@ from workshop_app.core.followup.survey_mapping import (
 from workshop_app.core.followup.survey_read import SurveyTable, read_survey
 from workshop_app.core.model import Pair, Participant
 from workshop_app.core.roster.importer import ImportProblem
-from workshop_app.core.roster.store import normalise_code
+from workshop_app.core.roster.store import format_code, normalise_code
 from workshop_app.core.runner.clock import new_id, utc_now
 from workshop_app.core.validation import normalise_email
 from workshop_app.core.words import count
@@ -257,6 +257,18 @@ def _roster(wf: WorkshopFile) -> _Roster:
     )
 
 
+def _pair_for_code(text: str, roster: _Roster) -> Pair | None:
+    """The pair a typed code names: as the charter prints it (P07), in any case and spacing
+    ("p 07"), or as its number alone ("7", "07"), as people type it into a form."""
+    try:
+        code = normalise_code("".join(text.split()))
+    except UserError:
+        return None
+    if code.isdigit():
+        code = format_code(int(code))
+    return roster.by_code.get(code)
+
+
 def _cell(cells: list[str], index: int | None) -> str:
     if index is None or index >= len(cells):
         return ""
@@ -398,10 +410,7 @@ def _match(
     code_pair: Pair | None = None
     raw_code = str(values.get("pair_code") or "").strip()
     if raw_code:
-        try:
-            code_pair = roster.by_code.get(normalise_code(raw_code))
-        except UserError:
-            code_pair = None
+        code_pair = _pair_for_code(raw_code, roster)
     email = normalise_email(str(values.get("email") or _cell(cells, shape.email_column)))
     if plain(email) in ANONYMOUS:
         email = ""

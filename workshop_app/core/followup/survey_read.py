@@ -149,11 +149,17 @@ def _survey(name: str, records: list[list[str]], *, workbook: bool) -> SurveyTab
             f"Qualtrics (its headers are {shown}).{looks}"
         )
     texts = records[1] if shape.tool == "qualtrics" and len(records) > 1 else headers
-    questions = [
-        SurveyColumn(index=i, header=h, text=texts[i] if i < len(texts) and texts[i] else h)
-        for i, h in enumerate(headers)
-        if h and i not in shape.own_columns
-    ]
+    questions = []
+    seen: dict[str, int] = {}
+    for i, h in enumerate(headers):
+        if not h or i in shape.own_columns:
+            continue
+        # A form may ask the same question twice (Google Forms allows it): each column is
+        # mapped on its own, so the second one's key says which it is.
+        seen[h] = seen.get(h, 0) + 1
+        key = h if seen[h] == 1 else f"{h} ({seen[h]})"
+        text = texts[i] if i < len(texts) and texts[i] else h
+        questions.append(SurveyColumn(index=i, header=key, text=text))
     rows = [
         (number, cells)
         for number, cells in enumerate(records, start=1)
