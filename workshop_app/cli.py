@@ -311,6 +311,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_staff.register(sub)
     cli_follow_up.register(sub)
+    from workshop_app import cli_checkins
+
+    cli_checkins.register(sub)
     return parser
 
 

@@ -448,13 +448,19 @@ class MainWindow(QMainWindow):
             charter, "Mark as &signed…", self._sign, QKeySequence("Ctrl+Shift+S")
         )
         self._action(charter, "Show the &board", self._board, QKeySequence("Ctrl+B"))
-        self.workshop_menus = [edit, go, charter]
+
+        follow_up = self.menuBar().addMenu("Follow-&up")
+        self.checkins_action = self._action(
+            follow_up, "Import check-in &survey…", self._import_checkins
+        )
+        self.workshop_menus = [edit, go, charter, follow_up]
         # What changes the workshop: off while it is open read-only.
         self.editing_actions = [
             self.undo_action,
             self.redo_action,
             self.sign_action,
             self.restore_action,
+            self.checkins_action,
         ]
 
     def _action(
@@ -553,6 +559,17 @@ class MainWindow(QMainWindow):
     def _board(self) -> None:
         self.go_to(self._index("charters"))
         self.charters.board_button.setChecked(True)
+
+    def _import_checkins(self) -> None:
+        from workshop_app.ui.dialogs.survey_import import open_survey_import
+
+        if self.wf is None or not self._flush():
+            return
+        if open_survey_import(self, self.wf):
+            self.statusBar().showMessage("Check-in survey imported.", 8000)
+            self._on_saved()  # every page reads the workshop again when it is next shown
+            self.current_page().refresh()
+            self._read_at[self.nav.currentRow()] = self._generation
 
     def open_charter(self, pair_id: str) -> None:
         """The Charters page, in its list and form, on this pair's charter."""

@@ -98,7 +98,7 @@ def decode(data: bytes) -> tuple[str, str]:
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-def _sniff_delimiter(text: str) -> str:
+def sniff_delimiter(text: str) -> str:
     header = next((line for line in text.splitlines() if line.strip()), "")
     counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
     best = max(counts, key=lambda d: counts[d])
@@ -115,7 +115,7 @@ def _read_csv(name: str, data: bytes) -> RawTable:
         ) from exc
     if "\x00" in text:
         raise UserError(f"{name} does not look like a text roster (it contains binary data).")
-    delimiter = _sniff_delimiter(text)
+    delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         records = list(reader)
@@ -138,9 +138,9 @@ def _table(
 
 
 def _read_xlsx(path: Path, data: bytes) -> RawTable:
-    _check_xlsx_archive(path.name, data)
+    check_xlsx_archive(path.name, data)
     records: list[list[str]] = []
-    for number, row in enumerate(_xlsx_rows(path.name, data), start=1):
+    for number, row in enumerate(xlsx_rows(path.name, data), start=1):
         if number > XLSX_MAX_ROWS:
             raise UserError(
                 f"{path.name} has more than {count(XLSX_MAX_ROWS, 'row')}; a roster has fewer. "
@@ -148,18 +148,19 @@ def _read_xlsx(path: Path, data: bytes) -> RawTable:
             )
         # A gap in the sheet is a row of None: kept as an empty row (for the row numbers),
         # without a cell for each column.
-        records.append([] if row.count(None) == len(row) else [_cell_text(v) for v in row])
+        records.append([] if row.count(None) == len(row) else [cell_text(v) for v in row])
     return _table(path.name, records)
 
 
-def _check_xlsx_archive(name: str, data: bytes) -> None:
+def check_xlsx_archive(name: str, data: bytes, *, what: str = "roster") -> None:
     """Refuse, before unpacking anything, a workbook that would unpack to far more than any
-    roster: the sizes are the archive's own, which zipfile holds every part to as it reads."""
+    roster (or survey export, `what`): the sizes are the archive's own, which zipfile holds
+    every part to as it reads."""
     try:
         parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, ValueError, EOFError) as exc:  # zip's kinds of damage
         raise UserError(f"{name} is not a readable Excel workbook ({one_line(str(exc))}).") from exc
-    refused = f"{name} is refused as a roster (it may be a zip bomb):"
+    refused = f"{name} is refused as a {what} (it may be a zip bomb):"
     if len(parts) > XLSX_MAX_PARTS:
         raise UserError(f"{refused} it has {len(parts)} parts; a workbook has a few dozen.")
     for part in parts:
@@ -167,28 +168,32 @@ def _check_xlsx_archive(name: str, data: bytes) -> None:
         if part.file_size > XLSX_MAX_PART:
             raise UserError(
                 f"{refused} its part {part_name} unpacks to {part.file_size // MB} MB; "
-                f"a roster's parts are at most {XLSX_MAX_PART // MB} MB."
+                f"a {what}'s parts are at most {XLSX_MAX_PART // MB} MB."
             )
         ratio = part.file_size / max(part.compress_size, 1)
         if part.file_size > XLSX_RATIO_FROM and ratio > XLSX_MAX_RATIO:
             raise UserError(
                 f"{refused} its part {part_name} unpacks {int(ratio)} times larger than it is "
-                f"packed; a roster's parts at most {XLSX_MAX_RATIO} times."
+                f"packed; a {what}'s parts at most {XLSX_MAX_RATIO} times."
             )
     total = sum(part.file_size for part in parts)
     if total > XLSX_MAX_TOTAL:
         raise UserError(
-            f"{refused} it unpacks to {total // MB} MB; a roster to at most "
+            f"{refused} it unpacks to {total // MB} MB; a {what} to at most "
             f"{XLSX_MAX_TOTAL // MB} MB."
         )
 
 
-def _xlsx_rows(name: str, data: bytes) -> Iterator[tuple[object, ...]]:
-    """The first sheet's rows, as openpyxl reads them (lazily, as they are asked for)."""
+def xlsx_rows(
+    name: str, data: bytes, *, formula_text: bool = False
+) -> Iterator[tuple[object, ...]]:
+    """The first sheet's rows, as openpyxl reads them (lazily, as they are asked for). A
+    formula cell is never evaluated: it reads as the value Excel last saved with it, or, with
+    `formula_text`, as the formula's own text ("=1+1")."""
     import openpyxl  # imported here: only Excel rosters need it
 
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=not formula_text)
         try:
             sheet = book.worksheets[0]
             # Every row is filled out to the sheet's width, as the sheet declares it.
@@ -204,7 +209,7 @@ def _xlsx_rows(name: str, data: bytes) -> Iterator[tuple[object, ...]]:
         raise UserError(f"{name} is not a readable Excel workbook ({reason}).") from exc
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):

@@ -1,0 +1,282 @@
+"""Reading check-in survey exports as the tools write them, and refusing what is not one.
+
+Every refusal is one line that names the file (and the row and column where there is one).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from workshop_app.core.errors import UserError
+from workshop_app.core.followup.survey_dates import day_first_for, parse_when
+from workshop_app.core.followup.survey_read import MAX_CELL, read_survey
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "checkins"
+
+
+@pytest.mark.parametrize(
+    ("name", "tool", "header_rows", "rows", "questions"),
+    [
+        ("ms_forms_en.xlsx", "ms_forms", 1, [2, 3, 4], 13),
+        ("ms_forms_it.xlsx", "ms_forms", 1, [2, 3], 10),
+        ("google_forms_pt.csv", "google_forms", 1, [2, 3], 10),
+        ("google_forms_de.csv", "google_forms", 1, [2, 3], 10),
+        ("qualtrics_text.csv", "qualtrics", 3, [4, 5, 6], 12),
+        ("qualtrics_codes.csv", "qualtrics", 3, [4, 5, 6], 12),
+        ("qualtrics.tsv", "qualtrics", 3, [4, 5, 6], 12),
+    ],
+)
+def test_each_tools_export_is_told_by_its_headers(
+    name: str, tool: str, header_rows: int, rows: list[int], questions: int
+) -> None:
+    table = read_survey(DATA / name)
+    assert table.shape.tool == tool
+    assert table.shape.header_rows == header_rows
+    assert [number for number, _ in table.rows] == rows
+    assert len(table.questions) == questions
+    # The tool's own columns are never questions.
+    own = {table.headers[i] for i in table.shape.own_columns}
+    assert not own & {q.header for q in table.questions}
+
+
+def test_microsoft_forms_own_columns_in_italian_include_the_last_modified_time() -> None:
+    table = read_survey(DATA / "ms_forms_it.xlsx")
+    assert [table.headers[i] for i in sorted(table.shape.own_columns)] == [
+        "ID",
+        "Ora di inizio",
+        "Ora di completamento",
+        "Posta elettronica",
+        "Nome",
+        "Ora dell'ultima modifica",
+    ]
+    assert table.shape.day_first
+    assert table.rows[0][1][3] == "anonymous"
+
+
+def test_qualtrics_questions_are_read_by_their_text_in_the_second_header_row() -> None:
+    table = read_survey(DATA / "qualtrics_text.csv")
+    first = table.questions[0]
+    assert (first.header, first.text) == ("Q1", "Your pair code (on your charter, e.g. P07)")
+    assert table.headers[0] == "StartDate"  # the BOM is not part of the first header
+
+
+def test_the_utf16_tsv_reads_as_the_utf8_csv_does() -> None:
+    assert read_survey(DATA / "qualtrics.tsv").rows == read_survey(DATA / "qualtrics_text.csv").rows
+
+
+def test_a_comment_over_two_lines_stays_in_its_row() -> None:
+    table = read_survey(DATA / "qualtrics_text.csv")
+    assert table.rows[0][1][-1] == "Hélène is\nmaking real progress, ahead of plan."
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "expected"),
+    [
+        ("19/01/2027 14:03:22", True, datetime(2027, 1, 19, 14, 3, 22)),
+        ("19.01.2027 14:03:22", True, datetime(2027, 1, 19, 14, 3, 22)),
+        ("1/19/2027 14:03:22", False, datetime(2027, 1, 19, 14, 3, 22)),
+        ("05/02/2027 09:10:00", True, datetime(2027, 2, 5, 9, 10)),
+        ("05/02/2027 09:10:00", False, datetime(2027, 5, 2, 9, 10)),
+        ("2027/01/19 2:03:22 PM GMT", False, datetime(2027, 1, 19, 14, 3, 22, tzinfo=UTC)),
+        (
+            "2027/01/19 2:03:22 AM GMT+1",
+            True,
+            datetime(2027, 1, 19, 2, 3, 22, tzinfo=timezone(timedelta(hours=1))),
+        ),
+        ("2027/01/19 12:03:22 AM GMT-05:30", False, None),  # checked below: midnight, -05:30
+        ("2027-01-19 14:03:22", True, datetime(2027, 1, 19, 14, 3, 22)),
+        ("2027-01-19", True, datetime(2027, 1, 19)),
+        ("31/02/2027", True, None),
+        ("next Tuesday", True, None),
+        ("2027/01/19 13:03:22 PM GMT", False, None),
+    ],
+)
+def test_dates_as_the_tools_write_them(
+    text: str, day_first: bool, expected: datetime | None
+) -> None:
+    when = parse_when(text, day_first=day_first)
+    if text.endswith("-05:30"):
+        assert when == datetime(
+            2027, 1, 19, 0, 3, 22, tzinfo=timezone(-timedelta(hours=5, minutes=30))
+        )
+    else:
+        assert when == expected
+
+
+def test_a_day_over_12_decides_the_order_for_the_whole_column() -> None:
+    assert day_first_for(["03/04/2027", "19/04/2027"], hint=False)
+    assert not day_first_for(["03/04/2027", "04/19/2027"], hint=True)
+    assert day_first_for(["03/04/2027"], hint=True)
+
+
+# -- what is not a survey export -----------------------------------------------------------
+
+
+def refused(path: Path) -> str:
+    with pytest.raises(UserError) as caught:
+        read_survey(path)
+    message = caught.value.message
+    assert "\n" not in message
+    return message
+
+
+def test_a_file_that_is_not_there_and_a_folder(tmp_path: Path) -> None:
+    assert refused(tmp_path / "gone.csv") == f"There is no survey export {tmp_path / 'gone.csv'}."
+    assert "is a folder" in refused(tmp_path)
+
+
+def test_a_roster_is_not_a_survey_and_says_so() -> None:
+    message = refused(DATA / "roster.csv")
+    assert message.startswith("roster.csv, row 1: this is not a survey export")
+    assert "It looks like a roster" in message
+
+
+def test_a_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "check-in.xlsx"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notes.txt", "not a workbook")
+    path.write_bytes(buffer.getvalue())
+    assert refused(path).startswith("check-in.xlsx is not a readable Excel workbook")
+
+
+def test_a_truncated_workbook(tmp_path: Path) -> None:
+    data = (DATA / "ms_forms_en.xlsx").read_bytes()
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(data[: len(data) // 2])
+    assert refused(path).startswith("cut.xlsx is not a readable Excel workbook")
+
+
+def _workbook(path: Path, rows: list[list[object]]) -> Path:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+MS_HEADERS = ["ID", "Start time", "Completion time", "Email", "Name"]
+
+
+def _with_shared_strings(source: Path, out: Path, shared: bytes) -> Path:
+    """`source` (openpyxl's, which writes its strings inline) with a shared strings part, as
+    Excel and Microsoft Forms write a workbook, holding `shared`; cell A1 uses its first string."""
+    with zipfile.ZipFile(source) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    parts["xl/sharedStrings.xml"] = shared
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdS" Target="sharedStrings.xml" Type="http://schemas.'
+        b'openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>',
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats'
+        b'-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    first = sheet.index(b'<c r="A1"')
+    parts["xl/worksheets/sheet1.xml"] = (
+        sheet[:first] + b'<c r="A1" t="s"><v>0</v></c>' + sheet[sheet.index(b"</c>", first) + 4 :]
+    )
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out
+
+
+SST = (
+    b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+    b'uniqueCount="1">'
+)
+
+
+def test_shared_strings_are_read_as_excel_writes_them(tmp_path: Path) -> None:
+    path = _with_shared_strings(
+        DATA / "ms_forms_en.xlsx", tmp_path / "shared.xlsx", SST + b"<si><t>ID</t></si></sst>"
+    )
+    assert read_survey(path).shape.tool == "ms_forms"
+
+
+def test_entities_in_the_shared_strings_are_refused_not_expanded(tmp_path: Path) -> None:
+    entities = b"".join(
+        b'<!ENTITY l%d "%s">' % (i, (b"&l%d;" % (i - 1)) * 10 if i else b"lol") for i in range(10)
+    )
+    laughs = b'<?xml version="1.0"?><!DOCTYPE sst [' + entities + b"]>" + SST
+    laughs += b"<si><t>&l9;</t></si></sst>"
+    bomb = _with_shared_strings(DATA / "ms_forms_en.xlsx", tmp_path / "laughs.xlsx", laughs)
+    assert refused(bomb).startswith("laughs.xlsx is not a readable Excel workbook")
+
+
+def test_a_huge_cell_is_named_by_row_and_column(tmp_path: Path) -> None:
+    big = "x" * 1_000_000
+    csv_path = tmp_path / "huge.csv"
+    csv_path.write_text(f"Timestamp,Anything else?\n19/01/2027 14:03:22,{big}\n", encoding="utf-8")
+    assert refused(csv_path) == (
+        "huge.csv, row 2, column 'Anything else?': the cell holds 1,000,000 characters; an "
+        f"answer is at most {MAX_CELL:,} (a spreadsheet cell's limit)."
+    )
+    # openpyxl writes no cell over Excel's limit, so the megabyte goes into the sheet's XML.
+    source = _workbook(
+        tmp_path / "small.xlsx", [[*MS_HEADERS, "Comment"], [1, "a", "b", "c", "d", "HUGE"]]
+    )
+    xlsx = tmp_path / "huge.xlsx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(xlsx, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in src.namelist():
+            data = src.read(name)
+            out.writestr(name, data.replace(b"HUGE", big.encode()))
+    message = refused(xlsx)
+    assert message.startswith("huge.xlsx, row 2, column 'Comment': the cell holds"), message
+
+
+def test_the_csv_field_limit_is_put_back_after_reading(tmp_path: Path) -> None:
+    import csv
+
+    before = csv.field_size_limit()
+    path = tmp_path / "huge.csv"
+    path.write_text(
+        "Timestamp,Comment\n19/01/2027 14:03:22," + "x" * 200_000 + "\n", encoding="utf-8"
+    )
+    refused(path)
+    assert csv.field_size_limit() == before
+
+
+def test_formula_cells_read_as_their_own_text_never_evaluated(tmp_path: Path) -> None:
+    path = _workbook(
+        tmp_path / "formulas.xlsx",
+        [
+            [*MS_HEADERS, "Comment", "Satisfaction"],
+            [1, "a", "b", "c", "d", '=HYPERLINK("https://example.com","click")', "=1+1"],
+        ],
+    )
+    cells = read_survey(path).rows[0][1]
+    assert cells[5:] == ['=HYPERLINK("https://example.com","click")', "=1+1"]
+
+
+def test_a_hundred_thousand_empty_rows_are_skipped(tmp_path: Path) -> None:
+    lines = ["Timestamp,Your pair code (on your charter, e.g. P07)"] + [","] * 100_000
+    lines.append("19/01/2027 14:03:22,P01")
+    path = tmp_path / "gaps.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert [n for n, _ in read_survey(path).rows] == [100_002]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([*MS_HEADERS, "Your pair code (on your charter, e.g. P07)"])
+    sheet.append([1, "a", "b", "c", "d", "P01"])
+    sheet.cell(row=100_002, column=1, value=None)
+    sheet.cell(row=100_003, column=6, value=" ")
+    xlsx = tmp_path / "gaps.xlsx"
+    book.save(xlsx)
+    assert [n for n, _ in read_survey(xlsx).rows] == [2]
+
+
+def test_headers_without_responses(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_text("Timestamp,Email Address,Your pair code\n", encoding="utf-8")
+    assert refused(path) == "empty.csv has the headers of a Google Forms export but no responses."

@@ -1,0 +1,673 @@
+"""Import a check-in survey export: every response matched to a pair and a role, all checked
+first, then all saved in one transaction or none.
+
+A response is matched by the pair code it gives (the ready form's first question), then by the
+respondent's email, then by their name (without case or accents); its role is the matched
+person's, or the answer to a role question. A response that matches no pair, matches more than
+one, or contradicts itself (the code of one pair, the email of another) is listed with its row
+before anything is saved, as are answers that are not what their question asks for. A
+response's identity is its tool, its form and its id (Google Forms gives none: its timestamp
+and email), so importing the same export, or a later one that holds it, adds it once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workshop_app.core.charters.dates import format_date
+from workshop_app.core.errors import UserError
+from workshop_app.core.followup.survey_dates import day_first_for, iso_when, parse_when
+from workshop_app.core.followup.survey_mapping import (
+    IGNORED,
+    MEANINGS,
+    SavedForm,
+    form_name_for,
+    guess_mapping,
+    parse_answer,
+    plain,
+    saved_forms,
+    signature,
+)
+from workshop_app.core.followup.survey_read import SurveyTable, read_survey
+from workshop_app.core.model import Pair, Participant
+from workshop_app.core.roster.importer import ImportProblem
+from workshop_app.core.roster.store import format_code, normalise_code
+from workshop_app.core.runner.clock import new_id, utc_now
+from workshop_app.core.validation import normalise_email
+from workshop_app.core.words import count
+
+if TYPE_CHECKING:
+    from workshop_app.core.store.workshop_file import WorkshopFile
+
+# What Microsoft Forms writes for the email and name of someone who answered a form that
+# anyone can answer, in the languages the headers are known in.
+ANONYMOUS = frozenset({"anonymous", "anonimo", "anonym", "anonyme", "anónimo", "anônimo"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]+")
+VALUE_COLUMNS = {
+    "checkpoint": "checkpoint_day",
+    "meetings_held": "meetings_held",
+    "last_meeting": "last_meeting",
+    "goal1": "goal1_progress",
+    "goal2": "goal2_progress",
+    "goal3": "goal3_progress",
+    "fit": "fit",
+    "satisfaction": "satisfaction",
+    "wants_help": "wants_help",
+    "comment": "comment",
+}
+FIT_WORDS = {"good": "a good fit", "deciding": "still deciding", "not_a_fit": "not a fit"}
+
+
+@dataclass(slots=True)
+class Response:
+    row: int
+    key: str
+    pair_id: str
+    code: str
+    role: str
+    person: str  # who answered, as the roster names them ("" when only the code is known)
+    submitted_at: str
+    values: dict[str, Any]
+
+
+@dataclass(slots=True)
+class CheckinPlan:
+    table: SurveyTable
+    form: SavedForm | None  # the saved form whose mapping this is (None: a new form)
+    form_name: str
+    signature: str
+    mapping: dict[str, str]  # header -> meaning, for every question column ("" = not used)
+    responses: list[Response] = field(default_factory=list)
+    already: int = 0
+    problems: list[ImportProblem] = field(default_factory=list)
+
+    @property
+    def source(self) -> str:
+        return self.table.source
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def ignored_columns(self) -> list[str]:
+        return [h for h, meaning in self.mapping.items() if meaning == IGNORED]
+
+    def summary(self) -> list[str]:
+        pairs = {r.pair_id for r in self.responses}
+        how = (
+            f"the saved mapping '{self.form.name}'"
+            if self.form is not None and self.form.mapping == self.mapping
+            else f"a new mapping, saved as '{self.form_name}'"
+        )
+        lines = [
+            f"{self.source}: a {self.table.shape.tool_name} export, {how}",
+            f"  {count(len(self.responses), 'response')} to import, from "
+            f"{count(len(pairs), 'pair')}; {count(self.already, 'response')} already imported",
+        ]
+        if self.ignored_columns:
+            lines.append("  columns not used: " + ", ".join(self.ignored_columns))
+        return lines
+
+    def mapping_lines(self) -> list[str]:
+        return [
+            f"  {header} -> {MEANINGS.get(meaning, 'not used')}"
+            for header, meaning in self.mapping.items()
+        ]
+
+
+class _Problems:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.items: list[ImportProblem] = []
+
+    def add(self, row: int | None, column: str | None, message: str) -> None:
+        self.items.append(ImportProblem(self.source, row, column, message))
+
+
+def plan_checkins(wf: WorkshopFile, path: Path, *, mapping_name: str | None = None) -> CheckinPlan:
+    """Read and check a survey export against the workshop; change nothing."""
+    return plan_table(wf, read_survey(Path(path)), mapping_name=mapping_name)
+
+
+def plan_table(
+    wf: WorkshopFile, table: SurveyTable, *, mapping_name: str | None = None
+) -> CheckinPlan:
+    """Check an export already read (`read_survey`, on a worker thread) against the workshop."""
+    forms = saved_forms(wf)
+    sig = signature(table)
+    if mapping_name is not None:
+        form = next((f for f in forms if f.name == mapping_name), None)
+        if form is None:
+            known = ", ".join(repr(f.name) for f in forms) or "none yet"
+            raise UserError(
+                f"There is no saved mapping named {mapping_name!r} (saved mappings: {known})."
+            )
+    else:
+        form = next((f for f in forms if f.signature == sig), None)
+    if form is not None:
+        mapping = _complete(table, form.mapping)
+        name = form.name
+    else:
+        mapping = _complete(table, guess_mapping(table.questions))
+        name = form_name_for(table.source, table.shape.tool_name, {f.name for f in forms})
+    return check_plan(wf, table, form=form, form_name=name, mapping=mapping)
+
+
+def _complete(table: SurveyTable, mapping: dict[str, str]) -> dict[str, str]:
+    return {c.header: mapping.get(c.header, IGNORED) for c in table.questions}
+
+
+def replan(wf: WorkshopFile, plan: CheckinPlan, mapping: dict[str, str]) -> CheckinPlan:
+    """The same export checked again with a mapping the user corrected."""
+    return check_plan(
+        wf,
+        plan.table,
+        form=plan.form,
+        form_name=plan.form_name,
+        mapping=_complete(plan.table, mapping),
+    )
+
+
+def check_plan(
+    wf: WorkshopFile,
+    table: SurveyTable,
+    *,
+    form: SavedForm | None,
+    form_name: str,
+    mapping: dict[str, str],
+) -> CheckinPlan:
+    plan = CheckinPlan(
+        table=table, form=form, form_name=form_name, signature=signature(table), mapping=mapping
+    )
+    problems = _Problems(table.source)
+    columns = _meaning_columns(table, mapping, problems)
+    if not problems.items:
+        _check_rows(wf, table, columns, plan, problems)
+    plan.problems = problems.items
+    return plan
+
+
+def _meaning_columns(
+    table: SurveyTable, mapping: dict[str, str], problems: _Problems
+) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for column in table.questions:
+        meaning = mapping.get(column.header, IGNORED)
+        if meaning == IGNORED:
+            continue
+        if meaning in columns:
+            first = table.headers[columns[meaning]]
+            problems.add(
+                1,
+                column.header,
+                f"this column and '{first}' are both mapped to {MEANINGS[meaning].lower()}; "
+                "map one of them to Not used",
+            )
+            continue
+        columns[meaning] = column.index
+    shape = table.shape
+    if not set(columns) - {"pair_code", "role", "email", "name"}:
+        problems.add(
+            1,
+            None,
+            "no question of this export is mapped to a check-in answer (meetings, goals, fit, "
+            "satisfaction, help, comment); map the question columns, or use the ready form "
+            "(workshop-app checkins form)",
+        )
+    identifies = {"pair_code", "email", "name"} & set(columns)
+    if not identifies and shape.email_column is None and shape.first_name_column is None:
+        problems.add(
+            1, None, "nothing in this export says who answered: map the pair code question"
+        )
+    return columns
+
+
+@dataclass(slots=True)
+class _Roster:
+    by_code: dict[str, Pair]
+    by_email: dict[str, Participant]
+    by_name: dict[str, list[Participant]]
+    pair_of: dict[str, Pair]
+    people: dict[str, Participant]
+
+
+def _roster(wf: WorkshopFile) -> _Roster:
+    people = {p.id: p for p in wf.roster.participants()}
+    pairs = wf.roster.pairs()
+    by_name: dict[str, list[Participant]] = defaultdict(list)
+    for person in people.values():
+        by_name[plain(person.name)].append(person)
+    pair_of = {}
+    for pair in pairs:
+        pair_of[pair.mentor_id] = pair
+        pair_of[pair.mentee_id] = pair
+    return _Roster(
+        by_code={p.code: p for p in pairs},
+        by_email={p.email: p for p in people.values()},
+        by_name=dict(by_name),
+        pair_of=pair_of,
+        people=people,
+    )
+
+
+def _pair_for_code(text: str, roster: _Roster) -> Pair | None:
+    """The pair a typed code names: as the charter prints it (P07), in any case and spacing
+    ("p 07"), or as its number alone ("7", "07"), as people type it into a form."""
+    try:
+        code = normalise_code("".join(text.split()))
+    except UserError:
+        return None
+    if code.isdigit():
+        code = format_code(int(code))
+    return roster.by_code.get(code)
+
+
+def _cell(cells: list[str], index: int | None) -> str:
+    if index is None or index >= len(cells):
+        return ""
+    return cells[index]
+
+
+def _check_rows(
+    wf: WorkshopFile,
+    table: SurveyTable,
+    columns: dict[str, int],
+    plan: CheckinPlan,
+    problems: _Problems,
+) -> None:
+    shape = table.shape
+    roster = _roster(wf)
+    stored = {k for (k,) in wf.conn.execute("SELECT response_key FROM checkins")}
+    submitted_header = table.header(shape.submitted_column)
+    when_first = day_first_for(
+        (_cell(c, shape.submitted_column) for _, c in table.rows), hint=shape.day_first
+    )
+    day_first = (
+        day_first_for((_cell(c, columns["last_meeting"]) for _, c in table.rows), hint=when_first)
+        if "last_meeting" in columns
+        else when_first
+    )
+    seen: dict[str, int] = {}
+    known: dict[tuple[str, str], tuple[Any, str | None]] = {}
+    for row, cells in table.rows:
+        raw_when = _cell(cells, shape.submitted_column)
+        when = parse_when(raw_when, day_first=when_first)
+        if when is None:
+            problems.add(
+                row,
+                submitted_header,
+                f"{raw_when!r} is not a date and time"
+                if raw_when
+                else "the time it was sent is empty",
+            )
+            continue
+        key = _response_key(plan.signature, shape.tool, cells, shape, when, columns)
+        if key is None:
+            problems.add(row, table.header(shape.id_column or 0), "the response has no id")
+            continue
+        if key in seen:
+            problems.add(row, None, f"this is the same response as row {seen[key]}")
+            continue
+        seen[key] = row
+        values, ok = _values(table, row, cells, columns, when.date(), day_first, problems, known)
+        match = _match(table, row, cells, columns, values, roster, problems)
+        if match is None or not ok:
+            continue
+        if key in stored:
+            plan.already += 1
+            continue
+        pair, role, person = match
+        plan.responses.append(
+            Response(
+                row=row,
+                key=key,
+                pair_id=pair.id,
+                code=pair.code,
+                role=role,
+                person=person,
+                submitted_at=iso_when(when),
+                values=values,
+            )
+        )
+
+
+def _response_key(
+    sig: str,
+    tool: str,
+    cells: list[str],
+    shape: Any,
+    when: datetime,
+    columns: dict[str, int],
+) -> str | None:
+    if shape.id_column is not None:
+        rid = _cell(cells, shape.id_column)
+        return f"{tool}:{sig}:{rid}" if rid else None
+    email = normalise_email(_cell(cells, shape.email_column))
+    # Without an email (a form that collects none), two people who sent it in the same second
+    # are told apart by the pair code they gave.
+    extra = "" if email else plain(_cell(cells, columns.get("pair_code")))
+    return f"{tool}:{sig}:{iso_when(when)}:{email}:{extra}"
+
+
+def _values(
+    table: SurveyTable,
+    row: int,
+    cells: list[str],
+    columns: dict[str, int],
+    submitted: date,
+    day_first: bool,
+    problems: _Problems,
+    known: dict[tuple[str, str], tuple[Any, str | None]],
+) -> tuple[dict[str, Any], bool]:
+    values: dict[str, Any] = {}
+    ok = True
+    for meaning, index in columns.items():
+        text = _cell(cells, index)
+        if meaning == "comment":
+            values[meaning] = _CONTROL.sub(" ", text).strip()
+            continue
+        # The same answer means the same everywhere but for a date (checked against the day
+        # the response was sent): a 10,000-row export has a few dozen different answers.
+        key = (meaning, text)
+        found = known.get(key) if meaning != "last_meeting" else None
+        if found is None:
+            found = parse_answer(
+                meaning,
+                text,
+                separator=table.shape.separator,
+                day_first=day_first,
+                submitted=submitted,
+            )
+            if meaning != "last_meeting":
+                known[key] = found
+        value, problem = found
+        if problem:
+            problems.add(row, table.headers[index], problem)
+            ok = False
+        values[meaning] = value
+    return values, ok
+
+
+def _match(
+    table: SurveyTable,
+    row: int,
+    cells: list[str],
+    columns: dict[str, int],
+    values: dict[str, Any],
+    roster: _Roster,
+    problems: _Problems,
+) -> tuple[Pair, str, str] | None:
+    """The response's pair, role and person, or None with the reason listed."""
+    shape = table.shape
+    code_header = table.headers[columns["pair_code"]] if "pair_code" in columns else None
+    code_pair: Pair | None = None
+    raw_code = str(values.get("pair_code") or "").strip()
+    if raw_code:
+        code_pair = _pair_for_code(raw_code, roster)
+    email = normalise_email(str(values.get("email") or _cell(cells, shape.email_column)))
+    if plain(email) in ANONYMOUS:
+        email = ""
+    name = str(values.get("name") or "").strip() or " ".join(
+        p
+        for p in (_cell(cells, shape.first_name_column), _cell(cells, shape.last_name_column))
+        if p
+    )
+    if plain(name) in ANONYMOUS:
+        name = ""
+    by_email = roster.by_email.get(email) if email else None
+    named = roster.by_name.get(plain(name), []) if name else []
+    # Who answered, if the roster knows them: by email, else by a name only one person has
+    # (or only one person of the pair the code names).
+    person = by_email
+    if person is None and named:
+        if code_pair is not None:
+            inside = [p for p in named if roster.pair_of.get(p.id) is code_pair]
+            named = inside or named
+        if len(named) == 1:
+            person = named[0]
+    person_pair = roster.pair_of.get(person.id) if person is not None else None
+    if code_pair is not None and person is not None and person_pair is not code_pair:
+        where = f"pair {person_pair.code}" if person_pair else "no pair"
+        how = f"email {email}" if person is by_email else f"name {name!r}"
+        problems.add(
+            row,
+            code_header,
+            f"the code gives pair {code_pair.code}, but the {how} is {person.name}'s, who is in "
+            f"{where}",
+        )
+        return None
+    pair = code_pair or person_pair
+    if pair is None:
+        if person is not None:
+            problems.add(row, None, f"{person.name} is not in a pair")
+        elif len(named) > 1:
+            problems.add(
+                row,
+                None,
+                f"{len(named)} participants are called {name!r}; add the pair code question "
+                "to the form, or collect emails",
+            )
+        else:
+            given = [
+                f"code {raw_code!r}" if raw_code else "",
+                f"email {email}" if email else "",
+                f"name {name!r}" if name else "",
+            ]
+            said = ", ".join(g for g in given if g) or "no pair code, email or name"
+            problems.add(row, code_header, f"matches no pair in this workshop ({said})")
+        return None
+    stated = values.get("role")
+    role = person.role if person is not None else stated
+    if person is not None and stated and stated != person.role:
+        problems.add(
+            row,
+            table.headers[columns["role"]],
+            f"the answer says {stated}, but {person.name} is the {person.role} of pair {pair.code}",
+        )
+        return None
+    if role is None:
+        problems.add(
+            row,
+            code_header,
+            f"pair {pair.code}, but not whether its mentor or its mentee answered: add the "
+            "role question to the form, or collect emails",
+        )
+        return None
+    if person is None:
+        person = roster.people.get(pair.mentor_id if role == "mentor" else pair.mentee_id)
+    return pair, role, person.name if person is not None else ""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinResult:
+    added: int
+    already: int
+    meetings_logged: int
+    form_name: str
+
+    def summary(self) -> str:
+        """E.g. "12 responses imported, 3 meetings logged; 4 responses already imported"."""
+        return (
+            f"{count(self.added, 'response')} imported, {count(self.meetings_logged, 'meeting')} "
+            f"logged; {count(self.already, 'response')} already imported"
+        )
+
+
+def checkin_summary(
+    response: Response, lang: str = "en", dates: dict[date, str] | None = None
+) -> str:
+    """The check-in in one line, as the contact log shows it. `dates`: dates formatted so far."""
+    v = response.values
+    dates = {} if dates is None else dates
+    parts = [f"{response.role.capitalize()} check-in"]
+    if v.get("checkpoint") is not None:
+        parts[0] += f" (day {v['checkpoint']})"
+    if v.get("meetings_held") is not None:
+        parts.append(count(v["meetings_held"], "meeting") + " since the last checkpoint")
+    if v.get("last_meeting") is not None:
+        met = v["last_meeting"]
+        if met not in dates:
+            dates[met] = format_date(met, lang)
+        parts.append("last met " + dates[met])
+    goals = [f"goal {n} at {v[f'goal{n}']} of 5" for n in (1, 2, 3) if v.get(f"goal{n}")]
+    parts.extend(goals)
+    if v.get("fit"):
+        parts.append(FIT_WORDS[v["fit"]])
+    if v.get("satisfaction") is not None:
+        parts.append(f"satisfaction {v['satisfaction']} of 5")
+    if v.get("wants_help") == 1:
+        parts.append("would like help from the program team")
+    return "; ".join(parts)
+
+
+def apply_checkins(wf: WorkshopFile, plan: CheckinPlan) -> CheckinResult:
+    """Save a checked plan in one transaction: the form's mapping, the responses, and the
+    contact log's entries for them. A plan with problems is refused whole."""
+    if plan.problems:
+        raise UserError(
+            f"{plan.source} has {count(len(plan.problems), 'problem')}; nothing was imported.",
+            details=[str(p) for p in plan.problems],
+        )
+    now = utc_now()
+    lang = wf.workshop().language
+    conn = wf.conn
+    audit: list[tuple[str, str, str, Any, Any, str | None]] = []
+    with wf.transaction():
+        # What the preview was made against may have changed since (a pair broken up, the
+        # same export imported from another window): checked again inside the transaction.
+        pairs = {pid for (pid,) in conn.execute("SELECT id FROM pairs")}
+        stored = {k for (k,) in conn.execute("SELECT response_key FROM checkins")}
+        if any(r.pair_id not in pairs or r.key in stored for r in plan.responses):
+            raise UserError(
+                f"The workshop changed since {plan.source} was checked; nothing was imported. "
+                "Check the export again."
+            )
+        form_id = _save_form(wf, plan, now, audit)
+        meeting_days = {
+            (pid, day)
+            for pid, day in conn.execute(
+                "SELECT pair_id, on_date FROM contacts WHERE kind = 'meeting'"
+            )
+        }
+        checkins, contacts = [], []
+        dates: dict[date, str] = {}  # each date formatted once (Babel is slow, dates repeat)
+        for response in plan.responses:
+            cid = new_id()
+            record: dict[str, Any] = {
+                "id": cid,
+                "pair_id": response.pair_id,
+                "role": response.role,
+                "response_key": response.key,
+                "form_id": form_id,
+                "submitted_at": response.submitted_at,
+                "checkpoint_day": None,
+                "meetings_held": None,
+                "last_meeting": "",
+                "goal1_progress": None,
+                "goal2_progress": None,
+                "goal3_progress": None,
+                "fit": "",
+                "satisfaction": None,
+                "wants_help": None,
+                "comment": "",
+                "updated_at": now,
+            }
+            for meaning, column in VALUE_COLUMNS.items():
+                value = response.values.get(meaning)
+                if value is not None:
+                    record[column] = value.isoformat() if isinstance(value, date) else value
+            checkins.append(record)
+            text = checkin_summary(response, lang, dates)
+            # One audit row per response: its log entries are part of it (they go with it).
+            audit.append(("checkins", cid, "*created*", None, text, response.pair_id))
+            contacts.append(
+                _contact(
+                    response.pair_id,
+                    response.submitted_at[:10],
+                    "checkin",
+                    response.role,
+                    text,
+                    cid,
+                    now,
+                )
+            )
+            last = record["last_meeting"]
+            if last and (response.pair_id, last) not in meeting_days:
+                meeting_days.add((response.pair_id, last))
+                contacts.append(
+                    _contact(
+                        response.pair_id,
+                        last,
+                        "meeting",
+                        "both",
+                        f"Meeting reported in the {response.role}'s check-in",
+                        cid,
+                        now,
+                    )
+                )
+        wf.insert_all("checkins", checkins)
+        wf.insert_all("contacts", contacts)
+        wf.audit_many(audit, at=now)
+    return CheckinResult(
+        added=len(checkins),
+        already=plan.already,
+        meetings_logged=sum(1 for c in contacts if c["kind"] == "meeting"),
+        form_name=plan.form_name,
+    )
+
+
+def _contact(
+    pair_id: str, on_date: str, kind: str, who: str, text: str, checkin_id: str, now: str
+) -> dict[str, Any]:
+    return {
+        "id": new_id(),
+        "pair_id": pair_id,
+        "on_date": on_date,
+        "kind": kind,
+        "who": who,
+        "text": text,
+        "checkin_id": checkin_id,
+        "updated_at": now,
+    }
+
+
+def _save_form(
+    wf: WorkshopFile,
+    plan: CheckinPlan,
+    now: str,
+    audit: list[tuple[str, str, str, Any, Any, str | None]],
+) -> str:
+    """The form's row in `checkin_forms`: made for a new form, its mapping brought up to date
+    (and its signature, when --mapping chose it for an export of changed questions)."""
+    mapping = json.dumps(plan.mapping, ensure_ascii=False, sort_keys=True)
+    form = plan.form
+    if form is None:
+        form_id = new_id()
+        wf.insert(
+            "checkin_forms",
+            {
+                "id": form_id,
+                "name": plan.form_name,
+                "source": plan.table.shape.tool,
+                "signature": plan.signature,
+                "mapping": mapping,
+                "updated_at": now,
+            },
+        )
+        audit.append(("checkin_forms", form_id, "*created*", None, plan.form_name, None))
+        return form_id
+    old = json.dumps(form.mapping, ensure_ascii=False, sort_keys=True)
+    if old != mapping or form.signature != plan.signature:
+        wf.conn.execute(
+            "UPDATE checkin_forms SET mapping = ?, signature = ?, updated_at = ? WHERE id = ?",
+            (mapping, plan.signature, now, form.id),
+        )
+        audit.append(("checkin_forms", form.id, "mapping", old, mapping, None))
+    return form.id

@@ -1,0 +1,188 @@
+"""Read a check-in survey export (Microsoft Forms .xlsx, Google Forms .csv, Qualtrics .csv/.tsv).
+
+The bytes are read as the roster import reads them (`core.roster.read`: its encoding and
+delimiter detection, its checks of a workbook before anything is unpacked, openpyxl in
+read-only mode); what is different is that a survey has its tool's header rows and that no
+formula is ever evaluated: a formula cell reads as its own text. Row numbers are the ones a
+person sees in a spreadsheet, header rows counted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from workshop_app.core.errors import UserError, one_line
+from workshop_app.core.followup.survey_shapes import Shape, detect_shape
+from workshop_app.core.paths import resolved
+from workshop_app.core.roster.columns import field_for
+from workshop_app.core.roster.read import (
+    MAX_BYTES,
+    XLSX_MAX_ROWS,
+    cell_text,
+    check_xlsx_archive,
+    decode,
+    sniff_delimiter,
+    xlsx_rows,
+)
+from workshop_app.core.words import count
+
+# Excel's own limit for one cell: no tool exports a longer answer, so a longer cell is not one.
+MAX_CELL = 32_767
+# Rows looked at in a workbook, blank ones included: far more than any survey's responses, far
+# fewer than a sheet that claims a million rows makes openpyxl produce.
+XLSX_MAX_ROWS_READ = 2 * XLSX_MAX_ROWS
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyColumn:
+    index: int
+    header: str  # the first header row's text: what a saved mapping is keyed by
+    text: str  # the question as asked (Qualtrics' second header row; else the header)
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyTable:
+    source: str
+    shape: Shape
+    headers: list[str]
+    questions: list[SurveyColumn]
+    rows: list[tuple[int, list[str]]]
+    """(row number as seen in a spreadsheet, cells), blank rows left out."""
+
+    def header(self, index: int) -> str:
+        return self.headers[index] if index < len(self.headers) else f"column {index + 1}"
+
+
+def read_survey(path: Path) -> SurveyTable:
+    name, data = _read_bytes(Path(path))
+    workbook = data[:4] == b"PK\x03\x04"
+    records = _xlsx_records(name, data) if workbook else _csv_records(name, data)
+    return _survey(name, records, workbook=workbook)
+
+
+def _read_bytes(path: Path) -> tuple[str, bytes]:
+    resolved(path)  # a loop of links is named as one, not as a missing file
+    if not path.exists():
+        raise UserError(f"There is no survey export {path}.")
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; pick a survey export (.xlsx, .csv or .tsv).")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UserError(
+                f"{path.name} is {size // 1_000_000} MB; a survey export is at most "
+                f"{MAX_BYTES // 1024 // 1024} MB."
+            )
+        data = path.read_bytes()
+    except PermissionError as exc:
+        raise UserError(f"You do not have permission to read {path}.") from exc
+    except OSError as exc:
+        raise UserError(f"Cannot read {path}: {exc.strerror}.") from exc
+    if not data.strip():
+        raise UserError(f"{path.name} is empty: there are no survey responses in it.")
+    if data[:4] != b"PK\x03\x04" and path.suffix.lower() in (".xls", ".xlsm", ".ods", ".numbers"):
+        raise UserError(
+            f"{path.name}: this kind of spreadsheet cannot be read; export the responses "
+            "again as .xlsx or CSV."
+        )
+    return path.name, data
+
+
+def _csv_records(name: str, data: bytes) -> list[list[str]]:
+    try:
+        text, _encoding = decode(data)
+    except UnicodeDecodeError as exc:  # a byte-order mark promised an encoding the rest breaks
+        raise UserError(
+            f"{name} is marked as {exc.encoding.upper()} text but is not valid "
+            f"{exc.encoding.upper()} (at byte {exc.start}); export it again."
+        ) from exc
+    if "\x00" in text:
+        raise UserError(f"{name} does not look like a survey export (it contains binary data).")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    # The csv module refuses a field over 128 KB with a message that names no column; the
+    # whole file (50 MB at most) is let through so that an overlong cell is named below.
+    limit = csv.field_size_limit(MAX_BYTES)
+    try:
+        return list(reader)
+    except csv.Error as exc:
+        raise UserError(f"{name}, row {reader.line_num}: the CSV cannot be read ({exc}).") from exc
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _xlsx_records(name: str, data: bytes) -> list[list[str]]:
+    check_xlsx_archive(name, data, what="survey export")
+    records: list[list[str]] = []
+    for number, row in enumerate(xlsx_rows(name, data, formula_text=True), start=1):
+        if number > XLSX_MAX_ROWS_READ:
+            raise UserError(
+                f"{name} has more than {count(XLSX_MAX_ROWS_READ, 'row')}; a survey export has "
+                "fewer. Check for a stray cell far below the responses."
+            )
+        # A gap in the sheet is a row of None: kept as an empty row (for the row numbers).
+        records.append([] if row.count(None) == len(row) else [cell_text(v) for v in row])
+    while records and not any(records[-1]):
+        records.pop()
+    return records
+
+
+def _survey(name: str, records: list[list[str]], *, workbook: bool) -> SurveyTable:
+    if not any(any(c.strip() for c in rec) for rec in records):
+        raise UserError(f"{name} has no rows.")
+    records = [[c.strip() for c in rec] for rec in records]
+    shape = detect_shape(records, workbook=workbook)
+    headers = records[0]
+    _check_cell_sizes(name, records, headers)
+    if shape is None:
+        shown = ", ".join(repr(one_line(h, limit=40)) for h in headers[:8] if h)
+        looks = (
+            " It looks like a roster: rosters are imported with Import roster "
+            "(workshop-app import)."
+            if _roster(headers)
+            else ""
+        )
+        raise UserError(
+            f"{name}, row 1: this is not a survey export from Microsoft Forms, Google Forms or "
+            f"Qualtrics (its headers are {shown}).{looks}"
+        )
+    texts = records[1] if shape.tool == "qualtrics" and len(records) > 1 else headers
+    questions = []
+    seen: dict[str, int] = {}
+    for i, h in enumerate(headers):
+        if not h or i in shape.own_columns:
+            continue
+        # A form may ask the same question twice (Google Forms allows it): each column is
+        # mapped on its own, so the second one's key says which it is.
+        seen[h] = seen.get(h, 0) + 1
+        key = h if seen[h] == 1 else f"{h} ({seen[h]})"
+        text = texts[i] if i < len(texts) and texts[i] else h
+        questions.append(SurveyColumn(index=i, header=key, text=text))
+    rows = [
+        (number, cells)
+        for number, cells in enumerate(records, start=1)
+        if number > shape.header_rows and any(cells)
+    ]
+    if not rows:
+        raise UserError(f"{name} has the headers of a {shape.tool_name} export but no responses.")
+    return SurveyTable(source=name, shape=shape, headers=headers, questions=questions, rows=rows)
+
+
+def _check_cell_sizes(name: str, records: list[list[str]], headers: list[str]) -> None:
+    for number, record in enumerate(records, start=1):
+        if not record or max(map(len, record)) <= MAX_CELL:  # the usual case, at C speed
+            continue
+        index = next(i for i, cell in enumerate(record) if len(cell) > MAX_CELL)
+        column = headers[index] if index < len(headers) else f"column {index + 1}"
+        raise UserError(
+            f"{name}, row {number}, column '{one_line(column, limit=60)}': the cell holds "
+            f"{len(record[index]):,} characters; an answer is at most {MAX_CELL:,} (a "
+            "spreadsheet cell's limit)."
+        )
+
+
+def _roster(headers: list[str]) -> bool:
+    fields = {field_for(h) for h in headers}
+    return bool({"role", "email"} <= fields or {"mentor_email", "mentee_email"} <= fields)

@@ -1,0 +1,364 @@
+"""Import a check-in survey export: pick the file, see what each column is read as (and fix a
+guess), which responses go to which pair, and every row that matches nothing; then import.
+
+Nothing is written until Import is pressed, and then all of it goes in or none of it does
+(`apply_checkins` is one transaction). The file is read on a worker thread (a 10,000-row
+workbook takes seconds in openpyxl); what was read is checked against the workshop here, on
+the GUI thread, which owns the workshop's connection (under a second for 10,000 rows).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.core.errors import UserError, one_line
+from workshop_app.core.followup.checkin_import import (
+    CheckinPlan,
+    CheckinResult,
+    apply_checkins,
+    plan_table,
+    replan,
+)
+from workshop_app.core.followup.survey_mapping import IGNORED, IGNORED_LABEL, MEANINGS
+from workshop_app.core.followup.survey_read import SurveyTable, read_survey
+from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.core.words import count
+from workshop_app.ui.dialogs.ask import name_buttons
+from workshop_app.ui.jobs import Job
+from workshop_app.ui.screen_fit import fit_to_screen
+from workshop_app.ui.style import ERROR_COLOUR
+
+MAPPING_MIN_WIDTH = 300
+EXPANDED_PAIRS = 20
+FILE_FILTER = "Survey exports (*.xlsx *.csv *.tsv *.txt);;All files (*)"
+INTRO = (
+    "Choose a check-in survey export: Microsoft Forms (Open in Excel, .xlsx), Google Forms "
+    "(Download responses, .csv) or Qualtrics (Export data, .csv or .tsv). Each response is "
+    "matched to its pair by the pair code, else the email, else the name. Nothing changes "
+    "until you press Import, and then everything goes in or nothing does."
+)
+
+
+class SurveyImportDialog(QDialog):
+    def __init__(
+        self, wf: WorkshopFile, parent: QWidget | None = None, *, pair_id: str | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.wf = wf
+        self.pair_id = pair_id
+        self.plan: CheckinPlan | None = None
+        self.imported: CheckinResult | None = None
+        self.combos: dict[str, QComboBox] = {}
+        self.reading: Job | None = None  # the export being read, if one is
+        self.setWindowTitle("Import a check-in survey")
+        fit_to_screen(self, QSize(980, 620))
+        intro = QLabel(INTRO)
+        intro.setWordWrap(True)
+        self.path = QLineEdit()
+        self.path.setReadOnly(True)
+        self.path.setPlaceholderText("No file chosen yet")
+        self.path.setAccessibleName("Survey export file")
+        self.choose_button = QPushButton("&Choose file…")
+        self.choose_button.setAccessibleName("Choose survey export")
+        self.choose_button.clicked.connect(self.choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(self.choose_button)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Import summary")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.hide()
+
+        # Left: what each question column is read as, a combo per column.
+        self.mapping_box = QGroupBox("&What each column holds")
+        # A question over its combo, one under the other: the question wraps to the list's
+        # whole width (a form layout's label column wraps it narrower).
+        self.mapping_list = QVBoxLayout()
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.addLayout(self.mapping_list)
+        holder_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        # The questions wrap to the list's width; only a long list scrolls, and downwards.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(holder)
+        box_layout = QVBoxLayout(self.mapping_box)
+        box_layout.addWidget(scroll)
+        self.mapping_box.hide()
+
+        # Right: nothing chosen yet, what will be imported, or the problems.
+        self.waiting = QLabel(
+            "No export chosen yet. Press Choose file… to see what it holds before anything is "
+            "imported."
+        )
+        self.waiting.setWordWrap(True)
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setStyleSheet("color: palette(placeholder-text);")
+        self.preview = QTreeWidget()
+        self.preview.setHeaderHidden(True)
+        self.preview.setAccessibleName("What will be imported")
+        self.problems = QPlainTextEdit()
+        self.problems.setReadOnly(True)
+        self.problems.setAccessibleName("Problems found in the export")
+        self.area = QStackedWidget()
+        for widget in (self.waiting, self.preview, self.problems):
+            self.area.addWidget(widget)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.mapping_box)
+        self.split.addWidget(self.area)
+        self.mapping_box.setMinimumWidth(MAPPING_MIN_WIDTH)
+
+        self.copy_button = QPushButton("Cop&y problems")
+        self.copy_button.setAccessibleName("Copy problems")
+        self.copy_button.clicked.connect(self.copy_problems)
+        self.copy_button.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(
+            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setAccessibleName("Import")
+        self.import_button.setEnabled(False)
+        name_buttons(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(file_row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.split, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.copy_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        self.choose_button.setFocus()
+
+    # -- choosing and checking ---------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        start = self.path.text() or str(self.wf.path.parent)
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Choose a check-in survey export", start, FILE_FILTER
+        )
+        if name:
+            self.load(Path(name))
+
+    def load(self, path: Path) -> None:
+        """Read `path` (on a worker thread), then check it against the workshop and show what
+        importing it would do. A file chosen while another is read replaces it."""
+        self.path.setText(str(path))
+        self.plan = None
+        self._fill_mapping(None)
+        self.summary.hide()
+        self.copy_button.hide()
+        self.import_button.setEnabled(False)
+        self.waiting.setText(f"Reading {path.name}…")
+        self.area.setCurrentWidget(self.waiting)
+        if self.reading is not None:
+            self.reading.stop()
+        self.reading = Job(
+            lambda _progress, _cancelled: read_survey(path),
+            done=self._read,
+            failed=self._unreadable,
+            what=f"Reading {path.name}",
+        ).start()
+
+    def _read(self, table: SurveyTable) -> None:
+        self.reading = None
+        try:
+            plan = plan_table(self.wf, table)
+        except UserError as exc:
+            self._unreadable(exc.message, exc.details)
+            return
+        self._fill_mapping(plan)
+        self._show(plan)
+
+    def _unreadable(self, message: str, details: list[str] | None = None) -> None:
+        self.reading = None
+        self.plan = None
+        self._fill_mapping(None)
+        self._show_problems(message, [message, *(details or [])])
+
+    def _remap(self) -> None:
+        """A combo changed: the same export checked again with the corrected mapping."""
+        if self.plan is None:
+            return
+        mapping = {header: combo.currentData() for header, combo in self.combos.items()}
+        try:
+            plan = replan(self.wf, self.plan, mapping)
+        except UserError as exc:
+            self._show_problems(exc.message, [exc.message, *exc.details])
+            return
+        self._show(plan)
+
+    def _fill_mapping(self, plan: CheckinPlan | None) -> None:
+        while (item := self.mapping_list.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        self.combos = {}
+        if plan is None:
+            self.mapping_box.hide()
+            return
+        if not self.mapping_box.isVisible():
+            # The columns' list takes two fifths of the room, the preview the rest.
+            self.mapping_box.show()
+            total = max(self.split.width(), 2 * MAPPING_MIN_WIDTH)
+            self.split.setSizes([total * 2 // 5, total - total * 2 // 5])
+        texts = {c.header: c.text for c in plan.table.questions}
+        for header, meaning in plan.mapping.items():
+            combo = QComboBox()
+            # As wide as the list is, not as its longest choice: the list never scrolls sideways.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
+            combo.addItem(IGNORED_LABEL, IGNORED)
+            for key, words in MEANINGS.items():
+                combo.addItem(words, key)
+            combo.setCurrentIndex(max(0, combo.findData(meaning)))
+            question = texts.get(header, header)
+            shown = question if question == header else f"{header}: {question}"
+            label = QLabel(one_line(shown, limit=120))
+            label.setWordWrap(True)
+            label.setBuddy(combo)
+            combo.setAccessibleName(f"Column {one_line(header, limit=80)}")
+            combo.setToolTip(question)
+            combo.currentIndexChanged.connect(self._remap)
+            self.mapping_list.addWidget(label)
+            self.mapping_list.addWidget(combo)
+            self.mapping_list.addSpacing(8)
+            self.combos[header] = combo
+
+    def _show(self, plan: CheckinPlan) -> None:
+        self.plan = plan
+        if not plan.ok:
+            self._show_problems(
+                f"{plan.source} cannot be imported: {count(len(plan.problems), 'problem')} to "
+                "fix first (in the file, or in what a column holds). Nothing has been imported.",
+                [str(p) for p in plan.problems],
+            )
+            return
+        self._show_preview(plan)
+
+    def _show_problems(self, headline: str, lines: list[str]) -> None:
+        self.summary.setText(headline)
+        self.summary.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: 600;")
+        self.summary.show()
+        self.problems.setPlainText("\n".join(lines))
+        self.area.setCurrentWidget(self.problems)
+        self.copy_button.show()
+        self.import_button.setEnabled(False)
+
+    def _show_preview(self, plan: CheckinPlan) -> None:
+        self.summary.setStyleSheet("")
+        self.summary.show()
+        self.copy_button.hide()
+        self.preview.clear()
+        lines = [line.strip() for line in plan.summary()]
+        if self.pair_id is not None:
+            mine = [r for r in plan.responses if r.pair_id == self.pair_id]
+            code = next((r.code for r in mine), None) or self._code_of(self.pair_id)
+            lines.append(f"{count(len(mine), 'response')} for pair {code}")
+        self.summary.setText("\n".join(lines))
+        by_pair: dict[str, list[str]] = {}
+        for response in plan.responses:
+            who = f" ({response.person})" if response.person else ""
+            by_pair.setdefault(response.code, []).append(
+                f"Row {response.row}: {response.role}{who}, sent {response.submitted_at[:10]}"
+            )
+        if by_pair:
+            top = QTreeWidgetItem([f"{count(len(plan.responses), 'response')} to import, by pair"])
+            pairs = []
+            for code, rows in by_pair.items():
+                pair = QTreeWidgetItem([f"{code}: {count(len(rows), 'response')}"])
+                pair.addChildren([QTreeWidgetItem([row]) for row in rows])
+                pairs.append(pair)
+            top.addChildren(pairs)
+            self.preview.addTopLevelItem(top)
+            top.setExpanded(True)
+            if len(pairs) <= EXPANDED_PAIRS:  # a few pairs open; a whole program, closed
+                for pair in pairs:
+                    pair.setExpanded(True)
+        if plan.already:
+            self.preview.addTopLevelItem(
+                QTreeWidgetItem(
+                    [f"{count(plan.already, 'response')} already imported: left as they are"]
+                )
+            )
+        if plan.ignored_columns:
+            ignored = QTreeWidgetItem([f"{count(len(plan.ignored_columns), 'column')} not used"])
+            ignored.addChildren(
+                [QTreeWidgetItem([one_line(h, limit=120)]) for h in plan.ignored_columns]
+            )
+            self.preview.addTopLevelItem(ignored)
+            ignored.setExpanded(True)
+        something = bool(plan.responses)
+        if something or plan.already:
+            self.area.setCurrentWidget(self.preview)
+        else:
+            self.waiting.setText("There are no responses to import in this export.")
+            self.area.setCurrentWidget(self.waiting)
+        self.import_button.setEnabled(something)
+        if something:
+            self.import_button.setDefault(True)
+            self.import_button.setFocus()
+
+    def _code_of(self, pair_id: str) -> str:
+        try:
+            return self.wf.roster.pair(pair_id).code
+        except UserError:
+            return "(no longer in the workshop)"
+
+    def done(self, result: int) -> None:
+        if self.reading is not None:  # closed while reading: nobody will see what it read
+            self.reading.stop()
+            self.reading = None
+        super().done(result)
+
+    def copy_problems(self) -> None:
+        QGuiApplication.clipboard().setText(self.problems.toPlainText())
+
+    def accept(self) -> None:
+        if self.plan is None or not self.import_button.isEnabled():
+            return
+        try:
+            self.imported = apply_checkins(self.wf, self.plan)
+        except UserError as exc:
+            self._show_problems(exc.message, [exc.message, *exc.details])
+            return
+        super().accept()
+
+
+def open_survey_import(parent: QWidget, wf: WorkshopFile, pair_id: str | None = None) -> bool:
+    """The import dialog, modal over `parent`; True when responses were saved."""
+    dialog = SurveyImportDialog(wf, parent, pair_id=pair_id)
+    try:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return accepted and dialog.imported is not None and dialog.imported.added > 0
+    finally:
+        dialog.deleteLater()
