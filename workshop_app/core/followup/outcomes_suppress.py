@@ -8,11 +8,11 @@ shown: it describes nobody.
 Hiding one number is not enough when the total is printed beside it: 12 answers, 9 good, 0 not
 a fit and one hidden cell make the hidden cell 3. So in every line of a table whose total is
 printed (each row, whose total is the group's size; each column, whose total is the
-program-wide figure; and the rows' sizes, whose total is everyone) the hidden cells are at
-least two and hold at least `MINIMUM` together, or the whole line is hidden (complementary
-suppression). The cell hidden next is the smallest one still shown that is not zero (a
-hidden zero protects nothing), the first of equals; a group whose size is hidden is hidden
-whole. The passes repeat until no line changes, so the result depends on the counts alone.
+program-wide figure, where that is shown; and the rows' sizes, whose total is everyone) the
+hidden cells are at least two and hold at least `MINIMUM` together, or the whole line is
+hidden (complementary suppression). The cell hidden next is the smallest one still shown that
+is not zero (a hidden zero protects little), else a zero, the first of equals; a group whose
+size is hidden is hidden whole. The passes repeat until no line changes, so the result depends on the counts alone.
 """
 
 from __future__ import annotations
@@ -25,6 +25,11 @@ SMALL_TEXT = f"fewer than {MINIMUM}"
 # A count hidden only so that a small one beside it cannot be worked out from the total: it
 # may be any size, so it does not say "fewer than 5".
 COMPLEMENT_TEXT = "not shown"
+SUPPRESSION_RULE = (
+    f"No count of fewer than {MINIMUM} people, pairs or goals is shown (“{SMALL_TEXT}”), "
+    f"nor a count from which one could be worked out (“{COMPLEMENT_TEXT}”). No charter "
+    "content appears: no goal, plan, boundary or confidentiality wording."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +67,13 @@ def suppress(
     if len(widths) > 1:
         raise ValueError("every row has the same cells")
     sizes = [sum(row) for row in values]
+    # A column's total is the program-wide figure: where that is hidden itself, the column
+    # has no printed total to subtract from.
+    column_total_shown = (
+        [v is not None for v in suppress([[sum(c) for c in zip(*values, strict=True)]]).cells[0]]
+        if len(values) > 1
+        else []
+    )
     cell_hidden = [[0 < v < minimum for v in row] for row in values]
     row_hidden = [0 < size < minimum for size in sizes]
     for r, hide in enumerate(hide_rows):
@@ -91,6 +103,8 @@ def suppress(
         # Each column: its total is the program-wide figure beside the breakdown.
         if len(values) > 1:
             for c in range(len(values[0])):
+                if not column_total_shown[c]:
+                    continue
                 column = [row[c] for row in values]
                 hidden = [cell_hidden[r][c] for r in range(len(values))]
                 pick = _complement(column, hidden, minimum)
