@@ -448,7 +448,9 @@ class MainWindow(QMainWindow):
             charter, "Mark as &signed…", self._sign, QKeySequence("Ctrl+Shift+S")
         )
         self._action(charter, "Show the &board", self._board, QKeySequence("Ctrl+B"))
-        self.workshop_menus = [edit, go, charter]
+        follow_up = self.menuBar().addMenu("Fo&llow-up")
+        self._action(follow_up, "&Outcomes report…", self._outcomes_report)
+        self.workshop_menus = [edit, go, charter, follow_up]
         # What changes the workshop: off while it is open read-only.
         self.editing_actions = [
             self.undo_action,
@@ -553,6 +555,12 @@ class MainWindow(QMainWindow):
     def _board(self) -> None:
         self.go_to(self._index("charters"))
         self.charters.board_button.setChecked(True)
+
+    def _outcomes_report(self) -> None:
+        from workshop_app.ui.dialogs.outcomes_report import open_outcomes_report
+
+        if self.wf is not None:
+            open_outcomes_report(self, self.wf)
 
     def open_charter(self, pair_id: str) -> None:
         """The Charters page, in its list and form, on this pair's charter."""
