@@ -72,7 +72,11 @@ def test_figures_count_the_records(program: Path) -> None:
     assert satisfaction.table.cells == ((0, 0, 0, H, 10, H),)
     assert satisfaction.note == "median 5 of 5"
     assert result.figure("response").table.cells == ((H, H),)
-    assert result.figure("response").note == "18 check-in responses in all"
+    # The board's rate: the nine open pairs reached their 30-day checkpoint (two check-ins
+    # each are due); mentee 8 never answered.
+    assert result.figure("response").note == (
+        "17 check-ins received of 18 due (two per checkpoint reached): 94%"
+    )
     assert result.figure("closed").table.cells == ((H, 0, H),)
     assert result.figure("asked_by").total is None  # one closure: not broken out
     assert result.figure("goal_outcomes").total is None
@@ -86,7 +90,7 @@ def test_cadence_and_goals_are_the_boards_figures(program: Path) -> None:
     # the nine open pairs are behind.
     cadence = result.figure("cadence")
     assert cadence.table.cells == ((0, 9, 0),)
-    assert (figures.on_cadence.count, figures.on_cadence.of) == (0, 9)
+    assert (figures.on_cadence.count, figures.on_cadence.out_of) == (0, 9)
     goals = result.figure("goals")
     # Goal 1 of every pair: baseline 2, the mentees of pairs 0-7 rated it 4 since.
     assert goals.table.cells == ((8, 0, 0),)

@@ -76,7 +76,7 @@ def test_save_a_pdf_and_open_it(qtbot, dialog, tmp_path: Path, monkeypatch) -> N
     type_name(qtbot, dialog, out)
     qtbot.mouseClick(button(dialog, "Save report"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.saved is not None, timeout=SAVED_WITHIN_MS)
-    assert dialog.result.text() == f"Saved {out}"
+    assert dialog.saved_label.text() == f"Saved {out}"
     pdf = PdfReader(io.BytesIO(out.read_bytes()))
     assert len(pdf.pages) == 1
     assert "How the program is doing" in pdf.pages[0].extract_text()

@@ -25,6 +25,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from workshop_app.core.charters.fit import cut
+from workshop_app.core.followup.board import Figure as BoardFigure
 from workshop_app.core.followup.board import board
 from workshop_app.core.followup.health import FollowUp, follow_up
 from workshop_app.core.followup.outcomes_suppress import (
@@ -35,6 +36,7 @@ from workshop_app.core.followup.outcomes_suppress import (
     suppress_side_by_side,
 )
 from workshop_app.core.model import Participant
+from workshop_app.core.words import count
 
 if TYPE_CHECKING:
     from workshop_app.core.store.workshop_file import WorkshopFile
@@ -200,13 +202,13 @@ def outcomes(
         ],
         "Everyone on the roster, by the attendance taken at the launch workshop.",
     )
-    signed = figures_of_board.charters_signed
+    signed = figures_of_board.signed
     add(
         "signed",
         "Participation",
         "Charters signed",
         "pairs",
-        [("Signed", signed.count), ("Not signed", signed.of - signed.count)],
+        [("Signed", signed.count), ("Not signed", signed.out_of - signed.count)],
         "Pairs whose charter both partners signed (any version).",
     )
     cadence = figures_of_board.on_cadence
@@ -217,8 +219,8 @@ def outcomes(
         "pairs",
         [
             ("On cadence", cadence.count),
-            ("Behind", cadence.of - cadence.count),
-            ("Not known yet", len(active) - cadence.of),
+            ("Behind", cadence.out_of - cadence.count),
+            ("Not known yet", len(active) - cadence.out_of),
         ],
         "Open pairs whose meetings since their first one keep the frequency their own charter "
         "agreed (weekly, every two weeks, monthly...), from the meetings logged and reported "
@@ -226,7 +228,7 @@ def outcomes(
     )
     changes = [
         (g.latest - g.baseline)
-        for h in fu.pairs
+        for h in active
         for g in h.goals
         if g.baseline is not None and g.latest is not None
     ]
@@ -240,8 +242,9 @@ def outcomes(
             ("Same", sum(1 for c in changes if c == 0)),
             ("Moved down", sum(1 for c in changes if c < 0)),
         ],
-        "Goals with the mentee's 1-5 rating at signing (the baseline) and a later rating (the "
-        "latest check-in or review), comparing the two.",
+        "Goals of open pairs with the mentee's 1-5 rating at signing (the baseline) and a "
+        "later rating (the latest check-in or review), comparing the two. Closed pairs' goals "
+        "are counted in the goal outcomes at close-out.",
         note=_average_change(changes),
     )
     fits = Counter(fit_of.values())
@@ -274,8 +277,7 @@ def outcomes(
         "people",
         [("Answered", len(answered)), ("Not yet", len(paired) - len(answered))],
         "Mentors and mentees in a pair who have answered at least one check-in survey.",
-        note=f"{figures_of_board.checkins.count:,} check-in "
-        f"{'response' if figures_of_board.checkins.count == 1 else 'responses'} in all",
+        note=_response_rate(figures_of_board.checkins),
     )
     add(
         "closed",
@@ -395,6 +397,15 @@ def _closures(wf: WorkshopFile) -> list[dict]:
     return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
+def _response_rate(received: BoardFigure) -> str:
+    """The board's check-ins received against those due (two per checkpoint reached)."""
+    words = f"{count(received.count, 'check-in')} received"
+    if not received.out_of:
+        return f"{words}; none due yet"
+    rate = round(100 * min(received.count, received.out_of) / received.out_of)
+    return f"{words} of {received.out_of:,} due (two per checkpoint reached): {rate}%"
+
+
 def _average_change(changes: Sequence[int]) -> str:
     if not changes:
         return ""
@@ -420,6 +431,7 @@ def _goal_position(fu: FollowUp, position: int, meaning: str) -> Figure:
     changes = [
         g.latest - g.baseline
         for h in fu.pairs
+        if not h.closed
         for g in h.goals
         if g.position == position and g.baseline is not None and g.latest is not None
     ]

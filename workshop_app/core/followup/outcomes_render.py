@@ -64,7 +64,7 @@ def outcomes_context(result: Outcomes, workshop: Workshop) -> dict:
         "key": [
             _key(
                 "People",
-                str(result.people),
+                f"{result.people:,}",
                 f"{result.mentors:,} mentors · "
                 f"{result.mentees:,} mentees · {count(result.pairs, 'pair')}",
             ),

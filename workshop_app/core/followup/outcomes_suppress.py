@@ -12,7 +12,8 @@ program-wide figure, where that is shown; and the rows' sizes, whose total is ev
 hidden cells are at least two and hold at least `MINIMUM` together, or the whole line is
 hidden (complementary suppression). The cell hidden next is the smallest one still shown that
 is not zero (a hidden zero protects little), else a zero, the first of equals; a group whose
-size is hidden is hidden whole. The passes repeat until no line changes, so the result depends on the counts alone.
+size is hidden is hidden whole. The passes repeat until no line changes, so the result
+depends on the counts alone.
 """
 
 from __future__ import annotations
@@ -82,8 +83,8 @@ def suppress(
     changed = True
     while changed:
         changed = False
-        for r, hidden in enumerate(row_hidden):
-            if hidden and not all(cell_hidden[r]):
+        for r, whole in enumerate(row_hidden):
+            if whole and not all(cell_hidden[r]):
                 cell_hidden[r] = [True] * len(cell_hidden[r])
         # The rows' sizes: everyone's total is printed.
         if len(values) > 1:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from workshop_app.core.charters.dates import format_date
 from workshop_app.core.exports.xlsx_workbook import Sheet, write_workbook
-from workshop_app.core.followup.outcomes import Breakdown, Figure, Outcomes, Words
+from workshop_app.core.followup.outcomes import NOT_MEASURED, Breakdown, Figure, Outcomes, Words
 from workshop_app.core.followup.outcomes_suppress import (
     COMPLEMENT_TEXT,
     MINIMUM,
@@ -35,7 +35,8 @@ def write_outcomes_xlsx(result: Outcomes, *, out: Path) -> None:
             "Measures of success",
             (70, 90),
             ("The program's measure", "What the app knows of it"),
-            [(m.text, m.answer) for m in result.measures],
+            [(m.text, m.answer) for m in result.measures]
+            or [("The program has not set its measures of success.", NOT_MEASURED)],
         ),
         *(_breakdown_sheet(b) for b in result.breakdowns),
         Sheet(
@@ -66,6 +67,7 @@ def _readme(result: Outcomes) -> Sheet:
         ("People", f"{result.people} ({result.mentors} mentors, {result.mentees} mentees)"),
         ("Pairs", str(result.pairs)),
     ]
+    rows = [row for row in rows if row[1]]  # no "Cohort" line without one
     if result.anonymised:
         rows.append(
             ("Personal data", "Removed by the program's retention step; the figures are kept.")

@@ -119,17 +119,17 @@ class OutcomesReportDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setAccessibleName("What went wrong")
         self.error.hide()
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setAccessibleName("Saved report")
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved_label = QLabel()
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setAccessibleName("Saved report")
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton("&Open")
         self.open_button.setAccessibleName("Open the report")
         self.open_button.clicked.connect(self.open_saved)
         done = QHBoxLayout()
-        done.addWidget(self.result, 1)
+        done.addWidget(self.saved_label, 1)
         done.addWidget(self.open_button)
-        self.result.hide()
+        self.saved_label.hide()
         self.open_button.hide()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -189,22 +189,22 @@ class OutcomesReportDialog(QDialog):
         if self.progress.busy:
             return False
         self.error.hide()
-        self.result.hide()
+        self.saved_label.hide()
         self.open_button.hide()
         text = self.destination.text().strip()
         if not text:
-            return self._failed("Give the report a file name first.")
+            return self._refused("Give the report a file name first.")
         try:
             out, format = report_target(Path(text).expanduser(), self.chosen_format())
         except UserError as exc:
-            return self._failed(exc.message)
+            return self._refused(exc.message)
         if out.is_dir():
-            return self._failed(f"{out} is a folder: give the report a file name.")
+            return self._refused(f"{out} is a folder: give the report a file name.")
         if not out.parent.is_dir():
-            return self._failed(f"The folder {out.parent} does not exist: nothing was saved.")
+            return self._refused(f"The folder {out.parent} does not exist: nothing was saved.")
         include = self.comments.isChecked()
         if include and not self.confirm_comments():
-            return self._failed(
+            return self._refused(
                 "Nothing was saved: including what people wrote was not confirmed. Untick "
                 "“Include what people wrote” to save the report without it."
             )
@@ -259,15 +259,19 @@ class OutcomesReportDialog(QDialog):
 
     def _saved(self, path: str) -> None:
         self.saved = Path(path)
-        self.result.setText(f"Saved {path}")
-        self.result.setStyleSheet(f"color: {DONE_COLOUR};")
-        self.result.show()
+        self.saved_label.setText(f"Saved {path}")
+        self.saved_label.setStyleSheet(f"color: {DONE_COLOUR};")
+        self.saved_label.show()
         self.open_button.show()
         self.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _failed(self, message: str) -> bool:
+    def _failed(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+
+    def _refused(self, message: str) -> bool:
+        """Say why nothing was saved: False, for `save` to return."""
+        self._failed(message)
         return False
 
     def open_saved(self) -> None:
