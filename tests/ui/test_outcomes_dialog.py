@@ -177,3 +177,21 @@ def test_opened_from_the_follow_up_menu_and_says_whether_it_saved(qtbot, wf, tmp
     QTimer.singleShot(20, save_then_close)
     assert open_outcomes_report(None, wf, today=TODAY) is True
     assert out.exists()
+
+
+def test_every_choice_has_its_own_alt_key(qtbot, dialog) -> None:
+    """Alt+I ticks "Include what people wrote" (it shared W with the workbook, so Alt+W
+    never reached it), Alt+W picks the workbook; no two controls share a key."""
+    keys = [
+        b.text().lower().split("&", 1)[1][0]
+        for b in dialog.findChildren(QAbstractButton)
+        if "&" in b.text()
+    ]
+    assert len(keys) == len(set(keys)), keys
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.comments.isChecked)  # a mnemonic clicks as a short animation
+    qtbot.keyClick(dialog, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.xlsx.isChecked)
+    assert dialog.destination.text().endswith(".xlsx")

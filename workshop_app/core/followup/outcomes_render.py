@@ -194,11 +194,15 @@ def _breakdown(b: Breakdown) -> dict:
     more = len(rows) - GROUPS_SHOWN
     if all(size is None for size in b.table.sizes):
         rows, more = [], 0
+    if not b.groups:
+        instead = "Nobody on the roster yet."
+    elif not rows:
+        instead = f"Every {b.by.lower()} has fewer than {MINIMUM} people: not broken out."
+    else:
+        instead = ""
     return {
         "by": b.by,
-        "instead": f"Every {b.by.lower()} has fewer than {MINIMUM} people: not broken out."
-        if not rows
-        else "",
+        "instead": instead,
         "heads": [
             "People",
             "Attended the launch",

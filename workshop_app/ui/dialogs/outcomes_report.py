@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.charters.dates import format_date
 from workshop_app.core.errors import UserError
 from workshop_app.core.file_names import safe_filename
 from workshop_app.core.followup.outcomes_render import report_target, write_report_file
@@ -72,7 +73,8 @@ class OutcomesReportDialog(QDialog):
         self.setWindowTitle("Outcomes report")
         workshop = wf.workshop()
         intro = _hint(
-            f"The program's figures as of {today:%d %B %Y}, for the sponsor: participation, "
+            f"The program's figures as of {format_date(today, workshop.language)}, for the "
+            "sponsor: participation, "
             "charters signed, pairs meeting at their agreed cadence, goal progress, fit, "
             "satisfaction and closures, beside the program's own measures of success. "
             f"No count of fewer than {MINIMUM} people is shown, and no charter content."
@@ -86,7 +88,7 @@ class OutcomesReportDialog(QDialog):
         for button in (self.pdf, self.xlsx):
             formats.addButton(button)
             button.toggled.connect(self._format_changed)
-        self.comments = QCheckBox("Include what people &wrote (comments, reasons for closures)")
+        self.comments = QCheckBox("&Include what people wrote (comments, reasons for closures)")
         self.comments.setAccessibleName("Include comments")
         comments_hint = _hint(
             "Check-in comments and the reasons given for closures, one per person, in no "
