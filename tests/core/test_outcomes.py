@@ -225,7 +225,7 @@ def test_an_empty_program_is_one_page(tmp_path: Path) -> None:
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
     assert "the launch is in 31 days" in text
     assert "has not set its measures of success" in text
-    assert "Nobody on the roster yet." in text and "fewer than 5 people" not in text
+    assert "Nobody on the roster yet." in text and "has fewer than 5 people" not in text
 
 
 def test_an_anonymised_file_gives_the_same_figures(program: Path) -> None:
