@@ -137,6 +137,7 @@ def test_an_existing_file_is_replaced_only_when_asked(qtbot, dialog, tmp_path: P
     qtbot.mouseClick(button(dialog, "Save report"), Qt.MouseButton.LeftButton)
     assert seen and "old.pdf already exists" in seen[0]
     assert out.read_bytes() == b"keep me" and not dialog.progress.busy
+    assert dialog.error.text() == "Nothing was saved: old.pdf was kept as it is."
 
 
 def test_opened_from_the_follow_up_menu_and_says_whether_it_saved(qtbot, wf, tmp_path) -> None:

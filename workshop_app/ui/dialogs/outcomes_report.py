@@ -211,7 +211,7 @@ class OutcomesReportDialog(QDialog):
                 "“Include what people wrote” to save the report without it."
             )
         if out.exists() and not self._replace(out):
-            return False
+            return self._refused(f"Nothing was saved: {out.name} was kept as it is.")
         self.destination.setText(str(out))
         args = (str(self.wf.path), str(out), format, self.today.isoformat(), include)
 
