@@ -76,6 +76,9 @@ class Reason:
     plan: str  # the pair's own troubleshooting plan for this situation, "" if none fits
     scenario: str  # the library scenario's title for it ("" if none)
     next_step: str  # what staff do next, in words
+    # Whose own check-in answer it is ("mentor", "mentee", "both"), "" for the pair's record:
+    # a draft to the pair leaves one partner's answers (fit, satisfaction, help) unsaid.
+    who: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,7 +363,9 @@ def _pair_health(row: tuple[Any, ...], records: _Records, today: date) -> PairHe
             checkpoints=checkpoints,
             lang=lang,
         )
-        reasons = tuple(Reason(k, text, "", "", SITUATIONS[k].next_step) for k, text in found)
+        reasons = tuple(
+            Reason(k, text, "", "", SITUATIONS[k].next_step, who) for k, text, who in found
+        )
     words.append(cadence_line)
     words.extend(_goal_line(g) for g in goals)
     words.extend(r.text for r in reasons if r.kind not in ("cadence", "goal_stalled"))
@@ -494,43 +499,43 @@ def _reasons(
     reviews: Sequence[Review],
     checkpoints: Sequence[Checkpoint],
     lang: str,
-) -> list[tuple[str, str]]:
-    """(kind, text) of every reason the pair's own charter and records give, one per kind."""
-    found: list[tuple[str, str]] = []
+) -> list[tuple[str, str, str]]:
+    """(kind, text, whose answer) of every reason the pair's own charter and records give,
+    one per kind."""
+    found: list[tuple[str, str, str]] = []
     grace = interval / 2 if interval else NO_CADENCE_GRACE_DAYS
     if first is not None and (today - first).days > grace and not (contacts or checkins or reviews):
-        found.append(
-            ("no_contact", f"no contact since the first meeting on {day_text(first, lang)}")
-        )
+        since = day_text(first, lang)
+        found.append(("no_contact", f"no contact since the first meeting on {since}", ""))
     elif on_cadence is False:
-        found.append(("cadence", cadence_line))
+        found.append(("cadence", cadence_line, ""))
     stalled = [
         f"goal {g.position} at {g.latest} of 5, baseline {g.baseline} (day {day})"
         for g in goals
         if (day := _stalled_at(g, checkins, reviews)) is not None
     ]
     if stalled:
-        found.append(("goal_stalled", "; ".join(stalled)))
+        found.append(("goal_stalled", "; ".join(stalled), ""))
     asked = _help(checkins, contacts)
     if asked:
-        found.append(("help", asked))
-    fit = _fit(checkins)
-    if fit:
-        found.append(("fit", "; ".join(fit)))
-    unhappy = _satisfaction(checkins)
-    if unhappy:
-        found.append(("satisfaction", "; ".join(unhappy)))
+        names = "mentor and mentee" if len(asked) == 2 else next(iter(asked))
+        found.append(("help", f"{names} asked for help", _whose(asked)))
+    for kind, answers in (("fit", _fit(checkins)), ("satisfaction", _satisfaction(checkins))):
+        if answers:
+            roles = {role for role, _ in answers}
+            found.append((kind, "; ".join(text for _, text in answers), _whose(roles)))
     cancelled, last_cancel = _cancellations_in_a_row(contacts)
     if cancelled >= CANCELLATIONS_IN_A_ROW and last_cancel is not None:
         found.append(
             (
                 "cancellations",
                 f"{cancelled} cancellations in a row (the last on {day_text(last_cancel, lang)})",
+                "",
             )
         )
     concern = _concern(contacts, reviews, lang)
     if concern:
-        found.append(("concern", concern))
+        found.append(("concern", concern, ""))
     overdue = [c for c in checkpoints if c.state == "overdue" and c.due is not None]
     if overdue:
         shown = " and ".join(str(c.day) for c in overdue)
@@ -540,6 +545,7 @@ def _reasons(
                 "checkpoint_overdue",
                 f"{what.format(shown)} overdue (due {day_text(overdue[0].due, lang)};"
                 " no check-in or review)",
+                "",
             )
         )
     return found
@@ -573,33 +579,34 @@ def _at(c: _Checkin) -> str:
     return f"{c.role}, day {c.day}" if c.day is not None else c.role
 
 
-def _help(checkins: Sequence[_Checkin], contacts: Sequence[Contact]) -> str:
+def _help(checkins: Sequence[_Checkin], contacts: Sequence[Contact]) -> set[str]:
     """Who asked the program team for help in a check-in not yet followed by a staff contact."""
     answered = max((when for when, _, staff, _ in contacts if staff), default=None)
-    roles = {
+    return {
         c.role
         for c in checkins
         if c.wants_help and (answered is None or c.submitted is None or c.submitted > answered)
     }
-    if not roles:
-        return ""
-    who = "mentor and mentee" if len(roles) == 2 else next(iter(roles))
-    return f"{who} asked for help"
 
 
-def _fit(checkins: Sequence[_Checkin]) -> list[str]:
+def _whose(roles: set[str]) -> str:
+    return "both" if len(roles) > 1 else next(iter(roles))
+
+
+def _fit(checkins: Sequence[_Checkin]) -> list[tuple[str, str]]:
+    """(role, words) per partner whose latest answer on the fit is a reason."""
     out = []
     for c in _latest_by_role(checkins, lambda c: c.fit):
         if c.fit == "not_a_fit":
-            out.append(f"not a fit ({_at(c)})")
+            out.append((c.role, f"not a fit ({_at(c)})"))
         elif c.fit == "deciding" and c.day is not None and c.day >= DECIDING_FROM_DAY:
-            out.append(f"still deciding on the fit ({_at(c)})")
+            out.append((c.role, f"still deciding on the fit ({_at(c)})"))
     return out
 
 
-def _satisfaction(checkins: Sequence[_Checkin]) -> list[str]:
+def _satisfaction(checkins: Sequence[_Checkin]) -> list[tuple[str, str]]:
     return [
-        f"satisfaction {c.satisfaction} of 5 ({_at(c)})"
+        (c.role, f"satisfaction {c.satisfaction} of 5 ({_at(c)})")
         for c in _latest_by_role(checkins, lambda c: c.satisfaction is not None)
         if c.satisfaction is not None and c.satisfaction <= UNHAPPY_AT
     ]

@@ -29,7 +29,8 @@ SITUATIONS: dict[str, Situation] = {
         ("scenario-partner-goes-silent", "scenario-mentor-too-busy",
          "scenario-repeated-cancellations"),
         ("quiet", "silent", "silence", "stop meeting", "stops meeting", "stop replying",
-         "stops replying", "too busy", "busy", "miss", "drift", "lose touch", "lapse"),
+         "stops replying", "busy", "no time", "miss", "skip", "cancel", "drift", "lose touch",
+         "lapse"),
         "Call both partners: ask what is keeping them from meeting and help them book the "
         "next meeting.",
     ),
