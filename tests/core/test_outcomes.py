@@ -126,6 +126,21 @@ def test_a_department_of_fewer_than_five_is_not_broken_out(program: Path) -> Non
     assert department.medians[1] == ""
 
 
+def test_departments_are_told_apart_by_all_their_words(program: Path) -> None:
+    """Two departments whose names begin alike are two groups; the case does not count."""
+    long = "Regional operations and logistics planning, northern sites"
+    with sqlite3.connect(program) as conn:
+        conn.execute("UPDATE participants SET department = ? || ' A' WHERE department = "
+                     "'Operations'", (long,))  # fmt: skip
+        conn.execute("UPDATE participants SET department = ? || ' B' WHERE department = "
+                     "'Finance'", (long,))  # fmt: skip
+        conn.execute("UPDATE participants SET department = 'REGIONAL' || substr(department, "
+                     "9) WHERE name = 'Mentor 2'")  # fmt: skip
+    department = figures_of(program).breakdowns[1]
+    assert department.groups == (f"{long} A", f"{long} B")
+    assert department.table.sizes == (10, 10)
+
+
 def test_the_programs_own_measures_of_success(program: Path) -> None:
     measures = figures_of(program).measures
     assert [m.figure for m in measures] == ["cadence", "goals", "", "satisfaction"]
@@ -263,3 +278,41 @@ def test_report_target(out: str, chosen: str | None, expected: tuple[str, str]) 
 def test_report_target_refuses(out: str, chosen: str | None) -> None:
     with pytest.raises(UserError, match=re.escape(Path(out).name)):
         report_target(Path(out), chosen)
+
+
+def test_the_demo_after_launch_shows_no_charter_words(tmp_path: Path) -> None:
+    """The demo 100 days after its launch, one goal marked private: no goal, boundary,
+    confidentiality exception or plan of any pair reaches the page or the workbook, even
+    with comments included."""
+    from workshop_app.core.demo_follow_up import create_after_launch
+
+    path = tmp_path / "demo.workshop"
+    with create_after_launch(path, today=TODAY) as wf:
+        first = wf.roster.pairs()[0].id
+        wf.charters.set_goal_part(first, 2, "goal", "Apply for the Leeds hub manager post")
+        wf.charters.set_goal_part(first, 2, "private", True)
+    with sqlite3.connect(path) as conn:
+        words = [
+            text
+            for query in (
+                "SELECT goal FROM goals",
+                "SELECT why FROM goals",
+                "SELECT measure FROM goals",
+                "SELECT plan FROM plans",
+                "SELECT boundaries FROM charters",
+                "SELECT confidentiality_exceptions FROM charters",
+                "SELECT confidentiality_scope FROM charters",
+            )  # fmt: skip
+            for (text,) in conn.execute(query)
+            if text and len(text) > 20
+        ]
+    assert "Apply for the Leeds hub manager post" in words and len(words) > 30
+    pdf = re.sub(r"\s+", " ", text_of(pdf_of(path, include_comments=True)))
+    with WorkshopFile.open(path, readonly=True) as wf:
+        write_report(wf, out=tmp_path / "o.xlsx", format="xlsx", today=TODAY,
+                     include_comments=True)  # fmt: skip
+    workbook = " ".join(cells_of(tmp_path / "o.xlsx"))
+    for text in words:
+        fragment = " ".join(text.split()[:5])
+        assert fragment not in pdf, fragment
+        assert fragment not in workbook, fragment

@@ -53,6 +53,8 @@ GOAL_OUTCOMES = (("met", "Met"), ("partly", "Partly met"), ("not_met", "Not met"
 NO_DEPARTMENT = "Department not recorded"
 # Free comments are printed at this length at most, one line each.
 COMMENT_LENGTH = 300
+# A department's name is kept this long: enough to tell any two real ones apart.
+GROUP_LENGTH = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,7 +462,9 @@ def _role_of(person: Participant) -> str:
 
 
 def _department_of(person: Participant) -> str:
-    return cut(person.department, 40) or NO_DEPARTMENT
+    """The department as typed, on one line: departments are told apart by all of their
+    words (two that begin alike are two groups), whatever their case."""
+    return cut(person.department, GROUP_LENGTH) or NO_DEPARTMENT
 
 
 def _breakdown(
@@ -472,8 +476,11 @@ def _breakdown(
 ) -> Breakdown:
     """Attendance, check-ins answered and fit, per group of people, as one table."""
     grouped: dict[str, list[Participant]] = {}
+    names: dict[str, str] = {}  # the first spelling seen of each group, by its folded form
     for person in people:
-        grouped.setdefault(group_of(person), []).append(person)
+        name = group_of(person)
+        key = names.setdefault(name.casefold(), name)
+        grouped.setdefault(key, []).append(person)
     groups = sorted(grouped, key=lambda g: (g == NO_DEPARTMENT, g.casefold()))
     columns = (
         ("Attended the launch", "Attended"),
