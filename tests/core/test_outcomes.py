@@ -302,7 +302,7 @@ def test_the_demo_after_launch_shows_no_charter_words(tmp_path: Path) -> None:
                 "SELECT boundaries FROM charters",
                 "SELECT confidentiality_exceptions FROM charters",
                 "SELECT confidentiality_scope FROM charters",
-            )  # fmt: skip
+            )
             for (text,) in conn.execute(query)
             if text and len(text) > 20
         ]
