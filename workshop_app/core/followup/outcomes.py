@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from workshop_app.core.charters.context import clean
 from workshop_app.core.charters.fit import cut
 from workshop_app.core.followup.board import Figure as BoardFigure
 from workshop_app.core.followup.board import board
@@ -53,7 +54,7 @@ GOAL_OUTCOMES = (("met", "Met"), ("partly", "Partly met"), ("not_met", "Not met"
 NO_DEPARTMENT = "Department not recorded"
 # Free comments are printed at this length at most, one line each.
 COMMENT_LENGTH = 300
-# A department's name is kept this long: enough to tell any two real ones apart.
+# A group's name is shown this long at most (it is told apart by all of it).
 GROUP_LENGTH = 200
 
 
@@ -464,7 +465,7 @@ def _role_of(person: Participant) -> str:
 def _department_of(person: Participant) -> str:
     """The department as typed, on one line: departments are told apart by all of their
     words (two that begin alike are two groups), whatever their case."""
-    return cut(person.department, GROUP_LENGTH) or NO_DEPARTMENT
+    return " ".join(clean(person.department).split()) or NO_DEPARTMENT
 
 
 def _breakdown(
@@ -481,7 +482,7 @@ def _breakdown(
         name = group_of(person)
         key = names.setdefault(name.casefold(), name)
         grouped.setdefault(key, []).append(person)
-    groups = sorted(grouped, key=lambda g: (g == NO_DEPARTMENT, g.casefold()))
+    keys = sorted(grouped, key=lambda g: (g == NO_DEPARTMENT, g.casefold()))
     columns = (
         ("Attended the launch", "Attended"),
         ("Attended the launch", "Did not, or not recorded"),
@@ -492,8 +493,8 @@ def _breakdown(
     )
     rows = []
     medians = []
-    for group in groups:
-        members = grouped[group]
+    for key in keys:
+        members = grouped[key]
         answer = [answers.get(paired[p.id]) if p.id in paired else None for p in members]
         fits = Counter((a or {}).get("fit", "") for a in answer)
         attended = sum(1 for p in members if p.present is True)
@@ -514,7 +515,8 @@ def _breakdown(
     for r, size in enumerate(table.sizes):
         if size is None:
             medians[r] = ""
-    return Breakdown(by, tuple(groups), columns, table, tuple(medians))
+    groups = tuple(cut(key, GROUP_LENGTH) for key in keys)
+    return Breakdown(by, groups, columns, table, tuple(medians))
 
 
 # -- the program's own measures of success -------------------------------------------------
