@@ -214,7 +214,7 @@ def test_one_page_for_hostile_text_and_many_departments(tmp_path: Path) -> None:
     word = "W" * 300
     with sqlite3.connect(path) as conn:
         conn.execute(
-            "UPDATE participants SET department = ? || (rowid % 30)",
+            "UPDATE participants SET department = ? || (rowid % 9)",
             (f"<b>&amp; {word} ",),
         )
         conn.execute(
@@ -223,10 +223,20 @@ def test_one_page_for_hostile_text_and_many_departments(tmp_path: Path) -> None:
              "\n".join(f"{word} measure {n} meet" for n in range(20))),
         )  # fmt: skip
         conn.execute("UPDATE checkins SET comment = ? || id", (word + " =cmd|' /C calc'!A0 ",))
-    pdf = pdf_of(path, include_comments=True)
-    text = text_of(pdf)
-    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
-    assert "… and 15 more measures in the workbook" in text
+        # Five no-fault closures, each with a reason: the reasons are listed too.
+        pairs = [row[0] for row in conn.execute("SELECT id FROM pairs ORDER BY code LIMIT 6")]
+        conn.executemany(
+            "INSERT OR IGNORE INTO closures (id, pair_id, closed_on, kind, reason, asked_by, "
+            "rematched, updated_at) VALUES (?, ?, '2027-04-01', 'no_fault', ?, 'mentor', 0, '')",
+            [(f"c{n}", pair, f"{word} reason {n}") for n, pair in enumerate(pairs)],
+        )
+    for paper in ("a4", "letter"):  # Letter is the shorter page
+        pdf = pdf_of(path, include_comments=True, paper=paper)
+        assert len(PdfReader(io.BytesIO(pdf)).pages) == 1, paper
+    text = re.sub(r"\s+", " ", text_of(pdf))
+    assert "… and 16 more measures in the workbook" in text
+    assert "Reasons for no-fault closures" in text and "reason 0" not in text
+    assert "… and 4 more departments in the workbook" in text
     assert "<script>x</script>" in text  # escaped: shown as typed, not read as markup
 
 

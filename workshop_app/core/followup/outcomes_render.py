@@ -30,8 +30,8 @@ TEMPLATE = "outcomes.html.j2"
 FORMATS = ("pdf", "xlsx")
 # Row budgets that keep the page one page (see outcomes.css): longer lists end in "… and N
 # more", and the workbook has them all.
-MEASURES_SHOWN = 5
-GROUPS_SHOWN = 6
+MEASURES_SHOWN = 4
+GROUPS_SHOWN = 5
 REASONS_SHOWN = 3
 WORDS_SHOWN = 2
 WORDS_BUDGET = 2 * 110
@@ -68,9 +68,9 @@ def outcomes_context(result: Outcomes, workshop: Workshop) -> dict:
                 f"{result.mentors:,} mentors · "
                 f"{result.mentees:,} mentees · {count(result.pairs, 'pair')}",
             ),
-            _key_figure(figure("signed"), "charters signed"),
-            _key_figure(figure("cadence"), "open pairs meeting at their agreed cadence"),
-            _key_figure(figure("goals"), "goals moved up from their baseline"),
+            _key_figure(figure("signed"), "Charters", "charters signed"),
+            _key_figure(figure("cadence"), "Cadence", "open pairs meeting at their agreed cadence"),
+            _key_figure(figure("goals"), "Goals", "goals moved up from their baseline"),
         ],
         "measures": _listed_rows(
             [{"text": m.text, "answer": m.answer} for m in result.measures],
@@ -94,8 +94,8 @@ def outcomes_context(result: Outcomes, workshop: Workshop) -> dict:
         "words": [
             w
             for w in (
-                _words(result.comments, "Comments from check-ins", "comment"),
-                _words(result.reasons, "Reasons given for no-fault closures", "reason"),
+                _words(result.comments, "Check-in comments", "comment"),
+                _words(result.reasons, "Reasons for no-fault closures", "reason"),
             )
             if w is not None
         ],
@@ -115,14 +115,15 @@ def _key(label: str, big: str, under: str) -> dict:
     return {"label": label, "big": big, "hidden": False, "of": "", "under": under}
 
 
-def _key_figure(figure: Figure, what: str) -> dict:
+def _key_figure(figure: Figure, label: str, what: str) -> dict:
     """A key figure: its first part, out of its whole."""
     table = figure.table
     return {
-        "label": figure.title,
+        "label": label,
         "big": table.text(0, 0),
         "hidden": table.cells[0][0] is None,
-        "of": f"of {table.size_text(0)}",
+        # A whole of fewer than 5: its part is "fewer than 5" too, said once.
+        "of": f"of {table.sizes[0]:,}" if table.sizes[0] is not None else "",
         "under": what,
     }
 
@@ -151,11 +152,11 @@ def _bars(figure: Figure) -> dict:
 
 
 def _closure_lines(result: Outcomes) -> list[dict]:
-    """Who asked and re-matched, as short lines under the closures' bars."""
+    """Who asked for the no-fault closures and whether they were re-matched, as short lines
+    under the closures' bars."""
     lines = []
-    for key in ("asked_by", "rematched"):
-        f = result.figure(key)
-        lines.append({"label": f.title, "text": _parts(f)})
+    for key, label in (("asked_by", "Who asked"), ("rematched", "Re-matched")):
+        lines.append({"label": label, "text": _parts(result.figure(key))})
     return lines
 
 
