@@ -119,7 +119,7 @@ def cmd_follow_up(args: argparse.Namespace) -> int:
 
 def _wanted(p: PairHealth, *, due: bool, at_risk: bool) -> bool:
     """Both filters narrow: --due --at-risk is the pairs at risk with a checkpoint due."""
-    if due and not any(c.state == "due" for c in p.checkpoints):
+    if due and not p.due_this_week:
         return False
     return not (at_risk and not p.at_risk)
 

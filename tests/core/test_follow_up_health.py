@@ -334,3 +334,58 @@ def test_the_benchmark_program_has_every_kind_of_pair(tmp_path, library):
     assert all(not p.at_risk and p.missed == 0 for p in healthy), [
         (p.code, p.words) for p in healthy if p.at_risk or p.missed
     ]
+
+
+def test_whose_answer_a_reason_is(new_workshop):
+    wf = new_workshop
+    pair = agreed_pair(wf, 1)
+    log(wf, pair, "2027-03-01", "meeting", "both")
+    checkin(wf, pair, "mentor", "2027-03-03", day=30, fit="not_a_fit", satisfaction=1)
+    checkin(wf, pair, "mentee", "2027-03-03", day=30, satisfaction=2, wants_help=1)
+    h = health(wf, "2027-03-04")
+    assert {r.kind: r.who for r in h.reasons} == {
+        "help": "mentee",
+        "fit": "mentor",
+        "satisfaction": "both",
+    }
+    assert [r.text for r in h.reasons if r.kind == "satisfaction"] == [
+        "satisfaction 1 of 5 (mentor, day 30); satisfaction 2 of 5 (mentee, day 30)"
+    ]
+
+
+def test_a_damaged_or_hand_edited_file_is_read_without_a_crash(new_workshop):
+    """Dates that are not dates, a first meeting at the end of the calendar, control
+    characters in a name: what a file edited outside the app may hold."""
+    wf = new_workshop
+    end = agreed_pair(wf, 1)
+    odd = agreed_pair(wf, 2)
+    log(wf, odd, "2027-03-01", "meeting", "both")
+    with wf.transaction():
+        wf.conn.execute(
+            "UPDATE charters SET first_meeting = '9999-12-30T09:00' WHERE pair_id = ?", (end.id,)
+        )
+        wf.conn.execute(
+            "UPDATE participants SET name = ? WHERE email = 'mentor2@example.org'",
+            ("Eve\x1b[2J\nNewline",),
+        )
+        wf.conn.execute("UPDATE contacts SET on_date = 'now' WHERE pair_id = ?", (odd.id,))
+    checkin(wf, odd, "mentee", "2027-03-03", day=30, last_meeting="yesterday")
+    fu = follow_up(wf, today=day("2027-03-04"))
+    first, second = fu.pairs
+    assert [c.due for c in first.checkpoints] == [None, None, None]
+    assert first.words[0] == "agreed every two weeks; first meeting on 30 December 9999"
+    assert second.mentor == "Eve[2J Newline"  # no escape reaches a terminal
+    assert second.last_meeting is None  # neither 'now' nor 'yesterday' is a date
+
+
+def test_the_due_this_week_and_overdue_filters(new_workshop):
+    wf = new_workshop
+    pair = agreed_pair(wf, 1, review_days="30")
+    log(wf, pair, "2027-02-28", "meeting", "both")
+    assert not health(wf, "2027-02-22").due_this_week  # 9 days before day 30
+    assert health(wf, "2027-02-24").due_this_week  # 7 days before
+    assert health(wf, "2027-03-10").due_this_week  # 7 days after
+    late = health(wf, "2027-03-11")
+    assert late.overdue and not late.due_this_week
+    close(wf, pair, "2027-03-11", "")
+    assert not health(wf, "2027-03-11").overdue

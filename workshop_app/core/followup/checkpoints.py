@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from workshop_app.core.charter_fields import DEFAULT_REVIEW_DAYS
 from workshop_app.core.charters.dates import format_date
 
-# Days either side of a checkpoint's date in which it is "due" (and a check-in counts for it).
+# Days either side of a checkpoint's date in which it is "due".
 DUE_WINDOW_DAYS = 7
+_LAST_DAY = date.max.toordinal()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +69,11 @@ def pair_checkpoints(
         if day is not None:
             by_day.setdefault(day, []).append((role, submitted))
     out = []
+    start = first.toordinal() if first else 0
     for day in days:
-        due = first + timedelta(days=day) if first else None
+        # Day numbers, not timedeltas (a page of 2,000 pairs makes thousands of these); a
+        # first meeting near the end of the calendar (a damaged file) has no dates after it.
+        due = date.fromordinal(start + day) if first and start + day <= _LAST_DAY else None
         if day in reviews:
             held = reviews[day]
             known = f"review held {day_text(held, lang)}" if held else "review held"
@@ -79,13 +83,14 @@ def pair_checkpoints(
             state = "done"
         elif due is None:
             state = "unknown"
-        elif abs((today - due).days) <= DUE_WINDOW_DAYS:
-            state = "due"
-        elif today > due:
-            state = "overdue"
         else:
-            state = "upcoming"
-        out.append(Checkpoint(day=day, due=due, state=state, known=known))
+            late = (today - due).days
+            state = (
+                "due"
+                if -DUE_WINDOW_DAYS <= late <= DUE_WINDOW_DAYS
+                else ("overdue" if late > 0 else "upcoming")
+            )
+        out.append(Checkpoint(day, due, state, known))
     return tuple(out)
 
 

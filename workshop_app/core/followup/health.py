@@ -12,8 +12,10 @@ nothing else computes health.
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -107,6 +109,17 @@ class PairHealth:
     def at_risk(self) -> bool:
         return bool(self.reasons) and not self.closed
 
+    @property
+    def due_this_week(self) -> bool:
+        """A checkpoint is due within a week either side of today (the "due this week"
+        filter); a closed pair has nothing due."""
+        return not self.closed and any(c.state == "due" for c in self.checkpoints)
+
+    @property
+    def overdue(self) -> bool:
+        """A checkpoint is overdue (the "overdue" filter)."""
+        return not self.closed and any(c.state == "overdue" for c in self.checkpoints)
+
 
 @dataclass(frozen=True, slots=True)
 class FollowUp:
@@ -120,12 +133,30 @@ class FollowUp:
 def follow_up(wf: OpenWorkshop, *, today: date, library: Library | None = None) -> FollowUp:
     """Every pair's health on `today`. `library` names the troubleshooting scenarios (load it
     once and pass it in; without it the reasons carry no scenario titles)."""
-    records = _read(wf)
-    pairs = [_pair_health(row, records, today) for row in records.pairs]
-    plans = _plans(wf, [p.pair_id for p in pairs if p.reasons])
-    pairs = [_with_plans(p, plans.get(p.pair_id, []), library) if p.reasons else p for p in pairs]
-    pairs.sort(key=lambda p: code_sort_key(p.code))
+    with _collector_paused():
+        records = _read(wf)
+        pairs = [_pair_health(row, records, today) for row in records.pairs]
+        plans = _plans(wf, [p.pair_id for p in pairs if p.reasons])
+        pairs = [
+            _with_plans(p, plans.get(p.pair_id, []), library) if p.reasons else p for p in pairs
+        ]
+        pairs.sort(key=lambda p: code_sort_key(p.code))
     return FollowUp(today=today, pairs=tuple(pairs))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a program's health is built. That makes tens of
+    thousands of small objects holding no cycles, and the collections they set off walk the
+    whole heap (the exercise library, the app): measured on 2,000 pairs, about a third of the
+    time. Reference counting still frees everything; the collector resumes as it was."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _with_plans(health: PairHealth, plans: Sequence[Plan], library: Library | None) -> PairHealth:
@@ -243,6 +274,8 @@ def _read(wf: OpenWorkshop) -> _Records:
         f"SELECT p.rowid, {_day('k.on_date')}, k.kind, k.who = 'staff',"
         " CASE WHEN k.kind = 'concern' THEN k.text END FROM contacts k"
         + _BY_PAIR.format(table="k")
+        # A check-in's own log entry says what its row says (the row is read above).
+        + " WHERE k.kind != 'checkin' OR k.checkin_id IS NULL"
         + " ORDER BY k.on_date, k.rowid"
     ):
         when = day(on_date)
@@ -303,29 +336,28 @@ def _from_ordinal(ordinal: int | None) -> date | None:
 
 
 def _pair_health(row: tuple[Any, ...], records: _Records, today: date) -> PairHealth:
-    """The pair's health, its reasons without their plans yet (`_with_plans` adds those)."""
+    """The pair's health, its reasons without their plans yet (`_with_plans` adds those).
+    Each record list is gone through once (this runs for every pair of a big program)."""
     key, pair_id, code, mentor, mentee, frequency, custom, first_day, days_text = row
     lang = records.lang
     first = _from_ordinal(first_day)
     days = review_days(days_text)
     checkins = records.checkins.get(key, ())
-    contacts = records.contacts.get(key, ())
     reviews = records.reviews.get(key, ())
-    for c in checkins:
-        c.day = checkpoint_of(c.checkpoint_day, c.submitted, days, first)
+    log = _read_log(records.contacts.get(key, ()), today)
+    answers = _read_checkins(checkins, days, first, today, log.meetings)
     checkpoints = pair_checkpoints(
         days=days,
         first=first,
         today=today,
         reviews={day: held for day, held, _ in reviews},
-        answered=[(c.day, c.role, c.submitted) for c in checkins],
+        answered=answers.marks,
         lang=lang,
     )
     cadence_text, interval = agreed_cadence(frequency, custom)
-    meetings = {when for when, kind, _, _ in contacts if kind == "meeting" and when <= today}
-    meetings.update(c.last_meeting for c in checkins if c.last_meeting and c.last_meeting <= today)
+    meetings = log.meetings
     last = max(meetings) if meetings else None
-    held = _meetings_held(meetings, checkins)
+    held = answers.meetings_held(meetings)
     missed = 0
     on_cadence: bool | None = None
     if interval and first and today >= first:
@@ -350,19 +382,11 @@ def _pair_health(row: tuple[Any, ...], records: _Records, today: date) -> PairHe
         when = day_text(_from_ordinal(closed_day), lang) or clean(closed_on)
         words.append(f"closed on {when} ({label})")
     else:
+        heard = log.anything or bool(checkins or reviews)
         found = _reasons(
-            cadence_line=cadence_line,
-            on_cadence=on_cadence,
-            interval=interval,
-            first=first,
-            today=today,
-            goals=goals,
-            checkins=checkins,
-            contacts=contacts,
-            reviews=reviews,
-            checkpoints=checkpoints,
-            lang=lang,
-        )
+            cadence_line, on_cadence, interval, first, today, heard, goals, checkins, log,
+            answers, reviews, checkpoints, lang,
+        )  # fmt: skip
         reasons = tuple(
             Reason(k, text, "", "", SITUATIONS[k].next_step, who) for k, text, who in found
         )
@@ -373,8 +397,8 @@ def _pair_health(row: tuple[Any, ...], records: _Records, today: date) -> PairHe
     return PairHealth(
         pair_id=pair_id,
         code=code,
-        mentor=mentor,
-        mentee=mentee,
+        mentor=_shown(mentor),
+        mentee=_shown(mentee),
         closed=closure is not None,
         cadence=cadence_text,
         cadence_days=interval,
@@ -392,23 +416,92 @@ def _pair_health(row: tuple[Any, ...], records: _Records, today: date) -> PairHe
     )
 
 
-def _meetings_held(meetings: set[date], checkins: Sequence[_Checkin]) -> int:
-    """Meetings held: up to the last check-in that counted them, the larger of what the
-    check-ins report (per checkpoint the larger of the partners' counts: they report the same
-    meetings) and what the log shows; after it, the meetings logged."""
-    per_checkpoint: dict[int | None, int] = {}
-    counted_until: date | None = None
+@dataclass(slots=True)
+class _Log:
+    """What the pair's contact log says, read in one pass (it is in date order)."""
+
+    anything: bool
+    meetings: set[date]  # the days a meeting was held, up to today
+    staff_last: date | None  # the last contact staff made
+    cancelled: int  # cancellations since the last meeting
+    cancelled_last: date | None
+    concerns: list[tuple[date, str]]
+
+
+def _read_log(contacts: Sequence[Contact], today: date) -> _Log:
+    meetings: set[date] = set()
+    staff_last = cancelled_last = None
+    cancelled = 0
+    concerns = []
+    for when, kind, by_staff, text in contacts:
+        if kind == "meeting":
+            if when <= today:
+                meetings.add(when)
+            cancelled, cancelled_last = 0, None
+        elif kind == "cancelled":
+            cancelled, cancelled_last = cancelled + 1, when
+        elif kind == "concern":
+            concerns.append((when, text))
+        if by_staff:
+            staff_last = when
+    return _Log(bool(contacts), meetings, staff_last, cancelled, cancelled_last, concerns)
+
+
+@dataclass(slots=True)
+class _Answers:
+    """What the pair's check-ins say, read in one pass (they are in the order sent)."""
+
+    marks: list[tuple[int | None, str, date | None]]  # (checkpoint, role, sent) each
+    reported: dict[int | None, int]  # meetings held, per checkpoint, the larger count
+    counted_until: date | None  # the last check-in that counted meetings
+    fit: dict[str, _Checkin]  # each partner's latest answer on the fit
+    satisfaction: dict[str, _Checkin]  # ... and on satisfaction
+    help: list[_Checkin]  # the check-ins that asked for help
+
+    def meetings_held(self, meetings: set[date]) -> int:
+        """Up to the last check-in that counted meetings, the larger of what the check-ins
+        report (per checkpoint the larger of the partners' counts: they report the same
+        meetings) and what the log shows; after it, the meetings logged."""
+        if self.counted_until is None:
+            return len(meetings)
+        until = self.counted_until
+        before = sum(1 for when in meetings if when <= until)
+        return max(before, sum(self.reported.values())) + len(meetings) - before
+
+
+def _read_checkins(
+    checkins: Sequence[_Checkin],
+    days: Sequence[int],
+    first: date | None,
+    today: date,
+    meetings: set[date],
+) -> _Answers:
+    """Also sets each check-in's `day` and adds the last meetings they report to
+    `meetings`."""
+    answers = _Answers([], {}, None, {}, {}, [])
     for c in checkins:
-        if c.meetings_held is None:
-            continue
-        if c.meetings_held > per_checkpoint.get(c.day, 0):
-            per_checkpoint[c.day] = c.meetings_held
-        if c.submitted and (counted_until is None or c.submitted > counted_until):
-            counted_until = c.submitted
-    if counted_until is None:
-        return len(meetings)
-    before = sum(1 for when in meetings if when <= counted_until)
-    return max(before, sum(per_checkpoint.values())) + len(meetings) - before
+        day = c.day = (
+            c.checkpoint_day
+            if c.checkpoint_day is not None
+            else checkpoint_of(None, c.submitted, days, first)
+        )
+        answers.marks.append((day, c.role, c.submitted))
+        if c.last_meeting and c.last_meeting <= today:
+            meetings.add(c.last_meeting)
+        if c.meetings_held is not None:
+            if c.meetings_held > answers.reported.get(day, 0):
+                answers.reported[day] = c.meetings_held
+            if c.submitted and (
+                answers.counted_until is None or c.submitted > answers.counted_until
+            ):
+                answers.counted_until = c.submitted
+        if c.fit:
+            answers.fit[c.role] = c
+        if c.satisfaction is not None:
+            answers.satisfaction[c.role] = c
+        if c.wants_help:
+            answers.help.append(c)
+    return answers
 
 
 def _goals(
@@ -417,37 +510,45 @@ def _goals(
     reviews: Sequence[Review],
     checkpoints: Sequence[Checkpoint],
 ) -> tuple[GoalProgress, ...]:
-    """Each goal against its baseline. The latest rating wins: a review's (the pair's joint
-    one) over a check-in's on the same day, the mentee's (whose goal it is) over the
-    mentor's."""
-    due = {c.day: c.due for c in checkpoints}
-    ratings: list[tuple[date, int, tuple[Any, ...]]] = [
-        (c.submitted, 1 if c.role == "mentee" else 0, c.progress) for c in checkins if c.submitted
-    ]
-    for day, held, progress in reviews:
-        when = held or due.get(day)
-        if when is not None:
-            ratings.append((when, 2, progress))
-    ratings.sort(key=lambda r: (r[0], r[1]))
+    """Each goal against its baseline. The latest rating wins; on the same day a review's
+    (the pair's joint one) over a check-in's."""
+    # Oldest first (check-ins come in the order they were sent): each later rating replaces
+    # the one before.
+    ratings = [c.progress for c in checkins if c.submitted]
+    if reviews:
+        due = {c.day: c.due for c in checkpoints}
+        dated = [(c.submitted, 1 if c.role == "mentee" else 0, c.progress) for c in checkins]
+        dated += [(held or due.get(day), 2, p) for day, held, p in reviews]
+        dated = [r for r in dated if r[0] is not None]
+        dated.sort(key=lambda r: (r[0], r[1]))
+        ratings = [progress for _, _, progress in dated]
+    latest_of: list[int | None] = [None, None, None]
+    for progress in ratings:
+        for index in (0, 1, 2):
+            if progress[index] is not None:
+                latest_of[index] = progress[index]
     out = []
     for position, title, baseline_text, private, has_words in rows:
         if not has_words and not baseline_text:
             continue
-        latest = next(
-            (r[2][position - 1] for r in reversed(ratings) if r[2][position - 1] is not None),
-            None,
-        )
+        latest = latest_of[position - 1]
         baseline = int(baseline_text) if baseline_text else None
         out.append(
             GoalProgress(
                 position=position,
-                title="" if private else clean(title),
+                title="" if private else _shown(title),
                 baseline=baseline,
                 latest=latest,
                 moving=None if latest is None or baseline is None else latest > baseline,
             )
         )
     return tuple(out)
+
+
+def _shown(text: str) -> str:
+    """Text typed by a person, safe to show on one screen line or a terminal (no control
+    characters: an escape sequence in a name must not reach a terminal)."""
+    return text if text.isprintable() else " ".join(clean(text).split())
 
 
 def _goal_line(goal: GoalProgress) -> str:
@@ -487,15 +588,16 @@ def _cadence_line(
 
 
 def _reasons(
-    *,
     cadence_line: str,
     on_cadence: bool | None,
     interval: int | None,
     first: date | None,
     today: date,
+    heard: bool,
     goals: Sequence[GoalProgress],
     checkins: Sequence[_Checkin],
-    contacts: Sequence[Contact],
+    log: _Log,
+    answers: _Answers,
     reviews: Sequence[Review],
     checkpoints: Sequence[Checkpoint],
     lang: str,
@@ -504,7 +606,7 @@ def _reasons(
     one per kind."""
     found: list[tuple[str, str, str]] = []
     grace = interval / 2 if interval else NO_CADENCE_GRACE_DAYS
-    if first is not None and (today - first).days > grace and not (contacts or checkins or reviews):
+    if first is not None and (today - first).days > grace and not heard:
         since = day_text(first, lang)
         found.append(("no_contact", f"no contact since the first meeting on {since}", ""))
     elif on_cadence is False:
@@ -516,24 +618,28 @@ def _reasons(
     ]
     if stalled:
         found.append(("goal_stalled", "; ".join(stalled), ""))
-    asked = _help(checkins, contacts)
+    # A request for help stands until staff log a contact after it.
+    asked = {
+        c.role
+        for c in answers.help
+        if log.staff_last is None or c.submitted is None or c.submitted > log.staff_last
+    }
     if asked:
         names = "mentor and mentee" if len(asked) == 2 else next(iter(asked))
         found.append(("help", f"{names} asked for help", _whose(asked)))
-    for kind, answers in (("fit", _fit(checkins)), ("satisfaction", _satisfaction(checkins))):
-        if answers:
-            roles = {role for role, _ in answers}
-            found.append((kind, "; ".join(text for _, text in answers), _whose(roles)))
-    cancelled, last_cancel = _cancellations_in_a_row(contacts)
-    if cancelled >= CANCELLATIONS_IN_A_ROW and last_cancel is not None:
+    for kind, said in (
+        ("fit", _fit(answers.fit)),
+        ("satisfaction", _satisfaction(answers.satisfaction)),
+    ):
+        if said:
+            roles = {role for role, _ in said}
+            found.append((kind, "; ".join(text for _, text in said), _whose(roles)))
+    if log.cancelled >= CANCELLATIONS_IN_A_ROW and log.cancelled_last is not None:
+        on = day_text(log.cancelled_last, lang)
         found.append(
-            (
-                "cancellations",
-                f"{cancelled} cancellations in a row (the last on {day_text(last_cancel, lang)})",
-                "",
-            )
+            ("cancellations", f"{log.cancelled} cancellations in a row (the last on {on})", "")
         )
-    concern = _concern(contacts, reviews, lang)
+    concern = _concern(log.concerns, reviews, lang)
     if concern:
         found.append(("concern", concern, ""))
     overdue = [c for c in checkpoints if c.state == "overdue" and c.due is not None]
@@ -565,13 +671,7 @@ def _stalled_at(
     return latest_day if latest_day is not None and latest_day > STALLED_AFTER_DAY else None
 
 
-def _latest_by_role(checkins: Sequence[_Checkin], answered: Any) -> list[_Checkin]:
-    """Each partner's latest check-in that answered the question (`answered(c)` is true),
-    the mentor's first."""
-    latest: dict[str, _Checkin] = {}
-    for c in checkins:  # in submission order
-        if answered(c):
-            latest[c.role] = c
+def _by_role(latest: dict[str, _Checkin]) -> list[_Checkin]:
     return [latest[role] for role in ("mentor", "mentee") if role in latest]
 
 
@@ -579,24 +679,14 @@ def _at(c: _Checkin) -> str:
     return f"{c.role}, day {c.day}" if c.day is not None else c.role
 
 
-def _help(checkins: Sequence[_Checkin], contacts: Sequence[Contact]) -> set[str]:
-    """Who asked the program team for help in a check-in not yet followed by a staff contact."""
-    answered = max((when for when, _, staff, _ in contacts if staff), default=None)
-    return {
-        c.role
-        for c in checkins
-        if c.wants_help and (answered is None or c.submitted is None or c.submitted > answered)
-    }
-
-
 def _whose(roles: set[str]) -> str:
     return "both" if len(roles) > 1 else next(iter(roles))
 
 
-def _fit(checkins: Sequence[_Checkin]) -> list[tuple[str, str]]:
+def _fit(latest: dict[str, _Checkin]) -> list[tuple[str, str]]:
     """(role, words) per partner whose latest answer on the fit is a reason."""
     out = []
-    for c in _latest_by_role(checkins, lambda c: c.fit):
+    for c in _by_role(latest):
         if c.fit == "not_a_fit":
             out.append((c.role, f"not a fit ({_at(c)})"))
         elif c.fit == "deciding" and c.day is not None and c.day >= DECIDING_FROM_DAY:
@@ -604,37 +694,23 @@ def _fit(checkins: Sequence[_Checkin]) -> list[tuple[str, str]]:
     return out
 
 
-def _satisfaction(checkins: Sequence[_Checkin]) -> list[tuple[str, str]]:
+def _satisfaction(latest: dict[str, _Checkin]) -> list[tuple[str, str]]:
     return [
         (c.role, f"satisfaction {c.satisfaction} of 5 ({_at(c)})")
-        for c in _latest_by_role(checkins, lambda c: c.satisfaction is not None)
+        for c in _by_role(latest)
         if c.satisfaction is not None and c.satisfaction <= UNHAPPY_AT
     ]
 
 
-def _cancellations_in_a_row(contacts: Sequence[Contact]) -> tuple[int, date | None]:
-    """Cancellations since the last meeting held (the log is in date order), and the last."""
-    run, last = 0, None
-    for when, kind, _, _ in contacts:
-        if kind == "meeting":
-            run, last = 0, None
-        elif kind == "cancelled":
-            run, last = run + 1, when
-    return run, last
-
-
-def _concern(contacts: Sequence[Contact], reviews: Sequence[Review], lang: str) -> str:
+def _concern(concerns: Sequence[tuple[date, str]], reviews: Sequence[Review], lang: str) -> str:
     """The latest concern logged since the pair's last review (a review is where a pair and
     staff take stock, so a concern before it has been dealt with)."""
-    reviewed = max((held for _, held, _ in reviews if held), default=None)
-    open_concerns = [
-        (when, text)
-        for when, kind, _, text in contacts
-        if kind == "concern" and (reviewed is None or when > reviewed)
-    ]
-    if not open_concerns:
+    if not concerns:
         return ""
-    when, text = open_concerns[-1]
+    reviewed = max((held for _, held, _ in reviews if held), default=None)
+    when, text = concerns[-1]
+    if reviewed is not None and when <= reviewed:
+        return ""
     said = " ".join(clean(text).split())
     if len(said) > _CONCERN_CHARS:
         said = said[: _CONCERN_CHARS - 1].rstrip() + "\u2026"
