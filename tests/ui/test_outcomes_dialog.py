@@ -196,3 +196,20 @@ def test_every_choice_has_its_own_alt_key(qtbot, dialog) -> None:
     qtbot.keyClick(dialog, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(dialog.xlsx.isChecked)
     assert dialog.destination.text().endswith(".xlsx")
+
+
+def test_choose_asks_the_system_where_and_keeps_the_format(qtbot, dialog, tmp_path, monkeypatch):
+    """Choose… opens the save dialog on the name so far, for the chosen format; what is
+    picked there becomes the name (the system's own dialog is answered here)."""
+    asked: list[tuple[str, str]] = []
+
+    def pick(parent, title, start, filters, options):  # type: ignore[no-untyped-def]
+        asked.append((start, filters))
+        return str(tmp_path / "picked.xlsx"), filters
+
+    monkeypatch.setattr(outcomes_report.QFileDialog, "getSaveFileName", pick)
+    tick(qtbot, button(dialog, "Excel workbook"))
+    qtbot.mouseClick(button(dialog, "Choose where to save the report"), Qt.MouseButton.LeftButton)
+    assert asked == [(str(tmp_path / "Accelerate outcomes 2027-05-01.xlsx"),
+                      "Excel workbook (*.xlsx)")]  # fmt: skip
+    assert dialog.destination.text() == str(tmp_path / "picked.xlsx")
