@@ -240,11 +240,7 @@ def outcomes(
         "Goals",
         "Goal progress against baseline",
         "goals",
-        [
-            ("Moved up", sum(1 for c in changes if c > 0)),
-            ("Same", sum(1 for c in changes if c == 0)),
-            ("Moved down", sum(1 for c in changes if c < 0)),
-        ],
+        _progress(changes),
         "Goals of open pairs with the mentee's 1-5 rating at signing (the baseline) and a "
         "later rating (the latest check-in or review), comparing the two. Closed pairs' goals "
         "are counted in the goal outcomes at close-out.",
@@ -430,6 +426,15 @@ def _number(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")
 
 
+def _progress(changes: Sequence[int]) -> list[tuple[str, int]]:
+    """Goals' changes from their baseline, as the parts of the goal-progress figure."""
+    return [
+        ("Moved up", sum(1 for c in changes if c > 0)),
+        ("Same", sum(1 for c in changes if c == 0)),
+        ("Moved down", sum(1 for c in changes if c < 0)),
+    ]
+
+
 def _goal_position(fu: FollowUp, position: int, meaning: str) -> Figure:
     changes = [
         g.latest - g.baseline
@@ -438,11 +443,7 @@ def _goal_position(fu: FollowUp, position: int, meaning: str) -> Figure:
         for g in h.goals
         if g.position == position and g.baseline is not None and g.latest is not None
     ]
-    parts = [
-        ("Moved up", sum(1 for c in changes if c > 0)),
-        ("Same", sum(1 for c in changes if c == 0)),
-        ("Moved down", sum(1 for c in changes if c < 0)),
-    ]
+    parts = _progress(changes)
     return Figure(
         f"goal{position}",
         "Goals",
