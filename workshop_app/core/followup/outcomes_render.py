@@ -108,6 +108,8 @@ def _day_text(day: int | None) -> str:
         return ""
     if day < 0:
         return f"the launch is in {count(-day, 'day')}"
+    if day == 0:
+        return "the day of the launch"
     return f"day {day:,} after the launch"
 
 
