@@ -482,8 +482,8 @@ def _read_checkins(
     for c in checkins:
         day = c.day = (
             c.checkpoint_day
-            if c.checkpoint_day is not None
-            else checkpoint_of(None, c.submitted, days, first)
+            if c.checkpoint_day in days
+            else checkpoint_of(c.checkpoint_day, c.submitted, days, first)
         )
         answers.marks.append((day, c.role, c.submitted))
         if c.last_meeting and c.last_meeting <= today:
