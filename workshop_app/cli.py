@@ -307,13 +307,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_handouts(sub)
     _add_certificates(sub)
 
-    from workshop_app import cli_staff
+    from workshop_app import cli_checkins, cli_outcomes, cli_staff
 
     cli_staff.register(sub)
     cli_follow_up.register(sub)
-    from workshop_app import cli_checkins
-
     cli_checkins.register(sub)
+    cli_outcomes.register(sub)
     return parser
 
 

@@ -453,6 +453,7 @@ class MainWindow(QMainWindow):
         self.checkins_action = self._action(
             follow_up, "Import check-in &survey…", self._import_checkins
         )
+        self._action(follow_up, "&Outcomes report…", self._outcomes_report)
         self.workshop_menus = [edit, go, charter, follow_up]
         # What changes the workshop: off while it is open read-only.
         self.editing_actions = [
@@ -570,6 +571,12 @@ class MainWindow(QMainWindow):
             self._on_saved()  # every page reads the workshop again when it is next shown
             self.current_page().refresh()
             self._read_at[self.nav.currentRow()] = self._generation
+
+    def _outcomes_report(self) -> None:
+        from workshop_app.ui.dialogs.outcomes_report import open_outcomes_report
+
+        if self.wf is not None:
+            open_outcomes_report(self, self.wf)
 
     def open_charter(self, pair_id: str) -> None:
         """The Charters page, in its list and form, on this pair's charter."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -188,3 +190,52 @@ def _width(table: Table, index: int) -> float:
         elif value is not None and not isinstance(value, date):
             longest = max(longest, len(str(value)))
     return float(min(MAX_WIDTH, max(MIN_WIDTH, longest + 2)))
+
+
+# -- workbooks of ready rows (the outcomes report) -----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """A sheet of ready rows: `head` in bold and frozen above them (none when empty), each
+    column `widths` characters wide. Every string is written as text, never as a formula."""
+
+    title: str
+    widths: Sequence[float]
+    head: Sequence[str]
+    rows: Sequence[Sequence[str | int | float | None]]
+
+
+def write_workbook(sheets: Sequence[Sheet], *, out: Path) -> None:
+    """Write `sheets` in order to `out` (replaced whole, or not at all), streamed through the
+    app's private temporary folder as `write_xlsx` does."""
+    wb = Workbook(write_only=True)
+    try:
+        folder = temp_files.app_temp_dir()
+        for sheet in sheets:
+            ws = wb.create_sheet(sheet.title[:31])
+            for index, width in enumerate(sheet.widths):
+                ws.column_dimensions[get_column_letter(index + 1)].width = width
+            if sheet.head:
+                ws.freeze_panes = "A2"
+            _stream(ws, folder)
+            bold = Font(bold=True)
+            wrap = Alignment(wrap_text=True, vertical="top")
+            if sheet.head:
+                ws.append([_text(ws, name, font=bold) for name in sheet.head])
+            for row in sheet.rows:
+                ws.append([_ready(ws, value, wrap) for value in row])
+        with atomic_file(out) as temp:
+            wb.save(temp)
+    except (OSError, SerialisationError) as exc:
+        _discard(wb)
+        raise _temporary_folder_error(exc, out) from exc
+    except BaseException:
+        _discard(wb)
+        raise
+
+
+def _ready(ws: WriteOnlyWorksheet, value: str | int | float | None, wrap: Alignment) -> Any:
+    if isinstance(value, str):
+        return _text(ws, value, alignment=wrap) if value else None
+    return value
