@@ -146,7 +146,7 @@ def test_opened_from_the_follow_up_menu_and_says_whether_it_saved(qtbot, wf, tmp
     window.show()
     window.open_path(wf.path, read_only=True)
     qtbot.waitUntil(lambda: window.wf is not None)
-    menu = next(m for m in window.menuBar().actions() if m.text() == "Fo&llow-up").menu()
+    menu = next(m for m in window.menuBar().actions() if m.text() == "Follow-&up").menu()
     action = next(a for a in menu.actions() if a.text() == "&Outcomes report…")
     shown: list[str] = []
 
