@@ -115,7 +115,7 @@ class ContactLog:
         current = self.entry(entry_id)
         if current.from_checkin:
             raise UserError(FROM_CHECKIN)
-        merged = {
+        merged: dict[str, Any] = {
             "on_date": current.on_date,
             "kind": current.kind,
             "who": current.who,
