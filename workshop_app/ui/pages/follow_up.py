@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.charters.dates import parse_date
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup.contact_log import ContactLog
+from workshop_app.core.words import count
 from workshop_app.ui.dialogs.ask import show_user_error
 from workshop_app.ui.pages.base import WorkshopPage
 from workshop_app.ui.read_only import read_only_safe
@@ -343,29 +345,47 @@ class FollowUpPage(WorkshopPage):
     def _draft_shown(self) -> None:
         self.draft_emails([p.pair_id for p in self.shown_pairs() if p.at_risk])
 
-    def draft_emails(self, pair_ids: list[str], folder: Path | None = None) -> list[Path]:
-        """Write the email drafts to these pairs in `folder` (else one the person picks) and
-        say where they are."""
-        if self.wf is None or self.follow_up is None or not pair_ids:
-            return []
+    def draft_emails(self, pair_ids: list[str], folder: Path | None = None) -> Path | None:
+        """Write the email drafts to these pairs in a new folder in `folder` (else in one the
+        person picks), say where, and return the new folder."""
+        if self.wf is None or not pair_ids:
+            return None
         if folder is None:
             chosen = QFileDialog.getExistingDirectory(
                 self, "Save the email drafts in this folder", str(self.wf.path.parent)
             )
             if not chosen:
-                return []
+                return None
             folder = Path(chosen)
         from workshop_app.core.followup.nudges import write_nudges
 
+        today = self.today()
         try:
-            written = write_nudges(self.wf, self.follow_up, pair_ids, folder)
+            result = write_nudges(
+                self.wf,
+                pair_ids,
+                drafts_folder(folder, today),
+                today=today,
+                library=self._library,
+            )
         except UserError as exc:
             show_user_error(self, "The email drafts were not saved", exc)
-            return []
-        from workshop_app.core.words import count
+            return None
+        drafts = count(len(result.files), "email draft")
+        text = f"{drafts} saved in {result.folder}; open them in your mail program."
+        if result.skipped:
+            text += f" Left out (their email is not valid): {', '.join(result.skipped)}."
+        self.status.emit(text)
+        QMessageBox.information(self, "Email drafts saved", text)
+        return result.folder
 
-        self.status.emit(
-            f"{count(len(written), 'email draft')} saved in {folder}; "
-            "open them in your mail program."
-        )
-        return written
+
+def drafts_folder(parent: Path, today: date) -> Path:
+    """A new folder for one batch of drafts: "Email drafts 2027-04-30", "… (2)" the second time
+    that day (drafts never mix with an earlier batch)."""
+    base = f"Email drafts {today.isoformat()}"
+    candidate, n = parent / base, 1
+    while candidate.exists():
+        n += 1
+        candidate = parent / f"{base} ({n})"
+    return candidate

@@ -24,13 +24,10 @@ def board_figures(board: Board) -> list[tuple[str, str]]:
     cadence, goals = board.on_cadence, board.goals_moving
     return [
         (
-            f"{cadence.count:,} of {cadence.of:,}",
-            ("pair" if cadence.of == 1 else "pairs") + " meeting at their agreed cadence",
+            cadence.text,
+            ("pair" if cadence.out_of == 1 else "pairs") + " meeting at their agreed cadence",
         ),
-        (
-            f"{goals.count:,} of {goals.of:,}",
-            ("goal" if goals.of == 1 else "goals") + " moving",
-        ),
+        (goals.text, ("goal" if goals.out_of == 1 else "goals") + " moving"),
         (
             f"{board.at_risk.count:,}",
             ("pair" if board.at_risk.count == 1 else "pairs") + " at risk",
@@ -46,7 +43,7 @@ def board_footnote(board: Board) -> str:
     """What the figures are out of: the program's size, signed charters and check-ins."""
     return (
         f"{count(board.pairs.count, 'pair')}, {board.active.count:,} active · "
-        f"{board.signed.count:,} of {count(board.signed.of, 'charter')} signed · "
+        f"{board.signed.count:,} of {count(board.signed.out_of, 'charter')} signed · "
         f"{count(board.checkins.count, 'check-in')} received"
     )
 

@@ -90,10 +90,9 @@ class _Flags:
 
 
 def _flags(pair: PairHealth) -> _Flags:
-    states = {c.state for c in pair.checkpoints}
     return _Flags(
-        due=not pair.closed and "due" in states,
-        overdue=not pair.closed and "overdue" in states,
+        due=pair.due_this_week,
+        overdue=pair.overdue,
         at_risk=pair.at_risk,
         search=f"{pair.code} {pair.mentor} {pair.mentee}".casefold(),
     )
