@@ -148,7 +148,7 @@ class FollowUpPage(WorkshopPage):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         chars = self.table.fontMetrics().averageCharWidth()
-        for column, width in enumerate((6, 14, 14, 25)):
+        for column, width in enumerate((6, 24, 30)):
             header.resizeSection(column, width * chars + 16)
         self.table.selectionModel().currentChanged.connect(self._on_current)
 
@@ -183,13 +183,13 @@ class FollowUpPage(WorkshopPage):
         self.right.addWidget(upper)
         self.right.addWidget(self.log)
         self.right.setChildrenCollapsible(False)
-        self.right.setSizes([260, 300])
+        self.right.setSizes([230, 330])
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.right)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([600, 600])
+        self.splitter.setSizes([640, 560])
 
         read_only_safe(self.search, self.table, self.detail, *self.filter_buttons.values())
         layout = QVBoxLayout(self)

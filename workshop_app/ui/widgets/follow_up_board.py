@@ -3,20 +3,19 @@ with figures, in words a sponsor reads ("9 of 12 pairs meeting at their agreed c
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from workshop_app.core.words import count
 
 if TYPE_CHECKING:
     from workshop_app.core.followup.board import Board
 
-TILE_STYLE = (
-    "QFrame#tile { border: 1px solid palette(mid); border-radius: 4px; }"
-    " QLabel#figure { font-size: 17pt; font-weight: 600; }"
-)
+TILE_STYLE = "QLabel#tile { border: 1px solid palette(mid); border-radius: 4px; padding: 4px 8px; }"
+FIGURE_STYLE = "font-size: 16pt; font-weight: 600;"
 
 
 def board_figures(board: Board) -> list[tuple[str, str]]:
@@ -49,29 +48,25 @@ def board_footnote(board: Board) -> str:
 
 
 class FollowUpBoard(QWidget):
-    """Four tiles in a row and a line below them with what the figures are out of."""
+    """Four tiles in a row, each its figure in large type and what it counts, and a line below
+    them with what the figures are out of. A tile is one label that wraps: at 1.5x on a
+    laptop the page's height is for the pair list."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setStyleSheet(TILE_STYLE)
-        self.tiles: list[tuple[QLabel, QLabel]] = []
+        self.tiles: list[QLabel] = []
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for _ in range(4):
-            tile = QFrame()
+            tile = QLabel()
             tile.setObjectName("tile")
-            column = QVBoxLayout(tile)
-            column.setContentsMargins(10, 6, 10, 6)
-            column.setSpacing(0)
-            figure, words = QLabel(), QLabel()
-            figure.setObjectName("figure")
-            words.setWordWrap(True)  # at 1.5x a tile is narrower than its words
-            words.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            column.addWidget(figure)
-            column.addWidget(words, 1)
-            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+            tile.setWordWrap(True)
+            tile.setTextFormat(Qt.TextFormat.RichText)
+            tile.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             row.addWidget(tile, 1)
-            self.tiles.append((figure, words))
+            self.tiles.append(tile)
         self.footnote = QLabel()
         self.footnote.setWordWrap(True)
         self.footnote.setAccessibleName("What the figures are out of")
@@ -83,14 +78,11 @@ class FollowUpBoard(QWidget):
 
     def set_board(self, board: Board | None) -> None:
         figures = board_figures(board) if board is not None else [("", "")] * 4
-        for (figure, words), (number, what) in zip(self.tiles, figures, strict=True):
-            figure.setText(number)
-            words.setText(what)
-            sentence = f"{number} {what}".strip()
-            figure.setAccessibleName(sentence)
-            words.setAccessibleName(sentence)
+        for tile, (number, what) in zip(self.tiles, figures, strict=True):
+            tile.setText(f'<span style="{FIGURE_STYLE}">{escape(number)}</span> {escape(what)}')
+            tile.setAccessibleName(f"{number} {what}".strip())
         self.footnote.setText(board_footnote(board) if board is not None else "")
 
     def sentences(self) -> list[str]:
         """The board read out, one figure a line (as a screen reader says it)."""
-        return [figure.accessibleName() for figure, _ in self.tiles]
+        return [tile.accessibleName() for tile in self.tiles]

@@ -66,6 +66,13 @@ WHO_CHOICES = (
 )
 _WHO_WORDS = {key: text for key, text in WHO_CHOICES if key}
 _GREY = "#5f6368"
+# What the status bar says was logged ("P03: a cancellation on 2 December 2026 logged.").
+_LOGGED = {
+    "meeting": "a meeting",
+    "cancelled": "a cancellation",
+    "concern": "a concern",
+    "note": "a note",
+}
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 assert tuple(k for k, _, _ in KIND_CHOICES) == KINDS
 
@@ -186,15 +193,23 @@ class FollowUpLog(QWidget):
         self.add_button.clicked.connect(self.add)
         for widget in (self.date, self.kind, self.who):
             widget.installEventFilter(self)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.date)
-        row.addWidget(self.kind)
-        row.addWidget(self.who)
-        row.addWidget(self.text, 1)
-        row.addWidget(self.add_button)
+        # Two lines, so that the words get the row's whole width even on a narrow pane: the
+        # date, kind and who above, what was said and Add below (Tab goes through them so).
+        first = QHBoxLayout()
+        first.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.date, self.kind, self.who):
+            first.addWidget(widget)
+        first.addStretch(1)
+        second = QHBoxLayout()
+        second.setContentsMargins(0, 0, 0, 0)
+        second.addWidget(self.text, 1)
+        second.addWidget(self.add_button)
         self.entry_row = QWidget()
-        self.entry_row.setLayout(row)
+        rows = QVBoxLayout(self.entry_row)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
+        rows.addLayout(first)
+        rows.addLayout(second)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -264,7 +279,7 @@ class FollowUpLog(QWidget):
         self.date.setFocus(Qt.FocusReason.OtherFocusReason)
         self.date.selectAll()
         self.logged.emit(
-            f"{self._pair_code}: {KIND_WORDS[entry.kind]} on "
+            f"{self._pair_code}: {_LOGGED[entry.kind]} on "
             f"{format_date(entry.on_date, self.model.lang)} logged."
         )
 
