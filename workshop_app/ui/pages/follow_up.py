@@ -111,7 +111,7 @@ class FollowUpPage(WorkshopPage):
             button = QPushButton(text)
             button.setCheckable(True)
             button.setAccessibleName(text.replace("&", ""))
-            button.toggled.connect(lambda on, k=key: on and self.set_filter(k))
+            button.toggled.connect(lambda on, k=key: self._filter_toggled(k, on))
             group.addButton(button)
             self.filter_buttons[key] = button
         self.search = QLineEdit()
@@ -261,6 +261,10 @@ class FollowUpPage(WorkshopPage):
         self._select(keep)
 
     # -- filters and selection -------------------------------------------------------------------
+
+    def _filter_toggled(self, key: str, on: bool) -> None:
+        if on:
+            self.set_filter(key)
 
     def set_filter(self, key: str) -> None:
         if not self.filter_buttons[key].isChecked():

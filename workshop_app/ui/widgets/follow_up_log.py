@@ -261,6 +261,7 @@ class FollowUpLog(QWidget):
             return
         kind = self.kind.currentData()
         on_date = self.date.date().toPython()
+        assert isinstance(on_date, date)  # a QDate's Python form
         try:
             entry = self._log.add(
                 self._pair_id,
