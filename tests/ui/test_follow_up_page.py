@@ -336,3 +336,17 @@ def test_email_drafts_are_saved_for_the_pair_or_every_pair_at_risk_shown(
     second = out / f"Email drafts {TODAY.isoformat()} (2)"
     assert sorted(p.name[:3] for p in second.glob("*.eml")) == ["P03", "P04", "P05", "P07", "P08"]
     assert "5 email drafts saved" in seen[1]
+
+
+def test_names_are_shown_as_typed_never_as_markup(
+    qtbot, page: FollowUpPage, workshop: WorkshopFile
+) -> None:
+    pair = page.selected_pair()
+    mentor_id = workshop.conn.execute(
+        "SELECT mentor_id FROM pairs WHERE id = ?", (pair.pair_id,)
+    ).fetchone()[0]
+    workshop.roster.update_participant(mentor_id, name='<img src="x"><b>Margaret</b> & Co')
+    page.refresh()
+    qtbot.waitUntil(lambda: page.selected_pair().mentor.startswith("<img"))
+    assert '<img src="x"><b>Margaret</b> & Co' in page.detail.toPlainText()
+    assert page.proxy.index(0, 1).data().startswith('<img src="x">')
