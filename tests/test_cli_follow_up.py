@@ -160,3 +160,10 @@ def test_from_the_real_command(tmp_path: Path, app_data: Path) -> None:
     assert "At risk: 5 pairs" in done.stdout
     plain = run("demo", str(tmp_path / "plain.workshop"), "--today", TODAY, data=app_data)
     assert plain.returncode == 2 and "--today goes with --after-launch" in plain.stderr
+
+
+def test_an_organisations_folder_that_is_not_there_is_named(program, capsys, tmp_path) -> None:
+    assert main(["--content", str(tmp_path / "nope"), "follow-up", str(program)]) == 1
+    assert capsys.readouterr().err == (
+        f"workshop-app: --content {tmp_path / 'nope'}: there is no such folder.\n"
+    )

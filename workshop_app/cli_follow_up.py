@@ -82,6 +82,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_follow_up(args: argparse.Namespace) -> int:
+    from workshop_app.cli import _content_dir
     from workshop_app.core.content.library import load_library
     from workshop_app.core.followup.board import board
     from workshop_app.core.followup.health import follow_up
@@ -92,7 +93,8 @@ def cmd_follow_up(args: argparse.Namespace) -> int:
         print("workshop-app follow-up: --to goes with --nudges DIR", file=sys.stderr)
         return 2
     today: date = args.today or date.today()
-    library = load_library(extra_dirs=[args.content] if args.content else ())
+    content = _content_dir(args)  # the organisation's scenarios, as every command reads them
+    library = load_library(extra_dirs=[content] if content else ())
     with WorkshopFile.open(args.file, readonly=True) as wf:
         fu = follow_up(wf, today=today, library=library)
         workshop = wf.workshop()

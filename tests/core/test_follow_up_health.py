@@ -389,3 +389,13 @@ def test_the_due_this_week_and_overdue_filters(new_workshop):
     assert late.overdue and not late.due_this_week
     close(wf, pair, "2027-03-11", "")
     assert not health(wf, "2027-03-11").overdue
+
+
+def test_a_program_forms_day_answers_the_pairs_own_nearest_checkpoint(new_workshop):
+    wf = new_workshop
+    pair = agreed_pair(wf, 1, review_days="45, 120")
+    log(wf, pair, "2027-03-01", "meeting", "both")
+    checkin(wf, pair, "mentee", "2027-03-03", day=30, fit="not_a_fit")
+    h = health(wf, "2027-03-04")
+    assert h.checkpoints[0].known == "mentee checked in on 3 March 2027"
+    assert "not a fit (mentee, day 45)" in h.words

@@ -169,3 +169,17 @@ def test_a_hostile_pair_name_stays_a_file_in_the_folder(new_workshop, tmp_path):
     result = write_nudges(wf, [pair.id], tmp_path / "out", today=day("2027-04-01"), library=None)
     (only,) = result.files
     assert only.parent == tmp_path / "out" and only.name.endswith(".eml")
+
+
+def test_an_answer_both_partners_gave_goes_to_each_alone(new_workshop, tmp_path):
+    wf = new_workshop
+    pair = agreed_pair(wf, 1)
+    log(wf, pair, "2027-03-01", "meeting", "both")
+    checkin(wf, pair, "mentor", "2027-03-03", day=30, satisfaction=2)
+    checkin(wf, pair, "mentee", "2027-03-03", day=30, satisfaction=1)
+    today = day("2027-03-04")
+    for to in ("mentor", "mentee"):
+        result = write_nudges(wf, [pair.id], tmp_path / to, today=today, library=None, to=to)
+        assert "not as useful as it could be" in text(parse(result.files[0]))
+    both = write_nudges(wf, [pair.id], tmp_path / "pair", today=today, library=None)
+    assert "not as useful" not in text(parse(both.files[0]))

@@ -42,10 +42,13 @@ def review_days(text: Any) -> tuple[int, ...]:
 def checkpoint_of(
     checkpoint_day: int | None, submitted: date | None, days: Sequence[int], first: date | None
 ) -> int | None:
-    """The checkpoint a check-in answers: the day it says, else the one whose date is nearest
-    to when it was sent (None when neither is known)."""
+    """The pair's checkpoint a check-in answers: the day it says (a program-wide form's "day
+    30" answers a pair's own nearest day, its 45, say), else the one whose date is nearest to
+    when it was sent (None when neither is known)."""
     if checkpoint_day is not None:
-        return checkpoint_day
+        if checkpoint_day in days or not days:
+            return checkpoint_day
+        return min(days, key=lambda d: (abs(d - checkpoint_day), d))
     if first is None or submitted is None or not days:
         return None
     since = (submitted - first).days

@@ -220,7 +220,12 @@ def _shown(reasons: Sequence[Reason], readers: Sequence[Person]) -> list[Reason]
     """The reasons these readers may read about: the pair's own record, and what a partner
     said in a check-in only when the draft is to that partner alone."""
     roles = {p.role for p in readers}
-    return [r for r in reasons if r.kind != "concern" and (not r.who or {r.who} == roles)]
+    alone = next(iter(roles)) if len(roles) == 1 else None
+    return [
+        r
+        for r in reasons
+        if r.kind != "concern" and (not r.who or (alone and r.who in (alone, "both")))
+    ]
 
 
 def _what_we_noticed(h: PairHealth, readers: Sequence[Person], lang: str) -> list[str]:
