@@ -66,6 +66,7 @@ PAGES = (
     ("Agenda", "agenda"),
     ("Run workshop", "runner"),
     ("Charters", "charters"),
+    ("Follow-up", "follow_up"),
     ("Export & merge", "export"),
 )
 
@@ -256,6 +257,10 @@ class MainWindow(QMainWindow):
             from workshop_app.ui.pages.runner import RunnerPage
 
             return RunnerPage(self.library)
+        if name == "follow_up":
+            from workshop_app.ui.pages.follow_up import FollowUpPage
+
+            return FollowUpPage(self.library)
         if name == "export":
             from workshop_app.ui.pages.export import ExportPage
 

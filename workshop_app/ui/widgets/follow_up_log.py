@@ -1,0 +1,337 @@
+"""The selected pair's contact and meeting log on the Follow-up page, newest first, with a
+row to log the next call from the keyboard: date (today to start with), kind (M, C, O or N),
+who, what was said; Enter saves and the row is ready for the next entry. Delete removes the
+selected entry once confirmed. Entries a check-in import wrote are shown, in grey: they change
+only with the check-in."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.core.charters.dates import format_date
+from workshop_app.core.errors import UserError
+from workshop_app.core.followup.contact_log import (
+    BEFORE_LAUNCH,
+    FROM_CHECKIN,
+    KIND_WORDS,
+    KINDS,
+    MAX_TEXT,
+    ContactEntry,
+    ContactLog,
+)
+from workshop_app.ui.dialogs.ask import CANCEL, ask
+
+_Index = QModelIndex | QPersistentModelIndex
+ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole
+LOG_COLUMNS = ("Date", "Kind", "Who", "What was said")
+# The kinds as the combo offers them, with the key that picks each (C and O: "cancelled" and
+# "concern" share their first letter).
+KIND_CHOICES = (
+    ("meeting", "Meeting (M)", Qt.Key.Key_M),
+    ("cancelled", "Cancelled (C)", Qt.Key.Key_C),
+    ("concern", "Concern (O)", Qt.Key.Key_O),
+    ("note", "Note (N)", Qt.Key.Key_N),
+)
+WHO_CHOICES = (
+    ("", "Who: not said"),
+    ("mentor", "Mentor"),
+    ("mentee", "Mentee"),
+    ("both", "Both"),
+    ("staff", "Staff"),
+)
+_WHO_WORDS = {key: text for key, text in WHO_CHOICES if key}
+_GREY = "#5f6368"
+# What the status bar says was logged ("P03: a cancellation on 2 December 2026 logged.").
+_LOGGED = {
+    "meeting": "a meeting",
+    "cancelled": "a cancellation",
+    "concern": "a concern",
+    "note": "a note",
+}
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+assert tuple(k for k, _, _ in KIND_CHOICES) == KINDS
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class LogModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[ContactEntry] = []
+        self.lang = "en"
+
+    def set_rows(self, rows: list[ContactEntry]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def entry(self, row: int) -> ContactEntry:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(LOG_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return LOG_COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col == 0:
+                return format_date(entry.on_date, self.lang)
+            if col == 1:
+                return KIND_WORDS.get(entry.kind, entry.kind)
+            if col == 2:
+                return _WHO_WORDS.get(entry.who, "")
+            return " ".join(entry.text.split())  # one line in the table; the tooltip has all
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if entry.from_checkin:
+                return "From a check-in survey response: it changes only with the response."
+            return entry.text if col == 3 and entry.text else None
+        if role == ENTRY_ID_ROLE:
+            return entry.id
+        if entry.from_checkin and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(_GREY))
+        if entry.from_checkin and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+
+class FollowUpLog(QWidget):
+    """`logged(text)` after an entry was added or removed (the page recomputes the pair's
+    health, and the text is for the status bar); `failed(error)` when the file refused it."""
+
+    logged = Signal(str)
+    failed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._log: ContactLog | None = None
+        self._readonly = False
+        self._pair_id: str | None = None
+        self._pair_code = ""
+        self.today = date.today()
+        self.model = LogModel()
+        self._build()
+        self.set_pair(None, "")
+
+    def _build(self) -> None:
+        self.heading = QLabel("Contact log")
+        self.heading.setStyleSheet("font-weight: 600;")
+        self.table = QTableView()
+        self.table.setAccessibleName("Contact log, newest first")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.installEventFilter(self)
+
+        from workshop_app.ui.widgets.date_edit import DateEdit
+
+        self.date = DateEdit()
+        self.date.setAccessibleName("Date of the contact")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of contact")
+        self.kind.setToolTip("M: meeting held, C: cancelled, O: concern, N: note")
+        for key, text, _ in KIND_CHOICES:
+            self.kind.addItem(text, key)
+        self.who = QComboBox()
+        self.who.setAccessibleName("Who it was about")
+        for key, text in WHO_CHOICES:
+            self.who.addItem(text, key)
+        self.text = QLineEdit()
+        self.text.setAccessibleName("What was said")
+        self.text.setPlaceholderText("What was said (Enter saves)")
+        self.text.setMaxLength(MAX_TEXT)
+        self.text.returnPressed.connect(self.add)
+        self.add_button = QPushButton("A&dd to log")
+        self.add_button.setAccessibleName("Add to the contact log")
+        self.add_button.clicked.connect(self.add)
+        for widget in (self.date, self.kind, self.who):
+            widget.installEventFilter(self)
+        # Two lines, so that the words get the row's whole width even on a narrow pane: the
+        # date, kind and who above, what was said and Add below (Tab goes through them so).
+        first = QHBoxLayout()
+        first.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.date, self.kind, self.who):
+            first.addWidget(widget)
+        first.addStretch(1)
+        second = QHBoxLayout()
+        second.setContentsMargins(0, 0, 0, 0)
+        second.addWidget(self.text, 1)
+        second.addWidget(self.add_button)
+        self.entry_row = QWidget()
+        rows = QVBoxLayout(self.entry_row)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
+        rows.addLayout(first)
+        rows.addLayout(second)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.entry_row)
+        layout.addWidget(self.table, 1)
+
+    # -- what it shows -----------------------------------------------------------------------
+
+    def set_log(self, log: ContactLog | None, *, readonly: bool, launch: date | None) -> None:
+        self._log = log
+        self._readonly = readonly
+        first = _qdate(launch - BEFORE_LAUNCH) if launch is not None else QDate(2000, 1, 1)
+        self.date.setDateRange(first, _qdate(self.today))
+        self.date.setDate(_qdate(self.today))
+
+    def set_today(self, today: date) -> None:
+        moved = self.date.date() == self.date.maximumDate()
+        self.today = today
+        self.date.setMaximumDate(_qdate(today))
+        if moved:  # it still showed the last "today": it follows
+            self.date.setDate(_qdate(today))
+
+    def set_pair(self, pair_id: str | None, code: str) -> None:
+        changed = pair_id != self._pair_id
+        self._pair_id, self._pair_code = pair_id, code
+        self.heading.setText(f"Contact log of {code}" if code else "Contact log")
+        self.entry_row.setEnabled(pair_id is not None)
+        self.reload(keep_selection=not changed)
+
+    def reload(self, *, keep_selection: bool = True) -> None:
+        selected = self.selected_entry() if keep_selection else None
+        rows = self._log.entries(self._pair_id) if self._log and self._pair_id else []
+        self.model.set_rows(rows)
+        if selected is not None:
+            ids = [e.id for e in rows]
+            if selected.id in ids:
+                self.table.selectRow(ids.index(selected.id))  # the cursor goes with it
+
+    def selected_entry(self) -> ContactEntry | None:
+        """The entry the table's cursor is on (a table given the focus puts it on the first
+        row before any is selected)."""
+        current = self.table.currentIndex()
+        return self.model.entry(current.row()) if current.isValid() else None
+
+    # -- adding and removing -----------------------------------------------------------------
+
+    def add(self) -> None:
+        if self._log is None or self._pair_id is None or self._readonly:
+            return
+        kind = self.kind.currentData()
+        on_date = self.date.date().toPython()
+        assert isinstance(on_date, date)  # a QDate's Python form
+        try:
+            entry = self._log.add(
+                self._pair_id,
+                on_date=on_date,
+                kind=kind,
+                who=self.who.currentData(),
+                text=self.text.text(),
+                today=self.today,
+            )
+        except UserError as exc:
+            self.failed.emit(exc)
+            return
+        self.text.clear()
+        self.reload(keep_selection=False)
+        # Ready for the next entry: the date, as most calls report another day's meeting.
+        self.date.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.date.selectAll()
+        self.logged.emit(
+            f"{self._pair_code}: {_LOGGED[entry.kind]} on "
+            f"{format_date(entry.on_date, self.model.lang)} logged."
+        )
+
+    def remove_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or self._log is None or self._readonly:
+            return
+        if entry.from_checkin:
+            self.failed.emit(UserError(FROM_CHECKIN))
+            return
+        when = format_date(entry.on_date, self.model.lang)
+        what = KIND_WORDS.get(entry.kind, entry.kind)
+        answer = ask(
+            self,
+            "Remove the log entry",
+            f"Remove the {what} of {when} from {self._pair_code}'s log?",
+            detail=f"“{entry.text}”" if entry.text else "",
+            answers=[("remove", "Remove"), (CANCEL, "")],
+            default=CANCEL,
+            destructive="remove",
+        )
+        if answer != "remove":
+            return
+        try:
+            self._log.remove(entry.id)
+        except UserError as exc:
+            self.failed.emit(exc)
+            return
+        self.reload(keep_selection=False)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.logged.emit(f"{self._pair_code}: the {what} of {when} removed from the log.")
+
+    # -- keys --------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        assert isinstance(event, QKeyEvent)
+        key = event.key()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if watched is self.table:
+            if key == Qt.Key.Key_Delete and plain:
+                self.remove_selected()
+                return True
+            return False
+        if key in _ENTER and plain:
+            self.add()
+            return True
+        if watched is self.kind and plain:
+            for index, (_, _, shortcut) in enumerate(KIND_CHOICES):
+                if key == shortcut:
+                    self.kind.setCurrentIndex(index)
+                    return True
+        return False

@@ -1,0 +1,216 @@
+"""The Follow-up page's pair list: a thin table model over the program's `PairHealth` rows
+and the filter in front of it ("All", "Due this week", "Overdue", "At risk", and a search).
+
+What each row is filtered on is worked out once per computation (a flag per filter, one
+lower-cased text for the search), so that a click on a filter over 2,000 pairs reads flags
+rather than calling data() for every cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from babel.dates import format_date as babel_date
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from workshop_app.core.charters.dates import babel_locale
+from workshop_app.ui.style import DONE_COLOUR, ERROR_COLOUR, PENDING_COLOUR
+
+if TYPE_CHECKING:
+    from workshop_app.core.followup.health import Checkpoint, PairHealth
+
+_Index = QModelIndex | QPersistentModelIndex
+PAIR_ID_ROLE = Qt.ItemDataRole.UserRole
+# The names share a column, and the health comes before the dates: on a laptop at 1.5x the
+# health in words is what must stay in view.
+COLUMNS = ("Pair", "Mentor & mentee", "Health", "Next checkpoint")
+HEALTH, NEXT = 2, 3
+# The filters, in the order of their buttons: (key, button text).
+FILTERS = (
+    ("all", "&All"),
+    ("due", "Due this &week"),
+    ("overdue", "O&verdue"),
+    ("at_risk", "At &risk"),
+)
+_GREY = "#5f6368"
+
+
+def checkpoint_words(checkpoint: Checkpoint | None, lang: str) -> str:
+    """ "Day 90, 19 Apr 2027, overdue": a checkpoint as one short line (the list is narrow: the
+    month is shortened, in the workshop's language)."""
+    if checkpoint is None:
+        return "none left"
+    if checkpoint.due is None:
+        when = "date not known"
+    else:
+        when = babel_date(checkpoint.due, format="medium", locale=babel_locale(lang))
+    state = {"due": ", due now", "overdue": ", overdue"}.get(checkpoint.state, "")
+    return f"Day {checkpoint.day}, {when}{state}"
+
+
+# Each reason a pair is at risk for, in a few words: the list is narrow (the tooltip and the
+# detail have the reasons in full).
+REASON_WORDS = {
+    "cadence": "behind their cadence",
+    "no_contact": "no contact",
+    "goal_stalled": "a goal stalled",
+    "help": "asked for help",
+    "fit": "not a fit",
+    "satisfaction": "not satisfied",
+    "cancellations": "cancellations",
+    "concern": "a concern logged",
+    "checkpoint_overdue": "checkpoint overdue",
+}
+
+
+def health_words(pair: PairHealth) -> str:
+    """The pair's health in one line for the list (the detail has every line)."""
+    if pair.closed:
+        return "Closed"
+    if pair.at_risk:
+        kinds = dict.fromkeys(REASON_WORDS.get(r.kind, r.kind) for r in pair.reasons)
+        return "At risk: " + ", ".join(kinds)
+    if pair.words:
+        return pair.words[0]
+    return "Nothing known yet"
+
+
+@dataclass(frozen=True, slots=True)
+class _Flags:
+    due: bool
+    overdue: bool
+    at_risk: bool
+    search: str
+
+
+def _flags(pair: PairHealth) -> _Flags:
+    return _Flags(
+        due=pair.due_this_week,
+        overdue=pair.overdue,
+        at_risk=pair.at_risk,
+        search=f"{pair.code} {pair.mentor} {pair.mentee}".casefold(),
+    )
+
+
+class FollowUpPairsModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[PairHealth] = []
+        self._flags: list[_Flags] = []
+        self._row_of: dict[str, int] = {}
+        self.lang = "en"
+
+    def set_rows(self, rows: tuple[PairHealth, ...] | list[PairHealth]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._flags = [_flags(p) for p in self._rows]
+        self._row_of = {p.pair_id: i for i, p in enumerate(self._rows)}
+        self.endResetModel()
+
+    def rows(self) -> list[PairHealth]:
+        return self._rows
+
+    def pair(self, row: int) -> PairHealth:
+        return self._rows[row]
+
+    def flags_of(self, row: int) -> _Flags:
+        return self._flags[row]
+
+    def row_of(self, pair_id: str) -> int | None:
+        return self._row_of.get(pair_id)
+
+    def counts(self) -> dict[str, int]:
+        """How many pairs each filter shows."""
+        return {
+            "all": len(self._rows),
+            "due": sum(f.due for f in self._flags),
+            "overdue": sum(f.overdue for f in self._flags),
+            "at_risk": sum(f.at_risk for f in self._flags),
+        }
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        pair = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(pair, col)
+        if role == PAIR_ID_ROLE:
+            return pair.pair_id
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole of what a narrow column cuts off
+            if col == HEALTH:
+                return "\n".join(r.text for r in pair.reasons) or "\n".join(pair.words) or None
+            return self._text(pair, col) or None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._colour(pair, col)
+        return None
+
+    def _text(self, pair: PairHealth, col: int) -> str:
+        if col == 0:
+            return pair.code
+        if col == 1:
+            return f"{pair.mentor} & {pair.mentee}"
+        if col == NEXT:
+            return "" if pair.closed else checkpoint_words(pair.next_due, self.lang)
+        return health_words(pair)
+
+    @staticmethod
+    def _colour(pair: PairHealth, col: int) -> QBrush | None:
+        if pair.closed:
+            return QBrush(QColor(_GREY))
+        if col == HEALTH:
+            if pair.at_risk:
+                return QBrush(QColor(ERROR_COLOUR))
+            if pair.on_cadence:
+                return QBrush(QColor(DONE_COLOUR))
+        if col == NEXT and pair.next_due is not None and pair.next_due.state == "overdue":
+            return QBrush(QColor(PENDING_COLOUR))
+        return None
+
+
+class FollowUpFilter(QSortFilterProxyModel):
+    """Keeps the pairs of one filter whose code or names hold the search text."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.mode = "all"
+        self._search = ""
+
+    def set_mode(self, mode: str) -> None:
+        self.beginFilterChange()
+        self.mode = mode
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._search = " ".join(text.split()).casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, FollowUpPairsModel)
+        flags = model.flags_of(source_row)
+        if self.mode != "all" and not getattr(flags, self.mode):
+            return False
+        return all(word in flags.search for word in self._search.split())
