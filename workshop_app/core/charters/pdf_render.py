@@ -50,6 +50,8 @@ STYLESHEETS = {
     # The room's handouts and the letters of appointment (core.handouts, core.certificates).
     "handouts.html.j2": ("base.css", "masthead.css", "handouts.css"),
     "certificate.html.j2": ("base.css", "certificate.css"),
+    # A pair's checkpoint review packet (core.followup.review_context).
+    "review_packet.html.j2": ("base.css", "masthead.css", "review_packet.css"),
 }
 # WeasyPrint options for every PDF: no /ID (it would differ per run), compressed streams,
 # tagged for screen readers. With `pdf_tags` WeasyPrint writes the structure tree (from the
