@@ -30,7 +30,7 @@ from workshop_app.core.words import count
 
 if TYPE_CHECKING:
     from workshop_app.core.model import Charter
-    from workshop_app.core.store.access import OpenWorkshop
+    from workshop_app.core.store.workshop_file import WorkshopFile
 
 REVIEW_TEMPLATE = "review_packet.html.j2"
 CADENCE_ANSWERS = (("yes", "Yes"), ("partly", "Partly"), ("no", "No"))
@@ -108,7 +108,7 @@ def agreed_charter(charter: Charter, snapshot: Mapping[str, Any] | None) -> Agre
     )
 
 
-def read_agreed(wf: OpenWorkshop, pair_id: str) -> AgreedCharter:
+def read_agreed(wf: WorkshopFile, pair_id: str) -> AgreedCharter:
     charter = wf.charters.charter(pair_id)
     signed = charter.signed_version
     snapshot = wf.charters.signed_snapshot(pair_id, signed) if signed is not None else None
@@ -125,12 +125,12 @@ def cadence_words(fields: Mapping[str, Any]) -> str:
     return label[:1].lower() + label[1:] if label else ""
 
 
-def closed_pairs(wf: OpenWorkshop) -> set[str]:
+def closed_pairs(wf: WorkshopFile) -> set[str]:
     return {r[0] for r in wf.conn.execute("SELECT pair_id FROM closures")}
 
 
 def packet_batch(
-    wf: OpenWorkshop, day: int, *, pair_ids: Sequence[str] | None = None
+    wf: WorkshopFile, day: int, *, pair_ids: Sequence[str] | None = None
 ) -> PacketBatch:
     """The packets for checkpoint `day` of every open pair whose charter has it (or of
     `pair_ids` only), in pair-code order. A UserError, in one line, when no open pair has
@@ -167,7 +167,7 @@ def packet_batch(
 
 
 def packet_context(
-    wf: OpenWorkshop,
+    wf: WorkshopFile,
     pair_id: str,
     day: int,
     *,

@@ -81,8 +81,7 @@ def write_review_packets(
         template=REVIEW_TEMPLATE,
         file_name=packet_filename,
         combined_title=(
-            f"Day {day} review packets: {first['program']['name']}"
-            f" ({count(len(contexts), 'pair')})"
+            f"Day {day} review packets: {first['program']['name']} ({count(len(contexts), 'pair')})"
         ),
     )
     if result.cancelled:
