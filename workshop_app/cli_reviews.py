@@ -37,9 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="the checkpoint: days after the pair's first meeting, like 90",
     )
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="the output folder")
-    p.add_argument(
-        "--combined", action="store_true", help="also write 'All review packets.pdf'"
-    )
+    p.add_argument("--combined", action="store_true", help="also write 'All review packets.pdf'")
     p.add_argument(
         "--duplex",
         action=argparse.BooleanOptionalAction,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from review_data import charter_pair, close
+
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup.review_store import CharterChanges, ReviewStore
 from workshop_app.core.store.workshop_file import WorkshopFile
