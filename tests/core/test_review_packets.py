@@ -61,7 +61,7 @@ def test_a_packet_is_prefilled_from_the_signed_version(
     assert "Lead the weekly planning" in text and "private to us" in text  # the pair's paper
     assert "Measure of goal 1" in text
     assert "at signing: 2 of 5" in text and "at signing: 1 of 5" in text
-    assert "one of us goes quiet, we will we call within a week" in text
+    assert "IF THIS HAPPENS one of us goes quiet WE WILL we call within a week" in text
     assert text.count("Did we use it?") == 2
     assert "Our next checkpoint: Day 180, 31 July 2027" in text
     assert "Mentor: Ana Souza".upper() in text.upper() and "MENTEE: BO LI" in text.upper()
