@@ -448,13 +448,17 @@ class MainWindow(QMainWindow):
             charter, "Mark as &signed…", self._sign, QKeySequence("Ctrl+Shift+S")
         )
         self._action(charter, "Show the &board", self._board, QKeySequence("Ctrl+B"))
-        self.workshop_menus = [edit, go, charter]
+        follow_up = self.menuBar().addMenu("F&ollow-up")
+        self.review_action = self._action(follow_up, "&Enter a review…", self._enter_review)
+        self._action(follow_up, "Print &review packets…", self._print_review_packets)
+        self.workshop_menus = [edit, go, charter, follow_up]
         # What changes the workshop: off while it is open read-only.
         self.editing_actions = [
             self.undo_action,
             self.redo_action,
             self.sign_action,
             self.restore_action,
+            self.review_action,
         ]
 
     def _action(
@@ -544,6 +548,26 @@ class MainWindow(QMainWindow):
             agenda.printing.print_handouts()
         else:
             agenda.printing.print_letters()
+
+    def _enter_review(self) -> None:
+        """Follow-up > Enter a review: what a pair decided at a checkpoint; the page shown
+        then reads the workshop again (a charter may now be at its next version)."""
+        from workshop_app.ui.dialogs.review_entry import open_review_entry
+
+        if self.wf is None or not self._flush():
+            return
+        if open_review_entry(self, self.wf):
+            self._generation += 1
+            page = self.current_page()
+            page.refresh()
+            self._read_at[self.nav.currentRow()] = self._generation
+            page.lock_new_inputs()
+
+    def _print_review_packets(self) -> None:
+        from workshop_app.ui.dialogs.review_packets import open_review_packets
+
+        if self.wf is not None and self._flush():
+            open_review_packets(self, self.wf)
 
     def _sign(self) -> None:
         self.go_to(self._index("charters"))
