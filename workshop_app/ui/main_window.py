@@ -553,11 +553,17 @@ class MainWindow(QMainWindow):
         """Follow-up > Enter a review: what a pair decided at a checkpoint; the page shown
         then reads the workshop again (a charter may now be at its next version)."""
         from workshop_app.ui.dialogs.review_entry import open_review_entry
+        from workshop_app.ui.pages.charters import ChartersPage
 
         if self.wf is None or not self._flush():
             return
         if open_review_entry(self, self.wf):
             self._generation += 1
+            charters = self._pages.get(self._index("charters"))
+            if isinstance(charters, ChartersPage) and charters.editor.pair_id is not None:
+                # The form shows its pair's charter afresh: a review may have opened its next
+                # version with a new cadence, goal or plan (the list is read again below).
+                charters.editor.show_charter()
             page = self.current_page()
             page.refresh()
             self._read_at[self.nav.currentRow()] = self._generation
