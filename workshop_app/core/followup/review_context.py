@@ -11,13 +11,12 @@ always gives the same bytes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from workshop_app.core.charter_fields import DEFAULT_REVIEW_DAYS, choice_label
+from workshop_app.core.charter_fields import choice_label
 from workshop_app.core.charters.context import (
     WorkshopParts,
     clean,
@@ -26,6 +25,7 @@ from workshop_app.core.charters.context import (
 )
 from workshop_app.core.charters.dates import format_date, parse_date
 from workshop_app.core.errors import UserError
+from workshop_app.core.followup.checkpoints import review_days
 from workshop_app.core.words import count
 
 if TYPE_CHECKING:
@@ -74,12 +74,6 @@ class PacketBatch:
         if self.without:
             parts.append(f"{count(self.without, 'pair')} without a day-{self.day} checkpoint")
         return f"{' and '.join(parts)} left out" if parts else ""
-
-
-def review_days(text: Any) -> tuple[int, ...]:
-    """The checkpoints a charter agrees ("30, 90, 180"), else the program's defaults."""
-    days = sorted({int(d) for d in re.findall(r"\d+", str(text or "")) if 0 < int(d) < 10000})
-    return tuple(days) or DEFAULT_REVIEW_DAYS
 
 
 def agreed_charter(charter: Charter, snapshot: Mapping[str, Any] | None) -> AgreedCharter:

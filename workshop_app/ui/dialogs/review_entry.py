@@ -339,15 +339,14 @@ class ReviewEntryDialog(QDialog):
 
     def _fill_changes(self, charter: Charter) -> None:
         frequency = str(charter.fields.get("meeting_frequency") or "")
-        self._charter_frequency = frequency
         self._charter_custom = str(charter.fields.get("meeting_frequency_custom") or "")
         self.cadence_change.blockSignals(True)
         self.cadence_change.clear()
         agreed = cadence_words(charter.fields)
         self.cadence_change.addItem(f"Keep it ({agreed})" if agreed else "Keep it", "")
-        for value, label in FREQUENCIES:
+        for value, text in FREQUENCIES:
             if value != frequency or value == "custom":
-                self.cadence_change.addItem(label, value)
+                self.cadence_change.addItem(text, value)
         self.cadence_change.blockSignals(False)
         self._custom_shown()
         _clear(self.changes_grid)
