@@ -183,3 +183,15 @@ def test_hostile_text_is_printed_as_text(new_workshop: WorkshopFile, tmp_path: P
     assert "<b>Ana</b>" in text
     assert "".join(text.split()).count("x" * 60) >= 4  # the long word wrapped, all there
     assert len(PdfReader(packet).pages) <= 2
+
+
+def test_the_checkpoints_on_offer_follow_the_signed_version(new_workshop: WorkshopFile) -> None:
+    from workshop_app.core.followup.review_context import checkpoint_counts
+
+    wf = new_workshop
+    first = charter_pair(wf)
+    charter_pair(wf, "Carmen Ortiz", "Dev Patel", review_days="45, 90", sign=False)
+    close(wf, charter_pair(wf, "Eli Moss", "Fay Wong", review_days="60"))
+    wf.charters.set_field(first, "review_days", "14")  # an edit nobody signed
+    assert checkpoint_counts(wf) == {30: 1, 45: 1, 90: 2, 180: 1}
+    assert checkpoint_counts(wf, pair_ids=[first]) == {30: 1, 90: 1, 180: 1}

@@ -182,3 +182,21 @@ def test_a_read_only_workshop_saves_nothing(new_workshop: WorkshopFile) -> None:
     wf.close()
     with WorkshopFile.open(path, readonly=True) as ro, pytest.raises(UserError, match="read-only"):
         ReviewStore(ro).save(pair_id, 90, cadence_kept="yes")
+
+
+def test_a_private_goal_reworded_at_a_review_stays_out_of_staff_exports(
+    new_workshop: WorkshopFile, tmp_path
+) -> None:
+    from workshop_app.core.exports.formats import export_workshop
+
+    wf = new_workshop
+    pair_id = charter_pair(wf, sign=False)
+    wf.charters.set_goal_part(pair_id, 2, "private", True)
+    wf.charters.sign(pair_id, mentor="Ana Souza", mentee="Bo Li")
+    ReviewStore(wf).save(pair_id, 90, charter=CharterChanges(goals={2: "Ask for the Leeds role"}))
+    assert wf.charters.goals(pair_id)[1].private  # the new words are as private as the old
+    out = tmp_path / "staff.json"
+    export_workshop(wf, format="json", out=out)
+    assert "Ask for the Leeds role" not in out.read_text(encoding="utf-8")
+    export_workshop(wf, format="json", out=out, include_confidential=True)
+    assert "Ask for the Leeds role" in out.read_text(encoding="utf-8")
