@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from a11y import unnamed
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
 from review_data import charter_pair, close
 
 from workshop_app.core.followup.review_store import ReviewStore
@@ -212,3 +212,25 @@ def test_open_review_entry_says_whether_it_saved(qtbot, wf: WorkshopFile) -> Non
     assert open_review_entry(parent, wf, pair_id) is True
     review = ReviewStore(wf).review(pair_id, 30)
     assert review is not None and review.cadence_kept == "yes"
+
+
+def test_long_and_right_to_left_words_wrap_inside_the_dialog(qtbot, wf: WorkshopFile) -> None:
+    """A 300-letter word in a goal or plan, a long custom cadence, a long name: the form is
+    no wider than the dialog's view of it (nothing cut off at the right)."""
+    long_word = "W" * 300
+    pair_id = charter_pair(
+        wf, "Ana " + "Souza" * 60, "مريم الحسيني", goals=(long_word, "تحسين مهارات العرض")
+    )
+    wf.charters.set_plan_part(wf.charters.plans(pair_id)[0].id, "scenario", "z" * 300)
+    wf.charters.set_field(pair_id, "meeting_frequency", "custom")
+    wf.charters.set_field(pair_id, "meeting_frequency_custom", "every third Friday " * 20)
+    dialog = shown(qtbot, wf)
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll is not None
+    form = scroll.widget()
+    assert form.minimumSizeHint().width() <= scroll.viewport().width()
+    assert dialog.frameGeometry().width() <= dialog.screen().availableGeometry().width()
+    # The words are all there, to read; what is stored is untouched.
+    goal = next(w for w in form.findChildren(QLabel) if w.text().replace("\u200b", "") == long_word)
+    assert goal.isVisible()
+    assert wf.charters.goals(pair_id)[0].goal == long_word

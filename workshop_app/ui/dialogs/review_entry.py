@@ -12,6 +12,7 @@ reachable from the keyboard: each field has a mnemonic, Tab goes through them in
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -55,6 +56,9 @@ from workshop_app.ui.widgets.fields import name_inner_parts
 CADENCE_TEXT = (("", "N&ot answered"), ("yes", "&Yes"), ("partly", "Pa&rtly"), ("no", "&No"))
 TEXT_CHARS = 48  # the width of the typed lines: a goal's words fit in view
 DIALOG_CHARS = 110
+COMBO_CHARS = 36
+LONG_WORD = 20
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 
 
 class ReviewEntryDialog(QDialog):
@@ -73,13 +77,13 @@ class ReviewEntryDialog(QDialog):
         self.closed = {p.id for p in self.pairs if p.id in closed}
         people = {p.id: p.name for p in wf.roster.participants()}
 
-        self.pair = QComboBox()
+        self.pair = _combo()
         self.pair.setAccessibleName("Pair")
         for p in self.pairs:
             text = f"{p.code} · {people.get(p.mentor_id, '')} & {people.get(p.mentee_id, '')}"
             self.pair.addItem(text + (" (closed)" if p.id in self.closed else ""), p.id)
         self.pair.setEnabled(pair_id is None)
-        self.checkpoint = QComboBox()
+        self.checkpoint = _combo()
         self.checkpoint.setAccessibleName("Checkpoint")
         self.held_on = DateField("Held on")
         self.held_on.setAccessibleName("Held on")
@@ -103,7 +107,7 @@ class ReviewEntryDialog(QDialog):
         self.plans_grid = QGridLayout(self.plans_box)
         self.plans_grid.setContentsMargins(0, 0, 0, 0)
         self.plans_note = self._text("What happened, and did the plan work?", "Plans used: notes")
-        self.cadence_change = QComboBox()
+        self.cadence_change = _combo()
         self.cadence_change.setAccessibleName("New cadence")
         self.cadence_custom = QLineEdit()
         self.cadence_custom.setAccessibleName("New custom cadence")
@@ -214,7 +218,7 @@ class ReviewEntryDialog(QDialog):
         self.checkpoint.blockSignals(False)
         cadence = cadence_words(agreed.fields)
         self.cadence_question.setText(
-            f"Did we keep our cadence? (agreed: {cadence})"
+            breakable(f"Did we keep our cadence? (agreed: {cadence})")
             if cadence
             else "Did we keep our cadence?"
         )
@@ -288,7 +292,7 @@ class ReviewEntryDialog(QDialog):
             baseline = goal.get("baseline") or ""
             number = QLabel(f"Goal &{n}")
             number.setStyleSheet("font-weight: 600;")
-            words = QLabel(str(goal.get("goal", "")).strip())
+            words = QLabel(breakable(str(goal.get("goal", "")).strip()))
             words.setWordWrap(True)
             words.setTextFormat(Qt.TextFormat.PlainText)
             base = QLabel(f"baseline {baseline} of 5" if baseline else "no baseline")
@@ -325,7 +329,7 @@ class ReviewEntryDialog(QDialog):
             box = QCheckBox(f"Used plan {n}")
             box.setAccessibleName(f"Used plan {n}")
             box.setAccessibleDescription(words)
-            text = QLabel(words)
+            text = QLabel(breakable(words))
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.PlainText)
             row = len(self.plan_used)
@@ -456,6 +460,27 @@ class ReviewEntryDialog(QDialog):
         edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
         edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
         return edit
+
+
+def breakable(text: str) -> str:
+    """`text` for a wrapped label: a zero-width space every LONG_WORD characters of a word
+    longer than that (a 300-letter "word" typed into a goal), where Qt wraps only at spaces
+    and would otherwise make the dialog wider than the screen. The text stored is untouched."""
+
+    def split(word: re.Match[str]) -> str:
+        run = word[0]
+        return "\u200b".join(run[i : i + LONG_WORD] for i in range(0, len(run), LONG_WORD))
+
+    return _LONG_WORD.sub(split, text)
+
+
+def _combo() -> QComboBox:
+    """A combo box as wide as a usual entry, whatever the length of its longest item (a
+    pair's names, a cadence in the pair's own words): the list shows each item whole."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(COMBO_CHARS)
+    return combo
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:
