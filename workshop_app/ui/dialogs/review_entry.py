@@ -100,12 +100,12 @@ class ReviewEntryDialog(QDialog):
         cadence_row.addStretch(1)
 
         # Filled for the pair chosen (`_load_pair`): goals, plans, the charter's lines.
+        # Forms, not grids: a form gives a wrapped label the height its width needs (in a grid
+        # a long goal's lines were cut off at the top and bottom).
         self.goals_box = QWidget()
-        self.goals_grid = QGridLayout(self.goals_box)
-        self.goals_grid.setContentsMargins(0, 0, 0, 0)
+        self.goals_grid = _form(self.goals_box)
         self.plans_box = QWidget()
-        self.plans_grid = QGridLayout(self.plans_box)
-        self.plans_grid.setContentsMargins(0, 0, 0, 0)
+        self.plans_grid = _form(self.plans_box)
         self.plans_note = self._text("What happened, and did the plan work?", "Plans used: notes")
         self.cadence_change = _combo()
         self.cadence_change.setAccessibleName("New cadence")
@@ -285,10 +285,10 @@ class ReviewEntryDialog(QDialog):
     # -- the pair's goals, plans and charter lines ------------------------------------------
 
     def _fill_goals(self, goals: tuple[Mapping[str, Any], ...]) -> None:
-        _clear(self.goals_grid)
+        _clear_form(self.goals_grid)
         self.goal_progress = []
         shown = [(n, g) for n, g in enumerate(goals, 1) if (g.get("goal") or "").strip()]
-        for row, (n, goal) in enumerate(shown[:MAX_GOALS]):
+        for n, goal in shown[:MAX_GOALS]:
             baseline = goal.get("baseline") or ""
             number = QLabel(f"Goal &{n}")
             number.setStyleSheet("font-weight: 600;")
@@ -304,21 +304,24 @@ class ReviewEntryDialog(QDialog):
             for value, label in BASELINE_CHOICES[1:]:
                 combo.addItem(label, int(value))
             number.setBuddy(combo)
-            self.goals_grid.addWidget(number, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.goals_grid.addWidget(words, row, 1)
-            self.goals_grid.addWidget(base, row, 2, Qt.AlignmentFlag.AlignTop)
-            self.goals_grid.addWidget(combo, row, 3, Qt.AlignmentFlag.AlignTop)
+            rating = QHBoxLayout()
+            rating.addWidget(combo)
+            rating.addWidget(base)
+            rating.addStretch(1)
+            self.goals_grid.addRow(number, rating)
+            # A row of its own, the form's width: the words wrap to the height they need.
+            words.setContentsMargins(0, 0, 0, 4)
+            self.goals_grid.addRow(words)
             self.goal_progress.append(combo)
-        self.goals_grid.setColumnStretch(1, 1)
         if not shown:
-            self.goals_grid.addWidget(QLabel("The charter has no goals yet."), 0, 0)
+            self.goals_grid.addRow(QLabel("The charter has no goals yet."))
         # Progress is stored by goal position.
         self._goal_positions = [n for n, _ in shown[:MAX_GOALS]]
 
     def _fill_plans(self, plans: tuple[Mapping[str, Any], ...]) -> None:
         """A "Used" box per plan, beside the plan's words (wrapped: a plan is often a sentence
         or two, too long for a check box's one line)."""
-        _clear(self.plans_grid)
+        _clear_form(self.plans_grid)
         self.plan_used = []
         self._plan_scenarios = []
         for n, plan in enumerate(plans, 1):
@@ -332,14 +335,11 @@ class ReviewEntryDialog(QDialog):
             text = QLabel(breakable(words))
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.PlainText)
-            row = len(self.plan_used)
-            self.plans_grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.plans_grid.addWidget(text, row, 1)
+            self.plans_grid.addRow(box, text)
             self.plan_used.append(box)
             self._plan_scenarios.append(scenario)
-        self.plans_grid.setColumnStretch(1, 1)
         if not self.plan_used:
-            self.plans_grid.addWidget(QLabel("The charter has no troubleshooting plans yet."), 0, 0)
+            self.plans_grid.addRow(QLabel("The charter has no troubleshooting plans yet."))
 
     def _fill_changes(self, charter: Charter) -> None:
         frequency = str(charter.fields.get("meeting_frequency") or "")
@@ -493,6 +493,18 @@ def _heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: 600; margin-top: 6px;")
     return label
+
+
+def _form(box: QWidget) -> QFormLayout:
+    form = QFormLayout(box)
+    form.setContentsMargins(0, 0, 0, 0)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    return form
+
+
+def _clear_form(form: QFormLayout) -> None:
+    while form.rowCount():
+        form.removeRow(0)  # and deletes its widgets
 
 
 def _clear(layout: QGridLayout) -> None:
