@@ -233,4 +233,16 @@ def test_long_and_right_to_left_words_wrap_inside_the_dialog(qtbot, wf: Workshop
     # The words are all there, to read; what is stored is untouched.
     goal = next(w for w in form.findChildren(QLabel) if w.text().replace("\u200b", "") == long_word)
     assert goal.isVisible()
+    assert goal.height() >= goal.heightForWidth(goal.width())  # every line of it shows
     assert wf.charters.goals(pair_id)[0].goal == long_word
+
+
+def test_typed_markup_is_shown_as_typed(qtbot, wf: WorkshopFile) -> None:
+    pair_id = charter_pair(wf, goals=("<b>Lead</b> the <i>planning</i>",), sign=False)
+    wf.charters.set_field(pair_id, "meeting_frequency", "custom")
+    wf.charters.set_field(pair_id, "meeting_frequency_custom", '<img src="x.png"> Fridays')
+    dialog = shown(qtbot, wf)
+    assert dialog.cadence_question.textFormat() == Qt.TextFormat.PlainText
+    assert '<img src="x.png"> Fridays' in dialog.cadence_question.text()
+    goal = next(w for w in dialog.findChildren(QLabel) if "<b>Lead</b>" in w.text())
+    assert goal.textFormat() == Qt.TextFormat.PlainText

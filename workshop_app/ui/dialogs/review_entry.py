@@ -87,8 +87,7 @@ class ReviewEntryDialog(QDialog):
         self.checkpoint.setAccessibleName("Checkpoint")
         self.held_on = DateField("Held on")
         self.held_on.setAccessibleName("Held on")
-        self.cadence_question = QLabel()
-        self.cadence_question.setWordWrap(True)
+        self.cadence_question = _typed("")
         self.cadence_kept = QButtonGroup(self)
         cadence_row = QHBoxLayout()
         for value, text in CADENCE_TEXT:
@@ -120,8 +119,7 @@ class ReviewEntryDialog(QDialog):
         self.version_note = QLabel()
         self.version_note.setWordWrap(True)
         self.version_note.setStyleSheet(HELP_STYLE)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = _typed("")
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setAccessibleName("Problem")
         self.message.hide()
@@ -218,9 +216,11 @@ class ReviewEntryDialog(QDialog):
         self.checkpoint.blockSignals(False)
         cadence = cadence_words(agreed.fields)
         self.cadence_question.setText(
-            breakable(f"Did we keep our cadence? (agreed: {cadence})")
-            if cadence
-            else "Did we keep our cadence?"
+            breakable(
+                f"Did we keep our cadence? (agreed: {cadence})"
+                if cadence
+                else "Did we keep our cadence?"
+            )
         )
         self._fill_goals(agreed.goals)
         self._fill_plans(agreed.plans)
@@ -292,9 +292,7 @@ class ReviewEntryDialog(QDialog):
             baseline = goal.get("baseline") or ""
             number = QLabel(f"Goal &{n}")
             number.setStyleSheet("font-weight: 600;")
-            words = QLabel(breakable(str(goal.get("goal", "")).strip()))
-            words.setWordWrap(True)
-            words.setTextFormat(Qt.TextFormat.PlainText)
+            words = _typed(str(goal.get("goal", "")).strip())
             base = QLabel(f"baseline {baseline} of 5" if baseline else "no baseline")
             base.setStyleSheet(HELP_STYLE)
             combo = QComboBox()
@@ -332,9 +330,7 @@ class ReviewEntryDialog(QDialog):
             box = QCheckBox(f"Used plan {n}")
             box.setAccessibleName(f"Used plan {n}")
             box.setAccessibleDescription(words)
-            text = QLabel(breakable(words))
-            text.setWordWrap(True)
-            text.setTextFormat(Qt.TextFormat.PlainText)
+            text = _typed(words)
             self.plans_grid.addRow(box, text)
             self.plan_used.append(box)
             self._plan_scenarios.append(scenario)
@@ -472,6 +468,18 @@ def breakable(text: str) -> str:
         return "\u200b".join(run[i : i + LONG_WORD] for i in range(0, len(run), LONG_WORD))
 
     return _LONG_WORD.sub(split, text)
+
+
+def _typed(text: str) -> QLabel:
+    """A wrapped label for text a person typed: shown as typed, never as markup (a goal
+    that reads "<b>x</b>" or a cadence with an <img> in it), long words broken for display.
+    (Plain text set before the text: a label that first took it for rich text kept the
+    height of one line.)"""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setText(breakable(text))
+    return label
 
 
 def _combo() -> QComboBox:
