@@ -99,12 +99,6 @@ class ReviewEntryDialog(QDialog):
         cadence_row.addStretch(1)
 
         # Filled for the pair chosen (`_load_pair`): goals, plans, the charter's lines.
-        # Forms, not grids: a form gives a wrapped label the height its width needs (in a grid
-        # a long goal's lines were cut off at the top and bottom).
-        self.goals_box = QWidget()
-        self.goals_grid = _form(self.goals_box)
-        self.plans_box = QWidget()
-        self.plans_grid = _form(self.plans_box)
         self.plans_note = self._text("What happened, and did the plan work?", "Plans used: notes")
         self.cadence_change = _combo()
         self.cadence_change.setAccessibleName("New cadence")
@@ -132,10 +126,15 @@ class ReviewEntryDialog(QDialog):
         form.addRow(_heading("Our meetings"))
         form.addRow(self.cadence_question)
         form.addRow(cadence_row)
-        form.addRow(_heading("Our goals: where the mentee is now"))
-        form.addRow(self.goals_box)
-        form.addRow(_heading("Our troubleshooting plans: did we use them?"))
-        form.addRow(self.plans_box)
+        # The goals' and plans' rows are the form's own, made for each pair chosen: only a
+        # row of the dialog's form gets a wrapped label the height its width needs (nested in
+        # a grid or a form of its own, a long goal's or plan's lines were cut off).
+        goals_heading = _heading("Our goals: where the mentee is now")
+        form.addRow(goals_heading)
+        self.goals_grid = _Rows(form, goals_heading)
+        plans_heading = _heading("Our troubleshooting plans: did we use them?")
+        form.addRow(plans_heading)
+        self.plans_grid = _Rows(form, plans_heading)
         form.addRow(_buddy("No&tes", self.plans_note), self.plans_note)
         form.addRow(_heading("What we change"))
         cadence_line = QHBoxLayout()
@@ -285,7 +284,7 @@ class ReviewEntryDialog(QDialog):
     # -- the pair's goals, plans and charter lines ------------------------------------------
 
     def _fill_goals(self, goals: tuple[Mapping[str, Any], ...]) -> None:
-        _clear_form(self.goals_grid)
+        self.goals_grid.clear()
         self.goal_progress = []
         shown = [(n, g) for n, g in enumerate(goals, 1) if (g.get("goal") or "").strip()]
         for n, goal in shown[:MAX_GOALS]:
@@ -302,24 +301,26 @@ class ReviewEntryDialog(QDialog):
             for value, label in BASELINE_CHOICES[1:]:
                 combo.addItem(label, int(value))
             number.setBuddy(combo)
-            rating = QHBoxLayout()
+            rating_row = QWidget()
+            rating = QHBoxLayout(rating_row)
+            rating.setContentsMargins(0, 0, 0, 0)
             rating.addWidget(combo)
             rating.addWidget(base)
             rating.addStretch(1)
-            self.goals_grid.addRow(number, rating)
+            self.goals_grid.add(rating_row, number)
             # A row of its own, the form's width: the words wrap to the height they need.
             words.setContentsMargins(0, 0, 0, 4)
-            self.goals_grid.addRow(words)
+            self.goals_grid.add(words)
             self.goal_progress.append(combo)
         if not shown:
-            self.goals_grid.addRow(QLabel("The charter has no goals yet."))
+            self.goals_grid.add(QLabel("The charter has no goals yet."))
         # Progress is stored by goal position.
         self._goal_positions = [n for n, _ in shown[:MAX_GOALS]]
 
     def _fill_plans(self, plans: tuple[Mapping[str, Any], ...]) -> None:
         """A "Used" box per plan, beside the plan's words (wrapped: a plan is often a sentence
         or two, too long for a check box's one line)."""
-        _clear_form(self.plans_grid)
+        self.plans_grid.clear()
         self.plan_used = []
         self._plan_scenarios = []
         for n, plan in enumerate(plans, 1):
@@ -331,11 +332,14 @@ class ReviewEntryDialog(QDialog):
             box.setAccessibleName(f"Used plan {n}")
             box.setAccessibleDescription(words)
             text = _typed(words)
-            self.plans_grid.addRow(box, text)
+            # Each on a row of its own, the form's width (see the goals).
+            text.setContentsMargins(box.sizeHint().height(), 0, 0, 4)
+            self.plans_grid.add(box)
+            self.plans_grid.add(text)
             self.plan_used.append(box)
             self._plan_scenarios.append(scenario)
         if not self.plan_used:
-            self.plans_grid.addRow(QLabel("The charter has no troubleshooting plans yet."))
+            self.plans_grid.add(QLabel("The charter has no troubleshooting plans yet."))
 
     def _fill_changes(self, charter: Charter) -> None:
         frequency = str(charter.fields.get("meeting_frequency") or "")
@@ -503,16 +507,26 @@ def _heading(text: str) -> QLabel:
     return label
 
 
-def _form(box: QWidget) -> QFormLayout:
-    form = QFormLayout(box)
-    form.setContentsMargins(0, 0, 0, 0)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-    return form
+class _Rows:
+    """Rows of `form` right after `anchor`, made and removed together."""
 
+    def __init__(self, form: QFormLayout, anchor: QWidget) -> None:
+        self._form, self._anchor = form, anchor
+        self._fields: list[QWidget] = []
 
-def _clear_form(form: QFormLayout) -> None:
-    while form.rowCount():
-        form.removeRow(0)  # and deletes its widgets
+    def add(self, field: QWidget, label: QWidget | None = None) -> None:
+        position: Any = self._form.getWidgetPosition(self._anchor)  # (row, role)
+        at = int(position[0]) + 1 + len(self._fields)
+        if label is None:
+            self._form.insertRow(at, field)
+        else:
+            self._form.insertRow(at, label, field)
+        self._fields.append(field)
+
+    def clear(self) -> None:
+        for field in self._fields:
+            self._form.removeRow(field)  # and deletes its widgets
+        self._fields = []
 
 
 def _clear(layout: QGridLayout) -> None:
