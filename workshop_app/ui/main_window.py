@@ -459,6 +459,8 @@ class MainWindow(QMainWindow):
             follow_up, "Import check-in &survey…", self._import_checkins
         )
         self._action(follow_up, "&Outcomes report…", self._outcomes_report)
+        self.review_action = self._action(follow_up, "&Enter a review…", self._enter_review)
+        self._action(follow_up, "Print &review packets…", self._print_review_packets)
         self.workshop_menus = [edit, go, charter, follow_up]
         # What changes the workshop: off while it is open read-only.
         self.editing_actions = [
@@ -467,6 +469,7 @@ class MainWindow(QMainWindow):
             self.sign_action,
             self.restore_action,
             self.checkins_action,
+            self.review_action,
         ]
 
     def _action(
@@ -556,6 +559,32 @@ class MainWindow(QMainWindow):
             agenda.printing.print_handouts()
         else:
             agenda.printing.print_letters()
+
+    def _enter_review(self) -> None:
+        """Follow-up > Enter a review: what a pair decided at a checkpoint; the page shown
+        then reads the workshop again (a charter may now be at its next version)."""
+        from workshop_app.ui.dialogs.review_entry import open_review_entry
+        from workshop_app.ui.pages.charters import ChartersPage
+
+        if self.wf is None or not self._flush():
+            return
+        if open_review_entry(self, self.wf):
+            self._generation += 1
+            charters = self._pages.get(self._index("charters"))
+            if isinstance(charters, ChartersPage) and charters.editor.pair_id is not None:
+                # The form shows its pair's charter afresh: a review may have opened its next
+                # version with a new cadence, goal or plan (the list is read again below).
+                charters.editor.show_charter()
+            page = self.current_page()
+            page.refresh()
+            self._read_at[self.nav.currentRow()] = self._generation
+            page.lock_new_inputs()
+
+    def _print_review_packets(self) -> None:
+        from workshop_app.ui.dialogs.review_packets import open_review_packets
+
+        if self.wf is not None and self._flush():
+            open_review_packets(self, self.wf)
 
     def _sign(self) -> None:
         self.go_to(self._index("charters"))

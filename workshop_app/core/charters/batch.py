@@ -90,6 +90,9 @@ def render_charters(
     private: bool = False,
     duplex: bool = False,
     copies: Sequence[str] = (),
+    template: str | None = None,
+    file_name: Callable[[dict], str] = charter_filename,
+    combined_title: str | None = None,
 ) -> BatchResult:
     """Write one PDF per charter context into `out_dir` and, if asked, one combined PDF
     (each charter starting on a front page if `duplex`; each pair's labelled `copies`, keys
@@ -102,6 +105,9 @@ def render_charters(
     as the GUI needs (WeasyPrint never runs on a thread of the app's process). With a
     `cache`, a charter rendered before is copied from it, and every new one is kept there.
     The files get the user's usual permissions, or 0600 if `private` (a scratch folder).
+    Another printed document made per pair (the review packets) comes through here too: its
+    `template` (default: the charter's), its `file_name(context)` and the combined file's
+    `combined_title`.
     """
     out_dir = Path(out_dir)
     try:
@@ -121,7 +127,7 @@ def render_charters(
     if progress:
         progress = overall
     names = unique_names(
-        [charter_filename(c) for c in contexts], taken=[combined_name] if combined else []
+        [file_name(c) for c in contexts], taken=[combined_name] if combined else []
     )
     result = BatchResult(files=[out_dir / n for n in names], pages=[0] * total)
     if progress:
@@ -130,7 +136,7 @@ def render_charters(
         result.files = []
         return result
 
-    keys = charter_keys(contexts, paper) if cache else None
+    keys = charter_keys(contexts, paper, template) if cache else None
     todo: list[int] | None = list(range(total))
     if cache is not None and keys is not None:
         todo = _copy_cached(cache, keys, result, progress, cancelled, private)
@@ -163,6 +169,7 @@ def render_charters(
             [keys[i] for i in indexes] if keys else None,
             private,
             count > 0,
+            template,
         )
 
     if result.cancelled or not jobs:
@@ -207,7 +214,14 @@ def render_charters(
             shutil.rmtree(scratch, ignore_errors=True)
     elif combined:
         result.combined = out_dir / combined_name
-        join_pdfs(result.files, contexts, target=result.combined, private=private, duplex=duplex)
+        join_pdfs(
+            result.files,
+            contexts,
+            target=result.combined,
+            private=private,
+            duplex=duplex,
+            title=combined_title,
+        )
     atomic.fsync_folder(out_dir)
     return result
 
@@ -282,15 +296,19 @@ def _worker_count(workers: int | None, total: int) -> int:
     return max(1, min(cores or 1, math.ceil(total / 2)))
 
 
-def charter_key(context: dict, paper: str | None, memo: Memo | None = None) -> str:
+def charter_key(
+    context: dict, paper: str | None, memo: Memo | None = None, template: str | None = None
+) -> str:
     from workshop_app.core.charters.pdf_render import CHARTER_TEMPLATE
 
-    return render_key(CHARTER_TEMPLATE, context, paper, memo=memo)
+    return render_key(template or CHARTER_TEMPLATE, context, paper, memo=memo)
 
 
-def charter_keys(contexts: Sequence[dict], paper: str | None) -> list[str]:
+def charter_keys(
+    contexts: Sequence[dict], paper: str | None, template: str | None = None
+) -> list[str]:
     memo: Memo = {}
-    return [charter_key(c, paper, memo) for c in contexts]
+    return [charter_key(c, paper, memo, template) for c in contexts]
 
 
 def _render_chunk(
@@ -302,6 +320,7 @@ def _render_chunk(
     keys: list[str] | None = None,
     private: bool = False,
     in_worker: bool = False,
+    template: str | None = None,
 ) -> list[int]:
     """Worker entry point (plain data in, page counts out): write each charter's PDF, and
     keep it in the cache at `cache_folder` under its key."""
@@ -315,7 +334,7 @@ def _render_chunk(
     cache = RenderCache(Path(cache_folder)) if cache_folder else None
     pages = []
     for n, (context, name) in enumerate(zip(contexts, names, strict=True)):
-        document = render_document(CHARTER_TEMPLATE, context, paper=paper)
+        document = render_document(template or CHARTER_TEMPLATE, context, paper=paper)
         data = write_pdf([document])
         if in_worker:
             settle_heap()  # after the first charter: stylesheets, fonts and subsets are loaded

@@ -35,11 +35,13 @@ def join_pdfs(
     target: Path,
     private: bool = False,
     duplex: bool = False,
+    title: str | None = None,
 ) -> None:
     """One tagged PDF of `files` in order, a bookmark per pair (under it one per labelled
     copy), metadata for the whole set. With `duplex`, a blank page of the same size follows
     each file with an odd number of pages: every charter starts on a front page when printed
-    double-sided. (A plain blank: a printed note would need a font of its own.)"""
+    double-sided. (A plain blank: a printed note would need a font of its own.) `title`
+    names the set (default: the program's mentoring charters)."""
     import pikepdf
 
     combined = pikepdf.new()
@@ -70,8 +72,8 @@ def join_pdfs(
             )
     structure.finish()
     with combined.open_outline() as outline:
-        for title, first_page, copies in marks:
-            item = pikepdf.OutlineItem(title, first_page)
+        for mark, first_page, copies in marks:
+            item = pikepdf.OutlineItem(mark, first_page)
             item.children.extend(pikepdf.OutlineItem(label, at) for label, at in copies)
             outline.root.append(item)
     first = contexts[0]
@@ -80,7 +82,8 @@ def join_pdfs(
     stamp = "D:" + re.sub(r"\D", "", created)[:14] + "Z"
     combined.docinfo = combined.make_indirect(
         pikepdf.Dictionary(
-            Title=f"Mentoring charters: {first['program']['name']} ({counted(pairs, 'pair')})",
+            Title=title
+            or f"Mentoring charters: {first['program']['name']} ({counted(pairs, 'pair')})",
             Author=first["author"],
             Creator="workshop-app",
             Producer="WeasyPrint and qpdf",

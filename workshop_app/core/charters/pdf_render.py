@@ -52,6 +52,8 @@ STYLESHEETS = {
     "certificate.html.j2": ("base.css", "certificate.css"),
     # The sponsor's outcomes report (core.followup.outcomes_render).
     "outcomes.html.j2": ("base.css", "outcomes.css"),
+    # A pair's checkpoint review packet (core.followup.review_context).
+    "review_packet.html.j2": ("base.css", "masthead.css", "review_packet.css"),
 }
 # WeasyPrint options for every PDF: no /ID (it would differ per run), compressed streams,
 # tagged for screen readers. With `pdf_tags` WeasyPrint writes the structure tree (from the

@@ -58,6 +58,9 @@ class PairOverview:
     missing: tuple[str, ...]
     version: int
     signed_version: int | None
+    # The current version was opened on purpose as the next one to sign (a re-launch, or
+    # what a pair decided at a checkpoint review), not by an edit of the signed text.
+    reopened: bool = False
 
     @property
     def complete(self) -> bool:
@@ -67,6 +70,8 @@ class PairOverview:
     def signature_state(self) -> str:
         if self.signed_version is None:
             return "not signed"
+        if self.version > self.signed_version and self.reopened:
+            return f"version {self.version}, to sign"
         if self.version > self.signed_version:
             return f"signed v{self.signed_version}, edited since"
         return f"signed v{self.signed_version}"
@@ -196,15 +201,17 @@ class CharterStore:
         names = [f.name for f in CHARTER_COLUMNS]
         rows = conn.execute(
             "SELECT p.id, p.code, m.name, m.email, e.name, e.email, m.present, e.present,"
-            f" c.version, {', '.join(_overview_column(f) for f in CHARTER_COLUMNS)}"
+            " c.version, EXISTS (SELECT 1 FROM audit a WHERE a.record_id = c.id"
+            " AND a.field = ? AND a.new_value = CAST(c.version AS TEXT)),"
+            f" {', '.join(_overview_column(f) for f in CHARTER_COLUMNS)}"
             " FROM pairs p JOIN participants m ON m.id = p.mentor_id"
             " JOIN participants e ON e.id = p.mentee_id JOIN charters c ON c.pair_id = p.id"
             + ("" if pair_id is None else " WHERE p.id = ?"),
-            params,
+            (REOPENED, *params),
         ).fetchall()
         out = []
         for r in rows:
-            values = dict(zip(names, r[9:], strict=True))
+            values = dict(zip(names, r[10:], strict=True))
             versions = signed.get(r[0], {})
             both = [v for v, roles in versions.items() if {"mentor", "mentee"} <= roles]
             out.append(
@@ -222,6 +229,7 @@ class CharterStore:
                     ),
                     version=r[8],
                     signed_version=max(both) if both else None,
+                    reopened=bool(r[9]),
                 )
             )
         return sorted(out, key=lambda o: code_sort_key(o.code))
