@@ -8,8 +8,9 @@ from __future__ import annotations
 import codecs
 import io
 import zipfile
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta, timezone
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import openpyxl
 import pytest
@@ -306,6 +307,10 @@ EVERY_KIND = (
     '</c><c r="J3"><v></v></c></row>'
     '<row><c r="B4" t="s"><v>3</v></c></row>'
     '<row r="7"><c r="A7"><v>1E3</v></c><c r="AB7" t="s"><v>4</v></c></row>'
+    '<row r="8"><c r="A8" s="4"><v>46406.5</v></c><c r="B8" s="5"><v>12</v></c>'
+    '<c r="C8" s="6"><v>3.5</v></c><c r="D8" s="7"><v>0.75</v></c><c r="E8" s="8"><v>0.01</v>'
+    '</c><c r="F8" s="9"><v>5</v></c><c r="G8" s="1"><v>0.5</v></c><c r="H8" s="2"><v>59</v>'
+    '</c><c r="I8" s="2"><v>61</v></c></row>'
 )
 EVERY_STRING = [
     "ID",
@@ -314,15 +319,23 @@ EVERY_STRING = [
     "no row number",
     "far right_x005F_",
 ]
+# Number formats of cell styles 3 to 9: a duration, a date, text in quotes, a colour, a
+# locale's time, minutes as a duration, an escaped letter: dates only where openpyxl sees them.
+CUSTOM_FORMATS = ["[h]:mm", "dd/mm/yyyy;@", '"day "0', "[Red]0.00", "[$-409]h:mm AM/PM",
+                  "[mm]:ss", "0.0_d"]  # fmt: skip
 STYLES = (
-    f'<styleSheet xmlns="{MAIN_NS}"><numFmts count="1"><numFmt numFmtId="164" '
-    'formatCode="[h]:mm"/></numFmts><fonts count="1"><font/></fonts><fills count="1"><fill>'
+    f'<styleSheet xmlns="{MAIN_NS}"><numFmts count="7">'
+    + "".join(
+        f'<numFmt numFmtId="{164 + i}" formatCode="{escape(code, {chr(34): "&quot;"})}"/>'
+        for i, code in enumerate(CUSTOM_FORMATS)
+    )
+    + '</numFmts><fonts count="1"><font/></fonts><fills count="1"><fill>'
     '<patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
-    '</cellStyleXfs><cellXfs count="4">'
+    '</cellStyleXfs><cellXfs count="10">'
     + "".join(
         f'<xf numFmtId="{n}" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-        for n in (0, 22, 14, 164)
+        for n in (0, 22, 14, 164, 165, 166, 167, 168, 169, 170)
     )
     + '</cellXfs><cellStyles count="1">'
     '<cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
@@ -450,6 +463,20 @@ def test_every_kind_of_cell_reads_as_excel_shows_it(tmp_path: Path) -> None:
     assert rows[3] == [None, None, None, None, "=D3*2", 7, "after a gap"]
     assert rows[4] == [None, "no row number"]
     assert rows[7][0] == 1000.0 and rows[7][27] == "far right_"
+    assert rows[8] == [
+        datetime(2027, 1, 19, 12, 0),
+        12,
+        3.5,
+        time(18, 0),
+        timedelta(seconds=864),
+        5,
+        time(12, 0),
+        datetime(1900, 2, 28),
+        datetime(1900, 3, 1),
+    ]
+    # A date past any calendar: openpyxl's text for it, without openpyxl's warning.
+    far = _sheet_workbook(tmp_path / "far.xlsx", '<row r="1"><c r="A1" s="1"><v>1e9</v></c></row>')
+    assert _lean_rows(far) == [(1, ["#VALUE!"])]
     in_1904 = dict(_lean_rows(_sheet_workbook(tmp_path / "mac.xlsx", EVERY_KIND, date1904=True)))
     assert in_1904[1][6] == datetime(2031, 1, 20)
 

@@ -227,6 +227,7 @@ class _Roster:
     by_name: dict[str, list[Participant]]
     pair_of: dict[str, Pair]
     people: dict[str, Participant]
+    typed: dict[str, Pair | None] = field(default_factory=dict)  # a code as typed -> its pair
 
 
 def _roster(wf: WorkshopFile) -> _Roster:
@@ -250,7 +251,15 @@ def _roster(wf: WorkshopFile) -> _Roster:
 
 def _pair_for_code(text: str, roster: _Roster) -> Pair | None:
     """The pair a typed code names: as the charter prints it (P07), in any case and spacing
-    ("p 07"), or as its number alone ("7", "07"), as people type it into a form."""
+    ("p 07"), or as its number alone ("7", "07"), as people type it into a form. Each text
+    is looked at once: a pair's partners type the same code five times a program."""
+    if text in roster.typed:
+        return roster.typed[text]
+    roster.typed[text] = _find_code(text, roster)
+    return roster.typed[text]
+
+
+def _find_code(text: str, roster: _Roster) -> Pair | None:
     try:
         code = normalise_code("".join(text.split()))
     except UserError:

@@ -22,6 +22,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
+from datetime import datetime, time, timedelta
 from typing import IO, Any
 from xml.etree.ElementTree import Element, ParseError, iterparse
 from xml.parsers import expat
@@ -201,16 +202,10 @@ def _date_styles(
 ) -> tuple[frozenset[int], frozenset[int]]:
     """The cell styles (their index in cellXfs) whose number format is a date, and those that
     are a duration ([h]:mm), by openpyxl's own rules for telling them."""
-    from openpyxl.styles.numbers import (
-        builtin_format_code,
-        is_date_format,
-        is_timedelta_format,
-    )
-
     if part not in names:
         return frozenset(), frozenset()
     custom: dict[int, str] = {}
-    formats: list[str | None] = []
+    formats: list[str | None] = []  # each cell style's number format
     in_cell_xfs = False
     with archive.open(part) as source:
         for event, element in iterparse(_Rejoined(_no_doctype(source), source), ("start", "end")):
@@ -220,9 +215,49 @@ def _date_styles(
                 custom[int(element.get("numFmtId", "0"))] = element.get("formatCode", "")
             elif event == "end" and element.tag == MAIN + "xf" and in_cell_xfs:
                 number = int(element.get("numFmtId", "0"))
-                formats.append(custom[number] if number in custom else builtin_format_code(number))
-    dates = frozenset(i for i, f in enumerate(formats) if is_date_format(f))
-    return dates, frozenset(i for i, f in enumerate(formats) if is_timedelta_format(f))
+                formats.append(custom.get(number, _BUILTIN.get(number)))
+    dates = frozenset(i for i, f in enumerate(formats) if f is not None and _is_date(f))
+    return dates, frozenset(i for i, f in enumerate(formats) if f and _DURATION.search(f))
+
+
+# Excel's built-in number formats that are dates, times or durations (ECMA-376 18.8.30, as
+# openpyxl lists them): a cell with one of the others is a number.
+_BUILTIN = {
+    14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM",
+    19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm", 45: "mm:ss",
+    46: "[h]:mm:ss", 47: "mmss.0",
+}  # fmt: skip
+# openpyxl's rules (styles.numbers): a format's first section, quoted text and [locale] or
+# [colour] parts left out, holds a d, m, y, h or s; a duration is [h], [m] or [s].
+_NOT_DATE_PARTS = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
+_DATE_LETTER = re.compile(r"(?<![_\\])[dmhysDMHYS]")
+_DURATION = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
+_WINDOWS_EPOCH = datetime(1899, 12, 30)
+_MAC_EPOCH = datetime(1904, 1, 1)
+
+
+def _is_date(fmt: str) -> bool:
+    return _DATE_LETTER.search(_NOT_DATE_PARTS.sub("", fmt.split(";")[0])) is not None
+
+
+def _from_serial(serial: float, epoch: datetime, *, duration: bool) -> object:
+    """A date serial number as openpyxl's from_excel reads it: a duration to the millisecond,
+    a time alone for a serial under 1, the 1900 system's phantom 29 February 1900 skipped."""
+    if duration:
+        span = timedelta(days=serial)
+        if span.microseconds:
+            span = timedelta(
+                seconds=span.total_seconds() // 1, microseconds=round(span.microseconds, -3)
+            )
+        return span
+    day, fraction = divmod(serial, 1)
+    diff = timedelta(milliseconds=round(fraction * 86_400_000))
+    if 0 <= serial < 1 and diff.days == 0:
+        minutes, seconds = divmod(diff.seconds, 60)
+        return time(minutes // 60, minutes % 60, seconds, diff.microseconds)
+    if 0 < serial < 60 and epoch == _WINDOWS_EPOCH:
+        day += 1
+    return epoch + timedelta(days=day) + diff
 
 
 def _column(letters: str, ref: str) -> int:
@@ -235,9 +270,7 @@ def _column(letters: str, ref: str) -> int:
 
 
 def _rows(source: IO[bytes], book: _Book, max_columns: int) -> Iterator[tuple[int, list[object]]]:
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
-
-    epoch = CALENDAR_MAC_1904 if book.epoch_1904 else CALENDAR_WINDOWS_1900
+    epoch = _MAC_EPOCH if book.epoch_1904 else _WINDOWS_EPOCH
     width, last_row = max_columns, None
     shared_formulas: dict[str, Any] = {}
     strings = book.strings
@@ -258,9 +291,9 @@ def _rows(source: IO[bytes], book: _Book, max_columns: int) -> Iterator[tuple[in
         number = _whole(r) if r is not None else number + 1
         if last_row is not None and number > last_row:
             break
-        values = _plain_row(element, columns, width, strings, book, epoch, from_excel)
+        values = _plain_row(element, columns, width, strings, book, epoch)
         if values is None:
-            values = _any_row(element, columns, width, book, epoch, from_excel, shared_formulas)
+            values = _any_row(element, columns, width, book, epoch, shared_formulas)
         element.clear()
         if values:
             yield number, values
@@ -272,8 +305,7 @@ def _plain_row(
     width: int,
     strings: list[str],
     book: _Book,
-    epoch: Any,
-    from_excel: Any,
+    epoch: datetime,
 ) -> list[object] | None:
     """The values of a row as Excel writes a survey export's (every cell with its reference,
     a shared string or a number, no formula, no inline string), a column at a time at C speed;
@@ -301,9 +333,7 @@ def _plain_row(
         number: float = float(text) if "." in text or "e" in text or "E" in text else int(text)
         style = cell.get("s")
         values[place - 1] = (
-            _date(number, int(style), book, epoch, from_excel)
-            if style and int(style) in dates
-            else number
+            _date(number, int(style), book, epoch) if style and int(style) in dates else number
         )
     while values and values[-1] is None:
         values.pop()
@@ -315,8 +345,7 @@ def _any_row(
     columns: dict[str, int],
     width: int,
     book: _Book,
-    epoch: Any,
-    from_excel: Any,
+    epoch: datetime,
     shared_formulas: dict[str, Any],
 ) -> list[object]:
     values: list[object] = []
@@ -331,7 +360,7 @@ def _any_row(
             columns[letters] = column
         if column > width:
             continue
-        value = _value(cell, ref, book, epoch, from_excel, shared_formulas)
+        value = _value(cell, ref, book, epoch, shared_formulas)
         if value is None:
             continue
         if column > len(values):
@@ -354,8 +383,7 @@ def _value(
     cell: Element,
     ref: str | None,
     book: _Book,
-    epoch: Any,
-    from_excel: Any,
+    epoch: datetime,
     shared_formulas: dict[str, Any],
 ) -> object:
     kind = cell.get("t", "n")
@@ -371,7 +399,7 @@ def _value(
     if kind == "n":
         value: float = float(text) if ("." in text or "E" in text or "e" in text) else int(text)
         style = int(cell.get("s") or 0)
-        return _date(value, style, book, epoch, from_excel) if style in book.dates else value
+        return _date(value, style, book, epoch) if style in book.dates else value
     if kind == "s":
         return book.strings[int(text)]
     if kind == "b":
@@ -383,9 +411,9 @@ def _value(
     return text  # "str" (a formula's cached text), "e" (an error such as #N/A)
 
 
-def _date(serial: float, style: int, book: _Book, epoch: Any, from_excel: Any) -> object:
+def _date(serial: float, style: int, book: _Book, epoch: datetime) -> object:
     try:
-        return from_excel(serial, epoch, timedelta=style in book.durations)
+        return _from_serial(serial, epoch, duration=style in book.durations)
     except (OverflowError, ValueError):
         return "#VALUE!"  # a date out of range: what openpyxl makes of it
 
