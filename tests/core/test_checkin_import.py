@@ -409,6 +409,19 @@ def test_a_meeting_already_logged_that_day_is_not_logged_again(wf: WorkshopFile)
     assert wf.conn.execute(count_meetings, ("2027-01-11",)).fetchone() == (1,)
 
 
+def test_the_save_gives_back_the_page_cache_it_took(wf: WorkshopFile) -> None:
+    """The import holds a big page cache for its one transaction only: the open file keeps
+    SQLite's usual one afterwards, whether the save went through or was refused."""
+    cache = "PRAGMA cache_size"
+    before = wf.conn.execute(cache).fetchone()
+    plan = plan_ok(wf, "ms_forms_en.xlsx")
+    apply_checkins(wf, plan)
+    assert wf.conn.execute(cache).fetchone() == before
+    with pytest.raises(UserError, match="The workshop changed"):
+        apply_checkins(wf, plan)  # the same responses again: refused inside the transaction
+    assert wf.conn.execute(cache).fetchone() == before
+
+
 def test_nothing_changes_when_the_workshop_changed_since_the_preview(wf: WorkshopFile) -> None:
     plan = plan_ok(wf, "ms_forms_en.xlsx")
     pair = wf.roster.pair_by_code("P06")

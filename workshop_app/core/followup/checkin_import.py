@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -49,18 +52,6 @@ if TYPE_CHECKING:
 # anyone can answer, in the languages the headers are known in.
 ANONYMOUS = frozenset({"anonymous", "anonimo", "anonym", "anonyme", "anónimo", "anônimo"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]+")
-VALUE_COLUMNS = {
-    "checkpoint": "checkpoint_day",
-    "meetings_held": "meetings_held",
-    "last_meeting": "last_meeting",
-    "goal1": "goal1_progress",
-    "goal2": "goal2_progress",
-    "goal3": "goal3_progress",
-    "fit": "fit",
-    "satisfaction": "satisfaction",
-    "wants_help": "wants_help",
-    "comment": "comment",
-}
 FIT_WORDS = {"good": "a good fit", "deciding": "still deciding", "not_a_fit": "not a fit"}
 
 
@@ -236,6 +227,7 @@ class _Roster:
     by_name: dict[str, list[Participant]]
     pair_of: dict[str, Pair]
     people: dict[str, Participant]
+    typed: dict[str, Pair | None] = field(default_factory=dict)  # a code as typed -> its pair
 
 
 def _roster(wf: WorkshopFile) -> _Roster:
@@ -259,7 +251,15 @@ def _roster(wf: WorkshopFile) -> _Roster:
 
 def _pair_for_code(text: str, roster: _Roster) -> Pair | None:
     """The pair a typed code names: as the charter prints it (P07), in any case and spacing
-    ("p 07"), or as its number alone ("7", "07"), as people type it into a form."""
+    ("p 07"), or as its number alone ("7", "07"), as people type it into a form. Each text
+    is looked at once: a pair's partners type the same code five times a program."""
+    if text in roster.typed:
+        return roster.typed[text]
+    roster.typed[text] = _find_code(text, roster)
+    return roster.typed[text]
+
+
+def _find_code(text: str, roster: _Roster) -> Pair | None:
     try:
         code = normalise_code("".join(text.split()))
     except UserError:
@@ -556,34 +556,35 @@ def apply_checkins(wf: WorkshopFile, plan: CheckinPlan) -> CheckinResult:
                 "SELECT pair_id, on_date FROM contacts WHERE kind = 'meeting'"
             )
         }
-        checkins, contacts = [], []
+        checkins: list[dict[str, Any]] = []
+        contacts: list[dict[str, Any]] = []
         dates: dict[date, str] = {}  # each date formatted once (Babel is slow, dates repeat)
         for response in plan.responses:
             cid = new_id()
-            record: dict[str, Any] = {
-                "id": cid,
-                "pair_id": response.pair_id,
-                "role": response.role,
-                "response_key": response.key,
-                "form_id": form_id,
-                "submitted_at": response.submitted_at,
-                "checkpoint_day": None,
-                "meetings_held": None,
-                "last_meeting": "",
-                "goal1_progress": None,
-                "goal2_progress": None,
-                "goal3_progress": None,
-                "fit": "",
-                "satisfaction": None,
-                "wants_help": None,
-                "comment": "",
-                "updated_at": now,
-            }
-            for meaning, column in VALUE_COLUMNS.items():
-                value = response.values.get(meaning)
-                if value is not None:
-                    record[column] = value.isoformat() if isinstance(value, date) else value
-            checkins.append(record)
+            value = response.values.get
+            met = value("last_meeting")
+            last = met.isoformat() if met is not None else ""
+            checkins.append(
+                {
+                    "id": cid,
+                    "pair_id": response.pair_id,
+                    "role": response.role,
+                    "response_key": response.key,
+                    "form_id": form_id,
+                    "submitted_at": response.submitted_at,
+                    "checkpoint_day": value("checkpoint"),
+                    "meetings_held": value("meetings_held"),
+                    "last_meeting": last,
+                    "goal1_progress": value("goal1"),
+                    "goal2_progress": value("goal2"),
+                    "goal3_progress": value("goal3"),
+                    "fit": value("fit") or "",
+                    "satisfaction": value("satisfaction"),
+                    "wants_help": value("wants_help"),
+                    "comment": value("comment") or "",
+                    "updated_at": now,
+                }
+            )
             text = checkin_summary(response, lang, dates)
             # One audit row per response: its log entries are part of it (they go with it).
             audit.append(("checkins", cid, "*created*", None, text, response.pair_id))
@@ -598,7 +599,6 @@ def apply_checkins(wf: WorkshopFile, plan: CheckinPlan) -> CheckinResult:
                     now,
                 )
             )
-            last = record["last_meeting"]
             if last and (response.pair_id, last) not in meeting_days:
                 meeting_days.add((response.pair_id, last))
                 contacts.append(
@@ -612,15 +612,29 @@ def apply_checkins(wf: WorkshopFile, plan: CheckinPlan) -> CheckinResult:
                         now,
                     )
                 )
-        wf.insert_all("checkins", checkins)
-        wf.insert_all("contacts", contacts)
-        wf.audit_many(audit, at=now)
+        # Random ids go into indexes the size of the whole program's records: with SQLite's
+        # default 2 MB page cache, pages of them are written out and read back many times
+        # over before the commit. For this one write the cache holds them all.
+        with _page_cache(conn, mb=64):
+            wf.insert_all("checkins", checkins)
+            wf.insert_all("contacts", contacts)
+            wf.audit_many(audit, at=now)
     return CheckinResult(
         added=len(checkins),
         already=plan.already,
         meetings_logged=sum(1 for c in contacts if c["kind"] == "meeting"),
         form_name=plan.form_name,
     )
+
+
+@contextmanager
+def _page_cache(conn: sqlite3.Connection, *, mb: int) -> Iterator[None]:
+    (before,) = conn.execute("PRAGMA cache_size").fetchone()
+    conn.execute(f"PRAGMA cache_size = {-mb * 1024}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def _contact(

@@ -1,9 +1,10 @@
 """Read a check-in survey export (Microsoft Forms .xlsx, Google Forms .csv, Qualtrics .csv/.tsv).
 
 The bytes are read as the roster import reads them (`core.roster.read`: its encoding and
-delimiter detection, its checks of a workbook before anything is unpacked, openpyxl in
-read-only mode); what is different is that a survey has its tool's header rows and that no
-formula is ever evaluated: a formula cell reads as its own text. Row numbers are the ones a
+delimiter detection, its checks of a workbook before anything is unpacked); a workbook's sheet
+is read by `survey_xlsx` (its XML streamed, openpyxl's values without its cell objects, no
+DTD). What is different is that a survey has its tool's header rows and that no formula is
+ever evaluated: a formula cell reads as its own text. Row numbers are the ones a
 person sees in a spreadsheet, header rows counted.
 """
 
@@ -16,16 +17,17 @@ from pathlib import Path
 
 from workshop_app.core.errors import UserError, one_line
 from workshop_app.core.followup.survey_shapes import Shape, detect_shape
+from workshop_app.core.followup.survey_xlsx import xlsx_sheet_rows
 from workshop_app.core.paths import resolved
 from workshop_app.core.roster.columns import field_for
 from workshop_app.core.roster.read import (
     MAX_BYTES,
+    XLSX_MAX_COLUMNS,
     XLSX_MAX_ROWS,
     cell_text,
     check_xlsx_archive,
     decode,
     sniff_delimiter,
-    xlsx_rows,
 )
 from workshop_app.core.words import count
 
@@ -116,14 +118,17 @@ def _csv_records(name: str, data: bytes) -> list[list[str]]:
 def _xlsx_records(name: str, data: bytes) -> list[list[str]]:
     check_xlsx_archive(name, data, what="survey export")
     records: list[list[str]] = []
-    for number, row in enumerate(xlsx_rows(name, data, formula_text=True), start=1):
+    for number, row in xlsx_sheet_rows(name, data, max_columns=XLSX_MAX_COLUMNS):
         if number > XLSX_MAX_ROWS_READ:
             raise UserError(
                 f"{name} has more than {count(XLSX_MAX_ROWS_READ, 'row')}; a survey export has "
                 "fewer. Check for a stray cell far below the responses."
             )
-        # A gap in the sheet is a row of None: kept as an empty row (for the row numbers).
-        records.append([] if row.count(None) == len(row) else [cell_text(v) for v in row])
+        if number <= len(records):  # rows out of order: a sheet no tool writes
+            raise UserError(f"{name} is not a readable Excel workbook (row {number} is repeated).")
+        # A gap in the sheet is kept as empty rows, for the row numbers.
+        records.extend([] for _ in range(number - 1 - len(records)))
+        records.append([cell_text(v) for v in row])
     while records and not any(records[-1]):
         records.pop()
     return records
