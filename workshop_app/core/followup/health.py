@@ -229,6 +229,18 @@ def _where(*conditions: str) -> str:
     return " WHERE " + " AND ".join(kept) if kept else ""
 
 
+# The texts of a few known values arrive as their index here (a text read is a text decoded):
+# the answers on the fit, and the log's kinds health looks at (any other kind as "").
+_FITS = ("", "good", "deciding", "not_a_fit")
+_LOG_KINDS = ("", "meeting", "cancelled", "concern")
+
+
+def _code(column: str, values: Sequence[str]) -> str:
+    """SQL for the index of `column`'s value in `values`, 0 (the first) for any other."""
+    cases = " ".join(f"WHEN '{value}' THEN {i}" for i, value in enumerate(values) if value)
+    return f"CASE {column} {cases} ELSE 0 END"
+
+
 def _day(column: str) -> str:
     """SQL for the ISO date at the start of `column` as a day number (Python's ordinal; NULL
     when it is not a date): tens of thousands of dates arrive as integers, not texts to
@@ -258,7 +270,8 @@ def _read(wf: OpenWorkshop, pair_ids: Collection[str] | None) -> _Records:
     )
     for pair, *goal in conn.execute(
         "SELECT p.rowid, g.position, CASE WHEN g.private THEN '' ELSE g.goal END,"
-        " g.baseline, g.private, g.goal != '' FROM goals g"
+        " CASE WHEN g.baseline != '' THEN CAST(g.baseline AS INTEGER) END, g.private,"
+        " g.goal != '' FROM goals g"
         + _BY_PAIR.format(table="g")
         + _where(only)
         + " ORDER BY g.position",
@@ -278,7 +291,8 @@ def _read(wf: OpenWorkshop, pair_ids: Collection[str] | None) -> _Records:
     for row in conn.execute(
         f"SELECT p.rowid, c.role = 'mentee', {_day('c.submitted_at')}, c.checkpoint_day,"
         f" c.meetings_held, {_day('c.last_meeting')}, c.goal1_progress, c.goal2_progress,"
-        " c.goal3_progress, c.fit, c.satisfaction, c.wants_help FROM checkins c"
+        f" c.goal3_progress, {_code('c.fit', _FITS)}, c.satisfaction, c.wants_help"
+        " FROM checkins c"
         + _BY_PAIR.format(table="c")
         + _where(only)
         + " ORDER BY c.submitted_at, c.id",
@@ -293,7 +307,7 @@ def _read(wf: OpenWorkshop, pair_ids: Collection[str] | None) -> _Records:
                 meetings_held=row[4],
                 last_meeting=day(row[5]),
                 progress=(row[6], row[7], row[8]),
-                fit=row[9],
+                fit=_FITS[row[9]],
                 satisfaction=row[10],
                 wants_help=bool(row[11]),
             )
@@ -301,7 +315,7 @@ def _read(wf: OpenWorkshop, pair_ids: Collection[str] | None) -> _Records:
     # Only a concern's words are shown, and only whether staff made a contact: the rest of
     # the log is read for its dates and kinds.
     for pair, on_date, kind, staff, text in conn.execute(
-        f"SELECT p.rowid, {_day('k.on_date')}, k.kind, k.who = 'staff',"
+        f"SELECT p.rowid, {_day('k.on_date')}, {_code('k.kind', _LOG_KINDS)}, k.who = 'staff',"
         " CASE WHEN k.kind = 'concern' THEN k.text END FROM contacts k"
         + _BY_PAIR.format(table="k")
         # A check-in's own log entry says what its row says (the row is read above).
@@ -311,7 +325,9 @@ def _read(wf: OpenWorkshop, pair_ids: Collection[str] | None) -> _Records:
     ):
         when = day(on_date)
         if when is not None:
-            out.contacts.setdefault(pair, []).append((when, kind, bool(staff), text or ""))
+            out.contacts.setdefault(pair, []).append(
+                (when, _LOG_KINDS[kind], bool(staff), text or "")
+            )
     for pair, checkpoint_day, held_on, *progress in conn.execute(
         f"SELECT p.rowid, r.checkpoint_day, {_day('r.held_on')}, r.goal1_progress,"
         " r.goal2_progress,"
@@ -588,11 +604,10 @@ def _goals(
             if progress[index] is not None:
                 latest_of[index] = progress[index]
     out = []
-    for position, title, baseline_text, private, has_words in rows:
-        if not has_words and not baseline_text:
+    for position, title, baseline, private, has_words in rows:
+        if not has_words and baseline is None:
             continue
         latest = latest_of[position - 1]
-        baseline = int(baseline_text) if baseline_text else None
         out.append(
             GoalProgress(
                 position=position,

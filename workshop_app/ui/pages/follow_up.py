@@ -368,10 +368,19 @@ class FollowUpPage(WorkshopPage):
         self.log.set_pair(pair.pair_id if pair else None, pair.code if pair else "")
         self._update_buttons()
 
+    def _any_shown_at_risk(self) -> bool:
+        """Whether the list shows a pair at risk (from the first row, stopping at one: this
+        runs at every selection)."""
+        for row in range(self.proxy.rowCount()):
+            source = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
+            if self.model.flags_of(source).at_risk:
+                return True
+        return False
+
     def _update_buttons(self) -> None:
         pair = self.selected_pair()
         self.draft_button.setEnabled(pair is not None and pair.at_risk)
-        self.draft_all_button.setEnabled(any(p.at_risk for p in self.shown_pairs()))
+        self.draft_all_button.setEnabled(self._any_shown_at_risk())
         for name, _text, for_pair, _reads_only in ACTIONS:
             if for_pair:
                 self.action_buttons[name].setEnabled(pair is not None and not pair.closed)
