@@ -7,7 +7,7 @@
 - Opening: the Follow-up page made, given the workshop, computed and painted (`grab()`),
   against the Charters page opening on the same file the same way (its pair list painted).
 - A log entry: one meeting typed into the quick entry row and saved with Enter (the write,
-  the recomputation of the whole program, the list, the board and the detail repainted),
+  the pair's health recomputed, the board counted again from the list, the page repainted),
   against the same entry written with `ContactLog.add` alone.
 Each is the best of five runs, in the same process, on the same file. Target: under 0.3 s.
 """

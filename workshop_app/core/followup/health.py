@@ -13,9 +13,10 @@ nothing else computes health.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+import json
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -128,13 +129,39 @@ class FollowUp:
     def pair(self, pair_id: str) -> PairHealth | None:
         return next((p for p in self.pairs if p.pair_id == pair_id), None)
 
+    def updated(self, part: FollowUp, pair_ids: Collection[str]) -> FollowUp:
+        """This follow-up with the pairs `pair_ids` as `part` (`follow_up(..., pair_ids=...)`
+        on the same day) has them: a pair gone from the workshop leaves, a new one joins in
+        code order, every other pair stays as it was."""
+        ids = set(pair_ids)
+        pairs = [p for p in self.pairs if p.pair_id not in ids]
+        pairs.extend(part.pairs)
+        pairs.sort(key=lambda p: code_sort_key(p.code))
+        return FollowUp(today=part.today, pairs=tuple(pairs))
 
-def follow_up(wf: OpenWorkshop, *, today: date, library: Library | None = None) -> FollowUp:
-    """Every pair's health on `today`. `library` names the troubleshooting scenarios (load it
-    once and pass it in; without it the reasons carry no scenario titles)."""
+
+def follow_up(
+    wf: OpenWorkshop,
+    *,
+    today: date,
+    library: Library | None = None,
+    pair_ids: Collection[str] | None = None,
+) -> FollowUp:
+    """Every pair's health on `today`, or only the pairs `pair_ids` (the same reading narrowed
+    to them: a log entry recomputes its own pair, see `FollowUp.updated`). `library` names the
+    troubleshooting scenarios (load it once and pass it in; without it the reasons carry no
+    scenario titles)."""
     with _collector_paused():
-        records = _read(wf)
-        pairs = [_pair_health(row, records, today, library) for row in records.pairs]
+        records = _read(wf, pair_ids)
+        judged = [_pair_health(row, records, today) for row in records.pairs]
+        # The pairs' own plans are read for the pairs with a reason only.
+        plans = _read_plans(wf, [key for key, found, _ in judged if found])
+        pairs = [
+            replace(health, reasons=_with_plans(found, plans.get(key, ()), library))
+            if found
+            else health
+            for key, found, health in judged
+        ]
         pairs.sort(key=lambda p: code_sort_key(p.code))
     return FollowUp(today=today, pairs=tuple(pairs))
 
@@ -188,12 +215,30 @@ class _Records:
     contacts: dict[int, list[Contact]] = field(default_factory=dict)
     reviews: dict[int, list[Review]] = field(default_factory=dict)
     closures: dict[int, tuple[Any, ...]] = field(default_factory=dict)
-    # (position, scenario, plan, exercise_id): made Plans only for a pair with a reason.
-    plans: dict[int, list[tuple[Any, ...]]] = field(default_factory=dict)
 
 
 # Every follow-up table joined to its pair, to group rows by the pair's integer rowid.
 _BY_PAIR = " JOIN pairs p ON p.id = {table}.pair_id"
+# Narrows a reading to some pairs, given as one JSON list (any number of them, one parameter).
+_PAIRS_IN = "p.id IN (SELECT value FROM json_each(?))"
+_ROWIDS_IN = "p.rowid IN (SELECT value FROM json_each(?))"
+
+
+def _where(*conditions: str) -> str:
+    kept = [f"({c})" for c in conditions if c]
+    return " WHERE " + " AND ".join(kept) if kept else ""
+
+
+# The texts of a few known values arrive as their index here (a text read is a text decoded):
+# the answers on the fit, and the log's kinds health looks at (any other kind as "").
+_FITS = ("", "good", "deciding", "not_a_fit")
+_LOG_KINDS = ("", "meeting", "cancelled", "concern")
+
+
+def _code(column: str, values: Sequence[str]) -> str:
+    """SQL for the index of `column`'s value in `values`, 0 (the first) for any other."""
+    cases = " ".join(f"WHEN '{value}' THEN {i}" for i, value in enumerate(values) if value)
+    return f"CASE {column} {cases} ELSE 0 END"
 
 
 def _day(column: str) -> str:
@@ -206,8 +251,10 @@ def _day(column: str) -> str:
     )
 
 
-def _read(wf: OpenWorkshop) -> _Records:
+def _read(wf: OpenWorkshop, pair_ids: Collection[str] | None) -> _Records:
+    """The records of every pair, or of the pairs `pair_ids`: the same queries, narrowed."""
     conn = wf.conn
+    only, params = ("", ()) if pair_ids is None else (_PAIRS_IN, (json.dumps(list(pair_ids)),))
     (lang,) = conn.execute("SELECT language FROM workshop").fetchone()
     day = _Days()
     out = _Records(
@@ -217,30 +264,39 @@ def _read(wf: OpenWorkshop) -> _Records:
             f" c.meeting_frequency_custom, {_day('c.first_meeting')}, c.review_days"
             " FROM pairs p JOIN participants m ON m.id = p.mentor_id"
             " JOIN participants e ON e.id = p.mentee_id"
-            " LEFT JOIN charters c ON c.pair_id = p.id"
+            " LEFT JOIN charters c ON c.pair_id = p.id" + _where(only),
+            params,
         ).fetchall(),
     )
     for pair, *goal in conn.execute(
         "SELECT p.rowid, g.position, CASE WHEN g.private THEN '' ELSE g.goal END,"
-        " g.baseline, g.private, g.goal != '' FROM goals g"
+        " CASE WHEN g.baseline != '' THEN CAST(g.baseline AS INTEGER) END, g.private,"
+        " g.goal != '' FROM goals g"
         + _BY_PAIR.format(table="g")
-        + " ORDER BY g.position"
+        + _where(only)
+        + " ORDER BY g.position",
+        params,
     ):
         out.goals.setdefault(pair, []).append(tuple(goal))
     roles: dict[tuple[int, int], int] = {}
     for pair, version, signers in conn.execute(
         "SELECT p.rowid, s.version, count(DISTINCT s.role) FROM signoffs s"
         + _BY_PAIR.format(table="s")
-        + " WHERE s.role IN ('mentor', 'mentee') GROUP BY p.rowid, s.version"
+        + _where("s.role IN ('mentor', 'mentee')", only)
+        + " GROUP BY p.rowid, s.version",
+        params,
     ):
         roles[(pair, version)] = signers
     out.signed = {pair for (pair, _), signers in roles.items() if signers == 2}
     for row in conn.execute(
         f"SELECT p.rowid, c.role = 'mentee', {_day('c.submitted_at')}, c.checkpoint_day,"
         f" c.meetings_held, {_day('c.last_meeting')}, c.goal1_progress, c.goal2_progress,"
-        " c.goal3_progress, c.fit, c.satisfaction, c.wants_help FROM checkins c"
+        f" c.goal3_progress, {_code('c.fit', _FITS)}, c.satisfaction, c.wants_help"
+        " FROM checkins c"
         + _BY_PAIR.format(table="c")
-        + " ORDER BY c.submitted_at, c.id"
+        + _where(only)
+        + " ORDER BY c.submitted_at, c.id",
+        params,
     ):
         out.checkins.setdefault(row[0], []).append(
             _Checkin(
@@ -251,7 +307,7 @@ def _read(wf: OpenWorkshop) -> _Records:
                 meetings_held=row[4],
                 last_meeting=day(row[5]),
                 progress=(row[6], row[7], row[8]),
-                fit=row[9],
+                fit=_FITS[row[9]],
                 satisfaction=row[10],
                 wants_help=bool(row[11]),
             )
@@ -259,35 +315,53 @@ def _read(wf: OpenWorkshop) -> _Records:
     # Only a concern's words are shown, and only whether staff made a contact: the rest of
     # the log is read for its dates and kinds.
     for pair, on_date, kind, staff, text in conn.execute(
-        f"SELECT p.rowid, {_day('k.on_date')}, k.kind, k.who = 'staff',"
+        f"SELECT p.rowid, {_day('k.on_date')}, {_code('k.kind', _LOG_KINDS)}, k.who = 'staff',"
         " CASE WHEN k.kind = 'concern' THEN k.text END FROM contacts k"
         + _BY_PAIR.format(table="k")
         # A check-in's own log entry says what its row says (the row is read above).
-        + " WHERE k.kind != 'checkin' OR k.checkin_id IS NULL"
-        + " ORDER BY k.on_date, k.rowid"
+        + _where("k.kind != 'checkin' OR k.checkin_id IS NULL", only)
+        + " ORDER BY k.on_date, k.rowid",
+        params,
     ):
         when = day(on_date)
         if when is not None:
-            out.contacts.setdefault(pair, []).append((when, kind, bool(staff), text or ""))
+            out.contacts.setdefault(pair, []).append(
+                (when, _LOG_KINDS[kind], bool(staff), text or "")
+            )
     for pair, checkpoint_day, held_on, *progress in conn.execute(
         f"SELECT p.rowid, r.checkpoint_day, {_day('r.held_on')}, r.goal1_progress,"
         " r.goal2_progress,"
         " r.goal3_progress FROM reviews r"
         + _BY_PAIR.format(table="r")
-        + " ORDER BY r.checkpoint_day"
+        + _where(only)
+        + " ORDER BY r.checkpoint_day",
+        params,
     ):
         out.reviews.setdefault(pair, []).append((checkpoint_day, day(held_on), tuple(progress)))
     for pair, *closure in conn.execute(
         f"SELECT p.rowid, {_day('x.closed_on')}, x.closed_on, x.kind, x.reason FROM closures x"
         + _BY_PAIR.format(table="x")
+        + _where(only),
+        params,
     ):
         out.closures[pair] = tuple(closure)
-    for pair, *plan in conn.execute(
+    return out
+
+
+def _read_plans(wf: OpenWorkshop, keys: Sequence[int]) -> dict[int, list[tuple[Any, ...]]]:
+    """(position, scenario, plan, exercise_id) of the pairs with these rowids: only a pair
+    with a reason shows its plans, and a program's plans are most of its words."""
+    plans: dict[int, list[tuple[Any, ...]]] = {}
+    if not keys:
+        return plans
+    for pair, *plan in wf.conn.execute(
         "SELECT p.rowid, x.position, x.scenario, x.plan, x.exercise_id FROM plans x"
         + _BY_PAIR.format(table="x")
+        + _where(_ROWIDS_IN),
+        (json.dumps(list(keys)),),
     ):
-        out.plans.setdefault(pair, []).append(tuple(plan))
-    return out
+        plans.setdefault(pair, []).append(tuple(plan))
+    return plans
 
 
 class _Days:
@@ -314,10 +388,12 @@ def _from_ordinal(ordinal: int | None) -> date | None:
 
 
 def _pair_health(
-    row: tuple[Any, ...], records: _Records, today: date, library: Library | None
-) -> PairHealth:
-    """The pair's health. Each record list is gone through once (this runs for every pair
-    of a big program)."""
+    row: tuple[Any, ...], records: _Records, today: date
+) -> tuple[int, list[tuple[str, str, str]], PairHealth]:
+    """The pair's rowid, (kind, text, whose) of each reason it is at risk, and its health
+    without those reasons (they get their plans from one reading for every pair that has
+    one). Each record list is gone through once (this runs for every pair of a big
+    program)."""
     key, pair_id, code, mentor, mentee, frequency, custom, first_day, days_text = row
     lang = records.lang
     first = _from_ordinal(first_day)
@@ -355,7 +431,7 @@ def _pair_health(
     closure = records.closures.get(key)
     cadence_line = _cadence_line(cadence_text, interval, first, last, missed, today, lang)
     words: list[str] = []
-    reasons: tuple[Reason, ...] = ()
+    found: list[tuple[str, str, str]] = []
     if closure is not None:
         closed_day, closed_on, kind, why = closure
         label = clean(why) or ("completed" if kind == "completed" else "no-fault")
@@ -367,30 +443,33 @@ def _pair_health(
             cadence_line, on_cadence, interval, first, today, heard, goals, checkins, log,
             answers, reviews, checkpoints, lang,
         )  # fmt: skip
-        reasons = _with_plans(found, records.plans.get(key, ()), library)
     words.append(cadence_line)
     words.extend(_goal_line(g) for g in goals)
-    words.extend(r.text for r in reasons if r.kind not in ("cadence", "goal_stalled"))
+    words.extend(text for kind, text, _ in found if kind not in ("cadence", "goal_stalled"))
     reached = sum(1 for c in checkpoints if c.due is not None and c.due <= today)
-    return PairHealth(
-        pair_id=pair_id,
-        code=code,
-        mentor=_shown(mentor),
-        mentee=_shown(mentee),
-        closed=closure is not None,
-        cadence=cadence_text,
-        cadence_days=interval,
-        last_meeting=last,
-        missed=missed,
-        on_cadence=on_cadence,
-        goals=goals,
-        checkpoints=checkpoints,
-        next_due=None if closure is not None else next_due(checkpoints),
-        reasons=reasons,
-        words=tuple(words),
-        signed=key in records.signed,
-        checkins=min(len(checkins), 2 * reached),
-        first_meeting=first,
+    return (
+        key,
+        found,
+        PairHealth(
+            pair_id=pair_id,
+            code=code,
+            mentor=_shown(mentor),
+            mentee=_shown(mentee),
+            closed=closure is not None,
+            cadence=cadence_text,
+            cadence_days=interval,
+            last_meeting=last,
+            missed=missed,
+            on_cadence=on_cadence,
+            goals=goals,
+            checkpoints=checkpoints,
+            next_due=None if closure is not None else next_due(checkpoints),
+            reasons=(),
+            words=tuple(words),
+            signed=key in records.signed,
+            checkins=min(len(checkins), 2 * reached),
+            first_meeting=first,
+        ),
     )
 
 
@@ -525,11 +604,10 @@ def _goals(
             if progress[index] is not None:
                 latest_of[index] = progress[index]
     out = []
-    for position, title, baseline_text, private, has_words in rows:
-        if not has_words and not baseline_text:
+    for position, title, baseline, private, has_words in rows:
+        if not has_words and baseline is None:
             continue
         latest = latest_of[position - 1]
-        baseline = int(baseline_text) if baseline_text else None
         out.append(
             GoalProgress(
                 position=position,

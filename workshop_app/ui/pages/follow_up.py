@@ -5,10 +5,13 @@ its next checkpoint and its health in words, filtered to those due this week, ov
 risk; beside it the selected pair in full (each reason it is at risk with its own plan for
 it) and its contact log, where a call is logged from the keyboard.
 
-Health is computed by the core (`follow_up()`, `board()`) for a date, today: when the page is
-shown (the date may have moved on since), when the workshop changed, and after every log
-entry. The computation is queued for the next turn of the event loop, so the page paints
-first and several reasons to recompute in one turn cost one computation.
+Health is computed by the core (`follow_up()`, `board()`) for a date, today: once for the
+file as it is, and again only when the file changed since (a write through this window's
+connection, or another program's) or the date moved on, which the page checks when it is
+shown or refreshed (cheap: two counters). The computation is queued for the next turn of the
+event loop, so the page paints first and several reasons to recompute in one turn cost one
+computation. A log entry, or a dialog that saved for one pair (`refresh_pair`), recomputes
+that pair alone, and the board from the list.
 
 The other follow-up dialogs (importing a check-in survey, review packets, a review, closing a
 pairing, the outcomes report) belong to other modules: the page has a button for each that
@@ -100,6 +103,8 @@ class FollowUpPage(WorkshopPage):
         self.board_figures: Board | None = None
         self._pair_id: str | None = None
         self._queued = False
+        # What the follow-up was computed from: the day and the file's change counters.
+        self._computed_for: tuple[date, tuple[int, int]] | None = None
         self._build()
 
     def _build(self) -> None:
@@ -218,6 +223,7 @@ class FollowUpPage(WorkshopPage):
 
     def set_workshop(self, wf: WorkshopFile | None) -> None:
         self.follow_up = None
+        self._computed_for = None
         self._pair_id = None
         if wf is None:
             self.log.set_log(None, readonly=True, launch=None)
@@ -229,34 +235,72 @@ class FollowUpPage(WorkshopPage):
         super().set_workshop(wf)
 
     def refresh(self) -> None:
-        """Recompute on the next turn of the event loop (the page paints first)."""
+        """On the next turn of the event loop (the page paints first), recompute if the file
+        changed or the date moved on since the last computation."""
         if not self._queued:
             self._queued = True
-            QTimer.singleShot(0, self.recompute)
+            QTimer.singleShot(0, self._recompute_if_changed)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.refresh()  # shown again on another day, or after a dialog saved
+        self.refresh()  # shown again on another day, or after another page wrote
+
+    def _recompute_if_changed(self) -> None:
+        self._queued = False
+        wf = self.wf
+        if (
+            self.follow_up is None
+            or wf is None
+            or not wf.is_open
+            or self._computed_for != (self.today(), _file_state(wf))
+        ):
+            self.recompute()
 
     def recompute(self) -> None:
+        """The whole program's follow-up, now."""
         self._queued = False
         wf = self.wf
         if wf is None or not wf.is_open:
             self.model.set_rows([])
             self.board.set_board(None)
             self.follow_up = self.board_figures = None
+            self._computed_for = None
             self._show_pair(None)
             return
         today = self.today()
         self.log.set_today(today)
         try:
-            self.follow_up, self.board_figures = compute(wf, today, self._library)
+            fu, figures = compute(wf, today, self._library)
         except UserError as exc:
             self.status.emit(exc.message)
             return
+        self._show_follow_up(wf, fu, figures)
+
+    def refresh_pair(self, pair_id: str) -> None:
+        """Recompute this pair alone, now (a dialog saved for it; a log entry was made): the
+        rest of the program is as it was, and the board is counted again from the list."""
+        wf = self.wf
+        today = self.today()
+        if self.follow_up is None or wf is None or not wf.is_open or self.follow_up.today != today:
+            self.recompute()
+            return
+        from workshop_app.core.followup.board import board
+        from workshop_app.core.followup.health import follow_up
+
+        try:
+            part = follow_up(wf, today=today, library=self._library, pair_ids=[pair_id])
+        except UserError as exc:
+            self.status.emit(exc.message)
+            return
+        fu = self.follow_up.updated(part, [pair_id])
+        self._show_follow_up(wf, fu, board(fu))
+
+    def _show_follow_up(self, wf: WorkshopFile, fu: FollowUp, figures: Board) -> None:
+        self.follow_up, self.board_figures = fu, figures
+        self._computed_for = (fu.today, _file_state(wf))
         keep = self._pair_id
-        self.model.set_rows(self.follow_up.pairs)
-        self.board.set_board(self.board_figures)
+        self.model.update_rows(fu.pairs)
+        self.board.set_board(figures)
         self._update_filter_counts()
         self._select(keep)
 
@@ -324,10 +368,19 @@ class FollowUpPage(WorkshopPage):
         self.log.set_pair(pair.pair_id if pair else None, pair.code if pair else "")
         self._update_buttons()
 
+    def _any_shown_at_risk(self) -> bool:
+        """Whether the list shows a pair at risk (from the first row, stopping at one: this
+        runs at every selection)."""
+        for row in range(self.proxy.rowCount()):
+            source = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
+            if self.model.flags_of(source).at_risk:
+                return True
+        return False
+
     def _update_buttons(self) -> None:
         pair = self.selected_pair()
         self.draft_button.setEnabled(pair is not None and pair.at_risk)
-        self.draft_all_button.setEnabled(any(p.at_risk for p in self.shown_pairs()))
+        self.draft_all_button.setEnabled(self._any_shown_at_risk())
         for name, _text, for_pair, _reads_only in ACTIONS:
             if for_pair:
                 self.action_buttons[name].setEnabled(pair is not None and not pair.closed)
@@ -337,7 +390,8 @@ class FollowUpPage(WorkshopPage):
     def _logged(self, text: str) -> None:
         self.saved.emit()
         self.status.emit(text)
-        self.recompute()  # at once: the entry may have changed the pair's health
+        if self._pair_id is not None:  # the log is the selected pair's
+            self.refresh_pair(self._pair_id)  # at once: the entry may have changed its health
 
     # -- email drafts ----------------------------------------------------------------------------
 
@@ -382,6 +436,14 @@ class FollowUpPage(WorkshopPage):
         self.status.emit(text)
         QMessageBox.information(self, "Email drafts saved", text)
         return result.folder
+
+
+def _file_state(wf: WorkshopFile) -> tuple[int, int]:
+    """Counters that move when the file changes: the rows this window's connection has
+    written, and SQLite's data version (moved by another connection's commit)."""
+    conn = wf.conn
+    (version,) = conn.execute("PRAGMA data_version").fetchone()
+    return conn.total_changes, version
 
 
 def drafts_folder(parent: Path, today: date) -> Path:

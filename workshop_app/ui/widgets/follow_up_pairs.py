@@ -115,6 +115,21 @@ class FollowUpPairsModel(QAbstractTableModel):
         self._row_of = {p.pair_id: i for i, p in enumerate(self._rows)}
         self.endResetModel()
 
+    def update_rows(self, rows: tuple[PairHealth, ...]) -> None:
+        """The same pairs in the same order with some recomputed: only those rows change
+        (the view keeps its place, the filter looks at them alone); else all rows anew."""
+        if len(rows) != len(self._rows) or any(
+            new.pair_id != old.pair_id for new, old in zip(rows, self._rows, strict=True)
+        ):
+            self.set_rows(rows)
+            return
+        last = self.columnCount() - 1
+        for row, (new, old) in enumerate(zip(rows, self._rows, strict=True)):
+            if new is not old:
+                self._rows[row] = new
+                self._flags[row] = _flags(new)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
     def rows(self) -> list[PairHealth]:
         return self._rows
 
