@@ -294,9 +294,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_handouts(sub)
     _add_certificates(sub)
 
-    from workshop_app import cli_staff
+    from workshop_app import cli_closing, cli_staff
 
     cli_staff.register(sub)
+    cli_closing.register(sub)
     return parser
 
 

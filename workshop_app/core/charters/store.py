@@ -28,6 +28,7 @@ from workshop_app.core.charter_fields import (
 )
 from workshop_app.core.completeness import missing_sections
 from workshop_app.core.errors import UserError
+from workshop_app.core.followup.closing import closed_refusal
 from workshop_app.core.model import Charter, Goal, Plan, Signoff
 from workshop_app.core.roster.store import PAIR_GONE, code_sort_key
 from workshop_app.core.runner.clock import new_id, utc_now
@@ -556,9 +557,17 @@ class CharterStore:
         an undo) while a page still showed it."""
         if self._wf.conn.execute("SELECT 1 FROM pairs WHERE id = ?", (pair_id,)).fetchone() is None:
             raise UserError(PAIR_GONE)
+        self._must_be_open(pair_id)
+
+    def _must_be_open(self, pair_id: str) -> None:
+        """A closed pair's charter is the program's record: kept as it was."""
+        refusal = closed_refusal(self._wf.conn, pair_id)
+        if refusal is not None:
+            raise UserError(refusal)
 
     def _touch(self, pair_id: str, now: str) -> None:
         """Mark the charter changed; the first change after signing starts a new version."""
+        self._must_be_open(pair_id)  # plans are written by their id, without _pair_must_exist
         conn = self._wf.conn
         version, charter_id = conn.execute(
             "SELECT version, id FROM charters WHERE pair_id = ?", (pair_id,)

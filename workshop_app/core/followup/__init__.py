@@ -1,0 +1,1 @@
+"""After the launch: follow-up records, pair health, reviews, closures, outcomes."""
