@@ -39,13 +39,15 @@ def closed_program(path: Path) -> dict[str, list[str]]:
         people = wf.roster.participants()
         pairs = wf.roster.pairs()
         p1, p2 = pairs[0].id, pairs[1].id
-        checkin = add_checkin(wf, p1, comment=WRITTEN[0],
-                              response_key="google_forms:f:2027-02-20T10:00:00:kwame@x.example")  # fmt: skip
+        key = "google_forms:f:2027-02-20T10:00:00:kwame@x.example"  # an email in the identity
+        checkin = add_checkin(wf, p1, comment=WRITTEN[0], response_key=key)
         add_contact(wf, p1, kind="checkin", text=WRITTEN[1], checkin_id=checkin)
         add_checkin(wf, p2, comment=LONG)
         add_review(wf, p1, plans_used=WRITTEN[0], changes=WRITTEN[1])
-        closing.close_pairing(wf, p2, closed_on=date(2027, 3, 3), reason=WRITTEN[1],
-                              asked_by="mentor", rematched=True, today=date(2027, 4, 1))  # fmt: skip
+        closing.close_pairing(
+            wf, p2, closed_on=date(2027, 3, 3), reason=WRITTEN[1], asked_by="mentor",
+            rematched=True, today=date(2027, 4, 1),
+        )  # fmt: skip
         close_out.close_program(wf, closed_on=CLOSED_ON, today=CLOSED_ON,
                                 outcomes={p1: ["met", "partly"]}, retention_months=6)  # fmt: skip
         signed = [r[0] for r in wf.conn.execute("SELECT name FROM signoffs")]
@@ -130,7 +132,7 @@ def test_before_the_period_ends_it_is_refused_with_the_day_it_becomes_possible(
         )
         assert wf.change_mark() == before
         retention.anonymise(wf, today=LATER)
-        with pytest.raises(UserError, match="already removed from program.workshop on 1 June"):
+        with pytest.raises(UserError, match=r"already removed from program\.workshop on 1 June"):
             retention.anonymise(wf, today=LATER)
 
 
