@@ -448,13 +448,23 @@ class MainWindow(QMainWindow):
             charter, "Mark as &signed…", self._sign, QKeySequence("Ctrl+Shift+S")
         )
         self._action(charter, "Show the &board", self._board, QKeySequence("Ctrl+B"))
-        self.workshop_menus = [edit, go, charter]
+
+        follow_up = self.menuBar().addMenu("F&ollow-up")
+        self.close_pairing_action = self._action(
+            follow_up, "&Close a pairing…", self._close_pairing
+        )
+        self.close_program_action = self._action(
+            follow_up, "Close the &program…", self._close_program
+        )
+        self.workshop_menus = [edit, go, charter, follow_up]
         # What changes the workshop: off while it is open read-only.
         self.editing_actions = [
             self.undo_action,
             self.redo_action,
             self.sign_action,
             self.restore_action,
+            self.close_pairing_action,
+            self.close_program_action,
         ]
 
     def _action(
@@ -553,6 +563,38 @@ class MainWindow(QMainWindow):
     def _board(self) -> None:
         self.go_to(self._index("charters"))
         self.charters.board_button.setChecked(True)
+
+    def _chosen_pair(self) -> str | None:
+        """The pair a Follow-up action is about: the one open on the Charters page."""
+        return self.charters.editor.pair_id if self.current_page() is self.charters else None
+
+    def _close_pairing(self) -> None:
+        from workshop_app.ui.dialogs.close_pairing import open_close_pairing
+
+        if (
+            self.wf is not None
+            and self._flush()
+            and open_close_pairing(self, self.wf, self._chosen_pair())
+        ):
+            self.reread()
+
+    def _close_program(self) -> None:
+        from workshop_app.ui.dialogs.close_program import open_close_program
+
+        if (
+            self.wf is not None
+            and self._flush()
+            and open_close_program(self, self.wf, self._chosen_pair())
+        ):
+            self.reread()
+
+    def reread(self) -> None:
+        """After a dialog saved: every page reads the workshop again when next shown."""
+        self._generation += 1
+        current = self.current_page()
+        current.refresh()
+        self._read_at[self.nav.currentRow()] = self._generation
+        current.lock_new_inputs()
 
     def open_charter(self, pair_id: str) -> None:
         """The Charters page, in its list and form, on this pair's charter."""

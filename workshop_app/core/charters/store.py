@@ -59,6 +59,7 @@ class PairOverview:
     missing: tuple[str, ...]
     version: int
     signed_version: int | None
+    closed_on: str = ""  # ISO date the pairing was closed (followup.closing), or ""
 
     @property
     def complete(self) -> bool:
@@ -197,7 +198,8 @@ class CharterStore:
         names = [f.name for f in CHARTER_COLUMNS]
         rows = conn.execute(
             "SELECT p.id, p.code, m.name, m.email, e.name, e.email, m.present, e.present,"
-            f" c.version, {', '.join(_overview_column(f) for f in CHARTER_COLUMNS)}"
+            f" c.version, {', '.join(_overview_column(f) for f in CHARTER_COLUMNS)},"
+            " (SELECT closed_on FROM closures WHERE pair_id = p.id)"
             " FROM pairs p JOIN participants m ON m.id = p.mentor_id"
             " JOIN participants e ON e.id = p.mentee_id JOIN charters c ON c.pair_id = p.id"
             + ("" if pair_id is None else " WHERE p.id = ?"),
@@ -205,7 +207,7 @@ class CharterStore:
         ).fetchall()
         out = []
         for r in rows:
-            values = dict(zip(names, r[9:], strict=True))
+            values = dict(zip(names, r[9:-1], strict=True))
             versions = signed.get(r[0], {})
             both = [v for v, roles in versions.items() if {"mentor", "mentee"} <= roles]
             out.append(
@@ -223,6 +225,7 @@ class CharterStore:
                     ),
                     version=r[8],
                     signed_version=max(both) if both else None,
+                    closed_on=r[-1] or "",
                 )
             )
         return sorted(out, key=lambda o: code_sort_key(o.code))
