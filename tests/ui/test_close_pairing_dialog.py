@@ -285,6 +285,30 @@ def test_the_close_out_is_typed_goal_by_goal_and_then_personal_data_is_removed(
     assert {p.name for p in demo.roster.participants()} >= {"Mentor 1", "Mentee 12"}
 
 
+def test_closing_from_the_menu_shows_the_open_charter_as_closed_at_once(
+    qtbot, tmp_path: Path, when_shown
+) -> None:  # type: ignore[no-untyped-def]
+    from workshop_app.ui.main_window import MainWindow
+
+    path = tmp_path / "room.workshop"
+    with create_demo(path) as wf:  # the launch behind today's date: it is closed today
+        wf.set_workshop_field("date", (date.today() - timedelta(days=30)).isoformat())
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(path)
+    assert window.wf is not None
+    window.go_to(window._index("charters"))
+    p04 = pair_id(window.wf, "P04")
+    window.charters.select_pair(p04)
+    assert not window.charters.editor.closed
+    when_shown(ClosePairingDialog, lambda d: fill_and_close(qtbot, d, "Aisha changed teams"))
+    window.close_pairing_action.trigger()  # Follow-up > Close a pairing…, on the pair shown
+    assert window.charters.editor.closed
+    assert "Aisha changed teams" in window.charters.editor.closed_banner.text()
+    window.close_workshop()
+
+
 def test_the_follow_up_menu_has_both_actions(qtbot) -> None:  # type: ignore[no-untyped-def]
     from workshop_app.ui.main_window import MainWindow
 

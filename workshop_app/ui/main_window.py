@@ -593,6 +593,9 @@ class MainWindow(QMainWindow):
         self._generation += 1
         current = self.current_page()
         current.refresh()
+        if current is self.charters and self.charters.editor.pair_id is not None:
+            # The pair shown stays chosen, so its form is shown again: closed, or reopened.
+            self.charters.editor.show_charter()
         self._read_at[self.nav.currentRow()] = self._generation
         current.lock_new_inputs()
 
