@@ -230,6 +230,7 @@ def test_the_close_out_is_typed_goal_by_goal_and_then_personal_data_is_removed(
     qtbot, demo: WorkshopFile, host: QWidget, when_shown
 ) -> None:  # type: ignore[no-untyped-def]
     typed: list[tuple[str, list[str]]] = []
+    confirmed: list[str] = []
 
     def close_out(dialog: QWidget) -> None:
         assert isinstance(dialog, CloseProgramDialog)
@@ -242,9 +243,18 @@ def test_the_close_out_is_typed_goal_by_goal_and_then_personal_data_is_removed(
         qtbot.keyClick(table, Qt.Key.Key_N)  # the next pair's first goal
         typed.append((first.pair_id, table.values[first.pair_id]))
         typed.append((second.pair_id, table.values[second.pair_id]))
+        qtbot.keyClick(table, Qt.Key.Key_Return)  # Enter in the table closes nothing
+        assert dialog.isVisible()
         dialog.retention.setFocus()
         dialog.retention.lineEdit().selectAll()
         qtbot.keyClicks(dialog.retention, "6")
+
+        def confirm(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox)
+            confirmed.append(box.text() + " " + box.informativeText())
+            press(box, "Close the program")
+
+        when_shown(QMessageBox, confirm)
         click(qtbot, dialog, "Close the program")
 
     when_shown(CloseProgramDialog, close_out)
@@ -258,6 +268,8 @@ def test_the_close_out_is_typed_goal_by_goal_and_then_personal_data_is_removed(
     assert found[p2].outcomes[0] == "not_met"
     w = demo.workshop()
     assert (w.program_closed_on, w.retention_months) == ("2027-12-01", 6)
+    assert confirmed[0].startswith("Close the program on 1 December 2027? 12 open pairs will")
+    confirmed.clear()
 
     def too_early(dialog: QWidget) -> None:
         assert isinstance(dialog, ClosedProgramDialog)

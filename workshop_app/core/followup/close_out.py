@@ -35,6 +35,7 @@ class PairToClose:
     goals: tuple[int, ...]  # the positions of its goals (1-3)
     closed: bool  # already closed (no fault) before the close-out
     outcomes: tuple[str, str, str]
+    names: str = ""  # "Mentor Name & Mentee Name"
 
 
 def pairs_to_close(wf: OpenWorkshop) -> list[PairToClose]:
@@ -46,7 +47,13 @@ def pairs_to_close(wf: OpenWorkshop) -> list[PairToClose]:
     goals: dict[str, list[int]] = {}
     for pair_id, position in conn.execute("SELECT pair_id, position FROM goals ORDER BY position"):
         goals.setdefault(pair_id, []).append(position)
-    rows = sorted(conn.execute("SELECT id, code FROM pairs"), key=lambda r: code_sort_key(r[1]))
+    rows = sorted(
+        conn.execute(
+            "SELECT p.id, p.code, m.name || ' & ' || e.name FROM pairs p"
+            " JOIN participants m ON m.id = p.mentor_id JOIN participants e ON e.id = p.mentee_id"
+        ),
+        key=lambda r: code_sort_key(r[1]),
+    )
     return [
         PairToClose(
             pair_id=pair_id,
@@ -54,8 +61,9 @@ def pairs_to_close(wf: OpenWorkshop) -> list[PairToClose]:
             goals=tuple(goals.get(pair_id, ())),
             closed=pair_id in done,
             outcomes=done[pair_id].outcomes if pair_id in done else ("", "", ""),
+            names=names,
         )
-        for pair_id, code in rows
+        for pair_id, code, names in rows
     ]
 
 

@@ -31,6 +31,7 @@ from workshop_app.core.charters.dates import format_date
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup import close_out, retention
 from workshop_app.core.followup.closing import OUTCOME_WORDS
+from workshop_app.core.words import count
 from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
 from workshop_app.ui.widgets.date_edit import DateEdit
 from workshop_app.ui.widgets.fields import WARNING_STYLE, name_inner_parts
@@ -65,7 +66,7 @@ class OutcomeTable(QTableWidget):
         self.pairs = pairs
         self.values: dict[str, list[str]] = {}
         for row, p in enumerate(pairs):
-            label = p.code + ("  (closed before)" if p.closed else "")
+            label = f"{p.code}  {p.names}" + ("  (closed before)" if p.closed else "")
             code = QTableWidgetItem(label)
             code.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.setItem(row, 0, code)
@@ -104,6 +105,10 @@ class OutcomeTable(QTableWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Taken here: passed on, the dialog would close the program on Enter.
+            event.accept()
+            return
         value = KEYS.get(key, "" if key in CLEAR_KEYS else None)
         row, column = self.currentRow(), self.currentColumn()
         if value is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
@@ -182,6 +187,8 @@ class CloseProgramDialog(QDialog):
     def _save(self) -> None:
         when = self.closed_on.date()
         months = self.retention.value()
+        if not self._confirmed(date(when.year(), when.month(), when.day())):
+            return
         try:
             close_out.close_program(
                 self.wf,
@@ -194,6 +201,27 @@ class CloseProgramDialog(QDialog):
             self.problem.setText(f"⚠ {exc.message}")
             return
         self.accept()
+
+    def _confirmed(self, closed_on: date) -> bool:
+        pairs = self.table.pairs
+        still_open = sum(1 for p in pairs if not p.closed)
+        values = self.table.outcomes()
+        blank = sum(1 for p in pairs for n in p.goals if not values[p.pair_id][n - 1])
+        detail = (
+            f"{count(still_open, 'open pair')} will be closed as completed. "
+            + (f"{count(blank, 'goal')} {'has' if blank == 1 else 'have'} no outcome recorded. "
+               if blank else "")
+            + "Closed pairs cannot be reopened after this."
+        )  # fmt: skip
+        answer = ask(
+            self,
+            "Close the program",
+            f"Close the program on {format_date(closed_on, self.wf.workshop().language)}?",
+            detail=detail,
+            answers=[("close", "Close the program"), (CANCEL, "")],
+            default=CANCEL,
+        )
+        return answer == "close"
 
 
 class ClosedProgramDialog(QDialog):
