@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from workshop_app.core.followup import close_out, retention
 from workshop_app.core.followup.closing import OUTCOME_WORDS
 from workshop_app.core.words import count
 from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
+from workshop_app.ui.screen_fit import fit_to_screen
 from workshop_app.ui.widgets.date_edit import DateEdit
 from workshop_app.ui.widgets.fields import WARNING_STYLE, name_inner_parts
 
@@ -181,7 +182,8 @@ class CloseProgramDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         name_inner_parts(self)
-        self.resize(640, 560)
+        # The table scrolls: at 1.5x a fixed size put the buttons below the screen's edge.
+        fit_to_screen(self, QSize(680, 600))
         self.table.setFocus()
 
     def _save(self) -> None:
