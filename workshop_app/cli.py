@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from workshop_app import __version__
+from workshop_app import __version__, cli_follow_up
 from workshop_app.core.app_folders import secure_app_folders
 from workshop_app.core.errors import UserError
 from workshop_app.core.words import count
@@ -153,10 +153,23 @@ def build_parser() -> argparse.ArgumentParser:
         summary="create a realistic demo workshop (12 pairs)",
         description="Create a demo workshop to try the app with: a launch at a logistics "
         "company with its program context, an agenda, and twelve pairs whose charters are in "
-        "every state (complete, half-filled, empty, signed, a partner absent).",
-        examples=["demo try-out.workshop"],
+        "every state (complete, half-filled, empty, signed, a partner absent). With "
+        "--after-launch, the same program 100 days after its launch, with its follow-up "
+        "records: check-ins, meetings logged, a review, pairs at risk and a pair closed.",
+        examples=["demo try-out.workshop", "demo after.workshop --after-launch --today 2027-04-29"],
     )
     p.add_argument("file", type=Path, help="the new .workshop file (must not exist)")
+    p.add_argument(
+        "--after-launch",
+        action="store_true",
+        help="make it a program 100 days after its launch, with follow-up records",
+    )
+    p.add_argument(
+        "--today",
+        type=cli_follow_up.today_arg,
+        metavar="DATE",
+        help="with --after-launch: the day the program has reached, YYYY-MM-DD (default: today)",
+    )
     p.set_defaults(handler=cmd_demo)
 
     p = add_command(
@@ -298,6 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_staff.register(sub)
     cli_closing.register(sub)
+    cli_follow_up.register(sub)
     return parser
 
 
@@ -339,9 +353,23 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from datetime import date
+
     from workshop_app.core.demo import create_demo
+    from workshop_app.core.demo_follow_up import DAYS_SINCE_LAUNCH, create_after_launch
 
     path = _workshop_path(args.file)
+    if args.today is not None and not args.after_launch:
+        print(f"{PROG} demo: --today goes with --after-launch", file=sys.stderr)
+        return 2
+    if args.after_launch:
+        with create_after_launch(path, today=args.today or date.today()) as wf:
+            pairs = len(wf.roster.pairs())
+        print(
+            f"Created the demo workshop {path} ({count(pairs, 'pair')}), "
+            f"{DAYS_SINCE_LAUNCH} days after its launch"
+        )
+        return 0
     with create_demo(path) as wf:
         pairs = len(wf.roster.pairs())
     print(f"Created the demo workshop {path} ({count(pairs, 'pair')})")

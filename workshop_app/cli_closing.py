@@ -14,6 +14,7 @@ from pathlib import Path
 
 def register(sub: argparse._SubParsersAction) -> None:
     from workshop_app.cli import add_command
+    from workshop_app.cli_follow_up import today_arg
 
     p = add_command(
         sub,
@@ -37,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--today",
-        type=date.fromisoformat,
+        type=today_arg,
         metavar="YYYY-MM-DD",
         help="the day to judge the retention period by (default: today)",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -679,9 +680,15 @@ GOALS = list(P03.goals)
 PLANS = list(P03.plans)
 
 
-def create_demo(path: Path) -> WorkshopFile:
-    """Create the demo workshop at `path` and return it open."""
-    program = dict(PROGRAM)
+def create_demo(path: Path, *, launch: date | None = None) -> WorkshopFile:
+    """Create the demo workshop at `path` and return it open. `launch` moves the workshop
+    and every date in it (first meetings, target dates, signatures) by the same days, so the
+    demo can be a program already under way (see demo_follow_up)."""
+    shift = timedelta(days=(launch - date.fromisoformat(PROGRAM["date"])).days if launch else 0)
+    program = {
+        name: _moved(value, shift) if name in _DATE_FIELDS else value
+        for name, value in PROGRAM.items()
+    }
     wf = WorkshopFile.create(
         path,
         program=program.pop("program"),
@@ -712,7 +719,7 @@ def create_demo(path: Path) -> WorkshopFile:
         for person in wf.roster.participants():
             wf.roster.set_attendance(person.id, person.name != "Ravi Patel")
         for pair, charter in zip(pairs, CHARTERS, strict=False):
-            _fill(wf, pair.id, charter)
+            _fill(wf, pair.id, charter, shift)
     from workshop_app.core.content.library import load_library
     from workshop_app.core.runner.agenda_store import planned_from
 
@@ -723,21 +730,38 @@ def create_demo(path: Path) -> WorkshopFile:
         mentor="Margaret Osei",
         mentee="Daniel Kowalski",
         coordinator="Tom Becker",
-        signed_at="2027-01-19T16:05:00+00:00",
+        signed_at=_moved("2027-01-19T16:05:00+00:00", shift),
     )
     return wf
 
 
-def _fill(wf: WorkshopFile, pair_id: str, charter: DemoCharter) -> None:
+def _fill(wf: WorkshopFile, pair_id: str, charter: DemoCharter, shift: timedelta) -> None:
     for name, value in charter.fields.items():
-        wf.charters.set_field(pair_id, name, value)
+        wf.charters.set_field(
+            pair_id, name, _moved(value, shift) if name in _DATE_FIELDS else value
+        )
     for position, goal in enumerate(charter.goals, start=1):
         for part, value in zip(_GOAL_PARTS, goal, strict=True):
-            wf.charters.set_goal_part(pair_id, position, part, value)
+            moved = _moved(value, shift) if part in _DATE_FIELDS else value
+            wf.charters.set_goal_part(pair_id, position, part, moved)
     for position, baseline in enumerate(charter.baselines, start=1):
         wf.charters.set_goal_part(pair_id, position, "baseline", baseline)
     for scenario, plan in charter.plans:
         wf.charters.add_plan(pair_id, scenario=scenario, plan=plan)
+
+
+# The fields (program, charter and goal) that hold a date or a date and time.
+_DATE_FIELDS = frozenset({"date", "return_copy_by", "first_meeting", "end_date", "target_date"})
+
+
+def _moved(value: str, shift: timedelta) -> str:
+    """An ISO date or date-time `shift` later, written as it was written."""
+    if not shift or not value:
+        return value
+    if len(value) == 10:
+        return (date.fromisoformat(value) + shift).isoformat()
+    moment = datetime.fromisoformat(value) + shift
+    return moment.isoformat(timespec="minutes" if len(value) == 16 else "seconds")
 
 
 _GOAL_PARTS = ("goal", "why", "measure", "target_date", "first_steps")

@@ -1,0 +1,90 @@
+"""The whole program in figures: the source's questions answered with counts.
+
+Are they meeting regularly (pairs at their own agreed cadence), are they producing results
+(goals moving past their baseline), which pairs need help (at risk), and how many have closed.
+Each figure is a count and what it is out of, so "9 of 12" never hides an unknown: pairs whose
+cadence cannot be judged yet are left out of that figure's total, not counted as failing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop_app.core.followup.health import FollowUp
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    key: str
+    label: str
+    count: int
+    out_of: int
+
+    @property
+    def text(self) -> str:
+        """'9 of 12'."""
+        return f"{self.count:,} of {self.out_of:,}"
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    pairs: Figure
+    active: Figure
+    closed: Figure
+    on_cadence: Figure
+    goals_moving: Figure
+    at_risk: Figure
+    checkins: Figure
+    signed: Figure
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        """In the order a board shows them."""
+        return (
+            self.pairs,
+            self.signed,
+            self.active,
+            self.on_cadence,
+            self.goals_moving,
+            self.checkins,
+            self.at_risk,
+            self.closed,
+        )
+
+
+def board(fu: FollowUp) -> Board:
+    pairs = fu.pairs
+    total = len(pairs)
+    active = [p for p in pairs if not p.closed]
+    judged = [p for p in active if p.on_cadence is not None]
+    rated = [g for p in active for g in p.goals if g.moving is not None]
+    reached = sum(
+        2 for p in active for c in p.checkpoints if c.due is not None and c.due <= fu.today
+    )
+    return Board(
+        pairs=Figure("pairs", "Pairs", total, total),
+        active=Figure("active", "Pairs still meeting (not closed)", len(active), total),
+        closed=Figure("closed", "Pairs closed", total - len(active), total),
+        on_cadence=Figure(
+            "on_cadence",
+            "Pairs meeting at their agreed cadence",
+            sum(1 for p in judged if p.on_cadence),
+            len(judged),
+        ),
+        goals_moving=Figure(
+            "goals_moving",
+            "Goals moving past their baseline",
+            sum(1 for g in rated if g.moving),
+            len(rated),
+        ),
+        at_risk=Figure(
+            "at_risk", "Pairs at risk", sum(1 for p in active if p.at_risk), len(active)
+        ),
+        checkins=Figure(
+            "checkins",
+            "Check-ins received (two per checkpoint reached)",
+            sum(p.checkins for p in active),
+            reached,
+        ),
+        signed=Figure("signed", "Charters signed", sum(1 for p in pairs if p.signed), total),
+    )

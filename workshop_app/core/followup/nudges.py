@@ -1,0 +1,282 @@
+"""Nudges: an email draft to an at-risk pair (or one partner), in the pair's own words.
+
+Each draft says what the pair agreed (their cadence), what the program team noticed, the plan
+they wrote for that situation (quoted from their charter), their next checkpoint and its date,
+and whom to contact (the workshop's support contacts, else the coordinator). Nothing is sent:
+each draft is an `.eml` file that any mail program opens, `X-Unsent: 1` so Outlook opens it as
+a draft to edit and send. One file per pair, in a new folder.
+
+What one partner said in a check-in (that the match is not a fit, a low satisfaction, a request
+for help) is theirs: it is named only in a draft to that partner; a draft to the pair asks how
+it is going instead. A logged concern is staff's note and is never quoted; private goals are
+never named. The bytes are the same for the same records and `today`: no Date or Message-ID
+(the mail program adds them when the draft is sent), headers folded by the standard library.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from workshop_app.core.charters.context import clean
+from workshop_app.core.errors import UserError
+from workshop_app.core.file_names import safe_filename, unique_names
+from workshop_app.core.followup.checkpoints import day_text
+from workshop_app.core.followup.health import PairHealth, Reason, follow_up
+from workshop_app.core.store.atomic import atomic_folder
+from workshop_app.core.validation import valid_email
+from workshop_app.core.words import count
+
+if TYPE_CHECKING:
+    from workshop_app.core.content.model import Library
+    from workshop_app.core.store.access import OpenWorkshop
+
+To = Literal["pair", "mentor", "mentee"]
+RECIPIENTS: tuple[To, ...] = ("pair", "mentor", "mentee")
+# Headers are one line whatever a name holds: control characters (a newline in a name is a
+# header injection) and other separators become spaces.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+_MAX_NAME = 120
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    role: str
+    name: str
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
+class NudgeResult:
+    folder: Path
+    files: tuple[Path, ...]
+    # Partners left out of a To: line because their email cannot be written in one.
+    skipped: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        text = f"Wrote {count(len(self.files), 'email draft')} to {self.folder}"
+        if self.skipped:
+            left_out = count(len(self.skipped), "partner")
+            text += f"; {left_out} left out for an email that is not valid: "
+            text += ", ".join(self.skipped)
+        return text + "."
+
+
+def write_nudges(
+    wf: OpenWorkshop,
+    pair_ids: Sequence[str],
+    out_dir: Path,
+    *,
+    today: date,
+    library: Library | None,
+    to: To = "pair",
+) -> NudgeResult:
+    """Write one draft per pair of `pair_ids` into the new folder `out_dir`."""
+    if to not in RECIPIENTS:
+        raise ValueError(f"to must be one of {RECIPIENTS}, not {to!r}")
+    health = {p.pair_id: p for p in follow_up(wf, today=today, library=library).pairs}
+    missing = [pair_id for pair_id in pair_ids if pair_id not in health]
+    if missing:
+        raise UserError(f"{count(len(missing), 'pair')} to write to are no longer in the workshop.")
+    people = _people(wf, pair_ids)
+    (program, coordinator, support, lang) = wf.conn.execute(
+        "SELECT program, coordinator, support_contacts, language FROM workshop"
+    ).fetchone()
+    sender = _Sender(
+        program=_one_line(program),
+        coordinator=_one_line(coordinator),
+        contacts=tuple(
+            _one_line(line, limit=None) for line in support.splitlines() if line.strip()
+        ),
+        lang=lang or "en",
+    )
+    drafts = []
+    skipped: list[str] = []
+    for pair_id in pair_ids:
+        h = health[pair_id]
+        mentor, mentee = people[pair_id]
+        readers = {"pair": (mentor, mentee), "mentor": (mentor,), "mentee": (mentee,)}[to]
+        message, left_out = _message(h, readers, sender, today)
+        skipped.extend(left_out)
+        drafts.append((f"{h.code} {h.mentor} & {h.mentee}", message))
+    names = unique_names(
+        [safe_filename(stem, suffix=".eml", fallback="nudge") for stem, _ in drafts]
+    )
+    with atomic_folder(out_dir) as folder:
+        for name, (_, message) in zip(names, drafts, strict=True):
+            (folder / name).write_bytes(message)
+    out = Path(out_dir).expanduser().absolute()
+    return NudgeResult(out, tuple(out / name for name in names), tuple(skipped))
+
+
+@dataclass(frozen=True, slots=True)
+class _Sender:
+    program: str
+    coordinator: str
+    contacts: tuple[str, ...]
+    lang: str
+
+
+def _people(wf: OpenWorkshop, pair_ids: Iterable[str]) -> dict[str, tuple[Person, Person]]:
+    wanted = set(pair_ids)
+    out = {}
+    for pair_id, m_name, m_email, e_name, e_email in wf.conn.execute(
+        "SELECT p.id, m.name, m.email, e.name, e.email FROM pairs p"
+        " JOIN participants m ON m.id = p.mentor_id JOIN participants e ON e.id = p.mentee_id"
+    ):
+        if pair_id in wanted:
+            out[pair_id] = (
+                Person("mentor", _one_line(m_name), m_email.strip()),
+                Person("mentee", _one_line(e_name), e_email.strip()),
+            )
+    return out
+
+
+def _one_line(text: str | None, *, limit: int | None = _MAX_NAME) -> str:
+    """Text that stays on one line in a header or a greeting (a name cut at `limit`)."""
+    line = " ".join(_UNSAFE.sub(" ", clean(text)).split())
+    return line[:limit].rstrip() if limit else line
+
+
+def _message(
+    h: PairHealth, readers: Sequence[Person], sender: _Sender, today: date
+) -> tuple[bytes, list[str]]:
+    msg = EmailMessage(policy=SMTP)
+    recipients, skipped = [], []
+    for person in readers:
+        address = _address(person)
+        if address is None:
+            skipped.append(f"{person.name or person.role} ({h.code})")
+        else:
+            recipients.append(address)
+    if recipients:
+        msg["To"] = recipients
+    msg["Subject"] = f"{sender.program or 'Mentoring'}: checking in on your mentoring ({h.code})"
+    msg["X-Unsent"] = "1"
+    msg.set_content(_body(h, readers, sender), charset="utf-8", cte="quoted-printable")
+    return msg.as_bytes(), skipped
+
+
+def _address(person: Person) -> Address | None:
+    """The partner as a To: address, or None when the email cannot be one (a typo, a hostile
+    value: the draft is still written, without them)."""
+    if not valid_email(person.email) or not person.email.isascii():
+        return None
+    username, _, domain = person.email.partition("@")
+    try:
+        return Address(display_name=person.name, username=username, domain=domain)
+    except (ValueError, IndexError):
+        return None
+
+
+def _body(h: PairHealth, readers: Sequence[Person], sender: _Sender) -> str:
+    lang = sender.lang
+    both = len(readers) == 2
+    greeting = " and ".join(p.name or p.role for p in readers)
+    lines = [f"Dear {greeting},", ""]
+    said = _what_we_noticed(h, readers, lang)
+    agreed = f"In your charter you agreed to meet {h.cadence}." if h.cadence else ""
+    opening = "We are checking in on how your mentoring is going" + (
+        ", and would like to hear from you both." if both else ", and would like to hear from you."
+    )
+    lines.append(" ".join(t for t in (opening, agreed) if t))
+    if said:
+        lines += ["", "What we noticed:"]
+        lines += [f"- {line}" for line in said]
+    plans = list(dict.fromkeys(r.plan for r in _shown(h.reasons, readers) if r.plan))
+    if plans:
+        lines += ["", "Your charter has a plan for this:" if len(plans) == 1 else
+                  "Your charter has plans for this:"]  # fmt: skip
+        lines += [f"  \u201c{plan}\u201d" for plan in plans]
+    nxt = h.next_due
+    if nxt is not None and nxt.due is not None:
+        when = day_text(nxt.due, lang)
+        if nxt.state == "overdue":
+            lines += ["", f"Your day {nxt.day} checkpoint was due on {when}."]
+        else:
+            lines += ["", f"Your next checkpoint is day {nxt.day}, on {when}."]
+    lines += [""]
+    if sender.contacts:
+        lines.append("If something is in the way, or you would like to talk it through:")
+        lines += [f"  {contact}" for contact in sender.contacts]
+    elif sender.coordinator:
+        lines.append(
+            f"If something is in the way, or you would like to talk it through, "
+            f"contact {sender.coordinator}."
+        )
+    lines += ["", "Best wishes,"]
+    lines += [t for t in (sender.coordinator, sender.program) if t]
+    return "\n".join(lines) + "\n"
+
+
+def _shown(reasons: Sequence[Reason], readers: Sequence[Person]) -> list[Reason]:
+    """The reasons these readers may read about: the pair's own record, and what a partner
+    said in a check-in only when the draft is to that partner alone."""
+    roles = {p.role for p in readers}
+    alone = next(iter(roles)) if len(roles) == 1 else None
+    return [
+        r
+        for r in reasons
+        if r.kind != "concern" and (not r.who or (alone and r.who in (alone, "both")))
+    ]
+
+
+def _what_we_noticed(h: PairHealth, readers: Sequence[Person], lang: str) -> list[str]:
+    out = []
+    for reason in _shown(h.reasons, readers):
+        out.extend(_to_the_pair(reason, h, lang))
+    if any(r.kind in ("fit", "satisfaction", "help", "concern") for r in h.reasons) and not any(
+        r.kind in ("fit", "satisfaction", "help") for r in _shown(h.reasons, readers)
+    ):
+        out.append("We would like to hear how the pairing is working for each of you.")
+    return out
+
+
+def _to_the_pair(reason: Reason, h: PairHealth, lang: str) -> list[str]:
+    """A reason as said to the pair, in the second person."""
+    kind = reason.kind
+    if kind == "cadence":
+        if h.last_meeting is None:
+            return ["We have no meeting logged since your first meeting."]
+        return [f"The last meeting we know of was on {day_text(h.last_meeting, lang)}."]
+    if kind == "no_contact":
+        when = day_text(h.first_meeting, lang) if h.first_meeting else ""
+        return [f"We have not heard how it is going since your first meeting on {when}."]
+    if kind == "goal_stalled":
+        return [
+            f"Goal {g.position}{_title(g.title)} is at {g.latest} of 5, where it started "
+            f"({g.baseline})."
+            for g in h.goals
+            if g.latest is not None and g.baseline is not None and g.latest <= g.baseline
+        ]
+    if kind == "cancellations":
+        return [f"We noticed {reason.text}."]
+    if kind == "checkpoint_overdue":
+        overdue = [c for c in h.checkpoints if c.state == "overdue" and c.due]
+        return [
+            f"We have not had your check-in or review for day {c.day}, due on "
+            f"{day_text(c.due, lang)}."
+            for c in overdue
+        ]
+    if kind == "help":
+        return ["You asked the program team for help: we would like to help."]
+    if kind == "fit":
+        return [
+            "You said the match may not be the right fit. That is all right: either of you "
+            "may end it without fault, and we can talk about a new match."
+        ]
+    if kind == "satisfaction":
+        return ["You said the mentoring is not as useful as it could be; what would help?"]
+    return []
+
+
+def _title(title: str) -> str:
+    """' (“Lead the renewal…”)' for a goal staff may see, '' for a private one."""
+    return f" (\u201c{_one_line(title)}\u201d)" if title else ""
