@@ -307,10 +307,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_handouts(sub)
     _add_certificates(sub)
 
-    from workshop_app import cli_checkins, cli_outcomes, cli_reviews, cli_staff
+    from workshop_app import cli_checkins, cli_closing, cli_outcomes, cli_reviews, cli_staff
 
     cli_staff.register(sub)
     cli_reviews.register(sub)
+    cli_closing.register(sub)
     cli_follow_up.register(sub)
     cli_checkins.register(sub)
     cli_outcomes.register(sub)

@@ -88,4 +88,4 @@ def test_the_packets_dialog_opens_from_the_menu(window: MainWindow, qtbot, tmp_p
 
 
 def test_entering_a_review_is_off_while_read_only_or_closed(window: MainWindow) -> None:
-    assert not window.review_action.isEnabled()
+    assert not window.follow_up_actions["enter_review"].isEnabled()

@@ -231,7 +231,7 @@ def test_a_read_only_workshop_offers_no_import(qtbot, program: Path) -> None:  #
     window.show()
     assert window.open_path(program, read_only=True)
     assert window.wf is not None and window.wf.readonly
-    assert not window.checkins_action.isEnabled()
+    assert not window.follow_up_actions["import_checkins"].isEnabled()
     window.close_workshop()
 
 

@@ -36,6 +36,9 @@ WORKSHOP_FIELDS: tuple[WorkshopField, ...] = (
     WorkshopField("strategy_link", "How the program serves the company strategy", kind="text"),
     WorkshopField("program_length_months", "Program length (months)", kind="int"),
     WorkshopField("success_metrics", "How success is measured", kind="text"),
+    WorkshopField(
+        "retention_months", "Keep personal data after the close-out (months)", kind="int"
+    ),
     WorkshopField("support_contacts", "Support contacts", kind="text"),
     WorkshopField("confidentiality_text", "Standard confidentiality wording", kind="text"),
     WorkshopField("no_fault_text", "No-fault conclusion clause", kind="text"),

@@ -69,6 +69,17 @@ PAGES = (
     ("Follow-up", "follow_up"),
     ("Export & merge", "export"),
 )
+# The Follow-up menu, in order: action name -> (menu text, module in ui/dialogs, its function
+# `open_…(parent, wf, pair_id) -> True when saved`, whether it changes the workshop: off when
+# it is open read-only). The Follow-up page's buttons ask for the same actions by name.
+FOLLOW_UP_DIALOGS = {
+    "import_checkins": ("Import check-in &survey…", "survey_import", "open_survey_import", True),
+    "enter_review": ("&Enter a review…", "review_entry", "open_review_entry", True),
+    "print_reviews": ("Print &review packets…", "review_packets", "open_review_packets", False),
+    "close_pairing": ("&Close a pairing…", "close_pairing", "open_close_pairing", True),
+    "close_program": ("Close the &program…", "close_program", "open_close_program", True),
+    "outcomes": ("&Outcomes report…", "outcomes_report", "open_outcomes_report", False),
+}
 
 
 def demo_path() -> Path:
@@ -260,7 +271,10 @@ class MainWindow(QMainWindow):
         if name == "follow_up":
             from workshop_app.ui.pages.follow_up import FollowUpPage
 
-            return FollowUpPage(self.library)
+            follow_up = FollowUpPage(self.library)
+            follow_up.action_requested.connect(self.follow_up)
+            follow_up.show_actions(FOLLOW_UP_DIALOGS)
+            return follow_up
         if name == "export":
             from workshop_app.ui.pages.export import ExportPage
 
@@ -455,12 +469,10 @@ class MainWindow(QMainWindow):
         self._action(charter, "Show the &board", self._board, QKeySequence("Ctrl+B"))
 
         follow_up = self.menuBar().addMenu("Follow-&up")
-        self.checkins_action = self._action(
-            follow_up, "Import check-in &survey…", self._import_checkins
-        )
-        self._action(follow_up, "&Outcomes report…", self._outcomes_report)
-        self.review_action = self._action(follow_up, "&Enter a review…", self._enter_review)
-        self._action(follow_up, "Print &review packets…", self._print_review_packets)
+        self.follow_up_actions = {
+            name: self._action(follow_up, text, lambda _=False, n=name: self.follow_up(n))
+            for name, (text, *_) in FOLLOW_UP_DIALOGS.items()
+        }
         self.workshop_menus = [edit, go, charter, follow_up]
         # What changes the workshop: off while it is open read-only.
         self.editing_actions = [
@@ -468,8 +480,7 @@ class MainWindow(QMainWindow):
             self.redo_action,
             self.sign_action,
             self.restore_action,
-            self.checkins_action,
-            self.review_action,
+            *(self.follow_up_actions[n] for n, (*_, edits) in FOLLOW_UP_DIALOGS.items() if edits),
         ]
 
     def _action(
@@ -560,32 +571,6 @@ class MainWindow(QMainWindow):
         else:
             agenda.printing.print_letters()
 
-    def _enter_review(self) -> None:
-        """Follow-up > Enter a review: what a pair decided at a checkpoint; the page shown
-        then reads the workshop again (a charter may now be at its next version)."""
-        from workshop_app.ui.dialogs.review_entry import open_review_entry
-        from workshop_app.ui.pages.charters import ChartersPage
-
-        if self.wf is None or not self._flush():
-            return
-        if open_review_entry(self, self.wf):
-            self._generation += 1
-            charters = self._pages.get(self._index("charters"))
-            if isinstance(charters, ChartersPage) and charters.editor.pair_id is not None:
-                # The form shows its pair's charter afresh: a review may have opened its next
-                # version with a new cadence, goal or plan (the list is read again below).
-                charters.editor.show_charter()
-            page = self.current_page()
-            page.refresh()
-            self._read_at[self.nav.currentRow()] = self._generation
-            page.lock_new_inputs()
-
-    def _print_review_packets(self) -> None:
-        from workshop_app.ui.dialogs.review_packets import open_review_packets
-
-        if self.wf is not None and self._flush():
-            open_review_packets(self, self.wf)
-
     def _sign(self) -> None:
         self.go_to(self._index("charters"))
         if self.charters.editor.pair_id:
@@ -595,22 +580,44 @@ class MainWindow(QMainWindow):
         self.go_to(self._index("charters"))
         self.charters.board_button.setChecked(True)
 
-    def _import_checkins(self) -> None:
-        from workshop_app.ui.dialogs.survey_import import open_survey_import
+    def _chosen_pair(self) -> str | None:
+        """The pair a Follow-up action is about: the one selected on the Follow-up page, or
+        open on the Charters page."""
+        page = self.current_page()
+        if page is self.charters:
+            return self.charters.editor.pair_id
+        from workshop_app.ui.pages.follow_up import FollowUpPage
 
+        return page.pair_id if isinstance(page, FollowUpPage) else None
+
+    def follow_up(self, name: str, pair_id: str | None = None) -> None:
+        """Open a Follow-up dialog (FOLLOW_UP_DIALOGS), about `pair_id` or the pair chosen on
+        the page shown; after it saved, every page reads the workshop again."""
         if self.wf is None or not self._flush():
             return
-        if open_survey_import(self, self.wf):
-            self.statusBar().showMessage("Check-in survey imported.", 8000)
-            self._on_saved()  # every page reads the workshop again when it is next shown
-            self.current_page().refresh()
-            self._read_at[self.nav.currentRow()] = self._generation
+        _, module, function, edits = FOLLOW_UP_DIALOGS[name]
+        dialog = getattr(importlib.import_module(f"workshop_app.ui.dialogs.{module}"), function)
+        pair_id = pair_id if pair_id is not None else self._chosen_pair()
+        if dialog(self, self.wf, pair_id) and edits:
+            self.reread(pair_id if name != "import_checkins" else None)
 
-    def _outcomes_report(self) -> None:
-        from workshop_app.ui.dialogs.outcomes_report import open_outcomes_report
+    def reread(self, pair_id: str | None = None) -> None:
+        """After a dialog saved (for `pair_id` alone, or anything): every page reads the
+        workshop again when next shown, the one shown at once."""
+        self._on_saved()
+        current = self.current_page()
+        from workshop_app.ui.pages.follow_up import FollowUpPage
 
-        if self.wf is not None:
-            open_outcomes_report(self, self.wf)
+        if isinstance(current, FollowUpPage) and pair_id is not None:
+            current.refresh_pair(pair_id)
+        else:
+            current.refresh()
+        if current is self.charters and self.charters.editor.pair_id is not None:
+            # The pair shown stays chosen, so its form is shown again: closed, reopened, or
+            # at the next version a review opened.
+            self.charters.editor.show_charter()
+        self._read_at[self.nav.currentRow()] = self._generation
+        current.lock_new_inputs()
 
     def open_charter(self, pair_id: str) -> None:
         """The Charters page, in its list and form, on this pair's charter."""

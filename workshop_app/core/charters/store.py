@@ -28,6 +28,7 @@ from workshop_app.core.charter_fields import (
 )
 from workshop_app.core.completeness import missing_sections
 from workshop_app.core.errors import UserError
+from workshop_app.core.followup.closing import closed_refusal
 from workshop_app.core.model import Charter, Goal, Plan, Signoff
 from workshop_app.core.roster.store import PAIR_GONE, code_sort_key
 from workshop_app.core.runner.clock import new_id, utc_now
@@ -61,6 +62,7 @@ class PairOverview:
     # The current version was opened on purpose as the next one to sign (a re-launch, or
     # what a pair decided at a checkpoint review), not by an edit of the signed text.
     reopened: bool = False
+    closed_on: str = ""  # ISO date the pairing was closed (followup.closing), or ""
 
     @property
     def complete(self) -> bool:
@@ -203,7 +205,8 @@ class CharterStore:
             "SELECT p.id, p.code, m.name, m.email, e.name, e.email, m.present, e.present,"
             " c.version, EXISTS (SELECT 1 FROM audit a WHERE a.record_id = c.id"
             " AND a.field = ? AND a.new_value = CAST(c.version AS TEXT)),"
-            f" {', '.join(_overview_column(f) for f in CHARTER_COLUMNS)}"
+            f" {', '.join(_overview_column(f) for f in CHARTER_COLUMNS)},"
+            " (SELECT closed_on FROM closures WHERE pair_id = p.id)"
             " FROM pairs p JOIN participants m ON m.id = p.mentor_id"
             " JOIN participants e ON e.id = p.mentee_id JOIN charters c ON c.pair_id = p.id"
             + ("" if pair_id is None else " WHERE p.id = ?"),
@@ -211,7 +214,7 @@ class CharterStore:
         ).fetchall()
         out = []
         for r in rows:
-            values = dict(zip(names, r[10:], strict=True))
+            values = dict(zip(names, r[10:-1], strict=True))
             versions = signed.get(r[0], {})
             both = [v for v, roles in versions.items() if {"mentor", "mentee"} <= roles]
             out.append(
@@ -230,6 +233,7 @@ class CharterStore:
                     version=r[8],
                     signed_version=max(both) if both else None,
                     reopened=bool(r[9]),
+                    closed_on=r[-1] or "",
                 )
             )
         return sorted(out, key=lambda o: code_sort_key(o.code))
@@ -564,9 +568,17 @@ class CharterStore:
         an undo) while a page still showed it."""
         if self._wf.conn.execute("SELECT 1 FROM pairs WHERE id = ?", (pair_id,)).fetchone() is None:
             raise UserError(PAIR_GONE)
+        self._must_be_open(pair_id)
+
+    def _must_be_open(self, pair_id: str) -> None:
+        """A closed pair's charter is the program's record: kept as it was."""
+        refusal = closed_refusal(self._wf.conn, pair_id)
+        if refusal is not None:
+            raise UserError(refusal)
 
     def _touch(self, pair_id: str, now: str) -> None:
         """Mark the charter changed; the first change after signing starts a new version."""
+        self._must_be_open(pair_id)  # plans are written by their id, without _pair_must_exist
         conn = self._wf.conn
         version, charter_id = conn.execute(
             "SELECT version, id FROM charters WHERE pair_id = ?", (pair_id,)

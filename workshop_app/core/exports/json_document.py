@@ -35,6 +35,8 @@ def json_document(data: ExportData) -> dict[str, Any]:
         id=w.id,
         program_goals=w.program_goal_list,
         agenda_id=w.agenda_id,
+        program_closed_on=w.program_closed_on,
+        anonymised_on=w.anonymised_on,
         has_logo=bool(w.logo),
         updated_at=w.updated_at,
     )
@@ -133,6 +135,11 @@ def _pair(data: ExportData, o: Any) -> dict[str, Any]:
             for s in data.signoffs.get(o.pair_id, [])
         ],
         "signed_versions": data.signed_versions.get(o.pair_id, []),
+        # After the launch: each record with the columns of FOLLOW_UP_COLUMNS.
+        "checkins": data.follow_up.get("checkins", {}).get(o.pair_id, []),
+        "log": data.follow_up.get("contacts", {}).get(o.pair_id, []),
+        "reviews": data.follow_up.get("reviews", {}).get(o.pair_id, []),
+        "closure": next(iter(data.follow_up.get("closures", {}).get(o.pair_id, [])), None),
     }
 
 

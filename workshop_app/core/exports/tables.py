@@ -85,6 +85,7 @@ def left_out_labels() -> list[str]:
     )
     if plans_private():
         out.append("all troubleshooting plans")
+    out.append("the comments written in check-ins (comment)")
     return out
 
 
@@ -117,6 +118,9 @@ class ExportData:
     signed_versions: dict[str, list[dict[str, Any]]]
     segments: list[Segment]
     pair_code_of: dict[str, str]
+    # After the launch, per pair id, each record a dict of its columns (FOLLOW_UP_COLUMNS);
+    # a check-in's comment is None when left out (it is the respondent's own words).
+    follow_up: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
 
     @property
     def charter_columns(self) -> tuple[CharterField, ...]:
@@ -180,6 +184,7 @@ def read_export_data(wf: WorkshopFile, *, include_confidential: bool) -> ExportD
         versions.setdefault(pair_id, []).append(
             filter_snapshot(json.loads(snapshot), version, include_confidential)
         )
+    follow_up = read_follow_up(conn, include_confidential=include_confidential)
     overview = wf.charters.overview()
     pair_code_of: dict[str, str] = {}
     for pair in wf.roster.pairs():
@@ -200,7 +205,66 @@ def read_export_data(wf: WorkshopFile, *, include_confidential: bool) -> ExportD
         signed_versions=versions,
         segments=wf.agenda.segments(),
         pair_code_of=pair_code_of,
+        follow_up=follow_up,
     )
+
+
+# The records after the launch as exported: table -> (column, kind), in file order. The
+# column names are those of the workshop file, and docs/exports.md lists them.
+FOLLOW_UP_COLUMNS: dict[str, tuple[tuple[str, ColumnKind], ...]] = {
+    "checkins": (
+        ("role", "text"), ("submitted_at", "datetime"), ("checkpoint_day", "int"),
+        ("meetings_held", "int"), ("last_meeting", "date"), ("goal1_progress", "int"),
+        ("goal2_progress", "int"), ("goal3_progress", "int"), ("fit", "text"),
+        ("satisfaction", "int"), ("wants_help", "bool"), ("comment", "text"),
+    ),
+    "contacts": (
+        ("on_date", "date"), ("kind", "text"), ("who", "text"), ("text", "text"),
+        ("from_checkin", "bool"),
+    ),
+    "reviews": (
+        ("checkpoint_day", "int"), ("held_on", "date"), ("cadence_kept", "text"),
+        ("goal1_progress", "int"), ("goal2_progress", "int"), ("goal3_progress", "int"),
+        ("plans_used", "text"), ("changes", "text"), ("charter_version", "int"),
+    ),
+    "closures": (
+        ("closed_on", "date"), ("kind", "text"), ("reason", "text"), ("asked_by", "text"),
+        ("rematched", "bool"), ("goal1_outcome", "text"), ("goal2_outcome", "text"),
+        ("goal3_outcome", "text"),
+    ),
+}  # fmt: skip
+_FOLLOW_UP_ORDER = {
+    "checkins": "submitted_at, role, id",
+    "contacts": "on_date, kind, id",
+    "reviews": "checkpoint_day",
+    "closures": "closed_on",
+}
+_BOOLEANS = frozenset({"wants_help", "rematched"})
+
+
+def read_follow_up(
+    conn: Any, *, include_confidential: bool
+) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """table -> pair id -> its records, oldest first."""
+    out: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for table, columns in FOLLOW_UP_COLUMNS.items():
+        names = [n for n, _ in columns if n != "from_checkin"]
+        extra = ", checkin_id IS NOT NULL" if table == "contacts" else ""
+        by_pair: dict[str, list[dict[str, Any]]] = {}
+        for row in conn.execute(
+            f"SELECT pair_id, {', '.join(names)}{extra} FROM {table}"
+            f" ORDER BY pair_id, {_FOLLOW_UP_ORDER[table]}"
+        ):
+            record = dict(zip(names, row[1 : 1 + len(names)], strict=True))
+            if extra:
+                record["from_checkin"] = bool(row[-1])
+            for name in _BOOLEANS & record.keys():
+                record[name] = None if record[name] is None else bool(record[name])
+            if table == "checkins" and not include_confidential:
+                record["comment"] = None
+            by_pair.setdefault(row[0], []).append(record)
+        out[table] = by_pair
+    return out
 
 
 def filter_snapshot(snapshot: dict[str, Any], version: int, include: bool) -> dict[str, Any]:
@@ -293,7 +357,30 @@ def build_tables(data: ExportData) -> list[Table]:
         _attendance(data),
         _agenda(data),
         _signoffs(data),
+        *_follow_up(data),
     ]
+
+
+_FOLLOW_UP_TITLES = {
+    "checkins": ("checkins", "Check-ins"),
+    "contacts": ("contact_log", "Contact and meeting log"),
+    "reviews": ("reviews", "Checkpoint reviews"),
+    "closures": ("closures", "Closures"),
+}
+
+
+def _follow_up(data: ExportData) -> list[Table]:
+    """One table per kind of record after the launch, in pair-code order, then by date."""
+    tables = []
+    for source, columns in FOLLOW_UP_COLUMNS.items():
+        name, title = _FOLLOW_UP_TITLES[source]
+        t = _table(name, title, [("pair_code", "text"), *columns])
+        records = data.follow_up.get(source, {})
+        for o in data.overview:
+            for record in records.get(o.pair_id, []):
+                _add(t, [o.code, *(record[n] for n, _ in columns)])
+        tables.append(t)
+    return tables
 
 
 def _table(name: str, title: str, columns: list[tuple[str, ColumnKind]]) -> Table:

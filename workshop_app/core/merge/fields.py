@@ -41,7 +41,7 @@ from workshop_app.core.model import WORKSHOP_FIELDS
 SIGNATURE_TABLES = frozenset({"charter_versions", "signoffs"})
 _NOT_MERGED = frozenset({"id", "updated_at"})
 _DECIDED_ELSEWHERE = {"pairs": frozenset({"code"})}
-_DERIVED = frozenset({"position", "pair_id", "mentor_id", "mentee_id"})
+_DERIVED = frozenset({"position", "pair_id", "mentor_id", "mentee_id", "form_id", "checkin_id"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,8 @@ class Unit:
         return self.columns + self.carried
 
 
+_CLOSURE = ("closed_on", "kind", "reason", "asked_by", "rematched", "goal1_outcome",
+            "goal2_outcome", "goal3_outcome")  # fmt: skip
 _GROUPED: dict[str, tuple[Unit, ...]] = {
     "workshop": (Unit(("logo", "logo_mime"), ("logo", "logo_mime"), "logo"),),
     "participants": (
@@ -68,6 +70,8 @@ _GROUPED: dict[str, tuple[Unit, ...]] = {
         ),
     ),
     "agenda_segments": (Unit(("started_at", "ended_at", "actual_seconds"), ("timing",), "timing"),),
+    # A closure is one decision (when, why, who asked, the outcomes): never half one room's.
+    "closures": (Unit(_CLOSURE, (*_CLOSURE, "*created*"), "closure"),),
 }
 
 

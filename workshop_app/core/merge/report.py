@@ -148,6 +148,7 @@ def shown(name: str, value: Any, *, table: str, private: bool = False) -> str:
         (charter_field is not None and charter_field.private)
         or (private and table == "goals" and name in GOAL_PART_NAMES)
         or (table == "agenda_segments" and name == "private_notes")  # the facilitator's own
+        or (table == "checkins" and name == "comment")  # shown to staff only when asked for
     ):
         return "(private, not shown)"
     if isinstance(value, bytes):

@@ -59,6 +59,7 @@ from workshop_app.core.merge.report import (
     shown,
 )
 from workshop_app.core.merge.sources import (
+    FOLLOW_UP_TABLES,
     RECORD_TABLES,
     Source,
     Version,
@@ -154,6 +155,7 @@ class _Merger:
         self._table("charter_versions", lambda r: [("version", r["pair_id"], r["version"])])
         self._table("signoffs", lambda r: [("sign", r["pair_id"], r["version"], r["role"])])
         self._agenda()
+        self._follow_up()
         self._drop_removed(removals)
         self._index()
         self._renumber("goals")
@@ -172,7 +174,7 @@ class _Merger:
         for source in sources if sources is not None else self.sources:
             for original in source.tables[table]:
                 row = dict(original)
-                for key in ("mentor_id", "mentee_id", "pair_id"):
+                for key in ("mentor_id", "mentee_id", "pair_id", "form_id", "checkin_id"):
                     if key in row and row[key] in self.ids:
                         row[key] = self.ids[row[key]]
                 out.append(Version(source, row, original["id"], original.get("pair_id")))
@@ -229,6 +231,34 @@ class _Merger:
                 )
             )
 
+    def _follow_up(self) -> None:
+        """The records after the launch travel with their pairs (the pair ids are mapped as
+        for charters). A form is one by its name; a check-in imported in two rooms is one by
+        its `response_key`; the log entries an import made for one check-in are one per kind
+        and day; a review is one per pair and checkpoint; a pair has one closure, merged whole
+        (two rooms that closed it differently are a conflict the report lists), and a closure
+        in one room wins over "open" in another."""
+        self._table("checkin_forms", lambda r: [("form", launch_key(r["name"]))])
+        self._table("checkins", lambda r: [("response", r["response_key"])])
+        self._table(
+            "contacts",
+            lambda r: (
+                [("from checkin", r["checkin_id"], r["kind"], r["on_date"])]
+                if r["checkin_id"]
+                else []
+            ),
+        )
+        self._table("reviews", lambda r: [("review", r["pair_id"], r["checkpoint_day"])])
+        self._table("closures", lambda r: [("closure", r["pair_id"])])
+        self._clear_dangling_links()
+
+    def _clear_dangling_links(self) -> None:
+        """A form merged away in another room's copy: its check-ins keep their answers."""
+        forms = {r["id"] for r in self.rows["checkin_forms"]}
+        for row in self.rows["checkins"]:
+            if row["form_id"] is not None and row["form_id"] not in forms:
+                row["form_id"] = None
+
     # -- removals, positions, codes ---------------------------------------------------------
 
     def _audit_union(self) -> None:
@@ -264,7 +294,7 @@ class _Merger:
         # Work on a pair's charter is work on the pair: a pair broken in one room that another
         # room went on working on after the break stays, and the report says so.
         edited = {r["id"]: r["updated_at"] for r in self.rows["pairs"]}
-        for table in ("charters", "goals", "plans", "signoffs"):
+        for table in ("charters", "goals", "plans", "signoffs", *FOLLOW_UP_TABLES):
             for r in self.rows[table]:
                 edited[r["pair_id"]] = max(r["updated_at"], edited.get(r["pair_id"], ""))
         gone = {r["id"] for r in self.rows["pairs"] if removed(r, edited[r["id"]])}
@@ -275,7 +305,8 @@ class _Merger:
         self.rows["pairs"] = [r for r in self.rows["pairs"] if r["id"] not in gone]
         paired = {r[k] for r in self.rows["pairs"] for k in ("mentor_id", "mentee_id")}
         count = len(gone)
-        for table in ("charters", "goals", "plans", "charter_versions", "signoffs"):
+        for table in ("charters", "goals", "plans", "charter_versions", "signoffs",
+                      *FOLLOW_UP_TABLES):  # fmt: skip
             self.rows[table] = [r for r in self.rows[table] if r["pair_id"] not in gone]
         for table in ("participants", "goals", "plans"):
             rows = self.rows[table]
@@ -436,6 +467,8 @@ class _Merger:
             return f"pair {self._code(row['id'])}"
         if table == "agenda_segments":
             return f"agenda segment {row['position']} ({row['title']})"
+        if table == "checkin_forms":
+            return f"the check-in form {row['name']!r}"
         pair = self._code(row["pair_id"])
         return {
             "charters": f"charter of pair {pair}",
@@ -444,6 +477,11 @@ class _Merger:
             "charter_versions": f"signed version {row.get('version')} of pair {pair}",
             "signoffs": f"{row.get('role')}'s signature on version {row.get('version')} of "
             f"pair {pair}",
+            "checkins": f"the {row.get('role')}'s check-in of {str(row.get('submitted_at'))[:10]}"
+            f" of pair {pair}",
+            "contacts": f"the log entry of {row.get('on_date')} of pair {pair}",
+            "reviews": f"the day-{row.get('checkpoint_day')} review of pair {pair}",
+            "closures": f"the closure of pair {pair}",
         }[table]
 
     def _conflict(self, conflict: FieldConflict) -> Conflict:

@@ -21,7 +21,15 @@ RECORD_TABLES = (
     "charter_versions",
     "signoffs",
     "agenda_segments",
+    # After the launch (issue 16), in the order their links need: a check-in names its form,
+    # a log entry its check-in.
+    "checkin_forms",
+    "checkins",
+    "contacts",
+    "reviews",
+    "closures",
 )
+FOLLOW_UP_TABLES = ("checkins", "contacts", "reviews", "closures")
 LAUNCH_FIELDS = ("program", "organisation", "date")
 # A goal's parts are audited as "goal2.why": the number is its place at the time, the part is
 # the column.

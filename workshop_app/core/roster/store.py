@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.followup.closing import and_list, pair_records
 from workshop_app.core.model import PARTICIPANT_FIELDS, Pair, Participant
 from workshop_app.core.runner.clock import new_id, utc_now
 from workshop_app.core.validation import (
@@ -210,8 +211,17 @@ class RosterStore:
         return self.pair(pair_id)
 
     def break_pair(self, pair_id: str) -> None:
-        """Remove a pair; its charter goes with it (the audit keeps a copy of the content)."""
+        """Remove a pair; its charter goes with it (the audit keeps a copy of the content).
+
+        Refused for a pair with a signed charter or any follow-up record: those are the
+        program's record, and the pairing is closed instead (`followup.closing`)."""
         pair = self.pair(pair_id)
+        records = pair_records(self._wf.conn, pair_id)
+        if records:
+            raise UserError(
+                f"Pair {pair.code} has {and_list(records)}: the program's record, so it is not "
+                "broken. Close this pairing instead."
+            )
         snapshot = self._wf.charters.snapshot(pair_id)
         with self._wf.transaction():
             self._wf.audit("pairs", pair_id, "*removed*", snapshot, None, pair_id=pair_id)

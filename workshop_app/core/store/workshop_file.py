@@ -286,6 +286,10 @@ class WorkshopFile:
             raise UserError(f"The start time must be written HH:MM (24-hour), not {value!r}.")
         if name == "program_length_months" and not _valid_months(value):
             raise UserError("Program length must be a whole number of months, 1 to 60.")
+        if name == "retention_months" and not (
+            value is None or (isinstance(value, int) and 0 <= value <= 120)
+        ):
+            raise UserError("Personal data is kept 0 to 120 whole months after the close-out.")
         if name == "return_copy_by" and value and not _valid_date(value):
             raise UserError(
                 f"The date to return the signed copy by must be written YYYY-MM-DD, not {value!r}."

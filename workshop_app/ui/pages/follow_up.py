@@ -213,11 +213,17 @@ class FollowUpPage(WorkshopPage):
             read_only_safe(button)
         return button
 
+    @property
+    def pair_id(self) -> str | None:
+        """The pair selected in the list, if any."""
+        return self._pair_id
+
     def show_actions(self, names: Iterable[str]) -> None:
         """Show the buttons of these actions: the window has wired `action_requested` to
         their dialogs."""
         for name in names:
-            self.action_buttons[name].show()
+            if name in self.action_buttons:
+                self.action_buttons[name].show()
 
     # -- the workshop --------------------------------------------------------------------------
 

@@ -70,6 +70,7 @@ GROUP_OF = {
     "strategy_link": "Purpose",
     "program_length_months": "Purpose",
     "success_metrics": "Purpose",
+    "retention_months": "Purpose",
     "support_contacts": "Support and wording",
     "confidentiality_text": "Support and wording",
     "no_fault_text": "Support and wording",
@@ -89,6 +90,10 @@ HELP = {
     "coordinator": "Can countersign charters.",
     "endorsement": "A few sentences in the sponsor's own words, shown to the room.",
     "program_goals": "Pairs link their own goals to these.",
+    "retention_months": (
+        "After the program's close-out, names, emails and what pairs wrote are removed once "
+        "this many months have passed; the figures stay."
+    ),
     "support_contacts": "Who pairs can turn to, and how to reach them.",
     "confidentiality_text": "Printed on every charter; pairs add their own exceptions.",
     "no_fault_text": "Printed on every charter.",

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -26,8 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.followup import closing
+from workshop_app.core.followup.closing import and_list, pair_records
 from workshop_app.core.model import Participant
 from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
+from workshop_app.ui.dialogs.close_pairing import open_close_pairing
 from workshop_app.ui.dialogs.participant import MakePairDialog, ParticipantDialog
 from workshop_app.ui.dialogs.roster_import import ImportDialog
 from workshop_app.ui.pages.base import WorkshopPage, page_heading
@@ -400,6 +404,10 @@ class RosterPage(WorkshopPage):
         pair = self.wf.roster.pair(pair_id)
         mentor = self.wf.roster.participant(pair.mentor_id).name
         mentee = self.wf.roster.participant(pair.mentee_id).name
+        records = pair_records(self.wf.conn, pair_id)
+        if records:
+            self._offer_closing(pair.code, pair_id, records)
+            return
         if not self._confirm(
             "Break a pair",
             f"Break pair {pair.code} ({mentor} and {mentee})?",
@@ -414,6 +422,30 @@ class RosterPage(WorkshopPage):
             show_user_error(self, "The pair was not broken", exc)
             return
         self._wrote(f"Broke pair {pair.code}; {mentor} and {mentee} can be paired again.")
+
+    def _offer_closing(self, code: str, pair_id: str, records: list[str]) -> None:
+        """A pair with a signed charter or follow-up records is the program's record: it is
+        closed, not broken (breaking it would delete them)."""
+        assert self.wf is not None
+        closed = closing.closure(self.wf.conn, pair_id) is not None
+        answer = ask(
+            self,
+            "Break a pair",
+            f"Pair {code} has {and_list(records)}: it cannot be broken.",
+            detail="Breaking a pair deletes its charter and records, and they are the "
+            "program's record. "
+            + (
+                "The pairing is closed already; its records stay as they are."
+                if closed
+                else "Close this pairing instead: the pair and every record of it stay, "
+                "its charter can no longer be edited, and the closure can be undone."
+            ),
+            answers=[(CANCEL, "")] if closed else [("close", "Close this pairing…"), (CANCEL, "")],
+            default=CANCEL if closed else "close",
+            icon=QMessageBox.Icon.Information,
+        )
+        if answer == "close" and open_close_pairing(self, self.wf, pair_id):
+            self._wrote(f"Closed pair {code}; its charter and records are kept.")
 
     def _confirm(self, title: str, question: str, detail: str, verb: str) -> bool:
         answer = ask(

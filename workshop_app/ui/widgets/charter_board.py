@@ -57,7 +57,7 @@ WIDEST_CANDIDATES = 64  # names measured to find the widest tile line
 
 
 def badge(o: PairOverview) -> str:
-    parts = []
+    parts = [f"■ closed {o.closed_on}"] if o.closed_on else []
     if o.complete:
         parts.append("✓ complete")
     else:
@@ -88,6 +88,8 @@ def status_words(o: PairOverview) -> str:
 def tile_lines(o: PairOverview) -> tuple[str, ...]:
     """A board tile's lines: code, mentor, mentee, state, and a warning if someone is absent."""
     lines = [o.code, o.mentor_name, o.mentee_name, f"{TILES[state(o)].symbol} {status_words(o)}"]
+    if o.closed_on:
+        lines.append(f"■ closed {o.closed_on}")
     if o.mentor_present is False or o.mentee_present is False:
         lines.append("⚠ partner absent")  # as the list says it
     return tuple(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -32,12 +33,15 @@ from workshop_app.core.charter_fields import (
     CharterField,
     CharterSection,
 )
+from workshop_app.core.charters.dates import format_date
 from workshop_app.core.completeness import Status, section_status
 from workshop_app.core.errors import UserError
+from workshop_app.core.followup import closing
 from workshop_app.core.model import Charter
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.core.words import count
 from workshop_app.ui.autosave import FieldSaver, ask_about_refused
+from workshop_app.ui.read_only import ReadOnlyGuard
 from workshop_app.ui.style import DONE_COLOUR, PENDING_COLOUR
 from workshop_app.ui.widgets.charter_lists import GOAL_LABELS, GoalsEditor, PlansEditor
 from workshop_app.ui.widgets.charter_undo import ActionCommand, EditCommand, Key, UndoKeys
@@ -151,7 +155,19 @@ class CharterEditor(QScrollArea):
         bar.setContentsMargins(6, 6, 6, 6)
         bar.addWidget(self.signature_banner, 1)
         bar.addWidget(self.revise_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        # A closed pairing's charter is the program's record: shown, never edited.
+        self.closed_banner = QLabel()
+        self.closed_banner.setObjectName("closedBanner")
+        self.closed_banner.setAccessibleName("Closed pairing")
+        self.closed_banner.setWordWrap(True)
+        self.closed_banner.setStyleSheet(
+            "#closedBanner { background: #eceff3; border: 1px solid #9aa5b1; border-radius: 4px;"
+            " padding: 6px; }"
+        )
+        self.closed_banner.hide()
+        self._closed_guard = ReadOnlyGuard(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.closed_banner)
         layout.addWidget(self.signature_bar)
         layout.addStretch(1)
         self.setWidget(body)
@@ -308,6 +324,8 @@ class CharterEditor(QScrollArea):
         if pair_id is None or self.wf is None:
             self.heading.setText("Pick a pair on the left")
             self.signature_bar.hide()
+            self.closed_banner.hide()
+            self._closed_guard.release()
             return True
         self.undo_stack = self._stacks.setdefault(pair_id, QUndoStack(self))
         self.show_charter()
@@ -349,6 +367,25 @@ class CharterEditor(QScrollArea):
         for widget in self._all_fields():
             widget.show_error("")
         self._show_state(charter)
+        self._show_closure(wf, pair.code)
+
+    def _show_closure(self, wf: WorkshopFile, code: str) -> None:
+        found = closing.closure(wf.conn, self.pair_id or "")
+        if found is None:
+            self.closed_banner.hide()
+            self._closed_guard.release()
+            return
+        lang = wf.workshop().language
+        self.closed_banner.setText(
+            f"<b>Pair {escape(code)} was closed on {format_date(found.closed_on, lang)}; its "
+            f"charter is kept as it was.</b> {escape(closing.describe(found, lang))}."
+        )
+        self.closed_banner.show()
+        self._closed_guard.lock()
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_banner.isVisibleTo(self)
 
     def _remember_goals(self, charter: Charter) -> None:
         self._committed = {k: v for k, v in self._committed.items() if k[0] != "goal"}

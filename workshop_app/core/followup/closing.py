@@ -1,0 +1,241 @@
+"""Closing a pairing: the no-fault conclusion the charter promises, and undoing it.
+
+A closed pair stays in the workshop with every record of it (its signed charter, check-ins,
+log, reviews): the closure is the last record, not a removal. Its charter can no longer be
+edited or signed (the charter store asks `closed_refusal` before every write). A closure can
+be undone (the pairing reopened) while the program is open; after the close-out the file is
+the program's record and closures stand.
+
+Re-matching: the roster's `pairs` table holds each person in one pair (UNIQUE mentor_id and
+mentee_id, and one participant per email), so a partner of a closed pair cannot be paired
+again in the same file without losing the closed pair's record. A closure says whether the
+program re-matched them (`rematched`), and the roster's refusal names the closed pair.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from workshop_app.core.charters.dates import format_date
+from workshop_app.core.errors import UserError
+from workshop_app.core.runner.clock import new_id, utc_now
+from workshop_app.core.validation import storable_text
+from workshop_app.core.words import count
+
+if TYPE_CHECKING:
+    from workshop_app.core.store.access import OpenWorkshop
+
+ASKED_BY = ("mentor", "mentee", "both", "program")
+ASKED_BY_WORDS = {
+    "mentor": "the mentor",
+    "mentee": "the mentee",
+    "both": "both partners",
+    "program": "the program",
+    "": "not recorded",
+}
+OUTCOMES = ("met", "partly", "not_met")
+OUTCOME_WORDS = {"met": "met", "partly": "partly met", "not_met": "not met", "": "not recorded"}
+MAX_REASON = 2000
+PAIR_GONE = "That pair is no longer in the workshop; nothing was changed."
+_COLUMNS = (
+    "id, pair_id, closed_on, kind, reason, asked_by, rematched, goal1_outcome, goal2_outcome,"
+    " goal3_outcome, updated_at"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Closure:
+    id: str
+    pair_id: str
+    closed_on: str  # ISO date
+    kind: str  # "no_fault" | "completed"
+    reason: str
+    asked_by: str
+    rematched: bool
+    outcomes: tuple[str, str, str]  # goal 1-3: "" | "met" | "partly" | "not_met"
+    updated_at: str
+
+
+def _closure(row: tuple[object, ...]) -> Closure:
+    return Closure(
+        id=str(row[0]),
+        pair_id=str(row[1]),
+        closed_on=str(row[2]),
+        kind=str(row[3]),
+        reason=str(row[4]),
+        asked_by=str(row[5]),
+        rematched=bool(row[6]),
+        outcomes=(str(row[7]), str(row[8]), str(row[9])),
+        updated_at=str(row[10]),
+    )
+
+
+def closure(conn: sqlite3.Connection, pair_id: str) -> Closure | None:
+    row = conn.execute(f"SELECT {_COLUMNS} FROM closures WHERE pair_id = ?", (pair_id,)).fetchone()
+    return None if row is None else _closure(row)
+
+
+def closures(conn: sqlite3.Connection) -> dict[str, Closure]:
+    """Every closure, by pair id."""
+    return {c.pair_id: c for c in map(_closure, conn.execute(f"SELECT {_COLUMNS} FROM closures"))}
+
+
+def closed_refusal(conn: sqlite3.Connection, pair_id: str) -> str | None:
+    """The one line a write on a closed pair's charter is refused with, or None when open."""
+    row = conn.execute(
+        "SELECT p.code, c.closed_on, w.language FROM closures c JOIN pairs p ON p.id = c.pair_id"
+        " CROSS JOIN workshop w WHERE c.pair_id = ?",
+        (pair_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return (
+        f"Pair {row[0]} was closed on {format_date(row[1], row[2])}; its charter is kept as it was."
+    )
+
+
+def pair_records(conn: sqlite3.Connection, pair_id: str) -> list[str]:
+    """What of a pair is the program's record, in words ("a signed charter", "3 check-ins"):
+    what breaking the pair would delete. Empty when nothing would be lost but a draft."""
+    signed = conn.execute(
+        "SELECT count(DISTINCT version) FROM signoffs WHERE pair_id = ?", (pair_id,)
+    ).fetchone()[0]
+    out = []
+    if signed:
+        out.append("a signed charter" if signed == 1 else f"{signed} signed charter versions")
+    for table, singular in (
+        ("checkins", "check-in"),
+        ("contacts", "log entry"),
+        ("reviews", "review"),
+    ):
+        (n,) = conn.execute(
+            f"SELECT count(*) FROM {table} WHERE pair_id = ?", (pair_id,)
+        ).fetchone()
+        if n:
+            out.append(count(n, singular, "log entries" if singular == "log entry" else None))
+    if conn.execute("SELECT 1 FROM closures WHERE pair_id = ?", (pair_id,)).fetchone():
+        out.append("its closure")
+    return out
+
+
+def and_list(items: list[str]) -> str:
+    """ "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def program_closed_refusal(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT program_closed_on, language FROM workshop").fetchone()
+    if not row or not row[0]:
+        return None
+    return (
+        f"The program was closed on {format_date(row[0], row[1])}; the file is its record "
+        "and its pairs stay as they were closed."
+    )
+
+
+def close_pairing(
+    wf: OpenWorkshop,
+    pair_id: str,
+    *,
+    closed_on: date,
+    reason: str,
+    asked_by: str,
+    rematched: bool,
+    today: date,
+) -> Closure:
+    """Close a pairing with no fault on either side. The pair and all its records stay."""
+    reason = storable_text(reason or "").strip()
+    if asked_by not in ASKED_BY:
+        raise UserError(
+            f"Who asked to close is the mentor, the mentee, both or the program, not {asked_by!r}."
+        )
+    if len(reason) > MAX_REASON:
+        raise UserError(f"The reason is {len(reason)} characters; keep it under {MAX_REASON}.")
+    if closed_on > today:
+        raise UserError(f"A pairing is closed on a day that has come; {closed_on} is ahead.")
+    conn = wf.conn
+    with wf.transaction():
+        pair = _pair(conn, pair_id)
+        _refuse_when_program_closed(conn)
+        if _first_day(conn) and closed_on.isoformat() < _first_day(conn):
+            raise UserError(
+                f"Pair {pair[0]} cannot be closed on {closed_on}: the workshop was after that."
+            )
+        if closure(conn, pair_id) is not None:
+            raise UserError(closed_refusal(conn, pair_id) or PAIR_GONE)
+        now = utc_now()
+        record = {
+            "id": new_id(),
+            "pair_id": pair_id,
+            "closed_on": closed_on.isoformat(),
+            "kind": "no_fault",
+            "reason": reason,
+            "asked_by": asked_by,
+            "rematched": int(rematched),
+            "updated_at": now,
+        }
+        wf.insert("closures", record)
+        wf.audit(
+            "closures",
+            str(record["id"]),
+            "*created*",
+            None,
+            {k: v for k, v in record.items() if k not in ("id", "pair_id", "updated_at")},
+            pair_id=pair_id,
+            at=now,
+        )
+    found = closure(conn, pair_id)
+    assert found is not None
+    return found
+
+
+def reopen_pairing(wf: OpenWorkshop, pair_id: str) -> None:
+    """Undo a closure while the program is open: the pair is open again, records unchanged."""
+    conn = wf.conn
+    with wf.transaction():
+        code = _pair(conn, pair_id)[0]
+        _refuse_when_program_closed(conn)
+        found = closure(conn, pair_id)
+        if found is None:
+            raise UserError(f"Pair {code} is not closed; nothing was changed.")
+        conn.execute("DELETE FROM closures WHERE id = ?", (found.id,))
+        wf.audit(
+            "closures",
+            found.id,
+            "*removed*",
+            {"closed_on": found.closed_on, "kind": found.kind, "reason": found.reason,
+             "asked_by": found.asked_by, "rematched": int(found.rematched)},
+            None,
+            pair_id=pair_id,
+        )  # fmt: skip
+
+
+def describe(c: Closure, lang: str = "en") -> str:
+    """A closure in one line, as the charter list and the editor show it."""
+    what = "Completed" if c.kind == "completed" else "Closed (no fault)"
+    parts = [f"{what} on {format_date(c.closed_on, lang)}"]
+    if c.kind == "no_fault":
+        parts.append(f"asked by {ASKED_BY_WORDS.get(c.asked_by, c.asked_by)}")
+        parts.append("re-matched" if c.rematched else "not re-matched")
+    line = ", ".join(parts)
+    return f"{line}: {c.reason}" if c.reason else line
+
+
+def _pair(conn: sqlite3.Connection, pair_id: str) -> tuple[str]:
+    row = conn.execute("SELECT code FROM pairs WHERE id = ?", (pair_id,)).fetchone()
+    if row is None:
+        raise UserError(PAIR_GONE)
+    return (str(row[0]),)
+
+
+def _first_day(conn: sqlite3.Connection) -> str:
+    return str(conn.execute("SELECT date FROM workshop").fetchone()[0] or "")
+
+
+def _refuse_when_program_closed(conn: sqlite3.Connection) -> None:
+    refusal = program_closed_refusal(conn)
+    if refusal is not None:
+        raise UserError(f"{refusal} Nothing was changed.")

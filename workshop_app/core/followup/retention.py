@@ -1,0 +1,303 @@
+"""Retention: after the period the program set has passed since its close-out, personal data
+is removed from the workshop file in place, and the figures stay.
+
+Removed or replaced: people's names ("Mentor 1", "Mentee 1" by pair code order), emails,
+titles and managers; the staff names of the program (facilitator, coordinator, sponsor,
+support contacts, who collects the copies); every word pairs wrote in their charters (the
+current one and each signed version's copy), goals' words, troubleshooting plans, check-in
+comments, log texts, review notes, closure reasons, the facilitator's private notes; the
+names on the signatures; the audit trail's old and new values of all of these (every value
+but those the figures are made of); the identity of each check-in (it can hold an email) is
+replaced by its hash, so a re-import is still recognised. What the aggregate figures are made
+of stays: pair codes, roles, departments, cadences, dates, progress numbers, fit,
+satisfaction, closures' kinds, who asked and goal outcomes.
+
+One transaction with `secure_delete` on (a kill at any moment leaves the file as it was); then
+VACUUM and a WAL checkpoint, so no old page is left in the file or beside it; then the backups
+the app keeps of this file are deleted (each holds every value ever typed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workshop_app.core.charter_fields import CHARTER_COLUMNS
+from workshop_app.core.charters.dates import format_date, parse_date
+from workshop_app.core.charters.summary_timeline import add_months
+from workshop_app.core.errors import UserError
+from workshop_app.core.runner.clock import utc_now
+from workshop_app.core.store import backups
+from workshop_app.core.words import count
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from workshop_app.core.store.workshop_file import WorkshopFile
+
+# Charter columns people write in their own words; choices, numbers, dates and the checkpoint
+# days (what cadence and health are computed from) stay.
+CHARTER_TEXT = tuple(
+    f.name
+    for f in CHARTER_COLUMNS
+    if f.kind in ("text", "line") and f.name != "meeting_frequency_custom"
+)
+GOAL_TEXT = ("goal", "why", "measure", "first_steps")
+WORKSHOP_PEOPLE = (
+    "facilitator",
+    "coordinator",
+    "sponsor_name",
+    "endorsement",
+    "support_contacts",
+    "return_copy_to",
+)
+# Free text per table, emptied.
+_EMPTIED: dict[str, tuple[str, ...]] = {
+    "charters": CHARTER_TEXT,
+    "goals": GOAL_TEXT,
+    "plans": ("scenario", "plan"),
+    "checkins": ("comment",),
+    "contacts": ("text",),
+    "reviews": ("plans_used", "changes"),
+    "closures": ("reason",),
+    "agenda_segments": ("private_notes",),
+}
+# The audit values that stay: the fields the figures are made of. Every other old and new
+# value (names, emails, text, the JSON of a created or removed record) becomes NULL.
+_KEPT_AUDIT_FIELDS = frozenset(
+    {
+        "version", "*reopened*", "code", "present", "role", "department",
+        "meeting_frequency", "meeting_frequency_custom", "meeting_minutes", "meeting_format",
+        "who_schedules", "who_sets_agenda", "first_meeting", "review_days", "end_date",
+        "program_length_months", "program_closed_on", "retention_months", "anonymised_on",
+        "kind", "asked_by", "rematched", "closed_on", "goal1_outcome", "goal2_outcome",
+        "goal3_outcome", "date", "program", "organisation", "cohort", "language", "paper_size",
+    }
+)  # fmt: skip
+_KEPT_GOAL_PARTS = (".baseline", ".target_date", ".private")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What anonymising this file would do, counted."""
+
+    people: int
+    pairs: int
+    texts: int  # non-empty free-text values removed
+    signatures: int
+    audit_values: int
+    backups: int
+
+    def lines(self) -> list[str]:
+        return [
+            f"{count(self.people, 'person', 'people')}: names, emails, titles and managers "
+            "replaced",
+            f"{count(self.texts, 'piece of text', 'pieces of text')} written in charters, "
+            "goals, plans, check-ins, the log, reviews and closures removed",
+            f"{count(self.signatures, 'signature')}: names replaced",
+            f"{count(self.audit_values, 'value')} in the change history removed",
+            f"{count(self.backups, 'backup')} of this file deleted",
+            f"Kept: {count(self.pairs, 'pair')} with their codes, cadences, dates, progress, "
+            "fit, satisfaction, closures and goal outcomes.",
+        ]
+
+
+def possible_on(wf: WorkshopFile) -> date | None:
+    """The first day personal data may be removed: the close-out plus the retention months."""
+    w = wf.workshop()
+    closed = parse_date(w.program_closed_on)
+    if closed is None or w.retention_months is None:
+        return None
+    return add_months(closed, w.retention_months)
+
+
+def refusal(wf: WorkshopFile, *, today: date) -> str | None:
+    """Why personal data cannot be removed today, in one line; None when it can."""
+    w = wf.workshop()
+    lang = w.language
+    if w.anonymised_on:
+        return f"Personal data was already removed from {wf.path.name} on " + (
+            f"{format_date(w.anonymised_on, lang)}."
+        )
+    if not w.program_closed_on:
+        return (
+            f"{wf.path.name}: the program is not closed yet; personal data is removed a set "
+            "period after the close-out (Follow-up > Close the program…)."
+        )
+    if w.retention_months is None:
+        return (
+            f"{wf.path.name}: the program set no retention period; set how many months "
+            "personal data is kept after the close-out on the Program page."
+        )
+    when = possible_on(wf)
+    assert when is not None
+    if today < when:
+        return (
+            f"Personal data in {wf.path.name} is kept until {format_date(when, lang)} "
+            f"({count(w.retention_months, 'month')} after the close-out); it can be removed "
+            "from that day."
+        )
+    return None
+
+
+def plan(wf: WorkshopFile) -> Plan:
+    conn = wf.conn
+    texts = 0
+    for table, columns in _EMPTIED.items():
+        filled = " + ".join(f"({c} != '')" for c in columns)
+        texts += conn.execute(f"SELECT coalesce(sum({filled}), 0) FROM {table}").fetchone()[0]
+    return Plan(
+        people=_one(conn, "SELECT count(*) FROM participants"),
+        pairs=_one(conn, "SELECT count(*) FROM pairs"),
+        texts=texts,
+        signatures=_one(conn, "SELECT count(*) FROM signoffs"),
+        audit_values=_one(
+            conn,
+            "SELECT count(*) FROM audit WHERE old_value IS NOT NULL OR new_value IS NOT NULL",
+        )
+        - _kept_audit(conn),
+        backups=len(_backup_files(wf.path)),
+    )
+
+
+def anonymise(wf: WorkshopFile, *, today: date) -> Plan:
+    """Remove personal data in place (see the module's docstring). Returns what was done."""
+    why = refusal(wf, today=today)
+    if why is not None:
+        raise UserError(why)
+    done = plan(wf)
+    conn = wf.conn
+    conn.execute("PRAGMA secure_delete = ON")  # freed pages are zeroed, not left readable
+    with wf.transaction():
+        aliases = _aliases(conn)
+        _participants(conn, aliases)
+        _emptied(conn)
+        _signed_versions(conn)
+        _signatures(conn, aliases)
+        _checkin_keys(conn)
+        _audit(conn)
+        now = utc_now()
+        conn.execute(
+            "UPDATE workshop SET anonymised_on = ?, updated_at = ?, "
+            + ", ".join(f"{c} = ''" for c in WORKSHOP_PEOPLE),
+            (today.isoformat(), now),
+        )
+        record_id = conn.execute("SELECT id FROM workshop").fetchone()[0]
+        wf.audit("workshop", record_id, "anonymised_on", "", today.isoformat(), at=now)
+    wf.charters.invalidate()
+    # VACUUM rewrites the file from the live rows only; the checkpoint folds the rewrite into
+    # the file and empties the WAL, where the old pages would otherwise wait.
+    conn.execute("VACUUM")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for path in _backup_files(wf.path):
+        path.unlink(missing_ok=True)
+    return done
+
+
+# -- the steps (each a function, so a test can kill the process between them) ---------------
+
+
+def _aliases(conn: sqlite3.Connection) -> dict[str, str]:
+    """Participant id -> "Mentor 3": the number of the pair in code order; people not in a
+    pair are numbered after the pairs."""
+    from workshop_app.core.roster.store import code_sort_key
+
+    pairs = sorted(conn.execute("SELECT code, mentor_id, mentee_id FROM pairs"),
+                   key=lambda r: code_sort_key(r[0]))  # fmt: skip
+    out: dict[str, str] = {}
+    for number, (_, mentor, mentee) in enumerate(pairs, start=1):
+        out[mentor], out[mentee] = f"Mentor {number}", f"Mentee {number}"
+    numbers = {"mentor": len(pairs), "mentee": len(pairs)}
+    for person_id, role in conn.execute("SELECT id, role FROM participants ORDER BY id"):
+        if person_id not in out:
+            numbers[role] += 1
+            out[person_id] = f"{role.capitalize()} {numbers[role]}"
+    return out
+
+
+def _participants(conn: sqlite3.Connection, aliases: dict[str, str]) -> None:
+    conn.executemany(
+        "UPDATE participants SET name = ?, email = ?, title = '', manager = '' WHERE id = ?",
+        [
+            (alias, alias.lower().replace(" ", "-") + "@anonymised.invalid", person_id)
+            for person_id, alias in aliases.items()
+        ],
+    )
+
+
+def _emptied(conn: sqlite3.Connection) -> None:
+    for table, columns in _EMPTIED.items():
+        conn.execute(f"UPDATE {table} SET " + ", ".join(f"{c} = ''" for c in columns))
+
+
+def _signed_versions(conn: sqlite3.Connection) -> None:
+    rows = conn.execute("SELECT id, snapshot FROM charter_versions").fetchall()
+    conn.executemany(
+        "UPDATE charter_versions SET snapshot = ? WHERE id = ?",
+        [(json.dumps(_snapshot(json.loads(s)), ensure_ascii=False, sort_keys=True), i)
+         for i, s in rows],
+    )  # fmt: skip
+
+
+def _snapshot(snapshot: dict[str, Any]) -> dict[str, Any]:
+    fields = {k: ("" if k in CHARTER_TEXT else v) for k, v in snapshot.get("fields", {}).items()}
+    goals = [{k: ("" if k in GOAL_TEXT else v) for k, v in g.items()}
+             for g in snapshot.get("goals", [])]  # fmt: skip
+    plans = [{k: "" for k in p} for p in snapshot.get("plans", [])]
+    return {**snapshot, "fields": fields, "goals": goals, "plans": plans}
+
+
+def _signatures(conn: sqlite3.Connection, aliases: dict[str, str]) -> None:
+    rows = conn.execute(
+        "SELECT s.id, s.role, p.mentor_id, p.mentee_id FROM signoffs s"
+        " JOIN pairs p ON p.id = s.pair_id"
+    ).fetchall()
+    conn.executemany(
+        "UPDATE signoffs SET name = ? WHERE id = ?",
+        [
+            ({"mentor": aliases.get(m), "mentee": aliases.get(e)}.get(role) or "Coordinator", i)
+            for i, role, m, e in rows
+        ],
+    )
+
+
+def _checkin_keys(conn: sqlite3.Connection) -> None:
+    rows = conn.execute("SELECT id, response_key FROM checkins").fetchall()
+    conn.executemany(
+        "UPDATE checkins SET response_key = ? WHERE id = ?",
+        [("sha256:" + hashlib.sha256(key.encode()).hexdigest(), i) for i, key in rows
+         if not key.startswith("sha256:")],
+    )  # fmt: skip
+
+
+def _audit(conn: sqlite3.Connection) -> None:
+    kept = ", ".join(f"'{f}'" for f in sorted(_KEPT_AUDIT_FIELDS))
+    parts = " OR ".join(f"field LIKE '%{p}'" for p in _KEPT_GOAL_PARTS)
+    conn.execute(
+        "UPDATE audit SET old_value = NULL, new_value = NULL"
+        f" WHERE NOT (field IN ({kept}) OR (table_name = 'goals' AND ({parts})))"
+        " AND (old_value IS NOT NULL OR new_value IS NOT NULL)"
+    )
+
+
+def _kept_audit(conn: sqlite3.Connection) -> int:
+    kept = ", ".join(f"'{f}'" for f in sorted(_KEPT_AUDIT_FIELDS))
+    parts = " OR ".join(f"field LIKE '%{p}'" for p in _KEPT_GOAL_PARTS)
+    return _one(
+        conn,
+        f"SELECT count(*) FROM audit WHERE (field IN ({kept}) OR (table_name = 'goals' AND"
+        f" ({parts}))) AND (old_value IS NOT NULL OR new_value IS NOT NULL)",
+    )
+
+
+def _one(conn: sqlite3.Connection, sql: str) -> int:
+    return int(conn.execute(sql).fetchone()[0])
+
+
+def _backup_files(workshop: Path) -> list[Path]:
+    folder = backups.folder_for(workshop)
+    return sorted(p for p in folder.glob("*") if p.is_file()) if folder.is_dir() else []
