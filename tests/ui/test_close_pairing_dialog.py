@@ -327,5 +327,49 @@ def test_the_follow_up_menu_has_both_actions(qtbot) -> None:  # type: ignore[no-
     window = MainWindow()
     qtbot.addWidget(window)
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "Follow-&up")
-    assert [a.text() for a in menu.actions()] == ["&Close a pairing…", "Close the &program…"]
+    texts = [a.text() for a in menu.actions()]
+    assert "&Close a pairing…" in texts and "Close the &program…" in texts
     assert window.follow_up_actions["close_pairing"] in window.editing_actions  # off when read-only
+
+
+def test_the_follow_up_pages_button_closes_the_pair_selected_there(
+    qtbot, tmp_path: Path, when_shown
+) -> None:  # type: ignore[no-untyped-def]
+    """On the Follow-up page: the pair picked with the keyboard, Close this pairing clicked,
+    the dialog filled; the page shows that pair closed and counts it on the board."""
+    from PySide6.QtWidgets import QPushButton
+
+    from workshop_app.core.demo_follow_up import create_after_launch
+    from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.pages.follow_up import FollowUpPage
+
+    path = tmp_path / "after.workshop"
+    create_after_launch(path, today=date.today()).close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(path)
+    assert window.wf is not None
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    page = window.current_page()
+    assert isinstance(page, FollowUpPage)
+    qtbot.waitUntil(lambda: page.board_figures is not None)
+    assert page.board_figures is not None and page.board_figures.closed.count == 1
+    page.table.setFocus()
+    for _ in range(3):  # P01 is selected first: down to P04
+        qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    selected = page.selected_pair()
+    assert selected is not None and selected.code == "P04" and not selected.closed
+    close = next(
+        b for b in page.findChildren(QPushButton) if b.accessibleName() == "Close this pairing"
+    )
+    assert close.isVisible()
+    when_shown(ClosePairingDialog, lambda d: fill_and_close(qtbot, d, "Aisha changed teams"))
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    found = closing.closure(window.wf.conn, pair_id(window.wf, "P04"))
+    assert found is not None and found.reason == "Aisha changed teams"
+    qtbot.waitUntil(lambda: page.selected_pair() is not None and page.selected_pair().closed)
+    assert page.board_figures is not None and page.board_figures.closed.count == 2
+    window.close_workshop()

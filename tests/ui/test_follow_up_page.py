@@ -243,6 +243,9 @@ def test_an_entry_from_a_check_in_says_how_it_is_removed(
 def test_a_refused_entry_is_a_message_and_the_text_stays(
     qtbot, page: FollowUpPage, workshop: WorkshopFile
 ) -> None:
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # P12
+    assert page.selected_pair().code == "P12"  # no record yet: it can still be broken
     log = page.log
     qtbot.mouseClick(log.text, Qt.MouseButton.LeftButton)
     qtbot.keyClick(log.kind, Qt.Key.Key_O)  # a concern needs its words

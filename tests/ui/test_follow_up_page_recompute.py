@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPushButton
 
 import workshop_app.ui.pages.follow_up as follow_up_page
 from workshop_app.core.demo_follow_up import create_after_launch
+from workshop_app.core.followup import closing
 from workshop_app.core.followup.board import board
 from workshop_app.core.followup.health import follow_up
 from workshop_app.core.store.workshop_file import WorkshopFile
@@ -127,8 +128,16 @@ def test_a_dialog_that_saved_for_one_pair_has_that_pair_recomputed(
     qtbot, page: FollowUpPage, workshop: WorkshopFile, computations: list[date]
 ) -> None:
     p05 = next(p for p in page.follow_up.pairs if p.code == "P05")
-    workshop.roster.break_pair(p05.pair_id)  # as a closing dialog might, in its own way
+    closing.close_pairing(
+        workshop, p05.pair_id, closed_on=TODAY, reason="Not a fit", asked_by="both",
+        rematched=False, today=TODAY,
+    )  # fmt: skip
     page.refresh_pair(p05.pair_id)
     assert computations == [TODAY]
     assert page.follow_up == follow_up(workshop, today=TODAY)
-    assert "P05" not in shown_codes(page)
+    assert page.follow_up.pair(p05.pair_id).closed
+    p12 = next(p for p in page.follow_up.pairs if p.code == "P12")
+    workshop.roster.break_pair(p12.pair_id)  # no record yet: it can still be broken
+    page.refresh_pair(p12.pair_id)
+    assert page.follow_up == follow_up(workshop, today=TODAY)
+    assert "P12" not in shown_codes(page)

@@ -70,16 +70,24 @@ PAGES = (
     ("Export & merge", "export"),
 )
 # The Follow-up menu, in order: action name -> (menu text, module in ui/dialogs, its function
-# `open_…(parent, wf, pair_id) -> True when saved`, whether it changes the workshop: off when
-# it is open read-only). The Follow-up page's buttons ask for the same actions by name.
+# `open_…(parent, wf, pair_id) -> True when saved`, what the status bar says after it saved
+# the workshop, or "" for a dialog that only reads it: such an action works read-only). The
+# Follow-up page's buttons ask for the same actions by name.
 FOLLOW_UP_DIALOGS = {
-    "import_checkins": ("Import check-in &survey…", "survey_import", "open_survey_import", True),
-    "enter_review": ("&Enter a review…", "review_entry", "open_review_entry", True),
-    "print_reviews": ("Print &review packets…", "review_packets", "open_review_packets", False),
-    "close_pairing": ("&Close a pairing…", "close_pairing", "open_close_pairing", True),
-    "close_program": ("Close the &program…", "close_program", "open_close_program", True),
-    "outcomes": ("&Outcomes report…", "outcomes_report", "open_outcomes_report", False),
-}
+    "import_checkins": (
+        "Import check-in &survey…", "survey_import", "open_survey_import",
+        "Check-in survey imported.",
+    ),
+    "enter_review": ("&Enter a review…", "review_entry", "open_review_entry", "Review saved."),
+    "print_reviews": ("Print &review packets…", "review_packets", "open_review_packets", ""),
+    "close_pairing": (
+        "&Close a pairing…", "close_pairing", "open_close_pairing", "Pairing closure saved.",
+    ),
+    "close_program": (
+        "Close the &program…", "close_program", "open_close_program", "Program close-out saved.",
+    ),
+    "outcomes": ("&Outcomes report…", "outcomes_report", "open_outcomes_report", ""),
+}  # fmt: skip
 
 
 def demo_path() -> Path:
@@ -480,7 +488,7 @@ class MainWindow(QMainWindow):
             self.redo_action,
             self.sign_action,
             self.restore_action,
-            *(self.follow_up_actions[n] for n, (*_, edits) in FOLLOW_UP_DIALOGS.items() if edits),
+            *(self.follow_up_actions[n] for n, (*_, saved) in FOLLOW_UP_DIALOGS.items() if saved),
         ]
 
     def _action(
@@ -595,11 +603,13 @@ class MainWindow(QMainWindow):
         the page shown; after it saved, every page reads the workshop again."""
         if self.wf is None or not self._flush():
             return
-        _, module, function, edits = FOLLOW_UP_DIALOGS[name]
+        _, module, function, saved = FOLLOW_UP_DIALOGS[name]
         dialog = getattr(importlib.import_module(f"workshop_app.ui.dialogs.{module}"), function)
         pair_id = pair_id if pair_id is not None else self._chosen_pair()
-        if dialog(self, self.wf, pair_id) and edits:
-            self.reread(pair_id if name != "import_checkins" else None)
+        if dialog(self, self.wf, pair_id) and saved:
+            # A review or a closure is about its pair alone; an import or a close-out about all.
+            self.reread(pair_id if name in ("enter_review", "close_pairing") else None)
+            self.statusBar().showMessage(saved, 8000)
 
     def reread(self, pair_id: str | None = None) -> None:
         """After a dialog saved (for `pair_id` alone, or anything): every page reads the
