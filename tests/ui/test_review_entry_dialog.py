@@ -4,6 +4,7 @@ then the workshop file says what was entered, and the charter's next version is 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,15 @@ def wf(tmp_path: Path):
     wf.close()
 
 
-def shown(qtbot, wf: WorkshopFile, pair_id: str | None = None) -> ReviewEntryDialog:
-    dialog = ReviewEntryDialog(wf, pair_id=pair_id)
+# Before the test pairs' first checkpoint (day 30 of a first meeting on 1 February 2027): the
+# dialog opens on day 30.
+TODAY = date(2027, 1, 15)
+
+
+def shown(
+    qtbot, wf: WorkshopFile, pair_id: str | None = None, today: date = TODAY
+) -> ReviewEntryDialog:
+    dialog = ReviewEntryDialog(wf, pair_id=pair_id, today=today)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
@@ -200,7 +208,7 @@ def test_open_review_entry_says_whether_it_saved(qtbot, wf: WorkshopFile) -> Non
     parent = QWidget()
     qtbot.addWidget(parent)
     when_modal(lambda d: qtbot.mouseClick(button(d, "Cancel"), Qt.MouseButton.LeftButton))
-    assert open_review_entry(parent, wf, pair_id) is False
+    assert open_review_entry(parent, wf, pair_id, today=TODAY) is False
 
     def save(dialog: ReviewEntryDialog) -> None:
         yes = by_name(dialog, "Cadence kept: Yes")
@@ -209,7 +217,7 @@ def test_open_review_entry_says_whether_it_saved(qtbot, wf: WorkshopFile) -> Non
         qtbot.mouseClick(button(dialog, "Save review"), Qt.MouseButton.LeftButton)
 
     when_modal(save)
-    assert open_review_entry(parent, wf, pair_id) is True
+    assert open_review_entry(parent, wf, pair_id, today=TODAY) is True
     review = ReviewStore(wf).review(pair_id, 30)
     assert review is not None and review.cadence_kept == "yes"
 
@@ -246,3 +254,10 @@ def test_typed_markup_is_shown_as_typed(qtbot, wf: WorkshopFile) -> None:
     assert '<img src="x.png"> Fridays' in dialog.cadence_question.text()
     goal = next(w for w in dialog.findChildren(QLabel) if "<b>Lead</b>" in w.text())
     assert goal.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_it_opens_on_the_checkpoint_due_now(qtbot, wf: WorkshopFile) -> None:
+    pair_id = charter_pair(wf)  # first meeting 1 February 2027: day 90 is 2 May 2027
+    assert shown(qtbot, wf, pair_id, today=date(2027, 4, 28)).checkpoint.currentData() == 90
+    assert shown(qtbot, wf, pair_id, today=date(2027, 6, 1)).checkpoint.currentData() == 90
+    assert shown(qtbot, wf, pair_id, today=date(2027, 1, 2)).checkpoint.currentData() == 30

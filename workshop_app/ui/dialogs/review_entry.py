@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -65,10 +66,16 @@ class ReviewEntryDialog(QDialog):
     """One review: pick the pair (unless given) and the checkpoint, then the answers."""
 
     def __init__(
-        self, wf: WorkshopFile, *, pair_id: str | None = None, parent: QWidget | None = None
+        self,
+        wf: WorkshopFile,
+        *,
+        pair_id: str | None = None,
+        parent: QWidget | None = None,
+        today: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.wf = wf
+        self.today = today or date.today()
         self.store = ReviewStore(wf)
         self.saved: Review | None = None
         self.setWindowTitle("Enter a checkpoint review")
@@ -208,10 +215,17 @@ class ReviewEntryDialog(QDialog):
         days = sorted(set(agreed.review_days) | entered)
         self.checkpoint.blockSignals(True)
         self.checkpoint.clear()
-        for day in days:
+        # The checkpoint shown first is the one a coordinator enters now: the latest whose
+        # date is reached (or comes within the week), else the first.
+        soon = self.today + timedelta(days=7)
+        current = 0
+        for index, day in enumerate(days):
             due = agreed.checkpoint_date(day)
             text = f"Day {day}" + (f", {format_date(due.isoformat(), lang)}" if due else "")
             self.checkpoint.addItem(text + (" (entered)" if day in entered else ""), day)
+            if due is not None and due <= soon:
+                current = index
+        self.checkpoint.setCurrentIndex(current)
         self.checkpoint.blockSignals(False)
         cadence = cadence_words(agreed.fields)
         self.cadence_question.setText(
@@ -538,9 +552,11 @@ def _clear(layout: QGridLayout) -> None:
             widget.deleteLater()
 
 
-def open_review_entry(parent: QWidget, wf: WorkshopFile, pair_id: str | None = None) -> bool:
+def open_review_entry(
+    parent: QWidget, wf: WorkshopFile, pair_id: str | None = None, *, today: date | None = None
+) -> bool:
     """Enter a review (for `pair_id`, or a pair chosen in the dialog); True when saved."""
-    dialog = ReviewEntryDialog(wf, pair_id=pair_id, parent=parent)
+    dialog = ReviewEntryDialog(wf, pair_id=pair_id, parent=parent, today=today)
     name_inner_parts(dialog)
     saved = dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None
     dialog.deleteLater()

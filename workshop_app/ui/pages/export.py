@@ -62,7 +62,8 @@ from workshop_app.ui.widgets.merge_panel import MergePanel
 
 FORMAT_HELP = {
     "csv": "One file per table (participants, pairs and charters, goals, troubleshooting "
-    "plans, attendance, agenda timings, sign-offs), for spreadsheets and HR systems.",
+    "plans, attendance, agenda timings, sign-offs, and after the launch check-ins, the contact "
+    "log, reviews and closures), for spreadsheets and HR systems.",
     "xlsx": "The same tables as sheets of one workbook, after a README sheet.",
     "json": "The whole workshop in one document, for HR systems and scripts.",
     "ics": "Each pair's meetings from their first meeting on, and their review checkpoints: "
