@@ -18,7 +18,6 @@ from pathlib import Path
 from workshop_app.core.errors import UserError, one_line
 from workshop_app.core.followup.survey_shapes import Shape, detect_shape
 from workshop_app.core.followup.survey_xlsx import xlsx_sheet_rows
-from workshop_app.core.paths import resolved
 from workshop_app.core.roster.columns import field_for
 from workshop_app.core.roster.read import (
     MAX_BYTES,
@@ -27,6 +26,7 @@ from workshop_app.core.roster.read import (
     cell_text,
     check_xlsx_archive,
     decode,
+    read_input,
     sniff_delimiter,
 )
 from workshop_app.core.words import count
@@ -66,25 +66,13 @@ def read_survey(path: Path) -> SurveyTable:
 
 
 def _read_bytes(path: Path) -> tuple[str, bytes]:
-    resolved(path)  # a loop of links is named as one, not as a missing file
-    if not path.exists():
-        raise UserError(f"There is no survey export {path}.")
-    if path.is_dir():
-        raise UserError(f"{path} is a folder; pick a survey export (.xlsx, .csv or .tsv).")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UserError(
-                f"{path.name} is {size // 1_000_000} MB; a survey export is at most "
-                f"{MAX_BYTES // 1024 // 1024} MB."
-            )
-        data = path.read_bytes()
-    except PermissionError as exc:
-        raise UserError(f"You do not have permission to read {path}.") from exc
-    except OSError as exc:
-        raise UserError(f"Cannot read {path}: {exc.strerror}.") from exc
-    if not data.strip():
-        raise UserError(f"{path.name} is empty: there are no survey responses in it.")
+    data = read_input(
+        path,
+        what="survey export",
+        pick="a survey export (.xlsx, .csv or .tsv)",
+        one="a survey export",
+        empty="there are no survey responses in it",
+    )
     if data[:4] != b"PK\x03\x04" and path.suffix.lower() in (".xls", ".xlsm", ".ods", ".numbers"):
         raise UserError(
             f"{path.name}: this kind of spreadsheet cannot be read; export the responses "

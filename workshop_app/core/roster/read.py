@@ -47,23 +47,40 @@ class RawTable:
     delimiter: str = ""
 
 
-def read_table(path: Path) -> RawTable:
+def read_input(path: Path, *, what: str, pick: str, one: str, empty: str) -> bytes:
+    """The bytes of a file a person chose to import (a roster, a survey export), or a
+    one-line message: not there, a folder (`pick` what instead), over MAX_BYTES (`one` is at
+    most…), unreadable, or `empty` of what it should hold."""
     resolved(path)  # a loop of links is named as one, not as a missing file
     if not path.exists():
-        raise UserError(f"There is no roster file {path}.")
+        raise UserError(f"There is no {what} {path}.")
     if path.is_dir():
-        raise UserError(f"{path} is a folder; pick a CSV or Excel (.xlsx) roster file.")
+        raise UserError(f"{path} is a folder; pick {pick}.")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise UserError(f"{path.name} is {size // 1_000_000} MB; a roster is at most 50 MB.")
+            raise UserError(
+                f"{path.name} is {size // 1_000_000} MB; {one} is at most "
+                f"{MAX_BYTES // 1024 // 1024} MB."
+            )
         data = path.read_bytes()
     except PermissionError as exc:
         raise UserError(f"You do not have permission to read {path}.") from exc
     except OSError as exc:
         raise UserError(f"Cannot read {path}: {exc.strerror}.") from exc
     if not data.strip():
-        raise UserError(f"{path.name} is empty: there is no roster in it.")
+        raise UserError(f"{path.name} is empty: {empty}.")
+    return data
+
+
+def read_table(path: Path) -> RawTable:
+    data = read_input(
+        path,
+        what="roster file",
+        pick="a CSV or Excel (.xlsx) roster file",
+        one="a roster",
+        empty="there is no roster in it",
+    )
     if data[:4] == b"PK\x03\x04":
         return _read_xlsx(path, data)
     if path.suffix.lower() in (".xls", ".xlsm", ".ods", ".numbers"):
