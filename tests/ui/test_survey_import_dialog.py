@@ -52,7 +52,7 @@ def button(widget: QWidget, name: str) -> QPushButton:
 
 def press_choose(qtbot, dialog: SurveyImportDialog) -> None:  # type: ignore[no-untyped-def]
     """Choose file… pressed, and the export read (on its worker thread) and checked."""
-    qtbot.mouseClick(button(dialog, "Choose survey export"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(dialog, "Choose survey export file"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.reading is None)
 
 
@@ -265,7 +265,7 @@ def test_cancel_while_the_export_is_read_stops_the_reading(  # type: ignore[no-u
     dialog = SurveyImportDialog(wf)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.mouseClick(button(dialog, "Choose survey export"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(dialog, "Choose survey export file"), Qt.MouseButton.LeftButton)
     assert dialog.waiting.text() == "Reading big.csv…"
     qtbot.mouseClick(button(dialog, "Cancel"), Qt.MouseButton.LeftButton)
     assert dialog.reading is None and not dialog.isVisible()

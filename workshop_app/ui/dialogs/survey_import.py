@@ -12,22 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSplitter,
-    QStackedWidget,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -45,10 +36,8 @@ from workshop_app.core.followup.survey_mapping import IGNORED, IGNORED_LABEL, ME
 from workshop_app.core.followup.survey_read import SurveyTable, read_survey
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.core.words import count
-from workshop_app.ui.dialogs.ask import name_buttons
+from workshop_app.ui.dialogs.import_frame import ImportFrame
 from workshop_app.ui.jobs import Job
-from workshop_app.ui.screen_fit import fit_to_screen
-from workshop_app.ui.style import ERROR_COLOUR
 
 MAPPING_MIN_WIDTH = 300
 EXPANDED_PAIRS = 20
@@ -61,36 +50,26 @@ INTRO = (
 )
 
 
-class SurveyImportDialog(QDialog):
+class SurveyImportDialog(ImportFrame):
     def __init__(
         self, wf: WorkshopFile, parent: QWidget | None = None, *, pair_id: str | None = None
     ) -> None:
-        super().__init__(parent)
-        self.wf = wf
+        super().__init__(
+            wf,
+            parent,
+            title="Import a check-in survey",
+            size=QSize(980, 620),
+            intro=INTRO,
+            what="survey export",
+            waiting="No export chosen yet. Press Choose file… to see what it holds before "
+            "anything is imported.",
+            file_filter=FILE_FILTER,
+        )
         self.pair_id = pair_id
         self.plan: CheckinPlan | None = None
         self.imported: CheckinResult | None = None
         self.combos: dict[str, QComboBox] = {}
         self.reading: Job | None = None  # the export being read, if one is
-        self.setWindowTitle("Import a check-in survey")
-        fit_to_screen(self, QSize(980, 620))
-        intro = QLabel(INTRO)
-        intro.setWordWrap(True)
-        self.path = QLineEdit()
-        self.path.setReadOnly(True)
-        self.path.setPlaceholderText("No file chosen yet")
-        self.path.setAccessibleName("Survey export file")
-        self.choose_button = QPushButton("&Choose file…")
-        self.choose_button.setAccessibleName("Choose survey export")
-        self.choose_button.clicked.connect(self.choose_file)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path, 1)
-        file_row.addWidget(self.choose_button)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Import summary")
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.hide()
 
         # Left: what each question column is read as, a combo per column.
         self.mapping_box = QGroupBox("&What each column holds")
@@ -110,63 +89,16 @@ class SurveyImportDialog(QDialog):
         box_layout.addWidget(scroll)
         self.mapping_box.hide()
 
-        # Right: nothing chosen yet, what will be imported, or the problems.
-        self.waiting = QLabel(
-            "No export chosen yet. Press Choose file… to see what it holds before anything is "
-            "imported."
-        )
-        self.waiting.setWordWrap(True)
-        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.waiting.setStyleSheet("color: palette(placeholder-text);")
-        self.preview = QTreeWidget()
-        self.preview.setHeaderHidden(True)
-        self.preview.setAccessibleName("What will be imported")
-        self.problems = QPlainTextEdit()
-        self.problems.setReadOnly(True)
-        self.problems.setAccessibleName("Problems found in the export")
-        self.area = QStackedWidget()
-        for widget in (self.waiting, self.preview, self.problems):
-            self.area.addWidget(widget)
+        # Right: nothing chosen yet, what will be imported, or the problems (the area).
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(self.mapping_box)
         self.split.addWidget(self.area)
         self.mapping_box.setMinimumWidth(MAPPING_MIN_WIDTH)
 
-        self.copy_button = QPushButton("Cop&y problems")
-        self.copy_button.setAccessibleName("Copy problems")
-        self.copy_button.clicked.connect(self.copy_problems)
-        self.copy_button.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.import_button.setAccessibleName("Import")
-        self.import_button.setEnabled(False)
-        name_buttons(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(file_row)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.split, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.copy_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.buttons)
-        layout.addLayout(bottom)
-        self.choose_button.setFocus()
+        self.lay_out(self.split)
 
     # -- choosing and checking ---------------------------------------------------------------
-
-    def choose_file(self) -> None:
-        start = self.path.text() or str(self.wf.path.parent)
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Choose a check-in survey export", start, FILE_FILTER
-        )
-        if name:
-            self.load(Path(name))
 
     def load(self, path: Path) -> None:
         """Read `path` (on a worker thread), then check it against the workshop and show what
@@ -202,7 +134,7 @@ class SurveyImportDialog(QDialog):
         self.reading = None
         self.plan = None
         self._fill_mapping(None)
-        self._show_problems(message, [message, *(details or [])])
+        self.show_problems(message, [message, *(details or [])])
 
     def _remap(self) -> None:
         """A combo changed: the same export checked again with the corrected mapping."""
@@ -212,7 +144,7 @@ class SurveyImportDialog(QDialog):
         try:
             plan = replan(self.wf, self.plan, mapping)
         except UserError as exc:
-            self._show_problems(exc.message, [exc.message, *exc.details])
+            self.show_problems(exc.message, [exc.message, *exc.details])
             return
         self._show(plan)
 
@@ -257,7 +189,7 @@ class SurveyImportDialog(QDialog):
     def _show(self, plan: CheckinPlan) -> None:
         self.plan = plan
         if not plan.ok:
-            self._show_problems(
+            self.show_problems(
                 f"{plan.source} cannot be imported: {count(len(plan.problems), 'problem')} to "
                 "fix first (in the file, or in what a column holds). Nothing has been imported.",
                 [str(p) for p in plan.problems],
@@ -265,20 +197,8 @@ class SurveyImportDialog(QDialog):
             return
         self._show_preview(plan)
 
-    def _show_problems(self, headline: str, lines: list[str]) -> None:
-        self.summary.setText(headline)
-        self.summary.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: 600;")
-        self.summary.show()
-        self.problems.setPlainText("\n".join(lines))
-        self.area.setCurrentWidget(self.problems)
-        self.copy_button.show()
-        self.import_button.setEnabled(False)
-
     def _show_preview(self, plan: CheckinPlan) -> None:
-        self.summary.setStyleSheet("")
-        self.summary.show()
-        self.copy_button.hide()
-        self.preview.clear()
+        self.start_preview()
         lines = [line.strip() for line in plan.summary()]
         if self.pair_id is not None:
             mine = [r for r in plan.responses if r.pair_id == self.pair_id]
@@ -323,10 +243,7 @@ class SurveyImportDialog(QDialog):
         else:
             self.waiting.setText("There are no responses to import in this export.")
             self.area.setCurrentWidget(self.waiting)
-        self.import_button.setEnabled(something)
-        if something:
-            self.import_button.setDefault(True)
-            self.import_button.setFocus()
+        self.offer_import(something)
 
     def _code_of(self, pair_id: str) -> str:
         try:
@@ -340,18 +257,10 @@ class SurveyImportDialog(QDialog):
             self.reading = None
         super().done(result)
 
-    def copy_problems(self) -> None:
-        QGuiApplication.clipboard().setText(self.problems.toPlainText())
-
-    def accept(self) -> None:
-        if self.plan is None or not self.import_button.isEnabled():
-            return
-        try:
-            self.imported = apply_checkins(self.wf, self.plan)
-        except UserError as exc:
-            self._show_problems(exc.message, [exc.message, *exc.details])
-            return
-        super().accept()
+    def apply(self) -> CheckinResult:
+        if self.plan is None:
+            raise UserError("Choose a survey export first.")
+        return apply_checkins(self.wf, self.plan)
 
 
 def open_survey_import(parent: QWidget, wf: WorkshopFile, pair_id: str | None = None) -> bool:
