@@ -494,3 +494,48 @@ def test_a_question_asked_twice_is_two_columns_to_map(wf: WorkshopFile, tmp_path
     }
     apply_checkins(wf, replan(wf, plan, {**plan.mapping, "Comment": "", "Comment (2)": "comment"}))
     assert wf.conn.execute("SELECT comment FROM checkins").fetchone() == ("second",)
+
+
+def _close_p02(wf: WorkshopFile, on: str) -> None:
+    from datetime import date
+
+    from workshop_app.core.followup.closing import close_pairing
+
+    pair = wf.roster.pair_by_code("P02")
+    assert pair is not None
+    day = date.fromisoformat(on)
+    close_pairing(
+        wf, pair.id, closed_on=day, reason="Moved", asked_by="mentee", rematched=False, today=day
+    )
+
+
+def test_a_response_sent_after_its_pair_was_closed_is_listed(wf: WorkshopFile) -> None:
+    _close_p02(wf, "2027-01-19")  # the mentor answered that day, the mentee the day after
+    assert problems(wf, DATA / "google_forms_de.csv") == [
+        "google_forms_de.csv, row 3, column 'Zeitstempel': pair P02 was closed on 19 January "
+        "2027; this response was sent after that"
+    ]
+
+
+def test_a_closure_made_since_the_preview_stops_the_import(wf: WorkshopFile) -> None:
+    plan = plan_ok(wf, "google_forms_de.csv")
+    _close_p02(wf, "2027-01-19")
+    before = snapshot(wf)
+    with pytest.raises(UserError, match=r"The workshop changed since google_forms_de\.csv"):
+        apply_checkins(wf, plan)
+    assert snapshot(wf) == before
+
+
+def test_a_closed_program_takes_no_more_check_ins(wf: WorkshopFile) -> None:
+    """After the close-out (and above all after anonymising) an import would bring names,
+    emails and comments back into the program's record."""
+    plan = plan_ok(wf, "google_forms_de.csv")
+    with wf.transaction():  # as close_out.close_program records it
+        wf.conn.execute("UPDATE workshop SET program_closed_on = '2027-10-19'")
+    before = snapshot(wf)
+    message = r"The program was closed on 19 October 2027: .* no longer imported"
+    with pytest.raises(UserError, match=message):
+        plan_checkins(wf, DATA / "google_forms_de.csv")
+    with pytest.raises(UserError, match=message):
+        apply_checkins(wf, plan)
+    assert snapshot(wf) == before

@@ -194,3 +194,25 @@ def _dump(path: Path) -> list[str]:
         return list(conn.iterdump())
     finally:
         conn.close()
+
+
+def test_a_run_stopped_after_its_commit_leaves_no_backup_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped during the rewrite that follows the commit (killed, the disk full): the file is
+    anonymised and a second run is refused as done, so no backup with every name may be left
+    for it."""
+    path = tmp_path / "program.workshop"
+    closed_program(path)
+
+    def stopped(wf: WorkshopFile) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(retention, "_rewrite", stopped)
+    with WorkshopFile.open(path) as wf:  # opening takes a backup: it holds every name
+        folder = backups.folder_for(path)
+        assert list(folder.glob("*.workshop"))
+        with pytest.raises(KeyboardInterrupt):
+            retention.anonymise(wf, today=LATER)
+        assert wf.workshop().anonymised_on == "2028-06-01"
+    assert list(folder.glob("*.workshop")) == []

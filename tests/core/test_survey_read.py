@@ -536,3 +536,21 @@ def test_a_damaged_sheet_is_refused_in_one_line(tmp_path: Path, rows: str, why: 
     message = refused(_sheet_workbook(tmp_path / "bad.xlsx", rows))
     assert message.startswith("bad.xlsx is not a readable Excel workbook ("), message
     assert why in message, message
+
+
+def test_a_qualtrics_export_without_its_question_rows_is_refused(tmp_path: Path) -> None:
+    """Row 2 would be read as the questions' texts: the first response's answers would become
+    the questions and be lost, and the mapping would guess from them."""
+    import csv
+
+    with (DATA / "qualtrics_text.csv").open(encoding="utf-8-sig", newline="") as f:
+        records = list(csv.reader(f))
+    cut = tmp_path / "cut.csv"
+    with cut.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([records[0], *records[3:]])  # no question texts, no ImportIds
+    with pytest.raises(UserError, match=r"^cut\.csv, row 2: this Qualtrics export lacks its"):
+        read_survey(cut)
+    legacy = tmp_path / "legacy.csv"  # the older export: two header rows, still read
+    with legacy.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([records[0], records[1], *records[3:]])
+    assert [number for number, _ in read_survey(legacy).rows] == [3, 4, 5]

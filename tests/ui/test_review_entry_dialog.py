@@ -261,3 +261,17 @@ def test_it_opens_on_the_checkpoint_due_now(qtbot, wf: WorkshopFile) -> None:
     assert shown(qtbot, wf, pair_id, today=date(2027, 4, 28)).checkpoint.currentData() == 90
     assert shown(qtbot, wf, pair_id, today=date(2027, 6, 1)).checkpoint.currentData() == 90
     assert shown(qtbot, wf, pair_id, today=date(2027, 1, 2)).checkpoint.currentData() == 30
+
+
+def test_a_review_date_is_checked_against_the_workshops_date(qtbot, wf: WorkshopFile) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    dialog = shown(qtbot, wf, charter_pair(wf))  # the workshop was on 19 January 2027
+    dialog.held_on.setFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "2027-02-10")
+    warnings = [w.text() for w in dialog.held_on.findChildren(QLabel) if "⚠" in w.text()]
+    assert warnings == []
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(QApplication.focusWidget(), "2027-01-10")
+    warnings = [w.text() for w in dialog.held_on.findChildren(QLabel) if "⚠" in w.text()]
+    assert any("Before the workshop" in w for w in warnings)

@@ -174,6 +174,7 @@ def check_plan(
     form_name: str,
     mapping: dict[str, str],
 ) -> CheckinPlan:
+    _program_must_be_open(wf)
     plan = CheckinPlan(
         table=table, form=form, form_name=form_name, signature=signature(table), mapping=mapping
     )
@@ -183,6 +184,18 @@ def check_plan(
         _check_rows(wf, table, columns, plan, problems)
     plan.problems = problems.items
     return plan
+
+
+def _program_must_be_open(wf: WorkshopFile) -> None:
+    """After the close-out the file is the program's record (and after anonymising, an
+    import would bring names, emails and comments back): check-ins are refused."""
+    workshop = wf.workshop()
+    if workshop.program_closed_on:
+        when = format_date(workshop.program_closed_on, workshop.language or "en")
+        raise UserError(
+            f"The program was closed on {when}: its file is the program's record, and "
+            "check-ins are no longer imported into it."
+        )
 
 
 def _meaning_columns(
@@ -285,6 +298,8 @@ def _check_rows(
     shape = table.shape
     roster = _roster(wf)
     stored = {k for (k,) in wf.conn.execute("SELECT response_key FROM checkins")}
+    closed = dict(wf.conn.execute("SELECT pair_id, closed_on FROM closures").fetchall())
+    lang = wf.workshop().language or "en"
     submitted_header = table.header(shape.submitted_column)
     when_first = day_first_for(
         (_cell(c, shape.submitted_column) for _, c in table.rows), hint=shape.day_first
@@ -324,6 +339,15 @@ def _check_rows(
             plan.already += 1
             continue
         pair, role, person = match
+        closed_on = closed.get(pair.id)
+        if closed_on is not None and iso_when(when)[:10] > closed_on:
+            problems.add(
+                row,
+                submitted_header,
+                f"pair {pair.code} was closed on {format_date(closed_on, lang)}; this response "
+                "was sent after that",
+            )
+            continue
         plan.responses.append(
             Response(
                 row=row,
@@ -542,9 +566,16 @@ def apply_checkins(wf: WorkshopFile, plan: CheckinPlan) -> CheckinResult:
     with wf.transaction():
         # What the preview was made against may have changed since (a pair broken up, the
         # same export imported from another window): checked again inside the transaction.
+        _program_must_be_open(wf)
         pairs = {pid for (pid,) in conn.execute("SELECT id FROM pairs")}
         stored = {k for (k,) in conn.execute("SELECT response_key FROM checkins")}
-        if any(r.pair_id not in pairs or r.key in stored for r in plan.responses):
+        closed = dict(conn.execute("SELECT pair_id, closed_on FROM closures").fetchall())
+        if any(
+            r.pair_id not in pairs
+            or r.key in stored
+            or r.submitted_at[:10] > closed.get(r.pair_id, "9999")
+            for r in plan.responses
+        ):
             raise UserError(
                 f"The workshop changed since {plan.source} was checked; nothing was imported. "
                 "Check the export again."

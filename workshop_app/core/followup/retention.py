@@ -189,13 +189,20 @@ def anonymise(wf: WorkshopFile, *, today: date) -> Plan:
         record_id = conn.execute("SELECT id FROM workshop").fetchone()[0]
         wf.audit("workshop", record_id, "anonymised_on", "", today.isoformat(), at=now)
     wf.charters.invalidate()
-    # VACUUM rewrites the file from the live rows only; the checkpoint folds the rewrite into
-    # the file and empties the WAL, where the old pages would otherwise wait.
-    conn.execute("VACUUM")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    # The backups first, straight after the commit: the rewrite below takes seconds, and a
+    # run stopped during it must not leave copies of every name that a second run, refused
+    # as done, would never delete.
     for path in _backup_files(wf.path):
         path.unlink(missing_ok=True)
+    _rewrite(wf)
     return done
+
+
+def _rewrite(wf: WorkshopFile) -> None:
+    """VACUUM rewrites the file from the live rows only; the checkpoint folds the rewrite into
+    the file and empties the WAL, where the old pages would otherwise wait."""
+    wf.conn.execute("VACUUM")
+    wf.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 # -- the steps (each a function, so a test can kill the process between them) ---------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,6 +142,14 @@ def _survey(name: str, records: list[list[str]], *, workbook: bool) -> SurveyTab
             f"{name}, row 1: this is not a survey export from Microsoft Forms, Google Forms or "
             f"Qualtrics (its headers are {shown}).{looks}"
         )
+    if shape.tool == "qualtrics" and len(records) > 1 and _a_response(records[1], shape):
+        # Without its question-text row the first response would be read as the questions
+        # (and its answers lost): refused, as every export of the wrong shape is.
+        raise UserError(
+            f"{name}, row 2: this Qualtrics export lacks its second and third header rows "
+            "(row 2 is a response, not the questions' texts); export the data again as CSV "
+            "or TSV with Qualtrics' default options."
+        )
     texts = records[1] if shape.tool == "qualtrics" and len(records) > 1 else headers
     questions = []
     seen: dict[str, int] = {}
@@ -161,6 +170,23 @@ def _survey(name: str, records: list[list[str]], *, workbook: bool) -> SurveyTab
     if not rows:
         raise UserError(f"{name} has the headers of a {shape.tool_name} export but no responses.")
     return SurveyTable(source=name, shape=shape, headers=headers, questions=questions, rows=rows)
+
+
+_RESPONSE_ID = re.compile(r"R_[A-Za-z0-9]{6,}")
+_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}")
+
+
+def _a_response(record: list[str], shape: Shape) -> bool:
+    """Whether a Qualtrics row holds a response: its ResponseId or its date is a value, where
+    the question-text row says "Response ID" and "Recorded Date"."""
+
+    def cell(i: int | None) -> str:
+        return record[i] if i is not None and i < len(record) else ""
+
+    return bool(
+        _RESPONSE_ID.fullmatch(cell(shape.id_column))
+        or _DATE_TIME.match(cell(shape.submitted_column))
+    )
 
 
 def _check_cell_sizes(name: str, records: list[list[str]], headers: list[str]) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -94,6 +94,8 @@ class ReviewEntryDialog(QDialog):
         self.checkpoint.setAccessibleName("Checkpoint")
         self.held_on = DateField("Held on")
         self.held_on.setAccessibleName("Held on")
+        # Checked against the workshop's date (a review before the launch is a slip), not today.
+        self.held_on.set_reference(QDate.fromString(wf.workshop().date, "yyyy-MM-dd"))
         self.cadence_question = _typed("")
         self.cadence_kept = QButtonGroup(self)
         cadence_row = QHBoxLayout()
