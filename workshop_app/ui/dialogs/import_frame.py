@@ -1,11 +1,12 @@
 """What every import dialog has (a roster, a check-in survey export): an introduction, the file
 chosen and a Choose file… button, a summary line, one area showing nothing chosen yet / what
 will be imported / the problems, Copy problems, and Import (on only when the file can go in)
-beside Cancel. Nothing is written until Import is pressed; `apply` then writes all or nothing.
+beside Cancel. Nothing is written until Import is pressed; `write` then writes all or nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +35,9 @@ from workshop_app.ui.style import ERROR_COLOUR
 
 
 class ImportFrame(QDialog):
-    """The frame; a subclass gives its words, lays out `area` (or a widget holding it) with
-    `lay_out`, checks a chosen file in `load` and writes it in `apply`."""
+    """The frame; a subclass gives its words, what checks a chosen file (`check`: shows the
+    preview or the problems) and what writes it (`write`: all or nothing, a UserError when
+    nothing was written), and lays out `area` (or a widget holding it) with `lay_out`."""
 
     def __init__(
         self,
@@ -48,9 +50,12 @@ class ImportFrame(QDialog):
         what: str,  # "roster", "survey export": names the file's field and button
         waiting: str,  # what the area says before a file is chosen
         file_filter: str,
+        check: Callable[[Path], None],
+        write: Callable[[], Any],
     ) -> None:
         super().__init__(parent)
         self.wf = wf
+        self._check, self._write = check, write
         self.imported: Any = None  # what `apply` returned
         self._what, self._file_filter = what, file_filter
         self.setWindowTitle(title)
@@ -122,14 +127,7 @@ class ImportFrame(QDialog):
             self, f"Choose a {self._what}", start, self._file_filter
         )
         if name:
-            self.load(Path(name))
-
-    def load(self, path: Path) -> None:
-        raise NotImplementedError  # each import checks its own kind of file
-
-    def apply(self) -> Any:
-        """Write what the checked file holds, all or nothing (UserError: nothing written)."""
-        raise NotImplementedError
+            self._check(Path(name))
 
     def show_problems(self, headline: str, lines: list[str]) -> None:
         self.summary.setText(headline)
@@ -162,7 +160,7 @@ class ImportFrame(QDialog):
         if not self.import_button.isEnabled():
             return
         try:
-            self.imported = self.apply()
+            self.imported = self._write()
         except UserError as exc:
             self.show_problems(exc.message, [exc.message, *exc.details])
             return

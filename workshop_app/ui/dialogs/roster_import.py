@@ -42,6 +42,8 @@ class ImportDialog(ImportFrame):
             waiting="No roster chosen yet. Press Choose file… to see what it holds before "
             "anything is imported.",
             file_filter=FILE_FILTER,
+            check=self.load,
+            write=self.apply,
         )
         self.plan: ImportPlan | None = None
         self.imported: ImportResult | None = None

@@ -64,6 +64,8 @@ class SurveyImportDialog(ImportFrame):
             waiting="No export chosen yet. Press Choose file… to see what it holds before "
             "anything is imported.",
             file_filter=FILE_FILTER,
+            check=self.load,
+            write=self.apply,
         )
         self.pair_id = pair_id
         self.plan: CheckinPlan | None = None
