@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO := demo/demo.workshop
 
-.PHONY: run test lint check-system check-system-test demo clean benchmarks
+.PHONY: run test lint check-system check-system-test demo clean benchmarks messages catalogues
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
@@ -25,17 +25,39 @@ check-system:
 check-system-test:
 	@bash scripts/check-system.sh --test
 
+# The translations: the .po files are the source; the .mo files the app reads are built here.
+LOCALE := workshop_app/locale
+LANGUAGES := it de fr
+CATALOGUES := $(foreach lang,$(LANGUAGES),$(LOCALE)/$(lang)/LC_MESSAGES/workshop_app.mo)
+
+$(LOCALE)/%/LC_MESSAGES/workshop_app.mo: $(LOCALE)/%/LC_MESSAGES/workshop_app.po | $(STAMP)
+	$(VENV)/bin/pybabel compile --statistics -l $* -i $< -o $@
+
+catalogues: $(CATALOGUES)
+
+# After marking new strings: extract them into the template and add them to every language's
+# catalogue, where they wait for their translations (a test lists the missing ones).
+messages: $(STAMP)
+	$(VENV)/bin/pybabel -q extract -F babel.cfg --no-location --sort-output \
+	  --project workshop-app --add-comments=Translators: -o $(LOCALE)/workshop_app.pot .
+	@for lang in $(LANGUAGES); do \
+	  if [ -f $(LOCALE)/$$lang/LC_MESSAGES/workshop_app.po ]; then \
+	    $(VENV)/bin/pybabel -q update --no-location --no-fuzzy-matching --ignore-pot-creation-date \
+	      -D workshop_app -d $(LOCALE) -l $$lang -i $(LOCALE)/workshop_app.pot; \
+	  else $(VENV)/bin/pybabel -q init -D workshop_app -d $(LOCALE) -l $$lang -i $(LOCALE)/workshop_app.pot; fi; \
+	done
+
 $(DEMO): | $(STAMP)
 	@mkdir -p demo
 	$(VENV)/bin/workshop-app demo $(DEMO)
 
 demo: $(DEMO)
 
-run: check-system $(STAMP) $(DEMO)
+run: check-system $(STAMP) $(CATALOGUES) $(DEMO)
 	$(VENV)/bin/workshop-app open $(DEMO)
 
 # The suite runs offscreen; tests/e2e/ starts its own Xvfb and sets xcb for its app only.
-test: check-system-test $(STAMP)
+test: check-system-test $(STAMP) $(CATALOGUES)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
