@@ -7,6 +7,11 @@ import pytest
 
 # GUI tests run without a display; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests read the English messages, whatever language the developer's desktop speaks; a
+# test of another language sets it itself. (The CLI tests' child processes inherit these.)
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 
 @pytest.fixture(autouse=True)
