@@ -72,9 +72,9 @@ def exercise_mismatches(translation: Exercise, english: Exercise, problems: _Pro
             _steps_mismatches(mine.steps, original.steps, where, english, problems)
     ours_parts, theirs_parts = _parts(translation), _parts(english)
     for part in theirs_parts - ours_parts:
-        problems.add(f"part '{part}'", f"is missing; the English file {english.source.name} has it")
+        problems.add(f"part '{part}'", f"is missing; the English {english.source.name} has it")
     for part in ours_parts - theirs_parts:
-        problems.add(f"part '{part}'", f"is not in the English file {english.source.name}")
+        problems.add(f"part '{part}'", f"is not in the English {english.source.name}")
     ours_names, theirs_names = placeholders_of(translation), placeholders_of(english)
     if ours_names != theirs_names:
         lost = ", ".join(f"{{{{ {n} }}}}" for n in sorted(theirs_names - ours_names))
@@ -84,7 +84,7 @@ def exercise_mismatches(translation: Exercise, english: Exercise, problems: _Pro
         )
         problems.add(
             "placeholders",
-            f"{said}: a translation keeps the placeholders of {english.source.name} as written",
+            f"{said}: a translation keeps the placeholders of the English {english.source.name} as written",
         )
 
 
@@ -100,13 +100,13 @@ def agenda_mismatches(
     if total[0] != total[1]:
         problems.add(
             "total_minutes",
-            f"is {_shown(total[0])} but {english.name} has {_shown(total[1])}; a translation "
+            f"is {_shown(total[0])} but the English {english.name} has {_shown(total[1])}; a translation "
             "keeps the total",
         )
     if len(ours) != len(theirs):
         problems.add(
             "items",
-            f"has {len(ours)} items but {english.name} has {len(theirs)}; a translation keeps "
+            f"has {len(ours)} items but the English {english.name} has {len(theirs)}; a translation keeps "
             "every item, in order",
         )
         return
@@ -114,7 +114,7 @@ def agenda_mismatches(
         if mine != original:
             problems.add(
                 f"items[{i}]",
-                f"is {_item(mine)} but in {english.name} it is {_item(original)}; a "
+                f"is {_item(mine)} but in the English {english.name} it is {_item(original)}; a "
                 "translation keeps each item's exercise and minutes",
             )
 
@@ -161,7 +161,7 @@ def _steps_mismatches(
     if len(ours) != len(theirs):
         problems.add(
             where,
-            f"has {len(ours)} steps but {english.source.name} has {len(theirs)}; a translation "
+            f"has {len(ours)} steps but the English {english.source.name} has {len(theirs)}; a translation "
             "keeps every step, in order",
         )
         return
@@ -174,7 +174,7 @@ def _steps_mismatches(
         if len(mine.roles) != len(original.roles):
             problems.add(
                 f"{at}.roles",
-                f"has {len(mine.roles)} roles but {english.source.name} has "
+                f"has {len(mine.roles)} roles but the English {english.source.name} has "
                 f"{len(original.roles)}; translate each role, in the same order",
             )
         mine_phases = [p.minutes for p in mine.phases]
@@ -206,7 +206,7 @@ def _parts(exercise: Exercise) -> set[str]:
 
 def _differs(ours: str, theirs: str, english: Exercise) -> str:
     return (
-        f"is {ours} but {english.source.name} has {theirs}; a translation keeps it as in "
+        f"is {ours} but the English {english.source.name} has {theirs}; a translation keeps it as in "
         "English"
     )
 
