@@ -137,7 +137,7 @@ def test_check_content_says_which_exercises_each_language_lacks(
     assert "de: none" in done.stdout and "fr: none" in done.stdout
     assert "smart-goals" in done.stdout  # among those Italian lacks
     # A translation that changes the exercise's minutes is a real problem: status 1.
-    english = (tmp_path / "icebreaker.md")
+    english = tmp_path / "icebreaker.md"
     english.write_text(
         "---\nid: icebreaker\ntitle: Icebreaker\nkind: logistics\nminutes: 10\n"
         "format: plenary\naudience: everyone\n---\n\n## Room prompt\n\nSay hello.\n\n"

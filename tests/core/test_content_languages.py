@@ -8,16 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.core.test_content import exercise_text, only_problem, write
 from workshop_app.core.content.library import (
     check_content,
     content_coverage,
     fill_placeholders,
     load_library,
 )
+from workshop_app.core.errors import UserError
 from workshop_app.core.model import Workshop
 from workshop_app.core.runner.room_text import room_text
 from workshop_app.resources import shipped_dir
-from tests.core.test_content import exercise_text, only_problem, write
 
 SHIPPED = shipped_dir("exercises")
 ITALIAN_BODY = (
@@ -136,7 +137,7 @@ def test_a_translation_that_changes_the_structure_is_a_problem_with_file_and_fie
     assert says in problem.message
     # The English library is not held up by it; the Italian one is refused.
     assert load_library(extra_dirs=[ours]).exercise("listening-drill")
-    with pytest.raises(Exception, match="drill.md"):
+    with pytest.raises(UserError, match=r"drill\.md"):
         load_library(extra_dirs=[ours], language="it")
 
 
@@ -150,11 +151,15 @@ def test_a_translation_keeps_the_placeholders_and_refuses_italian_fixed_minutes(
     )
     problem = only_problem(check_content(ours))
     assert problem.field == "placeholders"
-    assert "lacks {{ step_1_minutes }}" in problem.message and "adds {{ minutes }}" in problem.message
+    assert (
+        "lacks {{ step_1_minutes }}" in problem.message and "adds {{ minutes }}" in problem.message
+    )
     fixed = ITALIAN_BODY.replace("{{ step_1_minutes }}", "{{ step_1_minutes }}, circa 8 minuti")
     write(ours, {"it/drill.md": exercise_text(body=fixed)})
     problem = only_problem(check_content(ours))
-    assert problem.field == "part 'Room prompt'" and "'8 minuti' is a fixed length" in problem.message
+    assert (
+        problem.field == "part 'Room prompt'" and "'8 minuti' is a fixed length" in problem.message
+    )
 
 
 def test_an_agenda_translation_keeps_its_items_and_total(tmp_path: Path) -> None:
@@ -164,8 +169,9 @@ def test_an_agenda_translation_keeps_its_items_and_total(tmp_path: Path) -> None
         tmp_path / "ours",
         {
             "agendas/relaunch.yaml": english,
-            "it/agendas/relaunch.yaml": italian.replace("minutes: 25\n", "minutes: 20\n", 1)
-            .replace("total_minutes: 110", "total_minutes: 105"),
+            "it/agendas/relaunch.yaml": italian.replace(
+                "minutes: 25\n", "minutes: 20\n", 1
+            ).replace("total_minutes: 110", "total_minutes: 105"),
         },
     )
     problems = check_content(SHIPPED, ours)

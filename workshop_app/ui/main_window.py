@@ -669,9 +669,10 @@ class MainWindow(QMainWindow):
         """The library in the open workshop's language (its charter language, which the
         Program page changes): read again when the workshop asks for another."""
         library = self._library
-        if not isinstance(library, bool) and library is not None:
-            if library.language != self._content_language():
-                self._reload_library()
+        if isinstance(library, bool) or library is None:
+            return  # read on first need, in the language asked for then
+        if library.language != self._content_language():
+            self._reload_library()
 
     def _reload_library(self) -> None:
         self._library = self._load_library()

@@ -79,12 +79,11 @@ def exercise_mismatches(translation: Exercise, english: Exercise, problems: _Pro
     if ours_names != theirs_names:
         lost = ", ".join(f"{{{{ {n} }}}}" for n in sorted(theirs_names - ours_names))
         added = ", ".join(f"{{{{ {n} }}}}" for n in sorted(ours_names - theirs_names))
-        said = "; ".join(
-            x for x in (lost and f"lacks {lost}", added and f"adds {added}") if x
-        )
+        said = "; ".join(x for x in (lost and f"lacks {lost}", added and f"adds {added}") if x)
         problems.add(
             "placeholders",
-            f"{said}: a translation keeps the placeholders of the English {english.source.name} as written",
+            f"{said}: a translation keeps the placeholders of the English "
+            f"{english.source.name} as written",
         )
 
 
@@ -100,13 +99,15 @@ def agenda_mismatches(
     if total[0] != total[1]:
         problems.add(
             "total_minutes",
-            f"is {_shown(total[0])} but the English {english.name} has {_shown(total[1])}; a translation "
+            f"is {_shown(total[0])} but the English {english.name} has {_shown(total[1])}; "
+            "a translation "
             "keeps the total",
         )
     if len(ours) != len(theirs):
         problems.add(
             "items",
-            f"has {len(ours)} items but the English {english.name} has {len(theirs)}; a translation keeps "
+            f"has {len(ours)} items but the English {english.name} has {len(theirs)}; "
+            "a translation keeps "
             "every item, in order",
         )
         return
@@ -161,14 +162,17 @@ def _steps_mismatches(
     if len(ours) != len(theirs):
         problems.add(
             where,
-            f"has {len(ours)} steps but the English {english.source.name} has {len(theirs)}; a translation "
+            f"has {len(ours)} steps but the English {english.source.name} has {len(theirs)}; "
+            "a translation "
             "keeps every step, in order",
         )
         return
     for i, (mine, original) in enumerate(zip(ours, theirs, strict=True), start=1):
         at = f"{where}[{i}]"
         if mine.minutes != original.minutes:
-            problems.add(f"{at}.minutes", _differs(_num(mine.minutes), _num(original.minutes), english))
+            problems.add(
+                f"{at}.minutes", _differs(_num(mine.minutes), _num(original.minutes), english)
+            )
         if mine.repeat != original.repeat:
             problems.add(f"{at}.repeat", _differs(str(mine.repeat), str(original.repeat), english))
         if len(mine.roles) != len(original.roles):
@@ -206,7 +210,8 @@ def _parts(exercise: Exercise) -> set[str]:
 
 def _differs(ours: str, theirs: str, english: Exercise) -> str:
     return (
-        f"is {ours} but the English {english.source.name} has {theirs}; a translation keeps it as in "
+        f"is {ours} but the English {english.source.name} has {theirs}; a translation keeps "
+        "it as in "
         "English"
     )
 

@@ -8,9 +8,9 @@ are YAML files under `agendas/` that list exercise ids in order, with breaks.
 The shipped folder comes first; an organisation's own folders come after it and add
 exercises and agendas or replace them by `id`. Each folder may hold translations in `<lang>/`
 folders (`it/`, `it/agendas/`); the library is loaded for a language, each exercise and agenda
-from its translation where there is one, else from English, marked as a fallback. Every problem found is reported with the file,
-the field and what was expected, so a trainer who writes their own material can fix it
-without reading this code.
+from its translation where there is one, else from English, marked as a fallback. Every
+problem found is reported with the file, the field and what was expected, so a trainer who
+writes their own material can fix it without reading this code.
 
 The pieces live in their own modules: `content.model` (the dataclasses and the names a file
 may use), `content.exercise` and `content.agenda` (reading one file), `content.read` (what
@@ -306,9 +306,7 @@ def _read_folder(
     return set(seen), set(seen_agendas), problems
 
 
-def _read_translations(
-    folder: Path, english: _English, ours: _Translated
-) -> list[ContentProblem]:
+def _read_translations(folder: Path, english: _English, ours: _Translated) -> list[ContentProblem]:
     """The translations in `folder` (a `<lang>/` folder) added to `ours`, each checked
     against the English file it translates: the problems."""
     problems: list[ContentProblem] = []

@@ -98,7 +98,11 @@ def duration_text(minutes: float, language: str = SOURCE_LANGUAGE) -> str:
         return t.ngettext("{n} minute", "{n} minutes", 2).format(n=number)
     whole, half = divmod(round(halves), 2)
     if whole == 0:
-        return t.gettext("half a minute") if half else t.ngettext("{n} minute", "{n} minutes", 0).format(n=0)
+        return (
+            t.gettext("half a minute")
+            if half
+            else t.ngettext("{n} minute", "{n} minutes", 0).format(n=0)
+        )
     number = f"{whole}½" if half else str(whole)
     # A half makes it plural in every language the app has ("1½ minutes").
     return t.ngettext("{n} minute", "{n} minutes", 2 if half else whole).format(n=number)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from workshop_app.core.i18n import SOURCE_LANGUAGE, N_, translations
+from workshop_app.core.i18n import N_, SOURCE_LANGUAGE, translations
 
 # Program facts that text may name as {{ placeholder }}; the app fills them in from the
 # workshop's program context. Each has what it is and the words used when it is not set
@@ -58,7 +58,10 @@ PLACEHOLDERS: Mapping[str, tuple[str, str]] = {
         "the program team that a pair has stopped meeting",
         N_("[What the program asks of every pair: add it in the program context.]"),
     ),
-    "return_copy_to": ("who keeps the Program's copy of each signed charter", N_("the program team")),
+    "return_copy_to": (
+        "who keeps the Program's copy of each signed charter",
+        N_("the program team"),
+    ),
 }
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 # The exercise's minutes: the whole exercise, one round of step N, or phase M of step N.

@@ -43,7 +43,9 @@ def in_library_language(segments: list[Segment], library: Library | None) -> lis
     loaded for: the file keeps the title the agenda was chosen with, and the workshop's
     language may have changed since (a segment's title is never edited on its own)."""
     for segment in segments:
-        exercise = library.exercises.get(segment.exercise_id) if library and segment.exercise_id else None
+        exercise = (
+            library.exercises.get(segment.exercise_id) if library and segment.exercise_id else None
+        )
         if exercise is not None:
             segment.title = exercise.title
     return segments

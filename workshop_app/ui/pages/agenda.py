@@ -182,7 +182,9 @@ class AgendaPage(WorkshopPage):
         self._show_agenda_in_use()
         self.table.setRowCount(len(self._segments))
         for row, segment in enumerate(self._segments):
-            exercise = self.library.exercises.get(segment.exercise_id or "") if self.library else None
+            exercise = (
+                self.library.exercises.get(segment.exercise_id or "") if self.library else None
+            )
             shown = marked_title(segment.title, exercise)
             title = QTableWidgetItem(shown + ("  (skipped)" if segment.skipped else ""))
             if segment.skipped:
