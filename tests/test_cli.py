@@ -124,6 +124,39 @@ def test_check_content_passes_on_the_shipped_library(app_data: Path) -> None:
     assert "valid" in done.stdout
 
 
+def test_check_content_says_which_exercises_each_language_lacks(
+    tmp_path: Path, app_data: Path
+) -> None:
+    from workshop_app.core.content.library import content_coverage
+
+    italian = next(c for c in content_coverage() if c.language == "it")
+    done = run("check-content", data=app_data)
+    assert done.returncode == 0, done.stderr  # a missing translation is not a problem
+    total = len(italian.exercises) + len(italian.missing_exercises)
+    assert f"it: {len(italian.exercises)} of {total} exercises, 4 of 4 agendas" in done.stdout
+    assert "de: none" in done.stdout and "fr: none" in done.stdout
+    assert "smart-goals" in done.stdout  # among those Italian lacks
+    # A translation that changes the exercise's minutes is a real problem: status 1.
+    english = tmp_path / "icebreaker.md"
+    english.write_text(
+        "---\nid: icebreaker\ntitle: Icebreaker\nkind: logistics\nminutes: 10\n"
+        "format: plenary\naudience: everyone\n---\n\n## Room prompt\n\nSay hello.\n\n"
+        "## Facilitator notes\n\nSmile.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "it").mkdir()
+    (tmp_path / "it" / "icebreaker.md").write_text(
+        english.read_text(encoding="utf-8")
+        .replace("minutes: 10", "minutes: 15")
+        .replace("Say hello.", "Salutare."),
+        encoding="utf-8",
+    )
+    done = run("check-content", str(tmp_path), data=app_data)
+    assert done.returncode == 1
+    assert str(Path("it") / "icebreaker.md") in done.stderr and "minutes" in done.stderr
+    assert f"it: {len(italian.exercises)} of {total + 1} exercises" in done.stdout
+
+
 def test_check_content_names_file_and_field_of_each_problem(tmp_path: Path, app_data: Path) -> None:
     (tmp_path / "icebreaker.md").write_text(
         "---\nid: icebreaker\ntitle: Icebreaker\nkind: party\nminutes: 10\nformat: plenary\n"

@@ -35,6 +35,9 @@ def test_wheel_ships_content_and_templates(tmp_path: Path) -> None:
     shipped = [n for n in names if n.startswith("workshop_app/_shipped/")]
     assert any(n.startswith("workshop_app/_shipped/exercises/agendas/") for n in shipped)
     assert any(n.startswith("workshop_app/_shipped/report_templates/") for n in shipped)
+    # The translations ship too, each language in its own folder.
+    assert "workshop_app/_shipped/exercises/it/feedback-sbi.md" in names
+    assert "workshop_app/_shipped/exercises/it/agendas/half-day-launch.yaml" in names
     for source in (ROOT / "exercises").rglob("*"):
         if source.is_file():
             rel = source.relative_to(ROOT / "exercises").as_posix()
@@ -65,3 +68,14 @@ def test_wheel_ships_content_and_templates(tmp_path: Path) -> None:
             cwd=tmp_path,
         )
         assert run.returncode == 0, run.stderr[-2000:]
+    # The installed app reads them: check-content counts the Italian agendas, and the
+    # library in Italian has the Italian title.
+    assert "it: " in run.stdout and "4 of 4 agendas" in run.stdout, run.stdout
+    code = (
+        "from workshop_app.core.content.library import load_library;"
+        "print(load_library(language='it-IT').exercise('feedback-sbi').title)"
+    )
+    title = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    assert title.startswith("Dare e ricevere feedback"), title

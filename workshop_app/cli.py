@@ -12,11 +12,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop_app import __version__, cli_follow_up
 from workshop_app.core.app_folders import secure_app_folders
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.words import count
+
+if TYPE_CHECKING:
+    from workshop_app.core.content.library import Coverage
 
 PROG = "workshop-app"
 
@@ -431,7 +436,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_check_content(args: argparse.Namespace) -> int:
-    from workshop_app.core.content.library import check_content
+    from workshop_app.core.content.library import check_content, content_coverage
     from workshop_app.resources import shipped_dir
 
     folders = [shipped_dir("exercises")]
@@ -440,16 +445,58 @@ def cmd_check_content(args: argparse.Namespace) -> int:
         folders.append(content)
     if args.dir is not None:
         if not args.dir.is_dir():
-            raise UserError(f"{args.dir} is not a folder of exercises.")
+            raise UserError(_("{folder} is not a folder of exercises.").format(folder=args.dir))
         folders.append(args.dir)
     problems = check_content(*folders)
+    # Which languages the exercises are in: a missing translation is not a problem (the
+    # English file stands in), so it never changes the exit status.
+    print(_("Languages (the English files stand in for what a language lacks):"))
+    for line in coverage_lines(content_coverage(*folders)):
+        print("  " + line)
     if problems:
         raise UserError(
-            f"The exercise library has {count(len(problems), 'problem')}.",
+            ngettext(
+                "The exercise library has {n} problem.",
+                "The exercise library has {n} problems.",
+                len(problems),
+            ).format(n=len(problems)),
             details=[str(p) for p in problems],
         )
-    print("The exercise library is valid: " + ", ".join(str(f) for f in folders))
+    print(
+        _("The exercise library is valid: {folders}").format(
+            folders=", ".join(str(f) for f in folders)
+        )
+    )
     return 0
+
+
+def coverage_lines(report: Sequence[Coverage]) -> list[str]:
+    """One line per language: "it: 43 of 43 exercises, 4 of 4 agendas", "de: none", with
+    the ids a partly translated language lacks."""
+    lines = []
+    for lang in report:
+        done, total = len(lang.exercises), len(lang.exercises) + len(lang.missing_exercises)
+        agendas = len(lang.agendas)
+        all_agendas = agendas + len(lang.missing_agendas)
+        if not done and not agendas:
+            lines.append(_("{lang}: none").format(lang=lang.language))
+            continue
+        line = (
+            ngettext(
+                "{lang}: {done} of {total} exercise",
+                "{lang}: {done} of {total} exercises",
+                total,
+            ).format(lang=lang.language, done=done, total=total)
+            + ", "
+            + ngettext("{done} of {total} agenda", "{done} of {total} agendas", all_agendas).format(
+                done=agendas, total=all_agendas
+            )
+        )
+        missing = [*lang.missing_exercises, *(f"agendas/{a}" for a in lang.missing_agendas)]
+        if missing:
+            line += " " + _("(lacks: {ids})").format(ids=", ".join(missing))
+        lines.append(line)
+    return lines
 
 
 def copies_argument(text: str) -> tuple[str, ...]:

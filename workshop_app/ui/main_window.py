@@ -385,7 +385,8 @@ class MainWindow(QMainWindow):
         """The exercise library, read on first need (it costs start-up time otherwise)."""
         if self._library is False:
             preloaded = self._preloaded
-            self._library = preloaded if preloaded is not None else self._load_library()
+            wanted = preloaded is not None and preloaded.language == self._content_language()
+            self._library = preloaded if wanted else self._load_library()
         library = self._library
         assert not isinstance(library, bool)  # read just above
         return library
@@ -541,6 +542,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_others(self, source: WorkshopPage) -> None:
         self._generation += 1
+        self._follow_language()
         current = self.current_page()
         if current is not source:
             current.refresh()
@@ -659,6 +661,20 @@ class MainWindow(QMainWindow):
             )
             return False
         self.settings.set_content_dir(folder)
+        self._reload_library()
+        self.statusBar().showMessage(f"Using your exercises from {folder}", 8000)
+        return True
+
+    def _follow_language(self) -> None:
+        """The library in the open workshop's language (its charter language, which the
+        Program page changes): read again when the workshop asks for another."""
+        library = self._library
+        if isinstance(library, bool) or library is None:
+            return  # read on first need, in the language asked for then
+        if library.language != self._content_language():
+            self._reload_library()
+
+    def _reload_library(self) -> None:
         self._library = self._load_library()
         from workshop_app.ui.pages.agenda import AgendaPage
         from workshop_app.ui.pages.charters import ChartersPage
@@ -666,17 +682,22 @@ class MainWindow(QMainWindow):
 
         for page in self._pages.values():
             if isinstance(page, AgendaPage | RunnerPage):
-                page.library = self.library
+                page.set_library(self.library)
             elif isinstance(page, ChartersPage):
                 page.set_scenarios(self._scenario_titles())
-        self.statusBar().showMessage(f"Using your exercises from {folder}", 8000)
-        return True
+
+    def _content_language(self) -> str:
+        from workshop_app.core.i18n import base_language
+
+        return base_language(self.wf.workshop().language) if self.wf is not None else "en"
 
     def _load_library(self) -> Library | None:
         from workshop_app.core.content.library import load_library
 
         try:
-            return load_library(extra_dirs=self.settings.content_dirs())
+            return load_library(
+                extra_dirs=self.settings.content_dirs(), language=self._content_language()
+            )
         except UserError as exc:
             show_user_error(self, "The exercise library has problems", exc)
             return None
@@ -955,6 +976,7 @@ class MainWindow(QMainWindow):
             self.locked_by = lock_holder(wf.path) or "another window"
             self.banner.show_reason(wf.path.name, self.locked_by)
         self._generation += 1
+        self._follow_language()
         for index, page in self._pages.items():
             page.set_workshop(wf)
             page.set_read_only(wf.readonly)

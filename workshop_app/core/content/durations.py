@@ -18,17 +18,29 @@ _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
           "eighteen", "nineteen")  # fmt: skip
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_WORDS = {word: n for n, word in enumerate(_UNITS, start=1)} | {
-    word: 10 * n for n, word in enumerate(_TENS, start=2)
-}
+# The same in Italian, the other language the shipped content is written in ("un minuto",
+# like "a minute", is not a number).
+_UNITS_IT = ("uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove",
+             "dieci", "undici", "dodici", "tredici", "quattordici", "quindici", "sedici",
+             "diciassette", "diciotto", "diciannove")  # fmt: skip
+_TENS_IT = ("venti", "trenta", "quaranta", "cinquanta", "sessanta")
+_WORDS = (
+    {word: n for n, word in enumerate(_UNITS, start=1)}
+    | {word: 10 * n for n, word in enumerate(_TENS, start=2)}
+    | {word: n for n, word in enumerate(_UNITS_IT, start=1)}
+    | {word: 10 * n for n, word in enumerate(_TENS_IT, start=2)}
+    | {"venticinque": 25, "trentacinque": 35, "quarantacinque": 45}
+)
 _WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
 _NUMBER = (
     rf"(?:\d+(?:[.,]\d+)?\s*½?|½|(?:{_WORD})(?:[- ](?:{_WORD}))?)"
-    r"(?:\s+and\s+a\s+half)?"
+    r"(?:\s+(?:and\s+a\s+half|e\s+mezzo))?"
 )
+# English, Italian ("minuti", "minuto"), German ("Minuten") and French ("minutes").
+_UNIT = r"(?:minutes?|mins?|minut[oi]|minuten)"
 _DURATION = re.compile(
-    rf"(?<![\w½.,])(?P<number>{_NUMBER})\s*[-\u2010\u2011]?\s*(?:minutes?|mins?)\b"
-    r"|\bhalf[- ](?:an?\s+)?minute\b",
+    rf"(?<![\w½.,])(?P<number>{_NUMBER})\s*[-\u2010\u2011]?\s*{_UNIT}\b"
+    r"|\bhalf[- ](?:an?\s+)?minute\b|\bmezzo\s+minuto\b",
     re.IGNORECASE,
 )
 
@@ -45,8 +57,8 @@ def _value(number: str | None) -> float | None:
     if number is None:
         return 0.5  # "half a minute"
     text = number.lower().strip()
-    half = 0.5 if text.endswith("half") or "½" in text else 0.0
-    text = re.sub(r"\s+and\s+a\s+half$", "", text).replace("½", "").strip()
+    half = 0.5 if text.endswith(("half", "mezzo")) or "½" in text else 0.0
+    text = re.sub(r"\s+(?:and\s+a\s+half|e\s+mezzo)$", "", text).replace("½", "").strip()
     if not text:
         return half
     if text[0].isdigit():

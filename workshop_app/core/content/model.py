@@ -12,6 +12,7 @@ from pathlib import Path
 from workshop_app.core.content.placeholders import fill_placeholders
 from workshop_app.core.content.wording import _did_you_mean
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import SOURCE_LANGUAGE, translations
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -85,18 +86,26 @@ def minutes_text(minutes: float) -> str:
     return f"{round(minutes, 1):g} min"
 
 
-def duration_text(minutes: float) -> str:
+def duration_text(minutes: float, language: str = SOURCE_LANGUAGE) -> str:
     """Minutes as a sentence says them, for the minutes placeholders: "8 minutes", "1 minute",
     "2½ minutes", "half a minute" (the timer counts in half minutes; a length written in a
-    file with another fraction keeps minutes_text's one decimal: "1.2 minutes")."""
+    file with another fraction keeps minutes_text's one decimal: "1.2 minutes"), in
+    `language`, the language of the text they go into."""
+    t = translations(language)
     halves = minutes * 2
     if abs(halves - round(halves)) > 1e-9:
-        return f"{round(minutes, 1):g} minutes"
+        number = f"{round(minutes, 1):g}"
+        return t.ngettext("{n} minute", "{n} minutes", 2).format(n=number)
     whole, half = divmod(round(halves), 2)
     if whole == 0:
-        return "half a minute" if half else "0 minutes"
+        return (
+            t.gettext("half a minute")
+            if half
+            else t.ngettext("{n} minute", "{n} minutes", 0).format(n=0)
+        )
     number = f"{whole}½" if half else str(whole)
-    return f"{number} minute{'' if (whole, half) == (1, 0) else 's'}"
+    # A half makes it plural in every language the app has ("1½ minutes").
+    return t.ngettext("{n} minute", "{n} minutes", 2 if half else whole).format(n=number)
 
 
 REQUIRED_FIELDS = ("id", "title", "kind", "minutes", "format", "audience")
@@ -217,6 +226,11 @@ class Exercise:
     what_goes_wrong: str = ""
     plan_prompts: tuple[str, ...] = ()
     good_plans: tuple[str, ...] = ()
+    language: str = SOURCE_LANGUAGE
+    """The language its text is written in (the `<lang>/` folder it came from)."""
+    fallback: bool = False
+    """True when the library was loaded for another language that has no translation of it:
+    the English file stands in, and the app marks it "English"."""
 
     @property
     def is_scenario(self) -> bool:
@@ -295,26 +309,33 @@ class Exercise:
         # The steps' segments are the last ones, round after round (the parallel part's
         # come before them).
         at = len(segments) - sum(s.repeat * len(s.phases or (s,)) for s in self.steps)
-        return {MINUTES: duration_text(target)} | _step_values(self.steps, segments[at:])
+        return {MINUTES: duration_text(target, self.language)} | _step_values(
+            self.steps, segments[at:], self.language
+        )
 
     def _track_values(
         self, track: Track, target: float, segments: Sequence[TimedStep]
     ) -> dict[str, str]:
         line = dict(track_timelines(segments))[track.name]
-        return {MINUTES: duration_text(target)} | _step_values(track.steps, line)
+        return {MINUTES: duration_text(target, self.language)} | _step_values(
+            track.steps, line, self.language
+        )
 
 
-def _step_values(steps: Sequence[Step], segments: Sequence[TimedStep]) -> dict[str, str]:
-    """The `step_N_minutes` (and phase) placeholders of `steps`, from their `segments`."""
+def _step_values(
+    steps: Sequence[Step], segments: Sequence[TimedStep], language: str
+) -> dict[str, str]:
+    """The `step_N_minutes` (and phase) placeholders of `steps`, from their `segments`, as
+    `language` says them."""
     values = {}
     at = 0
     for i, step in enumerate(steps, start=1):
         count = len(step.phases or (step,))
         first_round = segments[at : at + count]
         at += count * step.repeat
-        values[step_placeholder(i)] = duration_text(sum(s.minutes for s in first_round))
+        values[step_placeholder(i)] = duration_text(sum(s.minutes for s in first_round), language)
         for j, segment in enumerate(first_round if step.phases else (), start=1):
-            values[step_placeholder(i, j)] = duration_text(segment.minutes)
+            values[step_placeholder(i, j)] = duration_text(segment.minutes, language)
     return values
 
 
@@ -479,6 +500,10 @@ class Agenda:
     items: tuple[AgendaItem, ...]
     source: Path
     description: str = ""
+    language: str = SOURCE_LANGUAGE
+    """The language of its own text (title, description, breaks)."""
+    fallback: bool = False
+    """True when the library was loaded for a language that has no translation of it."""
 
     @property
     def planned_minutes(self) -> float:
@@ -490,6 +515,8 @@ class Library:
     exercises: dict[str, Exercise]
     agendas: dict[str, Agenda]
     folders: tuple[Path, ...] = ()
+    language: str = SOURCE_LANGUAGE
+    """The language it was loaded for: each exercise and agenda is in it, or is a fallback."""
 
     def exercise(self, exercise_id: str) -> Exercise:
         try:

@@ -12,50 +12,56 @@ one of these; the room text and the runner fill them in.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+
+from workshop_app.core.i18n import N_, SOURCE_LANGUAGE, translations
 
 # Program facts that text may name as {{ placeholder }}; the app fills them in from the
-# workshop's program context. Each has what it is and the words used when it is not set.
+# workshop's program context. Each has what it is and the words used when it is not set
+# (marked for the catalogue: they are shown in the language of the text they go into).
 PLACEHOLDERS: Mapping[str, tuple[str, str]] = {
-    "program": ("the program's name", "the mentoring program"),
-    "organisation": ("the organisation's name", "our organisation"),
-    "sponsor": ("the sponsor's name and role", "our executive sponsor"),
+    "program": ("the program's name", N_("the mentoring program")),
+    "organisation": ("the organisation's name", N_("our organisation")),
+    "sponsor": ("the sponsor's name and role", N_("our executive sponsor")),
     "sponsor_endorsement": (
         "the sponsor's endorsement, in their words",
-        "[The sponsor's endorsement: add it in the program context.]",
+        N_("[The sponsor's endorsement: add it in the program context.]"),
     ),
     "program_goals": (
         "the program's goals",
-        "[The program's goals: add them in the program context.]",
+        N_("[The program's goals: add them in the program context.]"),
     ),
     "strategy_link": (
         "how the program serves the company's goals and strategy",
-        "[How the program serves our strategy: add it in the program context.]",
+        N_("[How the program serves our strategy: add it in the program context.]"),
     ),
-    "program_length": ("how long the program runs", "the length of the program"),
+    "program_length": ("how long the program runs", N_("the length of the program")),
     "metrics": (
         "how the program measures success",
-        "[The program's measures of success: add them in the program context.]",
+        N_("[The program's measures of success: add them in the program context.]"),
     ),
     "support_contacts": (
         "who to contact for help, and how",
-        "[Program support contacts: add them in the program context.]",
+        N_("[Program support contacts: add them in the program context.]"),
     ),
     "confidentiality_wording": (
         "the program's standard confidentiality wording",
-        "[The program's confidentiality wording: add it in the program context.]",
+        N_("[The program's confidentiality wording: add it in the program context.]"),
     ),
     "no_fault_wording": (
         "the program's no-fault conclusion wording",
-        "[The program's no-fault conclusion wording: add it in the program context.]",
+        N_("[The program's no-fault conclusion wording: add it in the program context.]"),
     ),
-    "facilitator": ("the facilitator's name", "your facilitator"),
+    "facilitator": ("the facilitator's name", N_("your facilitator")),
     "program_commitments": (
         "what the program asks of every pair (charter section 11), including when to tell "
         "the program team that a pair has stopped meeting",
-        "[What the program asks of every pair: add it in the program context.]",
+        N_("[What the program asks of every pair: add it in the program context.]"),
     ),
-    "return_copy_to": ("who keeps the Program's copy of each signed charter", "the program team"),
+    "return_copy_to": (
+        "who keeps the Program's copy of each signed charter",
+        N_("the program team"),
+    ),
 }
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 # The exercise's minutes: the whole exercise, one round of step N, or phase M of step N.
@@ -74,20 +80,24 @@ _LINE_START_SPECIAL = re.compile(r"^(\s*(?:\d+)?)((?<=\d)[.)]|(?<!\d)[#>+=-])")
 Value = str | Sequence[str]
 
 
-def fill_placeholders(text: str, values: Mapping[str, Value] | None = None) -> str:
+def fill_placeholders(
+    text: str, values: Mapping[str, Value] | None = None, language: str = SOURCE_LANGUAGE
+) -> str:
     """`text` (Markdown) with each `{{ name }}` replaced by its value, or its stand-in words.
 
     Values are the program's own words, typed by the facilitator: they are escaped, so that
     a goal starting "1." or holding a `*` reads as typed. A value of several lines, or a list
     of items, is a block: it starts on a line of its own (a list is a real list, never
     "Goals: - one" run into the label before it), inside the same block quote or list item
-    as the placeholder. Text in quotes, `{{ "60 minutes" }}`, is shown as written."""
+    as the placeholder. Text in quotes, `{{ "60 minutes" }}`, is shown as written. A fact not
+    set reads as its neutral words in `language`, the language of `text`."""
     values = values or {}
     text = AS_WRITTEN.sub(lambda m: m.group(1), text)
-    return "\n".join(_fill_line(line, values) for line in text.split("\n"))
+    unset = translations(language).gettext
+    return "\n".join(_fill_line(line, values, unset) for line in text.split("\n"))
 
 
-def _fill_line(line: str, values: Mapping[str, Value]) -> str:
+def _fill_line(line: str, values: Mapping[str, Value], unset: Callable[[str], str]) -> str:
     out = ""
     rest = line
     container = _CONTAINER.match(line)
@@ -96,7 +106,7 @@ def _fill_line(line: str, values: Mapping[str, Value]) -> str:
     continuation = quote + " " * len(marker)  # what a later line of the same block starts with
     while match := _PLACEHOLDER.search(rest):
         before, rest = rest[: match.start()], rest[match.end() :]
-        lines = _value_lines(match.group(1), match.group(0), values)
+        lines = _value_lines(match.group(1), match.group(0), values, unset)
         this_line = (out + before).rsplit("\n", 1)[-1]
         at_start = not this_line[len(continuation) :].strip()
         if len(lines) == 1:
@@ -113,13 +123,16 @@ def _fill_line(line: str, values: Mapping[str, Value]) -> str:
     return out + rest
 
 
-def _value_lines(name: str, written: str, values: Mapping[str, Value]) -> list[str]:
-    """The Markdown lines (already escaped if more than one) that stand for a placeholder."""
+def _value_lines(
+    name: str, written: str, values: Mapping[str, Value], unset: Callable[[str], str]
+) -> list[str]:
+    """The Markdown lines (already escaped if more than one) that stand for a placeholder;
+    `unset` translates the neutral words of a fact not set."""
     value = values.get(name)
     if isinstance(value, str):
         value = value.strip()
     if not value:
-        return [PLACEHOLDERS[name][1]] if name in PLACEHOLDERS else [written]
+        return [unset(PLACEHOLDERS[name][1])] if name in PLACEHOLDERS else [written]
     if not isinstance(value, str):
         items = [" ".join(item.split()) for item in value if item.strip()]
         if len(items) == 1:

@@ -56,7 +56,6 @@ def write_handouts(
     from workshop_app.core.store.workshop_file import WorkshopFile
 
     chosen = chosen_handouts(names)
-    library = load_library(extra_dirs=[Path(d) for d in content_dirs])
     folder = Path(out_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -64,6 +63,10 @@ def write_handouts(
         raise UserError(f"Cannot create the folder {folder}: {exc.strerror}.") from exc
     temp_files.remove_stale(folder)
     with WorkshopFile.open(Path(path), readonly=True) as wf:
+        # The exercises in the workshop's language, as the runner shows them.
+        library = load_library(
+            extra_dirs=[Path(d) for d in content_dirs], language=wf.workshop().language
+        )
         contexts = [
             (ATTENDANCE_TEMPLATE, sign_in_context(wf))
             if name == "sign-in"

@@ -38,6 +38,19 @@ def planned_from(agenda: Agenda, library: Library) -> list[PlannedSegment]:
     return out
 
 
+def in_library_language(segments: list[Segment], library: Library | None) -> list[Segment]:
+    """`segments` with each exercise's title as the library has it, in the language it was
+    loaded for: the file keeps the title the agenda was chosen with, and the workshop's
+    language may have changed since (a segment's title is never edited on its own)."""
+    for segment in segments:
+        exercise = (
+            library.exercises.get(segment.exercise_id) if library and segment.exercise_id else None
+        )
+        if exercise is not None:
+            segment.title = exercise.title
+    return segments
+
+
 class AgendaStore:
     def __init__(self, wf: OpenWorkshop) -> None:
         self._wf = wf

@@ -24,6 +24,7 @@ from workshop_app.core.content.library import Exercise, Library
 from workshop_app.core.content.model import TimedStep
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import Segment
+from workshop_app.core.runner.agenda_store import in_library_language
 from workshop_app.core.runner.clock import Clock
 from workshop_app.core.runner.record import FileRecord, LiveClock, RehearsalRecord, RunRecord
 
@@ -101,7 +102,8 @@ class Runner:
         The view stays where it was if its segment is still there; on first reading it opens
         on the timed segment, so a reopened app shows the segment that runs."""
         had_agenda = bool(self.segments)
-        self.segments = [s for s in self.wf.agenda.segments() if not s.skipped]
+        segments = in_library_language(self.wf.agenda.segments(), self.library)
+        self.segments = [s for s in segments if not s.skipped]
         self._record.overlay(self.segments)
         by_id = {s.id: s for s in self.segments}
         saved = self._record.live()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from workshop_app.core.content.library import Exercise, fill_placeholders
 from workshop_app.core.content.placeholders import Value
+from workshop_app.core.i18n import base_language
 from workshop_app.core.model import Workshop
 
 
@@ -57,7 +58,9 @@ def room_text(
 ) -> str:
     """`text` of `exercise` as it is shown, when it runs for `minutes` (the agenda's
     allocation; the exercise's own minutes without one)."""
-    return fill_placeholders(text, placeholder_values(workshop, exercise, minutes))
+    return fill_placeholders(
+        text, placeholder_values(workshop, exercise, minutes), _language(workshop, exercise)
+    )
 
 
 def track_prompts(
@@ -87,7 +90,13 @@ def _track_text(
 ) -> str:
     """A track's own text: its step placeholders are the track's steps."""
     values = placeholder_values(workshop) | exercise.track_minutes_values(track, minutes)
-    return fill_placeholders(text, values)
+    return fill_placeholders(text, values, exercise.language)
+
+
+def _language(workshop: Workshop, exercise: Exercise | None) -> str:
+    """The language of the text: the exercise's (English for a fallback), else the
+    workshop's."""
+    return exercise.language if exercise is not None else base_language(workshop.language)
 
 
 def revealable_parts(
@@ -100,14 +109,16 @@ def revealable_parts(
     if not exercise.is_scenario:
         return []
     values = placeholder_values(workshop, exercise, minutes)
-    filled = fill_placeholders(exercise.situation, values)
+    filled = fill_placeholders(exercise.situation, values, exercise.language)
     situation = [p.strip() for p in re.split(r"\n\s*\n", filled) if p.strip()]
     parts = [
         RevealablePart(f"situation-{i}", f"Situation, paragraph {i} of {len(situation)}", p, p)
         for i, p in enumerate(situation, start=1)
     ]
     if exercise.plan_prompts:
-        prompts = "\n".join(f"- {fill_placeholders(q, values)}" for q in exercise.plan_prompts)
+        prompts = "\n".join(
+            f"- {fill_placeholders(q, values, exercise.language)}" for q in exercise.plan_prompts
+        )
         parts.append(
             RevealablePart(
                 "plan-prompts",
@@ -117,7 +128,7 @@ def revealable_parts(
             )
         )
     for i, plan in enumerate(exercise.good_plans, start=1):
-        text = fill_placeholders(plan, values)
+        text = fill_placeholders(plan, values, exercise.language)
         parts.append(
             RevealablePart(
                 f"good-plan-{i}",

@@ -31,10 +31,11 @@ from workshop_app.core.content.library import (
 )
 from workshop_app.core.errors import UserError
 from workshop_app.core.model import Segment
-from workshop_app.core.runner.agenda_store import PlannedSegment, planned_from
+from workshop_app.core.runner.agenda_store import PlannedSegment, in_library_language, planned_from
 from workshop_app.ui.dialogs.add_exercise import AddExerciseDialog
 from workshop_app.ui.dialogs.ask import ask, show_user_error
 from workshop_app.ui.handout_jobs import HandoutPrinter
+from workshop_app.ui.language_mark import marked_title
 from workshop_app.ui.pages.base import WorkshopPage, page_heading
 from workshop_app.ui.read_only import read_only_safe
 from workshop_app.ui.style import HELP_STYLE
@@ -72,11 +73,7 @@ class AgendaPage(WorkshopPage):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.choice.setMinimumContentsLength(18)
-        for agenda in library.agendas.values() if library else ():
-            self.choice.addItem(agenda_label(agenda), agenda.id)
-            self.choice.setItemData(
-                self.choice.count() - 1, agenda.description, Qt.ItemDataRole.ToolTipRole
-            )
+        self._fill_choice()
         self.choice.currentIndexChanged.connect(self._describe_choice)
         choice_label = QLabel("S&tart from:")
         choice_label.setBuddy(self.choice)
@@ -158,17 +155,38 @@ class AgendaPage(WorkshopPage):
         button.clicked.connect(lambda: slot())
         return button
 
+    def set_library(self, library: Library | None) -> None:
+        """Use `library` from now on (another language, or the organisation's folder)."""
+        self.library = library
+        self.printing.library = library
+        self._fill_choice()
+        self.refresh()
+
+    def _fill_choice(self) -> None:
+        self.choice.clear()
+        for agenda in self.library.agendas.values() if self.library else ():
+            self.choice.addItem(agenda_label(agenda), agenda.id)
+            self.choice.setItemData(
+                self.choice.count() - 1, agenda.description, Qt.ItemDataRole.ToolTipRole
+            )
+
     # -- showing ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
         chosen = self._selected()
         self.table.setRowCount(0)
         self._spins = []
-        self._segments = [] if self.wf is None else self.wf.agenda.segments()
+        self._segments = (
+            [] if self.wf is None else in_library_language(self.wf.agenda.segments(), self.library)
+        )
         self._show_agenda_in_use()
         self.table.setRowCount(len(self._segments))
         for row, segment in enumerate(self._segments):
-            title = QTableWidgetItem(segment.title + ("  (skipped)" if segment.skipped else ""))
+            exercise = (
+                self.library.exercises.get(segment.exercise_id or "") if self.library else None
+            )
+            shown = marked_title(segment.title, exercise)
+            title = QTableWidgetItem(shown + ("  (skipped)" if segment.skipped else ""))
             if segment.skipped:
                 font = title.font()
                 font.setStrikeOut(True)

@@ -364,8 +364,9 @@ class ProgramPage(WorkshopPage):
         self._update_warnings()
         if key == "date" and self.wf is not None:
             self._date_references(self.wf.workshop().date)
-        if key in ("program", "organisation", "date", *STANDARD_WORDING):
-            self.changed.emit()  # the window title and the overview show these
+        if key in ("program", "organisation", "date", "language", *STANDARD_WORDING):
+            # The window title and the overview show these; the language, the exercises.
+            self.changed.emit()
 
     def _update_warnings(self) -> None:
         if self.wf is not None:

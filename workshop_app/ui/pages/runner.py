@@ -122,6 +122,14 @@ class RunnerPage(WorkshopPage):
         self._make_runner(rehearsal=rehearsal_suggested(wf, self.clock))
         self.refresh()
 
+    def set_library(self, library: Library | None) -> None:
+        """Use `library` from now on (another language, or the organisation's folder); a
+        run goes on where it is."""
+        self.library = library
+        if self.runner is not None:
+            self.runner.library = library
+        self.refresh()
+
     def _make_runner(self, *, rehearsal: bool) -> None:
         assert self.wf is not None
         self.runner = Runner(self.wf, self.library, clock=self.clock, rehearsal=rehearsal)

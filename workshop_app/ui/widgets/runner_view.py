@@ -31,6 +31,7 @@ from workshop_app.core.runner.room_text import (
     room_text,
     track_prompts,
 )
+from workshop_app.ui.language_mark import marked_title
 from workshop_app.ui.presenter_window import TIMER_COLOURS
 from workshop_app.ui.style import ERROR_COLOUR, PENDING_COLOUR
 from workshop_app.ui.widgets.elided_label import ElidedLabel
@@ -275,7 +276,7 @@ class RunnerView(QWidget):
             self.next_label.setText("")
             return
         self._show_position(runner)
-        self.segment_title.setText(segment.title)
+        self.segment_title.setText(marked_title(segment.title, exercise))
         shown = revealed.get(segment.id, set())
         self.room_view.setMarkdown(room_markdown(runner, workshop, segment, shown))
 
@@ -302,7 +303,8 @@ class RunnerView(QWidget):
             )
         following = runner.next_segment
         self.next_label.setText(
-            f"Next: {following.title} ({following.planned_minutes:g} min)"
+            f"Next: {marked_title(following.title, runner.exercise(following))} "
+            f"({following.planned_minutes:g} min)"
             if following
             else "Next: the end of the workshop"
         )
