@@ -310,7 +310,7 @@ def _check_rows(
         else when_first
     )
     seen: dict[str, int] = {}
-    known: dict[tuple[str, str], tuple[Any, str | None]] = {}
+    known: dict[str, dict[str, tuple[Any, str | None]]] = {}  # meaning -> answer -> parsed
     for row, cells in table.rows:
         raw_when = _cell(cells, shape.submitted_column)
         when = parse_when(raw_when, day_first=when_first)
@@ -388,19 +388,22 @@ def _values(
     submitted: date,
     day_first: bool,
     problems: _Problems,
-    known: dict[tuple[str, str], tuple[Any, str | None]],
+    known: dict[str, dict[str, tuple[Any, str | None]]],
 ) -> tuple[dict[str, Any], bool]:
     values: dict[str, Any] = {}
     ok = True
+    width = len(cells)
     for meaning, index in columns.items():
-        text = _cell(cells, index)
+        text = cells[index] if index < width else ""
         if meaning == "comment":
-            values[meaning] = _CONTROL.sub(" ", text).strip()
+            values[meaning] = _CONTROL.sub(" ", text).strip() if text else ""
             continue
         # The same answer means the same everywhere but for a date (checked against the day
         # the response was sent): a 10,000-row export has a few dozen different answers.
-        key = (meaning, text)
-        found = known.get(key) if meaning != "last_meeting" else None
+        answers = known.get(meaning)
+        if answers is None:
+            answers = known[meaning] = {}
+        found = answers.get(text) if meaning != "last_meeting" else None
         if found is None:
             found = parse_answer(
                 meaning,
@@ -410,7 +413,7 @@ def _values(
                 submitted=submitted,
             )
             if meaning != "last_meeting":
-                known[key] = found
+                answers[text] = found
         value, problem = found
         if problem:
             problems.add(row, table.headers[index], problem)

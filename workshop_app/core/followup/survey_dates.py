@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from datetime import UTC, date, datetime, timedelta, timezone
 
 _ISO = re.compile(
@@ -60,6 +61,7 @@ def parse_when(text: str, *, day_first: bool) -> datetime | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a program's check-ins report their meetings on a few hundred days
 def parse_day(text: str, *, day_first: bool) -> date | None:
     when = parse_when(text, day_first=day_first)
     return when.date() if when is not None else None
