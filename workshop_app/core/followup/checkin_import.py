@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -323,7 +323,8 @@ def _check_rows(
                 else "the time it was sent is empty",
             )
             continue
-        key = _response_key(plan.signature, shape.tool, cells, shape, when, columns)
+        sent = iso_when(when)  # once a row: it is the key, the closure check and the record
+        key = _response_key(plan.signature, shape.tool, cells, shape, sent, columns)
         if key is None:
             problems.add(row, table.header(shape.id_column or 0), "the response has no id")
             continue
@@ -340,7 +341,7 @@ def _check_rows(
             continue
         pair, role, person = match
         closed_on = closed.get(pair.id)
-        if closed_on is not None and iso_when(when)[:10] > closed_on:
+        if closed_on is not None and sent[:10] > closed_on:
             problems.add(
                 row,
                 submitted_header,
@@ -356,7 +357,7 @@ def _check_rows(
                 code=pair.code,
                 role=role,
                 person=person,
-                submitted_at=iso_when(when),
+                submitted_at=sent,
                 values=values,
             )
         )
@@ -367,7 +368,7 @@ def _response_key(
     tool: str,
     cells: list[str],
     shape: Any,
-    when: datetime,
+    sent: str,
     columns: dict[str, int],
 ) -> str | None:
     if shape.id_column is not None:
@@ -377,7 +378,7 @@ def _response_key(
     # Without an email (a form that collects none), two people who sent it in the same second
     # are told apart by the pair code they gave.
     extra = "" if email else plain(_cell(cells, columns.get("pair_code")))
-    return f"{tool}:{sig}:{iso_when(when)}:{email}:{extra}"
+    return f"{tool}:{sig}:{sent}:{email}:{extra}"
 
 
 def _values(
