@@ -532,27 +532,32 @@ def checkin_summary(
     response: Response, lang: str = "en", dates: dict[date, str] | None = None
 ) -> str:
     """The check-in in one line, as the contact log shows it. `dates`: dates formatted so far."""
-    v = response.values
+    v = response.values.get
     dates = {} if dates is None else dates
-    parts = [f"{response.role.capitalize()} check-in"]
-    if v.get("checkpoint") is not None:
-        parts[0] += f" (day {v['checkpoint']})"
-    if v.get("meetings_held") is not None:
-        parts.append(count(v["meetings_held"], "meeting") + " since the last checkpoint")
-    if v.get("last_meeting") is not None:
-        met = v["last_meeting"]
-        if met not in dates:
-            dates[met] = format_date(met, lang)
-        parts.append("last met " + dates[met])
-    goals = [f"goal {n} at {v[f'goal{n}']} of 5" for n in (1, 2, 3) if v.get(f"goal{n}")]
-    parts.extend(goals)
-    if v.get("fit"):
-        parts.append(FIT_WORDS[v["fit"]])
-    if v.get("satisfaction") is not None:
-        parts.append(f"satisfaction {v['satisfaction']} of 5")
-    if v.get("wants_help") == 1:
+    head = f"{response.role.capitalize()} check-in"
+    if (checkpoint := v("checkpoint")) is not None:
+        head += f" (day {checkpoint})"
+    parts = [head]
+    if (held := v("meetings_held")) is not None:
+        parts.append(count(held, "meeting") + " since the last checkpoint")
+    if (met := v("last_meeting")) is not None:
+        shown = dates.get(met)
+        if shown is None:
+            shown = dates[met] = format_date(met, lang)
+        parts.append("last met " + shown)
+    for n, name in _GOALS:
+        if progress := v(name):
+            parts.append(f"goal {n} at {progress} of 5")
+    if fit := v("fit"):
+        parts.append(FIT_WORDS[fit])
+    if (satisfaction := v("satisfaction")) is not None:
+        parts.append(f"satisfaction {satisfaction} of 5")
+    if v("wants_help") == 1:
         parts.append("would like help from the program team")
     return "; ".join(parts)
+
+
+_GOALS = ((1, "goal1"), (2, "goal2"), (3, "goal3"))
 
 
 def apply_checkins(wf: WorkshopFile, plan: CheckinPlan) -> CheckinResult:
