@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -310,7 +310,7 @@ def _check_rows(
         else when_first
     )
     seen: dict[str, int] = {}
-    known: dict[tuple[str, str], tuple[Any, str | None]] = {}
+    known: dict[str, dict[str, tuple[Any, str | None]]] = {}  # meaning -> answer -> parsed
     for row, cells in table.rows:
         raw_when = _cell(cells, shape.submitted_column)
         when = parse_when(raw_when, day_first=when_first)
@@ -323,7 +323,8 @@ def _check_rows(
                 else "the time it was sent is empty",
             )
             continue
-        key = _response_key(plan.signature, shape.tool, cells, shape, when, columns)
+        sent = iso_when(when)  # once a row: it is the key, the closure check and the record
+        key = _response_key(plan.signature, shape.tool, cells, shape, sent, columns)
         if key is None:
             problems.add(row, table.header(shape.id_column or 0), "the response has no id")
             continue
@@ -340,7 +341,7 @@ def _check_rows(
             continue
         pair, role, person = match
         closed_on = closed.get(pair.id)
-        if closed_on is not None and iso_when(when)[:10] > closed_on:
+        if closed_on is not None and sent[:10] > closed_on:
             problems.add(
                 row,
                 submitted_header,
@@ -356,7 +357,7 @@ def _check_rows(
                 code=pair.code,
                 role=role,
                 person=person,
-                submitted_at=iso_when(when),
+                submitted_at=sent,
                 values=values,
             )
         )
@@ -367,7 +368,7 @@ def _response_key(
     tool: str,
     cells: list[str],
     shape: Any,
-    when: datetime,
+    sent: str,
     columns: dict[str, int],
 ) -> str | None:
     if shape.id_column is not None:
@@ -377,7 +378,7 @@ def _response_key(
     # Without an email (a form that collects none), two people who sent it in the same second
     # are told apart by the pair code they gave.
     extra = "" if email else plain(_cell(cells, columns.get("pair_code")))
-    return f"{tool}:{sig}:{iso_when(when)}:{email}:{extra}"
+    return f"{tool}:{sig}:{sent}:{email}:{extra}"
 
 
 def _values(
@@ -388,19 +389,22 @@ def _values(
     submitted: date,
     day_first: bool,
     problems: _Problems,
-    known: dict[tuple[str, str], tuple[Any, str | None]],
+    known: dict[str, dict[str, tuple[Any, str | None]]],
 ) -> tuple[dict[str, Any], bool]:
     values: dict[str, Any] = {}
     ok = True
+    width = len(cells)
     for meaning, index in columns.items():
-        text = _cell(cells, index)
+        text = cells[index] if index < width else ""
         if meaning == "comment":
-            values[meaning] = _CONTROL.sub(" ", text).strip()
+            values[meaning] = _CONTROL.sub(" ", text).strip() if text else ""
             continue
         # The same answer means the same everywhere but for a date (checked against the day
         # the response was sent): a 10,000-row export has a few dozen different answers.
-        key = (meaning, text)
-        found = known.get(key) if meaning != "last_meeting" else None
+        answers = known.get(meaning)
+        if answers is None:
+            answers = known[meaning] = {}
+        found = answers.get(text) if meaning != "last_meeting" else None
         if found is None:
             found = parse_answer(
                 meaning,
@@ -410,7 +414,7 @@ def _values(
                 submitted=submitted,
             )
             if meaning != "last_meeting":
-                known[key] = found
+                answers[text] = found
         value, problem = found
         if problem:
             problems.add(row, table.headers[index], problem)
@@ -528,27 +532,32 @@ def checkin_summary(
     response: Response, lang: str = "en", dates: dict[date, str] | None = None
 ) -> str:
     """The check-in in one line, as the contact log shows it. `dates`: dates formatted so far."""
-    v = response.values
+    v = response.values.get
     dates = {} if dates is None else dates
-    parts = [f"{response.role.capitalize()} check-in"]
-    if v.get("checkpoint") is not None:
-        parts[0] += f" (day {v['checkpoint']})"
-    if v.get("meetings_held") is not None:
-        parts.append(count(v["meetings_held"], "meeting") + " since the last checkpoint")
-    if v.get("last_meeting") is not None:
-        met = v["last_meeting"]
-        if met not in dates:
-            dates[met] = format_date(met, lang)
-        parts.append("last met " + dates[met])
-    goals = [f"goal {n} at {v[f'goal{n}']} of 5" for n in (1, 2, 3) if v.get(f"goal{n}")]
-    parts.extend(goals)
-    if v.get("fit"):
-        parts.append(FIT_WORDS[v["fit"]])
-    if v.get("satisfaction") is not None:
-        parts.append(f"satisfaction {v['satisfaction']} of 5")
-    if v.get("wants_help") == 1:
+    head = f"{response.role.capitalize()} check-in"
+    if (checkpoint := v("checkpoint")) is not None:
+        head += f" (day {checkpoint})"
+    parts = [head]
+    if (held := v("meetings_held")) is not None:
+        parts.append(count(held, "meeting") + " since the last checkpoint")
+    if (met := v("last_meeting")) is not None:
+        shown = dates.get(met)
+        if shown is None:
+            shown = dates[met] = format_date(met, lang)
+        parts.append("last met " + shown)
+    for n, name in _GOALS:
+        if progress := v(name):
+            parts.append(f"goal {n} at {progress} of 5")
+    if fit := v("fit"):
+        parts.append(FIT_WORDS[fit])
+    if (satisfaction := v("satisfaction")) is not None:
+        parts.append(f"satisfaction {satisfaction} of 5")
+    if v("wants_help") == 1:
         parts.append("would like help from the program team")
     return "; ".join(parts)
+
+
+_GOALS = ((1, "goal1"), (2, "goal2"), (3, "goal3"))
 
 
 def apply_checkins(wf: WorkshopFile, plan: CheckinPlan) -> CheckinResult:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, timezone
+from functools import lru_cache
 
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
@@ -60,6 +61,7 @@ def parse_when(text: str, *, day_first: bool) -> datetime | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a program's check-ins report their meetings on a few hundred days
 def parse_day(text: str, *, day_first: bool) -> date | None:
     when = parse_when(text, day_first=day_first)
     return when.date() if when is not None else None

@@ -117,7 +117,8 @@ def _xlsx_records(name: str, data: bytes) -> list[list[str]]:
             raise UserError(f"{name} is not a readable Excel workbook (row {number} is repeated).")
         # A gap in the sheet is kept as empty rows, for the row numbers.
         records.extend([] for _ in range(number - 1 - len(records)))
-        records.append([cell_text(v) for v in row])
+        # Most values are shared strings, already the text: cell_text is for the others.
+        records.append([v if type(v) is str else cell_text(v) for v in row])
     while records and not any(records[-1]):
         records.pop()
     return records

@@ -322,10 +322,11 @@ def _plain_row(
     values: list[object] = [None] * min(max(places, default=0), width)
     dates = book.dates
     for place, kind, cell in zip(places, kinds, row, strict=True):
-        text = cell.findtext(_V)
+        child = cell[0]
+        if child.tag != _V:  # a formula without its last value
+            return None
+        text = child.text
         if not text or place > width:
-            if text is None and cell[0].tag != _V:  # a formula without its last value
-                return None
             continue
         if kind == "s":
             values[place - 1] = strings[int(text)]

@@ -17,6 +17,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -236,7 +237,13 @@ class WorkshopFile:
         sql = (
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
         )
-        self.conn.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+        if len(columns) == 1:  # itemgetter of one key gives the value, not a tuple
+            (only,) = columns
+            values = [(row[only],) for row in rows]
+        else:  # each row's tuple made in C: a bulk import has tens of thousands
+            getter = itemgetter(*columns)
+            values = [getter(row) for row in rows]
+        self.conn.executemany(sql, values)
 
     @property
     def db(self) -> Database:

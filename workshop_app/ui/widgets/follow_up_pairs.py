@@ -1,9 +1,10 @@
 """The Follow-up page's pair list: a thin table model over the program's `PairHealth` rows
 and the filter in front of it ("All", "Due this week", "Overdue", "At risk", and a search).
 
-What each row is filtered on is worked out once per computation (a flag per filter, one
-lower-cased text for the search), so that a click on a filter over 2,000 pairs reads flags
-rather than calling data() for every cell.
+What each row is filtered on is worked out once per computation (a flag per filter), and its
+lower-cased text for the search when a search is first typed, so that a click on a filter over
+2,000 pairs reads flags rather than calling data() for every cell, and opening the page makes
+no search texts nobody asked for.
 """
 
 from __future__ import annotations
@@ -88,16 +89,14 @@ class _Flags:
     due: bool
     overdue: bool
     at_risk: bool
-    search: str
 
 
 def _flags(pair: PairHealth) -> _Flags:
-    return _Flags(
-        due=pair.due_this_week,
-        overdue=pair.overdue,
-        at_risk=pair.at_risk,
-        search=f"{pair.code} {pair.mentor} {pair.mentee}".casefold(),
-    )
+    return _Flags(due=pair.due_this_week, overdue=pair.overdue, at_risk=pair.at_risk)
+
+
+def _search_text(pair: PairHealth) -> str:
+    return f"{pair.code} {pair.mentor} {pair.mentee}".casefold()
 
 
 class FollowUpPairsModel(QAbstractTableModel):
@@ -105,6 +104,7 @@ class FollowUpPairsModel(QAbstractTableModel):
         super().__init__()
         self._rows: list[PairHealth] = []
         self._flags: list[_Flags] = []
+        self._search: list[str] | None = None  # each row's search text, once a search is typed
         self._row_of: dict[str, int] = {}
         self.lang = "en"
 
@@ -112,6 +112,7 @@ class FollowUpPairsModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._flags = [_flags(p) for p in self._rows]
+        self._search = None
         self._row_of = {p.pair_id: i for i, p in enumerate(self._rows)}
         self.endResetModel()
 
@@ -128,6 +129,8 @@ class FollowUpPairsModel(QAbstractTableModel):
             if new is not old:
                 self._rows[row] = new
                 self._flags[row] = _flags(new)
+                if self._search is not None:
+                    self._search[row] = _search_text(new)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def rows(self) -> list[PairHealth]:
@@ -138,6 +141,12 @@ class FollowUpPairsModel(QAbstractTableModel):
 
     def flags_of(self, row: int) -> _Flags:
         return self._flags[row]
+
+    def search_text_of(self, row: int) -> str:
+        """The row's code and names, lower-cased (made for every row at the first search)."""
+        if self._search is None:
+            self._search = [_search_text(p) for p in self._rows]
+        return self._search[row]
 
     def row_of(self, pair_id: str) -> int | None:
         return self._row_of.get(pair_id)
@@ -225,7 +234,9 @@ class FollowUpFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, FollowUpPairsModel)
-        flags = model.flags_of(source_row)
-        if self.mode != "all" and not getattr(flags, self.mode):
+        if self.mode != "all" and not getattr(model.flags_of(source_row), self.mode):
             return False
-        return all(word in flags.search for word in self._search.split())
+        if not self._search:
+            return True
+        search = model.search_text_of(source_row)
+        return all(word in search for word in self._search.split())
