@@ -42,7 +42,7 @@ messages: $(STAMP)
 	  --project workshop-app --add-comments=Translators: -o $(LOCALE)/workshop_app.pot .
 	@for lang in $(LANGUAGES); do \
 	  if [ -f $(LOCALE)/$$lang/LC_MESSAGES/workshop_app.po ]; then \
-	    $(VENV)/bin/pybabel -q update --no-location --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date \
+	    $(VENV)/bin/pybabel -q update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date \
 	      -D workshop_app -d $(LOCALE) -l $$lang -i $(LOCALE)/workshop_app.pot; \
 	  else $(VENV)/bin/pybabel -q init -D workshop_app -d $(LOCALE) -l $$lang -i $(LOCALE)/workshop_app.pot; fi; \
 	done
