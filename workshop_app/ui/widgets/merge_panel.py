@@ -196,7 +196,7 @@ class MergePanel(QGroupBox):
         return first + others
 
     def add_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
+        names, _filter = QFileDialog.getOpenFileNames(
             self, "Add other rooms' workshop files", self._folder(), f"Workshop files (*{SUFFIX})"
         )
         self.add_inputs([Path(n) for n in names])
@@ -221,7 +221,7 @@ class MergePanel(QGroupBox):
         self._update_buttons()
 
     def choose_output(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name, _filter = QFileDialog.getSaveFileName(
             self, "Write the merged workshop to", self.output.text(), f"Workshop (*{SUFFIX})"
         )
         if name:

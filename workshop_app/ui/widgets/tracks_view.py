@@ -33,7 +33,7 @@ class TracksView(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(12)
-        for _ in range(2):
+        for _round in range(2):
             heading = QLabel()
             heading.setStyleSheet("font-size: 13pt; font-weight: 700;")
             step = QLabel()
@@ -117,7 +117,7 @@ def track_steps_text(exercise: Exercise, minutes: float) -> list[str]:
     """Each track's steps at `minutes` for the exercise, in a line: "Alone 1 min · ..."."""
     return [
         " · ".join(f"{s.label} {minutes_text(s.minutes)}" for s in steps)
-        for _, steps in track_timelines(exercise.timeline(minutes))
+        for _track, steps in track_timelines(exercise.timeline(minutes))
     ]
 
 
