@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialogButtonBox,
+    QGroupBox,
     QLabel,
     QLineEdit,
+    QTabWidget,
     QWidget,
 )
 
@@ -103,6 +105,11 @@ def texts(root: QWidget) -> Iterator[tuple[QWidget, str, str]]:
             yield widget, "accessible description", widget.accessibleDescription()
         if isinstance(widget, QLabel | QAbstractButton) and widget.text() and not _qt_own(widget):
             yield widget, "text", widget.text()
+        if isinstance(widget, QGroupBox) and widget.title():
+            yield widget, "title", widget.title()
+        if isinstance(widget, QTabWidget):
+            for i in range(widget.count()):
+                yield widget, "tab", widget.tabText(i)
         if isinstance(widget, QLineEdit) and widget.placeholderText():
             yield widget, "placeholder", widget.placeholderText()
         if isinstance(widget, QComboBox):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.content.model import Exercise, minutes_text, track_timelines
+from workshop_app.core.i18n import _
 from workshop_app.core.model import Workshop
 from workshop_app.core.runner.room_text import track_prompts
 
@@ -81,7 +82,7 @@ class ParallelPreview(QScrollArea):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setAccessibleName("The parallel segment's tracks")
+        self.setAccessibleName(_("The parallel segment's tracks"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
@@ -92,7 +93,7 @@ class ParallelPreview(QScrollArea):
         self.tracks = TracksView("The tracks, side by side")
         self.together = QLabel()
         self.together.setWordWrap(True)
-        self.together.setAccessibleName("Then together")
+        self.together.setAccessibleName(_("Then together"))
         for prompt in self.tracks.prompts:  # a few lines of each, whatever the page's height
             prompt.setMinimumHeight(prompt.fontMetrics().lineSpacing() * 3)
         layout = QVBoxLayout(content)
