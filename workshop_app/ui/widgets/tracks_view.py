@@ -63,9 +63,9 @@ class TracksView(QWidget):
             tracks, self.headings, self.steps, self.prompts, strict=True
         ):
             heading.setText(title)
-            heading.setAccessibleName(f"Track: {title}")
-            step.setAccessibleName(f"{title}: step")
-            prompt.setAccessibleName(f"{title}: room prompt")
+            heading.setAccessibleName(_("Track: {title}").format(title=title))
+            step.setAccessibleName(_("{title}: step").format(title=title))
+            prompt.setAccessibleName(_("{title}: room prompt").format(title=title))
             prompt.setMarkdown(markdown)
 
     def show_steps(self, steps: Sequence[str]) -> None:
@@ -106,8 +106,9 @@ class ParallelPreview(QScrollArea):
         timeline = exercise.timeline(minutes)
         apart = sum(s.minutes for s in timeline if s.tracks)
         self.summary.setText(
-            f"In parallel: mentors and mentees apart for {minutes_text(apart)}, "
-            f"then together for {minutes_text(minutes - apart)}"
+            _(
+                "In parallel: mentors and mentees apart for {apart}, then together for {together}"
+            ).format(apart=minutes_text(apart), together=minutes_text(minutes - apart))
         )
         self.tracks.show_tracks(track_prompts(exercise, workshop, minutes=minutes))
         self.tracks.show_steps(track_steps_text(exercise, minutes))
@@ -125,4 +126,5 @@ def track_steps_text(exercise: Exercise, minutes: float) -> list[str]:
 def together_text(exercise: Exercise, minutes: float) -> str:
     """The together part after the tracks, in a line: "Then together: Compare 3 min · ..."."""
     together = [s for s in exercise.timeline(minutes) if not s.tracks]
-    return "Then together: " + " · ".join(f"{s.label} {minutes_text(s.minutes)}" for s in together)
+    steps = " · ".join(f"{s.label} {minutes_text(s.minutes)}" for s in together)
+    return _("Then together: {steps}").format(steps=steps)
