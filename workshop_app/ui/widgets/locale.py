@@ -34,5 +34,6 @@ def shown_long_date(date: QDate) -> str:
 def shown_moment(moment: datetime) -> str:
     """A local moment with its weekday, to the second: a backup's time."""
     return interface_locale().toString(
-        QDateTime(moment.astimezone()), f"dddd {_long_date_format()}, HH:mm:ss"
+        QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000)),
+        f"dddd {_long_date_format()}, HH:mm:ss",
     )
