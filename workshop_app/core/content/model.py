@@ -12,7 +12,7 @@ from pathlib import Path
 from workshop_app.core.content.placeholders import fill_placeholders
 from workshop_app.core.content.wording import _did_you_mean
 from workshop_app.core.errors import UserError
-from workshop_app.core.i18n import SOURCE_LANGUAGE, translations
+from workshop_app.core.i18n import N_, SOURCE_LANGUAGE, translations
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -54,12 +54,12 @@ _PART_BY_KEY = {p.lower(): p for p in PARTS} | _PART_ALIASES
 # Each kind of exercise once, in the order the app lists them: its name in a file's `kind:`,
 # how it reads for a person (the app's lists and the Add dialog), and the parts its body needs.
 _KIND_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("expectations", "Expectations", _COMMON_PARTS),
-    ("skills", "Skills practice", _COMMON_PARTS),
-    ("scenario", "Troubleshooting", _COMMON_PARTS + SCENARIO_PARTS),
-    ("charter", "Charter", _COMMON_PARTS),
+    ("expectations", N_("Expectations"), _COMMON_PARTS),
+    ("skills", N_("Skills practice"), _COMMON_PARTS),
+    ("scenario", N_("Troubleshooting"), _COMMON_PARTS + SCENARIO_PARTS),
+    ("charter", N_("Charter"), _COMMON_PARTS),
     # Logistics (housekeeping, evaluation) has nothing to debrief.
-    ("logistics", "Logistics", (ROOM_PROMPT, FACILITATOR_NOTES)),
+    ("logistics", N_("Logistics"), (ROOM_PROMPT, FACILITATOR_NOTES)),
 )
 KINDS = tuple(kind for kind, _, _ in _KIND_TABLE)
 KIND_TITLES = {kind: title for kind, title, _ in _KIND_TABLE}
@@ -67,17 +67,21 @@ REQUIRED_PARTS: Mapping[str, tuple[str, ...]] = {kind: parts for kind, _, parts 
 
 # Formats and audiences, each once: the name in a file, and how it reads for a person.
 FORMAT_TITLES = {
-    "plenary": "whole room",
-    "pairs": "in pairs",
-    "triads": "in triads",
-    "individual": "on your own",
+    "plenary": N_("whole room"),
+    "pairs": N_("in pairs"),
+    "triads": N_("in triads"),
+    "individual": N_("on your own"),
 }
 FORMATS = tuple(FORMAT_TITLES)
-AUDIENCE_TITLES = {"everyone": "everyone", "mentors": "mentors only", "mentees": "mentees only"}
+AUDIENCE_TITLES = {
+    "everyone": N_("everyone"),
+    "mentors": N_("mentors only"),
+    "mentees": N_("mentees only"),
+}
 AUDIENCES = tuple(AUDIENCE_TITLES)
 # The tracks of a parallel segment, in the order their columns are shown, with the columns'
 # headings: the audiences that are not everyone.
-TRACK_TITLES = {"mentors": "Mentors", "mentees": "Mentees"}
+TRACK_TITLES = {"mentors": N_("Mentors"), "mentees": N_("Mentees")}
 TRACKS = tuple(TRACK_TITLES)
 
 

@@ -36,6 +36,7 @@ from workshop_app.core.content.library import (
     Library,
     minutes_text,
 )
+from workshop_app.core.i18n import N_, _
 from workshop_app.core.runner.agenda_store import PlannedSegment
 from workshop_app.ui.dialogs.ask import name_buttons
 from workshop_app.ui.screen_fit import fit_to_screen
@@ -44,7 +45,8 @@ from workshop_app.ui.widgets.minutes_spin import MinutesSpinBox
 
 BREAK = "break"  # the id of the break entry; exercise ids are the library's own
 BREAK_MINUTES = 15
-BREAK_WORDS = "break pause coffee lunch rest"
+# What finds the break in a search, in English and in the interface language.
+BREAK_WORDS = N_("break pause coffee lunch rest")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -54,27 +56,26 @@ def captures_text(exercise: Exercise) -> str:
     labels: list[str] = []
     for name in exercise.captures:
         if name in SECTION_BY_KEY:
-            label = SECTION_BY_KEY[name].title
+            label = _(SECTION_BY_KEY[name].title)
         elif name in goal_parts:
-            label = SECTION_BY_KEY["goals"].title
+            label = _(SECTION_BY_KEY["goals"].title)
         else:
-            label = FIELD_BY_NAME[name].label
+            label = _(FIELD_BY_NAME[name].label)
         if label not in labels:
             labels.append(label)
     return ", ".join(labels)
 
 
 def search_text(exercise: Exercise) -> str:
-    """What a search looks in: title, kind, format, audience and summary."""
+    """What a search looks in: title, kind, format, audience and summary (the titles in
+    English and in the interface language: a trainer may type either)."""
+    titles = (
+        KIND_TITLES.get(exercise.kind, exercise.kind),
+        FORMAT_TITLES.get(exercise.format, exercise.format),
+        AUDIENCE_TITLES.get(exercise.audience, exercise.audience),
+    )
     return " ".join(
-        (
-            exercise.title,
-            exercise.kind,
-            KIND_TITLES.get(exercise.kind, exercise.kind),
-            FORMAT_TITLES.get(exercise.format, exercise.format),
-            AUDIENCE_TITLES.get(exercise.audience, exercise.audience),
-            exercise.summary,
-        )
+        (exercise.title, exercise.kind, *titles, *map(_, titles), exercise.summary)
     ).casefold()
 
 
@@ -84,18 +85,18 @@ class AddExerciseDialog(QDialog):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.setWindowTitle("Add to the agenda")
+        self.setWindowTitle(_("Add to the agenda"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by title, kind or what it is about")
-        self.search.setAccessibleName("Search exercises")
+        self.search.setPlaceholderText(_("Search by title, kind or what it is about"))
+        self.search.setAccessibleName(_("Search exercises"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.installEventFilter(self)
-        search_label = QLabel("&Find:")
+        search_label = QLabel(_("&Find:"))
         search_label.setBuddy(self.search)
 
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Exercises and breaks")
+        self.tree.setAccessibleName(_("Exercises and breaks"))
         self.tree.setHeaderHidden(True)
         self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(False)
@@ -111,22 +112,22 @@ class AddExerciseDialog(QDialog):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.title.setAccessibleName("Selected exercise")
+        self.title.setAccessibleName(_("Selected exercise"))
         self.facts = QLabel()
         self.facts.setWordWrap(True)
-        self.facts.setAccessibleName("Kind, minutes and format")
+        self.facts.setAccessibleName(_("Kind, minutes and format"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("What it is about")
+        self.summary.setAccessibleName(_("What it is about"))
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.fills = QLabel()
         self.fills.setWordWrap(True)
         self.fills.setStyleSheet(HELP_STYLE)
         self.break_minutes = MinutesSpinBox()
         self.break_minutes.setValue(BREAK_MINUTES)
-        self.break_minutes.setAccessibleName("Length of the break")
+        self.break_minutes.setAccessibleName(_("Length of the break"))
         self.break_minutes.valueChanged.connect(self._show_break_length)
-        self.break_label = QLabel("&Length:")
+        self.break_label = QLabel(_("&Length:"))
         self.break_label.setBuddy(self.break_minutes)
         self.break_row = QWidget()
         break_row = QHBoxLayout(self.break_row)
@@ -142,8 +143,8 @@ class AddExerciseDialog(QDialog):
         column.addStretch(1)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = self.buttons.addButton("&Add", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.add_button.setAccessibleName("Add to the agenda")
+        self.add_button = self.buttons.addButton(_("&Add"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.add_button.setAccessibleName(_("Add to the agenda"))
         name_buttons(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -171,10 +172,17 @@ class AddExerciseDialog(QDialog):
     def _fill(self) -> None:
         bold = QFont(self.font())
         bold.setBold(True)
-        groups = [(kind, KIND_TITLES.get(kind, kind)) for kind in KINDS]
-        for kind, heading in [*groups, (BREAK, "Breaks")]:
+        groups = [(kind, _(KIND_TITLES.get(kind, kind))) for kind in KINDS]
+        for kind, heading in [*groups, (BREAK, _("Breaks"))]:
             if kind == BREAK:
-                entries = [(BREAK, "Break", minutes_text(BREAK_MINUTES), BREAK_WORDS)]
+                entries = [
+                    (
+                        BREAK,
+                        _("Break"),
+                        minutes_text(BREAK_MINUTES),
+                        f"{BREAK_WORDS} {_(BREAK_WORDS)}",
+                    )
+                ]
             else:
                 exercises = sorted(self.library.of_kind(kind), key=lambda e: e.title.casefold())
                 entries = [
@@ -268,32 +276,39 @@ class AddExerciseDialog(QDialog):
         self.add_button.setEnabled(chosen is not None)
         self.break_row.setVisible(chosen == BREAK)
         if chosen is None:
-            self.title.setText("Nothing matches")
+            self.title.setText(_("Nothing matches"))
             self.facts.setText(
-                f"No exercise matches “{html.escape(self.search.text().strip())}”. "
-                "Try another word, or clear the search to see them all."
+                _(
+                    "No exercise matches “{words}”. Try another word, or clear the search to "
+                    "see them all."
+                ).format(words=html.escape(self.search.text().strip()))
             )
             self.summary.clear()
             self.fills.clear()
             return
         if chosen == BREAK:
-            self.title.setText("Break")
-            self.facts.setText("A pause for the whole room, as long as you need.")
-            self.summary.setText("Coffee, lunch or a short stretch between exercises.")
+            self.title.setText(_("Break"))
+            self.facts.setText(_("A pause for the whole room, as long as you need."))
+            self.summary.setText(_("Coffee, lunch or a short stretch between exercises."))
             self.fills.clear()
             return
         exercise = self.library.exercise(chosen)
         self.title.setText(exercise.title)
         facts = [
-            KIND_TITLES.get(exercise.kind, exercise.kind),
+            _(KIND_TITLES.get(exercise.kind, exercise.kind)),
             minutes_text(exercise.minutes),
-            FORMAT_TITLES.get(exercise.format, exercise.format),
-            f"for {AUDIENCE_TITLES.get(exercise.audience, exercise.audience)}",
+            _(FORMAT_TITLES.get(exercise.format, exercise.format)),
+            # Translators: {audience} is "everyone", "mentors only" or "mentees only".
+            _("for {audience}").format(
+                audience=_(AUDIENCE_TITLES.get(exercise.audience, exercise.audience))
+            ),
         ]
         self.facts.setText(" · ".join(facts))
-        self.summary.setText(exercise.summary or "No summary in its file.")
+        self.summary.setText(exercise.summary or _("No summary in its file."))
         fills = captures_text(exercise)
-        self.fills.setText(f"Fills in the charter: {fills}." if fills else "")
+        self.fills.setText(
+            _("Fills in the charter: {sections}.").format(sections=fills) if fills else ""
+        )
 
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         if item.parent() is not None:

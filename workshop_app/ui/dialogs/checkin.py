@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.file_names import safe_filename
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.model import Participant
 from workshop_app.core.roster.attendance import matches, name_order, sign_in_context
 from workshop_app.core.store.workshop_file import WorkshopFile
-from workshop_app.core.words import count
 from workshop_app.ui.dialogs.ask import CANCEL, ask
+from workshop_app.ui.widgets.roster_models import role_word
 
 ID = Qt.ItemDataRole.UserRole
 
@@ -63,7 +64,9 @@ class CheckInDialog(QDialog):
         super().__init__(parent)
         self.wf = wf
         self.rehearsal = rehearsal
-        self.setWindowTitle("Check in (rehearsal: nothing is saved)" if rehearsal else "Check in")
+        self.setWindowTitle(
+            _("Check in (rehearsal: nothing is saved)") if rehearsal else _("Check in")
+        )
         self.people = {p.id: p for p in sorted(wf.roster.participants(), key=self._order)}
         self.codes = {}
         for pair in wf.roster.pairs():
@@ -71,23 +74,23 @@ class CheckInDialog(QDialog):
         self._last: tuple[str, bool | None, str | None] | None = None  # for Undo
 
         self.summary = QLabel()
-        self.summary.setAccessibleName("How many are here")
+        self.summary.setAccessibleName(_("How many are here"))
         self.name_field = QLineEdit()
-        self.name_field.setPlaceholderText("Type part of a name, then Enter to check them in")
-        self.name_field.setAccessibleName("Find a participant")
+        self.name_field.setPlaceholderText(_("Type part of a name, then Enter to check them in"))
+        self.name_field.setAccessibleName(_("Find a participant"))
         self.name_field.textChanged.connect(self._filter)
         self.name_field.returnPressed.connect(self.check_in_typed)
         self.name_field.installEventFilter(_ChooseWithArrows(self))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("What happened")
-        self.undo_button = self._button("&Undo", "Undo this check-in", self.undo)
+        self.message.setAccessibleName(_("What happened"))
+        self.undo_button = self._button(_("&Undo"), _("Undo this check-in"), self.undo)
         self.undo_button.hide()  # until someone is checked in
         said = QHBoxLayout()
         said.addWidget(self.message, 1)
         said.addWidget(self.undo_button)
         self.list = QListWidget()
-        self.list.setAccessibleName("Participants: ticked means here")
+        self.list.setAccessibleName(_("Participants: ticked means here"))
         for person in self.people.values():
             item = QListWidgetItem()
             item.setData(ID, person.id)
@@ -97,14 +100,14 @@ class CheckInDialog(QDialog):
         self.list.itemChanged.connect(self._ticked)
         self.list.itemActivated.connect(lambda item: self.check_in(item.data(ID)))
         self.sheet_button = self._button(
-            "Print the &sign-in sheet…", "Print the sign-in sheet (PDF)", self.print_sheet
+            _("Print the &sign-in sheet…"), _("Print the sign-in sheet (PDF)"), self.print_sheet
         )
         self.absent_button = self._button(
-            "Mark everyone not ticked as &absent…",
-            "Mark everyone not ticked as absent",
+            _("Mark everyone not ticked as &absent…"),
+            _("Mark everyone not ticked as absent"),
             self.mark_rest_absent,
         )
-        self.close_button = self._button("Close", "Close", self.accept)
+        self.close_button = self._button(_("Close"), _("Close"), self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.sheet_button)
         buttons.addWidget(self.absent_button)
@@ -151,11 +154,19 @@ class CheckInDialog(QDialog):
     def _show(self, item: QListWidgetItem) -> None:
         person = self.people[item.data(ID)]
         code = self.codes.get(person.id)
-        text = f"{person.name} ({person.role}{', ' + code if code else ''})"
+        role = role_word(person.role)
+        who = (
+            _("{name} ({role}, {code})").format(name=person.name, role=role, code=code)
+            if code
+            else _("{name} ({role})").format(name=person.name, role=role)
+        )
         if person.present:
-            text += f" · here since {local_time(person.checked_in_at)}"
+            since = local_time(person.checked_in_at)
+            text = _("{person} · here since {time}").format(person=who, time=since)
         elif person.present is False:
-            text += " · absent"
+            text = _("{person} · absent").format(person=who)
+        else:
+            text = who
         self.list.blockSignals(True)  # showing a tick is not ticking
         item.setText(text)
         item.setCheckState(Qt.CheckState.Checked if person.present else Qt.CheckState.Unchecked)
@@ -185,13 +196,18 @@ class CheckInDialog(QDialog):
         if text.strip() and len(found) > 1:
             self._say_matches(len(found))
         elif text.strip() and not found:
-            self.say(f"Nobody matches “{text.strip()}”.")
+            self.say(_("Nobody matches “{text}”.").format(text=text.strip()))
         else:
             self.say("")
 
     def _say_matches(self, n: int) -> None:
-        matching = count(n, "person matches", "people match")
-        self.say(f"{matching}: keep typing, or press Down to choose.")
+        self.say(
+            ngettext(
+                "{n} person matches: keep typing, or press Down to choose.",
+                "{n} people match: keep typing, or press Down to choose.",
+                n,
+            ).format(n=n)
+        )
 
     def choose(self, step: int) -> None:
         """Down/Up in the name field: choose among the people it finds."""
@@ -203,7 +219,7 @@ class CheckInDialog(QDialog):
         chosen = found[max(0, min(index, len(found) - 1))]
         self.list.setCurrentItem(chosen)
         self.list.scrollToItem(chosen)
-        self.say(f"{self.people[chosen.data(ID)].name}: Enter checks them in.")
+        self.say(_("{name}: Enter checks them in.").format(name=self.people[chosen.data(ID)].name))
 
     # -- checking in -----------------------------------------------------------------------
 
@@ -213,7 +229,7 @@ class CheckInDialog(QDialog):
         found = self.visible_matches()
         current = self.list.currentItem()
         if not typed:
-            self.say("Type part of a name first.")
+            self.say(_("Type part of a name first."))
         elif current is not None and current in found:
             self.check_in(current.data(ID))
         elif len(found) == 1:
@@ -221,14 +237,18 @@ class CheckInDialog(QDialog):
         elif found:
             self._say_matches(len(found))
         else:
-            self.say(f"Nobody matches “{typed}”.")
+            self.say(_("Nobody matches “{text}”.").format(text=typed))
 
     def check_in(self, person_id: str) -> None:
         person = self.people[person_id]
         if person.present:
             self.name_field.clear()  # here already: on to the next arrival
             since = local_time(person.checked_in_at)
-            self.say(f"{person.name} is already checked in (since {since}).")
+            self.say(
+                _("{name} is already checked in (since {time}).").format(
+                    name=person.name, time=since
+                )
+            )
             return
         before = (person_id, person.present, person.checked_in_at)
         if not self._set(person_id, True):
@@ -236,7 +256,7 @@ class CheckInDialog(QDialog):
         self._last = before
         self.name_field.clear()  # ready for the next arrival
         at = local_time(self.people[person_id].checked_in_at)
-        self.say(f"{person.name} checked in at {at}.", undo=True)
+        self.say(_("{name} checked in at {time}.").format(name=person.name, time=at), undo=True)
         self.name_field.setFocus()
 
     def undo(self) -> None:
@@ -245,7 +265,7 @@ class CheckInDialog(QDialog):
         person_id, present, _at = self._last
         self._last = None
         if self._set(person_id, present):
-            self.say(f"{self.people[person_id].name}'s check-in is undone.")
+            self.say(_("{name}'s check-in is undone.").format(name=self.people[person_id].name))
 
     def _ticked(self, item: QListWidgetItem) -> None:
         """A tick (or an untick) in the list is saved at once."""
@@ -275,21 +295,25 @@ class CheckInDialog(QDialog):
         if not rest:
             everyone = all(p.present for p in self.people.values())
             self.say(
-                "Everyone is here: nobody to mark absent."
+                _("Everyone is here: nobody to mark absent.")
                 if everyone
-                else "Everyone not ticked is already marked absent."
+                else _("Everyone not ticked is already marked absent.")
             )
             return
         answer = ask(
             self,
-            "Mark as absent",
-            f"Mark {count(len(rest), 'person', 'people')} not ticked as absent?",
-            answers=[("absent", "Mark as absent"), (CANCEL, "")],
+            _("Mark as absent"),
+            ngettext(
+                "Mark {n} person not ticked as absent?",
+                "Mark {n} people not ticked as absent?",
+                len(rest),
+            ).format(n=len(rest)),
+            answers=[("absent", _("Mark as absent")), (CANCEL, "")],
             default=CANCEL,
             destructive="absent",
         )
         if answer != "absent":
-            self.say("Nobody was marked absent.")
+            self.say(_("Nobody was marked absent."))
             return
         try:
             with self.wf.transaction():
@@ -298,7 +322,11 @@ class CheckInDialog(QDialog):
         except UserError as exc:
             self.say(exc.message)
         else:
-            self.say(f"{count(len(rest), 'person', 'people')} marked absent.")
+            self.say(
+                ngettext(
+                    "{n} person marked absent.", "{n} people marked absent.", len(rest)
+                ).format(n=len(rest))
+            )
 
     def say(self, text: str, *, undo: bool = False) -> None:
         """The line under the name field; `undo`: it reports the check-in Undo takes back."""
@@ -309,8 +337,13 @@ class CheckInDialog(QDialog):
         people = list(self.people.values())
         here = sum(1 for p in people if p.present)
         absent = sum(1 for p in people if p.present is False)
-        note = " · rehearsal: nothing is saved" if self.rehearsal else ""
-        self.summary.setText(f"{here} of {len(people)} here · {absent} marked absent{note}")
+        counts = {"here": here, "total": len(people), "absent": absent}
+        text = (
+            _("{here} of {total} here · {absent} marked absent · rehearsal: nothing is saved")
+            if self.rehearsal
+            else _("{here} of {total} here · {absent} marked absent")
+        )
+        self.summary.setText(text.format(**counts))
 
     # -- the sign-in sheet -----------------------------------------------------------------
 
@@ -320,28 +353,33 @@ class CheckInDialog(QDialog):
         from workshop_app.ui.jobs import Job, in_preview_process
 
         suggested = self.wf.path.parent / safe_filename(
-            f"Sign-in sheet - {self.wf.workshop().program}"
+            _("Sign-in sheet - {program}").format(program=self.wf.workshop().program)
         )
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save the sign-in sheet as", str(suggested), "PDF files (*.pdf)"
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the sign-in sheet as"), str(suggested), _("PDF files (*.pdf)")
         )
         if not name:
             return
         out = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
         self.sheet_button.setEnabled(False)
-        self.say("Preparing the sign-in sheet…")
+        self.say(_("Preparing the sign-in sheet…"))
         Job(
             in_preview_process(write_sign_in_sheet, sign_in_context(self.wf), out),
             done=self._sheet_ready,
             failed=self._sheet_failed,
-            what="Making the sign-in sheet",
+            what=_("Making the sign-in sheet"),
         ).start()
 
     def _sheet_ready(self, path: Path) -> None:
         self.sheet_button.setEnabled(True)
         opened = open_file(path)
-        then = "it opens for printing." if opened else "open it from there to print it."
-        self.say(f"The sign-in sheet is saved as {path}; {then}")
+        self.say(
+            (
+                _("The sign-in sheet is saved as {path}; it opens for printing.")
+                if opened
+                else _("The sign-in sheet is saved as {path}; open it from there to print it.")
+            ).format(path=path)
+        )
 
     def _sheet_failed(self, message: str) -> None:
         self.sheet_button.setEnabled(True)

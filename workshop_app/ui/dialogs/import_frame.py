@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import _
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.dialogs.ask import name_buttons
 from workshop_app.ui.screen_fit import fit_to_screen
@@ -47,7 +48,7 @@ class ImportFrame(QDialog):
         title: str,
         size: QSize,
         intro: str,
-        what: str,  # "roster", "survey export": names the file's field and button
+        what: str,  # "roster", "survey export", translated: names the file's field and button
         waiting: str,  # what the area says before a file is chosen
         file_filter: str,
         check: Callable[[Path], None],
@@ -65,14 +66,15 @@ class ImportFrame(QDialog):
         self.intro.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.path = QLineEdit()
         self.path.setReadOnly(True)
-        self.path.setPlaceholderText("No file chosen yet")
-        self.path.setAccessibleName(f"{what.capitalize()} file")
-        self.choose_button = QPushButton("&Choose file…")
-        self.choose_button.setAccessibleName(f"Choose {what} file")
+        self.path.setPlaceholderText(_("No file chosen yet"))
+        # Translators: {what} is "roster" or "survey export".
+        self.path.setAccessibleName(_("The {what} file").format(what=what))
+        self.choose_button = QPushButton(_("&Choose file…"))
+        self.choose_button.setAccessibleName(_("Choose {what} file").format(what=what))
         self.choose_button.clicked.connect(self.choose_file)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Import summary")
+        self.summary.setAccessibleName(_("Import summary"))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.hide()
         # Nothing chosen yet, what will be imported, or the problems: one area that takes the
@@ -83,22 +85,22 @@ class ImportFrame(QDialog):
         self.waiting.setStyleSheet("color: palette(placeholder-text);")
         self.preview = QTreeWidget()
         self.preview.setHeaderHidden(True)
-        self.preview.setAccessibleName("What will be imported")
+        self.preview.setAccessibleName(_("What will be imported"))
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
-        self.problems.setAccessibleName(f"Problems found in the {what}")
+        self.problems.setAccessibleName(_("Problems found in the {what}").format(what=what))
         self.area = QStackedWidget()
         for widget in (self.waiting, self.preview, self.problems):
             self.area.addWidget(widget)
-        self.copy_button = QPushButton("Cop&y problems")
-        self.copy_button.setAccessibleName("Copy problems")
+        self.copy_button = QPushButton(_("Cop&y problems"))
+        self.copy_button.setAccessibleName(_("Copy problems"))
         self.copy_button.clicked.connect(self.copy_problems)
         self.copy_button.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.import_button.setAccessibleName("Import")
+        self.import_button.setAccessibleName(_("Import"))
         self.import_button.setEnabled(False)
         name_buttons(self.buttons)
         self.buttons.accepted.connect(self.accept)
@@ -123,8 +125,8 @@ class ImportFrame(QDialog):
 
     def choose_file(self) -> None:
         start = self.path.text() or str(self.wf.path.parent)
-        name, _ = QFileDialog.getOpenFileName(
-            self, f"Choose a {self._what}", start, self._file_filter
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose the {what}").format(what=self._what), start, self._file_filter
         )
         if name:
             self._check(Path(name))

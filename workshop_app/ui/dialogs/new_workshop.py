@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.i18n import _
 from workshop_app.ui.screen_fit import fit_to_screen
 from workshop_app.ui.widgets.date_edit import DateEdit
 
@@ -27,35 +28,37 @@ class NewWorkshopDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New workshop")
+        self.setWindowTitle(_("New workshop"))
         intro = QLabel(
-            "The program, organisation and date are printed on every charter. Everything "
-            "else (sponsor, goals, wording, the roster) comes next, on the workshop's pages."
+            _(
+                "The program, organisation and date are printed on every charter. Everything "
+                "else (sponsor, goals, wording, the roster) comes next, on the workshop's pages."
+            )
         )
         intro.setWordWrap(True)
         self.program = QLineEdit()
-        self.program.setAccessibleName("Program name")
-        self.program.setPlaceholderText("e.g. Accelerate Mentoring Program")
+        self.program.setAccessibleName(_("Program name"))
+        self.program.setPlaceholderText(_("e.g. Accelerate Mentoring Program"))
         self.organisation = QLineEdit()
-        self.organisation.setAccessibleName("Organisation")
-        self.organisation.setPlaceholderText("e.g. Northwind Logistics")
+        self.organisation.setAccessibleName(_("Organisation"))
+        self.organisation.setPlaceholderText(_("e.g. Northwind Logistics"))
         self.date = DateEdit(QDate.currentDate())
         self.date.setDateRange(QDate(2000, 1, 1), QDate(2099, 12, 31))
-        self.date.setAccessibleName("Workshop date")
-        self.date.setAccessibleDescription("Type it as YYYY-MM-DD or pick it from the calendar")
-        self.date.setToolTip("Type it as YYYY-MM-DD, or pick it from the calendar")
+        self.date.setAccessibleName(_("Workshop date"))
+        self.date.setAccessibleDescription(_("Type it as YYYY-MM-DD or pick it from the calendar"))
+        self.date.setToolTip(_("Type it as YYYY-MM-DD, or pick it from the calendar"))
         form = QFormLayout()
-        form.addRow("&Program", self.program)
-        form.addRow("&Organisation", self.organisation)
-        form.addRow("&Date", self.date)
+        form.addRow(_("&Program"), self.program)
+        form.addRow(_("&Organisation"), self.organisation)
+        form.addRow(_("&Date"), self.date)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Create…")
-        ok.setAccessibleName("Create the workshop")
-        ok.setToolTip("Then choose where to keep the workshop file")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        ok.setText(_("Create…"))
+        ok.setAccessibleName(_("Create the workshop"))
+        ok.setToolTip(_("Then choose where to keep the workshop file"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -20,18 +20,38 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import N_, _
 from workshop_app.core.model import PARTICIPANT_FIELDS, Participant
 from workshop_app.ui.dialogs.ask import name_buttons
 from workshop_app.ui.style import ERROR_STYLE
+from workshop_app.ui.widgets.roster_models import role_title
 
+# Each field's label (a star: needed) and its name for screen readers, translated at use.
 LABELS = {
-    "role": "&Role",
-    "name": "&Name *",
-    "email": "&Email *",
-    "title": "&Title",
-    "department": "&Department",
-    "manager": "&Manager",
+    "role": N_("&Role"),
+    "name": N_("&Name *"),
+    "email": N_("&Email *"),
+    "title": N_("&Title"),
+    "department": N_("&Department"),
+    "manager": N_("&Manager"),
 }
+NAMES = {
+    "role": N_("Role"),
+    "name": N_("Name"),
+    "email": N_("Email"),
+    "title": N_("Title"),
+    "department": N_("Department"),
+    "manager": N_("Manager"),
+}
+
+
+def _needed() -> dict[tuple[str, ...], str]:
+    """What the line under the form says is still to fill in, by what is missing."""
+    return {
+        ("name", "email"): _("* Still needed: name and email."),
+        ("name",): _("* Still needed: name."),
+        ("email",): _("* Still needed: email."),
+    }
 
 
 class _SavingDialog(QDialog):
@@ -46,7 +66,7 @@ class _SavingDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(_("Problem"))
         self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -82,11 +102,11 @@ class ParticipantDialog(_SavingDialog):
         save: Callable[[dict[str, str]], object],
         participant: Participant | None = None,
     ) -> None:
-        title = "Edit participant" if participant else "Add a participant"
+        title = _("Edit participant") if participant else _("Add a participant")
         super().__init__(parent, title, lambda: save(self.values()))
         self.role = QComboBox()
-        self.role.addItem("Mentor", "mentor")
-        self.role.addItem("Mentee", "mentee")
+        for role in ("mentor", "mentee"):
+            self.role.addItem(role_title(role), role)
         self.edits: dict[str, QLineEdit] = {}
         for name in PARTICIPANT_FIELDS:
             widget: QWidget
@@ -94,9 +114,9 @@ class ParticipantDialog(_SavingDialog):
                 widget = self.role
             else:
                 widget = self.edits[name] = QLineEdit()
-            widget.setAccessibleName(LABELS[name].replace("&", "").rstrip(" *"))
-            self.form.addRow(LABELS[name], widget)
-        self.role.view().setAccessibleName("Roles")
+            widget.setAccessibleName(_(NAMES[name]))
+            self.form.addRow(_(LABELS[name]), widget)
+        self.role.view().setAccessibleName(_("Roles"))
         self.edits["email"].setPlaceholderText("name@company.example")
         if participant is not None:
             self.role.setCurrentIndex(self.role.findData(participant.role))
@@ -104,7 +124,7 @@ class ParticipantDialog(_SavingDialog):
                 edit.setText(getattr(participant, name))
         # Why OK waits: what is still to fill in (OK alone, greyed, says nothing).
         self.needed = QLabel()
-        self.needed.setAccessibleName("Still needed")
+        self.needed.setAccessibleName(_("Still needed"))
         self.needed.setStyleSheet("color: palette(placeholder-text);")
         self.form.addRow(self.needed)
         self.finish_form()
@@ -116,7 +136,7 @@ class ParticipantDialog(_SavingDialog):
     def _update_ok(self) -> None:
         missing = [n for n in ("name", "email") if not self.edits[n].text().strip()]
         self.ok_button.setEnabled(not missing)
-        self.needed.setText(f"* Still needed: {' and '.join(missing)}." if missing else "")
+        self.needed.setText(_needed().get(tuple(missing), ""))
         self.needed.setVisible(bool(missing))
 
     def values(self) -> dict[str, str]:
@@ -138,26 +158,31 @@ class MakePairDialog(_SavingDialog):
     ) -> None:
         super().__init__(
             parent,
-            "Make a pair",
+            _("Make a pair"),
             lambda: save(self.mentor.currentData(), self.mentee.currentData(), self.code.text()),
         )
         self.mentor = self._people(mentors, chosen[0])
-        self.mentor.setAccessibleName("Mentor")
-        self.mentor.view().setAccessibleName("Mentors not in a pair")
+        self.mentor.setAccessibleName(_("Mentor"))
+        self.mentor.view().setAccessibleName(_("Mentors not in a pair"))
         self.mentee = self._people(mentees, chosen[1])
-        self.mentee.setAccessibleName("Mentee")
-        self.mentee.view().setAccessibleName("Mentees not in a pair")
+        self.mentee.setAccessibleName(_("Mentee"))
+        self.mentee.view().setAccessibleName(_("Mentees not in a pair"))
         self.code = QLineEdit()
-        self.code.setAccessibleName("Pair code")
-        self.code.setPlaceholderText(f"{next_code} (leave empty for the next free code)")
+        self.code.setAccessibleName(_("Pair code"))
+        self.code.setPlaceholderText(
+            _("{code} (leave empty for the next free code)").format(code=next_code)
+        )
         if not mentors or not mentees:
-            missing = "mentor" if not mentors else "mentee"
-            note = QLabel(f"Every {missing} is already in a pair. Add a {missing} first.")
+            note = QLabel(
+                _("Every mentor is already in a pair. Add a mentor first.")
+                if not mentors
+                else _("Every mentee is already in a pair. Add a mentee first.")
+            )
             note.setWordWrap(True)
             self.form.addRow(note)
-        self.form.addRow("M&entor", self.mentor)
-        self.form.addRow("Me&ntee", self.mentee)
-        self.form.addRow("Pair &code", self.code)
+        self.form.addRow(_("M&entor"), self.mentor)
+        self.form.addRow(_("Me&ntee"), self.mentee)
+        self.form.addRow(_("Pair &code"), self.code)
         self.finish_form()
         self.ok_button.setEnabled(bool(mentors and mentees))
 
@@ -166,7 +191,8 @@ class MakePairDialog(_SavingDialog):
         combo = QComboBox()
         for person in people:
             detail = ", ".join(x for x in (person.title, person.department) if x)
-            combo.addItem(f"{person.name} ({detail})" if detail else person.name, person.id)
+            shown = _("{name} ({detail})").format(name=person.name, detail=detail)
+            combo.addItem(shown if detail else person.name, person.id)
         if chosen is not None and combo.findData(chosen) >= 0:
             combo.setCurrentIndex(combo.findData(chosen))
         return combo

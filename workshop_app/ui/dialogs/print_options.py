@@ -13,12 +13,22 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.charters.print_options import COPIES, PrintOptions
-from workshop_app.core.words import count
+from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.ui.style import HELP_STYLE
 
 HINT_CHARS = 52  # the hints' width: a few short lines each
 # Mnemonics that clash with neither the dialog's other keys nor each other.
-COPY_TEXT = {"mentor": "&Mentor's copy", "mentee": "M&entee's copy", "program": "&Program's copy"}
+COPY_TEXT = {
+    "mentor": N_("&Mentor's copy"),
+    "mentee": N_("M&entee's copy"),
+    "program": N_("&Program's copy"),
+}
+# The copies' names for screen readers (and tests): `COPIES`' labels, translated.
+COPY_NAME = {
+    "mentor": N_("Mentor's copy"),
+    "mentee": N_("Mentee's copy"),
+    "program": N_("Program's copy"),
+}
 
 
 class PrintOptionsDialog(QDialog):
@@ -34,31 +44,35 @@ class PrintOptionsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.charters = charters
-        self.setWindowTitle("Save charters as PDFs" if saving else "Print charters")
-        self.duplex = QCheckBox("&Double-sided: start each charter on a front page")
-        self.duplex.setAccessibleName("Double-sided")
+        self.setWindowTitle(_("Save charters as PDFs") if saving else _("Print charters"))
+        self.duplex = QCheckBox(_("&Double-sided: start each charter on a front page"))
+        self.duplex.setAccessibleName(_("Double-sided"))
         self.duplex.setChecked(options.duplex)
         duplex_hint = _hint(
-            "A blank page follows a charter with an odd number of pages, so that no charter "
-            "starts on the back of another. Turn this off to print on one side."
+            _(
+                "A blank page follows a charter with an odd number of pages, so that no "
+                "charter starts on the back of another. Turn this off to print on one side."
+            )
         )
         # A heading rather than a group box: a wrapped label inside a box is given too little
         # height (seen at 1.5x scaling).
-        heading = QLabel("Labelled copies")
+        heading = QLabel(_("Labelled copies"))
         heading.setStyleSheet("font-weight: 600;")
         copies_hint = _hint(
-            "Each pair's charter is printed once for each copy ticked, its label at the foot of "
-            "every page. With none ticked, one copy is printed without a label."
+            _(
+                "Each pair's charter is printed once for each copy ticked, its label at the "
+                "foot of every page. With none ticked, one copy is printed without a label."
+            )
         )
         self.copies: dict[str, QCheckBox] = {}
-        for key, label in COPIES.items():
-            box = QCheckBox(COPY_TEXT[key])
-            box.setAccessibleName(label)
+        for key in COPIES:
+            box = QCheckBox(_(COPY_TEXT[key]))
+            box.setAccessibleName(_(COPY_NAME[key]))
             box.setChecked(key in options.copies)
             box.toggled.connect(self._update_total)
             self.copies[key] = box
         self.total = QLabel()
-        self.total.setAccessibleName("What will be printed")
+        self.total.setAccessibleName(_("What will be printed"))
         self.total.setWordWrap(True)
         layout = QVBoxLayout(self)
         # Sized to its text, wrapped at the hints' width: a window the user may resize is not
@@ -76,17 +90,19 @@ class PrintOptionsDialog(QDialog):
         if saving:
             layout.addWidget(
                 _hint(
-                    "These shape 'All charters.pdf'. Each pair's own PDF stays one copy "
-                    "without a label or blank pages."
+                    _(
+                        "These shape '{file}'. Each pair's own PDF stays one copy without a "
+                        "label or blank pages."
+                    ).format(file="All charters.pdf")
                 )
             )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Choose a folder…" if saving else "Print…")
-        ok.setAccessibleName("Save" if saving else "Print")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        ok.setText(_("Choose a folder…") if saving else _("Print…"))
+        ok.setAccessibleName(_("Save") if saving else _("Print"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -99,18 +115,25 @@ class PrintOptionsDialog(QDialog):
     def _update_total(self) -> None:
         """What the choice comes to: "12 charters, 3 labelled copies of each: 36 in all"."""
         copies = len(self.values().copies)
-        charters = count(self.charters, "charter")
-        labelled = count(copies, "labelled copy", "labelled copies")
+        n = self.charters
         if not copies:
-            each = "one copy" if self.charters == 1 else "one copy of each"
-            self.total.setText(f"{charters}, {each} without a label.")
-        elif self.charters == 1:
-            self.total.setText(f"1 charter, {labelled}.")
-        else:
-            self.total.setText(
-                f"{charters}, {labelled} of each: {count(self.charters * copies, 'copy', 'copies')}"
-                " in all."
+            text = ngettext(
+                "{n} charter, one copy without a label.",
+                "{n} charters, one copy of each without a label.",
+                n,
             )
+        elif n == 1:
+            text = ngettext(
+                "1 charter, {copies} labelled copy.", "1 charter, {copies} labelled copies.", copies
+            )
+        else:
+            # Translators: {copies} labelled copies of each of {n} charters, {total} in all.
+            text = ngettext(
+                "{n} charters, {copies} labelled copy of each: {total} copies in all.",
+                "{n} charters, {copies} labelled copies of each: {total} copies in all.",
+                copies,
+            )
+        self.total.setText(text.format(n=n, copies=copies, total=n * copies))
 
 
 def _hint(text: str) -> QLabel:

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.i18n import _
 from workshop_app.ui.screen_fit import fit_to_screen
 from workshop_app.ui.widgets.date_edit import DateEdit
+from workshop_app.ui.widgets.locale import shown_long_date
 
 DIALOG_WIDTH_CHARS = 60
 
@@ -25,31 +27,33 @@ class RelaunchDialog(QDialog):
 
     def __init__(self, launch_date: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Start a re-launch")
+        self.setWindowTitle(_("Start a re-launch"))
         launch = QDate.fromString(launch_date, "yyyy-MM-dd")
         intro = QLabel(
-            f"A re-launch workshop gets a file of its own, made from this one: the same "
-            f"people, pairs and charters (every signed version and its signatures), a new "
-            f"date, and a fresh agenda and attendance. Choose the re-launch agenda on its "
-            f"Agenda page; each pair revises its charter as version 2 there. This file, the "
-            f"launch of {launch.toString('d MMMM yyyy')}, stays as it is."
+            _(
+                "A re-launch workshop gets a file of its own, made from this one: the same "
+                "people, pairs and charters (every signed version and its signatures), a new "
+                "date, and a fresh agenda and attendance. Choose the re-launch agenda on its "
+                "Agenda page; each pair revises its charter as version 2 there. This file, the "
+                "launch of {date}, stays as it is."
+            ).format(date=shown_long_date(launch))
         )
         intro.setWordWrap(True)
         first = launch.addDays(1)
         self.date = DateEdit(max(QDate.currentDate(), first))
         self.date.setDateRange(first, QDate(2099, 12, 31))
-        self.date.setAccessibleName("Re-launch date")
-        self.date.setAccessibleDescription("Type it as YYYY-MM-DD or pick it from the calendar")
+        self.date.setAccessibleName(_("Re-launch date"))
+        self.date.setAccessibleDescription(_("Type it as YYYY-MM-DD or pick it from the calendar"))
         form = QFormLayout()
-        form.addRow("Re-launch &date", self.date)
+        form.addRow(_("Re-launch &date"), self.date)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Create…")
-        ok.setAccessibleName("Create the re-launch workshop")
-        ok.setToolTip("Then choose where to keep the re-launch's file")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        ok.setText(_("Create…"))
+        ok.setAccessibleName(_("Create the re-launch workshop"))
+        ok.setToolTip(_("Then choose where to keep the re-launch's file"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

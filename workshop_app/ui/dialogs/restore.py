@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -16,11 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.i18n import _
 from workshop_app.core.store.backups import Backup, list_backups
-
-
-def _when(taken: datetime) -> str:
-    return taken.astimezone().strftime("%A %d %B %Y, %H:%M:%S")
+from workshop_app.ui.widgets.locale import interface_locale, shown_moment
 
 
 class RestoreDialog(QDialog):
@@ -28,23 +25,29 @@ class RestoreDialog(QDialog):
 
     def __init__(self, workshop: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore a backup")
+        self.setWindowTitle(_("Restore a backup"))
         self.backups: list[Backup] = list_backups(workshop)
         intro = QLabel(
-            f"A copy of {workshop.name} is kept each time it is opened (the newest 10). "
-            "Restoring one puts it in the workshop's place; the workshop as it is now is "
-            "kept as a backup too, so you can come back to it."
+            _(
+                "A copy of {file} is kept each time it is opened (the newest 10). Restoring "
+                "one puts it in the workshop's place; the workshop as it is now is kept as a "
+                "backup too, so you can come back to it."
+            ).format(file=workshop.name)
         )
         intro.setWordWrap(True)
         self.list = QListWidget()
-        self.list.setAccessibleName("Backups, newest first")
+        self.list.setAccessibleName(_("Backups, newest first"))
         for backup in self.backups:
             size = backup.path.stat().st_size // 1024 if backup.path.exists() else 0
-            item = QListWidgetItem(f"{_when(backup.taken_at)}   ({size} KB)")
+            item = QListWidgetItem(
+                _("{moment}   ({size} KB)").format(
+                    moment=shown_moment(backup.taken_at), size=interface_locale().toString(size)
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
             self.list.addItem(item)
         if not self.backups:
-            self.list.addItem("There are no backups of this workshop yet.")
+            self.list.addItem(_("There are no backups of this workshop yet."))
             self.list.setEnabled(False)
         self.list.setCurrentRow(0)
         self.list.itemDoubleClicked.connect(self._accept_item)
@@ -52,7 +55,7 @@ class RestoreDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Restore this backup")
+        ok.setText(_("Restore this backup"))
         ok.setEnabled(bool(self.backups))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

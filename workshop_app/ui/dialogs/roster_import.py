@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.core.roster.importer import ImportPlan, ImportResult, apply_import, plan_import
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.dialogs.import_frame import ImportFrame
+from workshop_app.ui.widgets.roster_models import role_word
 
-FILE_FILTER = "Rosters (*.csv *.tsv *.txt *.xlsx);;All files (*)"
-INTRO = (
+FILE_FILTER = N_("Rosters (*.csv *.tsv *.txt *.xlsx);;All files (*)")
+INTRO = N_(
     "Choose the roster from HR or your matching tool: a CSV or Excel file with one row per "
     "participant (Role, Name, Email, and a Pair Code or Partner Email) or one row per pair "
     "(Mentor Name, Mentor Email, Mentee Name, Mentee Email). Nothing changes until you press "
@@ -35,13 +37,15 @@ class ImportDialog(ImportFrame):
         super().__init__(
             wf,
             parent,
-            title="Import a roster",
+            title=_("Import a roster"),
             size=QSize(760, 560),
-            intro=INTRO,
-            what="roster",
-            waiting="No roster chosen yet. Press Choose file… to see what it holds before "
-            "anything is imported.",
-            file_filter=FILE_FILTER,
+            intro=_(INTRO),
+            what=_("roster"),
+            waiting=_(
+                "No roster chosen yet. Press Choose file… to see what it holds before "
+                "anything is imported."
+            ),
+            file_filter=_(FILE_FILTER),
             check=self.load,
             write=self.apply,
         )
@@ -64,8 +68,13 @@ class ImportDialog(ImportFrame):
         if not self.plan.ok:
             count = len(self.plan.problems)
             self.show_problems(
-                f"{path.name} cannot be imported: {count} problem{'s' if count != 1 else ''} "
-                "to fix in the file first. Nothing has been imported.",
+                ngettext(
+                    "{file} cannot be imported: {n} problem to fix in the file first. "
+                    "Nothing has been imported.",
+                    "{file} cannot be imported: {n} problems to fix in the file first. "
+                    "Nothing has been imported.",
+                    count,
+                ).format(file=path.name, n=count),
                 [str(p) for p in self.plan.problems],
             )
             return
@@ -75,35 +84,36 @@ class ImportDialog(ImportFrame):
         self.start_preview()
         names = {p.email: p.name for p in self.wf.roster.participants()}
         names.update({p.email: p.name for p in plan.add})
-        groups: list[tuple[str, str, list[str]]] = [
-            (
-                "participant to add",
-                "participants to add",
-                [f"{p.name} ({p.role}, {p.email})" for p in plan.add],
-            ),
-            (
-                "participant to update",
-                "participants to update",
-                [
-                    f"{known.name}: "
-                    + "; ".join(f"{c} {getattr(known, c)!r} → {v!r}" for c, v in changes.items())
-                    for known, changes in plan.update
-                ],
-            ),
-            (
-                "pair to make",
-                "pairs to make",
-                [
-                    f"{p.code or 'A new code'}: {names.get(p.mentor_email, p.mentor_email)} "
-                    f"(mentor) with {names.get(p.mentee_email, p.mentee_email)} (mentee)"
-                    for p in plan.new_pairs
-                ],
-            ),
+        adding = [
+            _("{name} ({role}, {email})").format(name=p.name, role=role_word(p.role), email=p.email)
+            for p in plan.add
         ]
-        for one, many, lines in groups:
+        updating = [
+            f"{known.name}: "
+            + "; ".join(f"{c} {getattr(known, c)!r} → {v!r}" for c, v in changes.items())
+            for known, changes in plan.update
+        ]
+        making = [
+            _("{code}: {mentor} (mentor) with {mentee} (mentee)").format(
+                code=p.code or _("A new code"),
+                mentor=names.get(p.mentor_email, p.mentor_email),
+                mentee=names.get(p.mentee_email, p.mentee_email),
+            )
+            for p in plan.new_pairs
+        ]
+        groups = [
+            (ngettext("{n} participant to add", "{n} participants to add", len(adding)), adding),
+            (
+                ngettext("{n} participant to update", "{n} participants to update", len(updating)),
+                updating,
+            ),
+            (ngettext("{n} pair to make", "{n} pairs to make", len(making)), making),
+        ]
+        for heading_text, lines in groups:
             if not lines:
                 continue
-            top = QTreeWidgetItem([f"{len(lines)} {one if len(lines) == 1 else many}"])
+            heading = heading_text.format(n=len(lines))
+            top = QTreeWidgetItem([heading])
             top.addChildren([QTreeWidgetItem([line]) for line in lines])
             self.preview.addTopLevelItem(top)
             top.setExpanded(True)
@@ -112,11 +122,11 @@ class ImportDialog(ImportFrame):
         self.area.setCurrentWidget(self.preview if something else self.waiting)
         if not something:
             self.waiting.setText(
-                "Everything in this roster is already in the workshop: nothing to import."
+                _("Everything in this roster is already in the workshop: nothing to import.")
             )
         self.offer_import(something)
 
     def apply(self) -> ImportResult:
         if self.plan is None:
-            raise UserError("Choose a roster first.")
+            raise UserError(_("Choose a roster first."))
         return apply_import(self.wf, self.plan)

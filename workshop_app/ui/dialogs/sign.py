@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.ui.widgets.date_edit import DateTimeEdit
 from workshop_app.ui.widgets.date_field import SHOWN_DATE
 from workshop_app.ui.widgets.fields import WARNING_STYLE, name_inner_parts
@@ -50,19 +51,23 @@ class SignDialog(QDialog):
     ) -> None:
         """`open_sections`: the number and title of each section still open."""
         super().__init__(parent)
-        self.setWindowTitle(f"Mark {code} as signed")
+        self.setWindowTitle(_("Mark {code} as signed").format(code=code))
         self._workshop = QDate.fromString(workshop_date, "yyyy-MM-dd")
         intro = QLabel(
-            f"Record that the printed charter, version {version}, was signed. "
-            "Any edit after this starts a new version; this one is kept as signed."
+            _(
+                "Record that the printed charter, version {version}, was signed. Any edit "
+                "after this starts a new version; this one is kept as signed."
+            ).format(version=version)
         )
         intro.setWordWrap(True)
-        self.mentor = self._line(mentor, "Signed by the mentor")
-        self.mentee = self._line(mentee, "Signed by the mentee")
-        self.coordinator = self._line(coordinator, "Signed by the program coordinator (optional)")
+        self.mentor = self._line(mentor, _("Signed by the mentor"))
+        self.mentee = self._line(mentee, _("Signed by the mentee"))
+        self.coordinator = self._line(
+            coordinator, _("Signed by the program coordinator (optional)")
+        )
         # Typed whole at any speed (a QDateTimeEdit drops digits typed over its text).
         self.when = DateTimeEdit(default_signing_time(self._workshop, QDateTime.currentDateTime()))
-        self.when.setAccessibleName("Signed on")
+        self.when.setAccessibleName(_("Signed on"))
         self.when.dateTimeChanged.connect(self._check_date)
         self.warning = QLabel()
         self.warning.setStyleSheet(WARNING_STYLE)
@@ -73,10 +78,10 @@ class SignDialog(QDialog):
         # list of open sections and the introduction.
         form.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         form.addRow(intro)
-        form.addRow("&Mentor", self.mentor)
-        form.addRow("M&entee", self.mentee)
-        form.addRow("&Coordinator (optional)", self.coordinator)
-        form.addRow("Signed &on", self.when)
+        form.addRow(_("&Mentor"), self.mentor)
+        form.addRow(_("M&entee"), self.mentee)
+        form.addRow(_("&Coordinator (optional)"), self.coordinator)
+        form.addRow(_("Signed &on"), self.when)
         form.addRow(self.warning)
         self.on_paper: QButtonGroup | None = None
         if open_sections:
@@ -85,9 +90,9 @@ class SignDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Mark as signed")
-        ok.setAccessibleName("Mark as signed")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        ok.setText(_("Mark as signed"))
+        ok.setAccessibleName(_("Mark as signed"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
@@ -101,16 +106,20 @@ class SignDialog(QDialog):
         is: Enter must not record an answer nobody gave. (Rows of the form itself: a wrapped
         label nested in a widget of its own was cut off at 1.5x scaling.)"""
         listed = ", ".join(f"{number} {title}" for number, title in open_sections)
-        sections = "section is" if len(open_sections) == 1 else "sections are"
-        self.open_list = QLabel(f"⚠ {len(open_sections)} {sections} still open: {listed}.")
+        still_open = ngettext(
+            "⚠ {n} section is still open: {sections}.",
+            "⚠ {n} sections are still open: {sections}.",
+            len(open_sections),
+        )
+        self.open_list = QLabel(still_open.format(n=len(open_sections), sections=listed))
         self.open_list.setWordWrap(True)
         self.open_list.setStyleSheet(WARNING_STYLE)
-        question = QLabel("Did you complete them by hand on the paper copy before signing?")
+        question = QLabel(_("Did you complete them by hand on the paper copy before signing?"))
         question.setWordWrap(True)
-        self.paper_yes = QRadioButton("&Yes, they are filled in on the signed paper copy")
-        self.paper_yes.setAccessibleName("Yes, completed on paper")
-        self.paper_no = QRadioButton("&No, we signed with them left open")
-        self.paper_no.setAccessibleName("No, left open")
+        self.paper_yes = QRadioButton(_("&Yes, they are filled in on the signed paper copy"))
+        self.paper_yes.setAccessibleName(_("Yes, completed on paper"))
+        self.paper_no = QRadioButton(_("&No, we signed with them left open"))
+        self.paper_no.setAccessibleName(_("No, left open"))
         self.on_paper = QButtonGroup(self)
         for button in (self.paper_yes, self.paper_no):
             self.on_paper.addButton(button)
@@ -123,7 +132,9 @@ class SignDialog(QDialog):
         answered = self.on_paper is None or self.on_paper.checkedButton() is not None
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(answered)
-        ok.setToolTip("" if answered else "Answer whether the open sections were completed first")
+        ok.setToolTip(
+            "" if answered else _("Answer whether the open sections were completed first")
+        )
 
     def _line(self, text: str, name: str) -> QLineEdit:
         edit = QLineEdit(text)
@@ -138,8 +149,9 @@ class SignDialog(QDialog):
         early = self._workshop.isValid() and self.when.date() < self._workshop
         # The line is kept when empty, so that the dialog does not jump as it comes and goes.
         self.warning.setText(
-            f"⚠ That is before the workshop ({self._workshop.toString(SHOWN_DATE)}): "
-            "is the date right?"
+            _("⚠ That is before the workshop ({date}): is the date right?").format(
+                date=self._workshop.toString(SHOWN_DATE)
+            )
             if early
             else "\N{NO-BREAK SPACE}"
         )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from workshop_app.core.charter_fields import CONTENT_SECTIONS, SECTION_BY_KEY
 from workshop_app.core.charters.store import PairOverview
+from workshop_app.core.i18n import _, ngettext
 
 _Index = QModelIndex | QPersistentModelIndex
 PAIR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,16 +58,22 @@ WIDEST_CANDIDATES = 64  # names measured to find the widest tile line
 
 
 def badge(o: PairOverview) -> str:
-    parts = [f"■ closed {o.closed_on}"] if o.closed_on else []
+    parts = [_("■ closed {date}").format(date=o.closed_on)] if o.closed_on else []
     if o.complete:
-        parts.append("✓ complete")
+        parts.append(_("✓ complete"))
     else:
-        parts.append(f"{len(o.missing)} to fill")
+        parts.append(_to_fill(o))
     if o.signed_version is not None:
         parts.append(o.signature_state)
     if o.mentor_present is False or o.mentee_present is False:
-        parts.append("⚠ partner absent")
+        parts.append(_("⚠ partner absent"))
     return " · ".join(parts)
+
+
+def _to_fill(o: PairOverview) -> str:
+    n = len(o.missing)
+    # Translators: on a small tile: how many sections are still empty.
+    return ngettext("{n} to fill", "{n} to fill", n).format(n=n)
 
 
 def state(o: PairOverview) -> str:
@@ -82,16 +89,16 @@ def status_words(o: PairOverview) -> str:
     kind = state(o)
     if kind in ("signed", "edited"):
         return o.signature_state.capitalize()
-    return "Complete" if kind == "complete" else f"{len(o.missing)} to fill"
+    return _("Complete") if kind == "complete" else _to_fill(o)
 
 
 def tile_lines(o: PairOverview) -> tuple[str, ...]:
     """A board tile's lines: code, mentor, mentee, state, and a warning if someone is absent."""
     lines = [o.code, o.mentor_name, o.mentee_name, f"{TILES[state(o)].symbol} {status_words(o)}"]
     if o.closed_on:
-        lines.append(f"■ closed {o.closed_on}")
+        lines.append(_("■ closed {date}").format(date=o.closed_on))
     if o.mentor_present is False or o.mentee_present is False:
-        lines.append("⚠ partner absent")  # as the list says it
+        lines.append(_("⚠ partner absent"))  # as the list says it
     return tuple(lines)
 
 
@@ -144,11 +151,17 @@ class CharterListModel(QAbstractListModel):
                 return "\n".join(tile_lines(o))
             return f"{o.code}  {o.mentor_name} & {o.mentee_name}\n{badge(o)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{o.code}, {o.mentor_name} and {o.mentee_name}: {badge(o)}"
+            return _("{code}, {mentor} and {mentee}: {state}").format(
+                code=o.code, mentor=o.mentor_name, mentee=o.mentee_name, state=badge(o)
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
-            names = f"{o.code}: {o.mentor_name} and {o.mentee_name}"
-            still = ", ".join(SECTION_BY_KEY[k].title for k in o.missing)
-            return f"{names}. Still to fill: {still}." if still else f"{names}. {badge(o)}."
+            pair = {"code": o.code, "mentor": o.mentor_name, "mentee": o.mentee_name}
+            still = ", ".join(_(SECTION_BY_KEY[k].title) for k in o.missing)
+            if still:
+                return _("{code}: {mentor} and {mentee}. Still to fill: {sections}.").format(
+                    sections=still, **pair
+                )
+            return _("{code}: {mentor} and {mentee}. {state}.").format(state=badge(o), **pair)
         if role == TILE_ROLE:
             return (state(o), tile_lines(o))
         if role == PAIR_ID_ROLE:

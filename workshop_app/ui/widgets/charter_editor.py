@@ -37,9 +37,9 @@ from workshop_app.core.charters.dates import format_date
 from workshop_app.core.completeness import Status, section_status
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup import closing
-from workshop_app.core.model import Charter
+from workshop_app.core.i18n import N_, _, ngettext
+from workshop_app.core.model import Charter, Participant
 from workshop_app.core.store.workshop_file import WorkshopFile
-from workshop_app.core.words import count
 from workshop_app.ui.autosave import FieldSaver, ask_about_refused
 from workshop_app.ui.read_only import ReadOnlyGuard
 from workshop_app.ui.style import DONE_COLOUR, PENDING_COLOUR
@@ -59,10 +59,11 @@ from workshop_app.ui.widgets.fields import (
     name_inner_parts,
     place_labels,
 )
+from workshop_app.ui.widgets.roster_models import role_title, role_word
 
 # Narrower than this (device-independent pixels), the labels go above their fields.
 LABELS_ABOVE_BELOW = 560
-BADGE = {"complete": "✓ complete", "partial": "◐ partly filled", "empty": "○ empty"}
+BADGE = {"complete": N_("✓ complete"), "partial": N_("◐ partly filled"), "empty": N_("○ empty")}
 BADGE_COLOUR = {"complete": DONE_COLOUR, "partial": PENDING_COLOUR, "empty": "#6b6b6b"}
 
 
@@ -104,7 +105,7 @@ class CharterEditor(QScrollArea):
     def __init__(self, scenarios: Callable[[], Sequence[str]]) -> None:
         super().__init__()
         self.setWidgetResizable(True)
-        self.setAccessibleName("Charter form")
+        self.setAccessibleName(_("Charter form"))
         # No tab stop of its own: Tab goes from field to field, and the form scrolls to each.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.wf: WorkshopFile | None = None
@@ -135,7 +136,7 @@ class CharterEditor(QScrollArea):
         self._scenarios = scenarios
         self._to_build = list(SECTIONS)
         self.heading = QLabel()
-        self.heading.setAccessibleName("Pair")
+        self.heading.setAccessibleName(_("Pair"))
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.heading.setWordWrap(True)  # long names wrap rather than widen the form
@@ -158,7 +159,7 @@ class CharterEditor(QScrollArea):
         # A closed pairing's charter is the program's record: shown, never edited.
         self.closed_banner = QLabel()
         self.closed_banner.setObjectName("closedBanner")
-        self.closed_banner.setAccessibleName("Closed pairing")
+        self.closed_banner.setAccessibleName(_("Closed pairing"))
         self.closed_banner.setWordWrap(True)
         self.closed_banner.setStyleSheet(
             "#closedBanner { background: #eceff3; border: 1px solid #9aa5b1; border-radius: 4px;"
@@ -213,8 +214,8 @@ class CharterEditor(QScrollArea):
         if section.key == "signatures":
             self.signatures = QLabel()
             self.signatures.setWordWrap(True)
-            self.sign_button = QPushButton("Mark as signed…")
-            self.sign_button.setAccessibleName("Mark this charter as signed")
+            self.sign_button = QPushButton(_("Mark as signed…"))
+            self.sign_button.setAccessibleName(_("Mark this charter as signed"))
             self.sign_button.setAutoDefault(True)  # Enter presses it, as Space does
             self.sign_button.clicked.connect(self._request_sign)
             row = QHBoxLayout()
@@ -246,11 +247,16 @@ class CharterEditor(QScrollArea):
             widget.edited.connect(lambda v, n=field.name: self._edit(("field", n), v))
             self._watch(widget.input, ("field", field.name))
             if field.private:
-                note = QLabel(PRIVATE_NOTE)
+                note = QLabel(_(PRIVATE_NOTE))
                 note.setWordWrap(True)
                 note.setStyleSheet(PRIVATE_STYLE)
                 form.addRow(note)
-            add_form_row(form, field.label + ("" if field.required else " (optional)"), widget)
+            label = _(field.label)
+            add_form_row(
+                form,
+                label if field.required else _("{field} (optional)").format(field=label),
+                widget,
+            )
 
     def _watch(self, widget: QWidget, key: Key) -> None:
         self.saver.flush_on_focus_out(widget, key)
@@ -322,7 +328,7 @@ class CharterEditor(QScrollArea):
         self.pair_id = pair_id
         self.setEnabled(pair_id is not None)
         if pair_id is None or self.wf is None:
-            self.heading.setText("Pick a pair on the left")
+            self.heading.setText(_("Pick a pair on the left"))
             self.signature_bar.hide()
             self.closed_banner.hide()
             self._closed_guard.release()
@@ -339,14 +345,15 @@ class CharterEditor(QScrollArea):
             wf.roster.participant(pair.mentor_id),
             wf.roster.participant(pair.mentee_id),
         )
-        self.heading.setText(f"{pair.code}  ·  {mentor.name} and {mentee.name}")
+        self.heading.setText(
+            _("{code}  ·  {mentor} and {mentee}").format(
+                code=pair.code, mentor=mentor.name, mentee=mentee.name
+            )
+        )
         self.parties.setText(
             "\n".join(
-                f"{role}: {p.name}"
-                + "".join(f", {x}" for x in (p.title, p.department) if x)
-                + f" <{p.email}>"
-                + (f" (manager: {p.manager})" if p.manager else "")
-                for role, p in (("Mentor", mentor), ("Mentee", mentee))
+                _party_line(role_title(role), p)
+                for role, p in (("mentor", mentor), ("mentee", mentee))
             )
         )
         workshop_date = QDate.fromString(wf.workshop().date, "yyyy-MM-dd")
@@ -377,8 +384,13 @@ class CharterEditor(QScrollArea):
             return
         lang = wf.workshop().language
         self.closed_banner.setText(
-            f"<b>Pair {escape(code)} was closed on {format_date(found.closed_on, lang)}; its "
-            f"charter is kept as it was.</b> {escape(closing.describe(found, lang))}."
+            _(
+                "<b>Pair {code} was closed on {date}; its charter is kept as it was.</b> {reason}."
+            ).format(
+                code=escape(code),
+                date=format_date(found.closed_on, lang),
+                reason=escape(closing.describe(found, lang)),
+            )
         )
         self.closed_banner.show()
         self._closed_guard.lock()
@@ -390,7 +402,7 @@ class CharterEditor(QScrollArea):
     def _remember_goals(self, charter: Charter) -> None:
         self._committed = {k: v for k, v in self._committed.items() if k[0] != "goal"}
         for goal in charter.goals:
-            for part, _ in GOAL_PARTS:
+            for part, _title in GOAL_PARTS:
                 self._committed[("goal", goal.position, part)] = getattr(goal, part)
             self._committed[("goal", goal.position, "private")] = goal.private
 
@@ -408,41 +420,47 @@ class CharterEditor(QScrollArea):
         status = section_status(charter.fields, charter.goals, charter.plans)
         for section in SECTIONS:
             state: Status | None = status.get(section.key)
-            title = f"{section.number}. {section.title}"
+            title = _("{number}. {section}").format(number=section.number, section=_(section.title))
             if section.fields and all(f.private for f in section.fields):
-                title += " · private to the pair"
+                title = _("{section} · private to the pair").format(section=title)
             box = self._boxes[section.key]
-            box.setTitle(title + (f"   {BADGE[state]}" if state else ""))
+            box.setTitle(title + (f"   {_(BADGE[state])}" if state else ""))
             box.set_title_colour(BADGE_COLOUR[state] if state else None)
         self._show_signatures(charter)
 
     def _show_signatures(self, charter: Charter) -> None:
         signed = charter.signed_version
         lines = [
-            f"v{s.version}: {s.role} {s.name}, {s.signed_at[:16].replace('T', ' ')}"
+            _("v{version}: {role} {name}, {moment}").format(
+                version=s.version,
+                role=role_word(s.role),
+                name=s.name,
+                moment=s.signed_at[:16].replace("T", " "),
+            )
             for s in charter.signoffs
         ]
-        self.signatures.setText("\n".join(lines) or "Not signed yet.")
+        self.signatures.setText("\n".join(lines) or _("Not signed yet."))
         self.sign_button.setEnabled(signed != charter.version)
         if signed is None:
             self.signature_bar.hide()
             return
         when = max(s.signed_at for s in charter.signoffs if s.version == signed)[:10]
-        text = f"Signed v{signed} on {when}."
         if charter.edited_since_signing:
-            text += (
-                f" Edited since: this is version {charter.version}. Print it and have it "
-                f"signed again to make it the record; version {signed} and its signatures "
-                "are kept."
+            text = _(
+                "Signed v{signed} on {date}. Edited since: this is version {version}. Print it "
+                "and have it signed again to make it the record; version {signed} and its "
+                "signatures are kept."
             )
         else:
-            text += (
-                f" Editing now starts version {signed + 1}; the signed version is kept. "
-                "At a re-launch, revise it as the next version to sign again."
+            text = _(
+                "Signed v{signed} on {date}. Editing now starts version {next}; the signed "
+                "version is kept. At a re-launch, revise it as the next version to sign again."
             )
-        self.signature_banner.setText(text)
-        self.revise_button.setText(f"Revise as version {signed + 1}…")
-        self.revise_button.setAccessibleName(f"Revise as version {signed + 1}")
+        self.signature_banner.setText(
+            text.format(signed=signed, date=when, version=charter.version, next=signed + 1)
+        )
+        self.revise_button.setText(_("Revise as version {next}…").format(next=signed + 1))
+        self.revise_button.setAccessibleName(_("Revise as version {next}").format(next=signed + 1))
         self.revise_button.setVisible(not charter.edited_since_signing)
         self.signature_bar.show()
 
@@ -513,7 +531,11 @@ class CharterEditor(QScrollArea):
             code = self.wf.roster.pair(self.pair_id).code if self.wf and self.pair_id else ""
             choice = ask_about_refused(
                 self,
-                heading=f"{count(len(refused), 'answer')} in {code}'s charter could not be saved.",
+                heading=ngettext(
+                    "{n} answer in {code}'s charter could not be saved.",
+                    "{n} answers in {code}'s charter could not be saved.",
+                    len(refused),
+                ).format(n=len(refused), code=code),
                 reasons=[f"{self._label(key)}: {why}" for key, (_value, why) in refused.items()],
                 then=then,
             )
@@ -527,8 +549,12 @@ class CharterEditor(QScrollArea):
                     )
                 )
                 self.saver.discard()
-                copied = count(len(refused), "unsaved answer")
-                self.status.emit(f"{copied} copied to the clipboard.")
+                copied = ngettext(
+                    "{n} unsaved answer copied to the clipboard.",
+                    "{n} unsaved answers copied to the clipboard.",
+                    len(refused),
+                )
+                self.status.emit(copied.format(n=len(refused)))
             else:
                 return False
         return True
@@ -568,7 +594,7 @@ class CharterEditor(QScrollArea):
             self._reload_plans()
 
         self.flush()
-        command = ActionCommand("adding a troubleshooting plan", do, undo)
+        command = ActionCommand(_("adding a troubleshooting plan"), do, undo)
         if self._push(command):
             command.key = ("plan", created[0], "scenario")
             self._reveal(command.key)
@@ -596,7 +622,7 @@ class CharterEditor(QScrollArea):
             )
             self._reload_plans()
 
-        command = ActionCommand("removing a troubleshooting plan", do, undo)
+        command = ActionCommand(_("removing a troubleshooting plan"), do, undo)
         command.key = ("plan", plan.id, "scenario")
         self._push(command)
 
@@ -614,11 +640,11 @@ class CharterEditor(QScrollArea):
             assert self.wf is not None
             with self.wf.transaction():
                 for goal in before:
-                    for part, _ in (*GOAL_PARTS, ("private", "")):
+                    for part, _title in (*GOAL_PARTS, ("private", "")):
                         charters.set_goal_part(pair_id, goal.position, part, getattr(goal, part))
             self._reload_goals()
 
-        command = ActionCommand(f"removing goal {position}", do, undo)
+        command = ActionCommand(_("removing goal {number}").format(number=position), do, undo)
         command.key = ("goal", position, "goal")
         self._push(command)
 
@@ -627,7 +653,7 @@ class CharterEditor(QScrollArea):
         try:
             self.undo_stack.push(command)
         except UserError as exc:
-            self.status.emit(f"Not changed: {exc.message}")
+            self.status.emit(_("Not changed: {reason}").format(reason=exc.message))
             self.undo_stack.clear()  # it did not happen: its undo has nothing to undo
             self.show_charter()
             return False
@@ -677,13 +703,15 @@ class CharterEditor(QScrollArea):
             stack.undo() if back else stack.redo()
         except UserError as exc:
             # The file did not change: start again from what it holds.
-            self.status.emit(f"Could not {'undo' if back else 'redo'}: {exc.message}")
+            failed = _("Could not undo: {reason}") if back else _("Could not redo: {reason}")
+            self.status.emit(failed.format(reason=exc.message))
             stack.clear()
             self.show_charter()
             return
         assert isinstance(command, EditCommand | ActionCommand)
         self._reveal(command.key)
-        self.status.emit(f"{'Undid' if back else 'Redid'}: {command.text()}")
+        done = _("Undid: {what}") if back else _("Redid: {what}")
+        self.status.emit(done.format(what=command.text()))
 
     def _reveal(self, key: Key) -> None:
         """Scroll to the widget for `key` and focus it (or, when it is gone, the nearest
@@ -705,13 +733,18 @@ class CharterEditor(QScrollArea):
     def _label(self, key: Key) -> str:
         """What a person calls the field `key` (for undo, and messages about saving)."""
         if key[0] == "field":
-            return FIELD_BY_NAME[key[1]].label
+            return _(FIELD_BY_NAME[key[1]].label)
         if key[0] == "goal":
-            part = "private" if key[2] == "private" else GOAL_LABELS[key[2]].lower()
-            return f"Goal {key[1]}: {part}"
+            part = _("private") if key[2] == "private" else _(GOAL_LABELS[key[2]]).lower()
+            return _("Goal {number}: {part}").format(number=key[1], part=part)
         row = self.plans.row(key[1])
-        plan = f"Plan {self.plans.rows.index(row) + 1}" if row is not None else "A removed plan"
-        return f"{plan}: {'if this happens' if key[2] == 'scenario' else 'we will'}"
+        plan = (
+            _("Plan {number}").format(number=self.plans.rows.index(row) + 1)
+            if row is not None
+            else _("A removed plan")
+        )
+        part = _("if this happens") if key[2] == "scenario" else _("we will")
+        return _("{plan}: {part}").format(plan=plan, part=part)
 
     def field(self, name: str) -> FieldWidget:
         self.ensure_built()
@@ -724,22 +757,32 @@ class CharterEditor(QScrollArea):
 
 def _widget_for(field: CharterField) -> FieldWidget:
     """The input for a field of this kind."""
+    label = _(field.label)
     if field.kind == "text":
-        return TextField(field.label)
+        return TextField(label)
     if field.kind == "choice":
-        return ChoiceField(field.label, field.choices)
+        return ChoiceField(label, field.choices)
     if field.kind == "int":
-        return MinutesField(field.label)
+        return MinutesField(label)
     if field.kind in ("date", "datetime"):
-        return DateField(field.label, with_time=field.kind == "datetime")
+        return DateField(label, with_time=field.kind == "datetime")
     if field.kind == "days":
-        return LineField(field.label, "e.g. 30, 90, 180")
-    return LineField(field.label)
+        return LineField(label, _("e.g. 30, 90, 180"))
+    return LineField(label)
+
+
+def _party_line(role: str, p: Participant) -> str:
+    """One party of the charter: role, name, title and department, email, manager."""
+    who = ", ".join(x for x in (p.name, p.title, p.department) if x)
+    line = _("{role}: {person} <{email}>").format(role=role, person=who, email=p.email)
+    if p.manager:
+        line = _("{party} (manager: {manager})").format(party=line, manager=p.manager)
+    return line
 
 
 def _as_text(value: Any) -> str:
     if isinstance(value, Unfinished):
         return value.text
     if isinstance(value, bool):
-        return "private" if value else "not private"
+        return _("private") if value else _("not private")
     return "" if value is None else str(value)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.charter_fields import BASELINE_CHOICES, GOAL_PARTS, MAX_GOALS
+from workshop_app.core.i18n import _
 from workshop_app.core.model import Goal, Plan
 from workshop_app.ui.widgets.date_field import DateField
 from workshop_app.ui.widgets.fields import (
@@ -44,27 +45,37 @@ class GoalBox(QGroupBox):
         super().__init__()
         self.position = position
         self.parts: dict[str, FieldWidget] = {
-            "goal": LineField(f"Goal {position}: the goal", "What will be different?"),
-            "why": LineField(f"Goal {position}: why it matters", "Link it to a program goal"),
-            "measure": LineField(f"Goal {position}: how we will know", "The success measure"),
+            "goal": LineField(
+                _("Goal {number}: the goal").format(number=position), _("What will be different?")
+            ),
+            "why": LineField(
+                _("Goal {number}: why it matters").format(number=position),
+                _("Link it to a program goal"),
+            ),
+            "measure": LineField(
+                _("Goal {number}: how we will know").format(number=position),
+                _("The success measure"),
+            ),
             # The mentee's own rating at signing, to look back on at each checkpoint.
             "baseline": ChoiceField(
-                f"Goal {position}: where I am today",
+                _("Goal {number}: where I am today").format(number=position),
                 BASELINE_CHOICES[1:],
-                empty=BASELINE_CHOICES[0][1],
+                empty=_(BASELINE_CHOICES[0][1]),
             ),
-            "target_date": DateField(f"Goal {position}: target date"),
-            "first_steps": TextField(f"Goal {position}: first steps"),
+            "target_date": DateField(_("Goal {number}: target date").format(number=position)),
+            "first_steps": TextField(_("Goal {number}: first steps").format(number=position)),
         }
         form = charter_form(self)
         for part, widget in self.parts.items():
-            add_form_row(form, GOAL_LABELS[part], widget)
+            add_form_row(form, _(GOAL_LABELS[part]), widget)
             widget.edited.connect(lambda v, p=part: self.edited.emit(p, v))
-        self.private = QCheckBox("Private to the pair: left out of staff exports")
-        self.private.setAccessibleName(f"Goal {position}: private to the pair")
+        self.private = QCheckBox(_("Private to the pair: left out of staff exports"))
+        self.private.setAccessibleName(
+            _("Goal {number}: private to the pair").format(number=position)
+        )
         self.private.toggled.connect(self._private_toggled)
-        self.remove = QPushButton(f"Remove goal {position}")
-        self.remove.setAccessibleName(f"Remove goal {position}")
+        self.remove = QPushButton(_("Remove goal {number}").format(number=position))
+        self.remove.setAccessibleName(_("Remove goal {number}").format(number=position))
         self.remove.setAutoDefault(True)  # Enter presses it, as Space does
         self.remove.clicked.connect(self.remove_requested.emit)
         self.error = QLabel()
@@ -83,7 +94,10 @@ class GoalBox(QGroupBox):
 
     def _show_title(self) -> None:
         private = self.private.isChecked()
-        self.setTitle(f"Goal {self.position}" + (" · private to the pair" if private else ""))
+        title = _("Goal {number}").format(number=self.position)
+        self.setTitle(
+            _("{section} · private to the pair").format(section=title) if private else title
+        )
 
     def show_goal(self, goal: Goal | None) -> None:
         for part, widget in self.parts.items():
@@ -118,8 +132,8 @@ class GoalsEditor(QWidget):
             layout.addWidget(box)
             box.edited.connect(lambda part, v, p=box.position: self.edited.emit(p, part, v))
             box.remove_requested.connect(lambda p=box.position: self.remove_requested.emit(p))
-        self.add = QPushButton("Add a goal")
-        self.add.setAccessibleName("Add a SMART goal")
+        self.add = QPushButton(_("Add a goal"))
+        self.add.setAccessibleName(_("Add a SMART goal"))
         self.add.setAutoDefault(True)
         self.add.clicked.connect(self._reveal_next)
         layout.addWidget(self.add, 0, Qt.AlignmentFlag.AlignLeft)
@@ -165,36 +179,36 @@ class PlanRow(QWidget):
         self.scenario.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.scenario.addItems(list(scenarios))
         self.scenario.setCurrentText(plan.scenario)
-        self.scenario.setAccessibleName(f"Plan {number}: if this happens")
+        self.scenario.setAccessibleName(_("Plan {number}: if this happens").format(number=number))
         scenario_line = self.scenario.lineEdit()
         assert scenario_line is not None  # an editable combo box has one
-        scenario_line.setPlaceholderText("If this happens… (pick or type)")
+        scenario_line.setPlaceholderText(_("If this happens… (pick or type)"))
         self.scenario.currentTextChanged.connect(
             lambda text: self.edited.emit(self.plan_id, "scenario", text)
         )
         self.plan = QPlainTextEdit(plan.plan)
         self.plan.setTabChangesFocus(True)
-        self.plan.setPlaceholderText("we will…")
-        self.plan.setAccessibleName(f"Plan {number}: we will")
+        self.plan.setPlaceholderText(_("we will…"))
+        self.plan.setAccessibleName(_("Plan {number}: we will").format(number=number))
         grow_with_text(self.plan)
         self.plan.textChanged.connect(
             lambda: self.edited.emit(self.plan_id, "plan", self.plan.toPlainText())
         )
-        self.remove = QPushButton("Remove")
-        self.remove.setAccessibleName(f"Remove plan {number}")
+        self.remove = QPushButton(_("Remove"))
+        self.remove.setAccessibleName(_("Remove plan {number}").format(number=number))
         self.remove.setAutoDefault(True)
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self.plan_id))
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
-        title = QLabel(f"Plan {number}")
+        title = QLabel(_("Plan {number}").format(number=number))
         title.setStyleSheet("font-weight: 600;")
         form = charter_form(self)
         form.setContentsMargins(0, 4, 0, 4)
         form.addRow(title)
-        add_form_row(form, "If this happens", self.scenario)
-        add_form_row(form, "we will", self.plan)
+        add_form_row(form, _("If this happens"), self.scenario)
+        add_form_row(form, _("we will"), self.plan)
         form.addRow(self.error)
         form.addRow(self.remove)
         form.setAlignment(self.remove, Qt.AlignmentFlag.AlignRight)
@@ -231,8 +245,8 @@ class PlansEditor(QWidget):
         self.rows: list[PlanRow] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.add = QPushButton("Add a troubleshooting plan")
-        self.add.setAccessibleName("Add a troubleshooting plan")
+        self.add = QPushButton(_("Add a troubleshooting plan"))
+        self.add.setAccessibleName(_("Add a troubleshooting plan"))
         self.add.setAutoDefault(True)
         self.add.clicked.connect(self.add_requested.emit)
         self._layout.addWidget(self.add, 0, Qt.AlignmentFlag.AlignLeft)

@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QWidget
 
+from workshop_app.core.i18n import _
+
 Key = tuple[Any, ...]
 Apply = Callable[[Key, Any], None]
 
@@ -20,7 +22,9 @@ class EditCommand(QUndoCommand):
     redo() (which QUndoStack.push calls) has nothing to do."""
 
     def __init__(self, apply: Apply, key: Key, old: Any, new: Any, label: str) -> None:
-        super().__init__(f"change to “{label}”")  # "Undid: change to “End date”"
+        super().__init__(
+            _("change to “{field}”").format(field=label)
+        )  # "Undid: change to “End date”"
         self._apply = apply
         self.key = key
         self.old = old

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.i18n import _
 from workshop_app.ui.widgets.date_field import SHOWN_DATE, SHOWN_MOMENT, CalendarPopup
 
 SEPARATORS = frozenset("-/.: ")
@@ -148,7 +149,9 @@ class DateEdit(_WholeDateTyping, QDateEdit):
         super().__init__(date or QDate.currentDate(), parent)
         self.setDisplayFormat(SHOWN_DATE)
         self.setCalendarPopup(True)  # for the drop-down arrow; the calendar is ours
-        self.setToolTip("Type it like 2027-09-30; Alt+Down or F4 open a calendar")
+        self.setToolTip(
+            _("Type it like {example}; Alt+Down or F4 open a calendar").format(example="2027-09-30")
+        )
 
 
 class DateTimeEdit(_WholeDateTyping, QDateTimeEdit):
@@ -158,4 +161,8 @@ class DateTimeEdit(_WholeDateTyping, QDateTimeEdit):
         super().__init__(moment, parent)
         self.setDisplayFormat(SHOWN_MOMENT)
         self.setCalendarPopup(True)  # for the drop-down arrow; the calendar is ours
-        self.setToolTip("Type it like 2027-09-30 18:00; Alt+Down or F4 open a calendar")
+        self.setToolTip(
+            _("Type it like {example}; Alt+Down or F4 open a calendar").format(
+                example="2027-09-30 18:00"
+            )
+        )

@@ -15,7 +15,9 @@ from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QPoint, Qt, QTime,
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from workshop_app.core.i18n import _
 from workshop_app.ui.widgets.fields import FieldWidget, name_inner_parts, wrap_input
+from workshop_app.ui.widgets.locale import interface_locale
 
 SHOWN_DATE = "yyyy-MM-dd"
 SHOWN_MOMENT = "yyyy-MM-dd HH:mm"
@@ -80,24 +82,27 @@ class DateField(FieldWidget):
         self._reference = QDate.currentDate()
         self._edit = QLineEdit()
         self._edit.setAccessibleName(label)
-        self._edit.setPlaceholderText("YYYY-MM-DD HH:MM" if with_time else "YYYY-MM-DD")
+        self._edit.setPlaceholderText(_("YYYY-MM-DD HH:MM") if with_time else _("YYYY-MM-DD"))
+        example = QDateTime(QDate(2027, 9, 30), QTime(18, 0)).toString(self._shown)
         self._edit.setToolTip(
-            f"Type it like {QDateTime(QDate(2027, 9, 30), QTime(18, 0)).toString(self._shown)}; "
-            "Up/Down change the part under the cursor; Alt+Down or F4 open a calendar"
+            _(
+                "Type it like {example}; Up/Down change the part under the cursor; Alt+Down "
+                "or F4 open a calendar"
+            ).format(example=example)
         )
         self._edit.textEdited.connect(self._typed)
         self._edit.editingFinished.connect(self.commit)
         self._edit.installEventFilter(self)
         self.calendar_button = QToolButton()
         self.calendar_button.setArrowType(Qt.ArrowType.DownArrow)
-        self.calendar_button.setToolTip("Pick from a calendar (Alt+Down or F4)")
-        self.calendar_button.setAccessibleName(f"Calendar for {label}")
+        self.calendar_button.setToolTip(_("Pick from a calendar (Alt+Down or F4)"))
+        self.calendar_button.setAccessibleName(_("Calendar for {field}").format(field=label))
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+Down/F4 from the field
         self.calendar_button.clicked.connect(self.open_calendar)
         clear = QToolButton()
         clear.setText("✕")
-        clear.setToolTip(f"Clear {label.lower()} (Delete)")
-        clear.setAccessibleName(f"Clear {label}")
+        clear.setToolTip(_("Clear {field} (Delete)").format(field=label))
+        clear.setAccessibleName(_("Clear {field}").format(field=label))
         clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Delete/Backspace from the field
         clear.clicked.connect(self._clear)
         self.popup: CalendarPopup | None = None  # made on first use: most never open it
@@ -256,7 +261,8 @@ class CalendarPopup(QFrame):
         super().__init__(parent, Qt.WindowType.Popup)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.calendar = QCalendarWidget()
-        self.calendar.setAccessibleName(f"Calendar for {label}")
+        self.calendar.setAccessibleName(_("Calendar for {field}").format(field=label))
+        self.calendar.setLocale(interface_locale())  # month and day names
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.clicked.connect(self._choose)
         self.calendar.activated.connect(self._choose)

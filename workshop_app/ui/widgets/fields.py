@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.i18n import N_, _
 from workshop_app.ui.style import ERROR_STYLE, WARNING_STYLE
 
-PRIVATE_NOTE = "Private to the pair: what you write here is left out of staff exports."
+PRIVATE_NOTE = N_("Private to the pair: what you write here is left out of staff exports.")
 PRIVATE_STYLE = "background: #eef1f8; border-left: 3px solid #5b6b9a; padding: 4px 6px;"
 # Form labels wrap at this many average characters, so that every section's fields line up.
 LABEL_CHARS = 24
@@ -236,15 +237,16 @@ class LineField(FieldWidget):
 
 class ChoiceField(FieldWidget):
     def __init__(
-        self, label: str, choices: tuple[tuple[str, str], ...], *, empty: str = "— choose —"
+        self, label: str, choices: tuple[tuple[str, str], ...], *, empty: str | None = None
     ) -> None:
-        """`empty` is what the field says while nothing is chosen."""
+        """`empty` is what the field says while nothing is chosen; the choices' texts are
+        translated here (the charter's tables mark them)."""
         super().__init__()
         self._combo = QComboBox()
         self._combo.setAccessibleName(label)
-        self._combo.addItem(empty, "")
+        self._combo.addItem(_("— choose —") if empty is None else empty, "")
         for key, text in choices:
-            self._combo.addItem(text, key)
+            self._combo.addItem(_(text), key)
         self._combo.activated.connect(lambda _i: self.edited.emit(self._combo.currentData()))
         wrap_input(self, self._combo)
 

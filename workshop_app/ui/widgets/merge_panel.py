@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.core import words
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.jobs import stop_when_cancelled
 from workshop_app.core.merge.report import MergeReport, Renamed
 from workshop_app.core.merge.rooms import merge_workshops
@@ -53,56 +53,58 @@ class MergePanel(QGroupBox):
     status = Signal(str)
 
     def __init__(self) -> None:
-        super().__init__("Merge rooms")
+        super().__init__(_("Merge rooms"))
         self.current: Path | None = None
         self.merged: Path | None = None
         intro = QLabel(
-            "Combine the workshop files of several rooms of this launch (same program, "
-            "organisation and date) into one new file. The files are only read, never changed. "
-            "Pair codes change only where they must, and each change is listed: the first "
-            "file listed keeps its codes, and a signed charter keeps its code."
+            _(
+                "Combine the workshop files of several rooms of this launch (same program, "
+                "organisation and date) into one new file. The files are only read, never "
+                "changed. Pair codes change only where they must, and each change is listed: "
+                "the first file listed keeps its codes, and a signed charter keeps its code."
+            )
         )
         intro.setWordWrap(True)
-        self.include_current = QCheckBox("Include &this workshop")
+        self.include_current = QCheckBox(_("Include &this workshop"))
         self.include_current.setChecked(True)
-        self.include_current.setAccessibleName("Include this workshop")
+        self.include_current.setAccessibleName(_("Include this workshop"))
         self.include_current.toggled.connect(self._update_buttons)
         self.inputs = QListWidget()
-        self.inputs.setAccessibleName("Other rooms' workshop files")
+        self.inputs.setAccessibleName(_("Other rooms' workshop files"))
         self.inputs.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.inputs.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
-        self.add_button = QPushButton("&Add files…")
-        self.add_button.setAccessibleName("Add other rooms' files")
+        self.add_button = QPushButton(_("&Add files…"))
+        self.add_button.setAccessibleName(_("Add other rooms' files"))
         self.add_button.clicked.connect(self.add_files)
-        self.remove_button = QPushButton("&Remove")
-        self.remove_button.setAccessibleName("Remove the selected files")
+        self.remove_button = QPushButton(_("&Remove"))
+        self.remove_button.setAccessibleName(_("Remove the selected files"))
         self.remove_button.clicked.connect(self.remove_selected)
         remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.inputs)
         remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove_key.activated.connect(self.remove_selected)
         self.inputs.itemSelectionChanged.connect(self._update_buttons)
         self.output = QLineEdit()
-        self.output.setAccessibleName("Merged file")
-        self.output.setPlaceholderText("The new .workshop file to write")
+        self.output.setAccessibleName(_("Merged file"))
+        self.output.setPlaceholderText(_("The new .workshop file to write"))
         self.output.textChanged.connect(self._update_buttons)
-        self.choose_button = QPushButton("Choo&se…")
-        self.choose_button.setAccessibleName("Choose the merged file")
+        self.choose_button = QPushButton(_("Choo&se…"))
+        self.choose_button.setAccessibleName(_("Choose the merged file"))
         self.choose_button.clicked.connect(self.choose_output)
-        self.merge_button = QPushButton("&Merge")
-        self.merge_button.setAccessibleName("Merge")
+        self.merge_button = QPushButton(_("&Merge"))
+        self.merge_button.setAccessibleName(_("Merge"))
         self.merge_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.merge_button.clicked.connect(self.merge)
-        self.progress = JobRow("Merging", button=self.merge_button)
+        self.progress = JobRow(_("Merging"), button=self.merge_button)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setAccessibleName("Merge problem")
+        self.error.setAccessibleName(_("Merge problem"))
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
         self.renamed = QLabel()
         self.renamed.setWordWrap(True)
         self.renamed.setStyleSheet(RENAMED_STYLE)
-        self.renamed.setAccessibleName("Renamed pair codes")
+        self.renamed.setAccessibleName(_("Renamed pair codes"))
         self.renamed.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -110,16 +112,16 @@ class MergePanel(QGroupBox):
         self.renamed.hide()
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
-        self.report.setAccessibleName("Merge report")
+        self.report.setAccessibleName(_("Merge report"))
         self.report.setTabChangesFocus(True)
         self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # a line a conflict
         self.report.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         self.report.hide()
-        self.copy_button = QPushButton("Cop&y report")
-        self.copy_button.setAccessibleName("Copy the merge report")
+        self.copy_button = QPushButton(_("Cop&y report"))
+        self.copy_button.setAccessibleName(_("Copy the merge report"))
         self.copy_button.clicked.connect(self.copy_report)
-        self.open_button = QPushButton("&Open the merged file")
-        self.open_button.setAccessibleName("Open the merged file")
+        self.open_button = QPushButton(_("&Open the merged file"))
+        self.open_button.setAccessibleName(_("Open the merged file"))
         self.open_button.clicked.connect(self._open_merged)
         self.result_row = QWidget()
         result_buttons = QHBoxLayout(self.result_row)
@@ -129,7 +131,7 @@ class MergePanel(QGroupBox):
         result_buttons.addStretch(1)
         self.result_row.hide()
 
-        files_label = QLabel("Other rooms' files:")
+        files_label = QLabel(_("Other rooms' files:"))
         files_label.setBuddy(self.inputs)
         list_buttons = QVBoxLayout()
         list_buttons.addWidget(self.add_button)
@@ -138,7 +140,7 @@ class MergePanel(QGroupBox):
         files = QHBoxLayout()
         files.addWidget(self.inputs, 1)
         files.addLayout(list_buttons)
-        output_label = QLabel("Merged fi&le:")
+        output_label = QLabel(_("Merged fi&le:"))
         output_label.setBuddy(self.output)
         output_row = QHBoxLayout()
         output_row.addWidget(output_label)
@@ -185,7 +187,9 @@ class MergePanel(QGroupBox):
         self.current = path
         self.include_current.setEnabled(path is not None)
         self.include_current.setText(
-            f"Include &this workshop ({path.name})" if path else "Include &this workshop"
+            _("Include &this workshop ({file})").format(file=path.name)
+            if path
+            else _("Include &this workshop")
         )
         self._update_buttons()
 
@@ -196,8 +200,11 @@ class MergePanel(QGroupBox):
         return first + others
 
     def add_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, "Add other rooms' workshop files", self._folder(), f"Workshop files (*{SUFFIX})"
+        names, _filter = QFileDialog.getOpenFileNames(
+            self,
+            _("Add other rooms' workshop files"),
+            self._folder(),
+            _("Workshop files ({pattern})").format(pattern=f"*{SUFFIX}"),
         )
         self.add_inputs([Path(n) for n in names])
 
@@ -221,8 +228,11 @@ class MergePanel(QGroupBox):
         self._update_buttons()
 
     def choose_output(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Write the merged workshop to", self.output.text(), f"Workshop (*{SUFFIX})"
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Write the merged workshop to"),
+            self.output.text(),
+            _("Workshop ({pattern})").format(pattern=f"*{SUFFIX}"),
         )
         if name:
             self.output.setText(name)
@@ -258,11 +268,12 @@ class MergePanel(QGroupBox):
                 out=out, inputs=inputs, progress=stop_when_cancelled(progress, cancelled)
             ),
             done=self._merged,
-            cancelled=lambda: self._stopped("Merge cancelled: nothing was written."),
+            cancelled=lambda: self._stopped(_("Merge cancelled: nothing was written.")),
             failed=self._failed,
-            what="The merge",
+            what=_("The merge"),
         )
-        self.progress.run(f"Merging {words.count(len(inputs), 'file')}…", job)
+        merging = ngettext("Merging {n} file…", "Merging {n} files…", len(inputs))
+        self.progress.run(merging.format(n=len(inputs)), job)
 
     def _merged(self, report: MergeReport) -> None:
         self.merged = report.out
@@ -272,17 +283,29 @@ class MergePanel(QGroupBox):
             count = len(report.renamed)
             items = "".join(_renamed_item(r) for r in report.renamed)
             self.renamed.setText(
-                f"<b>{count} pair code{'s were' if count != 1 else ' was'} renamed</b>: in the "
-                "merged file each pair has one code, and no two pairs share one."
-                f"<ul>{items}</ul>Charters already printed carry the old code: reprint them, or "
-                "correct the code on the paper."
+                ngettext(
+                    "<b>{n} pair code was renamed</b>: in the merged file each pair has one "
+                    "code, and no two pairs share one.{list}Charters already printed carry the "
+                    "old code: reprint them, or correct the code on the paper.",
+                    "<b>{n} pair codes were renamed</b>: in the merged file each pair has one "
+                    "code, and no two pairs share one.{list}Charters already printed carry the "
+                    "old code: reprint them, or correct the code on the paper.",
+                    count,
+                ).format(n=count, list=f"<ul>{items}</ul>")
             )
             self.renamed.show()
         self.result_row.show()
         self._update_buttons()
         self.status.emit(
-            f"Merged into {report.out.name}: {words.count(len(report.conflicts), 'conflict')}, "
-            f"{words.count(len(report.renamed), 'pair code')} renamed."
+            _("Merged into {file}: {conflicts}, {renamed}.").format(
+                file=report.out.name,
+                conflicts=ngettext("{n} conflict", "{n} conflicts", len(report.conflicts)).format(
+                    n=len(report.conflicts)
+                ),
+                renamed=ngettext(
+                    "{n} pair code renamed", "{n} pair codes renamed", len(report.renamed)
+                ).format(n=len(report.renamed)),
+            )
         )
 
     def _failed(self, message: str) -> None:
@@ -296,7 +319,7 @@ class MergePanel(QGroupBox):
 
     def copy_report(self) -> None:
         QApplication.clipboard().setText(self.report.toPlainText())
-        self.status.emit("The merge report is on the clipboard.")
+        self.status.emit(_("The merge report is on the clipboard."))
 
     def _open_merged(self) -> None:
         if self.merged is not None:
@@ -304,8 +327,11 @@ class MergePanel(QGroupBox):
 
 
 def _renamed_item(r: Renamed) -> str:
-    signed = f": <b>its signed charter shows {html.escape(r.old_code)}</b>" if r.signed else ""
-    return (
-        f"<li><b>{html.escape(r.old_code)} → {html.escape(r.new_code)}</b>: "
-        f"{html.escape(r.names)} (from {html.escape(r.source)}){signed}</li>"
+    old, new = html.escape(r.old_code), html.escape(r.new_code)
+    where = {"names": html.escape(r.names), "source": html.escape(r.source)}
+    what = (
+        _("{names} (from {source}): <b>its signed charter shows {old}</b>").format(old=old, **where)
+        if r.signed
+        else _("{names} (from {source})").format(**where)
     )
+    return f"<li><b>{old} → {new}</b>: {what}</li>"

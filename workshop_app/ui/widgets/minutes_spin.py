@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
+from workshop_app.core.i18n import _
+
 MAX_MINUTES = 600
 
 
@@ -20,7 +22,7 @@ class MinutesSpinBox(QDoubleSpinBox):
         self.setRange(0.5, MAX_MINUTES)
         self.setDecimals(1)
         self.setSingleStep(5)
-        self.setSuffix(" min")
+        self.setSuffix(" " + _("min"))
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def textFromValue(self, value: float) -> str:

@@ -7,10 +7,12 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy
 
+from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.core.readiness import NextStep
 from workshop_app.ui.style import DONE_COLOUR, PENDING_COLOUR
 
-PAGE_TITLES = {"program": "Program", "roster": "Roster && pairs", "agenda": "Agenda"}
+# The pages a step leads to (&& shows one &), translated where they are shown.
+PAGE_TITLES = {"program": N_("Program"), "roster": N_("Roster && pairs"), "agenda": N_("Agenda")}
 STYLE = "#nextSteps { border: 1px solid palette(mid); border-radius: 6px; }"
 
 
@@ -37,9 +39,13 @@ class NextSteps(QFrame):
         left = [s for s in steps if not s.done]
         self.setVisible(bool(left))
         self.heading.setText(
-            "Before the event"
+            _("Before the event")
             if len(left) == len(steps)
-            else f"Before the event: {len(left)} of {len(steps)} steps left"
+            else ngettext(
+                "Before the event: {left} of {n} step left",
+                "Before the event: {left} of {n} steps left",
+                len(steps),
+            ).format(left=len(left), n=len(steps))
         )
         for number, step in enumerate(steps, start=1):
             mark, text, button = self._row(step.page, number)
@@ -48,10 +54,12 @@ class NextSteps(QFrame):
                 f"border: none; font-size: 13pt; font-weight: 700; "
                 f"color: {DONE_COLOUR if step.done else PENDING_COLOUR};"
             )
-            mark.setAccessibleName("Done" if step.done else "To do")
+            mark.setAccessibleName(_("Done") if step.done else _("To do"))
             text.setText(f"<b>{escape(step.title)}</b><br>{escape(step.detail)}")
-            text.setAccessibleName(f"{step.title}: {'done' if step.done else 'to do'}")
-            button.setAccessibleName(f"Go to {PAGE_TITLES[step.page].replace('&&', '&')}")
+            said = _("{step}: done") if step.done else _("{step}: to do")
+            text.setAccessibleName(said.format(step=step.title))
+            page = _(PAGE_TITLES[step.page]).replace("&&", "&")
+            button.setAccessibleName(_("Go to {page}").format(page=page))
 
     def _row(self, page: str, number: int) -> tuple[QLabel, QLabel, QPushButton]:
         if page not in self.rows:
@@ -62,7 +70,7 @@ class NextSteps(QFrame):
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.RichText)
             text.setStyleSheet("border: none;")
-            button = QPushButton(f"{PAGE_TITLES[page]} →")
+            button = QPushButton(_("{page} →").format(page=_(PAGE_TITLES[page])))
             button.clicked.connect(lambda _=False, p=page: self.open_page.emit(p))
             self.grid.addWidget(mark, number, 0)
             self.grid.addWidget(text, number, 1)

@@ -9,11 +9,11 @@ from PySide6.QtGui import QBrush, QColor
 
 from workshop_app.core.charter_fields import SECTION_BY_KEY
 from workshop_app.core.charters.store import PairOverview
+from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.core.roster.store import code_sort_key
-from workshop_app.core.words import count
 from workshop_app.ui.style import DONE_COLOUR, ERROR_COLOUR, PENDING_COLOUR
 
-COLUMNS = ("Pair", "Mentor", "Mentee", "Charter", "Signature", "Attendance")
+COLUMNS = (N_("Pair"), N_("Mentor"), N_("Mentee"), N_("Charter"), N_("Signature"), N_("Attendance"))
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -24,16 +24,17 @@ def _attendance(o: PairOverview) -> str:
         if p is False
     ]
     if absent:
-        return "absent: " + ", ".join(absent)
+        return _("absent: {names}").format(names=", ".join(absent))
     if o.mentor_present and o.mentee_present:
-        return "both here"
-    return "not checked in"
+        return _("both here")
+    return _("not checked in")
 
 
 def charter_state(o: PairOverview) -> str:
     if o.complete:
-        return "complete"
-    return f"{count(len(o.missing), 'section')} to fill"
+        return _("complete")
+    n = len(o.missing)
+    return ngettext("{n} section to fill", "{n} sections to fill", n).format(n=n)
 
 
 class PairsModel(QAbstractTableModel):
@@ -89,7 +90,7 @@ class PairsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -100,7 +101,8 @@ class PairsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(o, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == 3 and o.missing:
-            return "Still to fill: " + ", ".join(SECTION_BY_KEY[k].title for k in o.missing)
+            still = ", ".join(_(SECTION_BY_KEY[k].title) for k in o.missing)
+            return _("Still to fill: {sections}").format(sections=still)
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == 3 and o.complete:
                 return QBrush(QColor(DONE_COLOUR))

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton
 
+from workshop_app.core.i18n import _
 from workshop_app.core.model import WORKSHOP_FIELDS
 from workshop_app.core.readiness import ProgramWarning
 
@@ -35,15 +36,16 @@ class ProgramWarnings(QFrame):
         for row, name in enumerate(("date", *wording)):
             text = QLabel()
             text.setWordWrap(True)
-            text.setAccessibleName(f"Warning about {_LABELS[name].lower()}")
+            label = _(_LABELS[name])
+            text.setAccessibleName(_("Warning about {field}").format(field=label))
             if name in wording:
-                button = QPushButton("Use the standard wording")
-                button.setAccessibleName(f"Use the standard wording: {_LABELS[name]}")
-                button.setToolTip("Fills in wording you can then edit to fit your program")
+                button = QPushButton(_("Use the standard wording"))
+                button.setAccessibleName(_("Use the standard wording: {field}").format(field=label))
+                button.setToolTip(_("Fills in wording you can then edit to fit your program"))
                 button.clicked.connect(lambda _=False, n=name: self.use_wording.emit(n))
             else:
-                button = QPushButton("Change the date")
-                button.setAccessibleName("Change the date")
+                button = QPushButton(_("Change the date"))
+                button.setAccessibleName(_("Change the date"))
                 button.clicked.connect(lambda _=False, n=name: self.show_field.emit(n))
             self.grid.addWidget(text, row, 0)
             self.grid.addWidget(button, row, 1)

@@ -28,6 +28,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from workshop_app.core.i18n import _
+
 # Headings relative to the body, so a heading never dwarfs the text the room must read.
 HEADING_SIZES = {1: 1.3, 2: 1.2, 3: 1.1}
 PARAGRAPH_GAP = 0.4  # of the body size
@@ -57,7 +59,7 @@ class _Layout:
 class RoomPrompt(QWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.setAccessibleName("Room prompt")
+        self.setAccessibleName(_("Room prompt"))
         self._markdown = ""
         self._head = ""  # the prompt's own leading heading, set across the full width
         self._body = ""

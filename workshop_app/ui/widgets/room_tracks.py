@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from workshop_app.core.i18n import _
 from workshop_app.ui.widgets.room_prompt import Fit, RoomPrompt
 
 TRACK_HEADING_COLOUR = "#ffd27a"  # apart from the segment's heading, in the room's eyes
@@ -21,7 +22,7 @@ class RoomTracks(QWidget):
     def __init__(self, watcher: QObject | None = None) -> None:
         """`watcher` is told of the prompts' resizes (the presenter refits them)."""
         super().__init__()
-        self.setAccessibleName("The tracks, side by side")
+        self.setAccessibleName(_("The tracks, side by side"))
         self.headings: list[QLabel] = []
         self.prompts: list[RoomPrompt] = []
         self.steps: list[QLabel] = []
@@ -63,9 +64,9 @@ class RoomTracks(QWidget):
             tracks, self.headings, self.prompts, strict=True
         ):
             heading.setText(title)
-            heading.setAccessibleName(f"Track: {title}")
+            heading.setAccessibleName(_("Track: {title}").format(title=title))
             prompt.set_markdown(markdown)
-            prompt.setAccessibleName(f"Room prompt: {title}")
+            prompt.setAccessibleName(_("Room prompt: {title}").format(title=title))
 
     def set_steps(self, steps: Sequence[str]) -> bool:
         """Each track's current step; True if that changed any (the prompts' room)."""

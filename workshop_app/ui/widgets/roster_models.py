@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from workshop_app.core.i18n import N_, _
 from workshop_app.core.model import Pair, Participant
 from workshop_app.core.roster.store import code_sort_key
 from workshop_app.core.store.workshop_file import WorkshopFile
@@ -25,9 +26,32 @@ _Role = Qt.ItemDataRole
 SORT_ROLE = _Role.UserRole
 ID_ROLE = _Role.UserRole + 1
 
-PARTICIPANT_COLUMNS = ("Here", "Name", "Role", "Pair", "Email", "Title", "Department", "Manager")
+# The columns' headings, translated where they are shown.
+PARTICIPANT_COLUMNS = (
+    N_("Here"),
+    N_("Name"),
+    N_("Role"),
+    N_("Pair"),
+    N_("Email"),
+    N_("Title"),
+    N_("Department"),
+    N_("Manager"),
+)
 HERE, NAME, ROLE, PAIR = 0, 1, 2, 3
-PAIR_COLUMNS = ("Pair", "Mentor", "Mentee")
+PAIR_COLUMNS = (N_("Pair"), N_("Mentor"), N_("Mentee"))
+ROLE_TITLES = {"mentor": N_("Mentor"), "mentee": N_("Mentee")}
+ROLE_WORDS = {"mentor": N_("mentor"), "mentee": N_("mentee")}  # inside a sentence
+
+
+def role_title(role: str) -> str:
+    """A participant's role as a heading or a cell writes it ("Mentor"); an unknown one as
+    stored."""
+    return _(ROLE_TITLES[role]) if role in ROLE_TITLES else role
+
+
+def role_word(role: str) -> str:
+    """A participant's role inside a sentence ("mentor")."""
+    return _(ROLE_WORDS[role]) if role in ROLE_WORDS else role
 
 
 def _code_key(code: str) -> str:
@@ -61,7 +85,7 @@ class _TableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = _Role.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == _Role.DisplayRole:
-            return self.columns[section]
+            return _(self.columns[section])
         return None
 
     def _set(self, rows: list[Any]) -> None:
@@ -121,7 +145,7 @@ class ParticipantsModel(_TableModel):
         if col == HERE:
             return self._here(p, role)
         if role in (_Role.DisplayRole, _Role.AccessibleTextRole):
-            role_shown = p.role.capitalize()
+            role_shown = role_title(p.role)
             values = (p.name, role_shown, row.pair_code, p.email, p.title, p.department, p.manager)
             return values[col - 1]
         if role == SORT_ROLE:
@@ -138,11 +162,11 @@ class ParticipantsModel(_TableModel):
         if role == _Role.CheckStateRole:
             return Qt.CheckState.Checked if p.present else Qt.CheckState.Unchecked
         if role == _Role.DisplayRole and p.present is False:
-            return "absent"
+            return _("absent")
         if role == _Role.AccessibleTextRole:
-            return {True: "here", False: "absent", None: "not checked in"}[p.present]
+            return {True: _("here"), False: _("absent"), None: _("not checked in")}[p.present]
         if role == _Role.ToolTipRole:
-            return "Tick when the person arrives (Space ticks the selected people)"
+            return _("Tick when the person arrives (Space ticks the selected people)")
         if role == _Role.ForegroundRole:
             return QBrush(QColor(ERROR_COLOUR))
         if role == SORT_ROLE:
@@ -199,11 +223,12 @@ class PairsTableModel(_TableModel):
         return None
 
 
+# The filter's choices: the label (translated where it is shown) and the role it keeps.
 ROLE_FILTERS = (
-    ("Everyone", None),
-    ("Mentors", "mentor"),
-    ("Mentees", "mentee"),
-    ("Not in a pair", "unpaired"),
+    (N_("Everyone"), None),
+    (N_("Mentors"), "mentor"),
+    (N_("Mentees"), "mentee"),
+    (N_("Not in a pair"), "unpaired"),
 )
 
 

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from workshop_app.core.i18n import _
+
 
 def runner_button(text: str, name: str, *, checkable: bool = False) -> QPushButton:
     """A button of the runner: it never takes the focus, so Space, the arrows and the other
@@ -69,18 +71,18 @@ class PlanBox(QGroupBox):
     def __init__(self) -> None:
         super().__init__("Record a pair's plan for this scenario")
         self.pair = QComboBox()
-        self.pair.setAccessibleName("Pair")
+        self.pair.setAccessibleName(_("Pair"))
         self.pair.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.pair.setMinimumContentsLength(16)
         self.text = QPlainTextEdit()
-        self.text.setAccessibleName("If this happens, we will")
-        self.text.setPlaceholderText("If this happens, we will …")
+        self.text.setAccessibleName(_("If this happens, we will"))
+        self.text.setPlaceholderText(_("If this happens, we will …"))
         self.text.setTabChangesFocus(True)
         self.text.setMaximumHeight(110)
-        self.add = QPushButton("Add to the pair's charter")
-        self.add.setAccessibleName("Add to the pair's charter")
+        self.add = QPushButton(_("Add to the pair's charter"))
+        self.add.setAccessibleName(_("Add to the pair's charter"))
         self.result = QLabel()
         self.result.setWordWrap(True)
         layout = QVBoxLayout(self)

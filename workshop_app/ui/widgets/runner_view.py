@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.charters.dates import format_datetime
+from workshop_app.core.i18n import N_, _, translations
 from workshop_app.core.model import Segment, Workshop
 from workshop_app.core.runner.live import Runner, StepNow, TrackNow, drift_text
 from workshop_app.core.runner.room_text import (
@@ -41,12 +42,12 @@ from workshop_app.ui.widgets.scenario_panel import ScenarioPanel
 from workshop_app.ui.widgets.tracks_view import TracksView, together_text, track_steps_text
 
 STATE_TEXT = {
-    "ready": "Ready: press Space to start",
-    "running": "Running",
-    "paused": "Paused: press Space to resume",
-    "warning": "Less than two minutes left",
-    "overrun": "Over time",
-    "finished": "The workshop is finished",
+    "ready": N_("Ready: press Space to start"),
+    "running": N_("Running"),
+    "paused": N_("Paused: press Space to resume"),
+    "warning": N_("Less than two minutes left"),
+    "overrun": N_("Over time"),
+    "finished": N_("The workshop is finished"),
 }
 FACILITATOR_COLOURS = TIMER_COLOURS | {
     "ready": "#1a1a1a",
@@ -56,7 +57,8 @@ FACILITATOR_COLOURS = TIMER_COLOURS | {
     "warning": PENDING_COLOUR,
     "overrun": ERROR_COLOUR,
 }
-BREAK_TEXT = "Break: back in a few minutes."
+# What the room sees during a break, in the workshop's language.
+BREAK_TEXT = N_("Break: back in a few minutes.")
 
 
 def room_markdown(
@@ -65,7 +67,8 @@ def room_markdown(
     """What the room sees of `segment`: its prompt and the parts revealed so far."""
     exercise = runner.exercise(segment)
     if exercise is None:
-        return BREAK_TEXT if segment.kind == "break" else ""
+        room = translations(workshop.language)
+        return room.gettext(BREAK_TEXT) if segment.kind == "break" else ""
     minutes = segment.planned_minutes  # the text's minutes are the agenda's, as the timer's
     prompt = room_text(exercise.room_prompt, workshop, exercise=exercise, minutes=minutes)
     parts = revealable_parts(exercise, workshop, minutes=minutes)
@@ -75,8 +78,12 @@ def room_markdown(
 def room_track_step(now: TrackNow) -> str:
     """A track's step as the room sees it in its column, with the time left in it (the
     groups work apart: each reads when it moves on)."""
-    text = f"Step {now.index + 1} of {now.count}: {now.step.label} · "
-    text += f"{clock_text(max(0.0, now.remaining_seconds))} left"
+    text = _("Step {number} of {count}: {step} · {time} left").format(
+        number=now.index + 1,
+        count=now.count,
+        step=now.step.label,
+        time=clock_text(max(0.0, now.remaining_seconds)),
+    )
     return text + (f"\n{now.step.roles_text}" if now.step.roles_text else "")
 
 
@@ -85,37 +92,37 @@ class RunnerView(QWidget):
         super().__init__()
         self.rehearsal_banner = Banner("rehearsal_banner", background="#ffe08a")
         self.real_button = self.rehearsal_banner.add_button(
-            "Record this run for real", "Record this run for real"
+            _("Record this run for real"), _("Record this run for real")
         )
         self.projector_banner = Banner("projector_banner", background="#1f2a38", foreground="#fff")
         self.live_button = self.projector_banner.add_button(
-            "Show the room again", "Show the projector live again"
+            _("Show the room again"), _("Show the projector live again")
         )
         self.browse_banner = Banner("browse_banner", background="#d7e9f7")
         self.back_button = self.browse_banner.add_button(
-            "Back to the running segment", "Back to the running segment (Esc)"
+            _("Back to the running segment"), _("Back to the running segment (Esc)")
         )
         self.start_this_button = self.browse_banner.add_button(
-            "Start this one", "Start this one (Enter)"
+            _("Start this one"), _("Start this one (Enter)")
         )
 
         self.timer = QLabel("0:00")
-        self.timer.setAccessibleName("Time left in the running segment")
-        self.state_label = _line("Timer state")
+        self.timer.setAccessibleName(_("Time left in the running segment"))
+        self.state_label = _line(_("Timer state"))
         # Wide enough for "Ready: press Space to start" on one line, where there is room.
-        longest = max(STATE_TEXT.values(), key=len)
+        longest = max(map(_, STATE_TEXT.values()), key=len)
         self.state_label.setMinimumWidth(
             min(260, self.state_label.fontMetrics().horizontalAdvance(longest) + 4)
         )
         # One line each, so that looking at a segment with a longer title or no steps never
         # moves the controls below (the whole text is in the tooltip).
-        self.position = _line("Segment")
-        self.segment_title = _line("Segment title", "font-size: 18pt; font-weight: 700;")
-        self.step_label = _line("Timed step", "font-size: 12pt; color: #1f5f8b;")
+        self.position = _line(_("Segment"))
+        self.segment_title = _line(_("Segment title"), "font-size: 18pt; font-weight: 700;")
+        self.step_label = _line(_("Timed step"), "font-size: 12pt; color: #1f5f8b;")
         keep_room = self.step_label.sizePolicy()
         keep_room.setRetainSizeWhenHidden(True)
         self.step_label.setSizePolicy(keep_room)
-        self.next_label = _line("What comes next")
+        self.next_label = _line(_("What comes next"))
         clock = QVBoxLayout()
         clock.setSpacing(0)
         clock.addWidget(self.timer)
@@ -129,25 +136,27 @@ class RunnerView(QWidget):
         head.addSpacing(24)
         head.addLayout(titles, 1)
 
-        self.prev_button = runner_button("◀ Previous", "Look at the previous segment (Left)")
-        self.start_button = runner_button("Start", "Start, pause or resume (Space)")
-        self.minus_button = runner_button("−1 min", "Take a minute off (-)")
-        self.plus_button = runner_button("+5 min", "Add five minutes (+)")
-        self.restart_button = runner_button("Restart", "Back to the full time, stopped")
-        self.next_button = runner_button("Next ▶", "Look at the next segment (Right)")
+        self.prev_button = runner_button(_("◀ Previous"), _("Look at the previous segment (Left)"))
+        self.start_button = runner_button(_("Start"), _("Start, pause or resume (Space)"))
+        self.minus_button = runner_button(_("−1 min"), _("Take a minute off (-)"))
+        self.plus_button = runner_button(_("+5 min"), _("Add five minutes (+)"))
+        self.restart_button = runner_button(_("Restart"), _("Back to the full time, stopped"))
+        self.next_button = runner_button(_("Next ▶"), _("Look at the next segment (Right)"))
         self.checkin_button = runner_button(
-            "Check in…", "Check in arrivals, print the sign-in sheet"
+            _("Check in…"), _("Check in arrivals, print the sign-in sheet")
         )
         self.rehearsal_button = runner_button(
-            "Rehearsal", "Rehearsal: try the timings, nothing is recorded", checkable=True
+            _("Rehearsal"), _("Rehearsal: try the timings, nothing is recorded"), checkable=True
         )
         self.presenter_button = runner_button(
-            "Presenter view", "Presenter view (F5)", checkable=True
+            _("Presenter view"), _("Presenter view (F5)"), checkable=True
         )
-        self.blank_button = runner_button("Blank", "Blank the projector (B)", checkable=True)
-        self.freeze_button = runner_button("Freeze", "Freeze the projector (F)", checkable=True)
-        self.smaller = runner_button("A−", "Smaller text in the presenter view")
-        self.larger = runner_button("A+", "Larger text in the presenter view")
+        self.blank_button = runner_button(_("Blank"), _("Blank the projector (B)"), checkable=True)
+        self.freeze_button = runner_button(
+            _("Freeze"), _("Freeze the projector (F)"), checkable=True
+        )
+        self.smaller = runner_button("A−", _("Smaller text in the presenter view"))
+        self.larger = runner_button("A+", _("Larger text in the presenter view"))
         type_size = QWidget()  # A− and A+ wrap together
         pair = QHBoxLayout(type_size)
         pair.setContentsMargins(0, 0, 0, 0)
@@ -158,7 +167,7 @@ class RunnerView(QWidget):
             self.restart_button, self.next_button, self.checkin_button, self.rehearsal_button,
             self.presenter_button, self.blank_button, self.freeze_button, type_size,
         )  # fmt: skip
-        self.finish = _label("Projected finish", "font-size: 11pt;")
+        self.finish = _label(_("Projected finish"), "font-size: 11pt;")
 
         self.tabs = QTabWidget()
         # The tabs give up height first (down to nothing) when a small screen at 1.5x has
@@ -166,31 +175,33 @@ class RunnerView(QWidget):
         self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self._timed_id: str | None = None  # the segment that ran when the tabs were last set
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.room_view = _browser("What the room sees")
-        self.notes_view = _browser("The library's notes (never shown to the room)")
+        self.room_view = _browser(_("What the room sees"))
+        self.notes_view = _browser(_("The library's notes (never shown to the room)"))
         self.own_notes = QPlainTextEdit()
-        self.own_notes.setAccessibleName("Your own notes on this segment (private)")
+        self.own_notes.setAccessibleName(_("Your own notes on this segment (private)"))
         self.own_notes.setPlaceholderText(
-            "Your own notes on this segment: private, kept in the workshop file, never "
-            "shown to the room. Esc gives the keys back to the runner."
+            _(
+                "Your own notes on this segment: private, kept in the workshop file, never "
+                "shown to the room. Esc gives the keys back to the runner."
+            )
         )
         self.own_notes.setStyleSheet("font-size: 12pt;")
         notes = QSplitter(Qt.Orientation.Vertical)
-        notes.addWidget(_titled("From the exercise library", self.notes_view))
+        notes.addWidget(_titled(_("From the exercise library"), self.notes_view))
         notes.addWidget(
-            _titled("Your own notes (private, never shown to the room)", self.own_notes)
+            _titled(_("Your own notes (private, never shown to the room)"), self.own_notes)
         )
         notes.setStretchFactor(0, 3)
         notes.setStretchFactor(1, 2)
-        self.debrief_view = _browser("Debrief questions")
+        self.debrief_view = _browser(_("Debrief questions"))
         self.plan_box = PlanBox()
         self.scenario = ScenarioPanel(self.plan_box)
         # A parallel segment's tracks side by side above the together part's prompt; any
         # other segment's prompt fills the tab alone, as it always has.
-        self.tracks_view = TracksView("The tracks, side by side (what each group sees)")
+        self.tracks_view = TracksView(_("The tracks, side by side (what each group sees)"))
         self.together_heading = QLabel()
         self.together_heading.setWordWrap(True)
-        self.together_heading.setAccessibleName("Then together")
+        self.together_heading.setAccessibleName(_("Then together"))
         self.together_heading.setStyleSheet("font-weight: 600; color: #5a6570;")
         room_tab = QWidget()
         room = QVBoxLayout(room_tab)
@@ -198,13 +209,13 @@ class RunnerView(QWidget):
         room.addWidget(self.tracks_view, 1)
         room.addWidget(self.together_heading)
         room.addWidget(self.room_view, 1)
-        self.tabs.addTab(room_tab, "Room prompt")
-        self.tabs.addTab(notes, "Notes")
-        self.scenario_tab = self.tabs.addTab(self.scenario, "Scenario")
-        self.tabs.addTab(self.debrief_view, "Debrief")
-        self.empty = _label("No agenda")
+        self.tabs.addTab(room_tab, _("Room prompt"))
+        self.tabs.addTab(notes, _("Notes"))
+        self.scenario_tab = self.tabs.addTab(self.scenario, _("Scenario"))
+        self.tabs.addTab(self.debrief_view, _("Debrief"))
+        self.empty = _label(_("No agenda"))
         self.empty.setText(
-            "This workshop has no agenda yet. Choose one on the Agenda page, then come back."
+            _("This workshop has no agenda yet. Choose one on the Agenda page, then come back.")
         )
 
         layout = QVBoxLayout(self)
@@ -255,7 +266,7 @@ class RunnerView(QWidget):
         self.own_notes.setEnabled(segment is not None)
         on = format_datetime(workshop.date, workshop.language)
         self.rehearsal_banner.say(
-            f"Rehearsal: nothing is recorded. The workshop itself is on {on}."
+            _("Rehearsal: nothing is recorded. The workshop itself is on {date}.").format(date=on)
             if runner.rehearsal
             else ""
         )
@@ -267,9 +278,9 @@ class RunnerView(QWidget):
             minutes = segment.planned_minutes if segment is not None else None
             self.tracks_view.show_tracks(track_prompts(exercise, workshop, minutes=minutes))
         if segment is None:
-            self.position.setText("" if has_agenda else "No agenda yet")
+            self.position.setText("" if has_agenda else _("No agenda yet"))
             self.segment_title.setText(
-                "The workshop is finished" if runner.finished else "End of the agenda"
+                _("The workshop is finished") if runner.finished else _("End of the agenda")
             )
             for view in (self.room_view, self.notes_view, self.debrief_view):
                 view.setPlainText("")
@@ -299,14 +310,16 @@ class RunnerView(QWidget):
             )
             self.plan_box.add.setEnabled(not runner.rehearsal)
             self.plan_box.result.setText(
-                "Rehearsal: plans are not added to charters." if runner.rehearsal else ""
+                _("Rehearsal: plans are not added to charters.") if runner.rehearsal else ""
             )
         following = runner.next_segment
         self.next_label.setText(
-            f"Next: {marked_title(following.title, runner.exercise(following))} "
-            f"({following.planned_minutes:g} min)"
+            _("Next: {title} ({minutes} min)").format(
+                title=marked_title(following.title, runner.exercise(following)),
+                minutes=f"{following.planned_minutes:g}",
+            )
             if following
-            else "Next: the end of the workshop"
+            else _("Next: the end of the workshop")
         )
 
     def _show_position(self, runner: Runner) -> None:
@@ -315,9 +328,18 @@ class RunnerView(QWidget):
         if segment is None:
             return
         added = segment.extra_seconds / 60
+        where = {
+            "number": runner.view_index + 1,
+            "count": len(runner.segments),
+            "minutes": f"{segment.planned_minutes:g}",
+            "added": f"{added:+g}",
+        }
         self.position.setText(
-            f"Segment {runner.view_index + 1} of {len(runner.segments)} · "
-            f"{segment.planned_minutes:g} min planned" + (f", {added:+g} min" if added else "")
+            (
+                _("Segment {number} of {count} · {minutes} min planned, {added} min")
+                if added
+                else _("Segment {number} of {count} · {minutes} min planned")
+            ).format(**where)
         )
 
     def show_clock(self, runner: Runner) -> tuple[str, str, str]:
@@ -332,11 +354,13 @@ class RunnerView(QWidget):
         self.timer.setStyleSheet(
             f"font-size: 40pt; font-weight: 700; color: {FACILITATOR_COLOURS[state]};"
         )
-        doing = STATE_TEXT[state] if runner.segments else ""
+        doing = _(STATE_TEXT[state]) if runner.segments else ""
         browsing = runner.browsing
         self.state_label.setText(doing)  # whose state: the banner says, when looking elsewhere
         resume = state in ("paused", "overrun") and not runner.running
-        self.start_button.setText("Pause" if runner.running else "Resume" if resume else "Start")
+        self.start_button.setText(
+            _("Pause") if runner.running else _("Resume") if resume else _("Start")
+        )
         for b in (self.start_button, self.minus_button, self.plus_button, self.restart_button):
             b.setEnabled(timed is not None)
         step_text = room_step = ""
@@ -344,28 +368,48 @@ class RunnerView(QWidget):
         if now is not None:
             # The time left first: a narrow window cuts the end of the line.
             left = clock_text(max(0.0, now.remaining_seconds))
-            step_text = f"{left} left in step {now.index + 1} of {now.count}: {now.step.label}"
+            step_text = _("{time} left in step {number} of {count}: {step}").format(
+                time=left, number=now.index + 1, count=now.count, step=now.step.label
+            )
             if now.step.roles_text:
                 step_text += f"  —  {now.step.roles_text}"
             room_step = now.step.label + (f"\n{now.step.roles_text}" if now.step.roles_text else "")
         if browsing and timed is not None:
             # Whose the countdown is, where the step line was: the one that runs.
-            step_text = f"The clock: “{timed.title}”, {_short(doing)}" + (
-                f" · {clock_text(max(0.0, now.remaining_seconds))} left in step "
-                f"{now.index + 1} of {now.count}"
+            clock = {"title": timed.title, "state": _short(doing)}
+            step_text = (
+                _("The clock: “{title}”, {state} · {time} left in step {number} of {count}").format(
+                    time=clock_text(max(0.0, now.remaining_seconds)),
+                    number=now.index + 1,
+                    count=now.count,
+                    **clock,
+                )
                 if now is not None
-                else ""
+                else _("The clock: “{title}”, {state}").format(**clock)
             )
         self.step_label.setText(step_text)
         self.step_label.setVisible(bool(step_text))
         self._show_track_steps(runner, now)
         self._say_browsing(runner, doing)
         if runner.segments:
-            ended = "Finished at" if runner.finished else "Projected finish"
-            since = " (from the rehearsal's start)" if runner.rehearsal else ""
+            # Translators: {end} and {planned} are times (09:42), {drift} says how late.
+            finish = {
+                (True, False): _("Finished at {end} · planned {planned} · {drift}"),
+                (True, True): _(
+                    "Finished at {end} · planned {planned} (from the rehearsal's start) · {drift}"
+                ),
+                (False, False): _("Projected finish {end} · planned {planned} · {drift}"),
+                (False, True): _(
+                    "Projected finish {end} · planned {planned} (from the rehearsal's start) · "
+                    "{drift}"
+                ),
+            }[(runner.finished, runner.rehearsal)]
             self.finish.setText(
-                f"{ended} {runner.projected_finish():%H:%M} · planned "
-                f"{runner.planned_finish():%H:%M}{since} · {drift_text(runner.minutes_late())}"
+                finish.format(
+                    end=f"{runner.projected_finish():%H:%M}",
+                    planned=f"{runner.planned_finish():%H:%M}",
+                    drift=drift_text(runner.minutes_late()),
+                )
             )
         else:
             self.finish.setText("")  # (not the last workshop's)
@@ -381,8 +425,12 @@ class RunnerView(QWidget):
         if begun and now is not None and now.tracks:
             self.tracks_view.show_steps(
                 [
-                    f"{clock_text(max(0.0, t.remaining_seconds))} left in step "
-                    f"{t.index + 1} of {t.count}: {t.step.label}"
+                    _("{time} left in step {number} of {count}: {step}").format(
+                        time=clock_text(max(0.0, t.remaining_seconds)),
+                        number=t.index + 1,
+                        count=t.count,
+                        step=t.step.label,
+                    )
                     + (f"  —  {t.step.roles_text}" if t.step.roles_text else "")
                     for t in now.tracks
                 ]
@@ -408,21 +456,25 @@ class RunnerView(QWidget):
             return
         viewed, timed = runner.viewed, runner.timed
         if timed is None:
-            room = "The workshop is finished."
+            room = _("The workshop is finished.")
         else:
-            room = f"The room sees “{timed.title}” ({_short(doing)})."
+            room = _("The room sees “{title}” ({state}).").format(
+                title=timed.title, state=_short(doing)
+            )
         if viewed is None:
-            looking = "You are at the end of the agenda."
-            self.start_this_button.setText("End the workshop")
+            looking = _("You are at the end of the agenda.")
+            self.start_this_button.setText(_("End the workshop"))
         else:
-            looking = f"You are looking at “{viewed.title}”."
-            self.start_this_button.setText("Resume this one" if viewed.ran else "Start this one")
+            looking = _("You are looking at “{title}”.").format(title=viewed.title)
+            self.start_this_button.setText(
+                _("Resume this one") if viewed.ran else _("Start this one")
+            )
         # At the end of the agenda: "End the workshop", once it has begun and until it ends.
         self.start_this_button.setVisible(
             viewed is not None or (runner.begun and not runner.finished)
         )
         self.back_button.setText(
-            "Back to the end" if timed is None else "Back to the running segment"
+            _("Back to the end") if timed is None else _("Back to the running segment")
         )
         self.browse_banner.say(f"{looking} {room}")
 
@@ -435,12 +487,14 @@ class RunnerView(QWidget):
             b.setEnabled(shown)
         if blank:
             self.projector_banner.say(
-                "Projector blank: the room sees a black screen. B shows it again."
+                _("Projector blank: the room sees a black screen. B shows it again.")
             )
         elif frozen:
             self.projector_banner.say(
-                "Projector frozen: the room still sees what it saw when you pressed F. "
-                "F shows it live again."
+                _(
+                    "Projector frozen: the room still sees what it saw when you pressed F. "
+                    "F shows it live again."
+                )
             )
         else:
             self.projector_banner.say("")

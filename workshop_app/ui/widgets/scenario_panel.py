@@ -16,9 +16,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from workshop_app.core.content.library import Exercise
+from workshop_app.core.i18n import N_, _
 from workshop_app.core.runner.room_text import RevealablePart
 
-SHOW, HIDE = "Show the room", "Hide from the room"
+SHOW, HIDE = N_("Show the room"), N_("Hide from the room")
 
 
 class ScenarioPanel(QScrollArea):
@@ -28,7 +29,7 @@ class ScenarioPanel(QScrollArea):
         super().__init__()
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName("The scenario, for the facilitator")
+        self.setAccessibleName(_("The scenario, for the facilitator"))
         self.plan_box = plan_box
         self.reveal_buttons: dict[str, QPushButton] = {}
         self._parts_box = QWidget()
@@ -63,28 +64,38 @@ class ScenarioPanel(QScrollArea):
                 widget.deleteLater()
         self.reveal_buttons = {}
         self.hint.setText(
-            "Show a part to the room when the time comes; the room sees only the prompt until then."
+            _(
+                "Show a part to the room when the time comes; the room sees only the prompt "
+                "until then."
+            )
             if can_reveal
-            else "This scenario is not on the projector: start it to show its parts to the room."
+            else _("This scenario is not on the projector: start it to show its parts to the room.")
         )
-        heading_of = {"situation": "Situation", "plan": "Plan prompts", "good": "Good plans"}
+        heading_of = {
+            "situation": _("Situation"),
+            "plan": _("Plan prompts"),
+            "good": _("Good plans"),
+        }
         shown_heading = ""
         for part in parts:
             heading = heading_of[part.key.split("-")[0]]
             if heading != shown_heading:
-                if heading == "Plan prompts" and what_goes_wrong:
-                    self._heading("What tends to go wrong (for you)")
+                if heading == heading_of["plan"] and what_goes_wrong:
+                    self._heading(_("What tends to go wrong (for you)"))
                     self._text(what_goes_wrong)
                 self._heading(heading)
                 shown_heading = heading
             self._text(part.text)
-            button = QPushButton(HIDE if part.key in revealed else SHOW)
+            button = QPushButton(_(HIDE) if part.key in revealed else _(SHOW))
             button.setCheckable(True)
             button.setChecked(part.key in revealed)
             button.setEnabled(can_reveal)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space belongs to the timer
-            button.setAccessibleName(f"Show {part.label.lower()} on the projector")
-            button.setToolTip(f"{part.label}: show it on the projector, or hide it again")
+            label = part.label
+            button.setAccessibleName(_("Show {part} on the projector").format(part=label.lower()))
+            button.setToolTip(
+                _("{part}: show it on the projector, or hide it again").format(part=label)
+            )
             button.toggled.connect(lambda on, key=part.key, b=button: self._toggled(key, b, on))
             self._parts.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             self.reveal_buttons[part.key] = button
@@ -107,5 +118,5 @@ class ScenarioPanel(QScrollArea):
         self._parts.addWidget(label)
 
     def _toggled(self, key: str, button: QPushButton, on: bool) -> None:
-        button.setText(HIDE if on else SHOW)
+        button.setText(_(HIDE) if on else _(SHOW))
         self.reveal_toggled.emit(key, on)

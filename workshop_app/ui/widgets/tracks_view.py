@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.content.model import Exercise, minutes_text, track_timelines
+from workshop_app.core.i18n import _
 from workshop_app.core.model import Workshop
 from workshop_app.core.runner.room_text import track_prompts
 
@@ -33,7 +34,7 @@ class TracksView(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(12)
-        for _ in range(2):
+        for _round in range(2):
             heading = QLabel()
             heading.setStyleSheet("font-size: 13pt; font-weight: 700;")
             step = QLabel()
@@ -62,9 +63,9 @@ class TracksView(QWidget):
             tracks, self.headings, self.steps, self.prompts, strict=True
         ):
             heading.setText(title)
-            heading.setAccessibleName(f"Track: {title}")
-            step.setAccessibleName(f"{title}: step")
-            prompt.setAccessibleName(f"{title}: room prompt")
+            heading.setAccessibleName(_("Track: {title}").format(title=title))
+            step.setAccessibleName(_("{title}: step").format(title=title))
+            prompt.setAccessibleName(_("{title}: room prompt").format(title=title))
             prompt.setMarkdown(markdown)
 
     def show_steps(self, steps: Sequence[str]) -> None:
@@ -81,7 +82,7 @@ class ParallelPreview(QScrollArea):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setAccessibleName("The parallel segment's tracks")
+        self.setAccessibleName(_("The parallel segment's tracks"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
@@ -92,7 +93,7 @@ class ParallelPreview(QScrollArea):
         self.tracks = TracksView("The tracks, side by side")
         self.together = QLabel()
         self.together.setWordWrap(True)
-        self.together.setAccessibleName("Then together")
+        self.together.setAccessibleName(_("Then together"))
         for prompt in self.tracks.prompts:  # a few lines of each, whatever the page's height
             prompt.setMinimumHeight(prompt.fontMetrics().lineSpacing() * 3)
         layout = QVBoxLayout(content)
@@ -105,8 +106,9 @@ class ParallelPreview(QScrollArea):
         timeline = exercise.timeline(minutes)
         apart = sum(s.minutes for s in timeline if s.tracks)
         self.summary.setText(
-            f"In parallel: mentors and mentees apart for {minutes_text(apart)}, "
-            f"then together for {minutes_text(minutes - apart)}"
+            _(
+                "In parallel: mentors and mentees apart for {apart}, then together for {together}"
+            ).format(apart=minutes_text(apart), together=minutes_text(minutes - apart))
         )
         self.tracks.show_tracks(track_prompts(exercise, workshop, minutes=minutes))
         self.tracks.show_steps(track_steps_text(exercise, minutes))
@@ -117,11 +119,12 @@ def track_steps_text(exercise: Exercise, minutes: float) -> list[str]:
     """Each track's steps at `minutes` for the exercise, in a line: "Alone 1 min · ..."."""
     return [
         " · ".join(f"{s.label} {minutes_text(s.minutes)}" for s in steps)
-        for _, steps in track_timelines(exercise.timeline(minutes))
+        for _track, steps in track_timelines(exercise.timeline(minutes))
     ]
 
 
 def together_text(exercise: Exercise, minutes: float) -> str:
     """The together part after the tracks, in a line: "Then together: Compare 3 min · ..."."""
     together = [s for s in exercise.timeline(minutes) if not s.tracks]
-    return "Then together: " + " · ".join(f"{s.label} {minutes_text(s.minutes)}" for s in together)
+    steps = " · ".join(f"{s.label} {minutes_text(s.minutes)}" for s in together)
+    return _("Then together: {steps}").format(steps=steps)
