@@ -37,7 +37,7 @@ PROGRAM = {
     ),
     "success_metrics": (
         "Die Tandems treffen sich mindestens einmal im Monat (erhoben bei den Check-ins nach "
-        "30, 90 und 180 Tagen); 80 % der Mentees berichten nach 180 Tagen von Fortschritten "
+        "30, 90 und 180 Tagen); 80 % der Mentees berichten nach 180 Tagen von Fortschritten "
         "bei mindestens einem Ziel; interne Beförderungsquote der Teilnehmenden im Vergleich "
         "zu ihrer Vergleichsgruppe nach 12 Monaten."
     ),
@@ -431,7 +431,7 @@ P04 = CharterTexts(
         (
             "Die Bestandsdifferenzen im Nürnberger Kühllager um ein Drittel senken",
             "Macht aus meinen Analysen Ergebnisse am Standort (Programmziel 1)",
-            "Monatliche Differenzquote von 1,8 % auf 1,2 % gesenkt",
+            "Monatliche Differenzquote von 1,8 % auf 1,2 % gesenkt",
             "Beim ersten Rundgang mit Lukas die Differenzen dieses Jahres erfassen",
         ),
     ),

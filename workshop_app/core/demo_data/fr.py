@@ -36,14 +36,14 @@ PROGRAM = {
     ),
     "success_metrics": (
         "Les binômes se rencontrent au moins une fois par mois (vérifié lors des points "
-        "d'étape à 30, 90 et 180 jours) ; 80 % des mentorés font état de progrès sur au "
-        "moins un objectif à 180 jours ; taux de promotion interne des participants comparé "
+        "d'étape à 30, 90 et 180 jours) ; 80 % des mentorés font état de progrès sur au "
+        "moins un objectif à 180 jours ; taux de promotion interne des participants comparé "
         "à celui de leurs pairs au bout de 12 mois."
     ),
     "support_contacts": (
-        "Thomas Blanchard, coordinateur du programme : thomas.blanchard@rhodanis.example, "
+        "Thomas Blanchard, coordinateur du programme : thomas.blanchard@rhodanis.example, "
         "poste 4417 (toute question sur le programme, changement de binôme, planning)\n"
-        "Cellule d'écoute et de soutien psychologique : 0 800 555 019, gratuite et "
+        "Cellule d'écoute et de soutien psychologique : 0 800 555 019, gratuite et "
         "confidentielle, 24 h/24 et 7 j/7"
     ),
     "confidentiality_text": (
@@ -60,8 +60,8 @@ PROGRAM = {
         "un binôme ne porte préjudice à personne."
     ),
     "program_commitments_text": (
-        "Participer à l'atelier de lancement et au bilan d'étape à mi-parcours ; répondre aux "
-        "courts questionnaires de point d'étape à 30, 90 et 180 jours ; prévenir le "
+        "Participer à l'atelier de lancement et au bilan d'étape à mi-parcours ; répondre aux "
+        "courts questionnaires de point d'étape à 30, 90 et 180 jours ; prévenir le "
         "coordinateur si le binôme cesse de se rencontrer."
     ),
     "mentor_boundary": (
@@ -155,7 +155,7 @@ P01 = CharterTexts(
             "Le bureau de Martine au siège, ou la cantine de Saint-Priest lors de ses visites"
         ),
         "contact_channels": (
-            "Un message Teams pour les petites choses ; un appel si le poste ne peut pas attendre"
+            "Un message Teams pour les petites choses ; un appel si le poste ne peut pas attendre"
         ),
         "response_time": "Avant la fin du jour ouvré suivant",
         "cancellation_notice": "48 heures, sauf incident sur site",
@@ -172,11 +172,11 @@ P01 = CharterTexts(
         ),
         "boundaries": (
             "Martine n'intervient pas dans les décisions concernant le poste ou l'équipe de "
-            "Damien ; les questions d'effectifs relèvent d'Anne, sa responsable hiérarchique."
+            "Damien ; les questions d'effectifs relèvent d'Anne, sa responsable hiérarchique."
         ),
         "feedback_method": (
             "À la fin de chaque mois, Damien dit ce qui l'a le plus aidé et Martine ce qu'elle "
-            "a remarqué sur le site ; nous notons les deux en une ligne."
+            "a remarqué sur le site ; nous notons les deux en une ligne."
         ),
         "renewal": (
             "Nous décidons ensemble au bilan d'étape des 180 jours s'il faut continuer jusqu'à "
@@ -192,7 +192,7 @@ P01 = CharterTexts(
             "Animer seul la réunion hebdomadaire de planification de mon poste",
             "Me prépare à un poste de chef d'équipe (objectif 1 du programme)",
             "J'anime quatre réunions de planification et Anne les juge prêtes",
-            "Assister à deux revues d'exploitation de Martine ; rédiger un modèle d'ordre du jour",
+            "Assister à deux revues d'exploitation de Martine ; rédiger un modèle d'ordre du jour",
         ),
     ),
     plans=(
@@ -232,7 +232,7 @@ P02 = CharterTexts(
             "Sur Teams, et au bureau de planification de Grenoble une fois par trimestre"
         ),
         "contact_channels": (
-            "E-mail pour les propositions et les documents ; Teams pour une question rapide"
+            "E-mail pour les propositions et les documents ; Teams pour une question rapide"
         ),
         "response_time": "Sous trois jours ouvrés",
         "cancellation_notice": "Une semaine, car nos agendas se remplissent vite",
@@ -245,7 +245,7 @@ P02 = CharterTexts(
             "infractions aux règles de sécurité routière."
         ),
         "shared_with_others": (
-            "Seulement le fait que nous nous rencontrons ; Chloé décide de ce que Pascal sait "
+            "Seulement le fait que nous nous rencontrons ; Chloé décide de ce que Pascal sait "
             "de ses objectifs."
         ),
         "boundaries": (
@@ -314,7 +314,7 @@ P03 = CharterTexts(
         ),
         "meeting_place": "La cafétéria du siège, ou Teams pendant la clôture mensuelle",
         "contact_channels": (
-            "Messagerie Teams pour les questions rapides ; e-mail pour tout ce qui comporte des"
+            "Messagerie Teams pour les questions rapides ; e-mail pour tout ce qui comporte des"
             " chiffres"
         ),
         "response_time": "Sous deux jours ouvrés, davantage en fin de mois",
@@ -328,16 +328,16 @@ P03 = CharterTexts(
             "les soupçons de fraude ou de manquement grave au code de conduite."
         ),
         "shared_with_others": (
-            "Le fait que nous nous rencontrons et à quelle fréquence ; les objectifs de Koffi "
+            "Le fait que nous nous rencontrons et à quelle fréquence ; les objectifs de Koffi "
             "seulement s'il choisit de les partager."
         ),
         "boundaries": (
             "Nous ne parlons ni de la révision salariale de Koffi ni de la performance de "
-            "collègues nommément désignés ; Sylvie n'interviendra pas auprès de sa responsable "
+            "collègues nommément désignés ; Sylvie n'interviendra pas auprès de sa responsable "
             "hiérarchique."
         ),
         "feedback_method": (
-            "Les cinq dernières minutes d'une rencontre sur trois : une chose qui fonctionne, "
+            "Les cinq dernières minutes d'une rencontre sur trois : une chose qui fonctionne, "
             "une chose à changer, selon la méthode situation, comportement, impact."
         ),
         "renewal": (
@@ -355,7 +355,7 @@ P03 = CharterTexts(
             "budgétaires du Transport",
             "Me prépare à un poste de business partner (objectif 1 du programme)",
             "J'anime la réunion et Isabelle juge le dossier prêt sans reprise",
-            "Assister à la revue des prévisions de Sylvie avec les responsables du Transport ; "
+            "Assister à la revue des prévisions de Sylvie avec les responsables du Transport ; "
             "rédiger l'ordre du jour",
         ),
         (
@@ -409,7 +409,7 @@ P04 = CharterTexts(
         "meeting_place": "Le bureau du site de Grenoble, puis un tour des allées de rayonnages",
         "contact_channels": "Un mot dans l'entrepôt, ou un message Teams à Laurent",
         "response_time": "Dans la journée pour les problèmes de stock, sinon sous une semaine",
-        "cancellation_notice": "Un message la veille ; les semaines de pic passent avant",
+        "cancellation_notice": "Un message la veille ; les semaines de pic passent avant",
         "confidentiality_scope": (
             "Les questions d'Aïcha sur son parcours et tout ce qu'elle dit du fonctionnement "
             "du site."
@@ -419,11 +419,11 @@ P04 = CharterTexts(
             "signalement et les vols."
         ),
         "shared_with_others": (
-            "Le fait que nous nous rencontrons ; les idées d'amélioration seulement après "
+            "Le fait que nous nous rencontrons ; les idées d'amélioration seulement après "
             "qu'Aïcha les a elle-même présentées à Tomasz."
         ),
         "boundaries": (
-            "Laurent dirige le site mais n'est pas le responsable hiérarchique d'Aïcha : ses "
+            "Laurent dirige le site mais n'est pas le responsable hiérarchique d'Aïcha : ses "
             "objectifs et son évaluation restent du ressort de Tomasz et en dehors de nos "
             "rencontres."
         ),
@@ -444,7 +444,7 @@ P04 = CharterTexts(
         (
             "Réduire d'un tiers les écarts d'inventaire dans la chambre froide de Grenoble",
             "Transforme mes analyses en résultats sur le terrain (objectif 1 du programme)",
-            "Taux mensuel d'écarts ramené de 1,8 % à 1,2 %",
+            "Taux mensuel d'écarts ramené de 1,8 % à 1,2 %",
             "Cartographier avec Laurent les écarts de l'année lors de notre premier tour du site",
         ),
     ),
@@ -481,7 +481,7 @@ P05 = CharterTexts(
             "convenons et prévenir Hélène tôt quand quelque chose ne fonctionne pas."
         ),
         "meeting_place": "En visio sur Teams, en personne quand Hélène est au siège",
-        "contact_channels": "Messagerie Teams ; pas d'appels professionnels après 18 heures",
+        "contact_channels": "Messagerie Teams ; pas d'appels professionnels après 18 heures",
         "response_time": "Sous deux jours, ou à la rencontre suivante si cela peut attendre",
         "cancellation_notice": "Deux jours ouvrés, sauf incident majeur",
         "confidentiality_scope": (
@@ -493,7 +493,7 @@ P05 = CharterTexts(
             "incidents de sécurité, qui sont transmis à l'équipe sécurité."
         ),
         "shared_with_others": (
-            "Le fait que nous nous rencontrons et quand ; Marc choisit ce que Nathalie sait de "
+            "Le fait que nous nous rencontrons et quand ; Marc choisit ce que Nathalie sait de "
             "ses objectifs."
         ),
         "boundaries": (
@@ -666,9 +666,9 @@ TEXTS = DemoTexts(
             "L'appel de 20 minutes pendant la semaine de pic avant l'inventaire de Saint-Priest"
         ),
         p01_changes="Se retrouver à la cantine de Saint-Priest lors des visites de Martine",
-        p04_comment="Quelqu'un pourrait-il m'aider à trouver une formation en gestion des stocks ?",
+        p04_comment="Quelqu'un pourrait-il m'aider à trouver une formation en gestion des stocks ?",
         p05_concern=(
-            "Hélène estime que leurs façons de travailler ne s'accordent pas ; elle préférerait "
+            "Hélène estime que leurs façons de travailler ne s'accordent pas ; elle préférerait "
             "une clôture sans faute"
         ),
         p06_reason="Sofia a rejoint le bureau de Lisbonne",
