@@ -39,7 +39,7 @@ PROGRAM = {
         "Die Tandems treffen sich mindestens einmal im Monat (erhoben bei den Check-ins nach "
         "30, 90 und 180 Tagen); 80 % der Mentees berichten nach 180 Tagen von Fortschritten "
         "bei mindestens einem Ziel; interne Beförderungsquote der Teilnehmenden im Vergleich "
-        "zu ihrer Vergleichsgruppe nach 12 Monaten."
+        "zu Kolleginnen und Kollegen ohne Mentoring nach 12 Monaten."
     ),
     "support_contacts": (
         "Thomas Brunner, Programmkoordination: thomas.brunner@alpenland.example, Durchwahl "
@@ -65,8 +65,8 @@ PROGRAM = {
         "Programmkoordination, wenn sich das Tandem nicht mehr trifft."
     ),
     "mentor_boundary": (
-        "Der Mentor setzt sich nicht für Beförderung oder Gehalt des Mentees ein und ersetzt "
-        "nicht dessen Führungskraft."
+        "Der Mentor setzt sich nicht für Beförderung oder Gehalt des Mentees ein und tritt "
+        "nicht an die Stelle seiner Führungskraft."
     ),
     "return_copy_to": "Thomas Brunner, Personalentwicklung, Zentrale München, 3. Stock",
 }

@@ -563,7 +563,7 @@ P06 = CharterTexts(
             "Traiter seule une réclamation escaladée, du premier appel à la clôture",
             "Me prépare à encadrer une équipe (objectif 1 du programme)",
             "Deux escalades clôturées avec l'accord du client",
-            "Assister David lors d'un appel d'escalade en février",
+            "Suivre David lors d'un appel d'escalade en février",
         ),
     ),
 )

@@ -476,8 +476,8 @@ P05 = CharterTexts(
         "response_time": "Entro due giorni, oppure all'incontro successivo se può aspettare",
         "cancellation_notice": "Due giorni lavorativi, salvo un incidente grave",
         "confidentiality_scope": (
-            "I progetti di Marco, le sue preoccupazioni nel guidare ex colleghi alla pari e "
-            "qualsiasi cosa venga detta sul team IT."
+            "I progetti di Marco, le sue preoccupazioni nel guidare chi fino a ieri era un "
+            "collega alla pari e qualsiasi cosa venga detta sul team IT."
         ),
         "confidentiality_exceptions": (
             "Danni a chiunque, obblighi di segnalazione previsti dalla legge e incidenti di "
