@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from workshop_app import __version__, cli_follow_up
 from workshop_app.core.app_folders import secure_app_folders
+from workshop_app.core.demo_data import DEFAULT_LANGUAGE as DEMO_DEFAULT_LANGUAGE
+from workshop_app.core.demo_data import LANGUAGES as DEMO_LANGUAGES
 from workshop_app.core.errors import UserError
 from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.words import count
@@ -160,8 +162,14 @@ def build_parser() -> argparse.ArgumentParser:
         "company with its program context, an agenda, and twelve pairs whose charters are in "
         "every state (complete, half-filled, empty, signed, a partner absent). With "
         "--after-launch, the same program 100 days after its launch, with its follow-up "
-        "records: check-ins, meetings logged, a review, pairs at risk and a pair closed.",
-        examples=["demo try-out.workshop", "demo after.workshop --after-launch --today 2027-04-29"],
+        "records: check-ins, meetings logged, a review, pairs at risk and a pair closed. "
+        "With --language, the same workshop in Italian, German or French: a company, people "
+        "and charters of that country, and its charter language set to match.",
+        examples=[
+            "demo try-out.workshop",
+            "demo prova.workshop --language it",
+            "demo after.workshop --after-launch --today 2027-04-29",
+        ],
     )
     p.add_argument("file", type=Path, help="the new .workshop file (must not exist)")
     p.add_argument(
@@ -174,6 +182,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=cli_follow_up.today_arg,
         metavar="DATE",
         help="with --after-launch: the day the program has reached, YYYY-MM-DD (default: today)",
+    )
+    p.add_argument(
+        "--language",
+        choices=list(DEMO_LANGUAGES),
+        default=DEMO_DEFAULT_LANGUAGE,
+        help="the language its data and charters are written in (default: %(default)s)",
     )
     p.set_defaults(handler=cmd_demo)
 
@@ -371,14 +385,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"{PROG} demo: --today goes with --after-launch", file=sys.stderr)
         return 2
     if args.after_launch:
-        with create_after_launch(path, today=args.today or date.today()) as wf:
+        today = args.today or date.today()
+        with create_after_launch(path, today=today, language=args.language) as wf:
             pairs = len(wf.roster.pairs())
         print(
             f"Created the demo workshop {path} ({count(pairs, 'pair')}), "
             f"{DAYS_SINCE_LAUNCH} days after its launch"
         )
         return 0
-    with create_demo(path) as wf:
+    with create_demo(path, language=args.language) as wf:
         pairs = len(wf.roster.pairs())
     print(f"Created the demo workshop {path} ({count(pairs, 'pair')})")
     return 0

@@ -1,5 +1,6 @@
 """`demo --after-launch`: the demo program 100 days after its launch, every state a
-coordinator acts on among its pairs, and the plain demo as it always was."""
+coordinator acts on among its pairs, and the plain demo as it always was; in each of the
+demo's languages, the same states with their own words."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from workshop_app.core.content.library import load_library
 from workshop_app.core.demo import create_demo
+from workshop_app.core.demo_data import LANGUAGES, demo_texts
 from workshop_app.core.demo_follow_up import create_after_launch
 from workshop_app.core.followup.board import board
 from workshop_app.core.followup.health import follow_up
@@ -17,9 +19,10 @@ from workshop_app.core.followup.health import follow_up
 TODAY = date(2027, 9, 14)
 
 
-@pytest.fixture(scope="module")
-def program(tmp_path_factory: pytest.TempPathFactory):
-    wf = create_after_launch(tmp_path_factory.mktemp("demo") / "after.workshop", today=TODAY)
+@pytest.fixture(scope="module", params=list(LANGUAGES))
+def program(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    path = tmp_path_factory.mktemp("demo") / "after.workshop"
+    wf = create_after_launch(path, today=TODAY, language=request.param)
     yield wf
     wf.close()
 
@@ -35,6 +38,7 @@ def test_the_program_is_100_days_after_its_launch(program) -> None:
 
 
 def test_every_state_a_coordinator_acts_on(program) -> None:
+    words = demo_texts(program.workshop().language).follow_up
     fu = follow_up(program, today=TODAY, library=load_library())
     by_code = {p.code: p for p in fu.pairs}
     at_risk = {p.code: [r.kind for r in p.reasons] for p in fu.pairs if p.at_risk}
@@ -46,21 +50,33 @@ def test_every_state_a_coordinator_acts_on(program) -> None:
         "P08": ["satisfaction"],
     }
     assert by_code["P06"].closed
-    assert by_code["P06"].words[0].endswith("(Sofia moved to the Lisbon office)")
+    assert by_code["P06"].words[0].endswith(f"({words.p06_reason})")
     assert by_code["P01"].checkpoints[0].known.startswith("review held")
     assert by_code["P01"].on_cadence and by_code["P02"].on_cadence
     assert "goal 2 at 2 of 5, baseline 1" in by_code["P02"].words
     assert "mentee asked for help" in by_code["P04"].words
     assert "not a fit (mentor, day 30)" in by_code["P05"].words
     (cancelled,) = [r for r in by_code["P07"].reasons if r.kind == "cancellations"]
-    assert cancelled.scenario == "Repeated cancellations" and cancelled.plan
+    assert cancelled.scenario == "Repeated cancellations"  # the library card's title
+    assert cancelled.plan == f"{words.p07_scenario}: {words.p07_plan}"
     assert any(c.state == "due" for c in by_code["P03"].checkpoints)  # due this week
     figures = {f.key: f.text for f in board(fu).figures}
     assert figures["at_risk"] == "5 of 11" and figures["closed"] == "1 of 12"
 
 
-def test_the_plain_demo_keeps_its_dates(tmp_path: Path) -> None:
-    with create_demo(tmp_path / "demo.workshop") as wf:
+def test_the_follow_up_records_are_in_the_demos_language(program) -> None:
+    words = demo_texts(program.workshop().language).follow_up
+    logged = {r[0] for r in program.conn.execute("SELECT text FROM contacts WHERE text != ''")}
+    assert {words.p05_concern, words.p07_mentor_cancels, words.p07_mentee_cancels} <= logged
+    (comment,) = program.conn.execute("SELECT comment FROM checkins WHERE comment != ''")
+    assert comment == (words.p04_comment,)
+    (review,) = program.conn.execute("SELECT plans_used, changes FROM reviews")
+    assert review == (words.p01_plans_used, words.p01_changes)
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_the_plain_demo_keeps_its_dates(tmp_path: Path, language: str) -> None:
+    with create_demo(tmp_path / "demo.workshop", language=language) as wf:
         assert wf.workshop().date == "2027-01-19"
         assert wf.workshop().return_copy_by == "2027-01-29"
         p01 = wf.roster.pair_by_code("P01")

@@ -1,693 +1,83 @@
-"""A realistic demo workshop: a launch at a logistics company, twelve pairs in every state."""
+"""A realistic demo workshop: a launch at a logistics company, twelve pairs in every state, in
+English or in one of the demo's other languages (`core/demo_data`: the shape, the same in every
+language, and each language's words)."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from workshop_app.core.demo_data import DEFAULT_LANGUAGE, DemoTexts, demo_texts, shape
 from workshop_app.core.model import Pair
 from workshop_app.core.store.workshop_file import WorkshopFile
 
-PROGRAM: dict[str, Any] = {
-    "program": "Accelerate Mentoring Program",
-    "organisation": "Northwind Logistics",
-    "date": "2027-01-19",
-    "cohort": "2027 spring cohort",
-    "venue": "Harbour House, training room 2",
-    "facilitator": "Priya Raman",
-    "coordinator": "Tom Becker (People & Culture)",
-    "sponsor_name": "Helena Ortiz",
-    "sponsor_title": "Chief Operating Officer",
-    "endorsement": (
-        "Our next leaders are already in this building. Accelerate exists so that what our "
-        "most experienced people know travels further and faster than any handbook could. "
-        "I ask every mentor to give this time the same priority as a customer meeting, and "
-        "every mentee to come to each conversation with a question worth an hour."
-    ),
-    "program_goals": (
-        "Prepare high-potential staff for their first people-leadership role\n"
-        "Keep operational know-how in the company as senior staff retire\n"
-        "Connect warehouse, transport and head-office teams across sites"
-    ),
-    "strategy_link": (
-        "Our 2027 plan opens two new regional hubs and needs 40 new team leads, most of them "
-        "promoted from within. Accelerate is how we grow them, and how we keep the practical "
-        "judgement of our experienced staff as the business expands."
-    ),
-    "program_length_months": 9,
-    "success_metrics": (
-        "Pairs meet at least monthly (checked at the 30-, 90- and 180-day check-ins); "
-        "80% of mentees report progress on at least one goal at 180 days; internal promotion "
-        "rate of participants compared with peers after 12 months."
-    ),
-    "support_contacts": (
-        "Tom Becker, program coordinator: tom.becker@northwind.example, ext. 4417 "
-        "(anything about the program, re-matching, scheduling)\n"
-        "Employee Assistance Programme: 0800 555 0199, free and confidential, 24/7"
-    ),
-    "confidentiality_text": (
-        "What is said in mentoring conversations stays between the mentor and the mentee, "
-        "except where someone's safety is at risk, the law requires disclosure, or a serious "
-        "breach of company policy is disclosed. Program staff are told only whether pairs meet "
-        "and how the program is working, never what was discussed."
-    ),
-    "no_fault_text": (
-        "Either partner may end the mentoring relationship at any time, for any reason, "
-        "without blame. They tell the program coordinator, who will offer a new match where "
-        "possible. Ending a match is not a mark against anyone."
-    ),
-    "program_commitments_text": (
-        "Attend the launch workshop and the mid-point review session; answer the short "
-        "check-in surveys at 30, 90 and 180 days; tell the coordinator if the pair stops meeting."
-    ),
-    "mentor_boundary": (
-        "The mentor does not advocate for the mentee's promotion or pay, and does not take "
-        "the place of the mentee's line manager."
-    ),
-    "return_copy_to": "Tom Becker, People & Culture, Harbour House 3rd floor",
-    "return_copy_by": "2027-01-29",
-    "manager_acknowledgement": "yes",
-    "paper_size": "a4",
-    "language": "en-GB",
-    "accent_colour": "#1f5f8b",
-}
-
-PEOPLE = [
-    # (mentor name, title, department), (mentee name, title, department)
-    (
-        ("Margaret Osei", "Director of Operations", "Operations"),
-        ("Daniel Kowalski", "Shift Supervisor", "Warehouse, Leeds"),
-    ),
-    (
-        ("Rajesh Iyer", "Head of Transport Planning", "Transport"),
-        ("Chloé Martin", "Route Planner", "Transport"),
-    ),
-    (
-        ("Susan Fairweather", "Finance Director", "Finance"),
-        ("Kwame Mensah", "Management Accountant", "Finance"),
-    ),
-    (
-        ("Liam O'Connor", "Site Manager", "Warehouse, Bristol"),
-        ("Aisha Rahman", "Inventory Analyst", "Warehouse, Bristol"),
-    ),
-    (("Elena Petrova", "Head of IT Services", "IT"), ("Marcus Webb", "Service Desk Lead", "IT")),
-    (
-        ("David Nakamura", "Customer Service Director", "Customer Service"),
-        ("Sofia Almeida", "Team Coordinator", "Customer Service"),
-    ),
-    (
-        ("Catherine Brooks", "HR Business Partner", "People & Culture"),
-        ("Jamal Edwards", "Recruitment Specialist", "People & Culture"),
-    ),
-    (
-        ("Gareth Hughes", "Fleet Manager", "Transport"),
-        ("Nina Schulz", "Fleet Compliance Officer", "Transport"),
-    ),
-    (
-        ("Fatima Al-Sayed", "Procurement Manager", "Procurement"),
-        ("Oliver Grant", "Buyer", "Procurement"),
-    ),
-    (
-        ("Henrik Larsen", "Health & Safety Lead", "Operations"),
-        ("Grace Mwangi", "Safety Coordinator", "Warehouse, Leeds"),
-    ),
-    (
-        ("Yuki Tanaka", "Head of Data & Analytics", "IT"),
-        ("Ben Carter", "Junior Data Analyst", "IT"),
-    ),
-    (
-        ("Patricia Dunne", "Regional Sales Director", "Sales"),
-        ("Ravi Patel", "Account Executive", "Sales"),
-    ),
-]
-
-# The mentees' line managers, as the roster from HR names them.
-MANAGERS = [
-    "Anita Kaur",
-    "Paul Mercer",
-    "Ingrid Svensson",
-    "Tomasz Wójcik",
-    "Grace Adeyemi",
-    "Hamid Farouk",
-]
-
-# Each pair's charter, written from its own roster entry (names, titles, departments): no
-# text is shared between pairs, and a charter names only its own people and the program's
-# staff (tests/core/test_demo_charters.py checks both). Goals are (goal, why, measure, target
-# date, first steps); `baselines` are the mentee's ratings of the goals, in order.
+# A goal as the charter form holds it: (goal, why, measure, target date, first steps).
 Goal5 = tuple[str, str, str, str, str]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DemoCharter:
+    """One pair's charter as the demo fills it in: its shape and its words together.
+    `baselines` are the mentee's ratings of the goals, in order."""
+
     fields: dict[str, Any]
     goals: tuple[Goal5, ...] = ()
     baselines: tuple[str, ...] = ()
     plans: tuple[tuple[str, str], ...] = ()
 
 
-# P01: Margaret Osei (Director of Operations) and Daniel Kowalski (Shift Supervisor, Leeds);
-# Daniel's line manager is Anita Kaur. Signed at the workshop.
-P01 = DemoCharter(
-    fields={
-        "purpose": (
-            "To help Daniel step up from running a shift to leading a team, drawing on "
-            "Margaret's twenty years in operations."
-        ),
-        "mentor_commitments": (
-            "Keep our meetings, listen before advising, share honest stories from running "
-            "sites (the mistakes too), and introduce Daniel to the other site managers."
-        ),
-        "mentee_commitments": (
-            "Bring one real shift problem to every meeting, try what we agree before the next "
-            "one, and say plainly when advice does not fit the Leeds floor."
-        ),
-        "meeting_frequency": "biweekly",
-        "meeting_minutes": 60,
-        "meeting_format": "in_person",
-        "meeting_place": "Margaret's office at Harbour House, or the Leeds canteen on her visits",
-        "who_schedules": "mentee",
-        "who_sets_agenda": "mentee",
-        "first_meeting": "2027-02-01T07:30",
-        "contact_channels": "A Teams message for small things; a phone call if a shift cannot wait",
-        "response_time": "By the end of the next working day",
-        "cancellation_notice": "48 hours, except for incidents on site",
-        "confidentiality_scope": "Anything Daniel shares about his team, his shift and his plans.",
-        "confidentiality_exceptions": (
-            "Safety risks on site, anything the law requires us to report, and serious "
-            "breaches of the code of conduct."
-        ),
-        "shared_with_others": (
-            "That we meet, and Daniel's goals if he chooses to share them with Anita at his review."
-        ),
-        "boundaries": (
-            "Margaret does not step into decisions about Daniel's shift or his team; staffing "
-            "questions go to Anita as his line manager."
-        ),
-        "review_days": "30, 90, 180",
-        "feedback_method": (
-            "At the end of each month Daniel says what helped most and Margaret says what she "
-            "noticed on site; we note both in one line."
-        ),
-        "end_date": "2027-10-19",
-        "renewal": (
-            "Decide together at the 180-day review whether to carry on until the new Leeds "
-            "hub opens."
-        ),
-        "program_commitments": (
-            "We will both attend the mid-point review and answer every check-in survey on time."
-        ),
-    },
-    goals=(
-        (
-            "Lead my shift's weekly planning meeting on my own",
-            "Prepares me for a team-lead role (program goal 1)",
-            "I run four planning meetings and Anita rates them ready",
-            "2027-05-31",
-            "Sit in on two of Margaret's operations reviews; draft an agenda template",
-        ),
-    ),
-    baselines=("2",),
-    plans=(
-        (
-            "A peak week at Leeds makes Daniel cancel",
-            "we swap to a 20-minute call that week instead of dropping the meeting.",
-        ),
-        (
-            "The advice stops fitting what happens on the Leeds floor",
-            "Daniel says so at the next meeting, and we pick another goal or a visit to a "
-            "different site.",
-        ),
-    ),
-)
-
-# P02: Rajesh Iyer (Head of Transport Planning) and Chloé Martin (Route Planner); Chloé's line
-# manager is Paul Mercer.
-P02 = DemoCharter(
-    fields={
-        "purpose": (
-            "To help Chloé move from planning single routes to owning a region's network, with "
-            "Rajesh's view of how transport decisions are really made."
-        ),
-        "mentor_commitments": (
-            "Make time every month, explain the reasoning behind planning decisions and not "
-            "just their outcome, and give candid feedback on Chloé's proposals."
-        ),
-        "mentee_commitments": (
-            "Send a short agenda two days before each meeting, bring data rather than "
-            "impressions, and follow up every introduction Rajesh makes."
-        ),
-        "meeting_frequency": "monthly",
-        "meeting_minutes": 90,
-        "meeting_format": "video",
-        "meeting_place": "Teams, and the Bristol planning office once a quarter",
-        "who_schedules": "mentor",
-        "who_sets_agenda": "mentee",
-        "first_meeting": "2027-02-09T14:00",
-        "contact_channels": "Email for proposals and papers; Teams for a quick check",
-        "response_time": "Within three working days",
-        "cancellation_notice": "One week, as both our diaries fill early",
-        "confidentiality_scope": (
-            "Chloé's ideas before they are ready, her doubts, and anything said about the "
-            "planning team."
-        ),
-        "confidentiality_exceptions": (
-            "Harm to anyone, legal reporting duties, and breaches of the road safety rules."
-        ),
-        "shared_with_others": "Only that we meet; Chloé decides what Paul hears about her goals.",
-        "boundaries": (
-            "Rajesh will not put Chloé forward for a particular vacancy, and we do not discuss "
-            "other planners' work by name."
-        ),
-        "review_days": "30, 90, 180",
-        "feedback_method": (
-            "Every second meeting ends with Chloé rating its use from 1 to 5 and Rajesh naming "
-            "one thing to try."
-        ),
-        "end_date": "2027-10-26",
-        "renewal": "If a regional role opens, we agree a shorter follow-on of three months.",
-        "program_commitments": (
-            "We will take part in the mid-point session together and complete the surveys at "
-            "30, 90 and 180 days."
-        ),
-    },
-    goals=(
-        (
-            "Present a cost-saving proposal to the transport leadership team",
-            "Builds the cross-site visibility the program aims for (program goal 3)",
-            "Proposal presented and a decision recorded",
-            "2027-07-15",
-            "Pick the proposal topic with Rajesh by our second meeting",
-        ),
-        (
-            "Plan the winter network for the South West region",
-            "Grows my scope from routes to a region (program goal 1)",
-            "Winter plan signed off by Paul without major rework",
-            "2027-09-30",
-            "Shadow Rajesh's winter planning review in March",
-        ),
-    ),
-    baselines=("2", "1"),
-    plans=(
-        (
-            "A tender deadline swallows the month",
-            "we move the meeting rather than skip it, and keep it to 45 minutes.",
-        ),
-        (
-            "Chloé's proposal is turned down",
-            "we spend the next meeting on what the leadership team asked, and decide whether "
-            "to bring it back.",
-        ),
-    ),
-)
-
-# P03: Susan Fairweather (Finance Director) and Kwame Mensah (Management Accountant); Kwame's
-# line manager is Ingrid Svensson. The demo's three-goal charter: tests and benchmarks use
-# its fields, goals and plans as a typical complete charter (FULL, GOALS, PLANS below).
-P03 = DemoCharter(
-    fields={
-        "purpose": (
-            "To help Kwame prepare for a first finance business partner role, drawing on "
-            "Susan's experience of leading budgets across the company."
-        ),
-        "mentor_commitments": (
-            "Protect our slot, ask questions before giving answers, share how she handled "
-            "hard budget conversations, including those that went badly, and introduce Kwame "
-            "to budget holders."
-        ),
-        "mentee_commitments": (
-            "Set the agenda for each meeting, come with one question from real work, do what "
-            "I say I will between meetings, and ask for feedback on my reports."
-        ),
-        "meeting_frequency": "biweekly",
-        "meeting_minutes": 60,
-        "meeting_format": "mixed",
-        "meeting_place": "Harbour House café, or Teams during month-end close",
-        "who_schedules": "mentee",
-        "who_sets_agenda": "mentee",
-        "first_meeting": "2027-02-02T08:30",
-        "contact_channels": "Teams chat for quick questions; email for anything with figures",
-        "response_time": "Within two working days, longer at month-end",
-        "cancellation_notice": "24 hours, and we rebook in the same message",
-        "confidentiality_scope": "Everything we discuss about people, performance and careers.",
-        "confidentiality_exceptions": (
-            "Risk of harm to anyone, anything the law requires us to report, and suspected "
-            "fraud or serious breaches of the code of conduct."
-        ),
-        "shared_with_others": (
-            "That we meet and how often; Kwame's goals only if he chooses to share them."
-        ),
-        "boundaries": (
-            "No discussion of Kwame's pay review or of named colleagues' performance; Susan "
-            "will not intervene with his line manager."
-        ),
-        "review_days": "30, 90, 180",
-        "feedback_method": (
-            "The last five minutes of every third meeting: one thing that is working, one "
-            "thing to change, using situation-behaviour-impact."
-        ),
-        "end_date": "2027-10-19",
-        "renewal": "We decide together at the 180-day review whether to go on for six months.",
-        "program_commitments": (
-            "We will attend the mid-point review session and answer the 30/90/180-day check-ins."
-        ),
-    },
-    goals=(
-        (
-            "Run the Q2 forecast meeting for the Transport budget holders",
-            "Prepares me for a business partner role (program goal 1)",
-            "I lead the meeting and Ingrid rates the pack ready without rework",
-            "2027-05-31",
-            "Sit in on Susan's forecast review with the Transport leads; draft the agenda",
-        ),
-        (
-            "Explain the new hubs' cost model to a non-finance audience",
-            "Connects head office with the sites that will run the hubs (program goal 3)",
-            "Presentation given to one site team and their questions answered",
-            "2027-07-15",
-            "Agree the audience with Susan by our second meeting",
-        ),
-        (
-            "Build working links with the finance contacts at three sites",
-            "Keeps site knowledge in the team as senior staff retire (program goal 2)",
-            "Three named site contacts I have met and worked with",
-            "2027-09-30",
-            "List the sites whose numbers I know least about",
-        ),
-    ),
-    baselines=("2", "3", "1"),
-    plans=(
-        (
-            "One of us has to cancel twice in a row",
-            "we talk about it openly at the next meeting and either move our slot or the "
-            "frequency so it fits real diaries.",
-        ),
-        (
-            "Our conversations stop being useful",
-            "we go back to the goals in this charter, and if they no longer fit we rewrite "
-            "them together or ask Tom for a no-fault rematch.",
-        ),
-    ),
-)
-
-# P04: Liam O'Connor (Site Manager, Bristol) and Aisha Rahman (Inventory Analyst, Bristol);
-# Aisha's line manager is Tomasz Wójcik.
-P04 = DemoCharter(
-    fields={
-        "purpose": (
-            "To help Aisha turn her stock analysis into decisions on the Bristol floor, and see "
-            "how a site manager weighs cost, safety and service."
-        ),
-        "mentor_commitments": (
-            "Walk the site with Aisha once a month, explain the trade-offs behind his calls, "
-            "and give a straight answer when she asks how her work lands."
-        ),
-        "mentee_commitments": (
-            "Bring one stock problem and a proposed fix to each meeting, test ideas on the "
-            "floor before presenting them, and keep a log of what changed."
-        ),
-        "meeting_frequency": "biweekly",
-        "meeting_minutes": 45,
-        "meeting_format": "in_person",
-        "meeting_place": "The Bristol site office, then a walk of the racking aisles",
-        "who_schedules": "mentor",
-        "who_sets_agenda": "both",
-        "first_meeting": "2027-02-03T10:00",
-        "contact_channels": "A word on site, or a Teams message to Liam",
-        "response_time": "Same day for stock issues, otherwise within a week",
-        "cancellation_notice": "A message the day before; peak weeks come first",
-        "confidentiality_scope": (
-            "Aisha's questions about her career and anything she says about how the site runs."
-        ),
-        "confidentiality_exceptions": (
-            "Anything that puts people on site at risk, legal reporting duties, and theft."
-        ),
-        "shared_with_others": (
-            "That we meet; improvement ideas only after Aisha has put them to Tomasz herself."
-        ),
-        "boundaries": (
-            "Liam runs the site but is not Aisha's line manager: her objectives and appraisal "
-            "stay with Tomasz and out of our meetings."
-        ),
-        "review_days": "30, 90, 180",
-        "feedback_method": (
-            "After each site walk Aisha writes down one thing she learned, and Liam tells her "
-            "one thing she could do differently."
-        ),
-        "end_date": "2027-11-02",
-        "renewal": "At the 180-day review we decide whether to continue through peak season.",
-        "program_commitments": (
-            "We will both come to the mid-point review and answer the check-in surveys, even "
-            "in peak weeks."
-        ),
-    },
-    goals=(
-        (
-            "Cut stock discrepancies in the Bristol cold store by a third",
-            "Turns my analysis into results on site (program goal 1)",
-            "Monthly discrepancy rate down from 1.8% to 1.2%",
-            "2027-08-31",
-            "Map this year's discrepancies with Liam on our first site walk",
-        ),
-    ),
-    baselines=("3",),
-    plans=(
-        (
-            "Peak season leaves no time for a site walk",
-            "we meet for 20 minutes in the site office and keep the walk for next month.",
-        ),
-        (
-            "Aisha's idea clashes with how the floor team works",
-            "we invite the shift lead to the next walk and hear their side before changing "
-            "anything.",
-        ),
-    ),
-)
-
-# P05: Elena Petrova (Head of IT Services) and Marcus Webb (Service Desk Lead); Marcus's line
-# manager is Grace Adeyemi.
-P05 = DemoCharter(
-    fields={
-        "purpose": (
-            "To help Marcus grow from leading the service desk to running IT services for a "
-            "site, with Elena's experience of steering IT through big changes."
-        ),
-        "mentor_commitments": (
-            "Show how she plans and explains IT changes to the business, review Marcus's ideas "
-            "honestly, and bring him to one steering meeting as an observer."
-        ),
-        "mentee_commitments": (
-            "Prepare a one-page note before each meeting, act on what we agree, and tell Elena "
-            "early when something is not working."
-        ),
-        "meeting_frequency": "biweekly",
-        "meeting_minutes": 60,
-        "meeting_format": "video",
-        "meeting_place": "Teams video, in person when Elena is at Harbour House",
-        "who_schedules": "mentee",
-        "who_sets_agenda": "both",
-        "first_meeting": "2027-02-04T16:00",
-        "contact_channels": "Teams chat; no work calls after six in the evening",
-        "response_time": "Within two days, or at the next meeting if it can wait",
-        "cancellation_notice": "Two working days, except for a major incident",
-        "confidentiality_scope": (
-            "Marcus's plans, his worries about leading former peers, and anything said about "
-            "the IT team."
-        ),
-        "confidentiality_exceptions": (
-            "Harm to anyone, legal duties to report, and security incidents, which go to the "
-            "security team."
-        ),
-        "shared_with_others": (
-            "That we meet and when; Marcus chooses what Grace hears of his goals."
-        ),
-        "boundaries": (
-            "Elena will not review the desk's tickets or step into its decisions, and we leave "
-            "the restructure's staffing alone until it is announced."
-        ),
-        "review_days": "30, 90, 180",
-        "feedback_method": (
-            "Each month we both name one thing that helped and one to try, and check them "
-            "against last month's."
-        ),
-        "end_date": "2027-10-19",
-        "renewal": "We agree at 180 days whether to continue, perhaps meeting monthly.",
-        "program_commitments": (
-            "We will join the mid-point review and fill in the program's check-in surveys."
-        ),
-    },
-    goals=(
-        (
-            "Run the service desk's first quarterly review with the business",
-            "Builds the leadership experience the program aims for (program goal 1)",
-            "Review held and three agreed actions tracked to done",
-            "2027-06-30",
-            "Watch how Elena runs her steering meeting before drafting mine",
-        ),
-        (
-            "Write the handover guide for the new hubs' IT set-up",
-            "Keeps our know-how as the company grows (program goal 2)",
-            "Guide used to set up the first hub without extra support",
-            "2027-09-15",
-            "Collect the checklists the desk already uses",
-        ),
-    ),
-    baselines=("2", "4"),
-    plans=(
-        (
-            "A major incident cancels our meeting",
-            "we rebook within the week and make the incident our topic.",
-        ),
-        (
-            "The goals feel too big for the time Marcus has",
-            "we cut one goal down to a first step and agree it with Grace.",
-        ),
-    ),
-)
-
-# P06 to P09 are partly filled in: the first fields of the form, and one goal each.
-# P06: David Nakamura (Customer Service Director) and Sofia Almeida (Team Coordinator).
-P06 = DemoCharter(
-    fields={
-        "purpose": (
-            "To help Sofia get ready to lead a customer service team, learning from David how "
-            "to handle escalations and keep a team steady under pressure."
-        ),
-        "mentor_commitments": (
-            "Share how he handles difficult customers and difficult days, and let Sofia "
-            "shadow one escalation call a month."
-        ),
-        "mentee_commitments": (
-            "Bring a real case from the queue to each meeting and try one new approach with "
-            "my team before the next."
-        ),
-        "meeting_frequency": "monthly",
-    },
-    goals=(
-        (
-            "Handle a customer escalation from first call to close on my own",
-            "Readies me to lead a team (program goal 1)",
-            "Two escalations closed with the customer's agreement",
-            "2027-06-30",
-            "Shadow David on an escalation call in February",
-        ),
-    ),
-)
-
-# P07: Catherine Brooks (HR Business Partner) and Jamal Edwards (Recruitment Specialist).
-P07 = DemoCharter(
-    fields={
-        "purpose": (
-            "To help Jamal widen his work from filling vacancies to advising managers on their "
-            "teams, with Catherine's experience as a business partner."
-        ),
-        "mentor_commitments": (
-            "Bring Jamal into two of her workforce planning conversations and talk through the "
-            "judgement calls afterwards."
-        ),
-        "mentee_commitments": (
-            "Prepare questions from my own hiring work and write up what I take from each "
-            "conversation."
-        ),
-        "meeting_frequency": "biweekly",
-        "meeting_minutes": 45,
-        "meeting_format": "video",
-    },
-    goals=(
-        (
-            "Advise one hiring manager on the shape of their team, not just the vacancy",
-            "Brings HR closer to the sites (program goal 3)",
-            "One workforce plan drafted with a manager and put to use",
-            "2027-07-31",
-            "Choose the manager with Catherine at our first meeting",
-        ),
-    ),
-)
-
-# P08: Gareth Hughes (Fleet Manager) and Nina Schulz (Fleet Compliance Officer).
-P08 = DemoCharter(
-    fields={
-        "purpose": (
-            "To help Nina move from checking the fleet's compliance to planning it, with "
-            "Gareth's knowledge of running vehicles across every depot."
-        ),
-        "mentor_commitments": (
-            "Explain how fleet budgets and replacement plans are decided, and take Nina to one "
-            "depot review each quarter."
-        ),
-        "mentee_commitments": (
-            "Come with a compliance finding and a view on its cause, and follow up the depot "
-            "contacts Gareth introduces."
-        ),
-        "meeting_frequency": "monthly",
-        "meeting_minutes": 60,
-        "meeting_format": "in_person",
-        "meeting_place": "The Avonmouth depot meeting room",
-        "who_schedules": "mentee",
-    },
-    goals=(
-        (
-            "Draft the replacement plan for the Avonmouth depot's vans",
-            "Grows my role from checking to planning (program goal 1)",
-            "Plan accepted into next year's fleet budget",
-            "2027-09-30",
-            "Go through last year's plan with Gareth line by line",
-        ),
-    ),
-)
-
-# P09: Fatima Al-Sayed (Procurement Manager) and Oliver Grant (Buyer).
-P09 = DemoCharter(
-    fields={
-        "purpose": (
-            "To help Oliver take on larger contracts, learning from Fatima how to prepare and "
-            "lead a supplier negotiation."
-        ),
-        "mentor_commitments": (
-            "Let Oliver prepare one real negotiation with her and debrief him honestly afterwards."
-        ),
-        "mentee_commitments": (
-            "Do the preparation in full, ask when I am unsure, and keep notes of what each "
-            "supplier meeting teaches me."
-        ),
-        "meeting_frequency": "biweekly",
-        "meeting_minutes": 30,
-        "meeting_format": "mixed",
-        "meeting_place": "Fatima's office on the second floor, or a call on travel days",
-        "who_schedules": "mentee",
-        "who_sets_agenda": "mentor",
-        "first_meeting": "2027-02-08T09:00",
-    },
-    goals=(
-        (
-            "Lead the renewal of the packaging supplier contract",
-            "Prepares me for a category lead role (program goal 1)",
-            "Contract renewed with the savings target met",
-            "2027-08-31",
-            "Read the current contract and list its weak points",
-        ),
-    ),
-)
-
-# In pair order; P10 to P12 have not started.
-CHARTERS: tuple[DemoCharter, ...] = (P01, P02, P03, P04, P05, P06, P07, P08, P09)
-
-# A typical complete charter, for tests and benchmarks that fill charters of their own.
-FULL = dict(P03.fields)
-GOALS = list(P03.goals)
-PLANS = list(P03.plans)
+def demo_program(texts: DemoTexts, language: str) -> dict[str, Any]:
+    """The workshop's program fields in `texts`' language, its charter language."""
+    return {**texts.program, **shape.PROGRAM, "language": language}
 
 
-def create_demo(path: Path, *, launch: date | None = None) -> WorkshopFile:
-    """Create the demo workshop at `path` and return it open. `launch` moves the workshop
+def demo_charters(texts: DemoTexts) -> tuple[DemoCharter, ...]:
+    """The charters begun (P01 to P09), in pair order, in `texts`' language."""
+    return tuple(
+        DemoCharter(
+            fields={**form.fields, **words.fields},
+            goals=tuple(
+                (goal, why, measure, target, steps)
+                for (goal, why, measure, steps), target in zip(
+                    words.goals, form.target_dates, strict=True
+                )
+            ),
+            baselines=form.baselines,
+            plans=words.plans,
+        )
+        for form, words in zip(shape.CHARTERS, texts.charters, strict=True)
+    )
+
+
+# The English demo, which tests and benchmarks use as typical data.
+_ENGLISH = demo_texts(DEFAULT_LANGUAGE)
+PROGRAM = demo_program(_ENGLISH, DEFAULT_LANGUAGE)
+PEOPLE = _ENGLISH.people
+CHARTERS = demo_charters(_ENGLISH)
+
+# A typical complete charter (P03, the demo's three-goal one), for tests and benchmarks that
+# fill charters of their own.
+FULL = dict(CHARTERS[2].fields)
+GOALS = list(CHARTERS[2].goals)
+PLANS = list(CHARTERS[2].plans)
+
+
+def create_demo(
+    path: Path, *, launch: date | None = None, language: str = DEFAULT_LANGUAGE
+) -> WorkshopFile:
+    """Create the demo workshop at `path` and return it open, written in `language` (one of
+    demo_data.LANGUAGES), which is also its charter language. `launch` moves the workshop
     and every date in it (first meetings, target dates, signatures) by the same days, so the
     demo can be a program already under way (see demo_follow_up)."""
-    shift = timedelta(days=(launch - date.fromisoformat(PROGRAM["date"])).days if launch else 0)
+    texts = demo_texts(language)
+    start = date.fromisoformat(shape.PROGRAM["date"])
+    shift = timedelta(days=(launch - start).days if launch else 0)
     program = {
         name: _moved(value, shift) if name in _DATE_FIELDS else value
-        for name, value in PROGRAM.items()
+        for name, value in demo_program(texts, language).items()
     }
     wf = WorkshopFile.create(
         path,
@@ -698,38 +88,40 @@ def create_demo(path: Path, *, launch: date | None = None) -> WorkshopFile:
     )
     with wf.transaction():
         pairs: list[Pair] = []
-        for (mentor, m_title, m_dept), (mentee, e_title, e_dept) in PEOPLE:
+        for (mentor, m_title, m_dept), (mentee, e_title, e_dept) in texts.people:
             a = wf.roster.add_participant(
                 role="mentor",
                 name=mentor,
                 title=m_title,
                 department=m_dept,
-                email=_email(mentor),
+                email=_email(mentor, texts.email_domain),
             )
             b = wf.roster.add_participant(
                 role="mentee",
                 name=mentee,
                 title=e_title,
                 department=e_dept,
-                email=_email(mentee),
-                manager=MANAGERS[len(pairs) % len(MANAGERS)],
+                email=_email(mentee, texts.email_domain),
+                manager=texts.managers[len(pairs) % len(texts.managers)],
             )
             pairs.append(wf.roster.make_pair(a.id, b.id))
-        # Attendance: everyone in, but for one mentee who is running late.
+        # Attendance: everyone in, but for the last pair's mentee, who is running late.
+        late = texts.people[-1][1][0]
         for person in wf.roster.participants():
-            wf.roster.set_attendance(person.id, person.name != "Ravi Patel")
-        for pair, charter in zip(pairs, CHARTERS, strict=False):
+            wf.roster.set_attendance(person.id, person.name != late)
+        for pair, charter in zip(pairs, demo_charters(texts), strict=False):
             _fill(wf, pair.id, charter, shift)
     from workshop_app.core.content.library import load_library
     from workshop_app.core.runner.agenda_store import planned_from
 
     library = load_library()
     wf.agenda.choose("half-day-launch", planned_from(library.agenda("half-day-launch"), library))
+    (mentor, _, _), (mentee, _, _) = texts.people[0]
     wf.charters.sign(
         pairs[0].id,
-        mentor="Margaret Osei",
-        mentee="Daniel Kowalski",
-        coordinator="Tom Becker",
+        mentor=mentor,
+        mentee=mentee,
+        coordinator=texts.coordinator_signature,
         signed_at=_moved("2027-01-19T16:05:00+00:00", shift),
     )
     return wf
@@ -767,9 +159,7 @@ def _moved(value: str, shift: timedelta) -> str:
 _GOAL_PARTS = ("goal", "why", "measure", "target_date", "first_steps")
 
 
-def _email(name: str) -> str:
-    import unicodedata
-
+def _email(name: str, domain: str) -> str:
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     first, *rest = plain.lower().replace("'", "").replace("-", "").split()
-    return f"{first}.{''.join(rest)}@northwind.example"
+    return f"{first}.{''.join(rest)}@{domain}"

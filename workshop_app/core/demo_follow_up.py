@@ -21,7 +21,9 @@ each state a coordinator must act on. In pair order:
 - P10 to P12: their charters were never started.
 
 The rows are the ones the check-in import, the contact log, reviews and closures write, with an
-audit row for each, in one transaction.
+audit row for each, in one transaction. Their words (a review's notes, comments, the log's
+texts) are in the demo's language (core/demo_data), like the rest of it; the names above are
+the English demo's, and each language has its own people in the same places.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app.core.demo import create_demo
+from workshop_app.core.demo_data import DEFAULT_LANGUAGE, FollowUpTexts, demo_texts
 from workshop_app.core.runner.clock import new_id, utc_now
 from workshop_app.core.store.workshop_file import WorkshopFile
 
@@ -41,20 +44,25 @@ SIGNED_AT_LAUNCH = ("P02", "P03", "P04", "P05")
 AGREED_LATER = {"P06": (20, "30, 90, 180"), "P07": (16, "30, 90, 180"), "P08": (22, "45, 120")}
 
 
-def create_after_launch(path: Path, *, today: date) -> WorkshopFile:
-    """Create the demo at `path` as a program `DAYS_SINCE_LAUNCH` days after its launch on
-    `today`, and return it open."""
+def create_after_launch(
+    path: Path, *, today: date, language: str = DEFAULT_LANGUAGE
+) -> WorkshopFile:
+    """Create the demo at `path` in `language` as a program `DAYS_SINCE_LAUNCH` days after its
+    launch on `today`, and return it open."""
     launch = today - timedelta(days=DAYS_SINCE_LAUNCH)
-    wf = create_demo(path, launch=launch)
+    wf = create_demo(path, launch=launch, language=language)
+    texts = demo_texts(language)
     try:
-        _after_launch(wf, launch, today)
+        _after_launch(wf, launch, today, texts.follow_up, texts.coordinator_signature)
     except BaseException:
         wf.close()
         raise
     return wf
 
 
-def _after_launch(wf: WorkshopFile, launch: date, today: date) -> None:
+def _after_launch(
+    wf: WorkshopFile, launch: date, today: date, words: FollowUpTexts, coordinator: str
+) -> None:
     pairs = {p.code: p for p in wf.roster.pairs()}
     people = {p.id: p.name for p in wf.roster.participants()}
     with wf.transaction():
@@ -64,7 +72,7 @@ def _after_launch(wf: WorkshopFile, launch: date, today: date) -> None:
                 pair.id,
                 mentor=people[pair.mentor_id],
                 mentee=people[pair.mentee_id],
-                coordinator="Tom Becker",
+                coordinator=coordinator,
                 signed_at=f"{launch.isoformat()}T16:10:00+00:00",
             )
         for code, (after, days) in AGREED_LATER.items():
@@ -74,11 +82,11 @@ def _after_launch(wf: WorkshopFile, launch: date, today: date) -> None:
         # Written from the library's card at their first meeting.
         wf.charters.add_plan(
             pairs["P07"].id,
-            scenario="Repeated cancellations",
-            plan="whoever cancels books the new date there and then, within the same week.",
+            scenario=words.p07_scenario,
+            plan=words.p07_plan,
             exercise_id="scenario-repeated-cancellations",
         )
-    records = _Records(wf, today)
+    records = _Records(wf, today, words)
     for code, pair in pairs.items():
         first = records.first_meeting(pair.id)
         if first is not None:
@@ -89,8 +97,8 @@ def _after_launch(wf: WorkshopFile, launch: date, today: date) -> None:
 class _Records:
     """The follow-up rows of the demo, written together at the end."""
 
-    def __init__(self, wf: WorkshopFile, today: date) -> None:
-        self.wf, self.today, self.now = wf, today, utc_now()
+    def __init__(self, wf: WorkshopFile, today: date, words: FollowUpTexts) -> None:
+        self.wf, self.today, self.now, self.words = wf, today, utc_now(), words
         self.rows: dict[str, list[dict[str, Any]]] = {
             "checkins": [],
             "contacts": [],
@@ -197,8 +205,8 @@ def _p01(records: _Records, pair_id: str, first: date) -> None:
             "goal1_progress": 3,
             "goal2_progress": None,
             "goal3_progress": None,
-            "plans_used": "The 20-minute call in the peak week before the Leeds stock count",
-            "changes": "Meet at the Leeds canteen on Margaret's site visits",
+            "plans_used": records.words.p01_plans_used,
+            "changes": records.words.p01_changes,
             "charter_version": None,
             "updated_at": records.now,
         }
@@ -226,7 +234,7 @@ def _p04_asks_for_help(records: _Records, pair_id: str, first: date) -> None:
         90,
         goal1_progress=4,
         wants_help=1,
-        comment="Could someone help me find a stock-control course?",
+        comment=records.words.p04_comment,
     )
 
 
@@ -239,7 +247,7 @@ def _p05_not_a_fit(records: _Records, pair_id: str, first: date) -> None:
         first + timedelta(days=35),
         "concern",
         "staff",
-        "Elena says their working styles clash; she would rather end it without fault",
+        records.words.p05_concern,
     )
 
 
@@ -252,7 +260,7 @@ def _p06_closed(records: _Records, pair_id: str, first: date) -> None:
             "pair_id": pair_id,
             "closed_on": (first + timedelta(days=45)).isoformat(),
             "kind": "no_fault",
-            "reason": "Sofia moved to the Lisbon office",
+            "reason": records.words.p06_reason,
             "asked_by": "mentee",
             "rematched": 0,
             "goal1_outcome": "partly",
@@ -267,9 +275,9 @@ def _p07_cancelling(records: _Records, pair_id: str, first: date) -> None:
     records.meetings(pair_id, first, until=records.today - timedelta(days=20))
     records.both_check_in(pair_id, first, 30, goal1_progress=2)
     records.contact(pair_id, records.today - timedelta(days=9), "cancelled", "mentor",
-                    "Catherine at the regional HR conference")  # fmt: skip
+                    records.words.p07_mentor_cancels)  # fmt: skip
     records.contact(pair_id, records.today - timedelta(days=3), "cancelled", "mentee",
-                    "Jamal covering interviews all week")  # fmt: skip
+                    records.words.p07_mentee_cancels)  # fmt: skip
 
 
 def _p08_unhappy(records: _Records, pair_id: str, first: date) -> None:
