@@ -62,12 +62,17 @@ def test_the_library_in_italian_has_the_italian_files(tag: str) -> None:
     assert "Pausa caffè" in [item.title for item in agenda.items if item.is_break]
 
 
-def test_an_exercise_without_italian_falls_back_to_english_marked() -> None:
-    library = load_library(language="it")
-    smart = library.exercise("smart-goals")
-    english = load_library().exercise("smart-goals")
-    assert smart.title == english.title
-    assert (smart.language, smart.fallback) == ("en", True)
+def test_an_exercise_without_italian_falls_back_to_english_marked(tmp_path: Path) -> None:
+    # Every shipped exercise has its Italian now: an organisation's own exercise has none.
+    ours = write(tmp_path / "ours", {"drill.md": exercise_text(body=ENGLISH_BODY)})
+    drill = load_library(extra_dirs=[ours], language="it").exercise("listening-drill")
+    english = load_library(extra_dirs=[ours]).exercise("listening-drill")
+    assert drill.title == english.title
+    assert (drill.language, drill.fallback) == ("en", True)
+    # A fallback exercise reads in English throughout, in an Italian workshop too.
+    workshop = Workshop(id="w", program="P", organisation="A", date="2027-01-19", language="it")
+    text = room_text(drill.room_prompt, workshop, exercise=drill)
+    assert "minutes" in text and "minuti" not in text
     # In English no exercise is a fallback; German has no files, so every one is.
     assert not any(e.fallback for e in load_library(language="en-GB").exercises.values())
     german = load_library(language="de")
@@ -86,11 +91,8 @@ def test_minutes_and_neutral_words_come_in_the_language_of_the_text() -> None:
     review = library.exercise("charter-review-and-sign")
     prompt = room_text(review.room_prompt, workshop, exercise=review, minutes=10)
     assert "con il nostro sponsor (o un" in prompt  # the sponsor is not set
-    assert "a lo staff del programma" in prompt  # nor who keeps the Program's copy
+    assert "la conserva lo staff del programma" in prompt  # nor who keeps the Program's copy
     assert "3 minuti" in prompt
-    # A fallback exercise reads in English throughout, in an Italian workshop too.
-    smart = library.exercise("smart-goals")
-    assert "minuti" not in room_text(smart.room_prompt, workshop, exercise=smart)
     assert fill_placeholders("{{ sponsor }}", language="it") == "il nostro sponsor"
     assert fill_placeholders("{{ sponsor }}") == "our executive sponsor"
 
@@ -184,7 +186,7 @@ def test_coverage_says_which_exercises_each_language_lacks(tmp_path: Path) -> No
     report = {c.language: c for c in content_coverage()}
     assert set(report) == {"it", "de", "fr"}
     assert "feedback-sbi" in report["it"].exercises
-    assert "smart-goals" in report["it"].missing_exercises
+    assert report["it"].missing_exercises == ()  # every shipped exercise has its Italian
     assert len(report["it"].agendas) == 4 and report["it"].missing_agendas == ()
     assert report["de"].exercises == () and len(report["de"].missing_exercises) >= 43
     # A language the app is not translated into counts once a folder has it.
