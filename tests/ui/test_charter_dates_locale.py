@@ -70,6 +70,35 @@ def test_the_app_under_a_german_desktop_prints_what_the_cli_prints(
     assert summary_in_app.read_bytes() == (out / "Workshop summary.pdf").read_bytes()
 
 
+def test_an_italian_charter_prints_the_same_in_the_app_under_a_german_desktop_and_the_cli(
+    demo: Path, tmp_path: Path, app_data: Path
+) -> None:
+    """The charter language, not the desktop's nor the interface's, picks every word."""
+    with WorkshopFile.open(demo) as wf:
+        wf.set_workshop_field("language", "it")
+    in_app, summary_in_app = tmp_path / "app.pdf", tmp_path / "summary.pdf"
+    env = {**os.environ, **GERMAN, "WORKSHOP_APP_CACHE_DIR": "off", "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.run(
+        [sys.executable, str(CHILD), str(demo), "P01", str(in_app), str(summary_in_app)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert child.returncode == 0, child.stderr
+    assert child.stdout.strip() == "Januar"
+    out = tmp_path / "cli"
+    cli = run("charters", str(demo), "--out", str(out), "--pair", "P01", "--summary", data=app_data)
+    assert cli.returncode == 0, cli.stderr
+    [from_cli] = out.glob("P01 *.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(in_app).pages)
+    assert "19 gennaio 2027" in text and "Accordo di mentoring" in text
+    assert "Januar " not in text and not re.search(GERMAN_WEEKDAY, text)
+    assert in_app.read_bytes() == from_cli.read_bytes()
+    assert summary_in_app.read_bytes() == (out / "Workshop summary.pdf").read_bytes()
+
+
 @pytest.mark.parametrize(
     ("lang", "day", "moment"),
     [
