@@ -410,7 +410,11 @@ def _section(
             out["short"].append(_short(field, values, lang))
         else:
             out["long"].append(
-                {"label": t.gettext(field.label), "text": clean(values.get(field.name))}
+                {
+                    "name": field.name,
+                    "label": t.gettext(field.label),
+                    "text": clean(values.get(field.name)),
+                }
             )
     if key == "purpose":
         # An empty charter offers every goal card there is room for, to fill in by hand.
