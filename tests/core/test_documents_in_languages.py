@@ -151,3 +151,36 @@ def test_the_page_number_reads_in_the_document_language() -> None:
 )
 def test_a_document_declares_its_language_with_a_region(lang: str, tag: str) -> None:
     assert document_language(lang) == tag
+
+
+def test_the_review_packet_sign_in_sheet_and_letter_speak_german(
+    demo: Path, tmp_path: Path
+) -> None:
+    from workshop_app.core.certificates.context import CERTIFICATE_TEMPLATE, letter_contexts
+    from workshop_app.core.charters.pdf_render import render_document, write_pdf
+    from workshop_app.core.followup.review_context import REVIEW_TEMPLATE, packet_context
+    from workshop_app.core.followup.review_render import packet_filename
+    from workshop_app.core.roster.attendance import render_sign_in_sheet, sign_in_context
+
+    with _in(demo, "de", tmp_path) as wf:
+        p01 = wf.roster.pair_by_code("P01")
+        assert p01 is not None
+        review = packet_context(wf, p01.id, 90)
+        sign_in = _text(render_sign_in_sheet(sign_in_context(wf)))
+        letter_context = letter_contexts(wf)[0]
+    packet = _text(write_pdf([render_document(REVIEW_TEMPLATE, review)]))
+    letter = _text(write_pdf([render_document(CERTIFICATE_TEMPLATE, letter_context)]))
+    for word in (
+        "Zwischenbilanz an Tag 90",
+        "Haben wir unseren Treffrhythmus eingehalten?",
+        "Ort, Datum",
+    ):
+        assert word.casefold() in packet.casefold(), word  # labels print in capitals
+    assert not [
+        w for w in ("Our meetings", "Did we use it?", "Day 90 review", "Not signed") if w in packet
+    ]
+    assert packet_filename(review).endswith("Day 90 review.pdf")  # file names stay English
+    assert "Anwesenheitsliste" in sign_in and "unterschrift" in sign_in.casefold()
+    assert "Sign-in" not in sign_in
+    assert "Ernennungsschreiben" in letter and "Letter of appointment" not in letter
+    assert "Guten Tag" in letter and "Dear" not in letter
