@@ -342,3 +342,37 @@ def test_each_blank_label_sits_on_its_first_writing_line(contexts: dict[str, dic
             )
             checked += 1
     assert checked == 12  # three blank cards of four lined parts each
+
+
+# -- the same rules in German, the longest of the charter languages ------------------------------
+
+
+@pytest.fixture(scope="module")
+def german(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    path = tmp_path_factory.mktemp("layout-de") / "demo.workshop"
+    with create_demo(path) as wf:
+        wf.set_workshop_field("language", "de")
+        return {p.code: charter_context(wf, p.id) for p in wf.roster.pairs()}
+
+
+def test_german_charters_keep_every_layout_rule(german: dict[str, dict]) -> None:
+    """Long words, rows kept whole, headings with their first item, signatures with the
+    section before them, and complete charters on four pages, with German's longer labels."""
+    assert german["P01"]["sections"][0]["title"] == "Zweck und Ziele"
+    assert_kept_together(render_document(CHARTER_TEMPLATE, hostile(german["P03"])))
+    for chars in (0, 900, 1800):
+        document = render_document(CHARTER_TEMPLATE, _pushed(german["P01"], chars, "roles"))
+        assert_kept_together(document)
+        pages = element_pages(document)
+        heading = {text_of(e): e for e in pages if e.tag == "h2"}
+        assert (
+            pages[heading["12 Unterschriften"]]
+            == pages[heading["11 Verpflichtungen gegenüber dem Programm"]]
+        )
+    for code in COMPLETE:
+        document = render_document(CHARTER_TEMPLATE, with_every_option(german[code]))
+        assert len(document.pages) <= 4, code
+        first_card = next(
+            b for b in descendants(document.pages[0]._page_box) if "goal" in classes(b)
+        )
+        assert "".join(b.text for b in text_boxes_in(first_card)).startswith("ZIEL 1")

@@ -487,6 +487,26 @@ def test_archive_holds_signed_charters_summary_and_json(wf: WorkshopFile, tmp_pa
     assert "P01" in readme and "edited after signing" in readme and "left out" in readme
 
 
+def test_an_italian_archive_withholds_the_same_private_text_in_italian(
+    wf: WorkshopFile, tmp_path: Path
+) -> None:
+    """Private fields are found by name, not by their printed (translated) label; the README
+    and the placeholder are in the workshop's language, the file names are not."""
+    wf.set_workshop_field("language", "it")
+    out = tmp_path / "archive"
+    archive(wf, out)
+    texts = [pdf_text(p) for p in sorted(out.rglob("*.pdf"))]
+    for secret in SECRETS:
+        assert all(secret not in text for text in texts)
+        assert secret.encode() not in all_bytes(out)
+    p01 = pdf_text(next((out / "charters").glob("P01 *.pdf")))
+    assert "Riservato alla coppia: escluso da questa copia per lo staff." in p01
+    assert "Versione 1, firmata" in p01
+    readme = (out / "README.txt").read_text(encoding="utf-8-sig")
+    assert readme.startswith("Archivio del workshop di mentoring")
+    assert "modificata dopo la firma" in readme and "workshop.json" in readme
+
+
 def test_archive_includes_private_text_when_asked(wf: WorkshopFile, tmp_path: Path) -> None:
     out = tmp_path / "archive.zip"
     archive(wf, out, include=True)

@@ -9,14 +9,15 @@ import os
 import re
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date as babel_format_date
 from cli_runner import run
 from pypdf import PdfReader
 
-from workshop_app.core.charters.dates import format_date, format_datetime
+from workshop_app.core.charters.dates import babel_locale, format_date, format_datetime
 from workshop_app.core.content.library import load_library
 from workshop_app.core.demo import create_demo
 from workshop_app.core.runner.clock import FakeClock
@@ -69,18 +70,53 @@ def test_the_app_under_a_german_desktop_prints_what_the_cli_prints(
     assert summary_in_app.read_bytes() == (out / "Workshop summary.pdf").read_bytes()
 
 
+def test_an_italian_charter_prints_the_same_in_the_app_under_a_german_desktop_and_the_cli(
+    demo: Path, tmp_path: Path, app_data: Path
+) -> None:
+    """The charter language, not the desktop's nor the interface's, picks every word."""
+    with WorkshopFile.open(demo) as wf:
+        wf.set_workshop_field("language", "it")
+    in_app, summary_in_app = tmp_path / "app.pdf", tmp_path / "summary.pdf"
+    env = {**os.environ, **GERMAN, "WORKSHOP_APP_CACHE_DIR": "off", "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.run(
+        [sys.executable, str(CHILD), str(demo), "P01", str(in_app), str(summary_in_app)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert child.returncode == 0, child.stderr
+    assert child.stdout.strip() == "Januar"
+    out = tmp_path / "cli"
+    cli = run("charters", str(demo), "--out", str(out), "--pair", "P01", "--summary", data=app_data)
+    assert cli.returncode == 0, cli.stderr
+    [from_cli] = out.glob("P01 *.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(in_app).pages)
+    assert "19 gennaio 2027" in text and "Accordo di mentoring" in text
+    assert "Januar " not in text and not re.search(GERMAN_WEEKDAY, text)
+    assert in_app.read_bytes() == from_cli.read_bytes()
+    assert summary_in_app.read_bytes() == (out / "Workshop summary.pdf").read_bytes()
+
+
 @pytest.mark.parametrize(
     ("lang", "day", "moment"),
     [
         ("en", "19 January 2027", "Tuesday 19 January 2027, 14:30"),
         ("en-GB", "19 January 2027", "Tuesday 19 January 2027, 14:30"),
         ("en-US", "January 19, 2027", "Tuesday January 19, 2027, 2:30\u202fPM"),
-        ("de", "19. Januar 2027", "Dienstag 19. Januar 2027, 14:30"),
+        # Each language's own full date (Babel's), as its documents write it.
+        ("de", "19. Januar 2027", "Dienstag, 19. Januar 2027, 14:30"),
+        ("it", "19 gennaio 2027", "martedì 19 gennaio 2027, 14:30"),
+        ("fr", "19 janvier 2027", "mardi 19 janvier 2027, 14:30"),
         ("xx-unknown", "19 January 2027", "Tuesday 19 January 2027, 14:30"),
     ],
 )
 def test_dates_in_each_charter_language(lang: str, day: str, moment: str) -> None:
     assert format_date("2027-01-19", lang) == day
+    # Babel's own formatting, not a copy of it kept here.
+    expected = babel_format_date(date(2027, 1, 19), "long", locale=babel_locale(lang))
+    assert day == expected
     assert format_datetime("2027-01-19T14:30", lang) == moment
     assert format_datetime("2027-01-19", lang) == moment.rsplit(",", 1)[0]
 

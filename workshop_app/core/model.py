@@ -59,7 +59,15 @@ WORKSHOP_FIELDS: tuple[WorkshopField, ...] = (
         "language",
         "Charter language",
         kind="choice",
-        choices=(("en", "English"), ("en-GB", "English (UK)"), ("en-US", "English (US)")),
+        # Each language by its own name (whoever reads the form, the charters are in it).
+        # A file's older "en" still prints British English; the list shows it as UK.
+        choices=(
+            ("en-GB", "English (UK)"),
+            ("en-US", "English (US)"),
+            ("it", "Italiano"),
+            ("de", "Deutsch"),
+            ("fr", "Français"),
+        ),
     ),
     WorkshopField("accent_colour", "Accent colour", kind="colour"),
 )

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from workshop_app.core.charters.context import brand_context, clean, program_context, w3c_datetime
 from workshop_app.core.charters.dates import format_date, parse_date
+from workshop_app.core.i18n import N_, translations
 from workshop_app.core.roster.attendance import name_order
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from workshop_app.core.store.workshop_file import WorkshopFile
 
 CERTIFICATE_TEMPLATE = "certificate.html.j2"
-ROLE_TITLES = {"mentor": "Mentor", "mentee": "Mentee"}
+ROLE_TITLES = {"mentor": N_("Mentor"), "mentee": N_("Mentee")}
 
 
 def letter_contexts(wf: WorkshopFile) -> list[dict]:
@@ -56,17 +57,23 @@ def letter_contexts(wf: WorkshopFile) -> list[dict]:
 
 def _letter(person: Participant, partner: str, workshop: Workshop, shared: dict) -> dict:
     role = person.role if person.role in ROLE_TITLES else "mentee"
+    t = translations(shared["lang"])
+    role_title = t.gettext(ROLE_TITLES[role])
     name = clean(person.name)
     stamps = [s for s in (workshop.updated_at, person.updated_at) if s]
     return {
         **shared,
-        "title": clean(f"Letter of appointment: {name}, {ROLE_TITLES[role]}, {workshop.program}"),
+        "title": clean(
+            t.gettext("Letter of appointment: {name}, {role}, {program}").format(
+                name=name, role=role_title, program=workshop.program
+            )
+        ),
         "author": clean(f"{workshop.organisation}, {workshop.program}"),
         "created": w3c_datetime(max(stamps, default=workshop.date)),
         "person": {
             "name": name,
             "role": role,
-            "role_title": ROLE_TITLES[role],
+            "role_title": role_title,
             "title": clean(person.title),
             "department": clean(person.department),
             "partner": clean(partner),

@@ -17,9 +17,9 @@ from workshop_app.core import temp_files
 from workshop_app.core.certificates.context import CERTIFICATE_TEMPLATE, letter_contexts
 from workshop_app.core.errors import UserError
 from workshop_app.core.file_names import safe_filename, unique_names
+from workshop_app.core.i18n import translations
 from workshop_app.core.jobs import CancelCheck, Cancelled, Progress, never_cancelled
 from workshop_app.core.store import atomic
-from workshop_app.core.words import count
 
 COMBINED_NAME = "All letters of appointment.pdf"
 
@@ -77,18 +77,29 @@ def write_letters(
         if cancelled():
             raise Cancelled
         target = folder / COMBINED_NAME
-        atomic.write_bytes(target, write_pdf([_all_in_one(documents)]), batch=True)
+        atomic.write_bytes(
+            target, write_pdf([_all_in_one(documents, contexts[0]["lang"])]), batch=True
+        )
         written.append(target)
     atomic.fsync_folder(folder)
     return written
 
 
-def _all_in_one(documents: list) -> object:
+def _all_in_one(documents: list, lang: str) -> object:
     """The letters' pages as one document, titled for all of them (a joined document takes
     its metadata from its first letter)."""
     import copy
 
     whole = documents[0].copy([page for document in documents for page in document.pages])
     whole.metadata = copy.copy(whole.metadata)
-    whole.metadata.title = f"Letters of appointment ({count(len(documents), 'participant')})"
+    n = len(documents)
+    whole.metadata.title = (
+        translations(lang)
+        .ngettext(
+            "Letters of appointment ({n} participant)",
+            "Letters of appointment ({n} participants)",
+            n,
+        )
+        .format(n=n)
+    )
     return whole

@@ -3,8 +3,9 @@
 `charter_context()` reads one pair's charter (or a signed version of it) and returns nested
 dicts, lists and strings only, so the result pickles cheaply into a render worker and the
 template never touches the database. Values are formatted for people here (dates, choice
-labels, review checkpoints); the template only lays them out. Text typed by participants is
-cleaned of control characters but otherwise kept as typed: the template escapes it.
+labels, review checkpoints), in the workshop's charter language (`translations(lang)`);
+the template only lays them out. Text typed by participants is cleaned of control
+characters but otherwise kept as typed: the template escapes it.
 """
 
 from __future__ import annotations
@@ -28,9 +29,10 @@ from workshop_app.core.charter_fields import (
     CharterField,
     choice_label,
 )
-from workshop_app.core.charters.dates import format_date, format_datetime, parse_date
+from workshop_app.core.charters.dates import format_date, format_datetime, format_number, parse_date
 from workshop_app.core.completeness import section_status
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import N_, translations
 from workshop_app.core.model import Goal, Participant, Plan, Signoff, Workshop
 
 if TYPE_CHECKING:
@@ -40,18 +42,18 @@ if TYPE_CHECKING:
 SHORT_KINDS = frozenset({"line", "choice", "int", "date", "datetime", "days"})
 # Program wording printed inside the pair's own sections.
 PROGRAM_WORDING = {
-    "confidentiality": ("confidentiality_text", "The program's confidentiality terms"),
-    "boundaries": ("mentor_boundary", "The program's boundary for every mentor"),
-    "duration": ("no_fault_text", "Voluntary, and ended without fault"),
-    "program": ("program_commitments_text", "What the program asks of every pair"),
+    "confidentiality": ("confidentiality_text", N_("The program's confidentiality terms")),
+    "boundaries": ("mentor_boundary", N_("The program's boundary for every mentor")),
+    "duration": ("no_fault_text", N_("Voluntary, and ended without fault")),
+    "program": ("program_commitments_text", N_("What the program asks of every pair")),
 }
 # Printed beside the no-fault clause on every charter, whatever the program's wording.
-VOLUNTARY = (
+VOLUNTARY = N_(
     "We enter into this agreement voluntarily. Either of us may end it at any time, "
     "without giving a reason and without fault."
 )
 # Labels that read better on paper than in the form (the value carries the unit).
-PRINTED_LABELS = {"meeting_minutes": "Length"}
+PRINTED_LABELS = {"meeting_minutes": N_("Length")}
 # Meetings a month for each agreed cadence (52 weeks over 12 months); custom is unknown.
 MEETINGS_PER_MONTH = {"weekly": 52 / 12, "biweekly": 26 / 12, "monthly": 1.0}
 DEFAULT_ACCENT = "#1f4e79"
@@ -105,7 +107,11 @@ def charter_context(
     else:
         snapshot = wf.charters.signed_snapshot(pair_id, version)
         if snapshot is None:
-            raise UserError(f"Pair {pair.code} has no signed version {version}.")
+            raise UserError(
+                translations(workshop.language)
+                .gettext("Pair {code} has no signed version {version}.")
+                .format(code=pair.code, version=version)
+            )
         values = snapshot["fields"]
         goals = [Goal(id="", position=i, **g) for i, g in enumerate(snapshot["goals"], 1)]
         plans = [Plan(id="", position=i, **p) for i, p in enumerate(snapshot["plans"], 1)]
@@ -116,6 +122,7 @@ def charter_context(
     status = section_status(values, goals, plans)
     missing = [s.number for s in SECTIONS if status.get(s.key, "complete") != "complete"]
     lang = workshop.language or "en"
+    t = translations(lang)
     replaces = _replaced_version(charter.signoffs, version, lang)
     program = parts.program
     names = f"{mentor.name} & {mentee.name}"
@@ -128,7 +135,9 @@ def charter_context(
         "kind": "charter",
         "lang": lang,
         "paper": workshop.paper_size,
-        "title": clean(f"Mentoring charter {pair.code}: {names}"),
+        "title": clean(
+            t.gettext("Mentoring charter {code}: {names}").format(code=pair.code, names=names)
+        ),
         "author": clean(f"{workshop.organisation}, {workshop.program}"),
         "created": w3c_datetime(stamp or workshop.date),
         "brand": parts.brand,
@@ -160,6 +169,7 @@ def charter_context(
             signed_version=charter.signed_version,
             paper_completed=paper_completed,
             replaces=replaces,
+            lang=lang,
         ),
         "sections": [
             _section(s.key, values, goals, plans, status, workshop, program, lang)
@@ -169,9 +179,14 @@ def charter_context(
     }
 
 
-def draft_note(missing: Sequence[int]) -> str:
+def draft_note(missing: Sequence[int], lang: str = "en") -> str:
     """The discreet header line of an incomplete charter ('' when complete)."""
-    return f"Draft: {open_sections(missing)} still open" if missing else ""
+    if not missing:
+        return ""
+    t = translations(lang)
+    return t.ngettext(
+        "Draft: {sections} still open", "Draft: {sections} still open", len(missing)
+    ).format(sections=open_sections(missing, lang))
 
 
 def status_line(
@@ -182,6 +197,7 @@ def status_line(
     signed_version: int | None,
     paper_completed: bool | None,
     replaces: str = "",
+    lang: str = "en",
 ) -> dict:
     """The header of every page: {"draft": ..., "version": ...}, either part ''.
 
@@ -189,29 +205,45 @@ def status_line(
     those sections by hand on the paper they signed, or signed with them left open.
     `replaces` names the signed version this one replaces ("version 1, signed 14 March
     2026"), so a revised charter (a re-launch) says on every page what it supersedes."""
+    t = translations(lang)
     if signed:
-        after = f" · replaces\N{NO-BREAK SPACE}{replaces}" if replaces else ""
+        # Translators: {replaced} is "version 1, signed 14 March 2026"; the space after
+        # "replaces" never breaks.
+        after = (
+            t.gettext(" · replaces\N{NO-BREAK SPACE}{replaced}").format(replaced=replaces)
+            if replaces
+            else ""
+        )
         if not missing:
-            return {"draft": "", "version": f"Version {version}, signed{after}"}
-        listed = open_sections(missing)
+            note = t.gettext("Version {version}, signed").format(version=version)
+            return {"draft": "", "version": note + after}
+        listed = open_sections(missing, lang)
         if paper_completed:
-            return {
-                "draft": "",
-                "version": f"Version {version}, signed · {listed} completed by hand{after}",
-            }
-        return {
-            "draft": "",
-            "version": f"Version {version}, signed with {listed} left open{after}",
-        }
+            note = t.ngettext(
+                "Version {version}, signed · {sections} completed by hand",
+                "Version {version}, signed · {sections} completed by hand",
+                len(missing),
+            ).format(version=version, sections=listed)
+            return {"draft": "", "version": note + after}
+        note = t.ngettext(
+            "Version {version}, signed with {sections} left open",
+            "Version {version}, signed with {sections} left open",
+            len(missing),
+        ).format(version=version, sections=listed)
+        return {"draft": "", "version": note + after}
     if replaces:
-        note = f"Version {version}, replacing\N{NO-BREAK SPACE}{replaces}"
+        note = t.gettext("Version {version}, replacing\N{NO-BREAK SPACE}{replaced}").format(
+            version=version, replaced=replaces
+        )
     elif signed_version:
-        note = f"Version {version} (version {signed_version} was signed)"
+        note = t.gettext("Version {version} (version {signed} was signed)").format(
+            version=version, signed=signed_version
+        )
     elif version > 1:
-        note = f"Version {version}"
+        note = t.gettext("Version {version}").format(version=version)
     else:
         note = ""
-    return {"draft": draft_note(missing), "version": note}
+    return {"draft": draft_note(missing, lang), "version": note}
 
 
 def _replaced_version(signoffs: Sequence[Signoff], version: int, lang: str) -> str:
@@ -227,15 +259,17 @@ def _replaced_version(signoffs: Sequence[Signoff], version: int, lang: str) -> s
     previous = max(earlier)
     when = max(s.signed_at for s in signoffs if s.version == previous)
     # Unbroken: the page header has two short lines, and this is the second one whole.
-    return f"version {previous}, signed {format_date(when, lang)}".replace(
+    text = translations(lang).gettext("version {version}, signed {date}")
+    return text.format(version=previous, date=format_date(when, lang)).replace(
         " ", "\N{NO-BREAK SPACE}"
     )
 
 
-def open_sections(missing: Sequence[int]) -> str:
+def open_sections(missing: Sequence[int], lang: str = "en") -> str:
     """'section 4', 'sections 4 and 7', 'sections 2–5 and 9' ('' when none)."""
     if not missing:
         return ""
+    t = translations(lang)
     runs: list[list[int]] = []
     for number in sorted(missing):
         if runs and number == runs[-1][-1] + 1:
@@ -245,23 +279,27 @@ def open_sections(missing: Sequence[int]) -> str:
     parts = [f"{r[0]}\u2013{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
     listed = ", ".join(parts)
     if len(missing) == 1:
-        return f"section {listed}"
+        return t.gettext("section {number}").format(number=listed)
     head, _, last = listed.rpartition(", ")
-    return f"sections {head + ' and ' + last if head else listed}"
+    if head:
+        # Translators: the last two of a list of section numbers, "2, 4 and 7".
+        listed = t.gettext("{numbers} and {last}").format(numbers=head, last=last)
+    return t.gettext("sections {numbers}").format(numbers=listed)
 
 
-def return_copy_line(to: str, by: str) -> str:
+def return_copy_line(to: str, by: str, lang: str = "en") -> str:
     """Where the signed copy goes and by when, from whichever of the two is set."""
+    t = translations(lang)
     if to and by:
-        return f"Return a signed copy to {to} by {by}."
+        return t.gettext("Return a signed copy to {to} by {date}.").format(to=to, date=by)
     if to:
-        return f"Return a signed copy to {to}."
+        return t.gettext("Return a signed copy to {to}.").format(to=to)
     if by:
-        return f"Return a signed copy by {by}."
+        return t.gettext("Return a signed copy by {date}.").format(date=by)
     return ""
 
 
-def time_commitment(frequency: Any, minutes: Any, months: int | None) -> str:
+def time_commitment(frequency: Any, minutes: Any, months: int | None, lang: str = "en") -> str:
     """The time the pair signs up for, in plain words: 'about 2 hours a month for 9 months'.
     '' when the cadence or the meeting length is unknown (a custom cadence is free text)."""
     per_month = MEETINGS_PER_MONTH.get(str(frequency or ""))
@@ -271,18 +309,24 @@ def time_commitment(frequency: Any, minutes: Any, months: int | None) -> str:
         return ""
     if per_month is None or length <= 0:
         return ""
+    t = translations(lang)
     monthly = per_month * length
     if monthly < 60:
-        amount = f"{max(5, round(monthly / 5) * 5)} minutes"
+        rounded = max(5, round(monthly / 5) * 5)
+        amount = t.ngettext("{n} minute", "{n} minutes", rounded).format(n=rounded)
     else:
         halves = round(monthly / 30)
         whole, half = divmod(halves, 2)
         number = f"{whole}\u00bd" if half else str(whole)
-        amount = f"{number} hour{'' if halves == 2 else 's'}"
-    text = f"about {amount} a month"
+        # "1½ hours": plural from 1½ up, as "2 hours" (the count is in half hours).
+        amount = t.ngettext("{n} hour", "{n} hours", 1 if halves == 2 else 2).format(n=number)
     if months:
-        text += f" for {months} month{'s' if months != 1 else ''}"
-    return text
+        return t.ngettext(
+            "about {amount} a month for {n} month",
+            "about {amount} a month for {n} months",
+            months,
+        ).format(amount=amount, n=months)
+    return t.gettext("about {amount} a month").format(amount=amount)
 
 
 def program_context(workshop: Workshop) -> dict:
@@ -302,7 +346,7 @@ def program_context(workshop: Workshop) -> dict:
         "length_months": workshop.program_length_months,
         "support": [clean(line) for line in workshop.support_contacts.splitlines() if line.strip()],
         "return_copy": return_copy_line(
-            clean(workshop.return_copy_to), format_date(workshop.return_copy_by, lang)
+            clean(workshop.return_copy_to), format_date(workshop.return_copy_by, lang), lang
         ),
         "manager_acknowledgement": workshop.manager_acknowledgement == "yes",
     }
@@ -334,10 +378,11 @@ def _section(
     lang: str,
 ) -> dict:
     section = next(s for s in SECTIONS if s.key == key)
+    t = translations(lang)
     out: dict[str, Any] = {
         "key": key,
         "number": section.number,
-        "title": section.title,
+        "title": t.gettext(section.title),
         "status": status.get(key, "complete"),
         "wording": None,
         "wording_title": "",
@@ -352,8 +397,8 @@ def _section(
         name, title = PROGRAM_WORDING[key]
         out["wording"] = paragraphs(getattr(workshop, name))
         if key == "duration":
-            out["wording"].insert(0, VOLUNTARY)
-        out["wording_title"] = title
+            out["wording"].insert(0, t.gettext(VOLUNTARY))
+        out["wording_title"] = t.gettext(title)
     for field in section.fields:
         if field.name == GOALS_LIST:
             out["goals"] = _goals(goals, lang)
@@ -364,7 +409,13 @@ def _section(
         elif field.kind in SHORT_KINDS:
             out["short"].append(_short(field, values, lang))
         else:
-            out["long"].append({"label": field.label, "text": clean(values.get(field.name))})
+            out["long"].append(
+                {
+                    "name": field.name,
+                    "label": t.gettext(field.label),
+                    "text": clean(values.get(field.name)),
+                }
+            )
     if key == "purpose":
         # An empty charter offers every goal card there is room for, to fill in by hand.
         out["goal_cards"] = len(out["goals"]) or MAX_GOALS
@@ -375,10 +426,11 @@ def _section(
             values.get("meeting_frequency"),
             values.get("meeting_minutes"),
             workshop.program_length_months,
+            lang,
         )
         if commitment:
             out["short"].append(
-                {"name": "commitment", "label": "Time together", "text": commitment}
+                {"name": "commitment", "label": t.gettext("Time together"), "text": commitment}
             )
     if key == "reviews":
         out["checkpoints"] = checkpoints(
@@ -391,8 +443,8 @@ def _section(
             0,
             {
                 "name": "program_length",
-                "label": "Program length",
-                "text": f"{months} month{'s' if months != 1 else ''}",
+                "label": t.gettext("Program length"),
+                "text": t.ngettext("{n} month", "{n} months", months).format(n=months),
             },
         )
     return out
@@ -400,21 +452,34 @@ def _section(
 
 def _short(field: CharterField, values: Mapping[str, Any], lang: str) -> dict:
     raw = values.get(field.name)
+    t = translations(lang)
     text: str
     if field.kind == "choice":
-        text = choice_label(field.name, raw)
+        label = choice_label(field.name, raw)
+        # A stored value the field does not offer (an older file) is printed as stored.
+        text = t.gettext(label) if label != raw else label
         if field.name == "meeting_frequency" and raw == "custom":
-            text = clean(values.get("meeting_frequency_custom")) or "Custom"
+            text = clean(values.get("meeting_frequency_custom")) or t.gettext("Custom")
     elif field.kind == "int":  # the one number field, a meeting's length
-        text = "" if raw in (None, "") else f"{raw} minutes"
+        text = "" if raw in (None, "") else _minutes(raw, lang)
     elif field.kind == "date":
         text = format_date(clean(raw), lang)
     elif field.kind == "datetime":
         text = format_datetime(clean(raw), lang)
     else:
         text = clean(raw)
-    label = PRINTED_LABELS.get(field.name, field.label)
+    label = t.gettext(PRINTED_LABELS.get(field.name, field.label))
     return {"name": field.name, "label": label, "text": clean(text)}
+
+
+def _minutes(raw: Any, lang: str) -> str:
+    """A meeting's length: "45 minutes", the number in the language's digits and plural."""
+    t = translations(lang)
+    try:
+        n = int(raw)
+    except (TypeError, ValueError):
+        return t.ngettext("{n} minute", "{n} minutes", 2).format(n=clean(raw))
+    return t.ngettext("{n} minute", "{n} minutes", n).format(n=format_number(n, lang))
 
 
 def _goals(goals: Sequence[Goal], lang: str) -> list[dict]:
@@ -450,15 +515,20 @@ def checkpoints(days_text: Any, first_meeting: Any, lang: str) -> list[dict]:
     days = sorted({int(d) for d in re.findall(r"\d+", str(days_text or "")) if 0 < int(d) < 10000})
     if not days:
         return [
-            {"days": d, "label": f"Day {d}", "date": "", "agreed": False}
+            {"days": d, "label": _day(d, lang), "date": "", "agreed": False}
             for d in DEFAULT_REVIEW_DAYS
         ]
     start = parse_date(first_meeting)
     out = []
     for day in days:
         when = format_date((start + timedelta(days=day)).isoformat(), lang) if start else ""
-        out.append({"days": day, "label": f"Day {day}", "date": when, "agreed": True})
+        out.append({"days": day, "label": _day(day, lang), "date": when, "agreed": True})
     return out
+
+
+def _day(number: int, lang: str) -> str:
+    # Translators: a review checkpoint, counted in days from the pair's first meeting.
+    return translations(lang).gettext("Day {n}").format(n=number)
 
 
 def _person(p: Participant, *, line: bool) -> dict:

@@ -1,4 +1,5 @@
-"""Dates as a charter prints them, in the workshop's charter language and never the process's.
+"""Dates and numbers as a document prints them, in the workshop's charter language and never
+the process's.
 
 Qt's start-up sets the process locale from the desktop (`setlocale(LC_ALL, "")`), so `%B` and
 `%A` would print "Januar" in the app under a German desktop and "January" in the CLI: different
@@ -15,6 +16,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_date
 from babel.dates import format_time as babel_time
+from babel.numbers import format_decimal
 
 # The app's plain "en" has always printed day-month-year ("19 January 2027"), as British
 # English does; Babel's bare "en" is American.
@@ -64,7 +66,20 @@ def format_datetime(value: Any, lang: str = "en") -> str:
     except ValueError:
         return format_date(text, lang)
     locale = babel_locale(lang)
-    when = f"{babel_date(moment, format='EEEE', locale=locale)} {format_date(moment.date(), lang)}"
+    if locale.language == "en":
+        # The app's English has always printed "Tuesday 19 January 2027", without Babel's comma.
+        when = (
+            f"{babel_date(moment, format='EEEE', locale=locale)} {format_date(moment.date(), lang)}"
+        )
+    else:  # "martedì 19 gennaio 2027", "Dienstag, 19. Januar 2027": each language's own
+        when = babel_date(moment, format="full", locale=locale)
     if len(text) <= 10:
         return when
     return f"{when}, {babel_time(moment, format='short', locale=locale)}"
+
+
+def format_number(value: float, lang: str = "en", *, places: int = 0) -> str:
+    """A number in the charter language's digits and separators ("1,234" / "1.234" /
+    "1 234"), with up to `places` decimals."""
+    pattern = "#,##0" + ("." + "#" * places if places else "")
+    return format_decimal(value, format=pattern, locale=babel_locale(lang))

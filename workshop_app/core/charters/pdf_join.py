@@ -24,8 +24,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from workshop_app.core.charters.pdf_render import document_language
+from workshop_app.core.i18n import translations
 from workshop_app.core.store import atomic
-from workshop_app.core.words import count as counted
 
 
 def join_pdfs(
@@ -80,10 +81,15 @@ def join_pdfs(
     pairs = len({c["pair"]["id"] for c in contexts})
     created = max(c["created"] for c in contexts)
     stamp = "D:" + re.sub(r"\D", "", created)[:14] + "Z"
+    t = translations(first["lang"])
     combined.docinfo = combined.make_indirect(
         pikepdf.Dictionary(
             Title=title
-            or f"Mentoring charters: {first['program']['name']} ({counted(pairs, 'pair')})",
+            or t.ngettext(
+                "Mentoring charters: {program} ({n} pair)",
+                "Mentoring charters: {program} ({n} pairs)",
+                pairs,
+            ).format(program=first["program"]["name"], n=pairs),
             Author=first["author"],
             Creator="workshop-app",
             Producer="WeasyPrint and qpdf",
@@ -92,7 +98,7 @@ def join_pdfs(
         )
     )
     root = combined.Root
-    root.Lang = first["lang"]
+    root.Lang = document_language(first["lang"])
     root.MarkInfo = pikepdf.Dictionary(Marked=structure.tagged)
     root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
     root.PageMode = pikepdf.Name.UseOutlines

@@ -13,6 +13,11 @@ that renders many charters parses the CSS once.
 
 Every PDF is tagged (structure tree, language, title shown): screen readers follow it.
 
+Every word a document prints is in the workshop's charter language (`Workshop.language`,
+the context's `lang`), never the interface's: each catalogue has its own Jinja2 environment
+with `jinja2.ext.i18n` bound to `translations(lang)`, so renders in parallel threads never
+share a switched global, and the footer's "Page 2 of 8" comes from the same catalogue.
+
 The same context always gives the same bytes: the PDF's dates come from the data (the
 template's `dcterms.created`), and no file identifier is written.
 """
@@ -20,6 +25,7 @@ template's `dcterms.created`), and no file identifier is written.
 from __future__ import annotations
 
 import mimetypes
+import re
 import unicodedata
 import urllib.parse
 import urllib.request
@@ -32,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import jinja2
 
 from workshop_app.core.charters import font_subsets
+from workshop_app.core.i18n import base_language, translations
 from workshop_app.resources import shipped_dir
 
 if TYPE_CHECKING:
@@ -71,9 +78,17 @@ def template_dir() -> Path:
     return shipped_dir("report_templates").resolve()
 
 
+def jinja_env(lang: str = "en") -> jinja2.Environment:
+    """The environment that writes documents in `lang`: one per catalogue ("en-GB" and
+    "en-US" share English's), made once."""
+    return _jinja_env(base_language(lang))
+
+
 @cache
-def jinja_env() -> jinja2.Environment:
-    """Autoescape for every template name (select_autoescape would skip `.j2`), strict."""
+def _jinja_env(catalogue: str) -> jinja2.Environment:
+    """Autoescape for every template name (select_autoescape would skip `.j2`), strict, and
+    `{% trans %}`/`_()` in the catalogue's language (new style: `_("{n} pairs", n=n)`
+    formats and escapes its placeholders)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(template_dir()),
         autoescape=True,
@@ -81,9 +96,26 @@ def jinja_env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(translations(catalogue), newstyle=True)  # type: ignore[attr-defined]
     env.filters["text_dir"] = text_dir
+    env.filters["language_tag"] = document_language
     return env
+
+
+# The region a document's language tag names when the workshop gives none (`/Lang` in the
+# PDF, `<html lang>`): the country whose HR documents the translation is written for.
+_DOCUMENT_REGIONS = {"en": "GB", "it": "IT", "de": "DE", "fr": "FR"}
+
+
+def document_language(lang: str) -> str:
+    """The BCP 47 tag a document declares: "it" gives "it-IT", "en-US" stays "en-US"."""
+    tag = (lang or "").strip().replace("_", "-")
+    code, _, region = tag.partition("-")
+    code = code.lower() or "en"
+    region = region.upper() or _DOCUMENT_REGIONS.get(code, "")
+    return f"{code}-{region}" if region else code
 
 
 def text_dir(text: str) -> str:
@@ -100,7 +132,7 @@ def text_dir(text: str) -> str:
 
 
 def render_html(template: str, context: dict) -> str:
-    return jinja_env().get_template(template).render(**context)
+    return jinja_env(context.get("lang") or "en").get_template(template).render(**context)
 
 
 # -- the URL fetcher ---------------------------------------------------------------------
@@ -188,8 +220,40 @@ def _paper_stylesheet(paper: Paper) -> CSS:
     return CSS(string=f"@page {{ size: {PAPER_CSS[paper]}; }}", font_config=_fonts())
 
 
-def stylesheets(template: str, paper: Paper) -> list[CSS]:
-    return [*(_stylesheet(n) for n in STYLESHEETS[template]), _paper_stylesheet(paper)]
+@cache
+def _page_number_stylesheet(catalogue: str) -> CSS:
+    """The footer's "Page 2 of 8" in the document's language. It comes right after base.css,
+    so a stylesheet that drops the page number (the letter) still can."""
+    _load_weasyprint()
+    from weasyprint import CSS
+
+    return CSS(string=page_number_css(catalogue), font_config=_fonts())
+
+
+def page_number_css(lang: str) -> str:
+    """`@page` CSS whose bottom-right box reads "Page 2 of 8" in `lang`: the translated
+    sentence, cut at its two placeholders into CSS strings and counters."""
+    # Translators: the footer of every printed page; keep {page} and {pages}.
+    sentence = translations(lang).gettext("Page {page} of {pages}")
+    parts = []
+    for piece in re.split(r"(\{page\}|\{pages\})", sentence):
+        if piece == "{page}":
+            parts.append("counter(page)")
+        elif piece == "{pages}":
+            parts.append("counter(pages)")
+        elif piece:
+            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return "@page { @bottom-right { content: " + " ".join(parts) + "; } }"
+
+
+def stylesheets(template: str, paper: Paper, lang: str = "en") -> list[CSS]:
+    first, *rest = STYLESHEETS[template]
+    return [
+        _stylesheet(first),
+        _page_number_stylesheet(base_language(lang)),
+        *(_stylesheet(n) for n in rest),
+        _paper_stylesheet(paper),
+    ]
 
 
 def paper_of(context: dict, paper: str | None = None) -> Paper:
@@ -211,7 +275,7 @@ def render_document(template: str, context: dict, *, paper: str | None = None) -
     )
     return html.render(
         font_config=_fonts(),
-        stylesheets=stylesheets(template, paper_of(context, paper)),
+        stylesheets=stylesheets(template, paper_of(context, paper), context.get("lang") or "en"),
         **PDF_OPTIONS,
     )
 

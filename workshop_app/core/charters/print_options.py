@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from workshop_app.core.i18n import N_, translations
+
+# Printed in the charter's language (`labelled`); the print dialog shows them in the
+# interface's.
 COPIES: dict[str, str] = {
-    "mentor": "Mentor's copy",
-    "mentee": "Mentee's copy",
-    "program": "Program's copy",
+    "mentor": N_("Mentor's copy"),
+    "mentee": N_("Mentee's copy"),
+    "program": N_("Program's copy"),
 }
 
 
@@ -41,4 +45,8 @@ def ordered(copies: Iterable[str]) -> tuple[str, ...]:
 def labelled(contexts: Sequence[dict], copies: Sequence[str]) -> list[dict]:
     """Every charter once per copy, pair by pair (a pair's copies lie together in the stack
     that is signed at its table)."""
-    return [{**c, "copy_label": COPIES[key]} for c in contexts for key in ordered(copies)]
+    return [
+        {**c, "copy_label": translations(c["lang"]).gettext(COPIES[key])}
+        for c in contexts
+        for key in ordered(copies)
+    ]

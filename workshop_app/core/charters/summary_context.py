@@ -24,7 +24,7 @@ from workshop_app.core.charters.context import (
     program_context,
     w3c_datetime,
 )
-from workshop_app.core.charters.dates import format_date, parse_date
+from workshop_app.core.charters.dates import format_date, format_number, parse_date
 from workshop_app.core.charters.fit import cut, listed
 from workshop_app.core.charters.summary_timeline import (
     DEFAULT_CHECK_IN_DAYS,
@@ -34,8 +34,8 @@ from workshop_app.core.charters.summary_timeline import (
     milestones,
 )
 from workshop_app.core.completeness import section_status
+from workshop_app.core.i18n import N_, translations
 from workshop_app.core.model import Charter, Goal, Participant, Workshop
-from workshop_app.core.words import count
 
 if TYPE_CHECKING:
     from workshop_app.core.charters.store import PairOverview
@@ -66,11 +66,11 @@ _OUTCOME = re.compile(
     r"done|finish(ed)?|award(ed)?|appointed|hired|yes/no)\b",
     re.IGNORECASE,
 )
-SMART_RULE = (
+SMART_RULE = N_(
     "Counted as SMART: a goal, why it matters, a measure with a number or a yes/no outcome, "
     "and a target date"
 )
-MIX_RULE = "the mentor's department or site differs from the mentee's"
+MIX_RULE = N_("the mentor's department or site differs from the mentee's")
 # Character budgets: see fit.py (a full-width line holds about 95 characters).
 LINE = 95
 NAME = 44
@@ -89,9 +89,10 @@ def summary_context(wf: WorkshopFile, *, overview: list[PairOverview] | None = N
     charters = [wf.charters.charter(o.pair_id) for o in overview]
     segments = wf.agenda.segments()
     program = program_context(workshop)
+    t = translations(lang)
 
     attendance = []
-    for role, title in (("mentor", "Mentors"), ("mentee", "Mentees")):
+    for role, title in (("mentor", t.gettext("mentors")), ("mentee", t.gettext("mentees"))):
         group = [p for p in people if p.role == role]
         attendance.append(
             {
@@ -109,7 +110,7 @@ def summary_context(wf: WorkshopFile, *, overview: list[PairOverview] | None = N
     sections = [
         {
             "number": s.number,
-            "label": s.title,
+            "label": t.gettext(s.title),
             "count": len(charters) - open_by_section[s.key],
             "shown": f"{len(charters) - open_by_section[s.key]}/{len(charters)}",
             "total": len(charters),
@@ -118,7 +119,7 @@ def summary_context(wf: WorkshopFile, *, overview: list[PairOverview] | None = N
     ]
 
     goals = [g for c in charters for g in c.goals if g.goal.strip()]
-    themes = goal_themes([(g.goal, g.why) for g in goals], program["goals"])
+    themes = goal_themes([(g.goal, g.why) for g in goals], program["goals"], lang)
     frequencies: Counter[str] = Counter(c.fields.get("meeting_frequency") or "" for c in charters)
     formats: Counter[str] = Counter(c.fields.get("meeting_format") or "" for c in charters)
     moment = latest_change(
@@ -144,7 +145,11 @@ def summary_context(wf: WorkshopFile, *, overview: list[PairOverview] | None = N
         "kind": "summary",
         "lang": lang,
         "paper": workshop.paper_size,
-        "title": clean(f"Workshop summary: {workshop.program}, {format_date(workshop.date, lang)}"),
+        "title": clean(
+            t.gettext("Workshop summary: {program}, {date}").format(
+                program=workshop.program, date=format_date(workshop.date, lang)
+            )
+        ),
         "author": clean(f"{workshop.organisation}, {workshop.program}"),
         "created": w3c_datetime(moment.isoformat() if moment else workshop.date),
         "as_of": as_of(moment, lang),
@@ -157,7 +162,7 @@ def summary_context(wf: WorkshopFile, *, overview: list[PairOverview] | None = N
             "facilitator": cut(workshop.facilitator, NAME),
         },
         "footer": [cut(workshop.organisation, 40), cut(workshop.program, 50)],
-        "headline": headline(len(overview), complete, signed),
+        "headline": headline(len(overview), complete, signed, lang),
         "figures": {
             "participants": len(people),
             "present": sum(1 for p in people if p.present),
@@ -174,16 +179,16 @@ def summary_context(wf: WorkshopFile, *, overview: list[PairOverview] | None = N
         "goals": {
             "total": len(goals),
             "smart": sum(1 for g in goals if strictly_smart(g)),
-            "smart_rule": SMART_RULE,
+            "smart_rule": t.gettext(SMART_RULE),
             "pairs_with_goal": sum(1 for c in charters if any(g.goal.strip() for g in c.goals)),
             "themes": themes,
         },
         "success_metrics": cut(workshop.success_metrics, 3 * LINE),
         "cadence": {
-            "frequencies": _counted(frequencies, FREQUENCIES),
-            "formats": _counted(formats, MEETING_FORMATS),
+            "frequencies": _counted(frequencies, FREQUENCIES, lang),
+            "formats": _counted(formats, MEETING_FORMATS, lang),
         },
-        "mix": pair_mix(workshop, pairs, people),
+        "mix": pair_mix(workshop, pairs, people, lang),
         "milestones": milestones(
             workshop.date,
             workshop.program_length_months,
@@ -192,19 +197,21 @@ def summary_context(wf: WorkshopFile, *, overview: list[PairOverview] | None = N
             len(overview),
             lang,
         ),
-        "agenda": agenda_timing(segments),
-        "owner": follow_up_owner(workshop),
+        "agenda": agenda_timing(segments, lang),
+        "owner": follow_up_owner(workshop, lang),
         "follow_up": [
             {
-                "label": "Charters still open",
-                "text": listed([_pair(o) for o in overview if not o.complete], 2 * LINE),
+                "label": t.gettext("Charters still open"),
+                "text": listed([_pair(o) for o in overview if not o.complete], 2 * LINE, lang=lang),
             },
             {
-                "label": "Not yet signed",
-                "text": listed([_pair(o) for o in overview if o.signed_version is None], 2 * LINE),
+                "label": t.gettext("Not yet signed"),
+                "text": listed(
+                    [_pair(o) for o in overview if o.signed_version is None], 2 * LINE, lang=lang
+                ),
             },
             {
-                "label": "Edited since signing",
+                "label": t.gettext("Edited since signing"),
                 "text": listed(
                     [
                         clean(o.code)
@@ -212,20 +219,37 @@ def summary_context(wf: WorkshopFile, *, overview: list[PairOverview] | None = N
                         if o.signed_version is not None and o.version > o.signed_version
                     ],
                     LINE,
+                    lang=lang,
                 ),
             },
-            {"label": "Absent", "text": listed(_names(absent), 2 * LINE)},
-            {"label": "No pair", "text": listed(_names(unpaired), 2 * LINE)},
+            {"label": t.gettext("Absent"), "text": listed(_names(absent), 2 * LINE, lang=lang)},
+            {
+                "label": t.gettext("No pair"),
+                "text": listed(_names(unpaired), 2 * LINE, lang=lang),
+            },
         ],
     }
 
 
-def headline(pairs: int, complete: int, signed: int) -> str:
+def headline(pairs: int, complete: int, signed: int, lang: str = "en") -> str:
     """One line for the sponsor: "11 of 12 pairs have a complete charter; 9 signed"."""
+    t = translations(lang)
     if not pairs:
-        return "No pairs yet: the roster has no mentor-mentee pairs."
-    verb = "has" if complete == 1 else "have"
-    return f"{complete} of {count(pairs, 'pair')} {verb} a complete charter; {signed} signed"
+        return t.gettext("No pairs yet: the roster has no mentor-mentee pairs.")
+    # The verb agrees with the complete ones ("1 of 12 pairs has"), the noun with all pairs.
+    if complete == 1:
+        text = t.ngettext(
+            "{complete} of {n} pair has a complete charter; {signed} signed",
+            "{complete} of {n} pairs has a complete charter; {signed} signed",
+            pairs,
+        )
+    else:
+        text = t.ngettext(
+            "{complete} of {n} pair have a complete charter; {signed} signed",
+            "{complete} of {n} pairs have a complete charter; {signed} signed",
+            pairs,
+        )
+    return text.format(complete=complete, n=format_number(pairs, lang), signed=signed)
 
 
 def strictly_smart(goal: Goal) -> bool:
@@ -239,7 +263,9 @@ def strictly_smart(goal: Goal) -> bool:
     )
 
 
-def pair_mix(workshop: Workshop, pairs: Sequence, people: Sequence[Participant]) -> dict | None:
+def pair_mix(
+    workshop: Workshop, pairs: Sequence, people: Sequence[Participant], lang: str = "en"
+) -> dict | None:
     """How many pairs join two departments or sites (MIX_RULE), when the program's goals
     speak of working across them (MIX_WORDS); None otherwise."""
     if not MIX_WORDS.search(workshop.program_goals):
@@ -260,7 +286,7 @@ def pair_mix(workshop: Workshop, pairs: Sequence, people: Sequence[Participant])
         "same": same,
         "unknown": unknown,
         "pairs": len(pairs),
-        "rule": MIX_RULE,
+        "rule": translations(lang).gettext(MIX_RULE),
     }
 
 
@@ -276,13 +302,16 @@ def check_in_days(charters: Sequence[Charter]) -> tuple[int, ...]:
     return max(agreed.items(), key=lambda item: (item[1], item[0]))[0][:4]
 
 
-def follow_up_owner(workshop: Workshop) -> str:
+def follow_up_owner(workshop: Workshop, lang: str = "en") -> str:
     """Who follows up: the program coordinator, else the facilitator."""
+    t = translations(lang)
     if workshop.coordinator.strip():
-        return f"{cut(workshop.coordinator, NAME)}, program coordinator"
+        return t.gettext("{name}, program coordinator").format(name=cut(workshop.coordinator, NAME))
     if workshop.facilitator.strip():
-        return f"{cut(workshop.facilitator, NAME)}, facilitator (no program coordinator is set)"
-    return "Nobody yet: set a program coordinator on the program page"
+        return t.gettext("{name}, facilitator (no program coordinator is set)").format(
+            name=cut(workshop.facilitator, NAME)
+        )
+    return t.gettext("Nobody yet: set a program coordinator on the program page")
 
 
 def _department(person: Participant | None) -> str:
@@ -297,7 +326,9 @@ def _names(people: Sequence[Participant]) -> list[str]:
     return [cut(p.name, NAME) for p in sorted(people, key=lambda p: p.name.casefold())]
 
 
-def goal_themes(goals: Sequence[tuple[str, str]], program_goals: Sequence[str]) -> list[dict]:
+def goal_themes(
+    goals: Sequence[tuple[str, str]], program_goals: Sequence[str], lang: str = "en"
+) -> list[dict]:
     """How many goals serve each program goal: by an explicit "program goal N" in why it
     matters, else by shared words with the program goal; the rest are "not linked"."""
     counts = [0] * len(program_goals)
@@ -314,6 +345,7 @@ def goal_themes(goals: Sequence[tuple[str, str]], program_goals: Sequence[str]) 
             unlinked += 1
         else:
             counts[index] += 1
+    t = translations(lang)
     shown = len(program_goals) if len(program_goals) <= SHOWN + 1 else SHOWN
     themes: list[dict] = [
         {"label": cut(g, 76), "count": n, "number": i + 1}
@@ -323,12 +355,16 @@ def goal_themes(goals: Sequence[tuple[str, str]], program_goals: Sequence[str]) 
         rest = len(program_goals) - shown
         themes.append(
             {
-                "label": f"… and {count(rest, 'more program goal')}",
+                "label": t.ngettext(
+                    "… and {n} more program goal", "… and {n} more program goals", rest
+                ).format(n=rest),
                 "count": sum(counts[shown:]),
                 "number": None,
             }
         )
-    themes.append({"label": "Not linked to a program goal", "count": unlinked, "number": None})
+    themes.append(
+        {"label": t.gettext("Not linked to a program goal"), "count": unlinked, "number": None}
+    )
     return themes
 
 
@@ -344,7 +380,8 @@ def _words(text: str) -> set[str]:
     return {w.lower().rstrip("s") for w in _WORD.findall(text) if w.lower() not in _STOP}
 
 
-def _counted(counts: Counter[str], choices: Sequence[tuple[str, str]]) -> list[dict]:
-    rows = [{"label": label, "count": counts.get(value, 0)} for value, label in choices]
-    rows.append({"label": "Not agreed yet", "count": counts.get("", 0)})
+def _counted(counts: Counter[str], choices: Sequence[tuple[str, str]], lang: str) -> list[dict]:
+    t = translations(lang)
+    rows = [{"label": t.gettext(label), "count": counts.get(value, 0)} for value, label in choices]
+    rows.append({"label": t.gettext("Not agreed yet"), "count": counts.get("", 0)})
     return rows

@@ -11,8 +11,8 @@ from babel.dates import format_interval
 
 from workshop_app.core.charters.dates import babel_locale, format_date, format_datetime, parse_date
 from workshop_app.core.charters.fit import cut, listed
+from workshop_app.core.i18n import translations
 from workshop_app.core.model import Segment
-from workshop_app.core.words import count
 
 # The check-ins the program asks pairs for when their charters do not agree on others.
 DEFAULT_CHECK_IN_DAYS = (30, 90, 180)
@@ -60,6 +60,7 @@ def milestones(
 ) -> list[dict]:
     """The program's next dates: when first meetings fall, each check-in counted from the
     workshop date, the mid-point review and the end (from the program's length)."""
+    t = translations(lang)
     start = parse_date(workshop_date)
     out = []
     booked = sorted(d for d in (parse_date(m) for m in first_meetings) if d)
@@ -69,36 +70,43 @@ def milestones(
             if booked[0] == booked[-1]
             else format_interval(booked[0], booked[-1], "yMMMd", locale=babel_locale(lang))
         )
-        note = f"{len(booked)} of {count(pairs, 'pair')} booked"
+        note = t.ngettext(
+            "{booked} of {n} pair booked", "{booked} of {n} pairs booked", pairs
+        ).format(booked=len(booked), n=pairs)
     else:
-        window, note = "Not booked yet", f"0 of {count(pairs, 'pair')}"
-    out.append({"label": "First meetings", "date": window, "note": note})
+        window = t.gettext("Not booked yet")
+        note = t.ngettext("0 of {n} pair", "0 of {n} pairs", pairs).format(n=pairs)
+    out.append({"label": t.gettext("First meetings"), "date": window, "note": note})
     if start is None:
         return out
     for days in check_in_days:
         when = start + timedelta(days=days)
-        out.append({"label": f"Day {days} check-in", "date": format_date(when, lang), "note": ""})
+        label = t.gettext("Day {n} check-in").format(n=days)
+        out.append({"label": label, "date": format_date(when, lang), "note": ""})
     if length_months:
         end = add_months(start, length_months)
         out.append(
             {
-                "label": "Mid-point review",
+                "label": t.gettext("Mid-point review"),
                 "date": format_date(start + (end - start) / 2, lang),
                 "note": "",
             }
         )
         out.append(
             {
-                "label": "Program ends",
+                "label": t.gettext("Program ends"),
                 "date": format_date(end, lang),
-                "note": count(length_months, "month"),
+                "note": t.ngettext("{n} month", "{n} months", length_months).format(
+                    n=length_months
+                ),
             }
         )
     return out
 
 
-def agenda_timing(segments: Sequence[Segment]) -> dict:
+def agenda_timing(segments: Sequence[Segment], lang: str = "en") -> dict:
     """Planned against actual minutes for the segments that ran, and which ran over."""
+    t = translations(lang)
     ran = [s for s in segments if s.ran and not s.skipped]
     skipped = sum(1 for s in segments if s.skipped)
     planned_all = round(sum(s.planned_minutes for s in segments if not s.skipped))
@@ -109,18 +117,21 @@ def agenda_timing(segments: Sequence[Segment]) -> dict:
     over = [s for s in ran if (s.actual_seconds or 0) - s.planned_minutes * 60 >= OVER_BY_SECONDS]
     delta = round((actual - planned) / 60)
     if delta > 0:
-        verdict = f"{count(delta, 'minute')} over"
+        verdict = t.ngettext("{n} minute over", "{n} minutes over", delta).format(n=delta)
     elif delta < 0:
-        verdict = f"{count(-delta, 'minute')} under"
+        verdict = t.ngettext("{n} minute under", "{n} minutes under", -delta).format(n=-delta)
     else:
-        verdict = "on time"
+        verdict = t.gettext("on time")
     not_run = len(segments) - len(ran) - skipped
-    parts = [f"{count(len(ran), 'segment')} ran"]
+    parts = [t.ngettext("{n} segment ran", "{n} segments ran", len(ran)).format(n=len(ran))]
     if skipped:
-        parts.append(f"{skipped} skipped")
+        parts.append(t.gettext("{n} skipped").format(n=skipped))
     if not_run:
-        parts.append(f"{not_run} not run")
-    over_labels = [f"{cut(s.title, 40)} (+{_minutes_over(s)} min)" for s in over]
+        parts.append(t.gettext("{n} not run").format(n=not_run))
+    over_labels = [
+        t.gettext("{title} (+{n} min)").format(title=cut(s.title, 40), n=_minutes_over(s))
+        for s in over
+    ]
     return {
         "ran": True,
         "planned": round(planned / 60),
@@ -129,7 +140,7 @@ def agenda_timing(segments: Sequence[Segment]) -> dict:
         "on_time": delta <= 0,
         "sentence": ", ".join(parts),
         "over_count": len(over),
-        "over": listed(over_labels, 150),
+        "over": listed(over_labels, 150, lang=lang),
     }
 
 

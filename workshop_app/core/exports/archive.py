@@ -53,6 +53,7 @@ from workshop_app.core.exports.tables import (
     goals_private,
     private_fields,
 )
+from workshop_app.core.i18n import N_, translations
 from workshop_app.core.jobs import CancelCheck, Progress
 from workshop_app.core.parent_watch import watch_parent
 from workshop_app.core.paths import temp_dir
@@ -67,7 +68,7 @@ CHARTERS_DIR = "charters"
 SUMMARY_NAME = "Workshop summary.pdf"
 JSON_NAME = "workshop.json"
 README_NAME = "README.txt"
-LEFT_OUT = "Private to the pair: left out of this staff copy."
+LEFT_OUT = N_("Private to the pair: left out of this staff copy.")
 _GOAL_KEY = ("goal", "why", "measure", "first_steps")
 
 
@@ -255,7 +256,9 @@ def archive_context(
     context = charter_context(wf, pair_id, version=version, parts=parts)
     if include:
         return context
-    private = {f.label: f.name for f in private_fields()}
+    # By field name: the printed labels are in the charter's language.
+    private = {f.name for f in private_fields()}
+    left_out = translations(context["lang"]).gettext(LEFT_OUT)
     if version is None:
         goals = [(g.private, {k: getattr(g, k) for k in _GOAL_KEY}) for g in
                  wf.charters.goals(pair_id)]  # fmt: skip
@@ -268,40 +271,43 @@ def archive_context(
         if is_private or goals_private()
     }
     for section in context["sections"]:
-        for entry in section["long"]:
-            if entry["label"] in private:
-                entry["text"] = LEFT_OUT
-        for entry in section["short"]:
-            if entry.get("name") in private.values():
-                entry["text"] = LEFT_OUT
+        for entry in section["long"] + section["short"]:
+            if entry.get("name") in private:
+                entry["text"] = left_out
         for goal in section["goals"] or []:
             if tuple(goal.get(k, "") for k in _GOAL_KEY) in withheld:
-                goal.update(dict.fromkeys(GOAL_PART_NAMES, "-"), goal=LEFT_OUT)
+                goal.update(dict.fromkeys(GOAL_PART_NAMES, "-"), goal=left_out)
     return context
 
 
 def readme_text(data: ExportData) -> str:
-    lines = ["Mentoring workshop archive", ""]
-    lines += [f"{key}: {value}" for key, value in about_lines(data)]
+    """The archive's README, in the workshop's charter language (file names as they are)."""
+    lang = data.workshop.language or "en"
+    t = translations(lang)
+    lines = [t.gettext("Mentoring workshop archive"), ""]
+    lines += [f"{key}: {value}" for key, value in about_lines(data, lang)]
     lines += [
         "",
-        "Contents:",
-        f"  {CHARTERS_DIR}/  one PDF per pair",
-        f"  {SUMMARY_NAME}  the one-page staff summary (counts only, no charter content)",
-        f"  {JSON_NAME}  every record of the workshop (see its _about entry)",
+        t.gettext("Contents:"),
+        f"  {CHARTERS_DIR}/  " + t.gettext("one PDF per pair"),
+        f"  {SUMMARY_NAME}  "
+        + t.gettext("the one-page staff summary (counts only, no charter content)"),
+        f"  {JSON_NAME}  " + t.gettext("every record of the workshop (see its _about entry)"),
         "",
-        "Which version of each charter is here:",
+        t.gettext("Which version of each charter is here:"),
     ]
     for o in data.overview:
         if o.signed_version is None:
-            state = f"not signed: the current draft (version {o.version})"
-        elif o.version > o.signed_version:
-            state = (
-                f"the signed version {o.signed_version}; it was edited after signing "
-                f"(now version {o.version}), and that draft is not in the archive"
+            state = t.gettext("not signed: the current draft (version {version})").format(
+                version=o.version
             )
+        elif o.version > o.signed_version:
+            state = t.gettext(
+                "the signed version {signed}; it was edited after signing "
+                "(now version {version}), and that draft is not in the archive"
+            ).format(signed=o.signed_version, version=o.version)
         else:
-            state = f"the signed version {o.signed_version}"
+            state = t.gettext("the signed version {signed}").format(signed=o.signed_version)
         lines.append(f"  {o.code}  {o.mentor_name} & {o.mentee_name}: {state}")
     return "\r\n".join(lines) + "\r\n"
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app.core.exports.tables import ExportData, Table, about_lines, build_tables
+from workshop_app.core.i18n import translations
 from workshop_app.core.jobs import Progress
 from workshop_app.core.store.atomic import atomic_file, atomic_folder
 
@@ -55,17 +56,25 @@ def table_csv(table: Table) -> bytes:
 
 
 def readme_text(data: ExportData, tables: list[Table]) -> str:
-    lines = ["Mentoring workshop export (CSV)", ""]
-    lines += [f"{key}: {value}" for key, value in about_lines(data)]
+    """The export's README, in the workshop's charter language; file and column names as
+    the files have them."""
+    lang = data.workshop.language or "en"
+    words = translations(lang)
+    lines = [words.gettext("Mentoring workshop export (CSV)"), ""]
+    lines += [f"{key}: {value}" for key, value in about_lines(data, lang)]
     lines += [
-        "True/false: yes / no",
-        "Cells that begin with = + - @ are written with a leading ' so that no spreadsheet "
-        "runs them as formulas.",
+        # Translators: "yes" and "no" are what the CSV cells hold; keep them in English.
+        words.gettext("True/false: yes / no"),
+        words.gettext(
+            "Cells that begin with = + - @ are written with a leading ' so that no spreadsheet "
+            "runs them as formulas."
+        ),
         "",
-        "Files:",
+        words.gettext("Files:"),
     ]
     for t in tables:
-        lines.append(f"  {t.name}.csv - {t.title} ({len(t.rows)} rows)")
+        rows = words.ngettext("{n} row", "{n} rows", len(t.rows)).format(n=len(t.rows))
+        lines.append(f"  {t.name}.csv - {t.title} ({rows})")
         lines.append("    " + ", ".join(c.name for c in t.columns))
     return "\r\n".join(lines) + "\r\n"
 

@@ -31,6 +31,7 @@ from workshop_app.core.charter_fields import (
     CharterField,
 )
 from workshop_app.core.charters.store import PairOverview, signoff
+from workshop_app.core.i18n import N_, translations
 from workshop_app.core.model import Goal, Participant, Plan, Segment, Signoff, Workshop
 from workshop_app.core.roster.store import code_sort_key
 
@@ -42,7 +43,7 @@ GOAL_PART_NAMES = tuple(name for name, _ in GOAL_PARTS)
 PLAN_PART_NAMES = tuple(name for name, _ in PLAN_PARTS)
 # What a withheld goal says: nothing in any of its parts.
 _WITHHELD_GOAL: dict[str, Any] = dict.fromkeys(GOAL_PART_NAMES, "")
-INCLUDE_HINT = (
+INCLUDE_HINT = N_(
     "To include it, export again with --include-confidential "
     "(in the app: tick 'Include private content' and confirm)."
 )
@@ -75,29 +76,41 @@ def plans_private() -> bool:
     return FIELD_BY_NAME[TROUBLESHOOTING_LIST].private
 
 
-def left_out_labels() -> list[str]:
-    """What a staff export leaves out by default, in words."""
-    out = [f"{f.label} ({f.name})" for f in private_fields()]
+def left_out_labels(lang: str = "en") -> list[str]:
+    """What a staff export leaves out by default, in words (in `lang`; the column names in
+    brackets stay as the files name them)."""
+    t = translations(lang)
+    out = [f"{t.gettext(f.label)} ({f.name})" for f in private_fields()]
     out.append(
-        "all SMART goals"
+        t.gettext("all SMART goals")
         if goals_private()
-        else "every part of a goal the pair marked private (the goal is listed, its text is not)"
+        else t.gettext(
+            "every part of a goal the pair marked private (the goal is listed, its text is not)"
+        )
     )
     if plans_private():
-        out.append("all troubleshooting plans")
-    out.append("the comments written in check-ins (comment)")
+        out.append(t.gettext("all troubleshooting plans"))
+    out.append(t.gettext("the comments written in check-ins (comment)"))
     return out
 
 
-def confidentiality_note(*, included: bool) -> str:
-    """The sentence every export carries at its top, README or `_about` entry."""
-    listed = "; ".join(left_out_labels())
+def confidentiality_note(*, included: bool, lang: str = "en") -> str:
+    """The sentence every export carries at its top, README or `_about` entry (the README
+    in the workshop's charter language; the JSON `_about`, read by machines, in English)."""
+    t = translations(lang)
+    listed = "; ".join(left_out_labels(lang))
     if included:
-        return (
-            f"This export INCLUDES content private to the pairs ({listed}). "
+        return t.gettext(
+            "This export INCLUDES content private to the pairs ({listed}). "
             "Share it only with people entitled to read it."
+        ).format(listed=listed)
+    return (
+        t.gettext("Private charter content is left out of this export: {listed}.").format(
+            listed=listed
         )
-    return f"Private charter content is left out of this export: {listed}. {INCLUDE_HINT}"
+        + " "
+        + t.gettext(INCLUDE_HINT)
+    )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -524,18 +537,24 @@ def _signoffs(data: ExportData) -> Table:
     return t
 
 
-def about_lines(data: ExportData) -> list[tuple[str, str]]:
-    """What every export says about itself (README file or sheet, JSON `_about`)."""
+def about_lines(data: ExportData, lang: str = "en") -> list[tuple[str, str]]:
+    """What every export says about itself (README file or sheet), in `lang`."""
     w = data.workshop
+    t = translations(lang)
     return [
-        ("Workshop", f"{w.program} - {w.organisation}, {w.date}"),
-        ("Source file", data.source),
-        ("Exported at (UTC)", data.exported_at),
-        ("Private content", confidentiality_note(included=data.include_confidential)),
-        ("Dates", "ISO 8601, YYYY-MM-DD"),
+        (t.gettext("Workshop"), f"{w.program} - {w.organisation}, {w.date}"),
+        (t.gettext("Source file"), data.source),
+        (t.gettext("Exported at (UTC)"), data.exported_at),
         (
-            "Times",
-            "Columns ending in _utc are UTC. first_meeting is the local wall-clock time the "
-            "pair agreed, with no time zone.",
+            t.gettext("Private content"),
+            confidentiality_note(included=data.include_confidential, lang=lang),
+        ),
+        (t.gettext("Dates"), "ISO 8601, YYYY-MM-DD"),
+        (
+            t.gettext("Times"),
+            t.gettext(
+                "Columns ending in _utc are UTC. first_meeting is the local wall-clock time the "
+                "pair agreed, with no time zone."
+            ),
         ),
     ]

@@ -30,6 +30,7 @@ from openpyxl.worksheet._writer import WorksheetWriter
 from workshop_app.core import temp_files
 from workshop_app.core.errors import UserError
 from workshop_app.core.exports.tables import ExportData, Table, about_lines, build_tables
+from workshop_app.core.i18n import translations
 from workshop_app.core.jobs import Progress
 from workshop_app.core.paths import temp_dir
 from workshop_app.core.store.atomic import atomic_file
@@ -123,15 +124,23 @@ def _readme(ws: WriteOnlyWorksheet, data: ExportData, tables: list[Table], folde
     _stream(ws, folder)
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
-    ws.append([_text(ws, "Mentoring workshop export", font=Font(bold=True, size=14))])
+    # The README sheet speaks the workshop's charter language; sheet and column names stay.
+    lang = data.workshop.language or "en"
+    words = translations(lang)
+    title = words.gettext("Mentoring workshop export")
+    ws.append([_text(ws, title, font=Font(bold=True, size=14))])
     rows = [
-        *about_lines(data),
-        ("True/false", "TRUE / FALSE"),
-        ("Formulas", "Every cell is stored as text or a value; nothing is a formula."),
+        *about_lines(data, lang),
+        (words.gettext("True/false"), "TRUE / FALSE"),
+        (
+            words.gettext("Formulas"),
+            words.gettext("Every cell is stored as text or a value; nothing is a formula."),
+        ),
         ("", ""),
     ]
-    rows += [(t.title[:31], f"{len(t.rows)} rows: " + ", ".join(c.name for c in t.columns))
-             for t in tables]  # fmt: skip
+    for t in tables:
+        counted = words.ngettext("{n} row", "{n} rows", len(t.rows)).format(n=len(t.rows))
+        rows.append((t.title[:31], f"{counted}: " + ", ".join(c.name for c in t.columns)))
     for key, value in rows:
         ws.append([_text(ws, key, font=bold), _text(ws, value, alignment=wrap)])
 

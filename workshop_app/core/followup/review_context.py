@@ -26,6 +26,7 @@ from workshop_app.core.charters.context import (
 from workshop_app.core.charters.dates import format_date, parse_date
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup.checkpoints import review_days
+from workshop_app.core.i18n import N_, translations
 from workshop_app.core.words import count
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from workshop_app.core.store.workshop_file import WorkshopFile
 
 REVIEW_TEMPLATE = "review_packet.html.j2"
-CADENCE_ANSWERS = (("yes", "Yes"), ("partly", "Partly"), ("no", "No"))
+CADENCE_ANSWERS = (("yes", N_("Yes")), ("partly", N_("Partly")), ("no", N_("No")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,13 +110,14 @@ def read_agreed(wf: WorkshopFile, pair_id: str) -> AgreedCharter:
     return agreed_charter(charter, snapshot)
 
 
-def cadence_words(fields: Mapping[str, Any]) -> str:
+def cadence_words(fields: Mapping[str, Any], lang: str = "en") -> str:
     """The agreed cadence as a sentence says it: 'every two weeks', 'weekly', or the pair's
     own words for a custom one; '' when none is agreed."""
     value = str(fields.get("meeting_frequency") or "")
     if value == "custom":
         return clean(fields.get("meeting_frequency_custom"))
     label = choice_label("meeting_frequency", value)
+    label = translations(lang).gettext(label) if label and label != value else label
     return label[:1].lower() + label[1:] if label else ""
 
 
@@ -173,6 +175,7 @@ def packet_context(
     agreed = agreed or read_agreed(wf, pair_id)
     workshop = parts.workshop
     lang = workshop.language or "en"
+    t = translations(lang)
     pair = wf.roster.pair(pair_id)
     mentor = wf.roster.participant(pair.mentor_id)
     mentee = wf.roster.participant(pair.mentee_id)
@@ -182,15 +185,16 @@ def packet_context(
     when = agreed.checkpoint_date(day)
     following = agreed.checkpoint_date(later[0]) if later else None
     if agreed.signed_version is not None:
-        basis = (
-            f"From version {agreed.signed_version} of our charter, signed "
-            f"{format_date(agreed.signed_on, lang)}"
+        basis = t.gettext("From version {version} of our charter, signed {date}").format(
+            version=agreed.signed_version, date=format_date(agreed.signed_on, lang)
         )
         if agreed.current_version > agreed.signed_version:
-            basis += f" (version {agreed.current_version} is not signed yet)"
+            basis += " " + t.gettext("(version {version} is not signed yet)").format(
+                version=agreed.current_version
+            )
         stamp = agreed.signed_on
     else:
-        basis = "Not signed: from our charter as it is now"
+        basis = t.gettext("Not signed: from our charter as it is now")
         charter = wf.charters.charter(pair_id)
         stamp = max(
             (t for t in (charter.updated_at, pair.updated_at, workshop.updated_at) if t),
@@ -201,7 +205,9 @@ def packet_context(
         "kind": "review",
         "lang": lang,
         "paper": workshop.paper_size,
-        "title": clean(f"Day {day} review {pair.code}: {names}"),
+        "title": clean(
+            t.gettext("Day {n} review {code}: {names}").format(n=day, code=pair.code, names=names)
+        ),
         "author": clean(f"{workshop.organisation}, {workshop.program}"),
         "created": w3c_datetime(stamp or workshop.date),
         "brand": parts.brand,
@@ -217,19 +223,19 @@ def packet_context(
         "basis": basis,
         "checkpoint": {
             "day": day,
-            "label": f"Day {day} review",
+            "label": t.gettext("Day {n} review").format(n=day),
             "date": format_date(when.isoformat(), lang) if when else "",
         },
         "next": (
             {
-                "label": f"Day {later[0]}",
+                "label": t.gettext("Day {n}").format(n=later[0]),
                 "date": format_date(following.isoformat(), lang) if following else "",
             }
             if later
             else None
         ),
-        "cadence": cadence_words(agreed.fields),
-        "cadence_answers": [label for _, label in CADENCE_ANSWERS],
+        "cadence": cadence_words(agreed.fields, lang),
+        "cadence_answers": [t.gettext(label) for _, label in CADENCE_ANSWERS],
         "goals": [
             {
                 "number": n,

@@ -38,7 +38,8 @@ class PacketsWritten:
 def packet_filename(context: dict) -> str:
     """`P07 - Margaret Osei & Daniel Kowalski - Day 90 review.pdf`."""
     pair = context["pair"]
-    label = context["checkpoint"]["label"]
+    # File names stay English in every charter language, as the charters' and handouts' do.
+    label = f"Day {context['checkpoint']['day']} review"
     return safe_filename(f"{pair['code']} - {pair['names']} - {label}", fallback="review")
 
 

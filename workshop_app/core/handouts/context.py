@@ -10,6 +10,7 @@ printed charter uses. The results are nested dicts, lists and strings, for `hand
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -26,7 +27,11 @@ from workshop_app.core.charters.context import brand_context, clean, program_con
 from workshop_app.core.content.library import Exercise, Library
 from workshop_app.core.handouts.blocks import Block, blocks, runs, subsection
 from workshop_app.core.handouts.names import HANDOUT_BY_NAME
+from workshop_app.core.i18n import translations
 from workshop_app.core.runner.room_text import room_text
+
+# The document's translations (`translations(workshop.language)`).
+Words = gettext.NullTranslations
 
 if TYPE_CHECKING:
     from workshop_app.core.model import Workshop
@@ -72,12 +77,14 @@ def handout_context(wf: WorkshopFile, library: Library, name: str) -> dict:
     texts = Texts(workshop, allocated)
     handout = HANDOUT_BY_NAME[name]
     lang = workshop.language or "en"
+    t = translations(lang)
+    heading = t.gettext(handout.title)
     context: dict = {
         "kind": name,
         "lang": lang,
         "paper": workshop.paper_size,
-        "heading": handout.title,
-        "title": clean(f"{handout.title}: {workshop.program}"),
+        "heading": heading,
+        "title": clean(f"{heading}: {workshop.program}"),
         "author": clean(f"{workshop.organisation}, {workshop.program}"),
         "created": w3c_datetime(workshop.updated_at or workshop.date),
         "brand": brand_context(workshop),
@@ -87,11 +94,11 @@ def handout_context(wf: WorkshopFile, library: Library, name: str) -> dict:
     exercise = library.exercise(exercise_id) if exercise_id else None
     context["exercise"] = exercise.title if exercise else ""
     builder = _BUILDERS[name]
-    context.update(builder(library, texts, exercise))
+    context.update(builder(library, texts, exercise, t))
     return context
 
 
-def _scenarios(library: Library, texts: Texts, _exercise: Exercise | None) -> dict:
+def _scenarios(library: Library, texts: Texts, _exercise: Exercise | None, _t: Words) -> dict:
     return {
         "cards": [
             {
@@ -105,7 +112,7 @@ def _scenarios(library: Library, texts: Texts, _exercise: Exercise | None) -> di
     }
 
 
-def _observer(_library: Library, texts: Texts, exercise: Exercise | None) -> dict:
+def _observer(_library: Library, texts: Texts, exercise: Exercise | None, _t: Words) -> dict:
     assert exercise is not None
     rounds = []
     for step in exercise.steps:
@@ -122,7 +129,7 @@ def _observer(_library: Library, texts: Texts, exercise: Exercise | None) -> dic
     }
 
 
-def _grow(_library: Library, texts: Texts, exercise: Exercise | None) -> dict:
+def _grow(_library: Library, texts: Texts, exercise: Exercise | None, _t: Words) -> dict:
     assert exercise is not None
     return {
         "prompt": texts.blocks(exercise, exercise.room_prompt),
@@ -132,7 +139,7 @@ def _grow(_library: Library, texts: Texts, exercise: Exercise | None) -> dict:
     }
 
 
-def _sbi(_library: Library, texts: Texts, exercise: Exercise | None) -> dict:
+def _sbi(_library: Library, texts: Texts, exercise: Exercise | None, _t: Words) -> dict:
     assert exercise is not None
     return {
         "prompt": texts.blocks(exercise, exercise.room_prompt),
@@ -145,45 +152,55 @@ def _sbi(_library: Library, texts: Texts, exercise: Exercise | None) -> dict:
     }
 
 
-def _smart(_library: Library, texts: Texts, exercise: Exercise | None) -> dict:
+def _smart(_library: Library, texts: Texts, exercise: Exercise | None, t: Words) -> dict:
     assert exercise is not None
     return {
         "prompt": texts.blocks(exercise, exercise.room_prompt),
         "more": texts.blocks(exercise, subsection(exercise.facilitator_notes, "Input")),
-        "goal_parts": [label for _, label in GOAL_PARTS],
+        "goal_parts": [t.gettext(label) for _, label in GOAL_PARTS],
     }
 
 
-def _charter(_library: Library, _texts: Texts, _exercise: Exercise | None) -> dict:
+def _charter(_library: Library, _texts: Texts, _exercise: Exercise | None, t: Words) -> dict:
     sections = []
     for section in SECTIONS:
         fields = []
         for field in section.fields:
             if field.name == GOALS_LIST:
-                fields.append({"kind": "goals", "label": field.label, "count": MAX_GOALS})
+                fields.append(
+                    {"kind": "goals", "label": t.gettext(field.label), "count": MAX_GOALS}
+                )
             elif field.name == TROUBLESHOOTING_LIST:
-                fields.append({"kind": "plans", "label": field.label, "count": PLAN_LINES})
+                fields.append(
+                    {"kind": "plans", "label": t.gettext(field.label), "count": PLAN_LINES}
+                )
             elif field.name == "meeting_frequency_custom":
                 continue  # the "Custom" box has its own line
             else:
                 fields.append(
                     {
                         "kind": field.kind,
-                        "label": field.label,
-                        "choices": [label for _, label in field.choices],
+                        "label": t.gettext(field.label),
+                        "choices": [t.gettext(label) for _, label in field.choices],
+                        "custom": any(value == "custom" for value, _ in field.choices),
                     }
                 )
         sections.append(
-            {"number": section.number, "key": section.key, "title": section.title, "fields": fields}
+            {
+                "number": section.number,
+                "key": section.key,
+                "title": t.gettext(section.title),
+                "fields": fields,
+            }
         )
     return {
         "sections": sections,
-        "goal_parts": [label for name, label in GOAL_PARTS if name != "baseline"],
-        "plan_parts": [label for _, label in PLAN_PARTS],
+        "goal_parts": [t.gettext(label) for name, label in GOAL_PARTS if name != "baseline"],
+        "plan_parts": [t.gettext(label) for _, label in PLAN_PARTS],
     }
 
 
-_BUILDERS: dict[str, Callable[[Library, Texts, Exercise | None], dict]] = {
+_BUILDERS: dict[str, Callable[[Library, Texts, Exercise | None, Words], dict]] = {
     "scenarios": _scenarios,
     "observer": _observer,
     "grow": _grow,

@@ -15,13 +15,13 @@ from workshop_app.core.charters.context import (
     program_context,
     w3c_datetime,
 )
-from workshop_app.core.charters.dates import format_date
-from workshop_app.core.words import count
+from workshop_app.core.charters.dates import format_date, format_number
+from workshop_app.core.i18n import N_, translations
 
 if TYPE_CHECKING:
     from workshop_app.core.store.workshop_file import WorkshopFile
 
-ROLE_NAMES = {"mentor": "Mentor", "mentee": "Mentee"}
+ROLE_NAMES = {"mentor": N_("Mentor"), "mentee": N_("Mentee")}
 
 
 def plain(text: str) -> str:
@@ -47,6 +47,7 @@ def sign_in_context(wf: WorkshopFile) -> dict:
     """Everything `attendance.html.j2` needs, as plain data."""
     workshop = wf.workshop()
     lang = workshop.language or "en"
+    t = translations(lang)
     codes = {}
     for pair in wf.roster.pairs():
         codes[pair.mentor_id] = codes[pair.mentee_id] = pair.code
@@ -55,16 +56,22 @@ def sign_in_context(wf: WorkshopFile) -> dict:
     return {
         "lang": lang,
         "paper": workshop.paper_size,
-        "title": clean(f"Sign-in sheet: {workshop.program}, {format_date(workshop.date, lang)}"),
+        "title": clean(
+            t.gettext("Sign-in sheet: {program}, {date}").format(
+                program=workshop.program, date=format_date(workshop.date, lang)
+            )
+        ),
         "author": clean(f"{workshop.organisation}, {workshop.program}"),
         "created": w3c_datetime(max((s for s in stamps if s), default=workshop.date)),
         "brand": brand_context(workshop),
         "program": program_context(workshop),
-        "count_text": count(len(people), "participant"),
+        "count_text": t.ngettext("{n} participant", "{n} participants", len(people)).format(
+            n=format_number(len(people), lang)
+        ),
         "people": [
             {
                 "name": clean(p.name),
-                "role": ROLE_NAMES.get(p.role, clean(p.role)),
+                "role": t.gettext(ROLE_NAMES[p.role]) if p.role in ROLE_NAMES else clean(p.role),
                 "code": codes.get(p.id, ""),
                 "department": clean(p.department),
             }
