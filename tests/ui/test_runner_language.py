@@ -11,11 +11,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
 
-from workshop_app.core.content.library import load_library
 from workshop_app.core.demo import create_demo
 from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.resources import shipped_dir
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.pages.agenda import TITLE
+from workshop_app.ui.settings import AppSettings
 
 TRIADS_IT = "Ascolto attivo in gruppi di tre"
 TRIADS_EN = "Active listening in triads"
@@ -33,8 +34,16 @@ def italian(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, italian: Path):
-    w = MainWindow()
+def window(qtbot, italian: Path, tmp_path: Path):
+    # Every shipped exercise has its Italian: the organisation's own English welcome (same id,
+    # no Italian) stands in for an exercise a language lacks.
+    ours = tmp_path / "ours"
+    ours.mkdir()
+    welcome = shipped_dir("exercises") / "welcome-and-endorsement.md"
+    (ours / welcome.name).write_text(welcome.read_text(encoding="utf-8"), encoding="utf-8")
+    settings = AppSettings()
+    settings.set_content_dir(ours)
+    w = MainWindow(settings=settings)
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
@@ -63,9 +72,9 @@ def test_the_runner_shows_the_italian_exercise_and_marks_a_fallback(
     window.go_to(window._index("runner"))
     runner = window.runner
     assert window.library is not None and window.library.language == "it"
-    # The first segment has no Italian yet: its English title, marked for the facilitator.
+    # The first segment has no Italian: its English title, marked for the facilitator.
     first = runner.runner.segments[0]
-    fallback = load_library(language="it").exercise(first.exercise_id or "")
+    fallback = window.library.exercise(first.exercise_id or "")
     assert fallback.fallback
     assert runner.view.segment_title.text() == f"{fallback.title} · English"
     # The projector shows the room its title, without the mark.
@@ -102,7 +111,9 @@ def test_changing_the_charter_language_reloads_the_exercises(
     window.go_to(window._index("program"))
     combo = window.program.fields["language"].widget
     assert isinstance(combo, QComboBox)
+    assert combo.currentText() == "Italiano"  # "it-CH" is Italian, as the charters print it
     combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
     while combo.currentData() != "en-GB":
         qtbot.keyClick(combo, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: window.library is not None and window.library.language == "en")

@@ -290,7 +290,11 @@ class ProgramPage(WorkshopPage):
         combo.activated.connect(lambda i: self._change(spec.name, combo.itemData(i), at_once=True))
 
         def show(value: Any) -> None:
-            combo.setCurrentIndex(max(combo.findData(value), 0))
+            index = combo.findData(value)
+            if index < 0 and isinstance(value, str):
+                # A language tag the list does not name ("it-CH") shows as its language.
+                index = combo.findData(value.replace("_", "-").split("-")[0])
+            combo.setCurrentIndex(max(index, 0))
 
         return combo, show
 
