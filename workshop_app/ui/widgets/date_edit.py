@@ -14,10 +14,17 @@ and ignores F4. Here Tab leaves the field (a separator or Left/Right moves betwe
 and Alt+Down, F4 or the arrow open the same calendar as the charter form's date fields. Qt's
 own calendar popup set the date on every arrow key, so Esc after looking around kept (and
 saved) the day last looked at; this one changes nothing until a day is chosen.
+
+A digit that would make an impossible date (the 0 of "2026-02-30") Qt drops without a word,
+and the field kept 3 February. Here the field remembers what was typed, and `refused()`
+says what is wrong with it until the date is typed or chosen again, so that a form refuses
+to save it rather than saving another day.
 """
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, Qt
@@ -53,6 +60,14 @@ class _WholeDateTyping(_DateTimeEdit):
     _after_digit: tuple[str, int, int] | None = None
     _moved_on = False
     popup: CalendarPopup | None = None  # made on first use: most never open it
+    # The digits typed into the current section so far, and what is wrong with the date
+    # last typed when Qt dropped one of its digits ("" while the field shows what was typed).
+    _section_digits = ""
+    _refused = ""
+
+    def refused(self) -> str:
+        """One line saying why the date typed last is not the date shown, or ""."""
+        return self._refused
 
     def _look(self) -> tuple[str, int, int]:
         line = self.lineEdit()
@@ -119,6 +134,9 @@ class _WholeDateTyping(_DateTimeEdit):
         self.popup.calendar.setDateRange(self.minimumDate(), self.maximumDate())
         self.popup.open_below(self, self.date())
 
+    def _forget_refusal(self) -> None:
+        self._refused = ""
+
     def _chosen(self, date: QDate) -> None:
         self.setFocus(Qt.FocusReason.PopupFocusReason)
         self.setDate(date)  # a date and time keeps its time
@@ -135,10 +153,41 @@ class _WholeDateTyping(_DateTimeEdit):
             fresh = True
         if fresh:
             self.setSelectedSection(self.currentSection())
+            self._section_digits = ""
         section = self.currentSectionIndex()
+        before = self._look()
         super().keyPressEvent(event)
         self._moved_on = self.currentSectionIndex() != section
         self._after_digit = self._look()
+        typed = self._section_digits + event.text()
+        if self._after_digit == before:  # Qt dropped the digit: the date would be impossible
+            self._refused = self._why_refused(typed)
+        else:
+            self._refused = ""
+            self._section_digits = "" if self._moved_on else typed
+
+    def _why_refused(self, typed: str) -> str:
+        shown = self.date()
+        parts = {
+            QDateTimeEdit.Section.YearSection: shown.year(),
+            QDateTimeEdit.Section.MonthSection: shown.month(),
+            QDateTimeEdit.Section.DaySection: shown.day(),
+        }
+        section = self.currentSection()
+        if section not in parts:  # an hour or a minute
+            return f"{typed} is not a time: hours go up to 23 and minutes up to 59."
+        parts[section] = int(typed)
+        year, month, day = parts.values()
+        written = f"{year:04d}-{month:02d}-{day:02d}"
+        if not 1 <= month <= 12:
+            return f"{written} is not a date: there is no month {month}."
+        last = calendar.monthrange(year, month)[1] if year else 31
+        if not 1 <= day <= last:
+            name = calendar.month_name[month]
+            return f"{written} is not a date: {name} {year} has {last} days."
+        first, latest = self.minimumDate().toPython(), self.maximumDate().toPython()
+        assert isinstance(first, date) and isinstance(latest, date)
+        return f"{written} is outside the dates this field takes ({first} to {latest})."
 
 
 class DateEdit(_WholeDateTyping, QDateEdit):
@@ -149,6 +198,7 @@ class DateEdit(_WholeDateTyping, QDateEdit):
         self.setDisplayFormat(SHOWN_DATE)
         self.setCalendarPopup(True)  # for the drop-down arrow; the calendar is ours
         self.setToolTip("Type it like 2027-09-30; Alt+Down or F4 open a calendar")
+        self.dateTimeChanged.connect(self._forget_refusal)  # set again: by a digit, the calendar
 
 
 class DateTimeEdit(_WholeDateTyping, QDateTimeEdit):
@@ -159,3 +209,4 @@ class DateTimeEdit(_WholeDateTyping, QDateTimeEdit):
         self.setDisplayFormat(SHOWN_MOMENT)
         self.setCalendarPopup(True)  # for the drop-down arrow; the calendar is ours
         self.setToolTip("Type it like 2027-09-30 18:00; Alt+Down or F4 open a calendar")
+        self.dateTimeChanged.connect(self._forget_refusal)  # set again: by a digit, the calendar
