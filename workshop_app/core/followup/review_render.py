@@ -39,7 +39,7 @@ def packet_filename(context: dict) -> str:
     """`P07 - Margaret Osei & Daniel Kowalski - Day 90 review.pdf`."""
     pair = context["pair"]
     label = context["checkpoint"]["label"]
-    return safe_filename(f"{pair['code']} - {pair['names']} - {label}", fallback="review")
+    return safe_filename(f"{pair['code']} - {pair['names']}", fallback="review", ending=label)
 
 
 def write_review_packets(
