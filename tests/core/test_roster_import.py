@@ -586,8 +586,7 @@ def test_utf8_with_a_few_cp1252_bytes_is_refused_naming_the_first_such_line(
 ) -> None:
     path = tmp_path / "mixed.csv"
     path.write_bytes(
-        "first_name,last_name,email,role\n"
-        "Zoë,Brontë,zoe@example.com,mentor\n".encode()
+        "first_name,last_name,email,role\nZoë,Brontë,zoe@example.com,mentor\n".encode()
         + "René,Müller,rene@example.com,mentee\n".encode("cp1252")
         + "Björn,Ångström,bjorn@example.com,mentee\n".encode()
     )

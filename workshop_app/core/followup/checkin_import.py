@@ -42,7 +42,7 @@ from workshop_app.core.model import Pair, Participant
 from workshop_app.core.roster.importer import ImportProblem
 from workshop_app.core.roster.store import format_code, normalise_code
 from workshop_app.core.runner.clock import new_id, utc_now
-from workshop_app.core.validation import normalise_email
+from workshop_app.core.validation import normalise_email, storable_text
 from workshop_app.core.words import count
 
 if TYPE_CHECKING:
@@ -423,7 +423,7 @@ def _values(
     for meaning, index in columns.items():
         text = _cell(cells, index)
         if meaning == "comment":
-            values[meaning] = _CONTROL.sub(" ", text).strip()
+            values[meaning] = storable_text(_CONTROL.sub(" ", text)).strip()
             continue
         # The same answer means the same everywhere but for a date (checked against the day
         # the response was sent): a 10,000-row export has a few dozen different answers.
