@@ -186,7 +186,7 @@ def time_import(template: Path, folder: Path, export: Path) -> tuple[float, floa
         shutil.copy(template, copy)
         with WorkshopFile.open(copy) as wf:
             start, cpu = time.perf_counter(), time.process_time()
-            plan = plan_checkins(wf, export)
+            plan = plan_checkins(wf, export, today=date(2027, 3, 20))
             planned = time.perf_counter() - start
             assert plan.ok, plan.problems[:3]
             result = apply_checkins(wf, plan)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 def register(sub: argparse._SubParsersAction) -> None:
     from workshop_app.cli import add_command
+    from workshop_app.cli_follow_up import today_arg
 
     p = add_command(
         sub,
@@ -57,6 +58,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="use the saved mapping NAME (the form's name in a previous import) instead of "
         "the one found for this export's questions",
     )
+    p.add_argument(
+        "--today",
+        type=today_arg,
+        metavar="YYYY-MM-DD",
+        help="no response can have been sent after this day (default: today)",
+    )
     p.set_defaults(handler=cmd_checkins_import)
 
     p = add_command(
@@ -79,7 +86,7 @@ def cmd_checkins_import(args: argparse.Namespace) -> int:
     from workshop_app.core.words import count
 
     with WorkshopFile.open(args.file, readonly=args.dry_run) as wf:
-        plan = plan_checkins(wf, args.export, mapping_name=args.mapping)
+        plan = plan_checkins(wf, args.export, mapping_name=args.mapping, today=args.today)
         if not plan.ok:
             raise UserError(
                 f"{plan.source} has {count(len(plan.problems), 'problem')}; nothing was imported.",

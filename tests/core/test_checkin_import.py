@@ -11,17 +11,18 @@ import csv
 import io
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.followup import checkin_import
 from workshop_app.core.followup.checkin_import import (
     CheckinPlan,
     CheckinResult,
     apply_checkins,
-    plan_checkins,
     replan,
 )
 from workshop_app.core.roster.importer import apply_import, plan_import
@@ -29,6 +30,8 @@ from workshop_app.core.store.workshop_file import WorkshopFile
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "checkins"
 READY_CODE = "Your pair code (on your charter, e.g. P07)"
+# The exports were sent in January 2027: they are imported on a day after that.
+TODAY = date(2027, 6, 1)
 
 
 @pytest.fixture
@@ -40,6 +43,10 @@ def wf(tmp_path: Path):
     apply_import(workshop, plan_import(workshop, DATA / "roster.csv"))
     yield workshop
     workshop.close()
+
+
+def plan_checkins(wf: WorkshopFile, path: Path, **kw: str) -> CheckinPlan:
+    return checkin_import.plan_checkins(wf, path, today=TODAY, **kw)
 
 
 def plan_ok(wf: WorkshopFile, path: Path | str, **kw: str) -> CheckinPlan:
@@ -538,4 +545,25 @@ def test_a_closed_program_takes_no_more_check_ins(wf: WorkshopFile) -> None:
         plan_checkins(wf, DATA / "google_forms_de.csv")
     with pytest.raises(UserError, match=message):
         apply_checkins(wf, plan)
+    assert snapshot(wf) == before
+
+
+def test_a_response_sent_after_today_is_listed_and_nothing_is_saved(
+    wf: WorkshopFile, tmp_path: Path
+) -> None:
+    rows = [
+        ["1/19/2027 14:03:22", "giulia.rossi@harbourline.example", "P01", "Mentor", "1",
+         "1/12/2027", "3", ""],
+        ["1/19/2099 14:05:00", "marco.bianchi@harbourline.example", "P01", "Mentee", "1",
+         "1/12/2099", "3", ""],
+    ]  # fmt: skip
+    path = google_csv(tmp_path, rows)
+    found = problems(wf, path)
+    assert found == [
+        "check-in.csv, row 3, column 'Timestamp': '1/19/2099 14:05:00' is after today (1 June "
+        "2027): a response cannot be sent in the future"
+    ]
+    before = snapshot(wf)
+    with pytest.raises(UserError):
+        apply_checkins(wf, plan_checkins(wf, path))
     assert snapshot(wf) == before

@@ -42,3 +42,25 @@ def test_long_names_are_cut_in_characters_and_bytes() -> None:
 def test_the_defaults_are_a_charter_pdf() -> None:
     assert safe_filename("P07 - Ana & Bo") == "P07 - Ana & Bo.pdf"
     assert safe_filename(" / ") == "charter.pdf"
+
+
+def test_an_ending_is_kept_whole_and_the_names_give_way() -> None:
+    names = "P07 - " + " & ".join(["Maximiliana Alessandra Bartholomew-Featherstonehaugh"] * 4)
+    name = safe_filename(names, ending="Day 30 review")
+    assert name.endswith(" - Day 30 review.pdf") and name.startswith("P07 - Maximiliana")
+    assert len(name) - len(".pdf") <= MAX_NAME_CHARS
+    wide = safe_filename("P07 - " + "名前" * 200, ending="Day 180 review")
+    assert wide.endswith(" - Day 180 review.pdf")
+    assert len(wide.removesuffix(".pdf").encode()) <= MAX_NAME_BYTES
+    assert safe_filename("Ana & Bo", ending="Day 30 review") == "Ana & Bo - Day 30 review.pdf"
+
+
+def test_a_review_packet_of_long_names_keeps_its_checkpoint() -> None:
+    from workshop_app.core.followup.review_render import packet_filename
+
+    long_names = " & ".join(["Maximiliana Alessandra Bartholomew-Featherstonehaugh"] * 2)
+    context = {
+        "pair": {"code": "P07", "names": long_names},
+        "checkpoint": {"label": "Day 30 review"},
+    }
+    assert packet_filename(context).endswith(" - Day 30 review.pdf")

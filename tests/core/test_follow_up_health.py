@@ -399,3 +399,18 @@ def test_a_program_forms_day_answers_the_pairs_own_nearest_checkpoint(new_worksh
     h = health(wf, "2027-03-04")
     assert h.checkpoints[0].known == "mentee checked in on 3 March 2027"
     assert "not a fit (mentee, day 45)" in h.words
+
+
+def test_a_closed_pairs_check_ins_still_count_on_the_board(new_workshop):
+    wf = new_workshop
+    meeting = agreed_pair(wf, 1)
+    closed = agreed_pair(wf, 2)
+    checkin(wf, meeting, "mentee", "2027-02-10", day=30)
+    checkin(wf, closed, "mentor", "2027-02-10", day=30)
+    checkin(wf, closed, "mentee", "2027-02-11", day=30)
+    close(wf, closed, "2027-02-20", "")
+    figures = {
+        f.key: (f.count, f.out_of) for f in board(follow_up(wf, today=day("2027-03-04"))).figures
+    }
+    # P01's day 30 (2 due, 1 received) and the closed P02's day 30 (2 due, both received).
+    assert figures["checkins"] == (3, 4)

@@ -123,6 +123,14 @@ def web_server() -> Iterator[tuple[str, list[str]]]:
         yield server
 
 
+# The bidi controls no stored text keeps (they reversed what followed them); all else stays.
+BIDI = "".join(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def kept(text: str) -> str:
+    return text.translate(dict.fromkeys(map(ord, BIDI)))
+
+
 def reread(wf: WorkshopFile) -> WorkshopFile:
     """A second, read-only view of the file (through the WAL), as `workshop-app info` gets."""
     return WorkshopFile.open(wf.path, readonly=True)
@@ -140,7 +148,7 @@ def reread(wf: WorkshopFile) -> WorkshopFile:
     other=hostile_text,
 )
 @example(field="purpose", goal_part="goal", workshop_field="venue", value="\x00", other="\x00\x00")
-def test_any_text_is_stored_exactly_as_typed(
+def test_any_text_is_stored_as_typed_but_for_bidi_controls(
     wf: WorkshopFile, field: str, goal_part: str, workshop_field: str, value: str, other: str
 ) -> None:
     pair = wf.roster.pairs()[2].id
@@ -150,12 +158,12 @@ def test_any_text_is_stored_exactly_as_typed(
     wf.set_workshop_field(workshop_field, other)
     for view in (wf, reread(wf)):
         charter = view.charters.charter(pair)
-        assert charter.value(field) == value
+        assert charter.value(field) == kept(value)
         goal = next(g for g in charter.goals if g.position == 2)
-        assert getattr(goal, goal_part) == other
+        assert getattr(goal, goal_part) == kept(other)
         stored = next(p for p in charter.plans if p.id == plan.id)
-        assert (stored.scenario, stored.plan) == (value, other)
-        assert getattr(view.workshop(), workshop_field) == other
+        assert (stored.scenario, stored.plan) == (kept(value), kept(other))
+        assert getattr(view.workshop(), workshop_field) == kept(other)
         if view is not wf:
             view.close()
     wf.charters.remove_plan(plan.id)
@@ -174,7 +182,7 @@ def test_any_text_in_a_participant_is_stored_trimmed(
     wf.roster.update_participant(person.id, name=name, title=title)
     with reread(wf) as view:
         stored = view.roster.participant(person.id)
-    assert (stored.name, stored.title) == (name.strip(), title.strip())
+    assert (stored.name, stored.title) == (kept(name).strip(), kept(title).strip())
 
 
 def test_a_broken_surrogate_from_a_paste_is_saved_not_crashed_on(wf: WorkshopFile) -> None:
@@ -302,7 +310,9 @@ def test_right_to_left_text_prints_word_by_word(printed: WorkshopFile) -> None:
     }
     for name, value in typed.items():
         wf.charters.set_field(pair, name, value)
-    assert {n: wf.charters.charter(pair).value(n) for n in typed} == typed
+    assert {n: wf.charters.charter(pair).value(n) for n in typed} == {
+        n: kept(v) for n, v in typed.items()
+    }  # the override is dropped: "evil.exe" reads as typed
     printed = text_of(render_charter_pdf(charter_context(wf, pair)))
     for value in typed.values():
         for word in re.findall(r"\w+", value):
@@ -528,3 +538,37 @@ def test_the_app_opens_no_network_connection_whatever_the_charters_hold(
         )
         assert done.returncode == 0, (command, done.stderr)
     assert not log.exists(), log.read_text(encoding="utf-8")
+
+
+def test_bidi_controls_are_never_stored_in_roster_charter_or_check_in_text(
+    wf: WorkshopFile, tmp_path: Path
+) -> None:
+    """U+202E in a name or an answer reversed what followed it on screen and in the PDFs."""
+    from workshop_app.core.followup.checkin_import import apply_checkins, plan_table
+    from workshop_app.core.followup.survey_read import read_survey
+
+    person = wf.roster.participants()[0]
+    wf.roster.update_participant(person.id, name="Ana \u202eevil", title=f"Lead{BIDI} nurse")
+    pair = wf.roster.pairs()[2]
+    wf.charters.set_field(pair.id, "purpose", "Grow \u2067confidence\u2069 \u202dnow")
+    wf.charters.set_goal_part(pair.id, 1, "goal", "\u202aLead\u202c the team")
+    mentor = wf.roster.participant(pair.mentor_id)
+    export = tmp_path / "check-in.csv"
+    export.write_text(
+        "Timestamp,Email Address,Your pair code,Anything else?\n"
+        f"1/19/2027 14:03:22,{mentor.email},{pair.code},Fine \u202eenoD\n",
+        encoding="utf-8",
+    )
+    from datetime import date
+
+    plan = plan_table(wf, read_survey(export), today=date(2027, 6, 1))
+    assert plan.ok, plan.problems
+    apply_checkins(wf, plan)
+    with reread(wf) as view:
+        stored = view.roster.participant(person.id)
+        assert (stored.name, stored.title) == ("Ana evil", "Lead nurse")
+        charter = view.charters.charter(pair.id)
+        assert charter.value("purpose") == "Grow confidence now"
+        assert next(g for g in charter.goals if g.position == 1).goal == "Lead the team"
+        (comment,) = view.conn.execute("SELECT comment FROM checkins").fetchone()
+        assert comment == "Fine enoD"

@@ -72,10 +72,11 @@ def test_figures_count_the_records(program: Path) -> None:
     assert satisfaction.table.cells == ((0, 0, 0, H, 10, H),)
     assert satisfaction.note == "median 5 of 5"
     assert result.figure("response").table.cells == ((H, H),)
-    # The board's rate: the nine open pairs reached their 30-day checkpoint (two check-ins
-    # each are due); mentee 8 never answered.
+    # The board's rate: all ten pairs reached their 30-day checkpoint (two check-ins each are
+    # due; the closed pair answered its own before closing, and its history counts); mentee
+    # 8 never answered.
     assert result.figure("response").note == (
-        "17 check-ins received of 18 due (two per checkpoint reached): 94%"
+        "18 check-ins received of 20 due (two per checkpoint reached): 90%"
     )
     assert result.figure("closed").table.cells == ((H, 0, H),)
     assert result.figure("asked_by").total is None  # one closure: not broken out

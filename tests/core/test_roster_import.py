@@ -579,3 +579,26 @@ def test_summaries_count_in_words(wf: WorkshopFile, tmp_path: Path) -> None:
     )
     with pytest.raises(UserError, match=r"has 1 problem; nothing was imported"):
         apply_import(wf, plan_of(wf, bad))
+
+
+def test_utf8_with_a_few_cp1252_bytes_is_refused_naming_the_first_such_line(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(
+        "first_name,last_name,email,role\nZoë,Brontë,zoe@example.com,mentor\n".encode()
+        + "René,Müller,rene@example.com,mentee\n".encode("cp1252")
+        + "Björn,Ångström,bjorn@example.com,mentee\n".encode()
+    )
+    with pytest.raises(UserError) as refused:
+        read_table(path)
+    assert refused.value.message == (
+        "mixed.csv, line 3 is not UTF-8 text, and other lines are: the file mixes two "
+        "encodings (save it again as CSV UTF-8)."
+    )
+
+
+def test_cp1252_throughout_is_still_read_as_cp1252(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("first_name,last_name\nRené,Müller\n".encode("cp1252"))
+    assert read_table(path).encoding == "cp1252"

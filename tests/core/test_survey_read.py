@@ -554,3 +554,18 @@ def test_a_qualtrics_export_without_its_question_rows_is_refused(tmp_path: Path)
     with legacy.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows([records[0], records[1], *records[3:]])
     assert [number for number, _ in read_survey(legacy).rows] == [3, 4, 5]
+
+
+def test_an_export_mixing_utf8_and_cp1252_is_refused_naming_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "responses.csv"
+    path.write_bytes(
+        "Timestamp,Email Address,Anything else?\n"
+        "1/19/2027 14:03:22,zoe@example.com,Très bien\n".encode()
+        + "1/19/2027 14:05:00,rene@example.com,Ça va\n".encode("cp1252")
+    )
+    with pytest.raises(UserError) as refused:
+        read_survey(path)
+    assert refused.value.message == (
+        "responses.csv, line 3 is not UTF-8 text, and other lines are: the file mixes two "
+        "encodings (export it again)."
+    )

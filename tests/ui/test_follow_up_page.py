@@ -353,3 +353,25 @@ def test_names_are_shown_as_typed_never_as_markup(
     qtbot.waitUntil(lambda: page.selected_pair().mentor.startswith("<img"))
     assert '<img src="x"><b>Margaret</b> & Co' in page.detail.toPlainText()
     assert page.proxy.index(0, 1).data().startswith('<img src="x">')
+
+
+def test_an_impossible_date_typed_is_refused_with_what_is_wrong_and_nothing_saved(
+    qtbot, page: FollowUpPage, workshop: WorkshopFile
+) -> None:
+    log = page.log
+    qtbot.mouseClick(log.text, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(log.text, "Met on the 30th, they say")
+    log.date.setFocus()
+    qtbot.keyClick(log.date, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(log.date, "2027-02-30")  # Qt keeps 2027-02-03 on screen
+    seen: list[str] = []
+    answer_box(qtbot, "OK", seen)
+    qtbot.keyClick(log.date, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(seen) == 1)
+    assert "2027-02-30 is not a date: February 2027 has 28 days." in seen[0]
+    assert logged(workshop) == [] and log.text.text() == "Met on the 30th, they say"
+    # Typed again, right: it is saved, on the day typed.
+    qtbot.keyClick(log.date, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(log.date, "2027-02-28")
+    qtbot.keyClick(log.date, Qt.Key.Key_Return)
+    assert [row[1] for row in logged(workshop)] == ["2027-02-28"]

@@ -89,3 +89,43 @@ def test_the_packets_dialog_opens_from_the_menu(window: MainWindow, qtbot, tmp_p
 
 def test_entering_a_review_is_off_while_read_only_or_closed(window: MainWindow) -> None:
     assert not window.follow_up_actions["enter_review"].isEnabled()
+
+
+def test_a_closed_pair_gets_no_review_from_the_menu_but_the_reason(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from workshop_app.core.demo_follow_up import create_after_launch
+
+    path = tmp_path / "after.workshop"
+    create_after_launch(path, today=date(2027, 4, 29)).close()  # P06 closed
+    assert window.open_path(path)
+    assert window.wf is not None
+    before = window.wf.conn.execute("SELECT count(*) FROM reviews").fetchone()
+    window.go_to(window._index("follow_up"))
+    page = window.current_page()
+    qtbot.waitUntil(lambda: page.follow_up is not None)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(5):
+        qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.selected_pair().code == "P06" and page.selected_pair().closed
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, read_and_close)
+            return
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    open_menu(qtbot, window, Qt.Key.Key_E)
+    qtbot.waitUntil(lambda: len(seen) == 1)
+    assert seen[0].startswith("Pair P06 was closed on ")
+    assert seen[0].endswith("; its charter is kept as it was.")
+    assert window.wf.conn.execute("SELECT count(*) FROM reviews").fetchone() == before

@@ -4,6 +4,7 @@ file…, the preview, a column's meaning corrected from the keyboard, Import; th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,12 @@ def program(tmp_path: Path) -> Path:
 def wf(program: Path) -> Iterator[WorkshopFile]:
     with WorkshopFile.open(program) as workshop:
         yield workshop
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The exports were sent in January 2027: the dialog is used on a day after that."""
+    monkeypatch.setattr(SurveyImportDialog, "today", staticmethod(lambda: date(2027, 6, 1)))
 
 
 @pytest.fixture

@@ -12,7 +12,9 @@ folder it is written to, on every system the app runs on:
 - not a device name Windows reserves (CON, NUL, COM1, LPT¹, CONIN$, ... in any case, with
   any extension): such a name gets a leading "_";
 - at most MAX_NAME_CHARS characters and MAX_NAME_BYTES bytes of UTF-8 before the suffix,
-  leaving room under the usual 255-byte limit for the temporary prefix and suffix.
+  leaving room under the usual 255-byte limit for the temporary prefix and suffix; an
+  ending that tells files apart (a checkpoint's "Day 30 review") is kept whole, and what
+  comes before it is shortened instead.
 """
 
 from __future__ import annotations
@@ -30,23 +32,31 @@ _WINDOWS_RESERVED = frozenset(
 )
 
 
-def safe_filename(text: str, *, suffix: str = ".pdf", fallback: str = "charter") -> str:
+def safe_filename(
+    text: str, *, suffix: str = ".pdf", fallback: str = "charter", ending: str = ""
+) -> str:
     """`text` as a file name any file system accepts, kept recognisable, plus `suffix`.
 
     Most names made from data are PDFs (charters, sign-in sheets), hence the defaults;
-    `fallback` is the name when nothing of `text` is left.
+    `fallback` is the name when nothing of `text` is left. An `ending` ("Day 30 review")
+    follows `text` after " - " and is never shortened: a long name gives way to it, so that
+    files told apart by their ending stay told apart.
     """
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
-    text = _FORBIDDEN.sub("-", text)
-    text = re.sub(r"\s+", " ", text).strip(" .-")
-    text = text[:MAX_NAME_CHARS]
-    while len(text.encode("utf-8")) > MAX_NAME_BYTES:
+    end = f" - {_clean(ending)}" if _clean(ending) else ""
+    text = _clean(text)[: MAX_NAME_CHARS - len(end)]
+    while len(text.encode("utf-8")) > MAX_NAME_BYTES - len(end.encode("utf-8")):
         text = text[:-1]
-    text = text.rstrip(" .-") or fallback
+    text = (text.rstrip(" .-") or fallback) + end
     if text.split(".")[0].rstrip(" ").upper() in _WINDOWS_RESERVED:
         text = f"_{text}"
     return text + suffix
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
+    text = _FORBIDDEN.sub("-", text)
+    return re.sub(r"\s+", " ", text).strip(" .-")[: MAX_NAME_CHARS * 4]
 
 
 def unique_names(names: Sequence[str], *, taken: Sequence[str] = ()) -> list[str]:

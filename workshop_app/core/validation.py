@@ -17,10 +17,18 @@ def normalise_email(email: str) -> str:
     return (email or "").strip().lower()
 
 
+# The bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): one in a name
+# or an answer reverses what follows it on screen and in every PDF ("\u202eenoD" shows as
+# "Done"), so no stored text keeps them. Text in right-to-left scripts needs none of them.
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
 def storable_text(text: str) -> str:
     """`text` as the workshop file can hold it. A lone UTF-16 surrogate (which a paste from
     some programs carries) cannot be encoded for SQLite and becomes U+FFFD; a split pair is
-    joined again. Everything else, NUL and control characters included, is kept as typed."""
+    joined again; the bidi controls above are removed. Everything else, NUL and control
+    characters included, is kept as typed."""
+    text = text.translate(_BIDI_CONTROLS)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

@@ -58,8 +58,13 @@ def board(fu: FollowUp) -> Board:
     active = [p for p in pairs if not p.closed]
     judged = [p for p in active if p.on_cadence is not None]
     rated = [g for p in active for g in p.goals if g.moving is not None]
+    # A closure ends the pair, not its history: what a closed pair sent still counts, and
+    # the checkpoints it answered before closing are among those due; nothing after is due.
     reached = sum(
-        2 for p in active for c in p.checkpoints if c.due is not None and c.due <= fu.today
+        2
+        for p in pairs
+        for c in p.checkpoints
+        if c.due is not None and c.due <= fu.today and (not p.closed or c.state == "done")
     )
     return Board(
         pairs=Figure("pairs", "Pairs", total, total),
@@ -83,7 +88,7 @@ def board(fu: FollowUp) -> Board:
         checkins=Figure(
             "checkins",
             "Check-ins received (two per checkpoint reached)",
-            sum(p.checkins for p in active),
+            sum(p.checkins for p in pairs),
             reached,
         ),
         signed=Figure("signed", "Charters signed", sum(1 for p in pairs if p.signed), total),

@@ -42,7 +42,7 @@ from workshop_app.core.model import Pair, Participant
 from workshop_app.core.roster.importer import ImportProblem
 from workshop_app.core.roster.store import format_code, normalise_code
 from workshop_app.core.runner.clock import new_id, utc_now
-from workshop_app.core.validation import normalise_email
+from workshop_app.core.validation import normalise_email, storable_text
 from workshop_app.core.words import count
 
 if TYPE_CHECKING:
@@ -74,6 +74,7 @@ class CheckinPlan:
     form_name: str
     signature: str
     mapping: dict[str, str]  # header -> meaning, for every question column ("" = not used)
+    today: date  # no response can have been sent after it (this machine's clock by default)
     responses: list[Response] = field(default_factory=list)
     already: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
@@ -122,13 +123,19 @@ class _Problems:
         self.items.append(ImportProblem(self.source, row, column, message))
 
 
-def plan_checkins(wf: WorkshopFile, path: Path, *, mapping_name: str | None = None) -> CheckinPlan:
+def plan_checkins(
+    wf: WorkshopFile, path: Path, *, mapping_name: str | None = None, today: date | None = None
+) -> CheckinPlan:
     """Read and check a survey export against the workshop; change nothing."""
-    return plan_table(wf, read_survey(Path(path)), mapping_name=mapping_name)
+    return plan_table(wf, read_survey(Path(path)), mapping_name=mapping_name, today=today)
 
 
 def plan_table(
-    wf: WorkshopFile, table: SurveyTable, *, mapping_name: str | None = None
+    wf: WorkshopFile,
+    table: SurveyTable,
+    *,
+    mapping_name: str | None = None,
+    today: date | None = None,
 ) -> CheckinPlan:
     """Check an export already read (`read_survey`, on a worker thread) against the workshop."""
     forms = saved_forms(wf)
@@ -148,7 +155,9 @@ def plan_table(
     else:
         mapping = _complete(table, guess_mapping(table.questions))
         name = form_name_for(table.source, table.shape.tool_name, {f.name for f in forms})
-    return check_plan(wf, table, form=form, form_name=name, mapping=mapping)
+    return check_plan(
+        wf, table, form=form, form_name=name, mapping=mapping, today=today or date.today()
+    )
 
 
 def _complete(table: SurveyTable, mapping: dict[str, str]) -> dict[str, str]:
@@ -163,6 +172,7 @@ def replan(wf: WorkshopFile, plan: CheckinPlan, mapping: dict[str, str]) -> Chec
         form=plan.form,
         form_name=plan.form_name,
         mapping=_complete(plan.table, mapping),
+        today=plan.today,
     )
 
 
@@ -173,10 +183,16 @@ def check_plan(
     form: SavedForm | None,
     form_name: str,
     mapping: dict[str, str],
+    today: date,
 ) -> CheckinPlan:
     _program_must_be_open(wf)
     plan = CheckinPlan(
-        table=table, form=form, form_name=form_name, signature=signature(table), mapping=mapping
+        table=table,
+        form=form,
+        form_name=form_name,
+        signature=signature(table),
+        mapping=mapping,
+        today=today,
     )
     problems = _Problems(table.source)
     columns = _meaning_columns(table, mapping, problems)
@@ -309,6 +325,7 @@ def _check_rows(
         if "last_meeting" in columns
         else when_first
     )
+    today = plan.today
     seen: dict[str, int] = {}
     known: dict[str, dict[str, tuple[Any, str | None]]] = {}  # meaning -> answer -> parsed
     for row, cells in table.rows:
@@ -321,6 +338,17 @@ def _check_rows(
                 f"{raw_when!r} is not a date and time"
                 if raw_when
                 else "the time it was sent is empty",
+            )
+            continue
+        # A response cannot have been sent after today by this machine's clock (a wrong
+        # clock or year where the export was made): its dates would count as future meetings.
+        sent_on = (when.astimezone() if when.tzinfo else when).date()
+        if sent_on > today:
+            problems.add(
+                row,
+                submitted_header,
+                f"{raw_when!r} is after today ({format_date(today, lang)}): a response "
+                "cannot be sent in the future",
             )
             continue
         sent = iso_when(when)  # once a row: it is the key, the closure check and the record
@@ -397,7 +425,7 @@ def _values(
     for meaning, index in columns.items():
         text = cells[index] if index < width else ""
         if meaning == "comment":
-            values[meaning] = _CONTROL.sub(" ", text).strip() if text else ""
+            values[meaning] = storable_text(_CONTROL.sub(" ", text)).strip() if text else ""
             continue
         # The same answer means the same everywhere but for a date (checked against the day
         # the response was sent): a 10,000-row export has a few dozen different answers.

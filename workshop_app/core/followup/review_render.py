@@ -38,9 +38,10 @@ class PacketsWritten:
 def packet_filename(context: dict) -> str:
     """`P07 - Margaret Osei & Daniel Kowalski - Day 90 review.pdf`."""
     pair = context["pair"]
-    # File names stay English in every charter language, as the charters' and handouts' do.
+    # File names stay English in every charter language, as the charters' and handouts' do;
+    # long names give way, the checkpoint is never cut.
     label = f"Day {context['checkpoint']['day']} review"
-    return safe_filename(f"{pair['code']} - {pair['names']} - {label}", fallback="review")
+    return safe_filename(f"{pair['code']} - {pair['names']}", fallback="review", ending=label)
 
 
 def write_review_packets(

@@ -24,6 +24,7 @@ from workshop_app.core.roster.read import (
     MAX_BYTES,
     XLSX_MAX_COLUMNS,
     XLSX_MAX_ROWS,
+    MixedEncodings,
     cell_text,
     check_xlsx_archive,
     decode,
@@ -85,6 +86,8 @@ def _read_bytes(path: Path) -> tuple[str, bytes]:
 def _csv_records(name: str, data: bytes) -> list[list[str]]:
     try:
         text, _encoding = decode(data)
+    except MixedEncodings as exc:
+        raise UserError(exc.message(name, "export it again")) from exc
     except UnicodeDecodeError as exc:  # a byte-order mark promised an encoding the rest breaks
         raise UserError(
             f"{name} is marked as {exc.encoding.upper()} text but is not valid "

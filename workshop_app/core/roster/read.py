@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -90,8 +91,31 @@ def read_table(path: Path) -> RawTable:
     return _read_csv(path.name, data)
 
 
+# A character of two to four bytes as UTF-8 writes it. In cp1252 text these pairs are
+# letters no one writes side by side ("Ã©"), so finding one means the file was UTF-8.
+_UTF8_CHARACTER = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+class MixedEncodings(ValueError):
+    """UTF-8 text with some lines in another encoding (pasted in from another program):
+    read as cp1252 it would turn every accented UTF-8 name into mojibake, so it is refused."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"line {line} is not UTF-8")
+        self.line = line
+
+    def message(self, name: str, fix: str) -> str:
+        return (
+            f"{name}, line {self.line} is not UTF-8 text, and other lines are: the file "
+            f"mixes two encodings ({fix})."
+        )
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Text and the encoding it was in: BOM first, then UTF-16 without BOM, UTF-8, cp1252."""
+    """Text and the encoding it was in: BOM first, then UTF-16 without BOM, UTF-8, cp1252;
+    MixedEncodings for UTF-8 with a few bytes of another encoding."""
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -110,8 +134,9 @@ def decode(data: bytes) -> tuple[str, str]:
             pass
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _UTF8_CHARACTER.search(data):
+            raise MixedEncodings(data.count(b"\n", 0, exc.start) + 1) from exc
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
@@ -125,6 +150,8 @@ def sniff_delimiter(text: str) -> str:
 def _read_csv(name: str, data: bytes) -> RawTable:
     try:
         text, encoding = decode(data)
+    except MixedEncodings as exc:
+        raise UserError(exc.message(name, "save it again as CSV UTF-8")) from exc
     except UnicodeDecodeError as exc:  # a byte-order mark promised an encoding the rest breaks
         raise UserError(
             f"{name} is marked as {exc.encoding.upper()} text but is not valid "

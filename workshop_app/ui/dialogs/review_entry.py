@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.charter_fields import BASELINE_CHOICES, FREQUENCIES, MAX_GOALS
 from workshop_app.core.charters.dates import format_date
 from workshop_app.core.errors import UserError
+from workshop_app.core.followup import closing
 from workshop_app.core.followup.review_context import (
     cadence_words,
     closed_pairs,
@@ -48,6 +49,7 @@ from workshop_app.core.followup.review_context import (
 from workshop_app.core.followup.review_store import CharterChanges, Review, ReviewStore
 from workshop_app.core.model import Charter
 from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.dialogs.ask import show_user_error
 from workshop_app.ui.screen_fit import fit_to_screen
 from workshop_app.ui.style import ERROR_STYLE, HELP_STYLE
 from workshop_app.ui.widgets.date_field import DateField
@@ -557,7 +559,19 @@ def _clear(layout: QGridLayout) -> None:
 def open_review_entry(
     parent: QWidget, wf: WorkshopFile, pair_id: str | None = None, *, today: date | None = None
 ) -> bool:
-    """Enter a review (for `pair_id`, or a pair chosen in the dialog); True when saved."""
+    """Enter a review (for `pair_id`, or a pair chosen in the dialog); True when saved. A
+    closed pair's charter is read-only: asked for one, it says so in one line, as the
+    Charters page does, and opens nothing."""
+    found = closing.closure(wf.conn, pair_id) if pair_id is not None else None
+    if found is not None:
+        code = wf.roster.pair(found.pair_id).code
+        when = format_date(found.closed_on, wf.workshop().language)
+        show_user_error(
+            parent,
+            "No review entered",
+            UserError(f"Pair {code} was closed on {when}; its charter is kept as it was."),
+        )
+        return False
     dialog = ReviewEntryDialog(wf, pair_id=pair_id, parent=parent, today=today)
     name_inner_parts(dialog)
     saved = dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None

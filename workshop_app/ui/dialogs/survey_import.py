@@ -9,6 +9,7 @@ the GUI thread, which owns the workshop's connection (under a second for 10,000 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -51,6 +52,9 @@ INTRO = (
 
 
 class SurveyImportDialog(ImportFrame):
+    # No response can have been sent after this day (this machine's clock; tests set it).
+    today = staticmethod(date.today)
+
     def __init__(
         self, wf: WorkshopFile, parent: QWidget | None = None, *, pair_id: str | None = None
     ) -> None:
@@ -125,7 +129,7 @@ class SurveyImportDialog(ImportFrame):
     def _read(self, table: SurveyTable) -> None:
         self.reading = None
         try:
-            plan = plan_table(self.wf, table)
+            plan = plan_table(self.wf, table, today=self.today())
         except UserError as exc:
             self._unreadable(exc.message, exc.details)
             return

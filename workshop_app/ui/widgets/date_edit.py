@@ -14,13 +14,20 @@ and ignores F4. Here Tab leaves the field (a separator or Left/Right moves betwe
 and Alt+Down, F4 or the arrow open the same calendar as the charter form's date fields. Qt's
 own calendar popup set the date on every arrow key, so Esc after looking around kept (and
 saved) the day last looked at; this one changes nothing until a day is chosen.
+
+A digit that would make an impossible date (the 0 of "2026-02-30") Qt drops without a word,
+and the field kept 3 February. Here the field remembers what was typed, and `refused()`
+says what is wrong with it until the date is typed or chosen again, so that a form refuses
+to save it rather than saving another day.
 """
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, Qt
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -54,6 +61,14 @@ class _WholeDateTyping(_DateTimeEdit):
     _after_digit: tuple[str, int, int] | None = None
     _moved_on = False
     popup: CalendarPopup | None = None  # made on first use: most never open it
+    # The digits typed into the current section so far, and what is wrong with the date
+    # last typed when Qt dropped one of its digits ("" while the field shows what was typed).
+    _section_digits = ""
+    _refused = ""
+
+    def refused(self) -> str:
+        """One line saying why the date typed last is not the date shown, or ""."""
+        return self._refused
 
     def _look(self) -> tuple[str, int, int]:
         line = self.lineEdit()
@@ -120,6 +135,9 @@ class _WholeDateTyping(_DateTimeEdit):
         self.popup.calendar.setDateRange(self.minimumDate(), self.maximumDate())
         self.popup.open_below(self, self.date())
 
+    def _forget_refusal(self) -> None:
+        self._refused = ""
+
     def _chosen(self, date: QDate) -> None:
         self.setFocus(Qt.FocusReason.PopupFocusReason)
         self.setDate(date)  # a date and time keeps its time
@@ -136,10 +154,51 @@ class _WholeDateTyping(_DateTimeEdit):
             fresh = True
         if fresh:
             self.setSelectedSection(self.currentSection())
+            self._section_digits = ""
         section = self.currentSectionIndex()
+        before = self._look()
         super().keyPressEvent(event)
         self._moved_on = self.currentSectionIndex() != section
         self._after_digit = self._look()
+        typed = self._section_digits + event.text()
+        if self._after_digit == before:  # Qt dropped the digit: the date would be impossible
+            self._refused = self._why_refused(typed)
+        else:
+            self._refused = ""
+            self._section_digits = "" if self._moved_on else typed
+
+    def _why_refused(self, typed: str) -> str:
+        shown = self.date()
+        parts = {
+            QDateTimeEdit.Section.YearSection: shown.year(),
+            QDateTimeEdit.Section.MonthSection: shown.month(),
+            QDateTimeEdit.Section.DaySection: shown.day(),
+        }
+        section = self.currentSection()
+        if section not in parts:  # an hour or a minute
+            return _("{typed} is not a time: hours go up to 23 and minutes up to 59.").format(
+                typed=typed
+            )
+        parts[section] = int(typed)
+        year, month, day = parts.values()
+        written = f"{year:04d}-{month:02d}-{day:02d}"
+        if not 1 <= month <= 12:
+            return _("{written} is not a date: there is no month {month}.").format(
+                written=written, month=month
+            )
+        last = calendar.monthrange(year, month)[1] if year else 31
+        if not 1 <= day <= last:
+            # The month in the interface language (calendar.month_name follows the process
+            # locale, which Qt sets from the desktop).
+            name = QLocale().standaloneMonthName(month, QLocale.FormatType.LongFormat)
+            return _("{written} is not a date: {month} {year} has {days} days.").format(
+                written=written, month=name, year=year, days=last
+            )
+        first, latest = self.minimumDate().toPython(), self.maximumDate().toPython()
+        assert isinstance(first, date) and isinstance(latest, date)
+        return _("{written} is outside the dates this field takes ({first} to {latest}).").format(
+            written=written, first=first, latest=latest
+        )
 
 
 class DateEdit(_WholeDateTyping, QDateEdit):
@@ -152,6 +211,7 @@ class DateEdit(_WholeDateTyping, QDateEdit):
         self.setToolTip(
             _("Type it like {example}; Alt+Down or F4 open a calendar").format(example="2027-09-30")
         )
+        self.dateTimeChanged.connect(self._forget_refusal)  # set again: by a digit, the calendar
 
 
 class DateTimeEdit(_WholeDateTyping, QDateTimeEdit):
@@ -166,3 +226,4 @@ class DateTimeEdit(_WholeDateTyping, QDateTimeEdit):
                 example="2027-09-30 18:00"
             )
         )
+        self.dateTimeChanged.connect(self._forget_refusal)  # set again: by a digit, the calendar

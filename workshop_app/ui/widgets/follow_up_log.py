@@ -259,6 +259,10 @@ class FollowUpLog(QWidget):
     def add(self) -> None:
         if self._log is None or self._pair_id is None or self._readonly:
             return
+        if self.date.refused():  # Qt shows another day than the one typed: never save that
+            self.failed.emit(UserError(self.date.refused()))
+            self.date.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         kind = self.kind.currentData()
         on_date = self.date.date().toPython()
         assert isinstance(on_date, date)  # a QDate's Python form
