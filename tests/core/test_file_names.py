@@ -61,6 +61,6 @@ def test_a_review_packet_of_long_names_keeps_its_checkpoint() -> None:
     long_names = " & ".join(["Maximiliana Alessandra Bartholomew-Featherstonehaugh"] * 2)
     context = {
         "pair": {"code": "P07", "names": long_names},
-        "checkpoint": {"label": "Day 30 review"},
+        "checkpoint": {"day": 30, "label": "Verifica del giorno 30"},
     }
     assert packet_filename(context).endswith(" - Day 30 review.pdf")
