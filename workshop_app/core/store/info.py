@@ -24,8 +24,8 @@ def workshop_info(
         )
     }
     total = sum(counts.values())
-    present = sum(n for (_, here), n in counts.items() if here == 1)
-    absent = sum(n for (_, here), n in counts.items() if here == 0)
+    present = sum(n for (_role, here), n in counts.items() if here == 1)
+    absent = sum(n for (_role, here), n in counts.items() if here == 0)
     info: dict[str, Any] = {
         "workshop": {
             "id": w.id,
