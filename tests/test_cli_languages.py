@@ -120,6 +120,8 @@ def test_help_in_german_keeps_its_examples_and_exit_codes(run) -> None:
     text = " ".join(done.stdout.split())
     assert in_language("de", "import a roster (CSV or XLSX) into a workshop") in text
     assert in_language("de", "exit status:") in done.stdout
+    assert done.stdout.startswith(in_language("de", "usage: ") + "workshop-app ")
+    assert in_language("de", "show this help message and exit") in done.stdout
     assert "  workshop-app open spring.workshop" in done.stdout  # examples as written
     done = run(GERMAN, "import", "--help")
     assert done.returncode == 0

@@ -91,12 +91,28 @@ def examples_heading(n: int) -> str:
 
 class _Formatter(argparse.HelpFormatter):
     """Wraps the description as usual; keeps the epilog's examples and table as written (a
-    text with indented lines)."""
+    text with indented lines); says "usage:" in the interface language."""
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         if "\n  " in text:
             return "".join(indent + line for line in text.splitlines(keepends=True))
         return super()._fill_text(text, width, indent)
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+def _localised(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """argparse's own words in a --help (its headings, -h and --version) in the interface
+    language; its error messages stay English (they are argparse's, not in the catalogue)."""
+    parser._positionals.title = _("positional arguments")
+    parser._optionals.title = _("options")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = _("show this help message and exit")
+        elif isinstance(action, argparse._VersionAction):
+            action.help = _("show the version number and exit")
+    return parser
 
 
 def add_command(
@@ -112,8 +128,10 @@ def add_command(
     # A long example is written over several lines, each but the last ending in " \\".
     shown = "\n".join(f"  {PROG} " + example.replace("\n", "\n      ") for example in examples)
     epilog = f"{examples_heading(len(examples))}\n{shown}\n\n{exit_status()}"
-    return sub.add_parser(
-        name, help=summary, description=description, epilog=epilog, formatter_class=_Formatter
+    return _localised(
+        sub.add_parser(
+            name, help=summary, description=description, epilog=epilog, formatter_class=_Formatter
+        )
     )
 
 
@@ -363,7 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_follow_up.register(sub)
     cli_checkins.register(sub)
     cli_outcomes.register(sub)
-    return parser
+    return _localised(parser)
 
 
 def _workshop_path(path: Path) -> Path:
@@ -655,7 +673,6 @@ def _add_handouts(sub: argparse._SubParsersAction) -> None:
             "--content ~/our-exercises handouts spring.workshop --out handouts",
         ],
     )
-    p.formatter_class = argparse.RawDescriptionHelpFormatter  # the list of names as written
     p.add_argument("file", type=Path, help=_("the .workshop file (opened read-only)"))
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("the output folder"))
     p.add_argument(
