@@ -19,8 +19,7 @@ from workshop_app.core.app_folders import secure_app_folders
 from workshop_app.core.demo_data import DEFAULT_LANGUAGE as DEMO_DEFAULT_LANGUAGE
 from workshop_app.core.demo_data import LANGUAGES as DEMO_LANGUAGES
 from workshop_app.core.errors import UserError
-from workshop_app.core.i18n import _, ngettext
-from workshop_app.core.words import count
+from workshop_app.core.i18n import _, ngettext, set_interface_language, system_language
 
 if TYPE_CHECKING:
     from workshop_app.core.content.library import Coverage
@@ -50,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
+    # The messages and the help are in the system's language; the app's window may then
+    # choose the one in its settings.
+    set_interface_language(system_language())
     parser = build_parser()
     args = parser.parse_args(argv)
     secure_app_folders()  # the app's data, cache and temporary folders: private, no stale files
@@ -62,24 +64,60 @@ def _run(argv: Sequence[str] | None) -> int:
             print(f"  {line}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        print(_("{prog}: interrupted").format(prog=PROG), file=sys.stderr)
         return 130
 
 
-EXIT_STATUS = """exit status:
-  0  done
-  1  a problem you can fix (a wrong file, a bad roster, a full disk): one line on
-     standard error says what and where, and the lines after it list every problem
-  2  bad usage: an unknown command, or an option missing or mistyped"""
+def exit_status() -> str:
+    """The table of exit codes every --help ends with, in the interface language."""
+    import textwrap
+
+    codes = [
+        ("0", _("done")),
+        (
+            "1",
+            _(
+                "a problem you can fix (a wrong file, a bad roster, a full disk): one line on "
+                "standard error says what and where, and the lines after it list every problem"
+            ),
+        ),
+        ("2", _("bad usage: an unknown command, or an option missing or mistyped")),
+    ]
+    rows = [
+        textwrap.fill(what, width=85, initial_indent=f"  {code}  ", subsequent_indent="     ")
+        for code, what in codes
+    ]
+    return "\n".join([_("exit status:"), *rows])
+
+
+def examples_heading(n: int) -> str:
+    return ngettext("example:", "examples:", n)
 
 
 class _Formatter(argparse.HelpFormatter):
-    """Wraps the description as usual; keeps the epilog's examples and table as written."""
+    """Wraps the description as usual; keeps the epilog's examples and table as written (a
+    text with indented lines); says "usage:" in the interface language."""
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        if text.startswith(("example", "exit status")):
+        if "\n  " in text:
             return "".join(indent + line for line in text.splitlines(keepends=True))
         return super()._fill_text(text, width, indent)
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+def _localised(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """argparse's own words in a --help (its headings, -h and --version) in the interface
+    language; its error messages stay English (they are argparse's, not in the catalogue)."""
+    parser._positionals.title = _("positional arguments")
+    parser._optionals.title = _("options")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = _("show this help message and exit")
+        elif isinstance(action, argparse._VersionAction):
+            action.help = _("show the version number and exit")
+    return parser
 
 
 def add_command(
@@ -94,19 +132,23 @@ def add_command(
     examples and the exit status in its --help (tests/test_cli_help.py checks them all)."""
     # A long example is written over several lines, each but the last ending in " \\".
     shown = "\n".join(f"  {PROG} " + example.replace("\n", "\n      ") for example in examples)
-    epilog = f"example{'s' if len(examples) > 1 else ''}:\n{shown}\n\n{EXIT_STATUS}"
-    return sub.add_parser(
-        name, help=summary, description=description, epilog=epilog, formatter_class=_Formatter
+    epilog = f"{examples_heading(len(examples))}\n{shown}\n\n{exit_status()}"
+    return _localised(
+        sub.add_parser(
+            name, help=summary, description=description, epilog=epilog, formatter_class=_Formatter
+        )
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Run a mentoring program's launch workshop and print the pairs' charters. "
-        "With no command, opens the app on the last workshop (or the demo).",
-        epilog=f"examples:\n  {PROG}\n  {PROG} open spring.workshop\n  {PROG} new --help"
-        f"\n\n{EXIT_STATUS}",
+        description=_(
+            "Run a mentoring program's launch workshop and print the pairs' charters. "
+            "With no command, opens the app on the last workshop (or the demo)."
+        ),
+        epilog=f"{examples_heading(3)}\n  {PROG}\n  {PROG} open spring.workshop"
+        f"\n  {PROG} new --help\n\n{exit_status()}",
         formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -114,131 +156,145 @@ def build_parser() -> argparse.ArgumentParser:
         "--content",
         type=Path,
         metavar="DIR",
-        help="an organisation's own exercises and agendas, added to or overriding the shipped "
-        "ones (for this run; the app's File menu sets it for good)",
+        help=_(
+            "an organisation's own exercises and agendas, added to or overriding the shipped "
+            "ones (for this run; the app's File menu sets it for good)"
+        ),
     )
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    sub = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
 
     p = add_command(
         sub,
         "open",
-        summary="open the app on a workshop file",
-        description="Open the app on a workshop file. If another window has it open for "
-        "writing, the app offers to open it read-only.",
+        summary=_("open the app on a workshop file"),
+        description=_(
+            "Open the app on a workshop file. If another window has it open for "
+            "writing, the app offers to open it read-only."
+        ),
         examples=["open spring.workshop", "--content ~/our-exercises open spring.workshop"],
     )
-    p.add_argument("file", type=Path, help="the .workshop file")
+    p.add_argument("file", type=Path, help=_("the .workshop file"))
     p.set_defaults(handler=cmd_open)
 
     p = add_command(
         sub,
         "new",
-        summary="create a new, empty workshop file",
-        description="Create a workshop file with its program, organisation and date; the rest "
-        "(sponsor, goals, wording, roster, agenda) is filled in in the app or with import. "
-        "'.workshop' is added to a name without a suffix. An existing file is never replaced.",
+        summary=_("create a new, empty workshop file"),
+        description=_(
+            "Create a workshop file with its program, organisation and date; the rest "
+            "(sponsor, goals, wording, roster, agenda) is filled in in the app or with import. "
+            "'.workshop' is added to a name without a suffix. An existing file is never replaced."
+        ),
         examples=[
             'new spring.workshop --program "Accelerate Mentoring Program" \\\n'
             '--organisation "Northwind Logistics" --date 2027-03-09'
         ],
     )
-    p.add_argument("file", type=Path, help="the new .workshop file (must not exist)")
-    p.add_argument("--program", required=True, help="the mentoring program's name")
+    p.add_argument("file", type=Path, help=_("the new .workshop file (must not exist)"))
+    p.add_argument("--program", required=True, help=_("the mentoring program's name"))
     p.add_argument(
         "--organisation",
         "--organization",
         required=True,
         dest="organisation",
-        help="the organisation running the program, printed on every charter",
+        help=_("the organisation running the program, printed on every charter"),
     )
-    p.add_argument("--date", required=True, help="the workshop date, YYYY-MM-DD")
+    p.add_argument("--date", required=True, help=_("the workshop date, YYYY-MM-DD"))
     p.set_defaults(handler=cmd_new)
 
     p = add_command(
         sub,
         "demo",
-        summary="create a realistic demo workshop (12 pairs)",
-        description="Create a demo workshop to try the app with: a launch at a logistics "
-        "company with its program context, an agenda, and twelve pairs whose charters are in "
-        "every state (complete, half-filled, empty, signed, a partner absent). With "
-        "--after-launch, the same program 100 days after its launch, with its follow-up "
-        "records: check-ins, meetings logged, a review, pairs at risk and a pair closed. "
-        "With --language, the same workshop in Italian, German or French: a company, people "
-        "and charters of that country, and its charter language set to match.",
+        summary=_("create a realistic demo workshop (12 pairs)"),
+        description=_(
+            "Create a demo workshop to try the app with: a launch at a logistics "
+            "company with its program context, an agenda, and twelve pairs whose charters are "
+            "in every state (complete, half-filled, empty, signed, a partner absent). With "
+            "--after-launch, the same program 100 days after its launch, with its follow-up "
+            "records: check-ins, meetings logged, a review, pairs at risk and a pair closed. "
+            "With --language, the same workshop in Italian, German or French: a company, people "
+            "and charters of that country, and its charter language set to match."
+        ),
         examples=[
             "demo try-out.workshop",
             "demo prova.workshop --language it",
             "demo after.workshop --after-launch --today 2027-04-29",
         ],
     )
-    p.add_argument("file", type=Path, help="the new .workshop file (must not exist)")
+    p.add_argument("file", type=Path, help=_("the new .workshop file (must not exist)"))
     p.add_argument(
         "--after-launch",
         action="store_true",
-        help="make it a program 100 days after its launch, with follow-up records",
+        help=_("make it a program 100 days after its launch, with follow-up records"),
     )
     p.add_argument(
         "--today",
         type=cli_follow_up.today_arg,
         metavar="DATE",
-        help="with --after-launch: the day the program has reached, YYYY-MM-DD (default: today)",
+        help=_("with --after-launch: the day the program has reached, YYYY-MM-DD (default: today)"),
     )
     p.add_argument(
         "--language",
         choices=list(DEMO_LANGUAGES),
         default=DEMO_DEFAULT_LANGUAGE,
-        help="the language its data and charters are written in (default: %(default)s)",
+        help=_("the language its data and charters are written in (default: %(default)s)"),
     )
     p.set_defaults(handler=cmd_demo)
 
     p = add_command(
         sub,
         "relaunch",
-        summary="start a re-launch workshop from a program's file",
-        description="Make the workshop file for re-launching a program: the same people, "
-        "pairs and charters (every signed version and its signatures) on the re-launch's "
-        "date, with no agenda yet and nobody checked in. The program's file is only read; a "
-        "charter revised at the re-launch becomes version 2 of the one signed there.",
+        summary=_("start a re-launch workshop from a program's file"),
+        description=_(
+            "Make the workshop file for re-launching a program: the same people, "
+            "pairs and charters (every signed version and its signatures) on the re-launch's "
+            "date, with no agenda yet and nobody checked in. The program's file is only read; a "
+            "charter revised at the re-launch becomes version 2 of the one signed there."
+        ),
         examples=["relaunch spring.workshop --out spring-relaunch.workshop --date 2027-06-08"],
     )
-    p.add_argument("file", type=Path, help="the program's .workshop file (only read)")
-    p.add_argument("--out", type=Path, required=True, help="the new .workshop file")
-    p.add_argument("--date", required=True, help="the re-launch's date, YYYY-MM-DD")
+    p.add_argument("file", type=Path, help=_("the program's .workshop file (only read)"))
+    p.add_argument("--out", type=Path, required=True, help=_("the new .workshop file"))
+    p.add_argument("--date", required=True, help=_("the re-launch's date, YYYY-MM-DD"))
     p.set_defaults(handler=cmd_relaunch)
 
     p = add_command(
         sub,
         "import",
-        summary="import a roster (CSV or XLSX) into a workshop",
-        description="Import participants and pairs from a roster: one row per participant or "
-        "one row per pair, CSV (any common delimiter and encoding) or Excel. Every row is "
-        "checked first; if any has a problem nothing is imported and each problem is listed "
-        "with its row and column. Importing the same roster again adds nobody twice.",
+        summary=_("import a roster (CSV or XLSX) into a workshop"),
+        description=_(
+            "Import participants and pairs from a roster: one row per participant or "
+            "one row per pair, CSV (any common delimiter and encoding) or Excel. Every row is "
+            "checked first; if any has a problem nothing is imported and each problem is listed "
+            "with its row and column. Importing the same roster again adds nobody twice."
+        ),
         examples=[
             "import spring.workshop roster.xlsx --dry-run",
             "import spring.workshop roster.csv",
         ],
     )
-    p.add_argument("file", type=Path, help="the .workshop file")
-    p.add_argument("roster", type=Path, help="the roster: .csv or .xlsx")
+    p.add_argument("file", type=Path, help=_("the .workshop file"))
+    p.add_argument("roster", type=Path, help=_("the roster: .csv or .xlsx"))
     p.add_argument(
         "--dry-run",
         action="store_true",
-        help="show what would be imported, and change nothing",
+        help=_("show what would be imported, and change nothing"),
     )
     p.set_defaults(handler=cmd_import)
 
     p = add_command(
         sub,
         "info",
-        summary="pairs, completeness, signatures, attendance",
-        description="Show a workshop at a glance: the program, how many charters are complete "
-        "and signed, who is here, and each pair's state. The file is opened read-only, so "
-        "this works while the app has it open.",
+        summary=_("pairs, completeness, signatures, attendance"),
+        description=_(
+            "Show a workshop at a glance: the program, how many charters are complete "
+            "and signed, who is here, and each pair's state. The file is opened read-only, so "
+            "this works while the app has it open."
+        ),
         examples=["info spring.workshop", "info spring.workshop --json"],
     )
-    p.add_argument("file", type=Path, help="the .workshop file (opened read-only)")
-    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument("file", type=Path, help=_("the .workshop file (opened read-only)"))
+    p.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
     p.set_defaults(handler=cmd_info)
 
     p = add_command(
@@ -261,11 +317,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = add_command(
         sub,
         "charters",
-        summary="print the pairs' charters as PDF files",
-        description="Write one PDF per pair (named by pair code and names) into a folder; "
-        "with --combined, also one PDF of all of them in order, for printing in one go: "
-        "ready for double-sided printing (each charter starts on a front page), and with "
-        "--copies, each pair's labelled copies one after the other.",
+        summary=_("print the pairs' charters as PDF files"),
+        description=_(
+            "Write one PDF per pair (named by pair code and names) into a folder; "
+            "with --combined, also one PDF of all of them in order, for printing in one go: "
+            "ready for double-sided printing (each charter starts on a front page), and with "
+            "--copies, each pair's labelled copies one after the other."
+        ),
         examples=[
             "charters spring.workshop --out printed --combined",
             "charters spring.workshop --out printed --pair P07 --pair P12 \\\n--paper letter",
@@ -273,53 +331,59 @@ def build_parser() -> argparse.ArgumentParser:
             "charters spring.workshop --out printed --combined --no-duplex",
         ],
     )
-    p.add_argument("file", type=Path, help="the .workshop file")
-    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="the output folder")
+    p.add_argument("file", type=Path, help=_("the .workshop file"))
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("the output folder"))
     p.add_argument(
         "--pair",
         action="append",
         default=[],
         metavar="CODE",
-        help="only this pair (repeat for several); default: every pair",
+        help=_("only this pair (repeat for several); default: every pair"),
     )
-    p.add_argument("--combined", action="store_true", help="also write 'All charters.pdf'")
+    p.add_argument("--combined", action="store_true", help=_("also write 'All charters.pdf'"))
     p.add_argument(
         "--duplex",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="in 'All charters.pdf', start each charter on a front page: a blank page follows "
-        "a charter with an odd number of pages (the default); --no-duplex for printing on one "
-        "side",
+        help=_(
+            "in 'All charters.pdf', start each charter on a front page: a blank page follows "
+            "a charter with an odd number of pages (the default); --no-duplex for printing on "
+            "one side"
+        ),
     )
     p.add_argument(
         "--copies",
         type=copies_argument,
         metavar="WHOSE",
-        help="in 'All charters.pdf' (implies --combined), each pair's charter once per copy, "
-        "labelled: any of mentor, mentee, program, separated by commas; or a number: 2 for "
-        "mentor,mentee, 3 for all three, 1 for one copy without a label (the default)",
+        help=_(
+            "in 'All charters.pdf' (implies --combined), each pair's charter once per copy, "
+            "labelled: any of mentor, mentee, program, separated by commas; or a number: 2 for "
+            "mentor,mentee, 3 for all three, 1 for one copy without a label (the default)"
+        ),
     )
     _add_paper(p)
     p.add_argument(
         "--summary",
         action="store_true",
-        help="also write the one-page staff summary, 'Workshop summary.pdf'",
+        help=_("also write the one-page staff summary, 'Workshop summary.pdf'"),
     )
     p.set_defaults(handler=cmd_charters)
 
     p = add_command(
         sub,
         "sign-in-sheet",
-        summary="print the attendance sign-in sheet as a PDF",
-        description="Write a PDF listing every participant (name, role, pair, department), "
-        "sorted by name, with a column to sign, on the workshop's paper size.",
+        summary=_("print the attendance sign-in sheet as a PDF"),
+        description=_(
+            "Write a PDF listing every participant (name, role, pair, department), "
+            "sorted by name, with a column to sign, on the workshop's paper size."
+        ),
         examples=[
             "sign-in-sheet spring.workshop --out sign-in.pdf",
             "sign-in-sheet spring.workshop --out sign-in.pdf --paper letter",
         ],
     )
-    p.add_argument("file", type=Path, help="the .workshop file (opened read-only)")
-    p.add_argument("--out", type=Path, required=True, metavar="PDF", help="the PDF to write")
+    p.add_argument("file", type=Path, help=_("the .workshop file (opened read-only)"))
+    p.add_argument("--out", type=Path, required=True, metavar="PDF", help=_("the PDF to write"))
     _add_paper(p)
     p.set_defaults(handler=cmd_sign_in_sheet)
 
@@ -334,7 +398,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_follow_up.register(sub)
     cli_checkins.register(sub)
     cli_outcomes.register(sub)
-    return parser
+    return _localised(parser)
 
 
 def _workshop_path(path: Path) -> Path:
@@ -346,7 +410,7 @@ def _workshop_path(path: Path) -> Path:
 def _content_dir(args: argparse.Namespace) -> Path | None:
     folder: Path | None = args.content
     if folder is not None and not folder.is_dir():
-        raise UserError(f"--content {folder}: there is no such folder.")
+        raise UserError(_("--content {folder}: there is no such folder.").format(folder=folder))
     return folder
 
 
@@ -370,7 +434,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         path, program=args.program, organisation=args.organisation, date=args.date
     ):
         pass
-    print(f"Created {path}")
+    print(_("Created {path}").format(path=path))
     return 0
 
 
@@ -382,20 +446,29 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     path = _workshop_path(args.file)
     if args.today is not None and not args.after_launch:
-        print(f"{PROG} demo: --today goes with --after-launch", file=sys.stderr)
+        print(_("{prog} demo: --today goes with --after-launch").format(prog=PROG), file=sys.stderr)
         return 2
     if args.after_launch:
         today = args.today or date.today()
         with create_after_launch(path, today=today, language=args.language) as wf:
             pairs = len(wf.roster.pairs())
         print(
-            f"Created the demo workshop {path} ({count(pairs, 'pair')}), "
-            f"{DAYS_SINCE_LAUNCH} days after its launch"
+            ngettext(
+                "Created the demo workshop {path} ({n} pair), {days} days after its launch",
+                "Created the demo workshop {path} ({n} pairs), {days} days after its launch",
+                pairs,
+            ).format(path=path, n=pairs, days=DAYS_SINCE_LAUNCH)
         )
         return 0
     with create_demo(path, language=args.language) as wf:
         pairs = len(wf.roster.pairs())
-    print(f"Created the demo workshop {path} ({count(pairs, 'pair')})")
+    print(
+        ngettext(
+            "Created the demo workshop {path} ({n} pair)",
+            "Created the demo workshop {path} ({n} pairs)",
+            pairs,
+        ).format(path=path, n=pairs)
+    )
     return 0
 
 
@@ -403,24 +476,32 @@ def cmd_relaunch(args: argparse.Namespace) -> int:
     from workshop_app.core.store.relaunch import start_relaunch
 
     out = start_relaunch(args.file, out=_workshop_path(args.out), date=args.date)
-    print(f"Created {out} for the re-launch on {args.date.strip()}: choose its agenda in the app")
+    print(
+        _("Created {path} for the re-launch on {date}: choose its agenda in the app").format(
+            path=out, date=args.date.strip()
+        )
+    )
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from workshop_app.core.roster.importer import apply_import, plan_import
     from workshop_app.core.store.workshop_file import WorkshopFile
-    from workshop_app.core.words import count
 
     with WorkshopFile.open(args.file, readonly=args.dry_run) as wf:
         plan = plan_import(wf, args.roster)
         if not plan.ok:
+            n = len(plan.problems)
             raise UserError(
-                f"{plan.source} has {count(len(plan.problems), 'problem')}; nothing was imported.",
+                ngettext(
+                    "{source} has {n} problem; nothing was imported.",
+                    "{source} has {n} problems; nothing was imported.",
+                    n,
+                ).format(source=plan.source, n=f"{n:,}"),
                 details=[str(p) for p in plan.problems],
             )
         if args.dry_run:
-            print("Dry run, nothing imported. Would import:")
+            print(_("Dry run, nothing imported. Would import:"))
             print("\n".join(plan.summary()))
             for person in plan.add:
                 print(f"  + {person.role:<6} {person.name} <{person.email}>")
@@ -428,12 +509,16 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(f"  ~ {known.name}: " + ", ".join(f"{k} -> {v}" for k, v in changes.items()))
             for pair in plan.new_pairs:
                 print(
-                    f"  = pair {pair.code or '(new code)'}: {pair.mentor_email} + "
-                    f"{pair.mentee_email}"
+                    "  = "
+                    + _("pair {code}: {mentor} + {mentee}").format(
+                        code=pair.code or _("(new code)"),
+                        mentor=pair.mentor_email,
+                        mentee=pair.mentee_email,
+                    )
                 )
             return 0
         result = apply_import(wf, plan)
-    print(f"Imported {plan.source}: {result.summary()}.")
+    print(_("Imported {source}: {summary}.").format(source=plan.source, summary=result.summary()))
     return 0
 
 
@@ -521,13 +606,17 @@ def copies_argument(text: str) -> tuple[str, ...]:
     text = text.strip().lower()
     if text.isdigit():
         if not 1 <= int(text) <= len(COPIES):
-            raise argparse.ArgumentTypeError(f"a number of copies is 1 to {len(COPIES)}")
+            raise argparse.ArgumentTypeError(
+                _("a number of copies is 1 to {most}").format(most=len(COPIES))
+            )
         return tuple(COPIES)[: int(text)] if int(text) > 1 else ()
     try:
         return ordered(word.strip() for word in text.split(","))
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r}: copies are {', '.join(COPIES)} (separated by commas), or a number"
+            _("{text}: copies are {copies} (separated by commas), or a number").format(
+                text=repr(text), copies=", ".join(COPIES)
+            )
         ) from None
 
 
@@ -542,7 +631,7 @@ def cmd_charters(args: argparse.Namespace) -> int:
 
     resolved(args.out)  # a loop of links is named as one, not as "the folder exists"
     if args.out.exists() and not args.out.is_dir():
-        raise UserError(f"{args.out} is a file; --out needs a folder.")
+        raise UserError(_("{path} is a file; --out needs a folder.").format(path=args.out))
     with WorkshopFile.open(args.file, readonly=True) as wf:
         if args.pair:
             pairs = []
@@ -552,13 +641,21 @@ def cmd_charters(args: argparse.Namespace) -> int:
                 except UserError:
                     pair = None
                 if pair is None:
-                    raise UserError(f"There is no pair {code!r} in {args.file.name}.")
+                    raise UserError(
+                        _("There is no pair {code} in {file}.").format(
+                            code=repr(code), file=args.file.name
+                        )
+                    )
                 if pair not in pairs:
                     pairs.append(pair)
         else:
             pairs = wf.roster.pairs()
             if not pairs:
-                raise UserError(f"{args.file.name} has no pairs yet: import the roster first.")
+                raise UserError(
+                    _("{file} has no pairs yet: import the roster first.").format(
+                        file=args.file.name
+                    )
+                )
         parts = workshop_parts(wf)
         contexts = [charter_context(wf, p.id, parts=parts) for p in pairs]
         summary = None
@@ -567,19 +664,12 @@ def cmd_charters(args: argparse.Namespace) -> int:
 
             summary = summary_context(wf)
 
-    show = sys.stderr.isatty()
-
-    def progress(done: int, total: int) -> None:
-        if show:
-            end = "\n" if done == total else ""
-            print(f"\rRendering charters: {done}/{total}", end=end, file=sys.stderr, flush=True)
-
     result = render_charters(
         contexts,
         out_dir=args.out,
         combined=args.combined or args.copies is not None,
         paper=args.paper,
-        progress=progress,
+        progress=_progress_line(_("Rendering charters")),
         workers=0 if len(contexts) <= 2 else None,  # a worker's start-up costs two charters
         cache=default_cache(),
         duplex=args.duplex,
@@ -604,9 +694,11 @@ def cmd_sign_in_sheet(args: argparse.Namespace) -> int:
 
     resolved(args.out)  # a loop of links is refused, not silently replaced by the PDF
     if args.out.is_dir():
-        raise UserError(f"{args.out} is a folder; --out needs the name of the PDF to write.")
+        raise UserError(
+            _("{path} is a folder; --out needs the name of the PDF to write.").format(path=args.out)
+        )
     if not args.out.parent.is_dir():
-        raise UserError(f"The folder {args.out.parent} does not exist.")
+        raise UserError(_("The folder {path} does not exist.").format(path=args.out.parent))
     with WorkshopFile.open(args.file, readonly=True) as wf:
         context = sign_in_context(wf)
     print(write_sign_in_sheet(context, args.out, paper=args.paper))
@@ -623,15 +715,17 @@ def _add_handouts(sub: argparse._SubParsersAction) -> None:
 
     names = "\n".join(f"  {h.name:<10} {h.title}.pdf: {h.what}" for h in HANDOUTS)
     about = textwrap.fill(
-        "Write the handouts for the room into a folder, one PDF each, from the exercise "
-        "library's own text with the program's details and the agenda's minutes filled in, "
-        "on the workshop's paper size. The handouts, by the short name --only takes:",
+        _(
+            "Write the handouts for the room into a folder, one PDF each, from the exercise "
+            "library's own text with the program's details and the agenda's minutes filled in, "
+            "on the workshop's paper size. The handouts, by the short name --only takes:"
+        ),
         width=78,
     )
     p = add_command(
         sub,
         "handouts",
-        summary="print the room's handouts as PDF files",
+        summary=_("print the room's handouts as PDF files"),
         description=f"{about}\n{names}",
         examples=[
             "handouts spring.workshop --out handouts",
@@ -639,15 +733,14 @@ def _add_handouts(sub: argparse._SubParsersAction) -> None:
             "--content ~/our-exercises handouts spring.workshop --out handouts",
         ],
     )
-    p.formatter_class = argparse.RawDescriptionHelpFormatter  # the list of names as written
-    p.add_argument("file", type=Path, help="the .workshop file (opened read-only)")
-    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="the output folder")
+    p.add_argument("file", type=Path, help=_("the .workshop file (opened read-only)"))
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("the output folder"))
     p.add_argument(
         "--only",
         action="append",
         default=[],
         metavar="NAME",
-        help="only this handout, by its short name (repeat for several); default: all",
+        help=_("only this handout, by its short name (repeat for several); default: all"),
     )
     _add_paper(p)
     p.set_defaults(handler=cmd_handouts)
@@ -659,7 +752,7 @@ def _add_paper(p: argparse.ArgumentParser) -> None:
         "--paper",
         choices=("a4", "letter"),
         type=str.lower,
-        help="paper size (default: the workshop's setting)",
+        help=_("paper size (default: the workshop's setting)"),
     )
 
 
@@ -667,20 +760,22 @@ def _add_certificates(sub: argparse._SubParsersAction) -> None:
     p = add_command(
         sub,
         "certificates",
-        summary="print a letter of appointment for every participant",
-        description="Write a letter of appointment for every mentor and mentee of the roster "
-        "into a folder, one PDF each (named for the person): chosen for the program, its "
-        "name and dates, signed by the sponsor, in the organisation's colours; with "
-        "--combined, also one PDF of all of them, by name, to print in one go.",
+        summary=_("print a letter of appointment for every participant"),
+        description=_(
+            "Write a letter of appointment for every mentor and mentee of the roster "
+            "into a folder, one PDF each (named for the person): chosen for the program, its "
+            "name and dates, signed by the sponsor, in the organisation's colours; with "
+            "--combined, also one PDF of all of them, by name, to print in one go."
+        ),
         examples=[
             "certificates spring.workshop --out letters",
             "certificates spring.workshop --out letters --combined --paper letter",
         ],
     )
-    p.add_argument("file", type=Path, help="the .workshop file (opened read-only)")
-    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="the output folder")
+    p.add_argument("file", type=Path, help=_("the .workshop file (opened read-only)"))
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("the output folder"))
     p.add_argument(
-        "--combined", action="store_true", help="also write 'All letters of appointment.pdf'"
+        "--combined", action="store_true", help=_("also write 'All letters of appointment.pdf'")
     )
     _add_paper(p)
     p.set_defaults(handler=cmd_certificates)
@@ -691,7 +786,7 @@ def _output_folder(out: Path) -> None:
 
     resolved(out)  # a loop of links is named as one, not as "the folder exists"
     if out.exists() and not out.is_dir():
-        raise UserError(f"{out} is a file; --out needs a folder.")
+        raise UserError(_("{path} is a file; --out needs a folder.").format(path=out))
 
 
 def _progress_line(what: str) -> Callable[[int, int], None]:
@@ -717,7 +812,7 @@ def cmd_handouts(args: argparse.Namespace) -> int:
         str(args.out),
         args.only,
         args.paper,
-        progress=_progress_line("Rendering handouts"),
+        progress=_progress_line(_("Rendering handouts")),
     )
     for path in written:
         print(path)
@@ -733,7 +828,7 @@ def cmd_certificates(args: argparse.Namespace) -> int:
         str(args.out),
         args.combined,
         args.paper,
-        progress=_progress_line("Rendering letters"),
+        progress=_progress_line(_("Rendering letters")),
     )
     for path in written:
         print(path)

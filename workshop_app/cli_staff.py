@@ -11,6 +11,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from workshop_app.core.i18n import _
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     from workshop_app.cli import add_command
@@ -19,10 +21,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(
         sub,
         "export",
-        summary="export the records for program staff: csv, xlsx, json, ics or archive",
-        description="Export a workshop's records for program staff. Content private to the "
-        "pairs (boundaries, goals marked private) is left out unless --include-confidential "
-        "is given; every file says which. The workshop is opened read-only and never changed.",
+        summary=_("export the records for program staff: csv, xlsx, json, ics or archive"),
+        description=_(
+            "Export a workshop's records for program staff. Content private to the "
+            "pairs (boundaries, goals marked private) is left out unless --include-confidential "
+            "is given; every file says which. The workshop is opened read-only and never changed."
+        ),
         examples=[
             "export spring.workshop --format xlsx --out records.xlsx",
             "export spring.workshop --format ics --out calendars.zip --per-pair \\\n"
@@ -30,42 +34,48 @@ def register(sub: argparse._SubParsersAction) -> None:
             "export spring.workshop --format archive --out archive.zip \\\n--include-confidential",
         ],
     )
-    p.add_argument("file", type=Path, help="the .workshop file (opened read-only)")
-    p.add_argument("--format", required=True, choices=FORMATS, help="what to write")
+    p.add_argument("file", type=Path, help=_("the .workshop file (opened read-only)"))
+    p.add_argument("--format", required=True, choices=FORMATS, help=_("what to write"))
     p.add_argument(
         "--out",
         required=True,
         type=Path,
-        help="where: a file for xlsx, json and ics; a new folder, or a .zip, for csv and "
-        "archive (and for ics with --per-pair)",
+        help=_(
+            "where: a file for xlsx, json and ics; a new folder, or a .zip, for csv and "
+            "archive (and for ics with --per-pair)"
+        ),
     )
     p.add_argument(
         "--include-confidential",
         action="store_true",
-        help="include content private to the pairs",
+        help=_("include content private to the pairs"),
     )
     p.add_argument(
-        "--per-pair", action="store_true", help="ics: one calendar per pair (folder or .zip)"
+        "--per-pair", action="store_true", help=_("ics: one calendar per pair (folder or .zip)")
     )
     p.add_argument(
         "--timezone",
         metavar="ZONE",
-        help="ics: the time zone of the agreed meeting times, like Europe/London, or "
-        "'floating' for times without a zone (default: this computer's time zone)",
+        help=_(
+            "ics: the time zone of the agreed meeting times, like Europe/London, or "
+            "'floating' for times without a zone (default: this computer's time zone)"
+        ),
     )
     p.set_defaults(handler=cmd_export)
 
     p = add_command(
         sub,
         "merge",
-        summary="merge the workshop files of several rooms of one launch into a new file",
-        description="Combine the workshop files of several rooms of the same launch into a new "
-        "file and print a report of conflicts and renamed pair codes. The inputs are not "
-        "changed.",
+        summary=_("merge the workshop files of several rooms of one launch into a new file"),
+        description=_(
+            "Combine the workshop files of several rooms of the same launch into a new "
+            "file and print a report of conflicts and renamed pair codes. The inputs are not "
+            "changed."
+        ),
         examples=["merge launch.workshop room-a.workshop room-b.workshop room-c.workshop"],
     )
-    p.add_argument("out", type=Path, help="the new merged .workshop file (must not exist)")
-    p.add_argument("inputs", type=Path, nargs="+", help="the rooms' .workshop files")
+    p.add_argument("out", type=Path, help=_("the new merged .workshop file (must not exist)"))
+    p.add_argument("inputs", type=Path, nargs="+", help=_("the rooms' .workshop files"))
     p.set_defaults(handler=cmd_merge)
 
 
@@ -83,8 +93,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             timezone=args.timezone,
             progress=_progress_on_terminal(),
         )
-    hint = "" if result.confidential_included else " (--include-confidential puts it in.)"
-    print(result.summary() + hint)
+    if result.confidential_included:
+        print(result.summary())
+    else:
+        print(_("{summary} (--include-confidential puts it in.)").format(summary=result.summary()))
     return 0
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import platformdirs
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import _
 
 APP_NAME = "workshop-app"
 LOG_NAME = "workshop-app.log"
@@ -67,7 +68,9 @@ def resolved(path: Path) -> Path:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise UserError(
-                f"{path} cannot be used: its symbolic links lead round in a loop. "
-                "Point the link at a real file or folder, or choose another name."
+                _(
+                    "{path} cannot be used: its symbolic links lead round in a loop. "
+                    "Point the link at a real file or folder, or choose another name."
+                ).format(path=path)
             ) from exc
     return path.resolve()

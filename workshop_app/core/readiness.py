@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from workshop_app.core.model import WORKSHOP_FIELDS, Segment, Workshop
-from workshop_app.core.words import count
+from workshop_app.core.i18n import N_, _, ngettext
+from workshop_app.core.model import Segment, Workshop
 
 STANDARD_CONFIDENTIALITY = (
     "What the mentor and mentee say to each other in their mentoring conversations stays "
@@ -52,13 +52,15 @@ KEY_FIELDS = (
     "confidentiality_text",
     "no_fault_text",
 )
-_LABELS = {f.name: f.label for f in WORKSHOP_FIELDS}
+# Each key field as a sentence names it ("Still to fill in: sponsor, support contacts.").
 _SHORT_LABELS = {
-    "program_goals": "program goals",
-    "program_length_months": "program length",
-    "support_contacts": "support contacts",
-    "confidentiality_text": "confidentiality wording",
-    "no_fault_text": "no-fault clause",
+    "facilitator": N_("facilitator"),
+    "sponsor_name": N_("sponsor"),
+    "program_goals": N_("program goals"),
+    "program_length_months": N_("program length"),
+    "support_contacts": N_("support contacts"),
+    "confidentiality_text": N_("confidentiality wording"),
+    "no_fault_text": N_("no-fault clause"),
 }
 
 
@@ -88,16 +90,20 @@ def program_warnings(workshop: Workshop, *, today: date) -> list[ProgramWarning]
         warnings.append(
             ProgramWarning(
                 "date",
-                f"The workshop date, {workshop.date}, is in the past: every charter prints "
-                "it. Change it if the workshop is still to come.",
+                _(
+                    "The workshop date, {date}, is in the past: every charter prints "
+                    "it. Change it if the workshop is still to come."
+                ).format(date=workshop.date),
             )
         )
     if not workshop.confidentiality_text.strip():
         warnings.append(
             ProgramWarning(
                 "confidentiality_text",
-                "There is no confidentiality wording: the charters would print without the "
-                "program's confidentiality terms.",
+                _(
+                    "There is no confidentiality wording: the charters would print without the "
+                    "program's confidentiality terms."
+                ),
                 STANDARD_CONFIDENTIALITY,
             )
         )
@@ -105,7 +111,7 @@ def program_warnings(workshop: Workshop, *, today: date) -> list[ProgramWarning]
         warnings.append(
             ProgramWarning(
                 "no_fault_text",
-                "There is no no-fault conclusion clause: the charters would print without it.",
+                _("There is no no-fault conclusion clause: the charters would print without it."),
                 STANDARD_NO_FAULT,
             )
         )
@@ -139,25 +145,33 @@ def _program_step(workshop: Workshop, today: date) -> NextStep:
     missing = [n for n in missing_fields(workshop) if n not in warned]  # said once, not twice
     parts = [w.message for w in warnings]
     if missing:
-        names = [_SHORT_LABELS.get(n, _LABELS[n].lower()) for n in missing]
-        parts.insert(0, "Still to fill in: " + ", ".join(names) + ".")
+        names = [_(_SHORT_LABELS[n]) for n in missing]
+        parts.insert(0, _("Still to fill in: {fields}.").format(fields=", ".join(names)))
     if not parts:
-        parts = ["Sponsor, goals, support contacts and wording are filled in."]
+        parts = [_("Sponsor, goals, support contacts and wording are filled in.")]
     done = not missing and not warnings
-    return NextStep("program", "Fill in the program context", " ".join(parts), done=done)
+    return NextStep("program", _("Fill in the program context"), " ".join(parts), done=done)
 
 
 def _roster_step(pairs: int, participants: int) -> NextStep:
     if pairs:
-        detail = f"{count(pairs, 'pair')} from {count(participants, 'participant')}."
-    elif participants:
-        detail = (
-            f"{count(participants, 'participant')}, no pairs yet: make the pairs that "
-            "matching produced, or import a roster that has them."
+        detail = _("{pairs} from {participants}.").format(
+            pairs=ngettext("{n} pair", "{n} pairs", pairs).format(n=f"{pairs:,}"),
+            participants=ngettext("{n} participant", "{n} participants", participants).format(
+                n=f"{participants:,}"
+            ),
         )
+    elif participants:
+        detail = ngettext(
+            "{n} participant, no pairs yet: make the pairs that matching produced, or import "
+            "a roster that has them.",
+            "{n} participants, no pairs yet: make the pairs that matching produced, or import "
+            "a roster that has them.",
+            participants,
+        ).format(n=f"{participants:,}")
     else:
-        detail = "No roster yet: import it from a CSV or Excel file, or add people one by one."
-    return NextStep("roster", "Import the roster and pairs", detail, done=pairs > 0)
+        detail = _("No roster yet: import it from a CSV or Excel file, or add people one by one.")
+    return NextStep("roster", _("Import the roster and pairs"), detail, done=pairs > 0)
 
 
 def _agenda_step(segments: Sequence[Segment]) -> NextStep:
@@ -165,11 +179,17 @@ def _agenda_step(segments: Sequence[Segment]) -> NextStep:
     if planned:
         minutes = round(sum(s.planned_minutes for s in planned))
         hours, rest = divmod(minutes, 60)
-        length = f"{hours} h {rest:02d} min" if hours else f"{rest} min"
-        detail = f"{count(len(planned), 'segment')}, {length} planned."
+        length = (
+            _("{hours} h {minutes} min").format(hours=hours, minutes=f"{rest:02d}")
+            if hours
+            else _("{minutes} min").format(minutes=rest)
+        )
+        detail = ngettext(
+            "{n} segment, {length} planned.", "{n} segments, {length} planned.", len(planned)
+        ).format(n=len(planned), length=length)
     else:
-        detail = "No agenda yet: start from the half-day launch or the 90-minute express launch."
-    return NextStep("agenda", "Choose the agenda", detail, done=bool(planned))
+        detail = _("No agenda yet: start from the half-day launch or the 90-minute express launch.")
+    return NextStep("agenda", _("Choose the agenda"), detail, done=bool(planned))
 
 
 def _filled(value: object) -> bool:

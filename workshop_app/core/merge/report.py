@@ -10,7 +10,7 @@ from typing import Any
 
 from workshop_app.core.charter_fields import FIELD_BY_NAME
 from workshop_app.core.exports.tables import GOAL_PART_NAMES, attendance_word
-from workshop_app.core.words import count
+from workshop_app.core.i18n import _, ngettext
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +34,24 @@ class Conflict:
     others: tuple[OtherValue, ...]
 
     def line(self) -> str:
-        others = "; ".join(f"{o.source} had {o.value}{_set(o.at)}" for o in self.others)
-        return (
-            f"{self.record}, {self.field}: kept the version from {self.kept_from} "
-            f"({self.kept}{_set(self.kept_at, inside=True)}); {others}"
+        others = "; ".join(
+            (_("{file} had {value} (set {when})") if o.at else _("{file} had {value}")).format(
+                file=o.source, value=o.value, when=_when(o.at)
+            )
+            for o in self.others
+        )
+        kept = (
+            _("{record}, {field}: kept the version from {file} ({value}, set {when}); {others}")
+            if self.kept_at
+            else _("{record}, {field}: kept the version from {file} ({value}); {others}")
+        )
+        return kept.format(
+            record=self.record,
+            field=self.field,
+            file=self.kept_from,
+            value=self.kept,
+            when=_when(self.kept_at),
+            others=others,
         )
 
 
@@ -61,7 +75,10 @@ class Taken:
     fields: tuple[tuple[str, str], ...]  # (field, file)
 
     def line(self) -> str:
-        return f"{self.record}: " + ", ".join(f"{f} from {source}" for f, source in self.fields)
+        fields = ", ".join(
+            _("{field} from {file}").format(field=f, file=source) for f, source in self.fields
+        )
+        return _("{record}: {fields}").format(record=self.record, fields=fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +90,12 @@ class Renamed:
     signed: bool = False  # its charter was signed on paper under the old code
 
     def line(self) -> str:
-        signed = f"; its signed charter shows {self.old_code}" if self.signed else ""
-        return f"{self.old_code} -> {self.new_code}: {self.names} (from {self.source}{signed})"
+        line = (
+            _("{old} -> {new}: {names} (from {file}; its signed charter shows {old})")
+            if self.signed
+            else _("{old} -> {new}: {names} (from {file})")
+        )
+        return line.format(old=self.old_code, new=self.new_code, names=self.names, file=self.source)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -94,45 +115,62 @@ class MergeReport:
 
     def lines(self) -> list[str]:
         c = self.counts
+        files = len(self.inputs)
         out = [
-            f"Merged {count(len(self.inputs), 'file')} into {self.out}: "
-            f"{count(c['pairs'], 'pair')}, {count(c['participants'], 'participant')}.",
+            ngettext(
+                "Merged {n} file into {path}: {pairs}, {participants}.",
+                "Merged {n} files into {path}: {pairs}, {participants}.",
+                files,
+            ).format(
+                n=files,
+                path=self.out,
+                pairs=ngettext("{n} pair", "{n} pairs", c["pairs"]).format(n=f"{c['pairs']:,}"),
+                participants=ngettext(
+                    "{n} participant", "{n} participants", c["participants"]
+                ).format(n=f"{c['participants']:,}"),
+            ),
         ]
         if self.renamed:
-            out += ["", "Pair codes renamed (charters already printed show the old code):"]
+            out += ["", _("Pair codes renamed (charters already printed show the old code):")]
             out += [f"  {r.line()}" for r in self.renamed]
         out.append("")
         if self.conflicts:
+            n = len(self.conflicts)
             out.append(
-                f"{count(len(self.conflicts), 'conflict')} (where the files disagree, the value "
-                "set last was kept unless the line says otherwise):"
+                ngettext(
+                    "{n} conflict (where the files disagree, the value set last was kept unless "
+                    "the line says otherwise):",
+                    "{n} conflicts (where the files disagree, the value set last was kept unless "
+                    "the line says otherwise):",
+                    n,
+                ).format(n=f"{n:,}")
             )
             out += [f"  {c.line()}" for c in self.conflicts]
         else:
-            out.append("No conflicts.")
+            out.append(_("No conflicts."))
         if self.taken:
             out.append(
-                f"{count(self.updated, 'record')} differed between the files without a "
-                "conflict; each field was taken from the file that changed it:"
+                ngettext(
+                    "{n} record differed between the files without a conflict; each field was "
+                    "taken from the file that changed it:",
+                    "{n} records differed between the files without a conflict; each field was "
+                    "taken from the file that changed it:",
+                    self.updated,
+                ).format(n=f"{self.updated:,}")
             )
             out += [f"  {t.line()}" for t in self.taken]
         if self.removed:
-            out.append(f"{count(self.removed, 'record')} removed in one room {_were(self.removed)} "
-                       "left out.")  # fmt: skip
+            out.append(
+                ngettext(
+                    "{n} record removed in one room was left out.",
+                    "{n} records removed in one room were left out.",
+                    self.removed,
+                ).format(n=f"{self.removed:,}")
+            )
         return out
 
     def text(self) -> str:
         return "\n".join(self.lines())
-
-
-def _were(n: int) -> str:
-    return "was" if n == 1 else "were"
-
-
-def _set(stamp: str, *, inside: bool = False) -> str:
-    if not stamp:
-        return ""
-    return f", set {_when(stamp)}" if inside else f" (set {_when(stamp)})"
 
 
 def _when(stamp: str) -> str:
@@ -142,7 +180,7 @@ def _when(stamp: str) -> str:
 def shown(name: str, value: Any, *, table: str, private: bool = False) -> str:
     """A value as the report shows it: short, and never private text."""
     if table == "charter_versions" and name == "snapshot":
-        return "(signed content, not shown)"
+        return _("(signed content, not shown)")
     charter_field = FIELD_BY_NAME.get(name) if table == "charters" else None
     if (
         (charter_field is not None and charter_field.private)
@@ -150,12 +188,14 @@ def shown(name: str, value: Any, *, table: str, private: bool = False) -> str:
         or (table == "agenda_segments" and name == "private_notes")  # the facilitator's own
         or (table == "checkins" and name == "comment")  # shown to staff only when asked for
     ):
-        return "(private, not shown)"
+        return _("(private, not shown)")
     if isinstance(value, bytes):
-        return f"an image of {len(value)} bytes"
+        return ngettext("an image of {n} byte", "an image of {n} bytes", len(value)).format(
+            n=len(value)
+        )
     if table == "participants" and name == "present":
         return attendance_word(None if value is None else bool(value))
     if value is None or value == "":
-        return "(empty)"
+        return _("(empty)")
     text = " ".join(str(value).split())
     return repr(text if len(text) <= 60 else text[:59] + "...")

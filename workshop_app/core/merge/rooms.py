@@ -40,6 +40,7 @@ from typing import Any
 
 from workshop_app.core.charter_fields import MAX_GOALS
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.core.jobs import Progress
 from workshop_app.core.merge.codes import (
     CodeChange,
@@ -72,7 +73,7 @@ from workshop_app.core.merge.write import write_merged
 from workshop_app.core.paths import resolved
 from workshop_app.core.runner.clock import new_id, utc_now
 from workshop_app.core.store.workshop_file import sqlite_errors
-from workshop_app.core.validation import MAX_CODE, PAIR_CODE_RULE, is_pair_code, normalise_email
+from workshop_app.core.validation import MAX_CODE, is_pair_code, normalise_email
 
 __all__ = ["MAX_CODE", "RECORD_TABLES", "MergeReport", "merge_workshops"]
 
@@ -85,13 +86,19 @@ def merge_workshops(
     """Combine `inputs` (rooms of one launch) into the new workshop file `out`."""
     out, paths = Path(out).expanduser().absolute(), [Path(p).expanduser() for p in inputs]
     if not paths:
-        raise UserError("Name at least one workshop file to merge.")
+        raise UserError(_("Name at least one workshop file to merge."))
     if any(resolved(out) == resolved(p) for p in paths):
-        raise UserError(f"{out.name} is one of the files to merge; write the merge to a new file.")
+        raise UserError(
+            _("{name} is one of the files to merge; write the merge to a new file.").format(
+                name=out.name
+            )
+        )
     if out.exists():
         raise UserError(
-            f"{out} already exists: a merge writes a new file. Choose another name; "
-            "nothing was merged."
+            _(
+                "{path} already exists: a merge writes a new file. Choose another name; "
+                "nothing was merged."
+            ).format(path=out)
         )
     total = len(paths) + 2
     names = labels(paths)
@@ -226,8 +233,15 @@ class _Merger:
                 continue
             self.notes.append(
                 Notice(
-                    f"the agenda: kept the one chosen last, from {winner.label} "
-                    f"({_agenda_text(winner)}); {other.label} had {_agenda_text(other)}"
+                    _(
+                        "the agenda: kept the one chosen last, from {file} ({agenda}); "
+                        "{other} had {other_agenda}"
+                    ).format(
+                        file=winner.label,
+                        agenda=_agenda_text(winner),
+                        other=other.label,
+                        other_agenda=_agenda_text(other),
+                    )
                 )
             )
 
@@ -339,9 +353,15 @@ class _Merger:
     def _dropped_goal(self, row: dict[str, Any]) -> Notice:
         goal = shown("goal", row["goal"], table="goals", private=bool(row["private"]))
         return Notice(
-            f"pair {self._code(row['pair_id'])}, goals: left out the goal {goal} from "
-            f"{self.first_seen[row['id']].label}: a charter has at most {MAX_GOALS} goals "
-            "(its text stays in the history)"
+            _(
+                "pair {pair}, goals: left out the goal {goal} from {file}: a charter has at "
+                "most {most} goals (its text stays in the history)"
+            ).format(
+                pair=self._code(row["pair_id"]),
+                goal=goal,
+                file=self.first_seen[row["id"]].label,
+                most=MAX_GOALS,
+            )
         )
 
     def _codes(self) -> None:
@@ -371,14 +391,23 @@ class _Merger:
                  "pair_id": row["id"], "field": "code", "old_value": change.old,
                  "new_value": change.new, "seq": None}
             )  # fmt: skip
-            source = " and ".join(change.labels)
+            # Translators: joins the names of the files that printed a pair's old code.
+            source = _(" and ").join(change.labels)
             old = change.old if is_pair_code(change.old.upper()) else ascii(change.old)
             self.renamed.append(Renamed(source, old, change.new, self._names(row), change.signed))
             if old != change.old and not change.signed:  # else the signed note says it
                 self.notes.append(
                     Notice(
-                        f"pair {self._code(change.pair_id)}, pair code: {old} in {source} is "
-                        f"not a pair code ({PAIR_CODE_RULE}), so the pair is {change.new} now"
+                        _(
+                            "pair {pair}, pair code: {old} in {file} is not a pair code (1 to "
+                            "{most} letters, digits or dashes), so the pair is {new} now"
+                        ).format(
+                            pair=self._code(change.pair_id),
+                            old=old,
+                            file=source,
+                            most=MAX_CODE,
+                            new=change.new,
+                        )
                     )
                 )
             if change.signed:
@@ -386,14 +415,26 @@ class _Merger:
 
     def _signed_code_changed(self, change: CodeChange, old: str, source: str) -> Notice:
         if change.holder is not None:
-            because = f"{old} stays with pair {self._code(change.holder)}"
+            text = _(
+                "pair {pair}, pair code: its charter was signed on paper as {old} in {file}, but "
+                "{old} stays with pair {holder}; write {new} on the signed charter"
+            )
         elif old != change.old:
-            because = "that is not a pair code"
+            text = _(
+                "pair {pair}, pair code: its charter was signed on paper as {old} in {file}, but "
+                "that is not a pair code; write {new} on the signed charter"
+            )
         else:
-            because = "it was also signed under another code, which it keeps"
+            text = _(
+                "pair {pair}, pair code: its charter was signed on paper as {old} in {file}, but "
+                "it was also signed under another code, which it keeps; write {new} on the "
+                "signed charter"
+            )
+        holder = self._code(change.holder) if change.holder is not None else ""
         return Notice(
-            f"pair {self._code(change.pair_id)}, pair code: its charter was signed on paper as "
-            f"{old} in {source}, but {because}; write {change.new} on the signed charter"
+            text.format(
+                pair=self._code(change.pair_id), old=old, file=source, holder=holder, new=change.new
+            )
         )
 
     def new_versions(self, changed: list[tuple[str, str, int]]) -> None:
@@ -406,10 +447,12 @@ class _Merger:
             )  # fmt: skip
             self.notes.append(
                 Notice(
-                    f"charter of pair {self._code(pair_id)}: version {version} was signed, and "
-                    f"changes made to it in another room came in with the merge; it is now "
-                    f"version {version + 1}, not signed (the signed version {version} is kept "
-                    "as it was signed)"
+                    _(
+                        "charter of pair {pair}: version {version} was signed, and changes made "
+                        "to it in another room came in with the merge; it is now version "
+                        "{next}, not signed (the signed version {version} is kept as it was "
+                        "signed)"
+                    ).format(pair=self._code(pair_id), version=version, next=version + 1)
                 )
             )
 
@@ -418,24 +461,40 @@ class _Merger:
         emails: dict[str, int] = {}
         for row in self.rows["participants"]:
             emails[row["email"]] = emails.get(row["email"], 0) + 1
-        problems += [f"Two different participants have the email {e}." for e, n in
-                     emails.items() if n > 1]  # fmt: skip
+        problems += [
+            _("Two different participants have the email {email}.").format(email=e)
+            for e, n in emails.items()
+            if n > 1
+        ]
         for role in ("mentor_id", "mentee_id"):
             seen: dict[str, dict[str, Any]] = {}
             for row in self.rows["pairs"]:
                 if row[role] in seen:
                     other = seen[row[role]]
                     person = self._person(row[role])
+                    twice = (
+                        _("{person} is the mentor of pair {code} ({file}) and of pair {other} "
+                          "({other_file}).")
+                        if role == "mentor_id"
+                        else _("{person} is the mentee of pair {code} ({file}) and of pair "
+                               "{other} ({other_file}).")
+                    )  # fmt: skip
                     problems.append(
-                        f"{person} is the {role[:6]} of pair {other['code']} "
-                        f"({self.first_seen[other['id']].label}) and of pair {row['code']} "
-                        f"({self.first_seen[row['id']].label})."
+                        twice.format(
+                            person=person,
+                            code=other["code"],
+                            file=self.first_seen[other["id"]].label,
+                            other=row["code"],
+                            other_file=self.first_seen[row["id"]].label,
+                        )
                     )
                 seen[row[role]] = row
         if problems:
             raise UserError(
-                "These files cannot be merged: a person can be in one pair only. Break one of "
-                "the pairs in its room's file, then merge again; nothing was merged.",
+                _(
+                    "These files cannot be merged: a person can be in one pair only. Break one "
+                    "of the pairs in its room's file, then merge again; nothing was merged."
+                ),
                 details=problems,
             )
 
@@ -448,7 +507,7 @@ class _Merger:
 
     def _person(self, participant_id: str) -> str:
         row = self.people.get(participant_id)
-        return f"{row['name']} <{row['email']}>" if row else "someone no longer in the roster"
+        return f"{row['name']} <{row['email']}>" if row else _("someone no longer in the roster")
 
     def _names(self, pair: dict[str, Any]) -> str:
         mentor, mentee = (self.people.get(pair[k]) for k in ("mentor_id", "mentee_id"))
@@ -456,33 +515,36 @@ class _Merger:
 
     def _code(self, pair_id: str) -> str:
         pair = self.pair_rows.get(pair_id)
-        return f"{pair['code']} ({self._names(pair)})" if pair else "(removed pair)"
+        return f"{pair['code']} ({self._names(pair)})" if pair else _("(removed pair)")
 
     def _record(self, table: str, row: dict[str, Any]) -> str:
         if table == "workshop":
-            return "the workshop's program details"
+            return _("the workshop's program details")
         if table == "participants":
             return f"{row['name']} <{row['email']}>"
         if table == "pairs":
-            return f"pair {self._code(row['id'])}"
+            return _("pair {pair}").format(pair=self._code(row["id"]))
         if table == "agenda_segments":
-            return f"agenda segment {row['position']} ({row['title']})"
+            return _("agenda segment {position} ({title})").format(
+                position=row["position"], title=row["title"]
+            )
         if table == "checkin_forms":
-            return f"the check-in form {row['name']!r}"
-        pair = self._code(row["pair_id"])
-        return {
-            "charters": f"charter of pair {pair}",
-            "goals": f"goal {row.get('position')} of pair {pair}",
-            "plans": f"troubleshooting plan {row.get('position')} of pair {pair}",
-            "charter_versions": f"signed version {row.get('version')} of pair {pair}",
-            "signoffs": f"{row.get('role')}'s signature on version {row.get('version')} of "
-            f"pair {pair}",
-            "checkins": f"the {row.get('role')}'s check-in of {str(row.get('submitted_at'))[:10]}"
-            f" of pair {pair}",
-            "contacts": f"the log entry of {row.get('on_date')} of pair {pair}",
-            "reviews": f"the day-{row.get('checkpoint_day')} review of pair {pair}",
-            "closures": f"the closure of pair {pair}",
-        }[table]
+            return _("the check-in form {name}").format(name=repr(row["name"]))
+        role = row.get("role")
+        if table == "signoffs":
+            text = _(RECORD_SIGNOFF.get(role or "", RECORD_SIGNOFF["coordinator"]))
+        elif table == "checkins":
+            text = _(RECORD_CHECKIN.get(role or "", RECORD_CHECKIN["mentor"]))
+        else:
+            text = _(RECORD_OF_PAIR[table])
+        return text.format(
+            pair=self._code(row["pair_id"]),
+            position=row.get("position"),
+            version=row.get("version"),
+            day=str(row.get("submitted_at"))[:10],
+            date=row.get("on_date"),
+            checkpoint=row.get("checkpoint_day"),
+        )
 
     def _conflict(self, conflict: FieldConflict) -> Conflict:
         field, values = describe(conflict)
@@ -503,8 +565,10 @@ class _Merger:
         ]
         conflicts += [
             Notice(
-                f"pair {self._code(pair_id)}: broken in one room, but another room worked on its "
-                "charter after that, so it is kept; break it again if the break stands"
+                _(
+                    "pair {pair}: broken in one room, but another room worked on its charter "
+                    "after that, so it is kept; break it again if the break stands"
+                ).format(pair=self._code(pair_id))
             )
             for pair_id in self.kept_despite_removal
         ]
@@ -552,7 +616,30 @@ def _group(
     return groups
 
 
+# How the report names a record of a pair, by table (in the interface language).
+RECORD_OF_PAIR = {
+    "charters": N_("charter of pair {pair}"),
+    "goals": N_("goal {position} of pair {pair}"),
+    "plans": N_("troubleshooting plan {position} of pair {pair}"),
+    "charter_versions": N_("signed version {version} of pair {pair}"),
+    "contacts": N_("the log entry of {date} of pair {pair}"),
+    "reviews": N_("the day-{checkpoint} review of pair {pair}"),
+    "closures": N_("the closure of pair {pair}"),
+}
+RECORD_SIGNOFF = {
+    "mentor": N_("the mentor's signature on version {version} of pair {pair}"),
+    "mentee": N_("the mentee's signature on version {version} of pair {pair}"),
+    "coordinator": N_("the coordinator's signature on version {version} of pair {pair}"),
+}
+RECORD_CHECKIN = {
+    "mentor": N_("the mentor's check-in of {day} of pair {pair}"),
+    "mentee": N_("the mentee's check-in of {day} of pair {pair}"),
+}
+
+
 def _agenda_text(source: Source) -> str:
     rows = sorted(source.tables["agenda_segments"], key=lambda r: r["position"])
     titles = ", ".join(r["title"] for r in rows[:4]) + (", ..." if len(rows) > 4 else "")
-    return f"{len(rows)} segments: {titles}"
+    return ngettext("{n} segment: {titles}", "{n} segments: {titles}", len(rows)).format(
+        n=len(rows), titles=titles
+    )

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import N_, _
 from workshop_app.core.store.schema import schema_version
 
 RECORD_TABLES = (
@@ -31,6 +32,12 @@ RECORD_TABLES = (
 )
 FOLLOW_UP_TABLES = ("checkins", "contacts", "reviews", "closures")
 LAUNCH_FIELDS = ("program", "organisation", "date")
+# How a refused merge names a launch field the files disagree on.
+LAUNCH_FIELD_DIFFERS = {
+    "program": N_("program {first} and {other}"),
+    "organisation": N_("organisation {first} and {other}"),
+    "date": N_("date {first} and {other}"),
+}
 # A goal's parts are audited as "goal2.why": the number is its place at the time, the part is
 # the column.
 _GOAL_PART = re.compile(r"goal\d+\.(\w+)")
@@ -98,15 +105,21 @@ def read_source(index: int, path: Path, label: str) -> Source:
     try:
         wf = WorkshopFile.open(path, readonly=True)
     except UserError as exc:
-        raise UserError(f"Cannot merge {path}: {exc.message} Nothing was merged.") from exc
+        raise UserError(
+            _("Cannot merge {path}: {reason} Nothing was merged.").format(
+                path=path, reason=exc.message
+            )
+        ) from exc
     with wf:
         conn = wf.conn
         (version,) = conn.execute("PRAGMA user_version").fetchone()
         if version != schema_version():
             raise UserError(
-                f"Cannot merge {path.name}: it is in file format {version} and this app writes "
-                f"format {schema_version()}. Open it in this version of the app first; "
-                "nothing was merged."
+                _(
+                    "Cannot merge {name}: it is in file format {format} and this app writes "
+                    "format {newest}. Open it in this version of the app first; "
+                    "nothing was merged."
+                ).format(name=path.name, format=version, newest=schema_version())
             )
         tables = {name: _rows(conn, f"SELECT * FROM {name}") for name in RECORD_TABLES}
         workshop = _rows(conn, "SELECT * FROM workshop")[0]
@@ -146,14 +159,17 @@ def check_same_launch(sources: list[Source]) -> None:
     first = sources[0]
     for other in sources[1:]:
         differ = [
-            f"{name} {first.workshop[name]!r} and {other.workshop[name]!r}"
+            _(LAUNCH_FIELD_DIFFERS[name]).format(
+                first=repr(first.workshop[name]), other=repr(other.workshop[name])
+            )
             for name in LAUNCH_FIELDS
             if launch_key(first.workshop[name]) != launch_key(other.workshop[name])
         ]
         if differ:
             raise UserError(
-                f"{first.label} and {other.label} are not from the same launch: "
-                + "; ".join(differ)
-                + ". Only rooms of one launch (same program, organisation and date) can be "
-                "merged; nothing was merged."
+                _(
+                    "{first} and {other} are not from the same launch: {differences}. Only "
+                    "rooms of one launch (same program, organisation and date) can be merged; "
+                    "nothing was merged."
+                ).format(first=first.label, other=other.label, differences="; ".join(differ))
             )

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import _
 from workshop_app.core.merge.sources import RECORD_TABLES
 from workshop_app.core.store.atomic import atomic_file
 from workshop_app.core.store.schema import apply_migrations
@@ -40,13 +41,15 @@ def write_merged(out: Path, merger: MergedContent) -> None:
             problems = conn.execute("PRAGMA foreign_key_check").fetchall()
             if problems:
                 raise UserError(
-                    "The merged file would not be consistent; nothing was written.",
+                    _("The merged file would not be consistent; nothing was written."),
                     details=[str(p) for p in problems[:20]],
                 )
             conn.execute("COMMIT")
         except sqlite3.IntegrityError as exc:
             raise UserError(
-                f"The files could not be combined ({exc}); nothing was written."
+                _("The files could not be combined ({reason}); nothing was written.").format(
+                    reason=exc
+                )
             ) from exc
         finally:
             conn.close()

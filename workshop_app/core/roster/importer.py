@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.core.model import Participant
 from workshop_app.core.roster.columns import PREFIXES, field_for, role_value
 from workshop_app.core.roster.read import RawTable, read_table
 from workshop_app.core.roster.store import format_code, normalise_code
 from workshop_app.core.runner.clock import new_id, utc_now
 from workshop_app.core.validation import normalise_email, valid_email
-from workshop_app.core.words import count
 
 if TYPE_CHECKING:
     from workshop_app.core.store.workshop_file import WorkshopFile
@@ -31,6 +31,14 @@ Shape = Literal["participants", "pairs"]
 PERSON_COLUMNS = ("name", "email", "title", "department", "manager")
 MAX_LENGTH = {"name": 200, "title": 200, "department": 200, "manager": 200, "email": 254}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+# The words for a person's fields in messages ("the title is longer than 200 characters").
+FIELD_WORDS = {
+    "name": N_("name"),
+    "email": N_("email"),
+    "title": N_("title"),
+    "department": N_("department"),
+    "manager": N_("manager"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +49,16 @@ class ImportProblem:
     message: str
 
     def __str__(self) -> str:
-        where = [self.source]
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column:
-            where.append(f"column '{self.column}'")
-        return f"{', '.join(where)}: {self.message}"
+        if self.row is not None and self.column:
+            where = _("{source}, row {row}, column '{column}'")
+        elif self.row is not None:
+            where = _("{source}, row {row}")
+        elif self.column:
+            where = _("{source}, column '{column}'")
+        else:
+            where = "{source}"
+        place = where.format(source=self.source, row=self.row, column=self.column)
+        return _("{place}: {problem}").format(place=place, problem=self.message)
 
 
 @dataclass(slots=True)
@@ -85,14 +97,37 @@ class ImportPlan:
         return not self.problems
 
     def summary(self) -> list[str]:
+        shape = (
+            _("{source}: one row per pair")
+            if self.shape == "pairs"
+            else _("{source}: one row per participant")
+        )
+        people = ngettext(
+            "{add} participant to add, {update} to update, {unchanged} already up to date",
+            "{add} participants to add, {update} to update, {unchanged} already up to date",
+            len(self.add),
+        )
+        pairs = ngettext(
+            "{new} pair to make, {existing} already made",
+            "{new} pairs to make, {existing} already made",
+            len(self.new_pairs),
+        )
         lines = [
-            f"{self.source}: one row per {'pair' if self.shape == 'pairs' else 'participant'}",
-            f"  {count(len(self.add), 'participant')} to add, {len(self.update):,} to update, "
-            f"{self.unchanged:,} already up to date",
-            f"  {count(len(self.new_pairs), 'pair')} to make, {self.existing_pairs:,} already made",
+            shape.format(source=self.source),
+            "  "
+            + people.format(
+                add=f"{len(self.add):,}",
+                update=f"{len(self.update):,}",
+                unchanged=f"{self.unchanged:,}",
+            ),
+            "  "
+            + pairs.format(new=f"{len(self.new_pairs):,}", existing=f"{self.existing_pairs:,}"),
         ]
         if self.ignored_columns:
-            lines.append("  columns not used: " + ", ".join(self.ignored_columns))
+            lines.append(
+                "  "
+                + _("columns not used: {columns}").format(columns=", ".join(self.ignored_columns))
+            )
         return lines
 
 
@@ -116,9 +151,11 @@ def plan_import(wf: WorkshopFile, path: Path) -> ImportPlan:
         problems.add(
             1,
             None,
-            "cannot tell what this roster holds. Use either one row per participant (columns "
-            "Role, Name, Email) or one row per pair (Mentor Name, Mentor Email, Mentee Name, "
-            "Mentee Email). Headers found: " + ", ".join(repr(h) for h in table.headers if h),
+            _(
+                "cannot tell what this roster holds. Use either one row per participant "
+                "(columns Role, Name, Email) or one row per pair (Mentor Name, Mentor Email, "
+                "Mentee Name, Mentee Email). Headers found: {headers}"
+            ).format(headers=", ".join(repr(h) for h in table.headers if h)),
         )
     elif _missing_columns(shape, columns, problems):
         pass
@@ -147,12 +184,43 @@ def _map_columns(table: RawTable, problems: _Problems) -> tuple[dict[str, int], 
             problems.add(
                 1,
                 header,
-                f"this column and '{first}' both seem to hold {name.replace('_', ' ')};"
-                " keep one of them",
+                _("this column and '{first}' both seem to hold {what}; keep one of them").format(
+                    first=first, what=name.replace("_", " ")
+                ),
             )
             continue
         columns[name] = index
     return columns, ignored
+
+
+def _unmatched_pair(code: str, members: list[RosterPerson]) -> str:
+    """Why the rows given one pair code do not make a pair of one mentor and one mentee."""
+    rows = ", ".join(str(m.row) for m in members)
+    mentors = sum(1 for m in members if m.role == "mentor")
+    mentees = len(members) - mentors
+    if mentees == 0:
+        message = ngettext(
+            "pair {code} must have one mentor and one mentee, but row {rows} gives {n} mentor",
+            "pair {code} must have one mentor and one mentee, but rows {rows} give {n} mentors",
+            mentors,
+        )
+        return message.format(code=code, rows=rows, n=mentors)
+    if mentors == 0:
+        message = ngettext(
+            "pair {code} must have one mentor and one mentee, but row {rows} gives {n} mentee",
+            "pair {code} must have one mentor and one mentee, but rows {rows} give {n} mentees",
+            mentees,
+        )
+        return message.format(code=code, rows=rows, n=mentees)
+    return _(
+        "pair {code} must have one mentor and one mentee, but rows {rows} give {mentors} and "
+        "{mentees}"
+    ).format(
+        code=code,
+        rows=rows,
+        mentors=ngettext("{n} mentor", "{n} mentors", mentors).format(n=mentors),
+        mentees=ngettext("{n} mentee", "{n} mentees", mentees).format(n=mentees),
+    )
 
 
 def _shape(columns: dict[str, int]) -> Shape | None:
@@ -164,19 +232,25 @@ def _shape(columns: dict[str, int]) -> Shape | None:
 
 
 def _missing_columns(shape: Shape, columns: dict[str, int], problems: _Problems) -> bool:
+    # The column names are the roster's (English headers are what the import recognises),
+    # so they are quoted as they are, in any language.
     missing = []
     prefixes = ("",) if shape == "participants" else ("mentor_", "mentee_")
     for prefix in prefixes:
         who = prefix.rstrip("_").capitalize()
         label = f"{who} " if who else ""
         if prefix + "email" not in columns:
-            missing.append(f"{label}Email")
+            missing.append(_("the column {name} is missing").format(name=f"{label}Email"))
         if prefix + "name" not in columns and prefix + "first_name" not in columns:
-            missing.append(f"{label}Name (or {label}First Name and {label}Last Name)")
+            missing.append(
+                _("the column {name} is missing (or {first} and {last})").format(
+                    name=f"{label}Name", first=f"{label}First Name", last=f"{label}Last Name"
+                )
+            )
     if shape == "participants" and "role" not in columns:
-        missing.append("Role (mentor or mentee)")
-    for name in missing:
-        problems.add(1, None, f"the column {name} is missing")
+        missing.append(_("the column Role (mentor or mentee) is missing"))
+    for message in missing:
+        problems.add(1, None, message)
     return bool(missing)
 
 
@@ -214,20 +288,28 @@ def _person(
         problems.add(
             row,
             header("name") if prefix + "name" in columns else header("first_name"),
-            "the name is empty",
+            _("the name is empty"),
         )
         ok = False
     raw_email = values["email"]
     values["email"] = normalise_email(raw_email)
     if not values["email"]:
-        problems.add(row, header("email"), "the email is empty")
+        problems.add(row, header("email"), _("the email is empty"))
         ok = False
     elif not valid_email(values["email"]):
-        problems.add(row, header("email"), f"{raw_email!r} is not an email address")
+        problems.add(
+            row, header("email"), _("{text} is not an email address").format(text=repr(raw_email))
+        )
         ok = False
     for column, limit in MAX_LENGTH.items():
         if len(values[column]) > limit:
-            problems.add(row, header(column), f"the {column} is longer than {limit} characters")
+            problems.add(
+                row,
+                header(column),
+                _("the {field} is longer than {limit} characters").format(
+                    field=_(FIELD_WORDS[column]), limit=limit
+                ),
+            )
             ok = False
     if not ok:
         return None
@@ -251,9 +333,9 @@ def _read_people(
             problems.add(
                 row,
                 role_header,
-                f"the role must be mentor or mentee, not {raw_role!r}"
+                _("the role must be mentor or mentee, not {text}").format(text=repr(raw_role))
                 if raw_role
-                else "the role is empty (mentor or mentee)",
+                else _("the role is empty (mentor or mentee)"),
             )
         person = _person(table, row, cells, columns, problems, prefix="", role=role or "mentor")
         if person is None or role is None:
@@ -278,16 +360,10 @@ def _read_people(
         if roles != ["mentee", "mentor"]:
             if len(members) + refused_codes[code] == 2 and len(set(roles)) == len(roles):
                 continue  # the partner's row has its own problem; the pair is judged once fixed
-            rows = ", ".join(str(m.row) for m in members)
-            given = " and ".join(
-                f"{n} {role}s" if n > 1 else f"1 {role}"
-                for role, n in sorted(Counter(roles).items(), reverse=True)
-            )
-            where = f"row {rows} gives" if len(members) == 1 else f"rows {rows} give"
             problems.add(
                 members[-1].row,
                 table.headers[columns["pair_code"]],
-                f"pair {code} must have one mentor and one mentee, but {where} {given}",
+                _unmatched_pair(code, members),
             )
             continue
         mentor = next(m for m in members if m.role == "mentor")
@@ -325,18 +401,29 @@ def _pairs_from_partners(
         partner = by_email.get(partner_email)
         if partner is None:
             if partner_email not in refused_emails:  # else that row has its own problem
-                problems.add(row, header, f"the partner {partner_email} is not in this roster")
+                problems.add(
+                    row,
+                    header,
+                    _("the partner {email} is not in this roster").format(email=partner_email),
+                )
             continue
         if partner.role == me.role:
-            problems.add(row, header, f"{me.name} and {partner.name} are both {me.role}s")
+            both = (
+                _("{name} and {partner} are both mentors")
+                if me.role == "mentor"
+                else _("{name} and {partner} are both mentees")
+            )
+            problems.add(row, header, both.format(name=me.name, partner=partner.name))
             continue
         said_back = partners.get(partner_email)
         if said_back is not None and said_back[1] != email:
             problems.add(
                 row,
                 header,
-                f"{me.name} names {partner.name} as partner, but row {said_back[0]} gives "
-                f"{partner.name}'s partner as {said_back[1]}",
+                _(
+                    "{name} names {partner} as partner, but row {row} gives {partner}'s "
+                    "partner as {other}"
+                ).format(name=me.name, partner=partner.name, row=said_back[0], other=said_back[1]),
             )
             continue
         key = (email, partner_email) if me.role == "mentor" else (partner_email, email)
@@ -394,17 +481,30 @@ def _check_duplicates(
             problems.add(
                 person.row,
                 column,
-                f"{person.email} is already paired on row {first.row}; a {person.role} "
-                "can be in only one pair",
+                (
+                    _("{email} is already paired on row {row}; a mentor can be in only one pair")
+                    if person.role == "mentor"
+                    else _(
+                        "{email} is already paired on row {row}; a mentee can be in only one pair"
+                    )
+                ).format(email=person.email, row=first.row),
             )
         elif first.role != person.role:
             problems.add(
                 person.row,
                 column,
-                f"{person.email} is a {person.role} here but a {first.role} on row {first.row}",
+                (
+                    _("{email} is a mentor here but a mentee on row {row}")
+                    if person.role == "mentor"
+                    else _("{email} is a mentee here but a mentor on row {row}")
+                ).format(email=person.email, row=first.row),
             )
         else:
-            problems.add(person.row, column, f"{person.email} is already on row {first.row}")
+            problems.add(
+                person.row,
+                column,
+                _("{email} is already on row {row}").format(email=person.email, row=first.row),
+            )
 
 
 def _check_against_workshop(
@@ -434,7 +534,11 @@ def _check_against_workshop(
             problems.add(
                 person.row,
                 None,
-                f"{person.email} is already in the workshop as a {known.role}, not a {person.role}",
+                (
+                    _("{email} is already in the workshop as a mentor, not a mentee")
+                    if known.role == "mentor"
+                    else _("{email} is already in the workshop as a mentee, not a mentor")
+                ).format(email=person.email),
             )
             continue
         changes = {
@@ -455,20 +559,28 @@ def _check_against_workshop(
                 problems.add(
                     pair.row,
                     None,
-                    f"this pair is already in the workshop as {code}, not {pair.code}",
+                    _("this pair is already in the workshop as {code}, not {given}").format(
+                        code=code, given=pair.code
+                    ),
                 )
             plan.existing_pairs += 1
             continue
         clash = False
         for partner in (mentor, mentee):
             if partner is not None and partner.id in pair_of:
-                code, _ = pair_of[partner.id]
+                code = pair_of[partner.id][0]
                 problems.add(
-                    pair.row, None, f"{partner.name} is already in pair {code} with someone else"
+                    pair.row,
+                    None,
+                    _("{name} is already in pair {code} with someone else").format(
+                        name=partner.name, code=code
+                    ),
                 )
                 clash = True
         if pair.code and pair.code in codes:
-            problems.add(pair.row, None, f"the pair code {pair.code} is already taken")
+            problems.add(
+                pair.row, None, _("the pair code {code} is already taken").format(code=pair.code)
+            )
             clash = True
         if not clash:
             plan.new_pairs.append(pair)
@@ -476,7 +588,11 @@ def _check_against_workshop(
     for code in {c for c in taken if taken.count(c) > 1}:
         rows = ", ".join(str(p.row) for p in plan.new_pairs if p.code == code)
         problems.add(
-            None, None, f"the pair code {code} is given to more than one pair (rows {rows})"
+            None,
+            None,
+            _("the pair code {code} is given to more than one pair (rows {rows})").format(
+                code=code, rows=rows
+            ),
         )
 
 
@@ -488,17 +604,27 @@ class ImportResult:
 
     def summary(self) -> str:
         """E.g. "24 participants added, 0 updated, 12 pairs made"."""
-        return (
-            f"{count(self.added, 'participant')} added, {self.updated:,} updated, "
-            f"{count(self.pairs_made, 'pair')} made"
+        people = ngettext(
+            "{added} participant added, {updated} updated",
+            "{added} participants added, {updated} updated",
+            self.added,
+        ).format(added=f"{self.added:,}", updated=f"{self.updated:,}")
+        pairs = ngettext("{n} pair made", "{n} pairs made", self.pairs_made).format(
+            n=f"{self.pairs_made:,}"
         )
+        return _("{people}, {pairs}").format(people=people, pairs=pairs)
 
 
 def apply_import(wf: WorkshopFile, plan: ImportPlan) -> ImportResult:
     """Write a checked plan in one transaction. A plan with problems is refused whole."""
     if plan.problems:
+        n = len(plan.problems)
         raise UserError(
-            f"{plan.source} has {count(len(plan.problems), 'problem')}; nothing was imported.",
+            ngettext(
+                "{source} has {n} problem; nothing was imported.",
+                "{source} has {n} problems; nothing was imported.",
+                n,
+            ).format(source=plan.source, n=f"{n:,}"),
             details=[str(p) for p in plan.problems],
         )
     now = utc_now()

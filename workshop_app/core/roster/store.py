@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup.closing import and_list, pair_records
+from workshop_app.core.i18n import N_, _
 from workshop_app.core.model import PARTICIPANT_FIELDS, Pair, Participant
 from workshop_app.core.runner.clock import new_id, utc_now
 from workshop_app.core.validation import (
-    PAIR_CODE_RULE,
+    MAX_CODE,
     is_pair_code,
     normalise_email,
     storable_text,
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 
 _CODE = re.compile(r"^P(\d+)$")
 # Said by every write on a pair broken (or merged away) while a page still showed it.
-PAIR_GONE = "That pair is no longer in the workshop; nothing was changed."
+# Marked here, translated where it is raised: `UserError(_(PAIR_GONE))`.
+PAIR_GONE = N_("That pair is no longer in the workshop; nothing was changed.")
 
 
 def format_code(number: int) -> str:
@@ -49,7 +51,7 @@ class RosterStore:
             (participant_id,),
         ).fetchone()
         if row is None:
-            raise UserError("That participant is no longer in the workshop.")
+            raise UserError(_("That participant is no longer in the workshop."))
         return _participant(row)
 
     def participant_by_email(self, email: str) -> Participant | None:
@@ -72,7 +74,11 @@ class RosterStore:
             role=role, name=name, email=email, title=title, department=department, manager=manager
         )
         if self.participant_by_email(values["email"]) is not None:
-            raise UserError(f"Someone with the email {values['email']} is already in the roster.")
+            raise UserError(
+                _("Someone with the email {email} is already in the roster.").format(
+                    email=values["email"]
+                )
+            )
         now = utc_now()
         record = {"id": new_id(), **values, "updated_at": now}
         with self._wf.transaction():
@@ -90,9 +96,17 @@ class RosterStore:
         if values["email"] != current.email:
             other = self.participant_by_email(values["email"])
             if other is not None:
-                raise UserError(f"{other.name} already has the email {values['email']}.")
+                raise UserError(
+                    _("{name} already has the email {email}.").format(
+                        name=other.name, email=values["email"]
+                    )
+                )
         if values["role"] != current.role and self.pair_of(participant_id) is not None:
-            raise UserError(f"{current.name} is in a pair; break the pair before changing role.")
+            raise UserError(
+                _("{name} is in a pair; break the pair before changing role.").format(
+                    name=current.name
+                )
+            )
         now = utc_now()
         with self._wf.transaction():
             for name, value in values.items():
@@ -111,7 +125,9 @@ class RosterStore:
         pair = self.pair_of(participant_id)
         if pair is not None:
             raise UserError(
-                f"{current.name} is in pair {pair.code}; break the pair before removing them."
+                _("{name} is in pair {code}; break the pair before removing them.").format(
+                    name=current.name, code=pair.code
+                )
             )
         with self._wf.transaction():
             self._wf.conn.execute("DELETE FROM participants WHERE id = ?", (participant_id,))
@@ -147,7 +163,7 @@ class RosterStore:
             "SELECT id, code, mentor_id, mentee_id, updated_at FROM pairs WHERE id = ?", (pair_id,)
         ).fetchone()
         if row is None:
-            raise UserError(PAIR_GONE)
+            raise UserError(_(PAIR_GONE))
         return Pair(id=row[0], code=row[1], mentor_id=row[2], mentee_id=row[3], updated_at=row[4])
 
     def pair_by_code(self, code: str) -> Pair | None:
@@ -175,16 +191,30 @@ class RosterStore:
         mentor = self.participant(mentor_id)
         mentee = self.participant(mentee_id)
         if mentor.role != "mentor":
-            raise UserError(f"{mentor.name} is a mentee; a pair needs a mentor and a mentee.")
+            raise UserError(
+                _("{name} is a mentee; a pair needs a mentor and a mentee.").format(
+                    name=mentor.name
+                )
+            )
         if mentee.role != "mentee":
-            raise UserError(f"{mentee.name} is a mentor; a pair needs a mentor and a mentee.")
+            raise UserError(
+                _("{name} is a mentor; a pair needs a mentor and a mentee.").format(
+                    name=mentee.name
+                )
+            )
         for person in (mentor, mentee):
             existing = self.pair_of(person.id)
             if existing is not None:
-                raise UserError(f"{person.name} is already in pair {existing.code}.")
+                raise UserError(
+                    _("{name} is already in pair {code}.").format(
+                        name=person.name, code=existing.code
+                    )
+                )
         code = normalise_code(code) if code else self.next_code()
         if self.pair_by_code(code) is not None:
-            raise UserError(f"The pair code {code} is already taken in this workshop.")
+            raise UserError(
+                _("The pair code {code} is already taken in this workshop.").format(code=code)
+            )
         now = utc_now()
         pair_id = new_id()
         with self._wf.transaction():
@@ -219,8 +249,10 @@ class RosterStore:
         records = pair_records(self._wf.conn, pair_id)
         if records:
             raise UserError(
-                f"Pair {pair.code} has {and_list(records)}: the program's record, so it is not "
-                "broken. Close this pairing instead."
+                _(
+                    "Pair {code} has {records}: the program's record, so it is not "
+                    "broken. Close this pairing instead."
+                ).format(code=pair.code, records=and_list(records))
             )
         snapshot = self._wf.charters.snapshot(pair_id)
         with self._wf.transaction():
@@ -232,7 +264,9 @@ class RosterStore:
         code = normalise_code(code)
         other = self.pair_by_code(code)
         if other is not None and other.id != pair_id:
-            raise UserError(f"The pair code {code} is already taken in this workshop.")
+            raise UserError(
+                _("The pair code {code} is already taken in this workshop.").format(code=code)
+            )
         now = utc_now()
         with self._wf.transaction():
             self._wf.conn.execute(
@@ -245,7 +279,11 @@ class RosterStore:
 def normalise_code(code: str) -> str:
     code = code.strip().upper()
     if not is_pair_code(code):
-        raise UserError(f"A pair code is {PAIR_CODE_RULE} (like P07), not {code!r}.")
+        raise UserError(
+            _(
+                "A pair code is 1 to {most} letters, digits or dashes (like P07), not {code}."
+            ).format(most=MAX_CODE, code=repr(code))
+        )
     if m := _CODE.match(code):
         return format_code(int(m.group(1)))
     return code
@@ -274,10 +312,12 @@ def _participant(row: Any) -> Participant:
 def _checked(**values: str) -> dict[str, str]:
     out = {k: storable_text(v or "").strip() for k, v in values.items()}
     if out["role"] not in ("mentor", "mentee"):
-        raise UserError(f"The role must be mentor or mentee, not {values['role']!r}.")
+        raise UserError(
+            _("The role must be mentor or mentee, not {text}.").format(text=repr(values["role"]))
+        )
     if not out["name"]:
-        raise UserError("A participant needs a name.")
+        raise UserError(_("A participant needs a name."))
     out["email"] = normalise_email(out["email"])
     if not valid_email(out["email"]):
-        raise UserError(f"{values['email']!r} is not an email address.")
+        raise UserError(_("{text} is not an email address.").format(text=repr(values["email"])))
     return out

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import _
 from workshop_app.core.model import Segment
 from workshop_app.core.runner.clock import new_id, utc_now
 from workshop_app.core.validation import storable_text
@@ -82,10 +83,12 @@ class AgendaStore:
     def choose(self, agenda_id: str, planned: Sequence[PlannedSegment]) -> None:
         """Replace the agenda with `planned`, in order (one transaction)."""
         if any(s.started_at for s in self.segments()):
-            raise UserError("The workshop has started; its agenda can no longer be replaced.")
+            raise UserError(_("The workshop has started; its agenda can no longer be replaced."))
         for item in planned:
             if item.planned_minutes <= 0:
-                raise UserError(f"{item.title}: minutes must be more than zero.")
+                raise UserError(
+                    _("{segment}: minutes must be more than zero.").format(segment=item.title)
+                )
         now = utc_now()
         with self._wf.transaction():
             self._wf.conn.execute("DELETE FROM agenda_segments")
@@ -149,7 +152,7 @@ class AgendaStore:
                 f"SELECT {names} FROM agenda_segments WHERE id = ?", (segment_id,)
             ).fetchone()
             if old is None:
-                raise UserError("That agenda segment is no longer in the workshop.")
+                raise UserError(_("That agenda segment is no longer in the workshop."))
             if tuple(old) == values:
                 return
             assignments = ", ".join(f"{c} = ?" for c in columns)
@@ -164,12 +167,12 @@ class AgendaStore:
     def _segment(self, segment_id: str) -> Segment:
         found = next((s for s in self.segments() if s.id == segment_id), None)
         if found is None:
-            raise UserError("That agenda segment is no longer in the workshop.")
+            raise UserError(_("That agenda segment is no longer in the workshop."))
         return found
 
     def set_minutes(self, segment_id: str, minutes: float) -> None:
         if not 0 < minutes <= 600:
-            raise UserError("A segment lasts more than 0 and at most 600 minutes.")
+            raise UserError(_("A segment lasts more than 0 and at most 600 minutes."))
         segment = self._segment(segment_id)
         if segment.planned_minutes == minutes:
             return
@@ -193,7 +196,11 @@ class AgendaStore:
         if segment.skipped == skipped:
             return
         if skipped and segment.started_at:
-            raise UserError(f"{segment.title} has already run; it cannot be skipped now.")
+            raise UserError(
+                _("{segment} has already run; it cannot be skipped now.").format(
+                    segment=segment.title
+                )
+            )
         now = utc_now()
         with self._wf.transaction():
             self._wf.conn.execute(
@@ -208,7 +215,7 @@ class AgendaStore:
         """Move a segment to `position` (from 1) and renumber the rest."""
         order = [s.id for s in self.segments()]
         if segment_id not in order:
-            raise UserError("That agenda segment is no longer in the workshop.")
+            raise UserError(_("That agenda segment is no longer in the workshop."))
         old = order.index(segment_id) + 1
         position = max(1, min(position, len(order)))
         if old == position:
@@ -220,7 +227,9 @@ class AgendaStore:
     def insert(self, item: PlannedSegment, *, position: int | None = None) -> str:
         """Add a segment (an exercise from the library or a break) at `position`."""
         if item.planned_minutes <= 0:
-            raise UserError(f"{item.title}: minutes must be more than zero.")
+            raise UserError(
+                _("{segment}: minutes must be more than zero.").format(segment=item.title)
+            )
         order = [s.id for s in self.segments()]
         position = len(order) + 1 if position is None else max(1, min(position, len(order) + 1))
         segment_id = new_id()
@@ -253,7 +262,11 @@ class AgendaStore:
     def remove(self, segment_id: str) -> None:
         segment = self._segment(segment_id)
         if segment.started_at:
-            raise UserError(f"{segment.title} has already run; skip it instead of removing it.")
+            raise UserError(
+                _("{segment} has already run; skip it instead of removing it.").format(
+                    segment=segment.title
+                )
+            )
         with self._wf.transaction():
             self._wf.conn.execute("DELETE FROM agenda_segments WHERE id = ?", (segment_id,))
             self._wf.audit("agenda_segments", segment_id, "*removed*", segment.title, None)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 from workshop_app.core.content.library import Exercise, Library
 from workshop_app.core.content.model import TimedStep
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import _
 from workshop_app.core.model import Segment
 from workshop_app.core.runner.agenda_store import in_library_language
 from workshop_app.core.runner.clock import Clock
@@ -297,7 +298,7 @@ class Runner:
 
     def go_to(self, index: int) -> None:
         if not 0 <= index < len(self.segments):
-            raise UserError("There is no such segment in the agenda.")
+            raise UserError(_("There is no such segment in the agenda."))
         self._view(index)
 
     def show_timed(self) -> None:
@@ -481,9 +482,10 @@ def _track_now(
 
 
 def drift_text(minutes_late: float) -> str:
-    """How the day compares with its plan, in words: on time, 7 min late, 3 min ahead."""
+    """How the day compares with its plan, in words (the interface language): on time, 7 min
+    late, 3 min ahead."""
     if abs(minutes_late) < 1:
-        return "on time"
+        return _("on time")
     if minutes_late > 0:
-        return f"running {round(minutes_late)} min late"
-    return f"{round(-minutes_late)} min ahead"
+        return _("running {minutes} min late").format(minutes=round(minutes_late))
+    return _("{minutes} min ahead").format(minutes=round(-minutes_late))

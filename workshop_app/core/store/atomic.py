@@ -21,6 +21,7 @@ from pathlib import Path
 
 from workshop_app.core import temp_files
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import _
 
 
 def _read_umask() -> int:
@@ -38,37 +39,49 @@ def os_error_message(exc: OSError, path: Path) -> str:
     """A sentence for a person about an OSError met while writing `path`."""
     code = exc.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return f"The disk is full: nothing was written to {path}."
+        return _("The disk is full: nothing was written to {path}.").format(path=path)
     if (code in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError)) and path.exists():
-        return (
-            f"{path} could not be replaced: it may be open in another program (close it "
+        return _(
+            "{path} could not be replaced: it may be open in another program (close it "
             "there and try again), or you may not have permission to change it. "
             "Nothing was written."
-        )
+        ).format(path=path)
     if code in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
-        return (
-            f"You do not have permission to write in {path.parent}: nothing was written to {path}."
-        )
+        return _(
+            "You do not have permission to write in {folder}: nothing was written to {path}."
+        ).format(folder=path.parent, path=path)
     if code == errno.EROFS:
-        return f"{path.parent} is on a read-only disk: nothing was written to {path}."
+        return _("{folder} is on a read-only disk: nothing was written to {path}.").format(
+            folder=path.parent, path=path
+        )
     reason = exc.strerror or str(exc)
-    return f"Could not write {path} ({reason}): nothing was written."
+    return _("Could not write {path} ({reason}): nothing was written.").format(
+        path=path, reason=reason
+    )
 
 
 def check_target(path: Path, *, folder: bool = False) -> Path:
     """Refuse, before any work, a target that cannot be written. Returns it made absolute."""
     path = Path(path).expanduser().absolute()
     if not path.parent.is_dir():
-        raise UserError(f"The folder {path.parent} does not exist: nothing was written.")
+        raise UserError(
+            _("The folder {folder} does not exist: nothing was written.").format(folder=path.parent)
+        )
     if folder:
         if path.is_file():
-            raise UserError(f"{path} is a file; give the name of a new folder for the export.")
+            raise UserError(
+                _("{path} is a file; give the name of a new folder for the export.").format(
+                    path=path
+                )
+            )
         if path.is_dir() and any(path.iterdir()):
             raise UserError(
-                f"The folder {path} already exists and is not empty; choose a new folder name."
+                _(
+                    "The folder {path} already exists and is not empty; choose a new folder name."
+                ).format(path=path)
             )
     elif path.is_dir():
-        raise UserError(f"{path} is a folder; give a file name for the export.")
+        raise UserError(_("{path} is a folder; give a file name for the export.").format(path=path))
     return path
 
 

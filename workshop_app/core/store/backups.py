@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import _
 from workshop_app.core.paths import backups_dir
 from workshop_app.core.private_files import create_private_file, make_private_dir
 
@@ -95,7 +96,9 @@ def take_backup(source: sqlite3.Connection, workshop: Path, *, fingerprint: str)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
         raise UserError(
-            f"Could not back up {workshop.name} ({exc}). Check there is free space in {folder}."
+            _("Could not back up {name} ({reason}). Check there is free space in {folder}.").format(
+                name=workshop.name, reason=exc, folder=folder
+            )
         ) from exc
     for old in list_backups(workshop)[KEEP:]:
         old.path.unlink(missing_ok=True)
@@ -121,16 +124,22 @@ def restore_backup(*, workshop: Path, backup: Path) -> Path:
 
     workshop, backup = Path(workshop).absolute(), Path(backup).absolute()
     if not workshop.is_file():
-        raise UserError(f"There is no workshop file {workshop} to restore a backup over.")
+        raise UserError(
+            _("There is no workshop file {path} to restore a backup over.").format(path=workshop)
+        )
     if workshop.resolve() == backup.resolve():
-        raise UserError(f"{backup.name} is the workshop itself, not a backup of it.")
+        raise UserError(
+            _("{name} is the workshop itself, not a backup of it.").format(name=backup.name)
+        )
     try:
         check_workshop_file(backup, schema_version=schema_version())
     except UserError as exc:
         reason = exc.message.split(". ")[0].rstrip(".")
         raise UserError(
-            f"This backup cannot be restored: {reason}. Pick another one; "
-            f"{workshop.name} has not been changed."
+            _(
+                "This backup cannot be restored: {reason}. Pick another one; "
+                "{name} has not been changed."
+            ).format(reason=reason, name=workshop.name)
         ) from exc
     lock = WriterLock(workshop)
     try:
@@ -145,8 +154,9 @@ def restore_backup(*, workshop: Path, backup: Path) -> Path:
             _fsync_folder(workshop.parent)
         except OSError as exc:
             raise UserError(
-                f"Could not restore {workshop.name} ({exc.strerror or exc}); "
-                "the workshop has not been changed."
+                _("Could not restore {name} ({reason}); the workshop has not been changed.").format(
+                    name=workshop.name, reason=exc.strerror or exc
+                )
             ) from exc
         finally:
             for leftover in (temp, *(temp.with_name(temp.name + s) for s in _SIDECARS)):
@@ -167,8 +177,10 @@ def _copy_beside(backup: Path, workshop: Path) -> Path:
         os.close(fd)
     except OSError as exc:
         raise UserError(
-            f"Cannot restore {workshop.name}: cannot write in {workshop.parent} "
-            f"({exc.strerror or exc}). The workshop has not been changed."
+            _(
+                "Cannot restore {name}: cannot write in {folder} ({reason}). "
+                "The workshop has not been changed."
+            ).format(name=workshop.name, folder=workshop.parent, reason=exc.strerror or exc)
         ) from exc
     temp = Path(name)
     try:
@@ -183,14 +195,20 @@ def _copy_beside(backup: Path, workshop: Path) -> Path:
         finally:
             source.close()
         if rows != [("ok",)]:
-            raise UserError(f"{backup.name} could not be copied intact; nothing was restored.")
+            raise UserError(
+                _("{name} could not be copied intact; nothing was restored.").format(
+                    name=backup.name
+                )
+            )
         shutil.copymode(workshop, temp)
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
     except (OSError, sqlite3.Error) as exc:
         temp.unlink(missing_ok=True)
         raise UserError(
-            f"Could not copy the backup {backup.name} ({exc}); the workshop has not been changed."
+            _(
+                "Could not copy the backup {name} ({reason}); the workshop has not been changed."
+            ).format(name=backup.name, reason=exc)
         ) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -211,18 +229,22 @@ def _keep_current(workshop: Path) -> Path:
         conn = sqlite3.connect(workshop, isolation_level=None, timeout=2.0)
         try:
             taken = take_backup(conn, workshop, fingerprint=fingerprint(conn))
-            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         finally:
             conn.close()
     except sqlite3.Error as exc:
         raise UserError(
-            f"Could not back up {workshop.name} before restoring ({exc}); "
-            "the workshop has not been changed."
+            _(
+                "Could not back up {name} before restoring ({reason}); "
+                "the workshop has not been changed."
+            ).format(name=workshop.name, reason=exc)
         ) from exc
     if busy:
         raise UserError(
-            f"{workshop.name} is being read by another program; try again when it is done. "
-            "The workshop has not been changed."
+            _(
+                "{name} is being read by another program; try again when it is done. "
+                "The workshop has not been changed."
+            ).format(name=workshop.name)
         )
     if taken is not None:
         return taken
@@ -245,8 +267,10 @@ def _keep_bytes(workshop: Path) -> Path:
         for suffix in ("", "-wal"):
             kept.with_name(kept.name + suffix).unlink(missing_ok=True)
         raise UserError(
-            f"Could not keep a copy of {workshop.name} before restoring ({exc.strerror or exc}); "
-            "the workshop has not been changed."
+            _(
+                "Could not keep a copy of {name} before restoring ({reason}); "
+                "the workshop has not been changed."
+            ).format(name=workshop.name, reason=exc.strerror or exc)
         ) from exc
     return kept
 

@@ -18,9 +18,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from workshop_app.core.errors import UserError, one_line
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.paths import resolved
 from workshop_app.core.store.schema import APPLICATION_ID, TABLES, unknown_migrations
-from workshop_app.core.words import count
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -39,25 +39,39 @@ def read_header(path: Path) -> Header:
     name = path.name
     resolved(path)  # a loop of links is named as one, not as a missing file
     if not path.exists():
-        raise UserError(f"There is no file {path}.")
+        raise UserError(_("There is no file {path}.").format(path=path))
     if path.is_dir():
-        raise UserError(f"{path} is a folder, not a workshop file.")
+        raise UserError(_("{path} is a folder, not a workshop file.").format(path=path))
     try:
         with open(path, "rb") as handle:
             raw = handle.read(100)
     except PermissionError as exc:
-        raise UserError(f"You do not have permission to read {path}.") from exc
+        raise UserError(_("You do not have permission to read {path}.").format(path=path)) from exc
     except OSError as exc:
-        raise UserError(f"Cannot read {path}: {exc.strerror}.") from exc
+        raise UserError(
+            _("Cannot read {path}: {reason}.").format(path=path, reason=exc.strerror)
+        ) from exc
     if not raw:
-        raise UserError(f"{name} is empty: it is not a workshop file (or it was never saved).")
+        raise UserError(
+            _("{name} is empty: it is not a workshop file (or it was never saved).").format(
+                name=name
+            )
+        )
     if not raw.startswith(SQLITE_MAGIC):
         raise UserError(
-            f"{name} is not a workshop file (it is not a SQLite database). "
-            "Check that you picked the right file."
+            _(
+                "{name} is not a workshop file (it is not a SQLite database). "
+                "Check that you picked the right file."
+            ).format(name=name)
         )
     if len(raw) < 100:
-        raise UserError(f"{name} is damaged: it is cut short ({len(raw)} bytes).")
+        raise UserError(
+            ngettext(
+                "{name} is damaged: it is cut short ({n} byte).",
+                "{name} is damaged: it is cut short ({n} bytes).",
+                len(raw),
+            ).format(name=name, n=len(raw))
+        )
     (page_size,) = struct.unpack(">H", raw[16:18])
     page_size = 65536 if page_size == 1 else page_size
     write_version, read_version = raw[18], raw[19]
@@ -81,8 +95,10 @@ def check_workshop_file(path: Path, *, schema_version: int) -> Header:
     wal_file = path.with_name(path.name + "-wal")
     if not wal_file.exists() and size < header.page_size * header.page_count:
         raise UserError(
-            f"{name} is damaged: it is shorter than it should be (truncated). "
-            "Restore it from a backup; the file has not been changed."
+            _(
+                "{name} is damaged: it is shorter than it should be (truncated). "
+                "Restore it from a backup; the file has not been changed."
+            ).format(name=name)
         )
     # While another process has the file open, the newest header may still be in the WAL:
     # ask SQLite (read-only) rather than trusting the bytes on disk.
@@ -96,14 +112,18 @@ def check_workshop_file(path: Path, *, schema_version: int) -> Header:
     )
     if header.application_id != APPLICATION_ID:
         raise UserError(
-            f"{name} is a SQLite database but not a workshop file. "
-            "Open a .workshop file made by this app."
+            _(
+                "{name} is a SQLite database but not a workshop file. "
+                "Open a .workshop file made by this app."
+            ).format(name=name)
         )
     if header.user_version > schema_version:
         raise UserError(
-            f"{name} was saved by a newer version of the workshop app (file format "
-            f"{header.user_version}, this app reads up to {schema_version}). "
-            "Update the app to open it; the file has not been changed."
+            _(
+                "{name} was saved by a newer version of the workshop app (file format "
+                "{format}, this app reads up to {newest}). "
+                "Update the app to open it; the file has not been changed."
+            ).format(name=name, format=header.user_version, newest=schema_version)
         )
     _integrity(path, header.user_version)
     return header
@@ -114,9 +134,11 @@ def check_writable(path: Path) -> None:
     silently read-only, and every edit typed into the app would then fail to save."""
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
         raise UserError(
-            f"{path.name} is read-only (the file or its folder {path.parent} cannot be "
-            "written). Copy it to a folder you can write to and open the copy; "
-            "the file has not been changed."
+            _(
+                "{name} is read-only (the file or its folder {folder} cannot be "
+                "written). Copy it to a folder you can write to and open the copy; "
+                "the file has not been changed."
+            ).format(name=path.name, folder=path.parent)
         )
 
 
@@ -165,8 +187,10 @@ def _reading(path: Path) -> Iterator[sqlite3.Connection]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise UserError(
-            f"{path.name} is damaged and cannot be read ({one_line(str(exc))}). "
-            "Restore it from a backup; the file has not been changed."
+            _(
+                "{name} is damaged and cannot be read ({reason}). "
+                "Restore it from a backup; the file has not been changed."
+            ).format(name=path.name, reason=one_line(str(exc)))
         ) from exc
 
 
@@ -189,30 +213,43 @@ def _integrity(path: Path, user_version: int) -> None:
                 if line.strip() and not line.startswith("***")
             ]
             raise UserError(
-                f"{path.name} is damaged ({_first_of(found or ['consistency check failed'])}). "
-                "Restore it from a backup; the file has not been changed."
+                _(
+                    "{name} is damaged ({problem}). "
+                    "Restore it from a backup; the file has not been changed."
+                ).format(
+                    name=path.name, problem=_first_of(found or [_("consistency check failed")])
+                )
             )
         # Before the tables: a newer app's migration may have added some.
         refuse_newer_migrations(path, conn)
         # Format 0 is a file whose creation stopped before its first migration: no tables yet.
         if user_version and (problems := schema_problems(conn, user_version)):
             raise UserError(
-                f"{path.name} is damaged: {_first_of(problems)}. "
-                "Restore it from a backup; the file has not been changed."
+                _(
+                    "{name} is damaged: {problem}. "
+                    "Restore it from a backup; the file has not been changed."
+                ).format(name=path.name, problem=_first_of(problems))
             )
         if not _has_workshop_record(conn):
             raise UserError(
-                f"{path.name} is incomplete: the app stopped while creating it, before "
-                "anything was saved in it. Create the workshop again; the file has not been "
-                "changed."
+                _(
+                    "{name} is incomplete: the app stopped while creating it, before "
+                    "anything was saved in it. Create the workshop again; the file has not been "
+                    "changed."
+                ).format(name=path.name)
             )
 
 
 def _first_of(problems: list[str]) -> str:
     """The first problem and how many more: the message stays one line (the CLI prints it as
     one)."""
-    more = f", and {count(len(problems) - 1, 'more problem')}" if len(problems) > 1 else ""
-    return f"{one_line(problems[0])}{more}"
+    first = one_line(problems[0])
+    if len(problems) == 1:
+        return first
+    more = len(problems) - 1
+    return ngettext(
+        "{problem}, and {n} more problem", "{problem}, and {n} more problems", more
+    ).format(problem=first, n=more)
 
 
 def refuse_newer_migrations(path: Path, conn: sqlite3.Connection) -> None:
@@ -220,8 +257,10 @@ def refuse_newer_migrations(path: Path, conn: sqlite3.Connection) -> None:
     for reading too, since this app would misread what the migration changed."""
     if unknown_migrations(conn):
         raise UserError(
-            f"{path.name} was saved by a newer version of the workshop app. "
-            "Update the app to open it; the file has not been changed."
+            _(
+                "{name} was saved by a newer version of the workshop app. "
+                "Update the app to open it; the file has not been changed."
+            ).format(name=path.name)
         )
 
 
@@ -248,7 +287,7 @@ def schema_problems(conn: sqlite3.Connection, user_version: int) -> list[str]:
     for table, columns in expected.items():
         actual = found.get(table)
         if actual is None:
-            problems.append(f"its table {table} is missing")
+            problems.append(_("its table {table} is missing").format(table=table))
             continue
         # A column renamed is one problem, said as one: what is missing and what is there.
         renamed = {
@@ -257,20 +296,26 @@ def schema_problems(conn: sqlite3.Connection, user_version: int) -> list[str]:
             if len(actual) == len(columns) and want not in actual and got not in columns
         }
         problems += [
-            f"its table {table} lacks the column {c}"
-            + (f" ({one_line(renamed[c], limit=60)} in its place)" if c in renamed else "")
+            _("its table {table} lacks the column {column} ({other} in its place)").format(
+                table=table, column=c, other=one_line(renamed[c], limit=60)
+            )
+            if c in renamed
+            else _("its table {table} lacks the column {column}").format(table=table, column=c)
             for c in columns
             if c not in actual
         ]
         problems += [
-            f"its table {table} has a column {one_line(c, limit=60)} that format "
-            f"{user_version} does not have"
+            _("its table {table} has a column {column} that format {format} does not have").format(
+                table=table, column=one_line(c, limit=60), format=user_version
+            )
             for c in actual
             if c not in columns and c not in renamed.values()
         ]
         if set(actual) == set(columns) and tuple(actual) != columns:
             # Rows are stored by position: swapped names would read one field as another.
-            problems.append(f"its table {table} has its columns in another order")
+            problems.append(
+                _("its table {table} has its columns in another order").format(table=table)
+            )
     return problems
 
 

@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import _
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -93,8 +94,10 @@ class LockedError(UserError):
 
     def __init__(self, workshop: Path, holder: str) -> None:
         super().__init__(
-            f"{workshop.name} is already open in {holder}. Close it there first; "
-            "two windows writing to one workshop would mix up their changes."
+            _(
+                "{name} is already open in {holder}. Close it there first; "
+                "two windows writing to one workshop would mix up their changes."
+            ).format(name=workshop.name, holder=holder)
         )
         self.workshop = workshop
         self.holder = holder
@@ -138,7 +141,9 @@ class WriterLock:
             # The holder we waited on removed the lock file as we took it: take the new one.
             os.close(fd)
         else:
-            raise UserError(f"Could not lock {workshop.name} for writing; try again.")
+            raise UserError(
+                _("Could not lock {name} for writing; try again.").format(name=workshop.name)
+            )
         self._fd = fd
         try:
             self._workshop_fd = _lock_workshop(workshop, create=create)
@@ -146,12 +151,17 @@ class WriterLock:
             # We could take a lock file, so the holder's was deleted while it had this open.
             self.release()
             raise LockedError(
-                workshop, f"another program (its lock file {self.path.name} was deleted)"
+                workshop,
+                _("another program (its lock file {name} was deleted)").format(name=self.path.name),
             ) from exc
         except OSError as exc:
             self.release()
-            doing = "create" if create else "open"
-            raise UserError(f"Cannot {doing} {workshop.name}: {exc.strerror}.") from exc
+            cannot = (
+                _("Cannot create {name}: {reason}.")
+                if create
+                else _("Cannot open {name}: {reason}.")
+            )
+            raise UserError(cannot.format(name=workshop.name, reason=exc.strerror)) from exc
         os.ftruncate(fd, 0)
         os.write(fd, f"workshop-app (process {os.getpid()} on {socket.gethostname()})".encode())
 
@@ -160,8 +170,10 @@ class WriterLock:
         not a regular file of its own (a link to it elsewhere would be overwritten)."""
         name, folder = self.path.name, self._workshop.parent
         symlink = UserError(
-            f"Cannot open {self._workshop.name} for writing: its lock file {name} is a "
-            "symbolic link, which this app never makes. Delete it, then try again."
+            _(
+                "Cannot open {workshop} for writing: its lock file {name} is a "
+                "symbolic link, which this app never makes. Delete it, then try again."
+            ).format(workshop=self._workshop.name, name=name)
         )
         if not _NO_FOLLOW and self.path.is_symlink():
             raise symlink
@@ -174,19 +186,25 @@ class WriterLock:
                 raise self._unwritable_lock_file() from exc
             if isinstance(exc, PermissionError):
                 raise UserError(
-                    f"Cannot open {self._workshop.name} for writing: the folder {folder} "
-                    "is read-only for you."
+                    _(
+                        "Cannot open {workshop} for writing: the folder {folder} "
+                        "is read-only for you."
+                    ).format(workshop=self._workshop.name, folder=folder)
                 ) from exc
             raise UserError(
-                f"Cannot open {self._workshop.name} for writing: its lock file {name} cannot "
-                f"be made or opened ({exc.strerror})."
+                _(
+                    "Cannot open {workshop} for writing: its lock file {name} cannot "
+                    "be made or opened ({reason})."
+                ).format(workshop=self._workshop.name, name=name, reason=exc.strerror)
             ) from exc
         if not _is_own_regular_file(fd):
             os.close(fd)
             raise UserError(
-                f"Cannot open {self._workshop.name} for writing: its lock file {name} is not a "
-                "lock file this app made (it is not a regular file, or it is linked to another "
-                "file). Delete it, then try again."
+                _(
+                    "Cannot open {workshop} for writing: its lock file {name} is not a "
+                    "lock file this app made (it is not a regular file, or it is linked to another "
+                    "file). Delete it, then try again."
+                ).format(workshop=self._workshop.name, name=name)
             )
         return fd
 
@@ -204,9 +222,11 @@ class WriterLock:
             finally:
                 os.close(fd)
         return UserError(
-            f"Cannot open {self._workshop.name} for writing: its lock file {self.path.name} is "
-            "read-only for you. If the workshop is not open anywhere, delete the lock file, "
-            "then try again."
+            _(
+                "Cannot open {workshop} for writing: its lock file {name} is "
+                "read-only for you. If the workshop is not open anywhere, delete the lock file, "
+                "then try again."
+            ).format(workshop=self._workshop.name, name=self.path.name)
         )
 
     def release(self) -> None:

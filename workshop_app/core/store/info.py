@@ -7,6 +7,7 @@ from typing import Any
 
 from workshop_app.core.charter_fields import SECTION_BY_KEY
 from workshop_app.core.charters.store import PairOverview
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.store.workshop_file import WorkshopFile
 
 
@@ -23,8 +24,8 @@ def workshop_info(
         )
     }
     total = sum(counts.values())
-    present = sum(n for (_, here), n in counts.items() if here == 1)
-    absent = sum(n for (_, here), n in counts.items() if here == 0)
+    present = sum(n for (_role, here), n in counts.items() if here == 1)
+    absent = sum(n for (_role, here), n in counts.items() if here == 0)
     info: dict[str, Any] = {
         "workshop": {
             "id": w.id,
@@ -75,6 +76,7 @@ def workshop_info(
                 "version": o.version,
                 "signed_version": o.signed_version,
                 "signature": o.signature_state,
+                "reopened": o.reopened,
             }
             for o in overview
         ]
@@ -84,31 +86,67 @@ def workshop_info(
     return info
 
 
+def signature_text(pair: dict[str, Any]) -> str:
+    """Where a pair's charter stands with its signatures, in the interface language (the
+    "signature" value itself stays English: scripts read the JSON)."""
+    version, signed = pair["version"], pair["signed_version"]
+    if signed is None:
+        return _("not signed")
+    if version > signed and pair["reopened"]:
+        return _("version {version}, to sign").format(version=version)
+    if version > signed:
+        return _("signed v{version}, edited since").format(version=signed)
+    return _("signed v{version}").format(version=signed)
+
+
 def format_info(info: dict[str, Any]) -> str:
+    """The text `workshop-app info` prints, in the interface language."""
     w, c, a = info["workshop"], info["charters"], info["attendance"]
+    charters = _("Pairs: {pairs}, charters complete: {complete} of {pairs}, signed: {signed}")
+    if c["edited_since_signing"]:
+        charters = ngettext(
+            "Pairs: {pairs}, charters complete: {complete} of {pairs}, signed: {signed} "
+            "({edited} edited since)",
+            "Pairs: {pairs}, charters complete: {complete} of {pairs}, signed: {signed} "
+            "({edited} edited since)",
+            c["edited_since_signing"],
+        )
     lines = [
         f"{w['program']} - {w['organisation']}, {w['date']}",
-        f"Pairs: {c['pairs']}, charters complete: {c['complete']} of {c['pairs']}, "
-        f"signed: {c['signed']}"
-        + (f" ({c['edited_since_signing']} edited since)" if c["edited_since_signing"] else ""),
-        f"Attendance: {a['present']} present, {a['absent']} absent, "
-        f"{a['not_checked_in']} not checked in (of {a['total']})",
+        charters.format(
+            pairs=c["pairs"],
+            complete=c["complete"],
+            signed=c["signed"],
+            edited=c["edited_since_signing"],
+        ),
+        _(
+            "Attendance: {present} present, {absent} absent, {unknown} not checked in (of {total})"
+        ).format(
+            present=a["present"],
+            absent=a["absent"],
+            unknown=a["not_checked_in"],
+            total=a["total"],
+        ),
     ]
     if info["participants"]["unpaired"]:
-        lines.append(f"Participants without a pair: {info['participants']['unpaired']}")
+        lines.append(
+            _("Participants without a pair: {n}").format(n=info["participants"]["unpaired"])
+        )
     if info["pairs"]:
         lines.append("")
     for pair in info["pairs"]:
         absent = [pair[r]["name"] for r in ("mentor", "mentee") if pair[r]["present"] is False]
+        # Section titles keep their capitals: German nouns must.
+        missing = ", ".join(_(SECTION_BY_KEY[k].title) for k in pair["missing_sections"])
         state = (
-            "complete"
-            if pair["complete"]
-            else "missing: "
-            + ", ".join(SECTION_BY_KEY[k].title.lower() for k in pair["missing_sections"])
+            _("complete") if pair["complete"] else _("missing: {sections}").format(sections=missing)
         )
-        lines.append(
-            f"{pair['code']:<5} {pair['mentor']['name']} + {pair['mentee']['name']}  |  "
-            f"{pair['signature']}  |  {state}"
-            + (f"  |  absent: {', '.join(absent)}" if absent else "")
-        )
+        parts = [
+            f"{pair['code']:<5} {pair['mentor']['name']} + {pair['mentee']['name']}",
+            signature_text(pair),
+            state,
+        ]
+        if absent:
+            parts.append(_("absent: {names}").format(names=", ".join(absent)))
+        lines.append("  |  ".join(parts))
     return "\n".join(lines)

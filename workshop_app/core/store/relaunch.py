@@ -15,6 +15,7 @@ from datetime import date as Date
 from pathlib import Path
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import _
 from workshop_app.core.runner.clock import new_id, utc_now
 from workshop_app.core.store.atomic import atomic_file, check_target, os_error_message
 from workshop_app.core.store.workshop_file import WorkshopFile
@@ -27,16 +28,22 @@ def start_relaunch(source: Path, *, out: Path, date: str) -> Path:
         date = Date.fromisoformat(date.strip()).isoformat()
     except ValueError as exc:
         raise UserError(
-            f"The re-launch date must be a date like 2027-06-08, not {date!r}."
+            _("The re-launch date must be a date like 2027-06-08, not {text}.").format(
+                text=repr(date)
+            )
         ) from exc
     out = check_target(Path(out))
     if out.exists():
-        raise UserError(f"{out.name} already exists: choose a new name for the re-launch.")
+        raise UserError(
+            _("{name} already exists: choose a new name for the re-launch.").format(name=out.name)
+        )
     with WorkshopFile.open(source, readonly=True) as wf:
         launch = wf.workshop()
         if date <= launch.date:
             raise UserError(
-                f"The re-launch must be after the launch ({launch.date}), not on {date}."
+                _("The re-launch must be after the launch ({launch}), not on {date}.").format(
+                    launch=launch.date, date=date
+                )
             )
         # The usual permissions, as a workshop file made with New gets.
         with atomic_file(out) as partial:
@@ -71,8 +78,8 @@ def _backup_message(exc: sqlite3.Error, out: Path) -> str:
     if "full" in str(exc).lower():
         return os_error_message(OSError(errno.ENOSPC, "disk full"), out)
     if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_IOERR"):
-        return (
-            f"The disk refused to write {out} (is it full, or was it removed?): "
+        return _(
+            "The disk refused to write {path} (is it full, or was it removed?): "
             "nothing was written."
-        )
-    return f"Could not write {out} ({exc}): nothing was written."
+        ).format(path=out)
+    return _("Could not write {path} ({reason}): nothing was written.").format(path=out, reason=exc)

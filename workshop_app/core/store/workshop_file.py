@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.charters.store import CharterStore
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import N_, _
 from workshop_app.core.model import WORKSHOP_FIELD_NAMES, AuditEntry, Workshop
 from workshop_app.core.roster.store import RosterStore
 from workshop_app.core.runner.agenda_store import AgendaStore
@@ -70,9 +71,11 @@ class WorkshopFile:
     ) -> WorkshopFile:
         path = Path(path)
         if path.exists():
-            raise UserError(f"{path} already exists; pick another name or open it instead.")
+            raise UserError(
+                _("{path} already exists; pick another name or open it instead.").format(path=path)
+            )
         if not path.parent.is_dir():
-            raise UserError(f"The folder {path.parent} does not exist.")
+            raise UserError(_("The folder {path} does not exist.").format(path=path.parent))
         _check_required(program=program, organisation=organisation, date=date)
         unknown = set(fields) - WORKSHOP_FIELD_NAMES - {"logo"}
         if unknown:
@@ -104,11 +107,13 @@ class WorkshopFile:
         if readonly:
             if header.user_version != schema_version():
                 raise UserError(
-                    f"{path.name} is in an older format; open it in the app once to upgrade it."
+                    _(
+                        "{name} is in an older format; open it in the app once to upgrade it."
+                    ).format(name=path.name)
                 )
             conn = read_only_connection(path)
             try:
-                with sqlite_errors(path, outcome="it was not opened."):
+                with sqlite_errors(path, outcome=_("it was not opened.")):
                     conn.isolation_level = None
                     conn.execute("PRAGMA query_only = ON")
             except BaseException:
@@ -135,7 +140,7 @@ class WorkshopFile:
         still locked, so nobody opens it half made)."""
         lock = WriterLock(path, create=new)
         conn: sqlite3.Connection | None = None
-        outcome = "the workshop was not created." if new else "it was not opened."
+        outcome = _("the workshop was not created.") if new else _("it was not opened.")
         try:
             with sqlite_errors(path, outcome=outcome):
                 conn = _connect(path)
@@ -190,10 +195,15 @@ class WorkshopFile:
             # Every write goes through here, so a change the UI failed to block is refused
             # with this message rather than as SQLite's "attempt to write a readonly database".
             raise UserError(
-                f"{self.path.name} is open read-only, so this change was not saved. To edit it, "
-                "close it in the window that has it open, then open it again here."
+                _(
+                    "{name} is open read-only, so this change was not saved. To edit it, "
+                    "close it in the window that has it open, then open it again here."
+                ).format(name=self.path.name)
             )
-        with sqlite_errors(self.path, outcome="the last change was not saved."), self._atomic():
+        with (
+            sqlite_errors(self.path, outcome=_("the last change was not saved.")),
+            self._atomic(),
+        ):
             yield
 
     @contextmanager
@@ -288,22 +298,32 @@ class WorkshopFile:
         if name in {"program", "organisation", "date"}:
             _check_required(**{name: value})
         if name == "paper_size" and value not in ("a4", "letter"):
-            raise UserError(f"Paper size must be A4 or Letter, not {value!r}.")
+            raise UserError(
+                _("Paper size must be A4 or Letter, not {value}.").format(value=repr(value))
+            )
         if name == "start_time" and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", str(value)):
-            raise UserError(f"The start time must be written HH:MM (24-hour), not {value!r}.")
+            raise UserError(
+                _("The start time must be written HH:MM (24-hour), not {value}.").format(
+                    value=repr(value)
+                )
+            )
         if name == "program_length_months" and not _valid_months(value):
-            raise UserError("Program length must be a whole number of months, 1 to 60.")
+            raise UserError(_("Program length must be a whole number of months, 1 to 60."))
         if name == "retention_months" and not (
             value is None or (isinstance(value, int) and 0 <= value <= 120)
         ):
-            raise UserError("Personal data is kept 0 to 120 whole months after the close-out.")
+            raise UserError(_("Personal data is kept 0 to 120 whole months after the close-out."))
         if name == "return_copy_by" and value and not _valid_date(value):
             raise UserError(
-                f"The date to return the signed copy by must be written YYYY-MM-DD, not {value!r}."
+                _(
+                    "The date to return the signed copy by must be written YYYY-MM-DD, not {value}."
+                ).format(value=repr(value))
             )
         if name == "manager_acknowledgement" and value not in ("", "yes"):
             raise UserError(
-                f"The line manager's acknowledgement is either printed or not, not {value!r}."
+                _(
+                    "The line manager's acknowledgement is either printed or not, not {value}."
+                ).format(value=repr(value))
             )
         with self.transaction():
             record_id, old = self.conn.execute(f"SELECT id, {name} FROM workshop").fetchone()
@@ -363,18 +383,28 @@ def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
+# What is said when a field every workshop needs is left empty.
+REQUIRED_EMPTY = {
+    "program": N_("The workshop's program cannot be empty."),
+    "organisation": N_("The workshop's organisation cannot be empty."),
+    "date": N_("The workshop's date cannot be empty."),
+}
+
+
 def _check_required(**values: Any) -> None:
     from datetime import date
 
     for name, value in values.items():
         if not isinstance(value, str) or not value.strip():
-            raise UserError(f"The workshop's {name} cannot be empty.")
+            raise UserError(_(REQUIRED_EMPTY[name]))
         if name == "date":
             try:
                 date.fromisoformat(value)
             except ValueError as exc:
                 raise UserError(
-                    f"The workshop date must be written YYYY-MM-DD, not {value!r}."
+                    _("The workshop date must be written YYYY-MM-DD, not {value}.").format(
+                        value=repr(value)
+                    )
                 ) from exc
 
 
@@ -415,27 +445,27 @@ def _text(value: Any) -> str | None:
 # can put right; what they say happened. Every other code ("no such column", a syntax error, a
 # constraint) is a bug in the app and propagates, to be logged with its traceback.
 _USER_CAUSES = {
-    sqlite3.SQLITE_FULL: "The disk holding {name} is full",
-    sqlite3.SQLITE_IOERR: (
+    sqlite3.SQLITE_FULL: N_("The disk holding {name} is full"),
+    sqlite3.SQLITE_IOERR: N_(
         "{name} could not be written (the disk reported an error: it may be full, removed "
         "or failing)"
     ),
-    sqlite3.SQLITE_READONLY: "{name} cannot be written (read-only file or folder)",
-    sqlite3.SQLITE_PERM: "{name} cannot be written (read-only file or folder)",
-    sqlite3.SQLITE_BUSY: "{name} is busy in another program",
-    sqlite3.SQLITE_LOCKED: "{name} is busy in another program",
-    sqlite3.SQLITE_CANTOPEN: (
+    sqlite3.SQLITE_READONLY: N_("{name} cannot be written (read-only file or folder)"),
+    sqlite3.SQLITE_PERM: N_("{name} cannot be written (read-only file or folder)"),
+    sqlite3.SQLITE_BUSY: N_("{name} is busy in another program"),
+    sqlite3.SQLITE_LOCKED: N_("{name} is busy in another program"),
+    sqlite3.SQLITE_CANTOPEN: N_(
         "{name} cannot be opened (its folder {folder} may have been moved, or be out of reach)"
     ),
-    sqlite3.SQLITE_CORRUPT: "{name} is damaged (restore it from a backup)",
-    sqlite3.SQLITE_NOTADB: "{name} is damaged (restore it from a backup)",
+    sqlite3.SQLITE_CORRUPT: N_("{name} is damaged (restore it from a backup)"),
+    sqlite3.SQLITE_NOTADB: N_("{name} is damaged (restore it from a backup)"),
 }
 
 
 @contextmanager
 def sqlite_errors(path: Path, *, outcome: str) -> Iterator[None]:
     """Turn SQLite's refusals that are the disk's or the file's into one line for a person,
-    ending with `outcome` (what did not happen)."""
+    ending with `outcome` (what did not happen, in the interface language)."""
     try:
         yield
     except sqlite3.DatabaseError as exc:
@@ -445,5 +475,5 @@ def sqlite_errors(path: Path, *, outcome: str) -> Iterator[None]:
         cause = None if code is None else _USER_CAUSES.get(code & 0xFF)
         if cause is None:
             raise
-        where = cause.format(name=path.name, folder=path.parent)
-        raise UserError(f"{where}: {outcome}") from exc
+        where = _(cause).format(name=path.name, folder=path.parent)
+        raise UserError(_("{cause}: {outcome}").format(cause=where, outcome=outcome)) from exc

@@ -1,0 +1,153 @@
+"""The command line speaks the system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG): its
+help, what it prints and its messages, with the file, row and column filled in; the exit
+codes stay what scripts rely on. Each expected line is read from the catalogue, not copied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_runner import run as run_cli
+
+from workshop_app.core.i18n import translations
+
+ITALIAN = {"LANG": "it_IT.UTF-8"}
+GERMAN = {"LANGUAGE": "de", "LANG": "en_US.UTF-8"}
+FRENCH = {"LC_ALL": "fr_FR.UTF-8"}
+
+
+def in_language(lang: str, message: str) -> str:
+    """`message` as the catalogue of `lang` has it; never the English (that would prove
+    nothing)."""
+    translated = translations(lang).gettext(message)
+    assert translated != message, f"{message!r} has no {lang} translation"
+    return translated
+
+
+def plural(lang: str, singular: str, plural_: str, n: int) -> str:
+    translated = translations(lang).ngettext(singular, plural_, n)
+    assert translated not in (singular, plural_), f"{singular!r} has no {lang} translation"
+    return translated
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """`workshop-app ARGS` in a child process with `environ` as its language settings."""
+
+    def in_env(environ: dict[str, str], *args: str):
+        for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in environ.items():
+            monkeypatch.setenv(name, value)
+        return run_cli(*args, data=tmp_path / "data")
+
+    return in_env
+
+
+@pytest.fixture
+def workshop(tmp_path: Path) -> Path:
+    path = tmp_path / "spring.workshop"
+    done = run_cli(
+        "new",
+        str(path),
+        "--program",
+        "Accelerate",
+        "--organisation",
+        "Northwind",
+        "--date",
+        "2027-03-09",
+        data=tmp_path / "data",
+    )
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+def test_info_in_italian(run, workshop: Path) -> None:
+    done = run(ITALIAN, "info", str(workshop))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    pairs = "Pairs: {pairs}, charters complete: {complete} of {pairs}, signed: {signed}"
+    assert lines[1] == in_language("it", pairs).format(pairs=0, complete=0, signed=0)
+    attendance = (
+        "Attendance: {present} present, {absent} absent, {unknown} not checked in (of {total})"
+    )
+    assert lines[2] == in_language("it", attendance).format(present=0, absent=0, unknown=0, total=0)
+
+
+def test_a_bad_roster_row_is_named_in_german_and_nothing_is_imported(
+    run, workshop: Path, tmp_path: Path
+) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "Role,Name,Email,Pair Code\n"
+        "mentor,Ann Rossi,ann@example.org,P01\n"
+        "mentee,Bob Weber,bob.example.org,P01\n",
+        encoding="utf-8",
+    )
+    done = run(GERMAN, "import", str(workshop), str(roster))
+    assert done.returncode == 1
+    heading, *details = done.stderr.splitlines()
+    assert heading == "workshop-app: " + plural(
+        "de",
+        "{source} has {n} problem; nothing was imported.",
+        "{source} has {n} problems; nothing was imported.",
+        1,
+    ).format(source="roster.csv", n=1)
+    place = in_language("de", "{source}, row {row}, column '{column}'").format(
+        source="roster.csv", row=3, column="Email"
+    )
+    problem = in_language("de", "{text} is not an email address").format(text="'bob.example.org'")
+    # "{place}: {problem}" reads the same in German as in English.
+    assert details == [
+        "  " + translations("de").gettext("{place}: {problem}").format(place=place, problem=problem)
+    ]
+    info = run(GERMAN, "info", str(workshop), "--json")
+    assert '"mentors": 0' in info.stdout  # all or nothing: the good row was not imported
+
+
+def test_a_missing_file_in_italian(run, tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.workshop"
+    done = run(ITALIAN, "info", str(missing))
+    assert done.returncode == 1
+    assert done.stderr.strip() == "workshop-app: " + in_language(
+        "it", "There is no file {path}."
+    ).format(path=missing)
+
+
+def test_help_in_german_keeps_its_examples_and_exit_codes(run) -> None:
+    done = run(GERMAN, "--help")
+    assert done.returncode == 0
+    text = " ".join(done.stdout.split())
+    assert in_language("de", "import a roster (CSV or XLSX) into a workshop") in text
+    assert in_language("de", "exit status:") in done.stdout
+    assert done.stdout.startswith(in_language("de", "usage: ") + "workshop-app ")
+    assert in_language("de", "show this help message and exit") in done.stdout
+    assert "  workshop-app open spring.workshop" in done.stdout  # examples as written
+    done = run(GERMAN, "import", "--help")
+    assert done.returncode == 0
+    assert in_language("de", "show what would be imported, and change nothing") in " ".join(
+        done.stdout.split()
+    )
+    status = done.stdout.split(in_language("de", "exit status:"), 1)[1].splitlines()[1:]
+    assert [line.split()[0] for line in status if line[2:3].isdigit()] == ["0", "1", "2"]
+
+
+def test_usage_errors_keep_exit_code_2_in_any_language(run) -> None:
+    assert run(ITALIAN, "import").returncode == 2
+    assert run(FRENCH, "no-such-command").returncode == 2
+
+
+def test_created_in_french(run, tmp_path: Path) -> None:
+    path = tmp_path / "automne.workshop"
+    done = run(
+        FRENCH,
+        *("new", str(path), "--program", "P", "--organisation", "O", "--date", "2027-10-05"),
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == in_language("fr", "Created {path}").format(path=path)
+
+
+def test_english_when_the_system_asks_for_a_language_the_app_lacks(run, tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.workshop"
+    done = run({"LANG": "pt_BR.UTF-8"}, "info", str(missing))
+    assert done.stderr.strip() == f"workshop-app: There is no file {missing}."
