@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from workshop_app.core.i18n import N_
+
 Role = Literal["mentor", "mentee"]
 SignerRole = Literal["mentor", "mentee", "coordinator"]
 PaperSize = Literal["a4", "letter"]
@@ -19,41 +21,45 @@ class WorkshopField:
     required: bool = False
 
 
-# The program context, in the order the program page shows it.
+# The program context, in the order the program page shows it. Labels and choices are
+# marked N_: the page shows them in the interface language.
 WORKSHOP_FIELDS: tuple[WorkshopField, ...] = (
-    WorkshopField("program", "Program", required=True),
-    WorkshopField("organisation", "Organisation", required=True),
-    WorkshopField("cohort", "Cohort"),
-    WorkshopField("date", "Workshop date", kind="date", required=True),
-    WorkshopField("start_time", "Start time (HH:MM)"),
-    WorkshopField("venue", "Venue"),
-    WorkshopField("facilitator", "Facilitator"),
-    WorkshopField("coordinator", "Program coordinator"),
-    WorkshopField("sponsor_name", "Sponsor"),
-    WorkshopField("sponsor_title", "Sponsor's title"),
-    WorkshopField("endorsement", "Sponsor's endorsement", kind="text"),
-    WorkshopField("program_goals", "Program goals (one per line)", kind="text"),
-    WorkshopField("strategy_link", "How the program serves the company strategy", kind="text"),
-    WorkshopField("program_length_months", "Program length (months)", kind="int"),
-    WorkshopField("success_metrics", "How success is measured", kind="text"),
+    WorkshopField("program", N_("Program"), required=True),
+    WorkshopField("organisation", N_("Organisation"), required=True),
+    WorkshopField("cohort", N_("Cohort")),
+    WorkshopField("date", N_("Workshop date"), kind="date", required=True),
+    WorkshopField("start_time", N_("Start time (HH:MM)")),
+    WorkshopField("venue", N_("Venue")),
+    WorkshopField("facilitator", N_("Facilitator")),
+    WorkshopField("coordinator", N_("Program coordinator")),
+    WorkshopField("sponsor_name", N_("Sponsor")),
+    WorkshopField("sponsor_title", N_("Sponsor's title")),
+    WorkshopField("endorsement", N_("Sponsor's endorsement"), kind="text"),
+    WorkshopField("program_goals", N_("Program goals (one per line)"), kind="text"),
+    WorkshopField("strategy_link", N_("How the program serves the company strategy"), kind="text"),
+    WorkshopField("program_length_months", N_("Program length (months)"), kind="int"),
+    WorkshopField("success_metrics", N_("How success is measured"), kind="text"),
     WorkshopField(
-        "retention_months", "Keep personal data after the close-out (months)", kind="int"
+        "retention_months", N_("Keep personal data after the close-out (months)"), kind="int"
     ),
-    WorkshopField("support_contacts", "Support contacts", kind="text"),
-    WorkshopField("confidentiality_text", "Standard confidentiality wording", kind="text"),
-    WorkshopField("no_fault_text", "No-fault conclusion clause", kind="text"),
-    WorkshopField("program_commitments_text", "Program commitments", kind="text"),
-    WorkshopField("mentor_boundary", "Default mentor boundary", kind="text"),
-    WorkshopField("return_copy_to", "Return the signed copy to"),
-    WorkshopField("return_copy_by", "Return it by", kind="date"),
+    WorkshopField("support_contacts", N_("Support contacts"), kind="text"),
+    WorkshopField("confidentiality_text", N_("Standard confidentiality wording"), kind="text"),
+    WorkshopField("no_fault_text", N_("No-fault conclusion clause"), kind="text"),
+    WorkshopField("program_commitments_text", N_("Program commitments"), kind="text"),
+    WorkshopField("mentor_boundary", N_("Default mentor boundary"), kind="text"),
+    WorkshopField("return_copy_to", N_("Return the signed copy to")),
+    WorkshopField("return_copy_by", N_("Return it by"), kind="date"),
     WorkshopField(
         "manager_acknowledgement",
-        "Line manager's acknowledgement",
+        N_("Line manager's acknowledgement"),
         kind="choice",
-        choices=(("", "Not printed"), ("yes", "Printed on each charter")),
+        choices=(("", N_("Not printed")), ("yes", N_("Printed on each charter"))),
     ),
     WorkshopField(
-        "paper_size", "Paper size", kind="choice", choices=(("a4", "A4"), ("letter", "Letter"))
+        "paper_size",
+        N_("Paper size"),
+        kind="choice",
+        choices=(("a4", "A4"), ("letter", N_("Letter"))),
     ),
     WorkshopField(
         "language",
@@ -61,7 +67,7 @@ WORKSHOP_FIELDS: tuple[WorkshopField, ...] = (
         kind="choice",
         choices=(("en", "English"), ("en-GB", "English (UK)"), ("en-US", "English (US)")),
     ),
-    WorkshopField("accent_colour", "Accent colour", kind="colour"),
+    WorkshopField("accent_colour", N_("Accent colour"), kind="colour"),
 )
 WORKSHOP_FIELD_NAMES = frozenset(f.name for f in WORKSHOP_FIELDS)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from workshop_app.core.content.placeholders import fill_placeholders
 from workshop_app.core.content.wording import _did_you_mean
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import N_
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -52,13 +53,14 @@ _PART_BY_KEY = {p.lower(): p for p in PARTS} | _PART_ALIASES
 
 # Each kind of exercise once, in the order the app lists them: its name in a file's `kind:`,
 # how it reads for a person (the app's lists and the Add dialog), and the parts its body needs.
+# The kinds' titles are marked N_: the app shows them in the interface language.
 _KIND_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("expectations", "Expectations", _COMMON_PARTS),
-    ("skills", "Skills practice", _COMMON_PARTS),
-    ("scenario", "Troubleshooting", _COMMON_PARTS + SCENARIO_PARTS),
-    ("charter", "Charter", _COMMON_PARTS),
+    ("expectations", N_("Expectations"), _COMMON_PARTS),
+    ("skills", N_("Skills practice"), _COMMON_PARTS),
+    ("scenario", N_("Troubleshooting"), _COMMON_PARTS + SCENARIO_PARTS),
+    ("charter", N_("Charter"), _COMMON_PARTS),
     # Logistics (housekeeping, evaluation) has nothing to debrief.
-    ("logistics", "Logistics", (ROOM_PROMPT, FACILITATOR_NOTES)),
+    ("logistics", N_("Logistics"), (ROOM_PROMPT, FACILITATOR_NOTES)),
 )
 KINDS = tuple(kind for kind, _, _ in _KIND_TABLE)
 KIND_TITLES = {kind: title for kind, title, _ in _KIND_TABLE}
