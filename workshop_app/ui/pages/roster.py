@@ -36,6 +36,7 @@ from workshop_app.ui.dialogs.close_pairing import open_close_pairing
 from workshop_app.ui.dialogs.participant import MakePairDialog, ParticipantDialog
 from workshop_app.ui.dialogs.roster_import import ImportDialog
 from workshop_app.ui.pages.base import WorkshopPage, page_heading
+from workshop_app.ui.widgets.flow_layout import wrapping_row
 from workshop_app.ui.widgets.roster_models import (
     ID_ROLE,
     NAME,
@@ -207,10 +208,9 @@ class RosterPage(WorkshopPage):
         column.setContentsMargins(0, 4, 0, 0)
         row = QHBoxLayout()
         count.setStyleSheet("font-weight: 600;")
-        row.addWidget(count)
-        row.addStretch(1)
-        for action in actions:
-            row.addWidget(_button(action))
+        row.addWidget(count, 0, Qt.AlignmentFlag.AlignTop)
+        # The buttons wrap onto a second row where they do not fit (long German labels).
+        row.addWidget(wrapping_row(*(_button(action) for action in actions)), 1)
         column.addLayout(row)
         column.addWidget(table, 1)
         return panel
