@@ -3,7 +3,9 @@ and window the way a person does (keys, buttons), and print what does not fit, a
 by test_screen_fit.py in a child process: the screen is fixed when Qt starts, so each size
 needs a process of its own.
 
-    python screen_fit_child.py WIDTH HEIGHT SCALE DATA_DIR
+    python screen_fit_child.py WIDTH HEIGHT SCALE DATA_DIR [LANGUAGE]
+
+LANGUAGE is the interface language ("qps": the pseudo-locale, every string 40% longer).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 # The preview's worker process imports this file too (as __mp_main__): it must do nothing.
 if __name__ == "__main__":
     width, height, scale, data = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
+    language = sys.argv[5] if len(sys.argv) > 5 else "en"
     config = data / "screen.json"
     config.write_text(
         json.dumps(
@@ -45,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.demo import create_demo
+from workshop_app.core.i18n import set_interface_language
 from workshop_app.ui.jobs import stop_all
 from workshop_app.ui.launch import make_app
 from workshop_app.ui.main_window import PAGES, MainWindow
@@ -138,7 +142,11 @@ def press(window: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier | None = 
 
 
 def click(page: QWidget, name: str) -> None:
-    found = [b for b in page.findChildren(QAbstractButton) if b.accessibleName() == name]
+    # In the pseudo-locale a name is the English one, marked and lengthened.
+    buttons = page.findChildren(QAbstractButton)
+    found = [b for b in buttons if b.accessibleName() == name] or [
+        b for b in buttons if name in b.accessibleName()
+    ]
     assert found, f"no button {name!r} on {type(page).__name__}"
     button = found[0]
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -146,6 +154,7 @@ def click(page: QWidget, name: str) -> None:
 
 if __name__ == "__main__":
     app = make_app()
+    set_interface_language(language)
     create_demo(data / "demo.workshop").close()
     window = MainWindow()
     window.showMaximized()

@@ -1,5 +1,6 @@
 """Every window fits the screens trainers have: 1280x720, 1366x768, and 1366x768 at 1.5x
-scaling (a logical 911x512), with the countdown always in view.
+scaling (a logical 911x512), with the countdown always in view; and at 1366x768 in the
+pseudo-locale, every string 40% longer (as German runs), nothing is clipped either.
 
 Each screen runs the app in a child process (screen_fit_child.py) on the offscreen platform
 configured with that screen, so CI needs no display.
@@ -16,14 +17,25 @@ from pathlib import Path
 import pytest
 
 CHILD = Path(__file__).with_name("screen_fit_child.py")
-SCREENS = [(1280, 720, "1"), (1366, 768, "1"), (1366, 768, "1.5")]
+SCREENS = [
+    (1280, 720, "1", "en"),
+    (1366, 768, "1", "en"),
+    (1366, 768, "1.5", "en"),
+    (1366, 768, "1", "qps"),
+]
 
 
-@pytest.mark.parametrize(("width", "height", "scale"), SCREENS, ids=["720p", "768p", "768p@1.5x"])
-def test_every_window_fits_the_screen(tmp_path: Path, width: int, height: int, scale: str) -> None:
+@pytest.mark.parametrize(
+    ("width", "height", "scale", "language"),
+    SCREENS,
+    ids=["720p", "768p", "768p@1.5x", "768p-pseudo"],
+)
+def test_every_window_fits_the_screen(
+    tmp_path: Path, width: int, height: int, scale: str, language: str
+) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "QT_SCALE_FACTOR")}
     done = subprocess.run(
-        [sys.executable, str(CHILD), str(width), str(height), scale, str(tmp_path)],
+        [sys.executable, str(CHILD), str(width), str(height), scale, str(tmp_path), language],
         capture_output=True,
         text=True,
         env=env,

@@ -21,8 +21,8 @@ class WorkshopField:
     required: bool = False
 
 
-# The program context, in the order the program page shows it. The labels are marked for
-# the catalogue and translated where they are shown: `_(field.label)`.
+# The program context, in the order the program page shows it. Labels and choices are
+# marked N_: the page shows them in the interface language.
 WORKSHOP_FIELDS: tuple[WorkshopField, ...] = (
     WorkshopField("program", N_("Program"), required=True),
     WorkshopField("organisation", N_("Organisation"), required=True),
@@ -59,7 +59,7 @@ WORKSHOP_FIELDS: tuple[WorkshopField, ...] = (
         "paper_size",
         N_("Paper size"),
         kind="choice",
-        choices=(("a4", N_("A4")), ("letter", N_("Letter"))),
+        choices=(("a4", "A4"), ("letter", N_("Letter"))),
     ),
     WorkshopField(
         "language",

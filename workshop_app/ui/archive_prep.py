@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.jobs import CancelCheck, Progress, run_in_child
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.jobs import Job
@@ -83,7 +84,7 @@ class ArchivePreparer(QObject):
         if self._busy():
             if self.job is not None:
                 self.stop(wait=False)
-                self._say("Preparing the archive waits while charters print or files export.")
+                self._say(_("Preparing the archive waits while charters print or files export."))
             return
         mark = self.wf.change_mark()
         if mark != self._seen_mark:
@@ -109,7 +110,7 @@ class ArchivePreparer(QObject):
             work,
             done=lambda rendered: self._finished(job, mark, rendered),
             failed=lambda message: self._failed(job, mark, message),
-            what="Preparing the archive",
+            what=_("Preparing the archive"),
         )
         job.progressed.connect(lambda done, total: self._progressed(job, done, total))
         self.job = job.start()
@@ -117,7 +118,13 @@ class ArchivePreparer(QObject):
     def _progressed(self, job: Job, done: int, total: int) -> None:
         if job is self.job and total and done < total:
             self._say(
-                f"Preparing the archive in the background: {done:,} of {total:,} charters rendered."
+                ngettext(
+                    "Preparing the archive in the background: {done:,} of {total:,} charter "
+                    "rendered.",
+                    "Preparing the archive in the background: {done:,} of {total:,} charters "
+                    "rendered.",
+                    total,
+                ).format(done=done, total=total)
             )
 
     def _finished(self, job: Job, mark: str, rendered: int) -> None:
@@ -126,8 +133,10 @@ class ArchivePreparer(QObject):
         self.job = None
         self.prepared_mark = mark
         self._say(
-            "The archive's charters are ready (the staff copies, private content left out): "
-            "exporting the archive is quick."
+            _(
+                "The archive's charters are ready (the staff copies, private content left out): "
+                "exporting the archive is quick."
+            )
         )
         log.info("archive prepared: %d charters rendered", rendered)
 

@@ -17,11 +17,17 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import N_, _
 from workshop_app.ui.dialogs.ask import CANCEL, ask
 
 DEBOUNCE_MS = 400
 
 SaveFn = Callable[[Any], None]
+# The button that copies a refused text and goes on, by what the form does next.
+COPY_AND = {
+    "close": N_("Copy the text to the clipboard and close"),
+    "switch pair": N_("Copy the text to the clipboard and switch pair"),
+}
 K = TypeVar("K", bound=Hashable)  # what names a field: its name, or a tuple for a charter's
 
 
@@ -112,16 +118,16 @@ class _FocusOut(QObject):
 
 def ask_about_refused(parent: QWidget, *, heading: str, reasons: list[str], then: str) -> str:
     """Ask what to do with changes the file refused, before letting go of them (`then`:
-    "close", "switch pair"): "retry", "copy" (the text to the clipboard, then go on) or
-    "stay"."""
+    "close", "switch pair", see COPY_AND): "retry", "copy" (the text to the clipboard, then
+    go on) or "stay"."""
     answer = ask(
         parent,
-        "Not saved",
+        _("Not saved"),
         heading,
         detail="\n".join(reasons),
         answers=[
-            ("retry", "Retry"),
-            ("copy", f"Copy the text to the clipboard and {then}"),
+            ("retry", _("Retry")),
+            ("copy", _(COPY_AND[then]) if then in COPY_AND else then),
             (CANCEL, ""),
         ],
         default="retry",

@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
 from workshop_app.core.content.library import Library
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.jobs import CancelCheck, Progress, run_in_child
 from workshop_app.core.store.workshop_file import WorkshopFile
-from workshop_app.core.words import count
 from workshop_app.ui.jobs import Job, JobRow, Work
 
 
@@ -62,22 +62,24 @@ class HandoutPrinter(QObject):
         self.window = parent
         self.workshop = workshop
         self.library: Library | None = None
-        self.handouts_button = QPushButton("Print &handouts…")
-        self.handouts_button.setAccessibleName("Print handouts")
+        self.handouts_button = QPushButton(_("Print &handouts…"))
+        self.handouts_button.setAccessibleName(_("Print handouts"))
         self.handouts_button.setToolTip(
-            "Save the room's handouts as PDFs: scenario cards, observer sheet, GROW and SBI "
-            "cards, SMART worksheet, a paper charter, the sign-in sheet"
+            _(
+                "Save the room's handouts as PDFs: scenario cards, observer sheet, GROW and SBI "
+                "cards, SMART worksheet, a paper charter, the sign-in sheet"
+            )
         )
         self.handouts_button.clicked.connect(lambda: self.print_handouts())
-        self.letters_button = QPushButton("Print certif&icates…")
-        self.letters_button.setAccessibleName("Print certificates")
+        self.letters_button = QPushButton(_("Print certif&icates…"))
+        self.letters_button.setAccessibleName(_("Print certificates"))
         self.letters_button.setToolTip(
-            "Save a letter of appointment for every mentor and mentee, signed by the sponsor"
+            _("Save a letter of appointment for every mentor and mentee, signed by the sponsor")
         )
         self.letters_button.clicked.connect(lambda: self.print_letters())
-        self.row = JobRow("Printing")
+        self.row = JobRow(_("Printing"))
         self.message = QLabel()
-        self.message.setAccessibleName("Printing handouts and certificates")
+        self.message.setAccessibleName(_("Printing handouts and certificates"))
         self.message.setWordWrap(True)
         self.message.hide()
 
@@ -93,37 +95,38 @@ class HandoutPrinter(QObject):
         wf = self.workshop()
         if wf is None:
             return False
-        folder = folder or self._choose("Save the handouts in this folder", wf)
+        folder = folder or self._choose(_("Save the handouts in this folder"), wf)
         if folder is None:
             return False
         extra = [str(f) for f in self.library.folders[1:]] if self.library else []
         return self._run(
             handouts_work(wf.path, extra, folder),
-            "Rendering the handouts…",
-            "Rendering handouts",
-            lambda files: (
-                f"Saved {count(len(files), 'handout')} in {folder}: "
-                + ", ".join(f.stem for f in files)
-                + "."
-            ),
+            _("Rendering the handouts…"),
+            _("Rendering handouts"),
+            lambda files: ngettext(
+                "Saved {n:,} handout in {folder}: {names}.",
+                "Saved {n:,} handouts in {folder}: {names}.",
+                len(files),
+            ).format(n=len(files), folder=folder, names=", ".join(f.stem for f in files)),
         )
 
     def print_letters(self, folder: Path | None = None) -> bool:
         wf = self.workshop()
         if wf is None:
             return False
-        folder = folder or self._choose("Save the letters of appointment in this folder", wf)
+        folder = folder or self._choose(_("Save the letters of appointment in this folder"), wf)
         if folder is None:
             return False
         return self._run(
             letters_work(wf.path, folder),
-            "Rendering the letters of appointment…",
-            "Rendering letters",
+            _("Rendering the letters of appointment…"),
+            _("Rendering letters"),
             # The last file is all of them in one, to print in one go.
-            lambda files: (
-                f"Saved {count(len(files) - 1, 'letter')} of appointment in "
-                f"{folder}, and all of them in “{files[-1].name}”."
-            ),
+            lambda files: ngettext(
+                "Saved {n:,} letter of appointment in {folder}, and all of them in “{name}”.",
+                "Saved {n:,} letters of appointment in {folder}, and all of them in “{name}”.",
+                len(files) - 1,
+            ).format(n=len(files) - 1, folder=folder, name=files[-1].name),
         )
 
     def _choose(self, title: str, wf: WorkshopFile) -> Path | None:
@@ -134,14 +137,14 @@ class HandoutPrinter(QObject):
         self, work: Work, text: str, counting: str, written: Callable[[list[Path]], str]
     ) -> bool:
         if self.row.busy:
-            self._say("Handouts or letters are already being printed; wait or cancel first.")
+            self._say(_("Handouts or letters are already being printed; wait or cancel first."))
             return False
         job = Job(
             work,
             done=lambda files: self._say(written(files)),
             failed=self._say,
-            cancelled=lambda: self._say("Printing cancelled; the files already saved are kept."),
-            what="Printing",
+            cancelled=lambda: self._say(_("Printing cancelled; the files already saved are kept.")),
+            what=_("Printing"),
         )
         self.set_enabled(False)
         self.row.run(text, job, counting=counting)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import _
 from workshop_app.core.jobs import CancelCheck, Cancelled, Progress
 from workshop_app.core.parent_watch import watch_parent
 from workshop_app.core.paths import log_file
@@ -91,7 +92,7 @@ class Job(QObject):
         failed: Callable[[str], None],
         cancelled: Callable[[], None] | None = None,
         discard: Callable[[Any], None] | None = None,
-        what: str = "It",
+        what: str = "",
     ) -> None:
         super().__init__()
         self._done, self._failed, self._cancelled = done, failed, cancelled
@@ -159,7 +160,12 @@ class Job(QObject):
 
 
 def bug_message(what: str, error: BaseException) -> str:
-    return f"{what} stopped on an unexpected error ({error}). The details are in {log_file()}."
+    text = (
+        _("{what} stopped on an unexpected error ({error}). The details are in {log}.")
+        if what
+        else _("The job stopped on an unexpected error ({error}). The details are in {log}.")
+    )
+    return text.format(what=what, error=error, log=log_file())
 
 
 def any_running() -> bool:
@@ -247,9 +253,10 @@ class JobRow(QWidget):
         self.button = button
         self.label = QLabel()
         self.bar = QProgressBar()
-        self.bar.setAccessibleName(f"{what} progress")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName(f"Cancel {what.lower()}")
+        self.bar.setAccessibleName(_("{what} progress").format(what=what))
+        self.cancel_button = QPushButton(_("Cancel"))
+        # Translators: {what} is the job's name ("Export"), in lower case.
+        self.cancel_button.setAccessibleName(_("Cancel {what}").format(what=what.lower()))
         self.cancel_button.clicked.connect(self.cancel)
         # Its own width wherever the row is (a status bar gives a row more than it asks for).
         self.cancel_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -286,13 +293,17 @@ class JobRow(QWidget):
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
-            self.label.setText("Cancelling…")
+            self.label.setText(_("Cancelling…"))
 
     def _progress(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         if self._counting and self.job is not None:
-            self.label.setText(f"{self._counting}: {done:,} of {total:,}")
+            self.label.setText(
+                _("{counting}: {done:,} of {total:,}").format(
+                    counting=self._counting, done=done, total=total
+                )
+            )
 
     def _ended(self, job: Job) -> None:
         if job is not self.job:

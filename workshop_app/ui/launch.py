@@ -9,11 +9,12 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from workshop_app import __version__
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import PSEUDO, _, set_interface_language, system_language
 from workshop_app.core.paths import log_file
 from workshop_app.ui.wheel_guard import install_wheel_guard
 
@@ -32,20 +33,42 @@ def make_app() -> QApplication:
     return app
 
 
+def interface_language_for(chosen: str) -> str:
+    """The language the interface starts in: the one chosen in the settings, else the
+    system's."""
+    return chosen or system_language()
+
+
+def apply_interface_language(app: QApplication, lang: str) -> None:
+    """Speak `lang` from now on: the app's own strings (`_()`), Qt's (standard buttons, file
+    dialogs: the qtbase catalogue that ships with PySide6) and the widgets' dates and numbers
+    (QLocale). Before any window is made: a window reads its texts when it is built."""
+    set_interface_language(lang)
+    if lang == PSEUDO:
+        return  # a test language: Qt's own strings stay English, the marks show ours apart
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{lang}", folder):
+        app.installTranslator(translator)
+    QLocale.setDefault(QLocale(lang))
+
+
 def _log_bug(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
     """Something reached the event loop. A UserError (a write to a workshop open read-only,
     say) is shown as what it is; anything else is a bug: log the traceback, tell the user."""
     if isinstance(value, UserError):
         log.info("Shown to the user: %s", value.message)
-        QMessageBox.warning(QApplication.activeWindow(), "Not done", value.message)
+        QMessageBox.warning(QApplication.activeWindow(), _("Not done"), value.message)
         return
     text = "".join(traceback.format_exception(kind, value, tb))
     log.error("Unexpected error:\n%s", text)
     QMessageBox.critical(
         None,
-        "Something went wrong",
-        "The app hit an unexpected error. Your saved work is safe in the workshop file.\n\n"
-        f"Details are in {log_file()}.",
+        _("Something went wrong"),
+        _(
+            "The app hit an unexpected error. Your saved work is safe in the workshop file."
+            "\n\nDetails are in {log}."
+        ).format(log=log_file()),
     )
 
 
@@ -78,6 +101,7 @@ def run_app(path: Path | None, *, content_dir: Path | None = None) -> int:
     app = make_app()
     sys.excepthook = _log_bug
     settings = AppSettings()
+    apply_interface_language(app, interface_language_for(settings.interface_language()))
     if content_dir is not None:
         settings.override_content_dir(content_dir)
     window = MainWindow(settings)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import LANGUAGES, N_, _, ngettext, system_language
 from workshop_app.core.jobs import CancelCheck, Progress
 from workshop_app.core.paths import user_data_dir
 from workshop_app.core.store.file_lock import LockedError, lock_holder
 from workshop_app.core.store.workshop_file import SUFFIX, WorkshopFile
-from workshop_app.core.words import count
 from workshop_app.ui.archive_prep import ArchivePreparer
 from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
 from workshop_app.ui.jobs import Job, JobRow, warm_up_preview_process
@@ -50,7 +50,6 @@ if TYPE_CHECKING:
 
 _Page = TypeVar("_Page", bound=WorkshopPage)
 
-FILE_FILTER = f"Workshop files (*{SUFFIX});;All files (*)"
 # Files bigger than this (about 800 pairs) are opened on a worker thread.
 BIG_FILE_BYTES = 8 * 1024 * 1024
 # The library and the preview process are readied this long after start-up: after the
@@ -60,14 +59,14 @@ WARM_UP_AFTER_MS = 2000
 FIRST_SIZE = QSize(1200, 780)
 # The sidebar, in order: (title, page name). Ctrl+1.. go to them.
 PAGES = (
-    ("Overview", "overview"),
-    ("Program", "program"),
-    ("Roster & pairs", "roster"),
-    ("Agenda", "agenda"),
-    ("Run workshop", "runner"),
-    ("Charters", "charters"),
-    ("Follow-up", "follow_up"),
-    ("Export & merge", "export"),
+    (N_("Overview"), "overview"),
+    (N_("Program"), "program"),
+    (N_("Roster & pairs"), "roster"),
+    (N_("Agenda"), "agenda"),
+    (N_("Run workshop"), "runner"),
+    (N_("Charters"), "charters"),
+    (N_("Follow-up"), "follow_up"),
+    (N_("Export & merge"), "export"),
 )
 # The Follow-up menu, in order: action name -> (menu text, module in ui/dialogs, its function
 # `open_…(parent, wf, pair_id) -> True when saved`, what the status bar says after it saved
@@ -75,19 +74,28 @@ PAGES = (
 # Follow-up page's buttons ask for the same actions by name.
 FOLLOW_UP_DIALOGS = {
     "import_checkins": (
-        "Import check-in &survey…", "survey_import", "open_survey_import",
-        "Check-in survey imported.",
+        N_("Import check-in &survey…"), "survey_import", "open_survey_import",
+        N_("Check-in survey imported."),
     ),
-    "enter_review": ("&Enter a review…", "review_entry", "open_review_entry", "Review saved."),
-    "print_reviews": ("Print &review packets…", "review_packets", "open_review_packets", ""),
+    "enter_review": (
+        N_("&Enter a review…"), "review_entry", "open_review_entry", N_("Review saved."),
+    ),
+    "print_reviews": (N_("Print &review packets…"), "review_packets", "open_review_packets", ""),
     "close_pairing": (
-        "&Close a pairing…", "close_pairing", "open_close_pairing", "Pairing closure saved.",
+        N_("&Close a pairing…"), "close_pairing", "open_close_pairing",
+        N_("Pairing closure saved."),
     ),
     "close_program": (
-        "Close the &program…", "close_program", "open_close_program", "Program close-out saved.",
+        N_("Close the &program…"), "close_program", "open_close_program",
+        N_("Program close-out saved."),
     ),
-    "outcomes": ("&Outcomes report…", "outcomes_report", "open_outcomes_report", ""),
+    "outcomes": (N_("&Outcomes report…"), "outcomes_report", "open_outcomes_report", ""),
 }  # fmt: skip
+
+
+def file_filter() -> str:
+    """The file dialogs' filter, in the interface language (the pattern itself stays)."""
+    return _("Workshop files (*{suffix});;All files (*)").format(suffix=SUFFIX)
 
 
 def demo_path() -> Path:
@@ -128,9 +136,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.start_page = StartPage(
             [
-                ("&New workshop…", "New workshop", self.new_workshop),
-                ("&Open a workshop…", "Open a workshop", self.choose_and_open),
-                ("Open the &demo workshop", "Open the demo workshop", self.open_demo),
+                (_("&New workshop…"), _("New workshop"), self.new_workshop),
+                (_("&Open a workshop…"), _("Open a workshop"), self.choose_and_open),
+                (_("Open the &demo workshop"), _("Open the demo workshop"), self.open_demo),
             ]
         )
         self.start_page.open_requested.connect(self._open_recent)
@@ -148,13 +156,13 @@ class MainWindow(QMainWindow):
         self._generation = 0
         self._read_at: dict[int, int] = {}
         self.nav = QListWidget()
-        self.nav.setAccessibleName("Pages")
+        self.nav.setAccessibleName(_("Pages"))
         self.nav.setStyleSheet(
             "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
         )
         self.page_stack = PageStack()
         for title, _name in PAGES:
-            self.nav.addItem(title)
+            self.nav.addItem(_(title))
         self._fit_nav()
         self.nav.currentRowChanged.connect(self._show_page)
         self.banner = ReadOnlyBanner()
@@ -174,7 +182,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(workspace)
         self.setCentralWidget(self.stack)
         self.saved_label = QLabel()
-        self.saved_label.setAccessibleName("Last saved")
+        self.saved_label.setAccessibleName(_("Last saved"))
         self.statusBar().addPermanentWidget(self.saved_label)
         self._printer: PrintController | None = None
         self.archive_prep = ArchivePreparer(self._rendering, self)
@@ -193,7 +201,7 @@ class MainWindow(QMainWindow):
         font size and scaling), and no wider: the pages need the room."""
         self.nav.ensurePolished()
         metrics = self.nav.fontMetrics()
-        text = max(metrics.horizontalAdvance(title) for title, _ in PAGES)
+        text = max(metrics.horizontalAdvance(_(title)) for title, _name in PAGES)
         padding = 2 * 8 + 2 * self.nav.frameWidth() + metrics.averageCharWidth() * 2
         self.nav.setFixedWidth(text + padding)
 
@@ -323,7 +331,7 @@ class MainWindow(QMainWindow):
         return self._printer is not None and self._printer.busy
 
     def _index(self, name: str) -> int:
-        return next(i for i, (_, n) in enumerate(PAGES) if n == name)
+        return next(i for i, (_title, n) in enumerate(PAGES) if n == name)
 
     @property
     def pages(self) -> list[WorkshopPage]:
@@ -373,7 +381,7 @@ class MainWindow(QMainWindow):
         if self._printer is None:
             from workshop_app.ui.print_jobs import PrintController
 
-            self.print_row = JobRow("Printing")
+            self.print_row = JobRow(_("Printing"))
             self.print_row.bar.setMaximumWidth(220)  # the status bar's message needs the room
             self.statusBar().insertPermanentWidget(0, self.print_row)
             self._printer = PrintController(self.print_row, self, self.settings)
@@ -406,11 +414,11 @@ class MainWindow(QMainWindow):
             self._preloaded = library
 
         # A library that cannot be read is shown when a page needs it, not now.
-        Job(preload, done=keep, failed=lambda _message: None, what="Reading the library").start()
+        Job(preload, done=keep, failed=lambda _message: None, what=_("Reading the library")).start()
         warm_up_preview_process()  # so that the first preview is quick
         # The pages' modules are imported here, one per turn of the event loop (each takes
         # under 50 ms), rather than all at once on the first visit to a page.
-        self._to_import = [f"workshop_app.ui.pages.{name}" for _, name in PAGES]
+        self._to_import = [f"workshop_app.ui.pages.{name}" for _title, name in PAGES]
         QTimer.singleShot(0, self._import_next_page)
 
     def _import_next_page(self) -> None:
@@ -423,64 +431,65 @@ class MainWindow(QMainWindow):
     # -- menus -----------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        self._action(menu, "&New workshop…", self.new_workshop, QKeySequence.StandardKey.New)
-        self._action(menu, "&Open…", self.choose_and_open, QKeySequence.StandardKey.Open)
-        self.recent_menu = menu.addMenu("Open &recent")
+        menu = self.menuBar().addMenu(_("&File"))
+        self._action(menu, _("&New workshop…"), self.new_workshop, QKeySequence.StandardKey.New)
+        self._action(menu, _("&Open…"), self.choose_and_open, QKeySequence.StandardKey.Open)
+        self.recent_menu = menu.addMenu(_("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._action(menu, "Open the &demo workshop", self.open_demo)
+        self._action(menu, _("Open the &demo workshop"), self.open_demo)
         self.relaunch_action = self._action(
-            menu, "Start a re-&launch from this workshop…", self.start_relaunch
+            menu, _("Start a re-&launch from this workshop…"), self.start_relaunch
         )
-        self.restore_action = self._action(menu, "Restore a &backup…", self.choose_backup)
+        self.restore_action = self._action(menu, _("Restore a &backup…"), self.choose_backup)
         menu.addSeparator()
-        self._action(menu, "Your organisation's e&xercises folder…", self.choose_content_dir)
+        self._action(menu, _("Your organisation's e&xercises folder…"), self.choose_content_dir)
+        self._build_language_menu(menu.addMenu(_("&Interface language")))
         menu.addSeparator()
         self.close_action = self._action(
-            menu, "&Close workshop", self.close_workshop, QKeySequence.StandardKey.Close
+            menu, _("&Close workshop"), self.close_workshop, QKeySequence.StandardKey.Close
         )
-        self._action(menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        edit = self.menuBar().addMenu("&Edit")
+        edit = self.menuBar().addMenu(_("&Edit"))
         self.undo_action = self._action(
             edit,
-            "&Undo charter edit",
+            _("&Undo charter edit"),
             lambda: self.charters.editor.undo(),
             QKeySequence.StandardKey.Undo,
         )
         self.redo_action = self._action(
             edit,
-            "&Redo charter edit",
+            _("&Redo charter edit"),
             lambda: self.charters.editor.redo(),
             QKeySequence("Ctrl+Shift+Z"),
         )
 
-        go = self.menuBar().addMenu("&Go")
+        go = self.menuBar().addMenu(_("&Go"))
         for number, (title, _name) in enumerate(PAGES, start=1):
             self._action(
                 go,
-                menu_text(title),
+                menu_text(_(title)),
                 lambda _=False, n=number - 1: self.go_to(n),
                 QKeySequence(f"Ctrl+{number}"),
             )
 
-        charter = self.menuBar().addMenu("&Charter")
-        self._action(charter, "&Preview", self._preview, QKeySequence("F7"))
+        charter = self.menuBar().addMenu(_("&Charter"))
+        self._action(charter, _("&Preview"), self._preview, QKeySequence("F7"))
         self._action(
-            charter, "&Print this charter…", self._print_one, QKeySequence.StandardKey.Print
+            charter, _("&Print this charter…"), self._print_one, QKeySequence.StandardKey.Print
         )
-        self._action(charter, "Print &all complete charters…", self._print_all)
-        self._action(charter, "Print &handouts…", lambda: self._print_from_agenda("handouts"))
-        self._action(charter, "Print c&ertificates…", lambda: self._print_from_agenda("letters"))
+        self._action(charter, _("Print &all complete charters…"), self._print_all)
+        self._action(charter, _("Print &handouts…"), lambda: self._print_from_agenda("handouts"))
+        self._action(charter, _("Print c&ertificates…"), lambda: self._print_from_agenda("letters"))
         self.sign_action = self._action(
-            charter, "Mark as &signed…", self._sign, QKeySequence("Ctrl+Shift+S")
+            charter, _("Mark as &signed…"), self._sign, QKeySequence("Ctrl+Shift+S")
         )
-        self._action(charter, "Show the &board", self._board, QKeySequence("Ctrl+B"))
+        self._action(charter, _("Show the &board"), self._board, QKeySequence("Ctrl+B"))
 
-        follow_up = self.menuBar().addMenu("Follow-&up")
+        follow_up = self.menuBar().addMenu(_("Follow-&up"))
         self.follow_up_actions = {
-            name: self._action(follow_up, text, lambda _=False, n=name: self.follow_up(n))
-            for name, (text, *_) in FOLLOW_UP_DIALOGS.items()
+            name: self._action(follow_up, _(text), lambda _=False, n=name: self.follow_up(n))
+            for name, (text, *_rest) in FOLLOW_UP_DIALOGS.items()
         }
         self.workshop_menus = [edit, go, charter, follow_up]
         # What changes the workshop: off while it is open read-only.
@@ -489,8 +498,44 @@ class MainWindow(QMainWindow):
             self.redo_action,
             self.sign_action,
             self.restore_action,
-            *(self.follow_up_actions[n] for n, (*_, saved) in FOLLOW_UP_DIALOGS.items() if saved),
+            *(
+                self.follow_up_actions[n]
+                for n, (*_rest, saved) in FOLLOW_UP_DIALOGS.items()
+                if saved
+            ),
         ]
+
+    def _build_language_menu(self, menu: QMenu) -> None:
+        """The interface language: the system's, or one of the app's languages. It applies at
+        the next start (every window would have to be built again to take it now)."""
+        group = QActionGroup(self)
+        chosen = self.settings.interface_language()
+        system = LANGUAGES.get(system_language(), LANGUAGES["en"])
+        # Translators: the first choice of the interface language menu; {language} is the
+        # system's language, in its own name ("Italiano").
+        choices = [("", _("&System ({language})").format(language=system))]
+        choices += [(code, f"&{name}") for code, name in LANGUAGES.items()]
+        self.language_actions: dict[str, QAction] = {}
+        for code, text in choices:
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, c=code: self.choose_interface_language(c))
+            self.language_actions[code] = action
+
+    def choose_interface_language(self, lang: str) -> None:
+        """Keep `lang` ("" for the system's) as the interface language and say when it applies."""
+        if lang == self.settings.interface_language():
+            return
+        self.settings.set_interface_language(lang)
+        self.settings.sync()
+        name = LANGUAGES.get(lang or system_language(), LANGUAGES["en"])
+        QMessageBox.information(
+            self,
+            _("Interface language"),
+            _("The app will be in {language} the next time you start it.").format(language=name),
+        )
 
     def _action(
         self,
@@ -510,7 +555,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = [p for p in self.settings.recent_files() if p.exists()]
         if not recent:
-            none = self.recent_menu.addAction("No recent workshops")
+            none = self.recent_menu.addAction(_("No recent workshops"))
             none.setEnabled(False)
         for path in recent:
             action = self.recent_menu.addAction(menu_text(str(path)))
@@ -552,7 +597,9 @@ class MainWindow(QMainWindow):
     def _on_saved(self) -> None:
         self._generation += 1
         self.saved_label.setText(
-            "All changes saved at " + QDateTime.currentDateTime().toString("HH:mm:ss")
+            _("All changes saved at {time}").format(
+                time=QDateTime.currentDateTime().toString("HH:mm:ss")
+            )
         )
 
     def _flush(self) -> bool:
@@ -605,13 +652,13 @@ class MainWindow(QMainWindow):
         the page shown; after it saved, every page reads the workshop again."""
         if self.wf is None or not self._flush():
             return
-        _, module, function, saved = FOLLOW_UP_DIALOGS[name]
+        _text, module, function, saved = FOLLOW_UP_DIALOGS[name]
         dialog = getattr(importlib.import_module(f"workshop_app.ui.dialogs.{module}"), function)
         pair_id = pair_id if pair_id is not None else self._chosen_pair()
         if dialog(self, self.wf, pair_id) and saved:
             # A review or a closure is about its pair alone; an import or a close-out about all.
             self.reread(pair_id if name in ("enter_review", "close_pairing") else None)
-            self.statusBar().showMessage(saved, 8000)
+            self.statusBar().showMessage(_(saved), 8000)
 
     def reread(self, pair_id: str | None = None) -> None:
         """After a dialog saved (for `pair_id` alone, or anything): every page reads the
@@ -639,7 +686,7 @@ class MainWindow(QMainWindow):
 
     def choose_content_dir(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "The folder with your organisation's exercises and agendas"
+            self, _("The folder with your organisation's exercises and agendas")
         )
         if folder:
             self.use_content_dir(Path(folder))
@@ -652,17 +699,24 @@ class MainWindow(QMainWindow):
         if problems:
             show_user_error(
                 self,
-                "That exercise folder has problems",
+                _("That exercise folder has problems"),
                 UserError(
-                    f"{folder} has {count(len(problems), 'problem')}; fix them and choose it "
-                    "again. Details below.",
+                    ngettext(
+                        "{folder} has {n:,} problem; fix it and choose the folder again. "
+                        "Details below.",
+                        "{folder} has {n:,} problems; fix them and choose the folder again. "
+                        "Details below.",
+                        len(problems),
+                    ).format(folder=folder, n=len(problems)),
                     details=[str(p) for p in problems],
                 ),
             )
             return False
         self.settings.set_content_dir(folder)
         self._reload_library()
-        self.statusBar().showMessage(f"Using your exercises from {folder}", 8000)
+        self.statusBar().showMessage(
+            _("Using your exercises from {folder}").format(folder=folder), 8000
+        )
         return True
 
     def _follow_language(self) -> None:
@@ -699,7 +753,7 @@ class MainWindow(QMainWindow):
                 extra_dirs=self.settings.content_dirs(), language=self._content_language()
             )
         except UserError as exc:
-            show_user_error(self, "The exercise library has problems", exc)
+            show_user_error(self, _("The exercise library has problems"), exc)
             return None
 
     def _scenario_titles(self) -> list[str]:
@@ -723,7 +777,7 @@ class MainWindow(QMainWindow):
         except LockedError as exc:
             return self._offer_read_only(exc)
         except UserError as exc:
-            show_user_error(self, "Cannot open this workshop", exc)
+            show_user_error(self, _("Cannot open this workshop"), exc)
             return False
         self._set_workshop(wf)
         return True
@@ -732,12 +786,16 @@ class MainWindow(QMainWindow):
         """Another window writes to this workshop: offer to open it read-only here."""
         answer = ask(
             self,
-            "This workshop is open in another window",
-            f"{locked.workshop.name} is already open for writing in {locked.holder}.",
-            detail="Two windows writing to one workshop would mix up their changes. Here you "
-            "can open it read-only: look at everything, preview, print and export, change "
-            "nothing.",
-            answers=[("read-only", "Open &read-only"), (CANCEL, "")],
+            _("This workshop is open in another window"),
+            _("{name} is already open for writing in {holder}.").format(
+                name=locked.workshop.name, holder=locked.holder
+            ),
+            detail=_(
+                "Two windows writing to one workshop would mix up their changes. Here you "
+                "can open it read-only: look at everything, preview, print and export, change "
+                "nothing."
+            ),
+            answers=[("read-only", _("Open &read-only")), (CANCEL, "")],
             default="read-only",
         )
         if answer != "read-only":
@@ -754,10 +812,13 @@ class MainWindow(QMainWindow):
         except LockedError as exc:
             self.locked_by = exc.holder
             self.banner.show_reason(path.name, exc.holder)
-            self.statusBar().showMessage(f"{path.name} is still open in {exc.holder}.", 10000)
+            self.statusBar().showMessage(
+                _("{name} is still open in {holder}.").format(name=path.name, holder=exc.holder),
+                10000,
+            )
             return False
         except UserError as exc:
-            show_user_error(self, "Cannot open this workshop for editing", exc)
+            show_user_error(self, _("Cannot open this workshop for editing"), exc)
             return False
         self._set_workshop(wf)
         return True
@@ -783,9 +844,9 @@ class MainWindow(QMainWindow):
             done=self._opened_in_background,
             failed=self._open_failed,
             discard=discard,
-            what="Opening the workshop",
+            what=_("Opening the workshop"),
         ).start()
-        self.statusBar().showMessage(f"Opening {path.name}…")
+        self.statusBar().showMessage(_("Opening {name}…").format(name=path.name))
         self.setCursor(Qt.CursorShape.BusyCursor)
 
     def _opened_in_background(self, result: WorkshopFile | LockedError) -> None:
@@ -799,7 +860,7 @@ class MainWindow(QMainWindow):
     def _open_failed(self, message: str) -> None:
         self._opening = None
         self.unsetCursor()
-        show_user_error(self, "Cannot open this workshop", UserError(message))
+        show_user_error(self, _("Cannot open this workshop"), UserError(message))
 
     def choose_backup(self) -> None:
         if self.wf is None:
@@ -825,13 +886,13 @@ class MainWindow(QMainWindow):
         try:
             restore_backup(workshop=path, backup=backup)
         except UserError as exc:
-            show_user_error(self, "Cannot restore this backup", exc)
+            show_user_error(self, _("Cannot restore this backup"), exc)
             self.open_path(path)
             return False
         opened = self.open_path(path)
         if opened:
             self.statusBar().showMessage(
-                "Backup restored. The workshop as it was before is kept as a backup too.", 10000
+                _("Backup restored. The workshop as it was before is kept as a backup too."), 10000
             )
         return opened
 
@@ -842,10 +903,12 @@ class MainWindow(QMainWindow):
             return
         answer = ask(
             self,
-            "Workshop not found",
-            f"{path.name} is no longer in {path.parent}: it was moved, renamed or deleted, "
-            "or it is on a drive that is not connected.",
-            answers=[("forget", "&Remove from the list"), ("keep", "&Keep it listed")],
+            _("Workshop not found"),
+            _(
+                "{name} is no longer in {folder}: it was moved, renamed or deleted, or it is "
+                "on a drive that is not connected."
+            ).format(name=path.name, folder=path.parent),
+            answers=[("forget", _("&Remove from the list")), ("keep", _("&Keep it listed"))],
             default="keep",
             safe="keep",
             destructive="forget",
@@ -870,7 +933,9 @@ class MainWindow(QMainWindow):
 
     def choose_and_open(self) -> None:
         start = str(self._start_folder())
-        name, _ = QFileDialog.getOpenFileName(self, "Open a workshop", start, FILE_FILTER)
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Open a workshop"), start, file_filter()
+        )
         if name:
             self.open_path(Path(name))
 
@@ -882,8 +947,8 @@ class MainWindow(QMainWindow):
             return
         values = dialog.values()
         suggested = str(self._start_folder() / f"{values['program']} {values['date']}{SUFFIX}")
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save the new workshop as", suggested, FILE_FILTER
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the new workshop as"), suggested, file_filter()
         )
         if not name:
             return
@@ -905,9 +970,11 @@ class MainWindow(QMainWindow):
             return
         date = dialog.date_text()
         folder = self.wf.path.parent
-        suggested = str(folder / f"{launch.program} re-launch {date}{SUFFIX}")
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save the re-launch workshop as", suggested, FILE_FILTER
+        # Translators: the suggested file name of a re-launch workshop.
+        stem = _("{program} re-launch {date}").format(program=launch.program, date=date)
+        suggested = str(folder / f"{stem}{SUFFIX}")
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the re-launch workshop as"), suggested, file_filter()
         )
         if not name or not self._flush():
             return
@@ -917,18 +984,21 @@ class MainWindow(QMainWindow):
         try:
             made = start_relaunch(self.wf.path, out=path, date=date)
         except UserError as exc:
-            show_user_error(self, "Cannot start the re-launch", exc)
+            show_user_error(self, _("Cannot start the re-launch"), exc)
             return
         if self.open_path(made):
             self.statusBar().showMessage(
-                f"Re-launch workshop {made.name} made from {launch.program}'s launch file.", 10000
+                _("Re-launch workshop {name} made from the launch file of {program}.").format(
+                    name=made.name, program=launch.program
+                ),
+                10000,
             )
 
     def create_workshop(self, path: Path, *, program: str, organisation: str, date: str) -> bool:
         try:
             wf = WorkshopFile.create(path, program=program, organisation=organisation, date=date)
         except UserError as exc:
-            show_user_error(self, "Cannot create the workshop", exc)
+            show_user_error(self, _("Cannot create the workshop"), exc)
             return False
         self._set_workshop(wf)
         return True
@@ -942,7 +1012,7 @@ class MainWindow(QMainWindow):
             try:
                 create_demo(path).close()
             except UserError as exc:
-                show_user_error(self, "Cannot create the demo workshop", exc)
+                show_user_error(self, _("Cannot create the demo workshop"), exc)
                 return
         self.open_path(path)
 
@@ -954,7 +1024,7 @@ class MainWindow(QMainWindow):
             return False
         self.archive_prep.set_workshop(None)
         if self.wf is not None:
-            self.statusBar().showMessage(f"Closed {self.wf.path.name}.", 8000)
+            self.statusBar().showMessage(_("Closed {name}.").format(name=self.wf.path.name), 8000)
             for page in self._pages.values():
                 page.set_read_only(False)
                 page.set_workshop(None)
@@ -973,7 +1043,7 @@ class MainWindow(QMainWindow):
         self.wf = wf
         self.settings.add_recent(wf.path)
         if wf.readonly:
-            self.locked_by = lock_holder(wf.path) or "another window"
+            self.locked_by = lock_holder(wf.path) or _("another window")
             self.banner.show_reason(wf.path.name, self.locked_by)
         self._generation += 1
         self._follow_language()
@@ -985,9 +1055,11 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(WARM_UP_AFTER_MS, self._prepare_charters)
         self._update_title()
         self.statusBar().showMessage(
-            f"Opened {wf.path} read-only: nothing can be changed here."
-            if wf.readonly
-            else f"Opened {wf.path}. Every change is saved as you make it."
+            (
+                _("Opened {path} read-only: nothing can be changed here.")
+                if wf.readonly
+                else _("Opened {path}. Every change is saved as you make it.")
+            ).format(path=wf.path)
         )
         self.archive_prep.set_workshop(wf)
         from workshop_app.core.runner.record import run_in_progress
@@ -1004,10 +1076,16 @@ class MainWindow(QMainWindow):
         for action in self.editing_actions:
             action.setEnabled(self.wf is not None and self.locked_by is None)
         if self.wf is None:
-            self.setWindowTitle("Mentoring workshop")
+            self.setWindowTitle(_("Mentoring workshop"))
             return
-        read_only = " (read-only)" if self.locked_by is not None else ""
-        self.setWindowTitle(f"{self.wf.workshop().program} — {self.wf.path.name}{read_only}")
+        title = (
+            _("{program} — {file} (read-only)")
+            if self.locked_by is not None
+            else _("{program} — {file}")
+        )
+        self.setWindowTitle(
+            title.format(program=self.wf.workshop().program, file=self.wf.path.name)
+        )
         self.setWindowFilePath(str(self.wf.path))
 
     def closeEvent(self, event: QCloseEvent) -> None:

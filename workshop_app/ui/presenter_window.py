@@ -22,6 +22,7 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedLayout, QVBoxLayout, QWidget
 
+from workshop_app.core.i18n import _
 from workshop_app.ui.settings import AppSettings
 from workshop_app.ui.widgets.room_prompt import Fit, RoomPrompt
 from workshop_app.ui.widgets.room_tracks import RoomTracks
@@ -60,7 +61,7 @@ class PresenterWindow(QWidget):
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window)
-        self.setWindowTitle("Presenter view")
+        self.setWindowTitle(_("Presenter view"))
         self.setObjectName("presenter")
         self.setStyleSheet(
             f"#presenter, #live {{ background: {BACKGROUND}; }} QLabel {{ color: #ffffff; }}"
@@ -79,7 +80,7 @@ class PresenterWindow(QWidget):
         self._latest = (("", "", ()), ("", "", "", "", ()))
         self.heading = self._label(wrap=True)
         self.time_of_day = self._label()
-        self.time_of_day.setAccessibleName("Time of day")
+        self.time_of_day.setAccessibleName(_("Time of day"))
         self.time_of_day.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.prompt = RoomPrompt()
         # The prompt takes the room left over; its type is fitted to it (`_apply_sizes`).
@@ -91,7 +92,7 @@ class PresenterWindow(QWidget):
         self.tracks.hide()
         self.step = self._label(wrap=True)
         self.timer = self._label()
-        self.timer.setAccessibleName("Time left")
+        self.timer.setAccessibleName(_("Time left"))
         self.timer.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
 
         for label in (self.heading, self.time_of_day, self.step):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.store.atomic import write_bytes
-from workshop_app.core.words import count
 from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
 from workshop_app.ui.screen_fit import fit_to_screen
 
@@ -38,18 +38,18 @@ class PreviewWindow(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Charter preview")
+        self.setWindowTitle(_("Charter preview"))
         self.setModal(False)
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
-        self.view.setAccessibleName("Charter preview")
+        self.view.setAccessibleName(_("Charter preview"))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.pageNavigator().currentPageChanged.connect(self._show_page_number)
-        self.message = QLabel("Rendering…")
+        self.message = QLabel(_("Rendering…"))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setAccessibleName("Preview status")
+        self.message.setAccessibleName(_("Preview status"))
         self.toolbar = self._build_toolbar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -69,46 +69,46 @@ class PreviewWindow(QDialog):
     # -- the toolbar -----------------------------------------------------------------------
 
     def _build_toolbar(self) -> QToolBar:
-        bar = QToolBar("Preview")
-        bar.setAccessibleName("Preview tools")
+        bar = QToolBar(_("Preview"))
+        bar.setAccessibleName(_("Preview tools"))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.print_action = self._action(
-            bar, "&Print…", "Print this charter", self._print, QKeySequence.StandardKey.Print
+            bar, _("&Print…"), _("Print this charter"), self._print, QKeySequence.StandardKey.Print
         )
         self.save_action = self._action(
-            bar, "&Save as PDF…", "Save this charter as a PDF", self.save_as, "Ctrl+S"
+            bar, _("&Save as PDF…"), _("Save this charter as a PDF"), self.save_as, "Ctrl+S"
         )
         bar.addSeparator()
         self.zoom_out_action = self._action(
-            bar, "Zoom out", "Zoom out (Ctrl+-)", self.zoom_out, "Ctrl+-"
+            bar, _("Zoom out"), _("Zoom out (Ctrl+-)"), self.zoom_out, "Ctrl+-"
         )
         self.zoom_label = QLabel()
-        self.zoom_label.setAccessibleName("Zoom")
+        self.zoom_label.setAccessibleName(_("Zoom"))
         self.zoom_label.setMinimumWidth(
             self.zoom_label.fontMetrics().horizontalAdvance("400%") + 12
         )
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         bar.addWidget(self.zoom_label)
         self.zoom_in_action = self._action(
-            bar, "Zoom in", "Zoom in (Ctrl++)", self.zoom_in, "Ctrl++", "Ctrl+="
+            bar, _("Zoom in"), _("Zoom in (Ctrl++)"), self.zoom_in, "Ctrl++", "Ctrl+="
         )
         self.fit_action = self._action(
             bar,
-            "Fit width",
-            "Fit the page to the window's width (Ctrl+0)",
+            _("Fit width"),
+            _("Fit the page to the window's width (Ctrl+0)"),
             self.fit_width,
             "Ctrl+0",
         )
         bar.addSeparator()
         self.previous_action = self._action(
-            bar, "◀ Previous", "Previous page (Page Up)", self.previous_page, "PgUp"
+            bar, _("◀ Previous"), _("Previous page (Page Up)"), self.previous_page, "PgUp"
         )
         self.page_label = QLabel()
-        self.page_label.setAccessibleName("Page")
+        self.page_label.setAccessibleName(_("Page"))
         self.page_label.setContentsMargins(8, 0, 8, 0)
         bar.addWidget(self.page_label)
         self.next_action = self._action(
-            bar, "Next ▶", "Next page (Page Down)", self.next_page, "PgDown"
+            bar, _("Next ▶"), _("Next page (Page Down)"), self.next_page, "PgDown"
         )
         return bar
 
@@ -145,9 +145,12 @@ class PreviewWindow(QDialog):
         current = self.current_page()
         self.previous_action.setEnabled(current > 0)
         self.next_action.setEnabled(current < pages - 1)
-        self.page_label.setText(f"Page {current + 1} of {pages}" if pages else "")
+        self.page_label.setText(
+            _("Page {page} of {pages}").format(page=current + 1, pages=pages) if pages else ""
+        )
         fitting = self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
-        self.zoom_label.setText(f"{round(self._zoom_now() * 100)}%" if pages else "")
+        zoom = QLocale().toString(round(self._zoom_now() * 100))
+        self.zoom_label.setText(_("{zoom}%").format(zoom=zoom) if pages else "")
         self.fit_action.setEnabled(bool(pages) and not fitting)
 
     # -- showing a charter ---------------------------------------------------------------------
@@ -155,14 +158,14 @@ class PreviewWindow(QDialog):
     def show_rendering(self, title: str, *, pair_id: str = "", folder: Path | None = None) -> None:
         """A charter is being rendered for `pair_id`; `folder` is where Save as PDF starts."""
         self.title, self.pair_id, self.folder = title, pair_id, folder
-        self.setWindowTitle(f"Preview — {title}")
-        self.message.setText("Rendering the charter…")
+        self.setWindowTitle(_("Preview — {title}").format(title=title))
+        self.message.setText(_("Rendering the charter…"))
         self.message.show()
 
     def show_pdf(self, title: str, pdf: bytes) -> None:
         self.pdf = pdf
         self.title = title
-        self.setWindowTitle(f"Preview — {title}")
+        self.setWindowTitle(_("Preview — {title}").format(title=title))
         self.document.close()
         buffer = QBuffer(self)
         buffer.setData(QByteArray(pdf))
@@ -172,7 +175,11 @@ class PreviewWindow(QDialog):
             self._buffer.deleteLater()
         self._buffer = buffer
         pages = self.document.pageCount()
-        self.message.setText(f"{count(pages, 'page')}, as it will print")
+        self.message.setText(
+            ngettext("{n} page, as it will print", "{n} pages, as it will print", pages).format(
+                n=pages
+            )
+        )
         self._update_actions()
 
     def show_error(self, message: str) -> None:
@@ -241,11 +248,12 @@ class PreviewWindow(QDialog):
         if not self.pdf:
             return False
         start = self.folder or Path.home()
-        name, _ = QFileDialog.getSaveFileName(
+        name, _filter = QFileDialog.getSaveFileName(
             self,
-            "Save the charter as PDF",
-            str(start / f"Charter {self.title}.pdf"),
-            "PDF files (*.pdf)",
+            _("Save the charter as PDF"),
+            # Translators: the suggested file name of a charter's PDF.
+            str(start / _("Charter {title}.pdf").format(title=self.title)),
+            _("PDF files (*.pdf)"),
             options=QFileDialog.Option.DontConfirmOverwrite,  # asked below, after the suffix
         )
         if not name:
@@ -258,18 +266,20 @@ class PreviewWindow(QDialog):
         try:
             write_bytes(path, self.pdf)
         except UserError as exc:
-            show_user_error(self, "The charter was not saved", exc)
+            show_user_error(self, _("The charter was not saved"), exc)
             return False
         self.folder = path.parent
-        self.message.setText(f"Saved as {path}")
+        self.message.setText(_("Saved as {path}").format(path=path))
         return True
 
     def _may_replace(self, path: Path) -> bool:
         answer = ask(
             self,
-            "Replace the file?",
-            f"{path.name} already exists in {path.parent}. Replace it with this charter?",
-            answers=[("replace", "&Replace"), (CANCEL, "")],
+            _("Replace the file?"),
+            _("{name} already exists in {folder}. Replace it with this charter?").format(
+                name=path.name, folder=path.parent
+            ),
+            answers=[("replace", _("&Replace")), (CANCEL, "")],
             default=CANCEL,
             destructive="replace",
         )

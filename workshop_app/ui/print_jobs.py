@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from workshop_app.core.charters.batch import BatchResult
 from workshop_app.core.charters.print_options import PrintOptions
 from workshop_app.core.charters.print_process import print_in_process
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.jobs import CancelCheck, Progress
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.core.temp_files import app_temp_dir, new_folder
-from workshop_app.core.words import count
 from workshop_app.ui.dialogs.print_options import PrintOptionsDialog
 from workshop_app.ui.jobs import Job, JobRow, Work
 from workshop_app.ui.screen_fit import keep_on_screen
@@ -81,10 +81,10 @@ class PrintController(QObject):
     def ready(self, pair_ids: Sequence[str]) -> bool:
         """Whether a print of `pair_ids` can start now; if not, the message says why."""
         if self.busy:
-            self.message.emit("Charters are already being printed; wait or cancel first.")
+            self.message.emit(_("Charters are already being printed; wait or cancel first."))
             return False
         if not pair_ids:
-            self.message.emit("There are no charters to print.")
+            self.message.emit(_("There are no charters to print."))
             return False
         return True
 
@@ -118,18 +118,24 @@ class PrintController(QObject):
             try:
                 temp = out_dir = new_folder(app_temp_dir(), "print")
             except OSError as exc:
-                self.message.emit(f"Nothing was printed: the charters had nowhere to go ({exc}).")
+                self.message.emit(
+                    _("Nothing was printed: the charters had nowhere to go ({error}).").format(
+                        error=exc
+                    )
+                )
                 return False
         job = Job(
             render_job(wf.path, list(pair_ids), out_dir, options),
             done=lambda result: self._done(result, folder, temp, options),
             failed=lambda text: self._failed(text, temp),
             cancelled=lambda: self._cancelled(temp),
-            what="Printing",
+            what=_("Printing"),
         )
         # With copies, each pair's charter and then its copies are counted.
-        counting = "Rendering charters and copies" if options.copies else "Rendering charters"
-        self.row.run(f"Rendering {count(len(pair_ids), 'charter')}…", job, counting=counting)
+        counting = _("Rendering charters and copies") if options.copies else _("Rendering charters")
+        n = len(pair_ids)
+        rendering = ngettext("Rendering {n:,} charter…", "Rendering {n:,} charters…", n)
+        self.row.run(rendering.format(n=n), job, counting=counting)
         return True
 
     def cancel(self) -> None:
@@ -142,12 +148,12 @@ class PrintController(QObject):
         temp: Path | None,
         options: PrintOptions,
     ) -> None:
-        charters = count(len(result.files), "charter")
-        copies = len(options.copies)
-        each = " of each" if len(result.files) > 1 else ""
-        labelled = f" ({count(copies, 'labelled copy', 'labelled copies')}{each})" if copies else ""
+        n, copies = len(result.files), len(options.copies)
         if folder is not None:
-            self.message.emit(f"Saved {charters} in {folder}.")
+            saved = ngettext(
+                "Saved {n:,} charter in {folder}.", "Saved {n:,} charters in {folder}.", n
+            )
+            self.message.emit(saved.format(n=n, folder=folder))
             self.finished.emit(result)
             return
         assert result.combined is not None and temp is not None
@@ -158,15 +164,13 @@ class PrintController(QObject):
             self.printing = None
             _remove(temp)  # only now: the printer has had every page
         self.message.emit(
-            f"Sent {charters}{labelled} to the printer."
-            if printed
-            else "Printing cancelled at the print dialog."
+            _sent(n, copies) if printed else _("Printing cancelled at the print dialog.")
         )
         self.finished.emit(result if printed else None)
 
     def _cancelled(self, temp: Path | None) -> None:
         _remove(temp)
-        self.message.emit("Printing cancelled; nothing was printed.")
+        self.message.emit(_("Printing cancelled; nothing was printed."))
         self.finished.emit(None)
 
     def _failed(self, text: str, temp: Path | None) -> None:
@@ -188,7 +192,7 @@ class PrintController(QObject):
         )
         if self.ask_printer:
             dialog = QPrintDialog(printer, self.window)
-            dialog.setWindowTitle("Print charters")
+            dialog.setWindowTitle(_("Print charters"))
             # "Pages from … to …" offers this PDF's pages (a jammed sheet printed again).
             dialog.setMinMax(1, document.pageCount())
             dialog.installEventFilter(StaysOnScreen(dialog))
@@ -198,7 +202,7 @@ class PrintController(QObject):
                 return False
         painter = QPainter()
         if not painter.begin(printer):
-            self.message.emit("The printer could not be started.")
+            self.message.emit(_("The printer could not be started."))
             return False
         try:
             page_rect = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
@@ -233,6 +237,25 @@ def _chosen_pages(printer: QPrinter, pages: int) -> range:
 
 def open_folder(folder: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def _sent(n: int, copies: int) -> str:
+    """What the status bar says once `n` charters, each with `copies` labelled copies, went
+    to the printer."""
+    if not copies:
+        return ngettext(
+            "Sent {n:,} charter to the printer.", "Sent {n:,} charters to the printer.", n
+        ).format(n=n)
+    # Translators: {copies} is "1 labelled copy" or "2 labelled copies" (the next string).
+    text = ngettext(
+        "Sent {n:,} charter ({copies}) to the printer.",
+        "Sent {n:,} charters ({copies} of each) to the printer.",
+        n,
+    )
+    return text.format(
+        n=n,
+        copies=ngettext("{n} labelled copy", "{n} labelled copies", copies).format(n=copies),
+    )
 
 
 def _remove(temp: Path | None) -> None:

@@ -1,4 +1,5 @@
-"""UI state that outlives a session: recent files, window geometry. Declared once, typed."""
+"""UI state that outlives a session: recent files, window geometry, the interface language.
+Declared once, typed."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from workshop_app.core.charters.print_options import PrintOptions, ordered
+from workshop_app.core.i18n import LANGUAGES, PSEUDO
 from workshop_app.core.paths import SETTINGS_NAME, user_data_dir
 
 MAX_RECENT = 8
@@ -108,6 +110,15 @@ class AppSettings:
     def set_print_options(self, options: PrintOptions) -> None:
         self._qs.setValue("print/duplex", options.duplex)
         self._qs.setValue("print/copies", ",".join(options.copies))
+
+    def interface_language(self) -> str:
+        """The interface language chosen in the app, "" to follow the system (also for a
+        language the app no longer has)."""
+        value = self._text("interface/language")
+        return value if value in LANGUAGES or value == PSEUDO else ""
+
+    def set_interface_language(self, lang: str) -> None:
+        self._qs.setValue("interface/language", lang)
 
     def _text(self, key: str) -> str:
         """A text setting, "" when never set (QSettings says only "object")."""

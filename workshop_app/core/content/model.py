@@ -53,6 +53,7 @@ _PART_BY_KEY = {p.lower(): p for p in PARTS} | _PART_ALIASES
 
 # Each kind of exercise once, in the order the app lists them: its name in a file's `kind:`,
 # how it reads for a person (the app's lists and the Add dialog), and the parts its body needs.
+# The kinds' titles are marked N_: the app shows them in the interface language.
 _KIND_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("expectations", N_("Expectations"), _COMMON_PARTS),
     ("skills", N_("Skills practice"), _COMMON_PARTS),

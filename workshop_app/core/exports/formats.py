@@ -22,6 +22,7 @@ from workshop_app.core.exports.tables import (
     private_fields,
     read_export_data,
 )
+from workshop_app.core.i18n import N_
 from workshop_app.core.jobs import CancelCheck, Progress, stop_when_cancelled
 from workshop_app.core.paths import resolved
 from workshop_app.core.words import count
@@ -34,11 +35,11 @@ FORMATS = ("csv", "xlsx", "json", "ics", "archive")
 # folder, or a zip when the name ends in .zip.
 FILE_SUFFIX = {"xlsx": ".xlsx", "json": ".json", "ics": ".ics"}
 FORMAT_LABELS = {
-    "csv": "CSV files (a folder or a .zip)",
-    "xlsx": "Excel workbook (.xlsx)",
-    "json": "JSON document (.json)",
-    "ics": "Calendar (.ics)",
-    "archive": "Archive of charters as PDF, staff summary and JSON (a folder or a .zip)",
+    "csv": N_("CSV files (a folder or a .zip)"),
+    "xlsx": N_("Excel workbook (.xlsx)"),
+    "json": N_("JSON document (.json)"),
+    "ics": N_("Calendar (.ics)"),
+    "archive": N_("Archive of charters as PDF, staff summary and JSON (a folder or a .zip)"),
 }
 # What each format is called in a sentence ("Exported the archive to ...").
 FORMAT_NAMES = {

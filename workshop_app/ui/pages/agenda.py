@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from workshop_app.core.content.library import (
     minutes_text,
 )
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import N_, _
 from workshop_app.core.model import Segment
 from workshop_app.core.runner.agenda_store import PlannedSegment, in_library_language, planned_from
 from workshop_app.ui.dialogs.add_exercise import AddExerciseDialog
@@ -42,7 +43,7 @@ from workshop_app.ui.style import HELP_STYLE
 from workshop_app.ui.widgets.minutes_spin import MinutesSpinBox
 from workshop_app.ui.widgets.tracks_view import ParallelPreview
 
-KIND_LABEL = {**KIND_TITLES, "break": "Break"}
+KIND_LABEL = {**KIND_TITLES, "break": N_("Break")}
 TITLE, KIND, MINUTES, PLANNED_AT = range(4)
 
 
@@ -55,41 +56,45 @@ def agenda_label(agenda: Agenda) -> str:
 
 
 class AgendaPage(WorkshopPage):
-    title = "Agenda"
+    title = N_("Agenda")
 
     def __init__(self, library: Library | None) -> None:
         super().__init__()
         self.library = library
-        heading = page_heading("Agenda")
+        heading = page_heading(_("Agenda"))
         intro = QLabel(
-            "Start from an agenda in the library, then reorder, skip or add exercises and "
-            "breaks and change their minutes. The planned finish follows every change."
+            _(
+                "Start from an agenda in the library, then reorder, skip or add exercises and "
+                "breaks and change their minutes. The planned finish follows every change."
+            )
         )
         intro.setWordWrap(True)
         self.choice = QComboBox()
-        self.choice.setAccessibleName("Agendas in the library")
-        self.choice.view().setAccessibleName("Agendas in the library")
+        self.choice.setAccessibleName(_("Agendas in the library"))
+        self.choice.view().setAccessibleName(_("Agendas in the library"))
         self.choice.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.choice.setMinimumContentsLength(18)
         self._fill_choice()
         self.choice.currentIndexChanged.connect(self._describe_choice)
-        choice_label = QLabel("S&tart from:")
+        choice_label = QLabel(_("S&tart from:"))
         choice_label.setBuddy(self.choice)
-        self.use_button = QPushButton("&Use this agenda")
-        self.use_button.setAccessibleName("Use this agenda")
+        self.use_button = QPushButton(_("&Use this agenda"))
+        self.use_button.setAccessibleName(_("Use this agenda"))
         self.use_button.clicked.connect(lambda: self.use_selected())
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setStyleSheet(HELP_STYLE)
         self.summary = QLabel()
-        self.summary.setAccessibleName("Planned start and finish")
+        self.summary.setAccessibleName(_("Planned start and finish"))
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.table = QTableWidget(0, 4)
-        self.table.setAccessibleName("Agenda segments")
-        self.table.setHorizontalHeaderLabels(["Segment", "Kind", "Minutes", "Planned at"])
+        self.table.setAccessibleName(_("Agenda segments"))
+        self.table.setHorizontalHeaderLabels(
+            [_("Segment"), _("Kind"), _("Minutes"), _("Planned at")]
+        )
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -105,13 +110,13 @@ class AgendaPage(WorkshopPage):
         # A parallel segment, selected: its tracks side by side below the table.
         self.parallel = ParallelPreview()
         self.parallel.hide()
-        self.up = self._button("Move &up", "Move up", lambda: self._move(-1))
-        self.down = self._button("Move &down", "Move down", lambda: self._move(+1))
-        self.skip = self._button("&Skip", "Skip", self._toggle_skip)
-        self.add = self._button("&Add…", "Add an exercise or a break", self._add)
-        self.remove = self._button("&Remove", "Remove", self._remove)
-        self.up.setToolTip("Move the selected segment up (Alt+Up)")
-        self.down.setToolTip("Move the selected segment down (Alt+Down)")
+        self.up = self._button(_("Move &up"), _("Move up"), lambda: self._move(-1))
+        self.down = self._button(_("Move &down"), _("Move down"), lambda: self._move(+1))
+        self.skip = self._button(_("&Skip"), _("Skip"), self._toggle_skip)
+        self.add = self._button(_("&Add…"), _("Add an exercise or a break"), self._add)
+        self.remove = self._button(_("&Remove"), _("Remove"), self._remove)
+        self.up.setToolTip(_("Move the selected segment up (Alt+Up)"))
+        self.down.setToolTip(_("Move the selected segment down (Alt+Down)"))
         QShortcut(QKeySequence("Alt+Up"), self.table, lambda: self._move(-1))
         QShortcut(QKeySequence("Alt+Down"), self.table, lambda: self._move(+1))
         for key in ("Return", "Enter"):
@@ -186,20 +191,22 @@ class AgendaPage(WorkshopPage):
                 self.library.exercises.get(segment.exercise_id or "") if self.library else None
             )
             shown = marked_title(segment.title, exercise)
-            title = QTableWidgetItem(shown + ("  (skipped)" if segment.skipped else ""))
+            title = QTableWidgetItem(
+                _("{title}  (skipped)").format(title=shown) if segment.skipped else shown
+            )
             if segment.skipped:
                 font = title.font()
                 font.setStrikeOut(True)
                 title.setFont(font)
             self.table.setItem(row, TITLE, title)
-            kind = KIND_LABEL.get(segment.kind, segment.kind)
+            kind = _(KIND_LABEL[segment.kind]) if segment.kind in KIND_LABEL else segment.kind
             if self._parallel_exercise(segment) is not None:
-                kind += " · in parallel"
+                kind = _("{kind} · in parallel").format(kind=kind)
             self.table.setItem(row, KIND, QTableWidgetItem(kind))
             self.table.setItem(row, PLANNED_AT, QTableWidgetItem())
             spin = MinutesSpinBox()
             spin.setValue(segment.planned_minutes)
-            spin.setAccessibleName(f"Minutes for {segment.title}")
+            spin.setAccessibleName(_("Minutes for {title}").format(title=segment.title))
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(lambda v, s=segment.id: self._set_minutes(s, v))
             spin.focused.connect(lambda r=row: self.table.selectRow(r))
@@ -230,10 +237,12 @@ class AgendaPage(WorkshopPage):
         total = sum(s.planned_minutes for s in self._segments if not s.skipped)
         if self._segments:
             self.summary.setText(
-                f"Starts {start:%H:%M} · planned finish {at:%H:%M} · {total:g} minutes"
+                _("Starts {start} · planned finish {finish} · {total} minutes").format(
+                    start=f"{start:%H:%M}", finish=f"{at:%H:%M}", total=QLocale().toString(total)
+                )
             )
         else:
-            self.summary.setText("No agenda yet: pick one above and press Use this agenda.")
+            self.summary.setText(_("No agenda yet: pick one above and press Use this agenda."))
 
     def _show_agenda_in_use(self) -> None:
         """Point "Start from" at the agenda the workshop uses (if it came from the library)."""
@@ -259,14 +268,14 @@ class AgendaPage(WorkshopPage):
         self.skip.setEnabled(segment is not None)
         self.remove.setEnabled(segment is not None and not segment.started_at)
         self.remove.setToolTip(
-            "It has already run: skip it instead" if segment and segment.started_at else ""
+            _("It has already run: skip it instead") if segment and segment.started_at else ""
         )
         self.add.setEnabled(open_ and self.library is not None)
         self.use_button.setEnabled(open_ and self.choice.count() > 0)
         self.printing.set_enabled(open_)
         including = segment is not None and segment.skipped
-        self.skip.setText("&Include again" if including else "&Skip")
-        self.skip.setAccessibleName("Include again" if including else "Skip")
+        self.skip.setText(_("&Include again") if including else _("&Skip"))
+        self.skip.setAccessibleName(_("Include again") if including else _("Skip"))
 
     def _edit_minutes(self) -> None:
         """Enter on a segment goes to its minutes, ready to type."""
@@ -313,7 +322,7 @@ class AgendaPage(WorkshopPage):
         try:
             action()
         except UserError as exc:
-            show_user_error(self, "Cannot change the agenda", exc)
+            show_user_error(self, _("Cannot change the agenda"), exc)
             return False
         return True
 
@@ -334,10 +343,10 @@ class AgendaPage(WorkshopPage):
     def _confirm_replace(self, agenda: Agenda) -> bool:
         answer = ask(
             self,
-            "Replace the agenda?",
-            f"Replace the current agenda with “{agenda.title}”?",
-            detail="Your changes to the current one will be lost.",
-            answers=[("replace", "Replace"), ("keep", "Keep the current agenda")],
+            _("Replace the agenda?"),
+            _("Replace the current agenda with “{title}”?").format(title=agenda.title),
+            detail=_("Your changes to the current one will be lost."),
+            answers=[("replace", _("Replace")), ("keep", _("Keep the current agenda"))],
             default="keep",
             safe="keep",
             destructive="replace",

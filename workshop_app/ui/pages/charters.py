@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.charter_fields import SECTION_BY_KEY
 from workshop_app.core.completeness import missing_sections
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import N_, _
 from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
 from workshop_app.ui.pages.base import WorkshopPage
 from workshop_app.ui.preview_window import PreviewWindow
@@ -44,7 +45,7 @@ from workshop_app.ui.jobs import Job, in_preview_process
 
 
 class ChartersPage(WorkshopPage):
-    title = "Charters"
+    title = N_("Charters")
 
     def __init__(self, scenarios: Sequence[str] = ()) -> None:
         super().__init__()
@@ -60,35 +61,35 @@ class ChartersPage(WorkshopPage):
 
     def _build(self) -> None:
         self.headline = QLabel()
-        self.headline.setAccessibleName("Charters complete")
+        self.headline.setAccessibleName(_("Charters complete"))
         self.headline.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.headline.setWordWrap(True)  # at 1.5x the window would not fit the screen
-        self.list_button = QPushButton("&List and form")
-        self.board_button = QPushButton("&Board")
+        self.list_button = QPushButton(_("&List and form"))
+        self.board_button = QPushButton(_("&Board"))
         for button in (self.list_button, self.board_button):
             button.setCheckable(True)
         group = QButtonGroup(self)
         group.addButton(self.list_button)
         group.addButton(self.board_button)
         self.list_button.setChecked(True)
-        self.preview_button = QPushButton("Pre&view")
-        self.preview_button.setToolTip("Show this charter as it will print (F7)")
-        self.sign_button = QPushButton("Mark as &signed…")
+        self.preview_button = QPushButton(_("Pre&view"))
+        self.preview_button.setToolTip(_("Show this charter as it will print (F7)"))
+        self.sign_button = QPushButton(_("Mark as &signed…"))
         for button, name in (
-            (self.list_button, "Show the pairs and the charter form"),
-            (self.board_button, "Show the charter board"),
-            (self.preview_button, "Preview this charter"),
-            (self.sign_button, "Mark this charter as signed"),
+            (self.list_button, _("Show the pairs and the charter form")),
+            (self.board_button, _("Show the charter board")),
+            (self.preview_button, _("Preview this charter")),
+            (self.sign_button, _("Mark this charter as signed")),
         ):
             button.setAccessibleName(name)
-        self.print_button = QPushButton("&Print…")
-        self.print_button.setAccessibleName("Print or save charters")
+        self.print_button = QPushButton(_("&Print…"))
+        self.print_button.setAccessibleName(_("Print or save charters"))
         menu = QMenu(self.print_button)
-        menu.addAction("Print this charter…", self._print_current)
-        menu.addAction("Print all complete charters…", self._print_complete)
+        menu.addAction(_("Print this charter…"), self._print_current)
+        menu.addAction(_("Print all complete charters…"), self._print_complete)
         menu.addSeparator()
-        menu.addAction("Save this charter as PDF…", self._save_current)
-        menu.addAction("Save all complete charters as PDFs…", self._save_complete)
+        menu.addAction(_("Save this charter as PDF…"), self._save_current)
+        menu.addAction(_("Save all complete charters as PDFs…"), self._save_complete)
         self.print_button.setMenu(menu)
         self.printer: PrintController | None = None
         top = QHBoxLayout()
@@ -103,12 +104,12 @@ class ChartersPage(WorkshopPage):
             top.addWidget(button)
 
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Find a pair by code or name")
-        self.filter.setAccessibleName("Find a pair")
+        self.filter.setPlaceholderText(_("Find a pair by code or name"))
+        self.filter.setAccessibleName(_("Find a pair"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.pair_list = QListView()
-        self.pair_list.setAccessibleName("Pairs and their charters")
+        self.pair_list.setAccessibleName(_("Pairs and their charters"))
         self.pair_list.setModel(self.proxy)
         self.pair_list.setAlternatingRowColors(True)
         self.pair_list.setSpacing(2)
@@ -133,7 +134,7 @@ class ChartersPage(WorkshopPage):
         self.splitter.setSizes([300, 800])
 
         self.board = QListView()
-        self.board.setAccessibleName("Charter board")
+        self.board.setAccessibleName(_("Charter board"))
         self.board.setModel(self.board_model)
         self.board.setViewMode(QListView.ViewMode.IconMode)
         self.board.setResizeMode(QListView.ResizeMode.Adjust)
@@ -189,7 +190,11 @@ class ChartersPage(WorkshopPage):
         rows = self.list_model.rows()
         done = sum(1 for r in rows if r.complete)
         signed = sum(1 for r in rows if r.signed_version is not None)
-        self.headline.setText(f"{done} of {len(rows)} complete · {signed} signed")
+        self.headline.setText(
+            _("{done:,} of {n:,} complete · {signed:,} signed").format(
+                done=done, n=len(rows), signed=signed
+            )
+        )
 
     def _refresh_pair(self, pair_id: str) -> None:
         if self.wf is None:
@@ -258,7 +263,7 @@ class ChartersPage(WorkshopPage):
 
     def print_current(self, *, to_folder: bool = False, folder: Path | None = None) -> bool:
         if self.editor.pair_id is None:
-            self.status.emit("Pick a pair first.")
+            self.status.emit(_("Pick a pair first."))
             return False
         return self._print([self.editor.pair_id], to_folder=to_folder, folder=folder)
 
@@ -280,7 +285,7 @@ class ChartersPage(WorkshopPage):
             return False
         if to_folder and folder is None:
             chosen = QFileDialog.getExistingDirectory(
-                self, "Save the charters in this folder", str(self.wf.path.parent)
+                self, _("Save the charters in this folder"), str(self.wf.path.parent)
             )
             if not chosen:
                 return False
@@ -336,7 +341,7 @@ class ChartersPage(WorkshopPage):
             in_preview_process(cached_charter_pdf, context),
             done=lambda pdf: preview.show_pdf(pair.code, pdf),
             failed=preview.show_error,
-            what="Rendering the charter",
+            what=_("Rendering the charter"),
         ).start()
 
     def sign(self, pair_id: str) -> None:
@@ -365,12 +370,14 @@ class ChartersPage(WorkshopPage):
         try:
             version = wf.charters.sign(pair_id, **dialog.values())
         except UserError as exc:
-            show_user_error(self, "Cannot mark as signed", exc)
+            show_user_error(self, _("Cannot mark as signed"), exc)
             return
         self.editor.show_charter()
         self._refresh_pair(pair_id)
         self.saved.emit()
-        self.status.emit(f"{pair.code}: version {version} marked as signed.")
+        self.status.emit(
+            _("{code}: version {version} marked as signed.").format(code=pair.code, version=version)
+        )
 
     def revise(self, pair_id: str) -> None:
         """Open a signed charter for revision as its next version (a re-launch), after
@@ -383,14 +390,14 @@ class ChartersPage(WorkshopPage):
         signed, new = charter.version, charter.version + 1
         answer = ask(
             self,
-            "Revise the charter",
-            f"Revise {pair.code}'s charter as version {new}?",
-            detail=(
-                f"Version {signed} and its signatures stay in the file as they were signed. "
-                f"Version {new} starts as a copy of it: edit it, print it (it says it replaces "
-                f"version {signed}) and mark it as signed again."
-            ),
-            answers=[("revise", f"Revise as version {new}"), (CANCEL, "")],
+            _("Revise the charter"),
+            _("Revise the charter of {code} as version {new}?").format(code=pair.code, new=new),
+            detail=_(
+                "Version {signed} and its signatures stay in the file as they were signed. "
+                "Version {new} starts as a copy of it: edit it, print it (it says it replaces "
+                "version {signed}) and mark it as signed again."
+            ).format(signed=signed, new=new),
+            answers=[("revise", _("Revise as version {new}").format(new=new)), (CANCEL, "")],
             default="revise",
         )
         if answer != "revise":
@@ -398,9 +405,13 @@ class ChartersPage(WorkshopPage):
         try:
             version = wf.charters.reopen(pair_id)
         except UserError as exc:
-            show_user_error(self, "Cannot revise the charter", exc)
+            show_user_error(self, _("Cannot revise the charter"), exc)
             return
         self.editor.show_charter()
         self._refresh_pair(pair_id)
         self.saved.emit()
-        self.status.emit(f"{pair.code}: version {version} open for revision.")
+        self.status.emit(
+            _("{code}: version {version} open for revision.").format(
+                code=pair.code, version=version
+            )
+        )

@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
 from workshop_app.core.exports.formats import (
     FILE_SUFFIX,
     FORMAT_LABELS,
-    FORMAT_NAMES,
     FORMATS,
     ExportResult,
     export_file,
@@ -50,6 +49,7 @@ from workshop_app.core.exports.formats import (
     left_out_labels,
 )
 from workshop_app.core.file_names import safe_filename
+from workshop_app.core.i18n import N_, _
 from workshop_app.core.jobs import CancelCheck, Progress, run_in_child
 from workshop_app.core.store.workshop_file import SUFFIX
 from workshop_app.ui.dialogs.ask import CANCEL, ask
@@ -61,23 +61,38 @@ from workshop_app.ui.style import ERROR_STYLE, HELP_STYLE, WARNING_COLOUR
 from workshop_app.ui.widgets.merge_panel import MergePanel
 
 FORMAT_HELP = {
-    "csv": "One file per table (participants, pairs and charters, goals, troubleshooting "
-    "plans, attendance, agenda timings, sign-offs, and after the launch check-ins, the contact "
-    "log, reviews and closures), for spreadsheets and HR systems.",
-    "xlsx": "The same tables as sheets of one workbook, after a README sheet.",
-    "json": "The whole workshop in one document, for HR systems and scripts.",
-    "ics": "Each pair's meetings from their first meeting on, and their review checkpoints: "
-    "one calendar for all pairs, or one per pair.",
-    "archive": "Every charter as a PDF (as signed, where signed), the sponsor's one-page "
-    "summary and the JSON. The app renders the charters in the background while the "
-    "workshop is open; those not ready yet are rendered when you export.",
+    "csv": N_(
+        "One file per table (participants, pairs and charters, goals, troubleshooting "
+        "plans, attendance, agenda timings, sign-offs, and after the launch check-ins, the contact "
+        "log, reviews and closures), for spreadsheets and HR systems."
+    ),
+    "xlsx": N_("The same tables as sheets of one workbook, after a README sheet."),
+    "json": N_("The whole workshop in one document, for HR systems and scripts."),
+    "ics": N_(
+        "Each pair's meetings from their first meeting on, and their review checkpoints: "
+        "one calendar for all pairs, or one per pair."
+    ),
+    "archive": N_(
+        "Every charter as a PDF (as signed, where signed), the sponsor's one-page "
+        "summary and the JSON. The app renders the charters in the background while the "
+        "workshop is open; those not ready yet are rendered when you export."
+    ),
 }
 # The name each export suggests (after the program and date); no two can meet in one folder.
 STEMS = {"csv": "records", "xlsx": "records", "json": "records", "ics": "calendar",
          "ics-per-pair": "calendars", "archive": "archive"}  # fmt: skip
 KNOWN_SUFFIXES = {".zip", *FILE_SUFFIX.values()}
-FILE_FILTERS = {".xlsx": "Excel workbook (*.xlsx)", ".json": "JSON (*.json)",
-                ".ics": "Calendar (*.ics)", ".zip": "Zip file (*.zip)"}  # fmt: skip
+FILE_FILTERS = {".xlsx": N_("Excel workbook (*.xlsx)"), ".json": N_("JSON (*.json)"),
+                ".ics": N_("Calendar (*.ics)"), ".zip": N_("Zip file (*.zip)")}  # fmt: skip
+# What the progress row says while each kind of export runs.
+EXPORTING = {
+    "csv": N_("Exporting the CSV files…"),
+    "xlsx": N_("Exporting the Excel workbook…"),
+    "json": N_("Exporting the JSON document…"),
+    "ics": N_("Exporting the calendar…"),
+    "ics-per-pair": N_("Exporting the calendars…"),
+    "archive": N_("Exporting the archive…"),
+}
 INCLUDES_STYLE = f"color: {WARNING_COLOUR}; font-weight: 600;"
 
 
@@ -115,7 +130,7 @@ def free_name(target: Path) -> Path:
 
 
 class ExportPage(WorkshopPage):
-    title = "Export & merge"
+    title = N_("Export & merge")
     open_requested = Signal(Path)  # the merged file, to open in the window
 
     def __init__(self, settings: AppSettings | None = None) -> None:
@@ -128,9 +143,11 @@ class ExportPage(WorkshopPage):
         self._names: dict[str, str] = {}  # a name of the user's own, per kind of export
         self._restoring = False
         intro = QLabel(
-            "Give program staff the records of this workshop, and combine the files of "
-            "several rooms. The workshop file is only read; exports leave out what is private "
-            "to the pairs unless you ask for it."
+            _(
+                "Give program staff the records of this workshop, and combine the files of "
+                "several rooms. The workshop file is only read; exports leave out what is private "
+                "to the pairs unless you ask for it."
+            )
         )
         intro.setWordWrap(True)
         self.export_box = self._export_box()
@@ -143,12 +160,12 @@ class ExportPage(WorkshopPage):
             )
 
         content, column = page_column(900)
-        column.addWidget(page_heading("Export & merge"))
+        column.addWidget(page_heading(_("Export & merge")))
         column.addWidget(intro)
         column.addWidget(self.export_box)
         column.addWidget(self.merge_panel)
         column.addStretch(1)
-        self.scroll_area = fill_with_scrolling(self, content, name="Export and merge")
+        self.scroll_area = fill_with_scrolling(self, content, name=_("Export and merge"))
         order = [*self.format_buttons.values(), self.per_pair, self.as_zip, self.as_folder,
                  self.destination, self.choose_button, self.include_private, self.export_button,
                  self.progress.cancel_button, self.summary, self.open_folder_button,
@@ -161,25 +178,25 @@ class ExportPage(WorkshopPage):
     # -- building ---------------------------------------------------------------------------
 
     def _export_box(self) -> QGroupBox:
-        box = QGroupBox("Export the records")
+        box = QGroupBox(_("Export the records"))
         column = QVBoxLayout(box)
         column.setSpacing(6)
         self.formats = QButtonGroup(box)
         self.format_buttons: dict[str, QRadioButton] = {}
-        self.per_pair = QCheckBox("One calendar &per pair (a folder or a .zip)")
-        self.per_pair.setAccessibleName("One calendar per pair")
+        self.per_pair = QCheckBox(_("One calendar &per pair (a folder or a .zip)"))
+        self.per_pair.setAccessibleName(_("One calendar per pair"))
         self.per_pair.toggled.connect(self._format_changed)
         self.archive_status = _note("", indent=26)
-        self.archive_status.setAccessibleName("Archive preparation")
+        self.archive_status.setAccessibleName(_("Archive preparation"))
         self.archive_status.hide()
         for fmt in FORMATS:
-            button = QRadioButton(FORMAT_LABELS[fmt])
-            button.setAccessibleName(FORMAT_LABELS[fmt])
-            button.setAccessibleDescription(FORMAT_HELP[fmt])
+            button = QRadioButton(_(FORMAT_LABELS[fmt]))
+            button.setAccessibleName(_(FORMAT_LABELS[fmt]))
+            button.setAccessibleDescription(_(FORMAT_HELP[fmt]))
             self.formats.addButton(button)
             self.format_buttons[fmt] = button
             column.addWidget(button)
-            column.addWidget(_note(FORMAT_HELP[fmt], indent=26))
+            column.addWidget(_note(_(FORMAT_HELP[fmt]), indent=26))
             if fmt == "ics":
                 column.addWidget(_indented(self.per_pair, 26))
             if fmt == "archive":
@@ -187,16 +204,16 @@ class ExportPage(WorkshopPage):
         self.format_buttons["csv"].setChecked(True)
         self.formats.buttonToggled.connect(self._format_toggled)
 
-        self.as_zip = QRadioButton("a .&zip file")
-        self.as_zip.setAccessibleName("Save as one zip file")
-        self.as_folder = QRadioButton("a &new folder")
-        self.as_folder.setAccessibleName("Save as a new folder")
+        self.as_zip = QRadioButton(_("a .&zip file"))
+        self.as_zip.setAccessibleName(_("Save as one zip file"))
+        self.as_folder = QRadioButton(_("a &new folder"))
+        self.as_folder.setAccessibleName(_("Save as a new folder"))
         self.packaging = QButtonGroup(box)
         self.packaging.addButton(self.as_zip)
         self.packaging.addButton(self.as_folder)
         self.as_zip.setChecked(True)
         self.as_zip.toggled.connect(self._packaging_changed)
-        self.packaging_label = QLabel("Several files go in:")
+        self.packaging_label = QLabel(_("Several files go in:"))
         packaging = QHBoxLayout()
         packaging.addWidget(self.packaging_label)
         packaging.addWidget(self.as_zip)
@@ -204,13 +221,13 @@ class ExportPage(WorkshopPage):
         packaging.addStretch(1)
 
         self.destination = QLineEdit()
-        self.destination.setAccessibleName("Export to")
+        self.destination.setAccessibleName(_("Export to"))
         self.destination.textEdited.connect(self._destination_typed)
         self.destination.editingFinished.connect(self._remember)
-        self.choose_button = QPushButton("C&hoose…")
-        self.choose_button.setAccessibleName("Choose where to export")
+        self.choose_button = QPushButton(_("C&hoose…"))
+        self.choose_button.setAccessibleName(_("Choose where to export"))
         self.choose_button.clicked.connect(self.choose_destination)
-        destination_label = QLabel("Sa&ve to:")
+        destination_label = QLabel(_("Sa&ve to:"))
         destination_label.setBuddy(self.destination)
         destination = QHBoxLayout()
         destination.addWidget(destination_label)
@@ -218,19 +235,19 @@ class ExportPage(WorkshopPage):
         destination.addWidget(self.choose_button)
 
         self.include_private = QCheckBox(
-            "&Include private content (boundaries, goals marked private)"
+            _("&Include private content (boundaries, goals marked private)")
         )
-        self.include_private.setAccessibleName("Include private content")
+        self.include_private.setAccessibleName(_("Include private content"))
         self.private_note = _note("", indent=26)
-        self.private_note.setAccessibleName("What private content is")
+        self.private_note.setAccessibleName(_("What private content is"))
         self.include_private.toggled.connect(self._describe_private)
         self._describe_private(False)
-        self.export_button = QPushButton("E&xport")
-        self.export_button.setAccessibleName("Export")
+        self.export_button = QPushButton(_("E&xport"))
+        self.export_button.setAccessibleName(_("Export"))
         self.export_button.setDefault(True)
         self.export_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.export_button.clicked.connect(self.export)
-        self.progress = JobRow("Export", button=self.export_button)
+        self.progress = JobRow(_("Export"), button=self.export_button)
         action = QHBoxLayout()
         action.addWidget(self.export_button)
         action.addWidget(self.progress, 1)
@@ -238,17 +255,17 @@ class ExportPage(WorkshopPage):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setAccessibleName("Export problem")
+        self.error.setAccessibleName(_("Export problem"))
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Export result")
+        self.summary.setAccessibleName(_("Export result"))
         self.summary.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.open_folder_button = QPushButton("Open fol&der")
-        self.open_folder_button.setAccessibleName("Open the folder of the export")
+        self.open_folder_button = QPushButton(_("Open fol&der"))
+        self.open_folder_button.setAccessibleName(_("Open the folder of the export"))
         self.open_folder_button.clicked.connect(self.open_result_folder)
         result = QHBoxLayout()
         result.addWidget(self.summary, 1)
@@ -317,13 +334,12 @@ class ExportPage(WorkshopPage):
     def _describe_private(self, included: bool) -> None:
         """The help under the tick box says what the export will do with private content."""
         if included:
-            text = (
-                f"Will be included: {'; '.join(included_labels())}. You will be asked to "
-                "confirm before anything is written, and every file will say that it includes "
-                "private content."
-            )
+            text = _(
+                "Will be included: {what}. You will be asked to confirm before anything is "
+                "written, and every file will say that it includes private content."
+            ).format(what="; ".join(included_labels()))
         else:
-            text = f"Left out unless ticked: {'; '.join(left_out_labels())}."
+            text = _("Left out unless ticked: {what}.").format(what="; ".join(left_out_labels()))
         self.private_note.setText(text)
         self.private_note.setStyleSheet(INCLUDES_STYLE if included else HELP_STYLE)
         self.include_private.setAccessibleDescription(text)
@@ -417,16 +433,16 @@ class ExportPage(WorkshopPage):
         current = Path(self.destination.text())
         if self._writes_folder():
             folder = QFileDialog.getExistingDirectory(
-                self, "Choose where to create the export folder", str(current.parent)
+                self, _("Choose where to create the export folder"), str(current.parent)
             )
             chosen = str(Path(folder) / current.name) if folder else ""
         else:
             # The page asks before replacing (one question, whichever way the name was given).
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen, _filter = QFileDialog.getSaveFileName(
                 self,
-                "Export to",
+                _("Export to"),
                 str(current),
-                FILE_FILTERS[self._suffix()],
+                _(FILE_FILTERS[self._suffix()]),
                 options=QFileDialog.Option.DontConfirmOverwrite,
             )
         if not chosen:
@@ -455,7 +471,9 @@ class ExportPage(WorkshopPage):
         elif out.is_file():
             answer = self._ask_replace(out)
             if answer == "cancel":
-                self._show_summary(f"Nothing was exported: {out.name} was kept as it is.")
+                self._show_summary(
+                    _("Nothing was exported: {name} was kept as it is.").format(name=out.name)
+                )
                 return
             if answer == "other":
                 if self.choose_destination():
@@ -481,11 +499,13 @@ class ExportPage(WorkshopPage):
         """ "replace", "other" (choose another name) or "cancel", for a file already there."""
         return ask(
             self,
-            "Replace the existing file?",
-            f"“{out.name}” already exists in {out.parent}.",
-            detail="Replacing it removes what it holds now. If the export fails or is "
-            "cancelled, the file stays as it is.",
-            answers=[("replace", "Replace"), ("other", "Choose another name…"), (CANCEL, "")],
+            _("Replace the existing file?"),
+            _("“{name}” already exists in {folder}.").format(name=out.name, folder=out.parent),
+            detail=_(
+                "Replacing it removes what it holds now. If the export fails or is cancelled, "
+                "the file stays as it is."
+            ),
+            answers=[("replace", _("Replace")), ("other", _("Choose another name…")), (CANCEL, "")],
             default=CANCEL,
             destructive="replace",
             icon=QMessageBox.Icon.Warning,
@@ -495,20 +515,26 @@ class ExportPage(WorkshopPage):
         """Something that cannot be replaced is at `out` (a folder with files in it, or a
         folder where a file should go): offer a free name beside it. True to export there."""
         if out.is_dir():
-            what = f"The folder “{out.name}” already exists in {out.parent}"
-            what += " and is not empty." if self._writes_folder() else "."
+            what = (
+                _("The folder “{name}” already exists in {folder} and is not empty.")
+                if self._writes_folder()
+                else _("The folder “{name}” already exists in {folder}.")
+            )
         else:
-            what = f"A file named “{out.name}” already exists in {out.parent}."
+            what = _("A file named “{name}” already exists in {folder}.")
+        what = what.format(name=out.name, folder=out.parent)
         new = free_name(out)
         answer = ask(
             self,
-            "Choose a new name",
+            _("Choose a new name"),
             what,
-            detail="An export never mixes with older files and never replaces a folder. It "
-            "can go in a new one beside it.",
+            detail=_(
+                "An export never mixes with older files and never replaces a folder. It can go "
+                "in a new one beside it."
+            ),
             answers=[
-                ("new", f"Export to “{new.name}”"),
-                ("other", "Choose another name…"),
+                ("new", _("Export to “{name}”").format(name=new.name)),
+                ("other", _("Choose another name…")),
                 (CANCEL, ""),
             ],
             default="new",
@@ -523,7 +549,9 @@ class ExportPage(WorkshopPage):
             self.export()
             return False
         if answer != "other":
-            self._show_summary(f"Nothing was exported: {out.name} was kept as it is.")
+            self._show_summary(
+                _("Nothing was exported: {name} was kept as it is.").format(name=out.name)
+            )
         return False
 
     def export_to(
@@ -544,8 +572,10 @@ class ExportPage(WorkshopPage):
         self.open_folder_button.hide()
         if include_confidential and not self.confirm_private():
             self._show_summary(
-                "Nothing was exported: including private content was not confirmed. Untick "
-                "“Include private content” to export without it."
+                _(
+                    "Nothing was exported: including private content was not confirmed. Untick "
+                    "“Include private content” to export without it."
+                )
             )
             return False
         self.result = None
@@ -560,13 +590,11 @@ class ExportPage(WorkshopPage):
                 replace=replace,
             ),
             done=self._exported,
-            cancelled=lambda: self._show_summary("Export cancelled: nothing was written."),
+            cancelled=lambda: self._show_summary(_("Export cancelled: nothing was written.")),
             failed=self._failed,
-            what="The export",
+            what=_("The export"),
         )
-        self.progress.run(
-            f"Exporting {'the calendars' if per_pair else FORMAT_NAMES[format]}…", job
-        )
+        self.progress.run(_(EXPORTING["ics-per-pair" if per_pair else format]), job)
         return True
 
     def confirm_private(self) -> bool:
@@ -575,12 +603,14 @@ class ExportPage(WorkshopPage):
         )
         answer = ask(
             self,
-            "Include private content?",
-            "This export will include content that is private to the pairs.",
-            detail=f"It will hold:<ul>{included}</ul>Mentors and mentees agreed that this stays "
-            "between them. Every file will say that it INCLUDES private content; share it only "
-            "with people the pairs agreed may see it.",
-            answers=[("include", "Include private content"), (CANCEL, "")],
+            _("Include private content?"),
+            _("This export will include content that is private to the pairs."),
+            detail=_(
+                "It will hold:<ul>{included}</ul>Mentors and mentees agreed that this stays "
+                "between them. Every file will say that it INCLUDES private content; share it "
+                "only with people the pairs agreed may see it."
+            ).format(included=included),
+            answers=[("include", _("Include private content")), (CANCEL, "")],
             default=CANCEL,
             icon=QMessageBox.Icon.Warning,
         )

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.core.readiness import next_steps
 from workshop_app.core.store.info import workshop_info
-from workshop_app.core.words import count
 from workshop_app.ui.pages.base import WorkshopPage
 from workshop_app.ui.read_only import read_only_safe
 from workshop_app.ui.style import HEADING_STYLE
@@ -54,7 +54,7 @@ class FilterProxy(QSortFilterProxyModel):
 class OverviewPage(WorkshopPage):
     """The workshop at a glance: who is here, how far each pair's charter is."""
 
-    title = "Overview"
+    title = N_("Overview")
     open_page = Signal(str)  # a page's name: "program", "roster", "agenda"
     open_charter = Signal(str)  # a pair's id
 
@@ -70,12 +70,12 @@ class OverviewPage(WorkshopPage):
         self.steps = NextSteps()
         self.steps.open_page.connect(self.open_page.emit)
         self.board = QLabel()
-        self.board.setAccessibleName("Charter board")
+        self.board.setAccessibleName(_("Charter board"))
         self.board.setStyleSheet("font-size: 13pt; padding: 6px 0;")
         self.board.setWordWrap(True)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter pairs by code or name")
-        self.filter.setAccessibleName("Filter pairs")
+        self.filter.setPlaceholderText(_("Filter pairs by code or name"))
+        self.filter.setAccessibleName(_("Filter pairs"))
         self.filter.setClearButtonEnabled(True)
         self.model = PairsModel()
         self.proxy = FilterProxy(self)
@@ -84,9 +84,9 @@ class OverviewPage(WorkshopPage):
         self.proxy.setFilterKeyColumn(-1)
         self.filter.textChanged.connect(self._filter)
         self.table = QTableView()
-        self.table.setAccessibleName("Pairs")
-        self.table.setAccessibleDescription("Enter or a double-click opens the pair's charter")
-        self.table.setToolTip("Double-click a pair, or press Enter, to open its charter")
+        self.table.setAccessibleName(_("Pairs"))
+        self.table.setAccessibleDescription(_("Enter or a double-click opens the pair's charter"))
+        self.table.setToolTip(_("Double-click a pair, or press Enter, to open its charter"))
         self.table.activated.connect(self._activated)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -129,15 +129,28 @@ class OverviewPage(WorkshopPage):
         w, c, a = info["workshop"], info["charters"], info["attendance"]
         self.heading.setText(w["program"])
         where = " · ".join(x for x in (w["organisation"], w["date"], w["venue"]) if x)
-        self.subtitle.setText(
-            where + (f" · facilitated by {w['facilitator']}" if w["facilitator"] else "")
-        )
-        board = (
-            f"<b>{c['complete']} of {count(c['pairs'], 'charter')}</b> complete · "
-            f"<b>{c['signed']}</b> signed · <b>{a['present']} of {a['total']}</b> here"
+        if w["facilitator"]:
+            where = _("{where} · facilitated by {facilitator}").format(
+                where=where, facilitator=w["facilitator"]
+            )
+        self.subtitle.setText(where)
+        board = ngettext(
+            "<b>{complete:,} of {n:,} charter</b> complete · <b>{signed:,}</b> signed · "
+            "<b>{present:,} of {total:,}</b> here",
+            "<b>{complete:,} of {n:,} charters</b> complete · <b>{signed:,}</b> signed · "
+            "<b>{present:,} of {total:,}</b> here",
+            c["pairs"],
+        ).format(
+            complete=c["complete"],
+            n=c["pairs"],
+            signed=c["signed"],
+            present=a["present"],
+            total=a["total"],
         )
         if c["edited_since_signing"]:
-            board += f" · {c['edited_since_signing']} edited since signing"
+            board = _("{counts} · {n:,} edited since signing").format(
+                counts=board, n=c["edited_since_signing"]
+            )
         self.board.setText(board)
         self.model.set_rows(overview)
         people = info["participants"]

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import N_, _
 from workshop_app.core.model import WORKSHOP_FIELDS, WorkshopField
 from workshop_app.core.readiness import STANDARD_WORDING, program_warnings
 from workshop_app.core.store.workshop_file import WorkshopFile
@@ -46,13 +47,13 @@ from workshop_app.ui.widgets.fields import FieldWidget
 from workshop_app.ui.widgets.program_warnings import ProgramWarnings
 
 GROUPS = (
-    "The event",
-    "Sponsor",
-    "Purpose",
-    "Support and wording",
-    "Signed copies",
-    "Printing",
-    "More details",
+    N_("The event"),
+    N_("Sponsor"),
+    N_("Purpose"),
+    N_("Support and wording"),
+    N_("Signed copies"),
+    N_("Printing"),
+    N_("More details"),
 )
 GROUP_OF = {
     "program": "The event",
@@ -84,33 +85,41 @@ GROUP_OF = {
     "accent_colour": "Printing",
 }
 HELP = {
-    "program": "Printed on every charter.",
-    "cohort": "e.g. 2027 spring cohort.",
-    "start_time": "When the workshop begins, e.g. 09:00.",
-    "coordinator": "Can countersign charters.",
-    "endorsement": "A few sentences in the sponsor's own words, shown to the room.",
-    "program_goals": "Pairs link their own goals to these.",
+    "program": N_("Printed on every charter."),
+    "cohort": N_("e.g. 2027 spring cohort."),
+    "start_time": N_("When the workshop begins, e.g. 09:00."),
+    "coordinator": N_("Can countersign charters."),
+    "endorsement": N_("A few sentences in the sponsor's own words, shown to the room."),
+    "program_goals": N_("Pairs link their own goals to these."),
     "retention_months": (
-        "After the program's close-out, names, emails and what pairs wrote are removed once "
-        "this many months have passed; the figures stay."
+        N_(
+            "After the program's close-out, names, emails and what pairs wrote are removed once "
+            "this many months have passed; the figures stay."
+        )
     ),
-    "support_contacts": "Who pairs can turn to, and how to reach them.",
-    "confidentiality_text": "Printed on every charter; pairs add their own exceptions.",
-    "no_fault_text": "Printed on every charter.",
-    "program_commitments_text": "What every participant agrees to do for the program.",
+    "support_contacts": N_("Who pairs can turn to, and how to reach them."),
+    "confidentiality_text": N_("Printed on every charter; pairs add their own exceptions."),
+    "no_fault_text": N_("Printed on every charter."),
+    "program_commitments_text": N_("What every participant agrees to do for the program."),
     "mentor_boundary": (
-        "Printed on every charter, e.g. The mentor does not advocate for the mentee's "
-        "promotion or pay."
+        N_(
+            "Printed on every charter, e.g. The mentor does not advocate for the mentee's "
+            "promotion or pay."
+        )
     ),
-    "return_copy_to": "Who collects the signed charters, e.g. Priya Nair, People team, 4th floor.",
-    "return_copy_by": "Printed with where the copy goes; leave it empty for no date.",
+    "return_copy_to": N_(
+        "Who collects the signed charters, e.g. Priya Nair, People team, 4th floor."
+    ),
+    "return_copy_by": N_("Printed with where the copy goes; leave it empty for no date."),
     "manager_acknowledgement": (
-        "A line for each line manager named in the roster to sign: they support the "
-        "partnership and will allow time for it. They see no content."
+        N_(
+            "A line for each line manager named in the roster to sign: they support the "
+            "partnership and will allow time for it. They see no content."
+        )
     ),
-    "accent_colour": "Used for headings on the printed charters.",
+    "accent_colour": N_("Used for headings on the printed charters."),
 }
-LOGO_HELP = "PNG or SVG, at most 2 MB. Printed at the top of every charter."
+LOGO_HELP = N_("PNG or SVG, at most 2 MB. Printed at the top of every charter.")
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 LOGO_KEY = "logo"
 
@@ -138,14 +147,17 @@ class ProgramPage(WorkshopPage):
 
         content, column = page_column(860)
         intro = QLabel(
-            "What the program is and who runs it. It appears on every printed charter and on "
-            "the sponsor's summary. Each change is saved as you type; fields marked * are required."
+            _(
+                "What the program is and who runs it. It appears on every printed charter and "
+                "on the sponsor's summary. Each change is saved as you type; fields marked * are "
+                "required."
+            )
         )
         intro.setWordWrap(True)
         self.warnings = ProgramWarnings(STANDARD_WORDING)
         self.warnings.use_wording.connect(self.use_standard_wording)
         self.warnings.show_field.connect(self._show_field)
-        column.addWidget(page_heading("Program"))
+        column.addWidget(page_heading(_("Program")))
         column.addWidget(intro)
         column.addWidget(self.warnings)
 
@@ -159,13 +171,13 @@ class ProgramPage(WorkshopPage):
             if group == "Printing":
                 self._add_logo(form)
         column.addStretch(1)
-        self.scroll_area = fill_with_scrolling(self, content, name="The program's details")
+        self.scroll_area = fill_with_scrolling(self, content, name=_("The program's details"))
         self.setEnabled(False)
 
     # -- building the form ----------------------------------------------------------------
 
     def _group(self, column: QVBoxLayout, title: str) -> QFormLayout:
-        box = QGroupBox(title)
+        box = QGroupBox(_(title))
         box.setStyleSheet("QGroupBox { font-weight: 600; } QGroupBox * { font-weight: normal; }")
         form = QFormLayout(box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -177,14 +189,14 @@ class ProgramPage(WorkshopPage):
 
     def _add_field(self, form: QFormLayout, spec: WorkshopField) -> None:
         widget, show = _EDITORS[spec.kind](self, spec)
-        widget.setAccessibleName(spec.label)
-        help_text = HELP.get(spec.name, "")
+        widget.setAccessibleName(_(spec.label))
+        help_text = _(HELP[spec.name]) if spec.name in HELP else ""
         if help_text:
             widget.setAccessibleDescription(help_text)
         # A field made of parts (an optional date) takes focus, and loses it, in its input.
         focus = widget.input if isinstance(widget, FieldWidget) else widget
         self.saver.flush_on_focus_out(focus, spec.name)
-        label = spec.label + (" *" if spec.required else "")
+        label = _(spec.label) + (" *" if spec.required else "")
         note = self.date_words if spec.kind == "date" and spec.required else None
         error = self._row(form, label, widget, help_text, note=note)
         self.fields[spec.name] = _Field(widget, show, error)
@@ -216,7 +228,7 @@ class ProgramPage(WorkshopPage):
         error = QLabel()
         error.setWordWrap(True)
         error.setStyleSheet(ERROR_STYLE)
-        error.setAccessibleName(f"Problem with {label.rstrip(' *')}")
+        error.setAccessibleName(_("Problem with {field}").format(field=label.rstrip(" *")))
         error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         error.hide()
         stack.addWidget(error)
@@ -269,7 +281,7 @@ class ProgramPage(WorkshopPage):
     def _optional_date(self, spec: WorkshopField) -> tuple[QWidget, Callable[[Any], None]]:
         """A date that may be left empty, typed or picked as the charter's dates are (a
         date picker cannot be empty); a date before the workshop is flagged beside it."""
-        field = DateField(spec.label)
+        field = DateField(_(spec.label))
         field.setMaximumWidth(260)
         field.edited.connect(lambda value: self._change(spec.name, value))
         return field, field.set_value
@@ -277,7 +289,7 @@ class ProgramPage(WorkshopPage):
     def _int(self, spec: WorkshopField) -> tuple[QWidget, Callable[[Any], None]]:
         box = QSpinBox()
         box.setRange(0, 999)
-        box.setSpecialValueText("Not set")
+        box.setSpecialValueText(_("Not set"))
         box.setMaximumWidth(120)
         box.valueChanged.connect(lambda n: self._change(spec.name, n or None))
         return box, lambda value: box.setValue(value or 0)
@@ -285,7 +297,7 @@ class ProgramPage(WorkshopPage):
     def _choice(self, spec: WorkshopField) -> tuple[QWidget, Callable[[Any], None]]:
         combo = QComboBox()
         for value, label in spec.choices:
-            combo.addItem(label, value)
+            combo.addItem(_(label), value)
         combo.setMaximumWidth(220)
         combo.activated.connect(lambda i: self._change(spec.name, combo.itemData(i), at_once=True))
 
@@ -301,14 +313,14 @@ class ProgramPage(WorkshopPage):
     def _colour(self, spec: WorkshopField) -> tuple[QWidget, Callable[[Any], None]]:
         button = QPushButton()
         button.setMaximumWidth(220)
-        button.setToolTip("Choose the colour")
+        button.setToolTip(_("Choose the colour"))
 
         def show(value: Any) -> None:
             colour = QColor(value or "")
             button.setProperty("colour", value or "")
             if not colour.isValid():
                 button.setIcon(QIcon())
-                button.setText("Default colour…")
+                button.setText(_("Default colour…"))
                 return
             swatch = QPixmap(28, 16)
             swatch.fill(colour)
@@ -317,7 +329,7 @@ class ProgramPage(WorkshopPage):
 
         def pick() -> None:
             start = QColor(button.property("colour") or "#1f5f8b")
-            colour = QColorDialog.getColor(start, self, spec.label)
+            colour = QColorDialog.getColor(start, self, _(spec.label))
             if colour.isValid():
                 show(colour.name())
                 self._change(spec.name, colour.name(), at_once=True)
@@ -326,16 +338,16 @@ class ProgramPage(WorkshopPage):
         return button, show
 
     def _add_logo(self, form: QFormLayout) -> None:
-        self.logo_preview = QLabel("No logo")
+        self.logo_preview = QLabel(_("No logo"))
         self.logo_preview.setFixedSize(180, 72)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_preview.setFrameShape(QFrame.Shape.StyledPanel)
-        self.logo_preview.setAccessibleName("Logo preview")
-        self.logo_choose = QPushButton("Choose &logo…")
-        self.logo_choose.setAccessibleName("Choose logo")
+        self.logo_preview.setAccessibleName(_("Logo preview"))
+        self.logo_choose = QPushButton(_("Choose &logo…"))
+        self.logo_choose.setAccessibleName(_("Choose logo"))
         self.logo_choose.clicked.connect(self.choose_logo)
-        self.logo_remove = QPushButton("Remove logo")
-        self.logo_remove.setAccessibleName("Remove logo")
+        self.logo_remove = QPushButton(_("Remove logo"))
+        self.logo_remove.setAccessibleName(_("Remove logo"))
         self.logo_remove.clicked.connect(self.remove_logo)
         row = QWidget()
         line = QHBoxLayout(row)
@@ -347,7 +359,7 @@ class ProgramPage(WorkshopPage):
         buttons.addStretch(1)
         line.addLayout(buttons)
         line.addStretch(1)
-        self._errors[LOGO_KEY] = self._row(form, "Logo", row, LOGO_HELP)
+        self._errors[LOGO_KEY] = self._row(form, _("Logo"), row, _(LOGO_HELP))
         self.logo_error = self._errors[LOGO_KEY]
 
     # -- saving -----------------------------------------------------------------------------
@@ -382,7 +394,7 @@ class ProgramPage(WorkshopPage):
         field.show(STANDARD_WORDING[name])  # typed in as if by hand: textChanged saves it
         self.saver.flush(name)
         self._show_field(name)
-        self.status.emit("The standard wording is in; edit it to fit your program.")
+        self.status.emit(_("The standard wording is in; edit it to fit your program."))
 
     def _show_field(self, name: str) -> None:
         widget = self.fields[name].widget
@@ -401,8 +413,8 @@ class ProgramPage(WorkshopPage):
 
     def choose_logo(self) -> None:
         start = str(self.wf.path.parent) if self.wf else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Choose the program's logo", start, "Logos (*.png *.svg);;All files (*)"
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose the program's logo"), start, _("Logos (*.png *.svg);;All files (*)")
         )
         if not name or self.wf is None:
             return
@@ -417,7 +429,7 @@ class ProgramPage(WorkshopPage):
         self._on_cleared(LOGO_KEY)
         self._show_logo(data, mime)
         self.saved.emit()
-        self.status.emit(f"Logo set from {Path(name).name}.")
+        self.status.emit(_("Logo set from {name}.").format(name=Path(name).name))
 
     def remove_logo(self) -> None:
         if self.wf is None:
@@ -437,7 +449,7 @@ class ProgramPage(WorkshopPage):
         image = _image(data, mime) if data else None
         if image is None:
             self.logo_preview.setPixmap(QPixmap())
-            self.logo_preview.setText("No logo")
+            self.logo_preview.setText(_("No logo"))
         else:
             size = self.logo_preview.size() - QSize(8, 8)
             self.logo_preview.setPixmap(
@@ -504,15 +516,23 @@ def read_logo(path: Path) -> tuple[bytes, str]:
         size = path.stat().st_size
         if size > MAX_LOGO_BYTES:
             raise UserError(
-                f"{path.name} is {size / 1024 / 1024:.1f} MB; a logo can be at most 2 MB. "
-                "Save a smaller copy and choose that."
+                _(
+                    "{name} is {size} MB; a logo can be at most 2 MB. Save a smaller copy and "
+                    "choose that."
+                ).format(name=path.name, size=QLocale().toString(size / 1024 / 1024, "f", 1))
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError(f"Cannot read {path.name}: {exc.strerror or exc}.") from exc
+        raise UserError(
+            _("Cannot read {name}: {error}.").format(name=path.name, error=exc.strerror or exc)
+        ) from exc
     mime = _mime(data)
     if mime is None or _image(data, mime) is None:
-        raise UserError(f"{path.name} is not a PNG or SVG image. Choose a .png or .svg file.")
+        raise UserError(
+            _("{name} is not a PNG or SVG image. Choose a .png or .svg file.").format(
+                name=path.name
+            )
+        )
     return data, mime
 
 

@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup import closing
 from workshop_app.core.followup.closing import and_list, pair_records
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.model import Participant
 from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
 from workshop_app.ui.dialogs.close_pairing import open_close_pairing
 from workshop_app.ui.dialogs.participant import MakePairDialog, ParticipantDialog
 from workshop_app.ui.dialogs.roster_import import ImportDialog
 from workshop_app.ui.pages.base import WorkshopPage, page_heading
+from workshop_app.ui.widgets.flow_layout import wrapping_row
 from workshop_app.ui.widgets.roster_models import (
     ID_ROLE,
     NAME,
@@ -62,49 +64,56 @@ class RosterPage(WorkshopPage):
         self.pairs_proxy = RosterFilter(self)
         self.pairs_proxy.setSourceModel(self.pairs)
 
-        heading = page_heading("Roster & pairs")
+        heading = page_heading(_("Roster & pairs"))
         intro = QLabel(
-            "Import the roster from HR or your matching tool, or add people one by one. "
-            "Tick “Here” as people arrive. Every change is saved at once."
+            _(
+                "Import the roster from HR or your matching tool, or add people one by one. "
+                "Tick “Here” as people arrive. Every change is saved at once."
+            )
         )
         intro.setWordWrap(True)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter by name, email, department or pair code")
-        self.filter.setAccessibleName("Filter participants and pairs")
+        self.filter.setPlaceholderText(_("Filter by name, email, department or pair code"))
+        self.filter.setAccessibleName(_("Filter participants and pairs"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.participants_proxy.setFilterFixedString)
         self.filter.textChanged.connect(self.pairs_proxy.setFilterFixedString)
         self.filter.textChanged.connect(self._update_counts)
         self.role_filter = QComboBox()
-        self.role_filter.setAccessibleName("Show")
-        self.role_filter.view().setAccessibleName("Who to show")
+        self.role_filter.setAccessibleName(_("Show"))
+        self.role_filter.view().setAccessibleName(_("Who to show"))
         for label, value in ROLE_FILTERS:
-            self.role_filter.addItem(label, value)
+            self.role_filter.addItem(_(label), value)
         self.role_filter.currentIndexChanged.connect(self._role_filter_changed)
-        show_label = QLabel("Sho&w")
+        show_label = QLabel(_("Sho&w"))
         show_label.setBuddy(self.role_filter)
 
-        self.people_table = self._table(self.participants_proxy, "Participants")
+        self.people_table = self._table(self.participants_proxy, _("Participants"))
         self.people_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.people_table.doubleClicked.connect(lambda _: self.edit_participant())
-        self.pairs_table = self._table(self.pairs_proxy, "Pairs")
+        self.pairs_table = self._table(self.pairs_proxy, _("Pairs"))
         self.pairs_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
 
-        self.import_action = self._action("&Import roster…", self.import_roster, "Ctrl+I")
-        self.add_action = self._action("&Add participant…", self.add_participant, "Ctrl+Shift+N")
+        self.import_action = self._action(_("&Import roster…"), self.import_roster, "Ctrl+I")
+        self.add_action = self._action(_("&Add participant…"), self.add_participant, "Ctrl+Shift+N")
         people = self.people_table
         self.edit_action = self._action(
-            "&Edit…", self.edit_participant, "Return", "Enter", scope=people
+            _("&Edit…"), self.edit_participant, "Return", "Enter", scope=people
         )
         self.remove_action = self._action(
-            "&Remove", self.remove_participants, QKeySequence.StandardKey.Delete, scope=people
+            _("&Remove"), self.remove_participants, QKeySequence.StandardKey.Delete, scope=people
         )
-        self.here_action = self._action("Tick “&Here”", self.toggle_here, "Space", scope=people)
-        self.make_pair_action = self._action("&Make pair…", self.make_pair, "Ctrl+Shift+P")
+        self.here_action = self._action(_("Tick “&Here”"), self.toggle_here, "Space", scope=people)
+        self.make_pair_action = self._action(_("&Make pair…"), self.make_pair, "Ctrl+Shift+P")
         self.break_pair_action = self._action(
-            "&Break pair", self.break_pair, QKeySequence.StandardKey.Delete, scope=self.pairs_table
+            _("&Break pair"),
+            self.break_pair,
+            QKeySequence.StandardKey.Delete,
+            scope=self.pairs_table,
         )
-        self.find_action = self._action("Filter", self.focus_filter, QKeySequence.StandardKey.Find)
+        self.find_action = self._action(
+            _("Filter"), self.focus_filter, QKeySequence.StandardKey.Find
+        )
         for table in (self.people_table, self.pairs_table):
             table.selectionModel().selectionChanged.connect(self._update_actions)
             # Right-click or the Menu key lists what can be done to the selected rows.
@@ -118,8 +127,8 @@ class RosterPage(WorkshopPage):
         top.addWidget(show_label)
         top.addWidget(self.role_filter)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Participants or pairs")
-        self.tabs.tabBar().setAccessibleName("Participants or pairs")
+        self.tabs.setAccessibleName(_("Participants or pairs"))
+        self.tabs.tabBar().setAccessibleName(_("Participants or pairs"))
         self.tabs.addTab(
             self._panel(
                 self.people_count,
@@ -132,13 +141,13 @@ class RosterPage(WorkshopPage):
                     self.make_pair_action,
                 ),
             ),
-            "&Participants",
+            _("&Participants"),
         )
         self.tabs.addTab(
             self._panel(
                 self.pairs_count, self.pairs_table, (self.make_pair_action, self.break_pair_action)
             ),
-            "Pair&s",
+            _("Pair&s"),
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -155,7 +164,7 @@ class RosterPage(WorkshopPage):
         table.setAccessibleName(name)
         table.setModel(model)
         table.setSortingEnabled(True)
-        table.sortByColumn(NAME if name == "Participants" else 0, Qt.SortOrder.AscendingOrder)
+        table.sortByColumn(NAME if name == _("Participants") else 0, Qt.SortOrder.AscendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
@@ -163,7 +172,7 @@ class RosterPage(WorkshopPage):
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
-        header.setAccessibleName(f"{name} columns (click to sort)")
+        header.setAccessibleName(_("{table} columns (click to sort)").format(table=name))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(True)
@@ -188,7 +197,9 @@ class RosterPage(WorkshopPage):
             self.addAction(action)
         shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         plain = text.replace("&", "").rstrip("…")
-        action.setToolTip(f"{plain} ({shown})" if shown else plain)
+        action.setToolTip(
+            _("{action} ({shortcut})").format(action=plain, shortcut=shown) if shown else plain
+        )
         return action
 
     def _panel(self, count: QLabel, table: QTableView, actions: tuple[QAction, ...]) -> QWidget:
@@ -197,10 +208,9 @@ class RosterPage(WorkshopPage):
         column.setContentsMargins(0, 4, 0, 0)
         row = QHBoxLayout()
         count.setStyleSheet("font-weight: 600;")
-        row.addWidget(count)
-        row.addStretch(1)
-        for action in actions:
-            row.addWidget(_button(action))
+        row.addWidget(count, 0, Qt.AlignmentFlag.AlignTop)
+        # The buttons wrap onto a second row where they do not fit (long German labels).
+        row.addWidget(wrapping_row(*(_button(action) for action in actions)), 1)
         column.addLayout(row)
         column.addWidget(table, 1)
         return panel
@@ -245,15 +255,19 @@ class RosterPage(WorkshopPage):
         total = self.participants.rowCount()
         here = sum(1 for r in range(total) if self.participants.row(r).person.present)
         shown = self.participants_proxy.rowCount()
-        text = f"{total} participant{'s' if total != 1 else ''}, {here} here"
-        self.people_count.setText(text + (f" (showing {shown})" if shown != total else ""))
+        people = ngettext(
+            "{n:,} participant, {here:,} here", "{n:,} participants, {here:,} here", total
+        ).format(n=total, here=here)
+        if shown != total:
+            people = _("{counts} (showing {shown:,})").format(counts=people, shown=shown)
+        self.people_count.setText(people)
         pairs, pairs_shown = self.pairs.rowCount(), self.pairs_proxy.rowCount()
-        text = f"{pairs} pair{'s' if pairs != 1 else ''}"
-        self.pairs_count.setText(
-            text + (f" (showing {pairs_shown})" if pairs_shown != pairs else "")
-        )
-        self.tabs.setTabText(0, f"&Participants ({total})")
-        self.tabs.setTabText(1, f"Pair&s ({pairs})")
+        text = ngettext("{n:,} pair", "{n:,} pairs", pairs).format(n=pairs)
+        if pairs_shown != pairs:
+            text = _("{counts} (showing {shown:,})").format(counts=text, shown=pairs_shown)
+        self.pairs_count.setText(text)
+        self.tabs.setTabText(0, _("&Participants ({n:,})").format(n=total))
+        self.tabs.setTabText(1, _("Pair&s ({n:,})").format(n=pairs))
 
     def _update_actions(self) -> None:
         open_ = self.wf is not None
@@ -306,7 +320,7 @@ class RosterPage(WorkshopPage):
         dialog = ImportDialog(self.wf, self)
         if dialog.exec() != ImportDialog.DialogCode.Accepted or dialog.imported is None:
             return
-        self._wrote(f"Roster imported: {dialog.imported.summary()}.")
+        self._wrote(_("Roster imported: {summary}.").format(summary=dialog.imported.summary()))
 
     def add_participant(self) -> None:
         if self.wf is None:
@@ -315,7 +329,7 @@ class RosterPage(WorkshopPage):
         added: list[Participant] = []
         dialog = ParticipantDialog(self, lambda v: added.append(roster.add_participant(**v)))
         if dialog.exec() == ParticipantDialog.DialogCode.Accepted and added:
-            self._wrote(f"Added {added[0].name}.", [added[0].id])
+            self._wrote(_("Added {name}.").format(name=added[0].name), [added[0].id])
 
     def edit_participant(self) -> None:
         ids = self.selected_participant_ids()
@@ -327,18 +341,24 @@ class RosterPage(WorkshopPage):
             self, lambda v: roster.update_participant(person.id, **v), person
         )
         if dialog.exec() == ParticipantDialog.DialogCode.Accepted:
-            self._wrote(f"Saved {dialog.values()['name'].strip()}.", ids)
+            self._wrote(_("Saved {name}.").format(name=dialog.values()["name"].strip()), ids)
 
     def remove_participants(self) -> None:
         people = self._people(self.selected_participant_ids())
         if self.wf is None or not people:
             return
-        who = people[0].name if len(people) == 1 else f"these {len(people)} participants"
+        n = len(people)
         if not self._confirm(
-            "Remove from the workshop",
-            f"Remove {who} from the workshop?",
-            "Their attendance goes with them. Anyone in a pair must have the pair broken first.",
-            "Remove",
+            _("Remove from the workshop"),
+            _("Remove {name} from the workshop?").format(name=people[0].name)
+            if n == 1
+            else ngettext(
+                "Remove these {n:,} participant from the workshop?",
+                "Remove these {n:,} participants from the workshop?",
+                n,
+            ).format(n=n),
+            _("Their attendance goes with them. Anyone in a pair must have the pair broken first."),
+            _("Remove"),
         ):
             return
         try:
@@ -346,9 +366,15 @@ class RosterPage(WorkshopPage):
                 for person in people:
                     self.wf.roster.remove_participant(person.id)
         except UserError as exc:
-            show_user_error(self, "Nobody was removed", exc)
+            show_user_error(self, _("Nobody was removed"), exc)
             return
-        self._wrote(f"Removed {who}.")
+        self._wrote(
+            _("Removed {name}.").format(name=people[0].name)
+            if n == 1
+            else ngettext("Removed {n:,} participant.", "Removed {n:,} participants.", n).format(
+                n=n
+            )
+        )
 
     def toggle_here(self) -> None:
         people = self._people(self.selected_participant_ids())
@@ -365,7 +391,7 @@ class RosterPage(WorkshopPage):
                 for pid in ids:
                     self.wf.roster.set_attendance(pid, value)
         except UserError as exc:
-            show_user_error(self, "Attendance was not saved", exc)
+            show_user_error(self, _("Attendance was not saved"), exc)
             return
         for pid in ids:
             self.participants.replace(self.wf.roster.participant(pid))
@@ -373,7 +399,8 @@ class RosterPage(WorkshopPage):
         names = ", ".join(p.name for p in self._people(ids))
         self.saved.emit()
         self.changed.emit()
-        self.status.emit(f"{names}: {'here' if present else 'not checked in'}.")
+        said = _("{names}: here.") if present else _("{names}: not checked in.")
+        self.status.emit(said.format(names=names))
 
     def make_pair(self) -> None:
         if self.wf is None:
@@ -394,7 +421,7 @@ class RosterPage(WorkshopPage):
             chosen=(chosen.get("mentor"), chosen.get("mentee")),
         )
         if dialog.exec() == MakePairDialog.DialogCode.Accepted and made:
-            self._wrote(f"Made pair {made[0].code}.")
+            self._wrote(_("Made pair {code}.").format(code=made[0].code))
             self._select(self.pairs_table, [made[0].id])
 
     def break_pair(self) -> None:
@@ -409,19 +436,28 @@ class RosterPage(WorkshopPage):
             self._offer_closing(pair.code, pair_id, records)
             return
         if not self._confirm(
-            "Break a pair",
-            f"Break pair {pair.code} ({mentor} and {mentee})?",
-            "Their charter goes with it: everything written in it is removed from the workshop "
-            "(the change history keeps a copy). Both stay in the roster and can be paired again.",
-            "Break pair",
+            _("Break a pair"),
+            _("Break pair {code} ({mentor} and {mentee})?").format(
+                code=pair.code, mentor=mentor, mentee=mentee
+            ),
+            _(
+                "Their charter goes with it: everything written in it is removed from the "
+                "workshop (the change history keeps a copy). Both stay in the roster and can be "
+                "paired again."
+            ),
+            _("Break pair"),
         ):
             return
         try:
             self.wf.roster.break_pair(pair_id)
         except UserError as exc:
-            show_user_error(self, "The pair was not broken", exc)
+            show_user_error(self, _("The pair was not broken"), exc)
             return
-        self._wrote(f"Broke pair {pair.code}; {mentor} and {mentee} can be paired again.")
+        self._wrote(
+            _("Broke pair {code}; {mentor} and {mentee} can be paired again.").format(
+                code=pair.code, mentor=mentor, mentee=mentee
+            )
+        )
 
     def _offer_closing(self, code: str, pair_id: str, records: list[str]) -> None:
         """A pair with a signed charter or follow-up records is the program's record: it is
@@ -430,22 +466,30 @@ class RosterPage(WorkshopPage):
         closed = closing.closure(self.wf.conn, pair_id) is not None
         answer = ask(
             self,
-            "Break a pair",
-            f"Pair {code} has {and_list(records)}: it cannot be broken.",
-            detail="Breaking a pair deletes its charter and records, and they are the "
-            "program's record. "
-            + (
-                "The pairing is closed already; its records stay as they are."
-                if closed
-                else "Close this pairing instead: the pair and every record of it stay, "
-                "its charter can no longer be edited, and the closure can be undone."
+            _("Break a pair"),
+            _("Pair {code} has {records}: it cannot be broken.").format(
+                code=code, records=and_list(records)
             ),
-            answers=[(CANCEL, "")] if closed else [("close", "Close this pairing…"), (CANCEL, "")],
+            detail=_(
+                "Breaking a pair deletes its charter and records, and they are the program's "
+                "record. The pairing is closed already; its records stay as they are."
+            )
+            if closed
+            else _(
+                "Breaking a pair deletes its charter and records, and they are the program's "
+                "record. Close this pairing instead: the pair and every record of it stay, its "
+                "charter can no longer be edited, and the closure can be undone."
+            ),
+            answers=[(CANCEL, "")]
+            if closed
+            else [("close", _("Close this pairing…")), (CANCEL, "")],
             default=CANCEL if closed else "close",
             icon=QMessageBox.Icon.Information,
         )
         if answer == "close" and open_close_pairing(self, self.wf, pair_id):
-            self._wrote(f"Closed pair {code}; its charter and records are kept.")
+            self._wrote(
+                _("Closed pair {code}; its charter and records are kept.").format(code=code)
+            )
 
     def _confirm(self, title: str, question: str, detail: str, verb: str) -> bool:
         answer = ask(

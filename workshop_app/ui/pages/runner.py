@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout
 
 from workshop_app.core.content.library import Library
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import N_, _
 from workshop_app.core.runner.clock import Clock
 from workshop_app.core.runner.live import Runner, rehearsal_suggested
 from workshop_app.core.runner.room_text import clock_text, track_prompts
@@ -38,7 +39,7 @@ OWN_NOTES = "own notes"  # the FieldSaver key of the facilitator's notes
 
 
 class RunnerPage(WorkshopPage):
-    title = "Run workshop"
+    title = N_("Run workshop")
     presenter_toggled = Signal(bool)
 
     def __init__(self, library: Library | None, *, clock: Clock | None = None) -> None:
@@ -57,7 +58,7 @@ class RunnerPage(WorkshopPage):
         self.notes_saver.failed.connect(lambda _key, message: self.status.emit(message))
         self._build()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # its keys drive the timer
-        self.setAccessibleName("Run workshop: Space starts or pauses, Right and Left look")
+        self.setAccessibleName(_("Run workshop: Space starts or pauses, Right and Left look"))
         self.tick = QTimer(self)
         self.tick.setInterval(200)
         self.tick.timeout.connect(self.update_time)
@@ -146,9 +147,9 @@ class RunnerPage(WorkshopPage):
         self.notes_saver.flush()
         self._make_runner(rehearsal=rehearsal)
         self.status.emit(
-            "Rehearsal: nothing you run is recorded."
+            _("Rehearsal: nothing you run is recorded.")
             if rehearsal
-            else "Running for real: each segment's time is recorded."
+            else _("Running for real: each segment's time is recorded.")
         )
         self.show_view()
         self.setFocus()
@@ -161,11 +162,13 @@ class RunnerPage(WorkshopPage):
             return True
         answer = ask(
             self,
-            "Rehearse now?",
-            f"“{live.title}” is running for real. Rehearse now?",
-            detail="Its clock goes on meanwhile (Record this run for real comes back to it), "
-            "and the presenter view shows the rehearsal.",
-            answers=(("rehearse", "Rehearse"), (CANCEL, "")),
+            _("Rehearse now?"),
+            _("“{title}” is running for real. Rehearse now?").format(title=live.title),
+            detail=_(
+                "Its clock goes on meanwhile (Record this run for real comes back to it), and "
+                "the presenter view shows the rehearsal."
+            ),
+            answers=(("rehearse", _("Rehearse")), (CANCEL, "")),
             default=CANCEL,
         )
         return answer == "rehearse"
@@ -225,7 +228,7 @@ class RunnerPage(WorkshopPage):
                 prompt = room_markdown(runner, workshop, timed, shown)
                 self.projector.show(timed.title, prompt, tracks)
             elif runner.finished:
-                self.projector.show("Thank you", f"**{workshop.program}**")
+                self.projector.show(_("Thank you"), f"**{workshop.program}**")
             now = f"{self.clock.now().astimezone():%H:%M}"
             track_steps = tuple(room_track_step(t) for t in apart)
             self.projector.show_time(text, state, room_step, now, track_steps)
@@ -261,11 +264,15 @@ class RunnerPage(WorkshopPage):
         if timed is runner.live and runner.elapsed() >= 1:
             answer = ask(
                 self,
-                "Restart the segment",
-                f"Restart “{timed.title}” from its full {timed.planned_minutes:g} min?",
-                detail=f"It has run {clock_text(runner.elapsed())}. That time is not kept: "
-                "the segment's start becomes when you start it again.",
-                answers=(("restart", "Restart"), (CANCEL, "")),
+                _("Restart the segment"),
+                _("Restart “{title}” from its full {minutes} min?").format(
+                    title=timed.title, minutes=QLocale().toString(float(timed.planned_minutes))
+                ),
+                detail=_(
+                    "It has run {time}. That time is not kept: the segment's start becomes when "
+                    "you start it again."
+                ).format(time=clock_text(runner.elapsed())),
+                answers=(("restart", _("Restart")), (CANCEL, "")),
                 default=CANCEL,
                 destructive="restart",
             )
@@ -351,21 +358,23 @@ class RunnerPage(WorkshopPage):
         if self.projector.is_open:
             self.projector.set_blank(not self.projector.blank)
         else:
-            self.status.emit("Open the presenter view (F5) to blank it.")
+            self.status.emit(_("Open the presenter view (F5) to blank it."))
 
     def toggle_freeze(self) -> None:
         if self.projector.is_open:
             self.projector.set_frozen(not self.projector.frozen)
         else:
-            self.status.emit("Open the presenter view (F5) to freeze it.")
+            self.status.emit(_("Open the presenter view (F5) to freeze it."))
 
     def set_presenter_scale(self, step: float) -> None:
         if not self.projector.set_scale(step):
             self.status.emit(
-                "The prompt is as large as the presenter view allows: make the window larger, "
-                "or full screen."
+                _(
+                    "The prompt is as large as the presenter view allows: make the window larger, "
+                    "or full screen."
+                )
                 if step > 0
-                else "The presenter view's text is as small as it goes."
+                else _("The presenter view's text is as small as it goes.")
             )
 
     def _reveal(self, key: str, shown: bool) -> None:
@@ -404,14 +413,14 @@ class RunnerPage(WorkshopPage):
         if exercise is None or pair_id is None:
             return
         if not text:
-            self.view.plan_box.result.setText("Write the pair's plan first.")
+            self.view.plan_box.result.setText(_("Write the pair's plan first."))
             return
         code = self.wf.roster.pair(pair_id).code
         self.wf.charters.add_plan(
             pair_id, scenario=exercise.title, plan=text, exercise_id=exercise.id
         )
         self.view.plan_box.text.clear()
-        self.view.plan_box.result.setText(f"Added to {code}'s charter.")
+        self.view.plan_box.result.setText(_("Added to the charter of {code}.").format(code=code))
         self.saved.emit()
         self.changed.emit()
 

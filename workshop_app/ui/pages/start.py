@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.i18n import _
 from workshop_app.ui.pages.base import page_heading
 from workshop_app.ui.settings import RecentFile
 
@@ -54,12 +55,14 @@ class StartPage(QWidget):
         column.setMaximumWidth(self.fontMetrics().averageCharWidth() * COLUMN_CHARS)
         column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(column)
-        heading = page_heading("Run a mentoring program's launch workshop")
+        heading = page_heading(_("Run a mentoring program's launch workshop"))
         heading.setWordWrap(True)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint = QLabel(
-            "Create a workshop file for your event, open one you prepared, "
-            "or explore the demo workshop."
+            _(
+                "Create a workshop file for your event, open one you prepared, "
+                "or explore the demo workshop."
+            )
         )
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -74,12 +77,12 @@ class StartPage(QWidget):
             button.clicked.connect(slot)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
             self.buttons.append(button)
-        self.recent_title = QLabel("&Recent workshops")
+        self.recent_title = QLabel(_("&Recent workshops"))
         self.recent_title.setStyleSheet("font-size: 13pt; font-weight: 600; margin-top: 16px;")
         self.recent = RecentList()
-        self.recent.setAccessibleName("Recent workshops")
+        self.recent.setAccessibleName(_("Recent workshops"))
         self.recent.setAccessibleDescription(
-            "Enter or double-click opens a workshop; Delete takes it off the list"
+            _("Enter or double-click opens a workshop; Delete takes it off the list")
         )
         self.recent.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.recent.setWordWrap(True)
@@ -118,10 +121,15 @@ class StartPage(QWidget):
 def _describe(recent: RecentFile) -> str:
     path: Path = recent.path
     if not recent.exists:
-        gone = "moved, renamed, or on a drive that is not connected"
-        return f"{path.stem}  (not found)\n{path.parent} · {gone}"
-    when = ""
-    if recent.opened_at is not None:
-        at = recent.opened_at
-        when = f" · last opened {at.day} {at:%b %Y}, {at:%H:%M}"
-    return f"{path.stem}\n{path.parent}{when}"
+        return _(
+            "{name}  (not found)\n{folder} · moved, renamed, or on a drive that is not connected"
+        ).format(name=path.stem, folder=path.parent)
+    if recent.opened_at is None:
+        return f"{path.stem}\n{path.parent}"
+    # The interface language's month names (QLocale), never the process locale's.
+    at = recent.opened_at
+    when = QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute))
+    at_text = QLocale().toString(when, "d MMM yyyy, HH:mm")
+    return _("{name}\n{folder} · last opened {when}").format(
+        name=path.stem, folder=path.parent, when=at_text
+    )
