@@ -300,17 +300,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = add_command(
         sub,
         "check-content",
-        summary="check the exercise library (shipped, plus an optional folder)",
-        description="Check the exercise library: the shipped exercises and agendas, and an "
-        "organisation's own folder on top of them. Each problem names its file, field and "
-        "line.",
+        summary=_("check the exercise library (shipped, plus an optional folder)"),
+        description=_(
+            "Check the exercise library: the shipped exercises and agendas, and an "
+            "organisation's own folder on top of them, in every language. Each problem names "
+            "its file, field and line; the last lines say which exercises each language lacks."
+        ),
         examples=["check-content", "check-content ~/our-exercises"],
     )
     p.add_argument(
         "dir",
         type=Path,
         nargs="?",
-        help="an organisation's own exercises and agendas, checked on top of the shipped ones",
+        help=_("an organisation's own exercises and agendas, checked on top of the shipped ones"),
     )
     p.set_defaults(handler=cmd_check_content)
 
