@@ -29,6 +29,7 @@ from workshop_app.core.charter_fields import (
 from workshop_app.core.completeness import missing_sections
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup.closing import closed_refusal
+from workshop_app.core.i18n import _
 from workshop_app.core.model import Charter, Goal, Plan, Signoff
 from workshop_app.core.roster.store import PAIR_GONE, code_sort_key
 from workshop_app.core.runner.clock import new_id, utc_now
@@ -77,6 +78,23 @@ class PairOverview:
         if self.version > self.signed_version:
             return f"signed v{self.signed_version}, edited since"
         return f"signed v{self.signed_version}"
+
+    @property
+    def signature_text(self) -> str:
+        """`signature_state` in the interface language, for the screen (the state itself
+        stays English: the exports and the JSON carry it for machines)."""
+        return signature_words(self.version, self.signed_version, self.reopened)
+
+
+def signature_words(version: int, signed_version: int | None, reopened: bool) -> str:
+    """Where a charter stands with its signatures, in the interface language."""
+    if signed_version is None:
+        return _("not signed")
+    if version > signed_version and reopened:
+        return _("version {version}, to sign").format(version=version)
+    if version > signed_version:
+        return _("signed v{version}, edited since").format(version=signed_version)
+    return _("signed v{version}").format(version=signed_version)
 
 
 class CharterStore:

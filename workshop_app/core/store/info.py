@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from workshop_app.core.charter_fields import SECTION_BY_KEY
-from workshop_app.core.charters.store import PairOverview
+from workshop_app.core.charters.store import PairOverview, signature_words
 from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.store.workshop_file import WorkshopFile
 
@@ -89,14 +89,7 @@ def workshop_info(
 def signature_text(pair: dict[str, Any]) -> str:
     """Where a pair's charter stands with its signatures, in the interface language (the
     "signature" value itself stays English: scripts read the JSON)."""
-    version, signed = pair["version"], pair["signed_version"]
-    if signed is None:
-        return _("not signed")
-    if version > signed and pair["reopened"]:
-        return _("version {version}, to sign").format(version=version)
-    if version > signed:
-        return _("signed v{version}, edited since").format(version=signed)
-    return _("signed v{version}").format(version=signed)
+    return signature_words(pair["version"], pair["signed_version"], pair["reopened"])
 
 
 def format_info(info: dict[str, Any]) -> str:

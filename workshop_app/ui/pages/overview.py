@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import (
+    QDate,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -26,6 +27,7 @@ from workshop_app.core.store.info import workshop_info
 from workshop_app.ui.pages.base import WorkshopPage
 from workshop_app.ui.read_only import read_only_safe
 from workshop_app.ui.style import HEADING_STYLE
+from workshop_app.ui.widgets.locale import shown_long_date
 from workshop_app.ui.widgets.next_steps import NextSteps
 from workshop_app.ui.widgets.pairs_model import PairsModel
 
@@ -128,7 +130,9 @@ class OverviewPage(WorkshopPage):
         info = workshop_info(wf, overview=overview, pairs=False)
         w, c, a = info["workshop"], info["charters"], info["attendance"]
         self.heading.setText(w["program"])
-        where = " · ".join(x for x in (w["organisation"], w["date"], w["venue"]) if x)
+        day = QDate.fromString(w["date"] or "", Qt.DateFormat.ISODate)
+        shown_day = shown_long_date(day) if day.isValid() else w["date"]
+        where = " · ".join(x for x in (w["organisation"], shown_day, w["venue"]) if x)
         if w["facilitator"]:
             where = _("{where} · facilitated by {facilitator}").format(
                 where=where, facilitator=w["facilitator"]

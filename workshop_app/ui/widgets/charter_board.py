@@ -64,7 +64,7 @@ def badge(o: PairOverview) -> str:
     else:
         parts.append(_to_fill(o))
     if o.signed_version is not None:
-        parts.append(o.signature_state)
+        parts.append(o.signature_text)
     if o.mentor_present is False or o.mentee_present is False:
         parts.append(_("⚠ partner absent"))
     return " · ".join(parts)
@@ -88,7 +88,7 @@ def status_words(o: PairOverview) -> str:
     """The state of a pair's charter in words, for a board tile."""
     kind = state(o)
     if kind in ("signed", "edited"):
-        return o.signature_state.capitalize()
+        return o.signature_text.capitalize()
     return _("Complete") if kind == "complete" else _to_fill(o)
 
 

@@ -46,6 +46,7 @@ from workshop_app.ui.style import DONE_COLOUR, PENDING_COLOUR
 from workshop_app.ui.widgets.charter_lists import GOAL_LABELS, GoalsEditor, PlansEditor
 from workshop_app.ui.widgets.charter_undo import ActionCommand, EditCommand, Key, UndoKeys
 from workshop_app.ui.widgets.date_field import DateField, Unfinished
+from workshop_app.ui.widgets.locale import shown_long_date
 from workshop_app.ui.widgets.fields import (
     PRIVATE_NOTE,
     PRIVATE_STYLE,
@@ -444,7 +445,9 @@ class CharterEditor(QScrollArea):
         if signed is None:
             self.signature_bar.hide()
             return
-        when = max(s.signed_at for s in charter.signoffs if s.version == signed)[:10]
+        signed_on = max(s.signed_at for s in charter.signoffs if s.version == signed)[:10]
+        day = QDate.fromString(signed_on, Qt.DateFormat.ISODate)
+        when = shown_long_date(day) if day.isValid() else signed_on
         if charter.edited_since_signing:
             text = _(
                 "Signed v{signed} on {date}. Edited since: this is version {version}. Print it "

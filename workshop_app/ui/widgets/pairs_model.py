@@ -123,5 +123,5 @@ class PairsModel(QAbstractTableModel):
         if col == 3:
             return charter_state(o)
         if col == 4:
-            return o.signature_state
+            return o.signature_text
         return _attendance(o)
