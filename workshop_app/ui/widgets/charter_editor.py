@@ -46,7 +46,6 @@ from workshop_app.ui.style import DONE_COLOUR, PENDING_COLOUR
 from workshop_app.ui.widgets.charter_lists import GOAL_LABELS, GoalsEditor, PlansEditor
 from workshop_app.ui.widgets.charter_undo import ActionCommand, EditCommand, Key, UndoKeys
 from workshop_app.ui.widgets.date_field import DateField, Unfinished
-from workshop_app.ui.widgets.locale import shown_long_date
 from workshop_app.ui.widgets.fields import (
     PRIVATE_NOTE,
     PRIVATE_STYLE,
@@ -60,6 +59,7 @@ from workshop_app.ui.widgets.fields import (
     name_inner_parts,
     place_labels,
 )
+from workshop_app.ui.widgets.locale import shown_long_date
 from workshop_app.ui.widgets.roster_models import role_title, role_word
 
 # Narrower than this (device-independent pixels), the labels go above their fields.
