@@ -56,6 +56,10 @@ def _reason(reason: Reason) -> str:
     return "".join(lines)
 
 
+def _paragraph(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
+
+
 def pair_html(pair: PairHealth) -> str:
     title = escape(
         _("{code} · {mentor} and {mentee}").format(
@@ -64,20 +68,21 @@ def pair_html(pair: PairHealth) -> str:
     )
     parts = [f'<h3 style="margin:0">{title}</h3>']
     if pair.closed:
-        parts.append(f"<p>{escape(_('This pairing is closed.'))}</p>")
+        parts.append(_paragraph(_("This pairing is closed.")))
     if pair.words:
         parts.append("<ul>" + "".join(f"<li>{escape(w)}</li>" for w in pair.words) + "</ul>")
     if pair.at_risk:
         heading = escape(_("At risk because"))
         parts.append(f'<h4 style="color:{ERROR_COLOUR}; margin-bottom:2px">{heading}</h4>')
         parts.extend(_reason(r) for r in pair.reasons)
-    parts.append(f'<h4 style="margin-bottom:2px">{escape(_("Checkpoints"))}</h4>')
+    checkpoints = escape(_("Checkpoints"))
+    parts.append(f'<h4 style="margin-bottom:2px">{checkpoints}</h4>')
     if pair.checkpoints:
         parts.append(
             "<ul>" + "".join(f"<li>{_checkpoint(c)}</li>" for c in pair.checkpoints) + "</ul>"
         )
     else:
-        parts.append(f"<p>{escape(_('None: the charter has no review days.'))}</p>")
+        parts.append(_paragraph(_("None: the charter has no review days.")))
     return "".join(parts)
 
 
@@ -92,6 +97,6 @@ class FollowUpDetail(QTextBrowser):
 
     def show_pair(self, pair: PairHealth | None) -> None:
         if pair is None:
-            self.setHtml(f"<p>{escape(_('Pick a pair in the list to see its follow-up.'))}</p>")
+            self.setHtml(_paragraph(_("Pick a pair in the list to see its follow-up.")))
         else:
             self.setHtml(pair_html(pair))
