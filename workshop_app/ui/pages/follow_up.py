@@ -27,12 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMessageBox,
@@ -161,7 +160,9 @@ class FollowUpPage(WorkshopPage):
         self.log = FollowUpLog()
         self.log.logged.connect(self._logged)
         self.log.failed.connect(lambda exc: show_user_error(self, _("Not logged"), exc))
-        pair_tools = QHBoxLayout()
+        # A row that wraps: in German its four buttons are wider than the pane at 1.5x, and a
+        # row that cannot wrap pushed the window past the screen's edge.
+        pair_tools = FlowLayout()
         pair_tools.setContentsMargins(0, 0, 0, 0)
         self.draft_button = QPushButton(_("Draft email…"))
         self.draft_button.setAccessibleName(_("Draft an email to this pair"))
@@ -178,12 +179,13 @@ class FollowUpPage(WorkshopPage):
             if for_pair:
                 self.action_buttons[name] = self._action_button(name, text, reads_only)
                 pair_tools.addWidget(self.action_buttons[name])
-        pair_tools.addStretch(1)
+        pair_row = WrappingRow()
+        pair_row.setLayout(pair_tools)
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addWidget(self.detail, 1)
-        upper_layout.addLayout(pair_tools)
+        upper_layout.addWidget(pair_row)
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(upper)
         self.right.addWidget(self.log)
@@ -453,6 +455,17 @@ class FollowUpPage(WorkshopPage):
         self.status.emit(text)
         QMessageBox.information(self, _("Email drafts saved"), text)
         return result.folder
+
+
+class WrappingRow(QWidget):
+    """A row of buttons in a FlowLayout that keeps the height its wrapped lines need: in a
+    splitter's pane (which asks for no height-for-width) the second line was cut off."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None:
+            self.setMinimumHeight(layout.heightForWidth(self.width()))
 
 
 def _file_state(wf: WorkshopFile) -> tuple[int, int]:
