@@ -5,6 +5,7 @@ nor makes a dialog bigger than a 1366x768 laptop's screen."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,15 +20,22 @@ from workshop_app.core.i18n import PSEUDO, SOURCE_LANGUAGE, set_interface_langua
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.dialogs.add_exercise import AddExerciseDialog
 from workshop_app.ui.dialogs.checkin import CheckInDialog
+from workshop_app.ui.dialogs.close_pairing import ClosePairingDialog
+from workshop_app.ui.dialogs.close_program import CloseProgramDialog
 from workshop_app.ui.dialogs.new_workshop import NewWorkshopDialog
+from workshop_app.ui.dialogs.outcomes_report import OutcomesReportDialog
 from workshop_app.ui.dialogs.participant import MakePairDialog, ParticipantDialog
 from workshop_app.ui.dialogs.print_options import PrintOptionsDialog
 from workshop_app.ui.dialogs.relaunch import RelaunchDialog
 from workshop_app.ui.dialogs.restore import RestoreDialog
+from workshop_app.ui.dialogs.review_entry import ReviewEntryDialog
+from workshop_app.ui.dialogs.review_packets import ReviewPacketsDialog
 from workshop_app.ui.dialogs.roster_import import ImportDialog
 from workshop_app.ui.dialogs.sign import SignDialog
+from workshop_app.ui.dialogs.survey_import import SurveyImportDialog
 
 LAPTOP = QRect(0, 0, 1366, 768)
+LATER = date(2099, 4, 1)  # the follow-up dialogs' today, after the demo's launch
 
 
 @pytest.fixture
@@ -91,6 +99,14 @@ def dialogs(wf: WorkshopFile) -> dict[str, Callable[[], QDialog]]:
             workshop_date="2099-01-19",
             open_sections=[(4, "Confidentiality"), (7, "Troubleshooting plan")],
         ),
+        "import a check-in survey": lambda: SurveyImportDialog(wf),
+        "enter a review": lambda: ReviewEntryDialog(
+            wf, pair_id=wf.roster.pairs()[0].id, today=LATER
+        ),
+        "print review packets": lambda: ReviewPacketsDialog(wf),
+        "close a pairing": lambda: ClosePairingDialog(wf, today=LATER),
+        "close the program": lambda: CloseProgramDialog(wf, today=LATER),
+        "outcomes report": lambda: OutcomesReportDialog(wf, today=LATER),
     }
 
 
@@ -108,6 +124,12 @@ DIALOGS = [
     "print",
     "save as PDFs",
     "sign",
+    "import a check-in survey",
+    "enter a review",
+    "print review packets",
+    "close a pairing",
+    "close the program",
+    "outcomes report",
 ]
 
 
@@ -125,5 +147,10 @@ def test_dialog_is_marked_and_fits(qtbot, pseudo, demo, name) -> None:  # type: 
         exercises = dialog.library.exercises.values()
         allowed += [e.title for e in exercises] + [e.summary for e in exercises]
         allowed += [minutes_text(m / 2) for m in range(0, 361)]
+    if name == "enter a review":
+        # The pair's own goals and plans, as their charter has them.
+        charter = demo.charters.charter(demo.roster.pairs()[0].id)
+        allowed += [g.goal for g in charter.goals]
+        allowed += [text for p in charter.plans for text in (p.scenario, p.plan)]
     assert unmarked(dialog, allowed) == []
     assert clipped(dialog, LAPTOP) == []

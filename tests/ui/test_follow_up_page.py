@@ -375,3 +375,29 @@ def test_an_impossible_date_typed_is_refused_with_what_is_wrong_and_nothing_save
     qtbot.keyClicks(log.date, "2027-02-28")
     qtbot.keyClick(log.date, Qt.Key.Key_Return)
     assert [row[1] for row in logged(workshop)] == ["2027-02-28"]
+
+
+def test_the_pair_buttons_wrap_in_german(qtbot, workshop: WorkshopFile) -> None:  # type: ignore[no-untyped-def]
+    """In German the selected pair's four buttons are wider than the pane at 1.5x: their row
+    wraps, so the page never asks for more width than its widest button."""
+    from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
+
+    set_interface_language("de")
+    try:
+        page = FollowUpPage()
+        qtbot.addWidget(page)
+        page.show_actions(["enter_review", "close_pairing"])
+        page.set_workshop(workshop)
+        page.show()
+        qtbot.waitUntil(lambda: page.follow_up is not None)
+        pair_buttons = [
+            page.draft_button,
+            page.draft_all_button,
+            page.action_buttons["enter_review"],
+            page.action_buttons["close_pairing"],
+        ]
+        assert page.draft_all_button.text() == "E-Mail-Entwürfe an alle gefährdeten…"
+        one_row = sum(b.sizeHint().width() for b in pair_buttons)
+        assert page.right.minimumSizeHint().width() < one_row
+    finally:
+        set_interface_language(SOURCE_LANGUAGE)

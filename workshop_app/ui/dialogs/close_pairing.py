@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup import closing
+from workshop_app.core.i18n import N_, _
 from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
 from workshop_app.ui.widgets.date_edit import DateEdit
 from workshop_app.ui.widgets.fields import WARNING_STYLE, name_inner_parts
@@ -34,11 +35,18 @@ if TYPE_CHECKING:
 
 REASON_CHARS = 48
 _ASKED = (
-    ("mentor", "&Mentor"),
-    ("mentee", "M&entee"),
-    ("both", "&Both"),
-    ("program", "The &program"),
+    ("mentor", N_("&Mentor")),
+    ("mentee", N_("M&entee")),
+    ("both", N_("&Both")),
+    ("program", N_("The &program")),
 )
+# What a screen reader says of each choice of who asked.
+_ASKED_NAMES = {
+    "mentor": N_("Asked by mentor"),
+    "mentee": N_("Asked by mentee"),
+    "both": N_("Asked by both"),
+    "program": N_("Asked by the program"),
+}
 
 
 class ClosePairingDialog(QDialog):
@@ -51,67 +59,75 @@ class ClosePairingDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Close a pairing")
+        self.setWindowTitle(_("Close a pairing"))
         self.wf, self.today = wf, today
         closed = closing.closures(wf.conn)
         self.pair = QComboBox()
-        self.pair.setAccessibleName("Pair")
+        self.pair.setAccessibleName(_("Pair"))
         for p in wf.roster.pairs():
             if p.id in closed:
                 continue
             mentor = wf.roster.participant(p.mentor_id).name
             mentee = wf.roster.participant(p.mentee_id).name
-            self.pair.addItem(f"{p.code}  {mentor} & {mentee}", p.id)
+            self.pair.addItem(
+                _("{code}  {mentor} & {mentee}").format(code=p.code, mentor=mentor, mentee=mentee),
+                p.id,
+            )
         if pair_id is not None:
             self.pair.setCurrentIndex(max(self.pair.findData(pair_id), 0))
         clause = wf.workshop().no_fault_text.strip()
-        intro = QLabel(
+        words = _(
             "A no-fault closure: the pair, its signed charter, check-ins and log stay as the "
             "program's record; the charter can no longer be edited. It can be undone while "
-            "the program is open." + (f"\n\nThe charter says: “{clause}”" if clause else "")
+            "the program is open."
         )
+        if clause:
+            says = _("The charter says: “{clause}”").format(clause=clause)
+            words = f"{words}\n\n{says}"
+        intro = QLabel(words)
         intro.setWordWrap(True)
         intro.setMinimumWidth(intro.fontMetrics().averageCharWidth() * 60)
         self.closed_on = DateEdit(QDate(today.year, today.month, today.day))
-        self.closed_on.setAccessibleName("Closed on")
+        self.closed_on.setAccessibleName(_("Closed on"))
         self.closed_on.setMaximumDate(QDate(today.year, today.month, today.day))
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason")
-        self.reason.setPlaceholderText("e.g. Mentee moved to another site")
+        self.reason.setAccessibleName(_("Reason"))
+        self.reason.setPlaceholderText(_("e.g. Mentee moved to another site"))
         self.reason.setMaxLength(closing.MAX_REASON)
         self.reason.setMinimumWidth(self.reason.fontMetrics().averageCharWidth() * REASON_CHARS)
         self.asked = QButtonGroup(self)
         asked_row = QHBoxLayout()
         self.asked_buttons: dict[str, QRadioButton] = {}
         for key, label in _ASKED:
-            button = QRadioButton(label)
-            button.setAccessibleName(f"Asked by {label.replace('&', '').lower()}")
+            button = QRadioButton(_(label))
+            button.setAccessibleName(_(_ASKED_NAMES[key]))
             self.asked.addButton(button)
             self.asked_buttons[key] = button
             asked_row.addWidget(button)
         asked_row.addStretch(1)
         self.asked.buttonToggled.connect(self._check)
-        self.rematched = QCheckBox("The program &re-matched them (or will)")
-        self.rematched.setAccessibleName("Re-matched")
+        self.rematched = QCheckBox(_("The program &re-matched them (or will)"))
+        self.rematched.setAccessibleName(_("Re-matched"))
         self.problem = QLabel("\N{NO-BREAK SPACE}")
         self.problem.setStyleSheet(WARNING_STYLE)
         self.problem.setWordWrap(True)
         form = QFormLayout(self)
         form.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         form.addRow(intro)
-        form.addRow("P&air", self.pair)
-        form.addRow("Closed &on", self.closed_on)
-        form.addRow("Rea&son", self.reason)
-        form.addRow("Who asked", asked_row)
+        form.addRow(_("P&air"), self.pair)
+        form.addRow(_("Closed &on"), self.closed_on)
+        form.addRow(_("Rea&son"), self.reason)
+        form.addRow(_("Who asked"), asked_row)
         form.addRow("", self.rematched)
         form.addRow(self.problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Close this pairing")
-        ok.setAccessibleName("Close this pairing")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        ok.setText(_("Close this pairing"))
+        ok.setAccessibleName(_("Close this pairing"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(cancel.text().replace("&", ""))
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
@@ -123,7 +139,7 @@ class ClosePairingDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         chosen = self.asked.checkedButton() is not None and self.pair.count() > 0
         ok.setEnabled(chosen)
-        ok.setToolTip("" if chosen else "Choose who asked to close the pairing")
+        ok.setToolTip("" if chosen else _("Choose who asked to close the pairing"))
 
     def asked_by(self) -> str:
         return next((k for k, b in self.asked_buttons.items() if b.isChecked()), "")
@@ -156,7 +172,9 @@ def open_close_pairing(
         return _offer_reopen(parent, wf, found)
     dialog = ClosePairingDialog(wf, today=today, pair_id=pair_id, parent=parent)
     if dialog.pair.count() == 0:
-        show_user_error(parent, "No pairing to close", UserError("Every pair is closed already."))
+        show_user_error(
+            parent, _("No pairing to close"), UserError(_("Every pair is closed already."))
+        )
         return False
     return dialog.exec() == QDialog.DialogCode.Accepted
 
@@ -165,11 +183,13 @@ def _offer_reopen(parent: QWidget, wf: WorkshopFile, found: closing.Closure) -> 
     code = wf.roster.pair(found.pair_id).code
     answer = ask(
         parent,
-        "Reopen a pairing",
-        f"Pair {code} is closed. Reopen it?",
-        detail=f"{closing.describe(found, wf.workshop().language)}. Reopening undoes the "
-        "closure: its charter can be edited again; every record stays as it is.",
-        answers=[("reopen", "Reopen pairing"), (CANCEL, "")],
+        _("Reopen a pairing"),
+        _("Pair {code} is closed. Reopen it?").format(code=code),
+        detail=_(
+            "{closure}. Reopening undoes the closure: its charter can be edited again; every "
+            "record stays as it is."
+        ).format(closure=closing.describe(found, wf.workshop().language)),
+        answers=[("reopen", _("Reopen pairing")), (CANCEL, "")],
         default=CANCEL,
     )
     if answer != "reopen":
@@ -177,6 +197,6 @@ def _offer_reopen(parent: QWidget, wf: WorkshopFile, found: closing.Closure) -> 
     try:
         closing.reopen_pairing(wf, found.pair_id)
     except UserError as exc:
-        show_user_error(parent, "The pairing was not reopened", exc)
+        show_user_error(parent, _("The pairing was not reopened"), exc)
         return False
     return True

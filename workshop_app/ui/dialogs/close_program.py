@@ -27,23 +27,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.core.charters.dates import format_date
+from workshop_app.core.charters.dates import parse_date
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup import close_out, retention
 from workshop_app.core.followup.closing import OUTCOME_WORDS
-from workshop_app.core.words import count
+from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
 from workshop_app.ui.screen_fit import fit_to_screen
 from workshop_app.ui.widgets.date_edit import DateEdit
 from workshop_app.ui.widgets.fields import WARNING_STYLE, name_inner_parts
+from workshop_app.ui.widgets.locale import shown_long_date
 
 if TYPE_CHECKING:
     from workshop_app.core.store.workshop_file import WorkshopFile
 
 KEYS = {Qt.Key.Key_M: "met", Qt.Key.Key_P: "partly", Qt.Key.Key_N: "not_met"}
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Space)
-NO_GOAL = "no goal"
+NO_GOAL = N_("no goal")
 NOT_SET = -1  # the retention box's "Not set"
+
+
+def _shown(value: object) -> str:
+    """A stored date as the interface language writes it ("19 gennaio 2027")."""
+    day = parse_date(value)
+    return shown_long_date(QDate(day.year, day.month, day.day)) if day else str(value or "")
 
 
 class OutcomeTable(QTableWidget):
@@ -51,10 +58,11 @@ class OutcomeTable(QTableWidget):
 
     def __init__(self, pairs: list[close_out.PairToClose]) -> None:
         super().__init__(len(pairs), 4)
-        self.setHorizontalHeaderLabels(["Pair", "Goal 1", "Goal 2", "Goal 3"])
-        self.setAccessibleName("Outcome per goal")
+        goals = [_("Goal {n}").format(n=n) for n in (1, 2, 3)]
+        self.setHorizontalHeaderLabels([_("Pair"), *goals])
+        self.setAccessibleName(_("Outcome per goal"))
         self.setAccessibleDescription(
-            "M: met, P: partly, N: not met, Delete: not recorded. Each moves to the next goal."
+            _("M: met, P: partly, N: not met, Delete: not recorded. Each moves to the next goal.")
         )
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -67,7 +75,9 @@ class OutcomeTable(QTableWidget):
         self.pairs = pairs
         self.values: dict[str, list[str]] = {}
         for row, p in enumerate(pairs):
-            label = f"{p.code}  {p.names}" + ("  (closed before)" if p.closed else "")
+            label = (
+                _("{code}  {names}  (closed before)") if p.closed else _("{code}  {names}")
+            ).format(code=p.code, names=p.names)
             code = QTableWidgetItem(label)
             code.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.setItem(row, 0, code)
@@ -97,12 +107,16 @@ class OutcomeTable(QTableWidget):
         item = self.item(row, position)
         assert item is not None
         if position not in p.goals:
-            item.setText(NO_GOAL)
+            item.setText(_(NO_GOAL))
             return
         value = self.values[p.pair_id][position - 1]
-        item.setText(OUTCOME_WORDS[value] if value else "–")
-        item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                     f"{p.code} goal {position}: {OUTCOME_WORDS[value]}")  # fmt: skip
+        item.setText(_(OUTCOME_WORDS[value]) if value else "–")
+        item.setData(
+            Qt.ItemDataRole.AccessibleTextRole,
+            _("{code} goal {n}: {outcome}").format(
+                code=p.code, n=position, outcome=_(OUTCOME_WORDS[value])
+            ),
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
@@ -138,41 +152,45 @@ class CloseProgramDialog(QDialog):
 
     def __init__(self, wf: WorkshopFile, *, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Close the program")
+        self.setWindowTitle(_("Close the program"))
         self.wf, self.today = wf, today
         w = wf.workshop()
         intro = QLabel(
-            "The final checkpoint: record the outcome of each goal of every pair still open "
-            "(M met, P partly, N not met, Delete not recorded; each moves on). Every open "
-            "pair is closed as completed; after this the file is the program's record and "
-            "closed pairs cannot be reopened."
+            _(
+                "The final checkpoint: record the outcome of each goal of every pair still open "
+                "(M met, P partly, N not met, Delete not recorded; each moves on). Every open "
+                "pair is closed as completed; after this the file is the program's record and "
+                "closed pairs cannot be reopened."
+            )
         )
         intro.setWordWrap(True)
         self.table = OutcomeTable(close_out.pairs_to_close(wf))
         self.closed_on = DateEdit(QDate(today.year, today.month, today.day))
-        self.closed_on.setAccessibleName("Program closed on")
+        self.closed_on.setAccessibleName(_("Program closed on"))
         self.closed_on.setMaximumDate(QDate(today.year, today.month, today.day))
         self.retention = QSpinBox()
-        self.retention.setAccessibleName("Keep personal data for (months)")
+        self.retention.setAccessibleName(_("Keep personal data for (months)"))
         self.retention.setRange(NOT_SET, close_out.MAX_RETENTION_MONTHS)
-        self.retention.setSpecialValueText("Not set")
-        self.retention.setSuffix(" months")
+        self.retention.setSpecialValueText(_("Not set"))
+        # Translators: after the number of months in a spin box (its value changes; one suffix).
+        self.retention.setSuffix(_(" months"))
         self.retention.setValue(NOT_SET if w.retention_months is None else w.retention_months)
         self.problem = QLabel("\N{NO-BREAK SPACE}")
         self.problem.setStyleSheet(WARNING_STYLE)
         self.problem.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Program closed &on", self.closed_on)
-        form.addRow("&Keep personal data for", self.retention)
+        form.addRow(_("Program closed &on"), self.closed_on)
+        form.addRow(_("&Keep personal data for"), self.retention)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Close the program")
-        ok.setAccessibleName("Close the program")
+        ok.setText(_("Close the program"))
+        ok.setAccessibleName(_("Close the program"))
         ok.setAutoDefault(False)  # Enter in the table must not close the program
         ok.setDefault(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(cancel.text().replace("&", ""))
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -209,18 +227,29 @@ class CloseProgramDialog(QDialog):
         still_open = sum(1 for p in pairs if not p.closed)
         values = self.table.outcomes()
         blank = sum(1 for p in pairs for n in p.goals if not values[p.pair_id][n - 1])
-        detail = (
-            f"{count(still_open, 'open pair')} will be closed as completed. "
-            + (f"{count(blank, 'goal')} {'has' if blank == 1 else 'have'} no outcome recorded. "
-               if blank else "")
-            + "Closed pairs cannot be reopened after this."
-        )  # fmt: skip
+        sentences = [
+            ngettext(
+                "{n} open pair will be closed as completed.",
+                "{n} open pairs will be closed as completed.",
+                still_open,
+            ).format(n=f"{still_open:,}")
+        ]
+        if blank:
+            sentences.append(
+                ngettext(
+                    "{n} goal has no outcome recorded.",
+                    "{n} goals have no outcome recorded.",
+                    blank,
+                ).format(n=f"{blank:,}")
+            )
+        sentences.append(_("Closed pairs cannot be reopened after this."))
+        day = QDate(closed_on.year, closed_on.month, closed_on.day)
         answer = ask(
             self,
-            "Close the program",
-            f"Close the program on {format_date(closed_on, self.wf.workshop().language)}?",
-            detail=detail,
-            answers=[("close", "Close the program"), (CANCEL, "")],
+            _("Close the program"),
+            _("Close the program on {date}?").format(date=shown_long_date(day)),
+            detail=" ".join(sentences),
+            answers=[("close", _("Close the program")), (CANCEL, "")],
             default=CANCEL,
         )
         return answer == "close"
@@ -231,31 +260,35 @@ class ClosedProgramDialog(QDialog):
 
     def __init__(self, wf: WorkshopFile, *, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("The program is closed")
+        self.setWindowTitle(_("The program is closed"))
         self.wf, self.today = wf, today
         w = wf.workshop()
-        lang = w.language
         refusal = retention.refusal(wf, today=today)
-        lines = [f"The program was closed on {format_date(w.program_closed_on, lang)}."]
+        lines = [_("The program was closed on {date}.").format(date=_shown(w.program_closed_on))]
         if w.anonymised_on:
-            lines.append(f"Personal data was removed on {format_date(w.anonymised_on, lang)}.")
+            lines.append(
+                _("Personal data was removed on {date}.").format(date=_shown(w.anonymised_on))
+            )
         elif refusal is None:
             lines.append(
-                "The retention period has passed: personal data can be removed now. The "
-                "figures stay."
+                _(
+                    "The retention period has passed: personal data can be removed now. The "
+                    "figures stay."
+                )
             )
         else:
             lines.append(refusal)
         self.state = QLabel(" ".join(lines))
         self.state.setWordWrap(True)
-        self.state.setAccessibleName("Close-out")
+        self.state.setAccessibleName(_("Close-out"))
         self.state.setMinimumWidth(self.state.fontMetrics().averageCharWidth() * 60)
-        self.remove_button = QPushButton("&Remove personal data…")
-        self.remove_button.setAccessibleName("Remove personal data")
+        self.remove_button = QPushButton(_("&Remove personal data…"))
+        self.remove_button.setAccessibleName(_("Remove personal data"))
         self.remove_button.setEnabled(refusal is None)
         self.remove_button.clicked.connect(self._remove)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(close.text().replace("&", ""))
         self.buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -267,10 +300,13 @@ class ClosedProgramDialog(QDialog):
         items = "".join(f"<li>{line}</li>" for line in done.lines())
         answer = ask(
             self,
-            "Remove personal data",
-            f"Remove personal data from {self.wf.path.name}? This cannot be undone.",
-            detail=f"<ul>{items}</ul>The file is changed in place and its backups are deleted.",
-            answers=[("remove", "Remove personal data"), (CANCEL, "")],
+            _("Remove personal data"),
+            _("Remove personal data from {file}? This cannot be undone.").format(
+                file=self.wf.path.name
+            ),
+            detail=f"<ul>{items}</ul>"
+            + _("The file is changed in place and its backups are deleted."),
+            answers=[("remove", _("Remove personal data")), (CANCEL, "")],
             default=CANCEL,
             destructive="remove",
         )
@@ -279,7 +315,7 @@ class ClosedProgramDialog(QDialog):
         try:
             retention.anonymise(self.wf, today=self.today)
         except UserError as exc:
-            show_user_error(self, "Personal data was not removed", exc)
+            show_user_error(self, _("Personal data was not removed"), exc)
             return
         self.accept()
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -31,21 +31,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.core.charters.dates import format_date
 from workshop_app.core.errors import UserError
 from workshop_app.core.file_names import safe_filename
 from workshop_app.core.followup.outcomes_render import report_target, write_report_file
 from workshop_app.core.followup.outcomes_suppress import MINIMUM
+from workshop_app.core.i18n import N_, _
 from workshop_app.core.jobs import CancelCheck, Progress, run_in_child
 from workshop_app.ui.dialogs.ask import CANCEL, ask, name_buttons
 from workshop_app.ui.dialogs.checkin import open_file
 from workshop_app.ui.jobs import Job, JobRow
 from workshop_app.ui.style import DONE_COLOUR, ERROR_STYLE, HELP_STYLE
+from workshop_app.ui.widgets.locale import shown_long_date
 
 if TYPE_CHECKING:
     from workshop_app.core.store.workshop_file import WorkshopFile
 
-FILTERS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel workbook (*.xlsx)"}
+FILTERS = {"pdf": N_("PDF (*.pdf)"), "xlsx": N_("Excel workbook (*.xlsx)")}
 HINT_WIDTH = 460  # the hints wrap here: a few short lines each
 
 
@@ -70,30 +71,35 @@ class OutcomesReportDialog(QDialog):
         self.wf = wf
         self.today = today
         self.saved: Path | None = None
-        self.setWindowTitle("Outcomes report")
+        self.setWindowTitle(_("Outcomes report"))
         workshop = wf.workshop()
         intro = _hint(
-            f"The program's figures as of {format_date(today, workshop.language)}, for the "
-            "sponsor: participation, "
-            "charters signed, pairs meeting at their agreed cadence, goal progress, fit, "
-            "satisfaction and closures, beside the program's own measures of success. "
-            f"No count of fewer than {MINIMUM} people is shown, and no charter content."
+            _(
+                "The program's figures as of {date}, for the sponsor: participation, charters "
+                "signed, pairs meeting at their agreed cadence, goal progress, fit, "
+                "satisfaction and closures, beside the program's own measures of success. "
+                "No count of fewer than {minimum} people is shown, and no charter content."
+            ).format(
+                date=shown_long_date(QDate(today.year, today.month, today.day)), minimum=MINIMUM
+            )
         )
-        self.pdf = QRadioButton("One-page &PDF, to send or print")
-        self.pdf.setAccessibleName("PDF")
-        self.xlsx = QRadioButton("Excel &workbook, with every figure")
-        self.xlsx.setAccessibleName("Excel workbook")
+        self.pdf = QRadioButton(_("One-page &PDF, to send or print"))
+        self.pdf.setAccessibleName(_("PDF"))
+        self.xlsx = QRadioButton(_("Excel &workbook, with every figure"))
+        self.xlsx.setAccessibleName(_("Excel workbook"))
         self.pdf.setChecked(True)
         formats = QButtonGroup(self)
         for button in (self.pdf, self.xlsx):
             formats.addButton(button)
             button.toggled.connect(self._format_changed)
-        self.comments = QCheckBox("&Include what people wrote (comments, reasons for closures)")
-        self.comments.setAccessibleName("Include comments")
+        self.comments = QCheckBox(_("&Include what people wrote (comments, reasons for closures)"))
+        self.comments.setAccessibleName(_("Include comments"))
         comments_hint = _hint(
-            "Check-in comments and the reasons given for closures, one per person, in no "
-            f"particular order; none at all when fewer than {MINIMUM} people wrote one. You "
-            "are asked to confirm before they are saved."
+            _(
+                "Check-in comments and the reasons given for closures, one per person, in no "
+                "particular order; none at all when fewer than {minimum} people wrote one. You "
+                "are asked to confirm before they are saved."
+            ).format(minimum=MINIMUM)
         )
         self.destination = QLineEdit(
             str(
@@ -101,32 +107,32 @@ class OutcomesReportDialog(QDialog):
                 / safe_filename(f"{workshop.program} outcomes {today}", fallback="outcomes")
             )
         )
-        self.destination.setAccessibleName("Save the report as")
+        self.destination.setAccessibleName(_("Save the report as"))
         self.destination.returnPressed.connect(self.save)
-        choose = QPushButton("C&hoose…")
-        choose.setAccessibleName("Choose where to save the report")
+        choose = QPushButton(_("C&hoose…"))
+        choose.setAccessibleName(_("Choose where to save the report"))
         choose.clicked.connect(self.choose_destination)
         where = QHBoxLayout()
         where.addWidget(self.destination, 1)
         where.addWidget(choose)
 
-        self.save_button = QPushButton("&Save report")
+        self.save_button = QPushButton(_("&Save report"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        close = QPushButton("Close")
+        close = QPushButton(_("Close"))
         close.clicked.connect(self.reject)
-        self.progress = JobRow("Saving the report", button=self.save_button)
+        self.progress = JobRow(_("Saving the report"), button=self.save_button)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setAccessibleName("What went wrong")
+        self.error.setAccessibleName(_("What went wrong"))
         self.error.hide()
         self.saved_label = QLabel()
         self.saved_label.setWordWrap(True)
-        self.saved_label.setAccessibleName("Saved report")
+        self.saved_label.setAccessibleName(_("Saved report"))
         self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_button = QPushButton("&Open")
-        self.open_button.setAccessibleName("Open the report")
+        self.open_button = QPushButton(_("&Open"))
+        self.open_button.setAccessibleName(_("Open the report"))
         self.open_button.clicked.connect(self.open_saved)
         done = QHBoxLayout()
         done.addWidget(self.saved_label, 1)
@@ -143,14 +149,14 @@ class OutcomesReportDialog(QDialog):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.addWidget(intro)
         layout.addSpacing(6)
-        layout.addWidget(_heading("Format"))
+        layout.addWidget(_heading(_("Format")))
         layout.addWidget(self.pdf)
         layout.addWidget(self.xlsx)
         layout.addSpacing(6)
         layout.addWidget(self.comments)
         layout.addWidget(comments_hint)
         layout.addSpacing(6)
-        layout.addWidget(_heading("Save as"))
+        layout.addWidget(_heading(_("Save as")))
         layout.addLayout(where)
         layout.addWidget(self.progress)
         layout.addWidget(self.error)
@@ -172,11 +178,11 @@ class OutcomesReportDialog(QDialog):
 
     def choose_destination(self) -> bool:
         format = self.chosen_format()
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen, _filter = QFileDialog.getSaveFileName(
             self,
-            "Save the outcomes report as",
+            _("Save the outcomes report as"),
             self.destination.text(),
-            FILTERS[format],
+            _(FILTERS[format]),
             options=QFileDialog.Option.DontConfirmOverwrite,  # asked once, on saving
         )
         if not chosen:
@@ -195,23 +201,33 @@ class OutcomesReportDialog(QDialog):
         self.open_button.hide()
         text = self.destination.text().strip()
         if not text:
-            return self._refused("Give the report a file name first.")
+            return self._refused(_("Give the report a file name first."))
         try:
             out, format = report_target(Path(text).expanduser(), self.chosen_format())
         except UserError as exc:
             return self._refused(exc.message)
         if out.is_dir():
-            return self._refused(f"{out} is a folder: give the report a file name.")
+            return self._refused(
+                _("{path} is a folder: give the report a file name.").format(path=out)
+            )
         if not out.parent.is_dir():
-            return self._refused(f"The folder {out.parent} does not exist: nothing was saved.")
+            return self._refused(
+                _("The folder {folder} does not exist: nothing was saved.").format(
+                    folder=out.parent
+                )
+            )
         include = self.comments.isChecked()
         if include and not self.confirm_comments():
             return self._refused(
-                "Nothing was saved: including what people wrote was not confirmed. Untick "
-                "“Include what people wrote” to save the report without it."
+                _(
+                    "Nothing was saved: including what people wrote was not confirmed. Untick "
+                    "“Include what people wrote” to save the report without it."
+                )
             )
         if out.exists() and not self._replace(out):
-            return self._refused(f"Nothing was saved: {out.name} was kept as it is.")
+            return self._refused(
+                _("Nothing was saved: {file} was kept as it is.").format(file=out.name)
+            )
         self.destination.setText(str(out))
         args = (str(self.wf.path), str(out), format, self.today.isoformat(), include)
 
@@ -225,23 +241,28 @@ class OutcomesReportDialog(QDialog):
             work,
             done=self._saved,
             failed=self._failed,
-            cancelled=lambda: self._failed("Cancelled: nothing was saved."),
-            what="The outcomes report",
+            cancelled=lambda: self._failed(_("Cancelled: nothing was saved.")),
+            what=_("The outcomes report"),
         )
-        self.progress.run("Saving the outcomes report…", job)
+        self.progress.run(_("Saving the outcomes report…"), job)
         return True
 
     def confirm_comments(self) -> bool:
         answer = ask(
             self,
-            "Include what people wrote?",
-            "The report will include what mentors and mentees wrote in their own words.",
-            detail="<ul><li>Comments from check-in surveys</li><li>The reasons given for "
-            "no-fault closures</li></ul>They are listed one per person, in no particular "
-            f"order, and only when at least {MINIMUM} people wrote one. Someone who knows "
-            "a pair may still recognise their words: share the report only with people the "
-            "program told participants would see it.",
-            answers=[("include", "Include what they wrote"), (CANCEL, "")],
+            _("Include what people wrote?"),
+            _("The report will include what mentors and mentees wrote in their own words."),
+            detail="<ul><li>{comments}</li><li>{reasons}</li></ul>{rest}".format(
+                comments=_("Comments from check-in surveys"),
+                reasons=_("The reasons given for no-fault closures"),
+                rest=_(
+                    "They are listed one per person, in no particular order, and only when at "
+                    "least {minimum} people wrote one. Someone who knows a pair may still "
+                    "recognise their words: share the report only with people the program "
+                    "told participants would see it."
+                ).format(minimum=MINIMUM),
+            ),
+            answers=[("include", _("Include what they wrote")), (CANCEL, "")],
             default=CANCEL,
             icon=QMessageBox.Icon.Warning,
         )
@@ -250,10 +271,12 @@ class OutcomesReportDialog(QDialog):
     def _replace(self, out: Path) -> bool:
         answer = ask(
             self,
-            "Replace the file?",
-            f"{html.escape(out.name)} already exists in {html.escape(str(out.parent))}.",
-            detail="Replacing it writes the new report in its place.",
-            answers=[("replace", "Replace"), (CANCEL, "")],
+            _("Replace the file?"),
+            _("{file} already exists in {folder}.").format(
+                file=html.escape(out.name), folder=html.escape(str(out.parent))
+            ),
+            detail=_("Replacing it writes the new report in its place."),
+            answers=[("replace", _("Replace")), (CANCEL, "")],
             default=CANCEL,
             destructive="replace",
         )
@@ -261,7 +284,7 @@ class OutcomesReportDialog(QDialog):
 
     def _saved(self, path: str) -> None:
         self.saved = Path(path)
-        self.saved_label.setText(f"Saved {path}")
+        self.saved_label.setText(_("Saved {path}").format(path=path))
         self.saved_label.setStyleSheet(f"color: {DONE_COLOUR};")
         self.saved_label.show()
         self.open_button.show()
@@ -278,7 +301,9 @@ class OutcomesReportDialog(QDialog):
 
     def open_saved(self) -> None:
         if self.saved is not None and not open_file(self.saved):
-            self._failed(f"This computer has no program to open {self.saved.name} with.")
+            self._failed(
+                _("This computer has no program to open {file} with.").format(file=self.saved.name)
+            )
 
     def reject(self) -> None:
         """Close, unless the report is still being written (Cancel stops it first)."""

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.charter_fields import BASELINE_CHOICES, FREQUENCIES, MAX_GOALS
-from workshop_app.core.charters.dates import format_date
+from workshop_app.core.charters.dates import parse_date
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup import closing
 from workshop_app.core.followup.review_context import (
@@ -47,6 +47,7 @@ from workshop_app.core.followup.review_context import (
     read_agreed,
 )
 from workshop_app.core.followup.review_store import CharterChanges, Review, ReviewStore
+from workshop_app.core.i18n import N_, _
 from workshop_app.core.model import Charter
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.dialogs.ask import show_user_error
@@ -54,14 +55,26 @@ from workshop_app.ui.screen_fit import fit_to_screen
 from workshop_app.ui.style import ERROR_STYLE, HELP_STYLE
 from workshop_app.ui.widgets.date_field import DateField
 from workshop_app.ui.widgets.fields import name_inner_parts
+from workshop_app.ui.widgets.locale import shown_long_date
 
 # Mnemonics that clash with no other key of the dialog.
-CADENCE_TEXT = (("", "N&ot answered"), ("yes", "&Yes"), ("partly", "Pa&rtly"), ("no", "&No"))
+CADENCE_TEXT = (
+    ("", N_("N&ot answered")),
+    ("yes", N_("&Yes")),
+    ("partly", N_("Pa&rtly")),
+    ("no", N_("&No")),
+)
 TEXT_CHARS = 48  # the width of the typed lines: a goal's words fit in view
 DIALOG_CHARS = 110
 COMBO_CHARS = 36
 LONG_WORD = 20
 _LONG_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def _shown(value: object) -> str:
+    """A stored date as the interface language writes it ("19 gennaio 2027")."""
+    day = parse_date(value)
+    return shown_long_date(QDate(day.year, day.month, day.day)) if day else str(value or "")
 
 
 class ReviewEntryDialog(QDialog):
@@ -80,86 +93,99 @@ class ReviewEntryDialog(QDialog):
         self.today = today or date.today()
         self.store = ReviewStore(wf)
         self.saved: Review | None = None
-        self.setWindowTitle("Enter a checkpoint review")
+        self.setWindowTitle(_("Enter a checkpoint review"))
         closed = closed_pairs(wf)
         self.pairs = [p for p in wf.roster.pairs() if pair_id is None or p.id == pair_id]
         self.closed = {p.id for p in self.pairs if p.id in closed}
         people = {p.id: p.name for p in wf.roster.participants()}
 
         self.pair = _combo()
-        self.pair.setAccessibleName("Pair")
+        self.pair.setAccessibleName(_("Pair"))
         for p in self.pairs:
-            text = f"{p.code} · {people.get(p.mentor_id, '')} & {people.get(p.mentee_id, '')}"
-            self.pair.addItem(text + (" (closed)" if p.id in self.closed else ""), p.id)
+            names = {
+                "code": p.code,
+                "mentor": people.get(p.mentor_id, ""),
+                "mentee": people.get(p.mentee_id, ""),
+            }
+            shown = (
+                _("{code} · {mentor} & {mentee} (closed)")
+                if p.id in self.closed
+                else _("{code} · {mentor} & {mentee}")
+            )
+            self.pair.addItem(shown.format(**names), p.id)
         self.pair.setEnabled(pair_id is None)
         self.checkpoint = _combo()
-        self.checkpoint.setAccessibleName("Checkpoint")
-        self.held_on = DateField("Held on")
-        self.held_on.setAccessibleName("Held on")
+        self.checkpoint.setAccessibleName(_("Checkpoint"))
+        self.held_on = DateField(_("Held on"))
+        self.held_on.setAccessibleName(_("Held on"))
         # Checked against the workshop's date (a review before the launch is a slip), not today.
         self.held_on.set_reference(QDate.fromString(wf.workshop().date, "yyyy-MM-dd"))
         self.cadence_question = _typed("")
         self.cadence_kept = QButtonGroup(self)
         cadence_row = QHBoxLayout()
         for value, text in CADENCE_TEXT:
-            button = QRadioButton(text)
-            button.setAccessibleName(f"Cadence kept: {text.replace('&', '')}")
+            button = QRadioButton(_(text))
+            button.setAccessibleName(
+                _("Cadence kept: {answer}").format(answer=_(text).replace("&", ""))
+            )
             button.setProperty("value", value)
             self.cadence_kept.addButton(button)
             cadence_row.addWidget(button)
         cadence_row.addStretch(1)
 
         # Filled for the pair chosen (`_load_pair`): goals, plans, the charter's lines.
-        self.plans_note = self._text("What happened, and did the plan work?", "Plans used: notes")
+        self.plans_note = self._text(
+            _("What happened, and did the plan work?"), _("Plans used: notes")
+        )
         self.cadence_change = _combo()
-        self.cadence_change.setAccessibleName("New cadence")
+        self.cadence_change.setAccessibleName(_("New cadence"))
         self.cadence_custom = QLineEdit()
-        self.cadence_custom.setAccessibleName("New custom cadence")
-        self.cadence_custom.setPlaceholderText("in your words, like 'every third Friday'")
+        self.cadence_custom.setAccessibleName(_("New custom cadence"))
+        self.cadence_custom.setPlaceholderText(_("in your words, like 'every third Friday'"))
         self.cadence_change.currentIndexChanged.connect(self._custom_shown)
         self.changes_box = QWidget()
         self.changes_grid = QGridLayout(self.changes_box)
         self.changes_grid.setContentsMargins(0, 0, 0, 0)
-        self.changes_note = self._text("Anything else you decided", "What we change: notes")
+        self.changes_note = self._text(_("Anything else you decided"), _("What we change: notes"))
         self.version_note = QLabel()
         self.version_note.setWordWrap(True)
         self.version_note.setStyleSheet(HELP_STYLE)
         self.message = _typed("")
         self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setAccessibleName("Problem")
+        self.message.setAccessibleName(_("Problem"))
         self.message.hide()
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(_buddy("P&air", self.pair), self.pair)
-        form.addRow(_buddy("&Checkpoint", self.checkpoint), self.checkpoint)
-        form.addRow(_buddy("&Held on", self.held_on), self.held_on)
-        form.addRow(_heading("Our meetings"))
+        form.addRow(_buddy(_("P&air"), self.pair), self.pair)
+        form.addRow(_buddy(_("&Checkpoint"), self.checkpoint), self.checkpoint)
+        form.addRow(_buddy(_("&Held on"), self.held_on), self.held_on)
+        form.addRow(_heading(_("Our meetings")))
         form.addRow(self.cadence_question)
         form.addRow(cadence_row)
         # The goals' and plans' rows are the form's own, made for each pair chosen: only a
         # row of the dialog's form gets a wrapped label the height its width needs (nested in
         # a grid or a form of its own, a long goal's or plan's lines were cut off).
-        goals_heading = _heading("Our goals: where the mentee is now")
+        goals_heading = _heading(_("Our goals: where the mentee is now"))
         form.addRow(goals_heading)
         self.goals_grid = _Rows(form, goals_heading)
-        plans_heading = _heading("Our troubleshooting plans: did we use them?")
+        plans_heading = _heading(_("Our troubleshooting plans: did we use them?"))
         form.addRow(plans_heading)
         self.plans_grid = _Rows(form, plans_heading)
-        form.addRow(_buddy("No&tes", self.plans_note), self.plans_note)
-        form.addRow(_heading("What we change"))
+        form.addRow(_buddy(_("No&tes"), self.plans_note), self.plans_note)
+        form.addRow(_heading(_("What we change")))
         cadence_line = QHBoxLayout()
         cadence_line.addWidget(self.cadence_change)
         cadence_line.addWidget(self.cadence_custom, 1)
-        form.addRow(_buddy("Ca&dence", self.cadence_change), cadence_line)
+        form.addRow(_buddy(_("Ca&dence"), self.cadence_change), cadence_line)
         form.addRow(self.changes_box)
-        form.addRow(_buddy("Oth&er", self.changes_note), self.changes_note)
+        form.addRow(_buddy(_("Oth&er"), self.changes_note), self.changes_note)
         form.addRow(self.version_note)
 
         inner = QWidget()
         inner.setLayout(form)
         scroll = QScrollArea()
-        scroll.setAccessibleName("The review")
+        scroll.setAccessibleName(_("The review"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(inner)
@@ -168,9 +194,10 @@ class ReviewEntryDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("&Save review")
-        save.setAccessibleName("Save review")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        save.setText(_("&Save review"))
+        save.setAccessibleName(_("Save review"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(cancel.text().replace("&", ""))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
@@ -186,7 +213,7 @@ class ReviewEntryDialog(QDialog):
         self.pair.currentIndexChanged.connect(self._load_pair)
         self.checkpoint.currentIndexChanged.connect(self._load_review)
         if not self.pairs:
-            self._say("There is no such pair in this workshop: it may have been broken up.")
+            self._say(_("There is no such pair in this workshop: it may have been broken up."))
             save.setEnabled(False)
         else:
             self._load_pair()
@@ -214,7 +241,6 @@ class ReviewEntryDialog(QDialog):
         except UserError as exc:
             self._say(exc.message)
             return
-        lang = self.wf.workshop().language or "en"
         entered = {r.checkpoint_day for r in self.store.reviews(pair_id)}
         days = sorted(set(agreed.review_days) | entered)
         self.checkpoint.blockSignals(True)
@@ -225,8 +251,13 @@ class ReviewEntryDialog(QDialog):
         current = 0
         for index, day in enumerate(days):
             due = agreed.checkpoint_date(day)
-            text = f"Day {day}" + (f", {format_date(due.isoformat(), lang)}" if due else "")
-            self.checkpoint.addItem(text + (" (entered)" if day in entered else ""), day)
+            if due is None:
+                shape = _("Day {day} (entered)") if day in entered else _("Day {day}")
+            else:
+                shape = (
+                    _("Day {day}, {date} (entered)") if day in entered else _("Day {day}, {date}")
+                )
+            self.checkpoint.addItem(shape.format(day=day, date=_shown(due)), day)
             if due is not None and due <= soon:
                 current = index
         self.checkpoint.setCurrentIndex(current)
@@ -234,9 +265,9 @@ class ReviewEntryDialog(QDialog):
         cadence = cadence_words(agreed.fields)
         self.cadence_question.setText(
             breakable(
-                f"Did we keep our cadence? (agreed: {cadence})"
+                _("Did we keep our cadence? (agreed: {cadence})").format(cadence=cadence)
                 if cadence
-                else "Did we keep our cadence?"
+                else _("Did we keep our cadence?")
             )
         )
         self._fill_goals(agreed.goals)
@@ -250,19 +281,25 @@ class ReviewEntryDialog(QDialog):
                 edit.setEnabled(not closed)
         signed = charter.signed_version
         if closed:
-            self.version_note.setText("This pairing is closed: its charter stays as it is.")
+            self.version_note.setText(_("This pairing is closed: its charter stays as it is."))
         elif signed is not None and not charter.edited_since_signing:
             self.version_note.setText(
-                f"A change to the cadence, a goal or a plan becomes version {charter.version + 1} "
-                f"of the charter, to sign; version {signed} stays as it was signed."
+                _(
+                    "A change to the cadence, a goal or a plan becomes version {next} of the "
+                    "charter, to sign; version {signed} stays as it was signed."
+                ).format(next=charter.version + 1, signed=signed)
             )
         elif signed is not None:
             self.version_note.setText(
-                f"Changes go into version {charter.version}, not signed yet; version {signed} "
-                "stays as it was signed."
+                _(
+                    "Changes go into version {version}, not signed yet; version {signed} stays "
+                    "as it was signed."
+                ).format(version=charter.version, signed=signed)
             )
         else:
-            self.version_note.setText("The charter is not signed yet: changes go into it as it is.")
+            self.version_note.setText(
+                _("The charter is not signed yet: changes go into it as it is.")
+            )
         self._tab_order()
         self._load_review()
 
@@ -307,17 +344,21 @@ class ReviewEntryDialog(QDialog):
         shown = [(n, g) for n, g in enumerate(goals, 1) if (g.get("goal") or "").strip()]
         for n, goal in shown[:MAX_GOALS]:
             baseline = goal.get("baseline") or ""
-            number = QLabel(f"Goal &{n}")
+            number = QLabel(_("Goal &{n}").format(n=n))
             number.setStyleSheet("font-weight: 600;")
             words = _typed(str(goal.get("goal", "")).strip())
-            base = QLabel(f"baseline {baseline} of 5" if baseline else "no baseline")
+            base = QLabel(
+                _("baseline {baseline} of 5").format(baseline=baseline)
+                if baseline
+                else _("no baseline")
+            )
             base.setStyleSheet(HELP_STYLE)
             combo = QComboBox()
-            combo.setAccessibleName(f"Goal {n} now")
+            combo.setAccessibleName(_("Goal {n} now").format(n=n))
             combo.setAccessibleDescription(f"{goal.get('goal', '')}; {base.text()}")
-            combo.addItem("Not rated", None)
+            combo.addItem(_("Not rated"), None)
             for value, label in BASELINE_CHOICES[1:]:
-                combo.addItem(label, int(value))
+                combo.addItem(_(label), int(value))
             number.setBuddy(combo)
             rating_row = QWidget()
             rating = QHBoxLayout(rating_row)
@@ -331,9 +372,9 @@ class ReviewEntryDialog(QDialog):
             self.goals_grid.add(words)
             self.goal_progress.append(combo)
         if not shown:
-            self.goals_grid.add(QLabel("The charter has no goals yet."))
+            self.goals_grid.add(QLabel(_("The charter has no goals yet.")))
         # Progress is stored by goal position.
-        self._goal_positions = [n for n, _ in shown[:MAX_GOALS]]
+        self._goal_positions = [n for n, _goal in shown[:MAX_GOALS]]
 
     def _fill_plans(self, plans: tuple[Mapping[str, Any], ...]) -> None:
         """A "Used" box per plan, beside the plan's words (wrapped: a plan is often a sentence
@@ -345,9 +386,11 @@ class ReviewEntryDialog(QDialog):
             scenario = (plan.get("scenario") or "").strip()
             if not scenario:
                 continue
-            words = f"If this happens: {scenario}\nWe will: {(plan.get('plan') or '').strip()}"
-            box = QCheckBox(f"Used plan {n}")
-            box.setAccessibleName(f"Used plan {n}")
+            words = _("If this happens: {scenario}\nWe will: {plan}").format(
+                scenario=scenario, plan=(plan.get("plan") or "").strip()
+            )
+            box = QCheckBox(_("Used plan {n}").format(n=n))
+            box.setAccessibleName(_("Used plan {n}").format(n=n))
             box.setAccessibleDescription(words)
             text = _typed(words)
             # Each on a row of its own, the form's width (see the goals).
@@ -357,7 +400,7 @@ class ReviewEntryDialog(QDialog):
             self.plan_used.append(box)
             self._plan_scenarios.append(scenario)
         if not self.plan_used:
-            self.plans_grid.add(QLabel("The charter has no troubleshooting plans yet."))
+            self.plans_grid.add(QLabel(_("The charter has no troubleshooting plans yet.")))
 
     def _fill_changes(self, charter: Charter) -> None:
         frequency = str(charter.fields.get("meeting_frequency") or "")
@@ -365,10 +408,12 @@ class ReviewEntryDialog(QDialog):
         self.cadence_change.blockSignals(True)
         self.cadence_change.clear()
         agreed = cadence_words(charter.fields)
-        self.cadence_change.addItem(f"Keep it ({agreed})" if agreed else "Keep it", "")
+        self.cadence_change.addItem(
+            _("Keep it ({cadence})").format(cadence=agreed) if agreed else _("Keep it"), ""
+        )
         for value, text in FREQUENCIES:
             if value != frequency or value == "custom":
-                self.cadence_change.addItem(text, value)
+                self.cadence_change.addItem(_(text), value)
         self.cadence_change.blockSignals(False)
         self._custom_shown()
         _clear(self.changes_grid)
@@ -379,10 +424,12 @@ class ReviewEntryDialog(QDialog):
             positions.append(len(positions) + 1)
         row = 0
         for n in positions:
-            edit = self._line(self._charter_goals.get(n, ""), f"Goal {n} in the charter")
+            edit = self._line(
+                self._charter_goals.get(n, ""), _("Goal {n} in the charter").format(n=n)
+            )
             if n not in self._charter_goals:
-                edit.setPlaceholderText("a new goal, if you add one")
-            label = QLabel(f"Goal {n}")
+                edit.setPlaceholderText(_("a new goal, if you add one"))
+            label = QLabel(_("Goal {n}").format(n=n))
             label.setBuddy(edit)
             self.changes_grid.addWidget(label, row, 0)
             self.changes_grid.addWidget(edit, row, 1, 1, 2)
@@ -395,12 +442,12 @@ class ReviewEntryDialog(QDialog):
             scenario, plan = (
                 self._charter_plans[n - 1] if n <= len(self._charter_plans) else ("", "")
             )
-            situation = self._line(scenario, f"Plan {n}: if this happens")
-            action = self._line(plan, f"Plan {n}: we will")
+            situation = self._line(scenario, _("Plan {n}: if this happens").format(n=n))
+            action = self._line(plan, _("Plan {n}: we will").format(n=n))
             if n > len(self._charter_plans):
-                situation.setPlaceholderText("a new plan: if this happens")
-                action.setPlaceholderText("we will")
-            label = QLabel(f"Plan {n}")
+                situation.setPlaceholderText(_("a new plan: if this happens"))
+                action.setPlaceholderText(_("we will"))
+            label = QLabel(_("Plan {n}").format(n=n))
             self.changes_grid.addWidget(label, row, 0)
             self.changes_grid.addWidget(situation, row, 1)
             self.changes_grid.addWidget(action, row, 2)
@@ -565,11 +612,14 @@ def open_review_entry(
     found = closing.closure(wf.conn, pair_id) if pair_id is not None else None
     if found is not None:
         code = wf.roster.pair(found.pair_id).code
-        when = format_date(found.closed_on, wf.workshop().language)
         show_user_error(
             parent,
-            "No review entered",
-            UserError(f"Pair {code} was closed on {when}; its charter is kept as it was."),
+            _("No review entered"),
+            UserError(
+                _("Pair {code} was closed on {date}; its charter is kept as it was.").format(
+                    code=code, date=_shown(found.closed_on)
+                )
+            ),
         )
         return False
     dialog = ReviewEntryDialog(wf, pair_id=pair_id, parent=parent, today=today)

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.followup.review_context import checkpoint_counts
 from workshop_app.core.followup.review_render import COMBINED_NAME, PacketsWritten
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.jobs import CancelCheck, Progress, run_in_child
 from workshop_app.core.store.workshop_file import WorkshopFile
-from workshop_app.core.words import count
 from workshop_app.ui.jobs import Job, JobRow, Work
 from workshop_app.ui.print_jobs import open_folder
 from workshop_app.ui.style import ERROR_STYLE, HELP_STYLE
@@ -76,63 +76,69 @@ class ReviewPacketsDialog(QDialog):
         self.pair_ids = None if pair_id is None else [pair_id]
         self.written: PacketsWritten | None = None
         self._closing = False
-        self.setWindowTitle("Print review packets")
+        self.setWindowTitle(_("Print review packets"))
         intro = QLabel(
-            "One packet per pair for a checkpoint review, pre-filled from the pair's signed "
-            "charter: their goals with a 1-5 scale, their cadence, their plans, and room for "
-            "what they change. Closed pairs are left out."
+            _(
+                "One packet per pair for a checkpoint review, pre-filled from the pair's signed "
+                "charter: their goals with a 1-5 scale, their cadence, their plans, and room for "
+                "what they change. Closed pairs are left out."
+            )
         )
         intro.setWordWrap(True)
         intro.setStyleSheet(HELP_STYLE)
         self.checkpoint = QComboBox()
-        self.checkpoint.setAccessibleName("Checkpoint")
+        self.checkpoint.setAccessibleName(_("Checkpoint"))
         counts = checkpoint_counts(wf, pair_ids=self.pair_ids)
         for day, pairs in counts.items():
-            self.checkpoint.addItem(f"Day {day} ({count(pairs, 'pair')})", day)
+            shown = ngettext("Day {day} ({n} pair)", "Day {day} ({n} pairs)", pairs)
+            self.checkpoint.addItem(shown.format(day=day, n=f"{pairs:,}"), day)
         self.folder = QLineEdit(str(wf.path.parent / "Review packets"))
-        self.folder.setAccessibleName("Folder")
+        self.folder.setAccessibleName(_("Folder"))
         self.folder.setMinimumWidth(self.folder.fontMetrics().averageCharWidth() * FOLDER_CHARS)
         self.folder.setCursorPosition(0)
-        choose = QPushButton("C&hoose…")
-        choose.setAccessibleName("Choose the folder")
+        choose = QPushButton(_("C&hoose…"))
+        choose.setAccessibleName(_("Choose the folder"))
         choose.setAutoDefault(False)  # Return in the folder field saves, it does not browse
         choose.clicked.connect(self._choose)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
-        self.combined = QCheckBox(f"Also &one PDF of all of them ({COMBINED_NAME})")
-        self.combined.setAccessibleName("Combined file")
+        self.combined = QCheckBox(
+            _("Also &one PDF of all of them ({file})").format(file=COMBINED_NAME)
+        )
+        self.combined.setAccessibleName(_("Combined file"))
         self.combined.setChecked(pair_id is None)
-        self.duplex = QCheckBox("&Double-sided: start each packet on a front page")
-        self.duplex.setAccessibleName("Double-sided")
+        self.duplex = QCheckBox(_("&Double-sided: start each packet on a front page"))
+        self.duplex.setAccessibleName(_("Double-sided"))
         self.duplex.setChecked(True)
         self.combined.toggled.connect(self.duplex.setEnabled)
         self.duplex.setEnabled(self.combined.isChecked())
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = self.buttons.addButton(
-            "&Save packets", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Save packets"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.save_button.setAccessibleName("Save packets")
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        self.save_button.setAccessibleName(_("Save packets"))
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(close.text().replace("&", ""))
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
-        self.row = JobRow("Printing review packets", button=self.save_button)
+        self.row = JobRow(_("Printing review packets"), button=self.save_button)
         self.result_line = QLabel()
         self.result_line.setWordWrap(True)
         self.result_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result_line.setAccessibleName("Result")
+        self.result_line.setAccessibleName(_("Result"))
         self.result_line.hide()
-        self.open_button = QPushButton("Open the &folder")
-        self.open_button.setAccessibleName("Open the folder")
+        self.open_button = QPushButton(_("Open the &folder"))
+        self.open_button.setAccessibleName(_("Open the folder"))
         self.open_button.setAutoDefault(False)
         self.open_button.clicked.connect(lambda: open_folder(Path(self.folder.text())))
         self.open_button.hide()
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(_buddy("Chec&kpoint", self.checkpoint), self.checkpoint)
-        form.addRow(_buddy("&Into the folder", self.folder), folder_row)
+        form.addRow(_buddy(_("Chec&kpoint"), self.checkpoint), self.checkpoint)
+        form.addRow(_buddy(_("&Into the folder"), self.folder), folder_row)
         form.addRow(self.combined)
         form.addRow(self.duplex)
         layout = QVBoxLayout(self)
@@ -148,9 +154,9 @@ class ReviewPacketsDialog(QDialog):
         layout.addWidget(self.buttons)
         if not counts:
             self._say(
-                "There is nobody to review: every pair is closed."
+                _("There is nobody to review: every pair is closed.")
                 if wf.roster.pairs()
-                else "There are no pairs yet: import the roster first.",
+                else _("There are no pairs yet: import the roster first."),
                 error=True,
             )
             self.save_button.setEnabled(False)
@@ -163,7 +169,7 @@ class ReviewPacketsDialog(QDialog):
 
     def _choose(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Save the review packets in this folder", self.folder.text()
+            self, _("Save the review packets in this folder"), self.folder.text()
         )
         if folder:
             self.folder.setText(folder)
@@ -175,11 +181,14 @@ class ReviewPacketsDialog(QDialog):
             return
         text = self.folder.text().strip()
         if not text:
-            self._say("Choose a folder for the packets first.", error=True)
+            self._say(_("Choose a folder for the packets first."), error=True)
             return
         folder = Path(text).expanduser()
         if folder.exists() and not folder.is_dir():
-            self._say(f"{folder} is a file: choose a folder for the packets.", error=True)
+            self._say(
+                _("{folder} is a file: choose a folder for the packets.").format(folder=folder),
+                error=True,
+            )
             return
         day = int(self.checkpoint.currentData())
         self.result_line.hide()
@@ -195,19 +204,34 @@ class ReviewPacketsDialog(QDialog):
             ),
             done=lambda written: self._done(written, folder),
             failed=lambda message: self._ended(message, error=True),
-            cancelled=lambda: self._ended("Cancelled; the packets finished are kept, each whole."),
-            what="Printing review packets",
+            cancelled=lambda: self._ended(
+                _("Cancelled; the packets finished are kept, each whole.")
+            ),
+            what=_("Printing review packets"),
         )
         self.row.run(
-            f"Rendering the day-{day} review packets…", job, counting="Rendering review packets"
+            _("Rendering the day-{day} review packets…").format(day=day),
+            job,
+            counting=_("Rendering review packets"),
         )
 
     def _done(self, written: PacketsWritten, folder: Path) -> None:
         self.written = written
-        saved = (
-            f"Saved {count(len(written.files), 'review packet')} for day {written.day} in {folder}"
-        )
-        self._ended(saved + (f"; {written.left_out}." if written.left_out else "."))
+        n = len(written.files)
+        values = {"n": f"{n:,}", "day": written.day, "folder": folder}
+        if written.left_out:
+            saved = ngettext(
+                "Saved {n} review packet for day {day} in {folder}; {left_out}.",
+                "Saved {n} review packets for day {day} in {folder}; {left_out}.",
+                n,
+            ).format(left_out=written.left_out, **values)
+        else:
+            saved = ngettext(
+                "Saved {n} review packet for day {day} in {folder}.",
+                "Saved {n} review packets for day {day} in {folder}.",
+                n,
+            ).format(**values)
+        self._ended(saved)
         self.open_button.setVisible(not self._closing)
 
     def _ended(self, text: str, *, error: bool = False) -> None:

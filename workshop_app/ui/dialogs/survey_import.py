@@ -35,15 +35,16 @@ from workshop_app.core.followup.checkin_import import (
 )
 from workshop_app.core.followup.survey_mapping import IGNORED, IGNORED_LABEL, MEANINGS
 from workshop_app.core.followup.survey_read import SurveyTable, read_survey
+from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.core.store.workshop_file import WorkshopFile
-from workshop_app.core.words import count
 from workshop_app.ui.dialogs.import_frame import ImportFrame
 from workshop_app.ui.jobs import Job
+from workshop_app.ui.widgets.roster_models import role_word
 
 MAPPING_MIN_WIDTH = 300
 EXPANDED_PAIRS = 20
-FILE_FILTER = "Survey exports (*.xlsx *.csv *.tsv *.txt);;All files (*)"
-INTRO = (
+FILE_FILTER = N_("Survey exports (*.xlsx *.csv *.tsv *.txt);;All files (*)")
+INTRO = N_(
     "Choose a check-in survey export: Microsoft Forms (Open in Excel, .xlsx), Google Forms "
     "(Download responses, .csv) or Qualtrics (Export data, .csv or .tsv). Each response is "
     "matched to its pair by the pair code, else the email, else the name. Nothing changes "
@@ -61,13 +62,15 @@ class SurveyImportDialog(ImportFrame):
         super().__init__(
             wf,
             parent,
-            title="Import a check-in survey",
+            title=_("Import a check-in survey"),
             size=QSize(980, 620),
-            intro=INTRO,
-            what="survey export",
-            waiting="No export chosen yet. Press Choose file… to see what it holds before "
-            "anything is imported.",
-            file_filter=FILE_FILTER,
+            intro=_(INTRO),
+            what=_("survey export"),
+            waiting=_(
+                "No export chosen yet. Press Choose file… to see what it holds before "
+                "anything is imported."
+            ),
+            file_filter=_(FILE_FILTER),
             check=self.load,
             write=self.apply,
         )
@@ -78,7 +81,7 @@ class SurveyImportDialog(ImportFrame):
         self.reading: Job | None = None  # the export being read, if one is
 
         # Left: what each question column is read as, a combo per column.
-        self.mapping_box = QGroupBox("&What each column holds")
+        self.mapping_box = QGroupBox(_("&What each column holds"))
         # A question over its combo, one under the other: the question wraps to the list's
         # whole width (a form layout's label column wraps it narrower).
         self.mapping_list = QVBoxLayout()
@@ -115,7 +118,7 @@ class SurveyImportDialog(ImportFrame):
         self.summary.hide()
         self.copy_button.hide()
         self.import_button.setEnabled(False)
-        self.waiting.setText(f"Reading {path.name}…")
+        self.waiting.setText(_("Reading {file}…").format(file=path.name))
         self.area.setCurrentWidget(self.waiting)
         if self.reading is not None:
             self.reading.stop()
@@ -123,7 +126,7 @@ class SurveyImportDialog(ImportFrame):
             lambda _progress, _cancelled: read_survey(path),
             done=self._read,
             failed=self._unreadable,
-            what=f"Reading {path.name}",
+            what=_("Reading {file}").format(file=path.name),
         ).start()
 
     def _read(self, table: SurveyTable) -> None:
@@ -175,16 +178,16 @@ class SurveyImportDialog(ImportFrame):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(16)
-            combo.addItem(IGNORED_LABEL, IGNORED)
+            combo.addItem(_(IGNORED_LABEL), IGNORED)
             for key, words in MEANINGS.items():
-                combo.addItem(words, key)
+                combo.addItem(_(words), key)
             combo.setCurrentIndex(max(0, combo.findData(meaning)))
             question = texts.get(header, header)
             shown = question if question == header else f"{header}: {question}"
             label = QLabel(one_line(shown, limit=120))
             label.setWordWrap(True)
             label.setBuddy(combo)
-            combo.setAccessibleName(f"Column {one_line(header, limit=80)}")
+            combo.setAccessibleName(_("Column {header}").format(header=one_line(header, limit=80)))
             combo.setToolTip(question)
             combo.currentIndexChanged.connect(self._remap)
             self.mapping_list.addWidget(label)
@@ -195,9 +198,15 @@ class SurveyImportDialog(ImportFrame):
     def _show(self, plan: CheckinPlan) -> None:
         self.plan = plan
         if not plan.ok:
+            n = len(plan.problems)
             self.show_problems(
-                f"{plan.source} cannot be imported: {count(len(plan.problems), 'problem')} to "
-                "fix first (in the file, or in what a column holds). Nothing has been imported.",
+                ngettext(
+                    "{source} cannot be imported: {n} problem to fix first (in the file, or in "
+                    "what a column holds). Nothing has been imported.",
+                    "{source} cannot be imported: {n} problems to fix first (in the file, or in "
+                    "what a column holds). Nothing has been imported.",
+                    n,
+                ).format(source=plan.source, n=f"{n:,}"),
                 [str(p) for p in plan.problems],
             )
             return
@@ -209,19 +218,38 @@ class SurveyImportDialog(ImportFrame):
         if self.pair_id is not None:
             mine = [r for r in plan.responses if r.pair_id == self.pair_id]
             code = next((r.code for r in mine), None) or self._code_of(self.pair_id)
-            lines.append(f"{count(len(mine), 'response')} for pair {code}")
+            lines.append(
+                ngettext(
+                    "{n} response for pair {code}", "{n} responses for pair {code}", len(mine)
+                ).format(n=f"{len(mine):,}", code=code)
+            )
         self.summary.setText("\n".join(lines))
         by_pair: dict[str, list[str]] = {}
         for response in plan.responses:
-            who = f" ({response.person})" if response.person else ""
+            values = {
+                "row": response.row,
+                "role": role_word(response.role),
+                "person": response.person,
+                "sent": response.submitted_at[:10],
+            }
             by_pair.setdefault(response.code, []).append(
-                f"Row {response.row}: {response.role}{who}, sent {response.submitted_at[:10]}"
+                _("Row {row}: {role} ({person}), sent {sent}").format(**values)
+                if response.person
+                else _("Row {row}: {role}, sent {sent}").format(**values)
             )
         if by_pair:
-            top = QTreeWidgetItem([f"{count(len(plan.responses), 'response')} to import, by pair"])
+            n = len(plan.responses)
+            top = QTreeWidgetItem(
+                [
+                    ngettext(
+                        "{n} response to import, by pair", "{n} responses to import, by pair", n
+                    ).format(n=f"{n:,}")
+                ]
+            )
             pairs = []
             for code, rows in by_pair.items():
-                pair = QTreeWidgetItem([f"{code}: {count(len(rows), 'response')}"])
+                shown = ngettext("{code}: {n} response", "{code}: {n} responses", len(rows))
+                pair = QTreeWidgetItem([shown.format(code=code, n=f"{len(rows):,}")])
                 pair.addChildren([QTreeWidgetItem([row]) for row in rows])
                 pairs.append(pair)
             top.addChildren(pairs)
@@ -233,11 +261,20 @@ class SurveyImportDialog(ImportFrame):
         if plan.already:
             self.preview.addTopLevelItem(
                 QTreeWidgetItem(
-                    [f"{count(plan.already, 'response')} already imported: left as they are"]
+                    [
+                        ngettext(
+                            "{n} response already imported: left as it is",
+                            "{n} responses already imported: left as they are",
+                            plan.already,
+                        ).format(n=f"{plan.already:,}")
+                    ]
                 )
             )
         if plan.ignored_columns:
-            ignored = QTreeWidgetItem([f"{count(len(plan.ignored_columns), 'column')} not used"])
+            n = len(plan.ignored_columns)
+            ignored = QTreeWidgetItem(
+                [ngettext("{n} column not used", "{n} columns not used", n).format(n=f"{n:,}")]
+            )
             ignored.addChildren(
                 [QTreeWidgetItem([one_line(h, limit=120)]) for h in plan.ignored_columns]
             )
@@ -247,7 +284,7 @@ class SurveyImportDialog(ImportFrame):
         if something or plan.already:
             self.area.setCurrentWidget(self.preview)
         else:
-            self.waiting.setText("There are no responses to import in this export.")
+            self.waiting.setText(_("There are no responses to import in this export."))
             self.area.setCurrentWidget(self.waiting)
         self.offer_import(something)
 
@@ -255,7 +292,7 @@ class SurveyImportDialog(ImportFrame):
         try:
             return self.wf.roster.pair(pair_id).code
         except UserError:
-            return "(no longer in the workshop)"
+            return _("(no longer in the workshop)")
 
     def done(self, result: int) -> None:
         if self.reading is not None:  # closed while reading: nobody will see what it read
@@ -265,7 +302,7 @@ class SurveyImportDialog(ImportFrame):
 
     def apply(self) -> CheckinResult:
         if self.plan is None:
-            raise UserError("Choose a survey export first.")
+            raise UserError(_("Choose a survey export first."))
         return apply_checkins(self.wf, self.plan)
 
 

@@ -27,12 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMessageBox,
@@ -46,7 +45,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.charters.dates import parse_date
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup.contact_log import ContactLog
-from workshop_app.core.words import count
+from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.ui.dialogs.ask import show_user_error
 from workshop_app.ui.pages.base import WorkshopPage
 from workshop_app.ui.read_only import read_only_safe
@@ -70,11 +69,11 @@ if TYPE_CHECKING:
 # The other helpers' dialogs: (action name, button text, whether it acts on the selected pair,
 # whether it only reads the workshop, so that it works on one open read-only too).
 ACTIONS = (
-    ("import_checkins", "Import check-in survey…", False, False),
-    ("print_reviews", "Print review packets…", False, True),
-    ("outcomes", "Outcomes report…", False, True),
-    ("enter_review", "Enter review…", True, False),
-    ("close_pairing", "Close this pairing…", True, False),
+    ("import_checkins", N_("Import check-in survey…"), False, False),
+    ("print_reviews", N_("Print review packets…"), False, True),
+    ("outcomes", N_("Outcomes report…"), False, True),
+    ("enter_review", N_("Enter review…"), True, False),
+    ("close_pairing", N_("Close this pairing…"), True, False),
 )
 
 
@@ -113,15 +112,15 @@ class FollowUpPage(WorkshopPage):
         self.filter_buttons: dict[str, QPushButton] = {}
         group = QButtonGroup(self)
         for key, text in FILTERS:
-            button = QPushButton(text)
+            button = QPushButton(_(text))
             button.setCheckable(True)
-            button.setAccessibleName(text.replace("&", ""))
+            button.setAccessibleName(_(text).replace("&", ""))
             button.toggled.connect(lambda on, k=key: self._filter_toggled(k, on))
             group.addButton(button)
             self.filter_buttons[key] = button
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find a pair by code or name")
-        self.search.setAccessibleName("Find a pair")
+        self.search.setPlaceholderText(_("Find a pair by code or name"))
+        self.search.setAccessibleName(_("Find a pair"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(180)
         self.search.textChanged.connect(self._searched)
@@ -139,7 +138,7 @@ class FollowUpPage(WorkshopPage):
         toolbar.setLayout(tools)
 
         self.table = QTableView()
-        self.table.setAccessibleName("Pairs and their follow-up")
+        self.table.setAccessibleName(_("Pairs and their follow-up"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -160,15 +159,17 @@ class FollowUpPage(WorkshopPage):
         self.detail = FollowUpDetail()
         self.log = FollowUpLog()
         self.log.logged.connect(self._logged)
-        self.log.failed.connect(lambda exc: show_user_error(self, "Not logged", exc))
-        pair_tools = QHBoxLayout()
+        self.log.failed.connect(lambda exc: show_user_error(self, _("Not logged"), exc))
+        # A row that wraps: in German its four buttons are wider than the pane at 1.5x, and a
+        # row that cannot wrap pushed the window past the screen's edge.
+        pair_tools = FlowLayout()
         pair_tools.setContentsMargins(0, 0, 0, 0)
-        self.draft_button = QPushButton("Draft email…")
-        self.draft_button.setAccessibleName("Draft an email to this pair")
-        self.draft_button.setToolTip("Save an email to this at-risk pair as a draft (.eml)")
+        self.draft_button = QPushButton(_("Draft email…"))
+        self.draft_button.setAccessibleName(_("Draft an email to this pair"))
+        self.draft_button.setToolTip(_("Save an email to this at-risk pair as a draft (.eml)"))
         self.draft_button.clicked.connect(self._draft_selected)
-        self.draft_all_button = QPushButton("Draft emails to all at risk…")
-        self.draft_all_button.setAccessibleName("Draft emails to every at-risk pair shown")
+        self.draft_all_button = QPushButton(_("Draft emails to all at risk…"))
+        self.draft_all_button.setAccessibleName(_("Draft emails to every at-risk pair shown"))
         self.draft_all_button.clicked.connect(self._draft_shown)
         # They write files, not the workshop.
         read_only_safe(self.draft_button, self.draft_all_button)
@@ -178,12 +179,13 @@ class FollowUpPage(WorkshopPage):
             if for_pair:
                 self.action_buttons[name] = self._action_button(name, text, reads_only)
                 pair_tools.addWidget(self.action_buttons[name])
-        pair_tools.addStretch(1)
+        pair_row = WrappingRow()
+        pair_row.setLayout(pair_tools)
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addWidget(self.detail, 1)
-        upper_layout.addLayout(pair_tools)
+        upper_layout.addWidget(pair_row)
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(upper)
         self.right.addWidget(self.log)
@@ -205,8 +207,8 @@ class FollowUpPage(WorkshopPage):
         self._update_buttons()
 
     def _action_button(self, name: str, text: str, reads_only: bool) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text.rstrip("…"))
+        button = QPushButton(_(text))
+        button.setAccessibleName(_(text).rstrip("…"))
         button.clicked.connect(lambda: self.action_requested.emit(name, self._pair_id))
         button.hide()  # until the window wires it: no dead buttons
         if reads_only:
@@ -235,7 +237,6 @@ class FollowUpPage(WorkshopPage):
             self.log.set_log(None, readonly=True, launch=None)
         else:
             workshop = wf.workshop()
-            self.model.lang = self.log.model.lang = workshop.language
             self.log.today = self.today()
             self.log.set_log(ContactLog(wf), readonly=wf.readonly, launch=parse_date(workshop.date))
         super().set_workshop(wf)
@@ -330,7 +331,12 @@ class FollowUpPage(WorkshopPage):
     def _update_filter_counts(self) -> None:
         counts = self.model.counts()
         for key, text in FILTERS:
-            shown = text if key == "all" else f"{text} ({counts[key]:,})"
+            # Translators: a filter button and how many pairs it shows, "Overdue (3)".
+            shown = (
+                _(text)
+                if key == "all"
+                else _("{filter} ({n})").format(filter=_(text), n=f"{counts[key]:,}")
+            )
             self.filter_buttons[key].setText(shown)
             self.filter_buttons[key].setAccessibleName(shown.replace("&", ""))
 
@@ -370,7 +376,7 @@ class FollowUpPage(WorkshopPage):
     def _show_pair(self, pair_id: str | None) -> None:
         self._pair_id = pair_id
         pair = self.selected_pair()
-        self.detail.show_pair(pair, self.model.lang)
+        self.detail.show_pair(pair)
         self.log.set_pair(pair.pair_id if pair else None, pair.code if pair else "")
         self._update_buttons()
 
@@ -416,7 +422,7 @@ class FollowUpPage(WorkshopPage):
             return None
         if folder is None:
             chosen = QFileDialog.getExistingDirectory(
-                self, "Save the email drafts in this folder", str(self.wf.path.parent)
+                self, _("Save the email drafts in this folder"), str(self.wf.path.parent)
             )
             if not chosen:
                 return None
@@ -433,15 +439,33 @@ class FollowUpPage(WorkshopPage):
                 library=self._library,
             )
         except UserError as exc:
-            show_user_error(self, "The email drafts were not saved", exc)
+            show_user_error(self, _("The email drafts were not saved"), exc)
             return None
-        drafts = count(len(result.files), "email draft")
-        text = f"{drafts} saved in {result.folder}; open them in your mail program."
+        n = len(result.files)
+        text = ngettext(
+            "{n} email draft saved in {folder}; open it in your mail program.",
+            "{n} email drafts saved in {folder}; open them in your mail program.",
+            n,
+        ).format(n=f"{n:,}", folder=result.folder)
         if result.skipped:
-            text += f" Left out (their email is not valid): {', '.join(result.skipped)}."
+            left_out = _("Left out (their email is not valid): {codes}.").format(
+                codes=", ".join(result.skipped)
+            )
+            text = f"{text} {left_out}"
         self.status.emit(text)
-        QMessageBox.information(self, "Email drafts saved", text)
+        QMessageBox.information(self, _("Email drafts saved"), text)
         return result.folder
+
+
+class WrappingRow(QWidget):
+    """A row of buttons in a FlowLayout that keeps the height its wrapped lines need: in a
+    splitter's pane (which asks for no height-for-width) the second line was cut off."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None:
+            self.setMinimumHeight(layout.heightForWidth(self.width()))
 
 
 def _file_state(wf: WorkshopFile) -> tuple[int, int]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from workshop_app.core.words import count
+from workshop_app.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from workshop_app.core.followup.board import Board
@@ -24,26 +24,39 @@ def board_figures(board: Board) -> list[tuple[str, str]]:
     return [
         (
             cadence.text,
-            ("pair" if cadence.out_of == 1 else "pairs") + " meeting at their agreed cadence",
+            # Translators: after a figure such as "9 of 12" in large type.
+            ngettext(
+                "pair meeting at their agreed cadence",
+                "pairs meeting at their agreed cadence",
+                cadence.out_of,
+            ),
         ),
-        (goals.text, ("goal" if goals.out_of == 1 else "goals") + " moving"),
+        # Translators: after a figure such as "7 of 10" in large type.
+        (goals.text, ngettext("goal moving", "goals moving", goals.out_of)),
         (
             f"{board.at_risk.count:,}",
-            ("pair" if board.at_risk.count == 1 else "pairs") + " at risk",
+            ngettext("pair at risk", "pairs at risk", board.at_risk.count),
         ),
         (
             f"{board.closed.count:,}",
-            ("pair" if board.closed.count == 1 else "pairs") + " closed",
+            ngettext("pair closed", "pairs closed", board.closed.count),
         ),
     ]
 
 
 def board_footnote(board: Board) -> str:
     """What the figures are out of: the program's size, signed charters and check-ins."""
-    return (
-        f"{count(board.pairs.count, 'pair')}, {board.active.count:,} active · "
-        f"{board.signed.count:,} of {count(board.signed.out_of, 'charter')} signed · "
-        f"{count(board.checkins.count, 'check-in')} received"
+    pairs = ngettext("{n} pair, {active} active", "{n} pairs, {active} active", board.pairs.count)
+    signed = ngettext(
+        "{signed} of {n} charter signed", "{signed} of {n} charters signed", board.signed.out_of
+    )
+    checkins = ngettext("{n} check-in received", "{n} check-ins received", board.checkins.count)
+    return " · ".join(
+        (
+            pairs.format(n=f"{board.pairs.count:,}", active=f"{board.active.count:,}"),
+            signed.format(signed=f"{board.signed.count:,}", n=f"{board.signed.out_of:,}"),
+            checkins.format(n=f"{board.checkins.count:,}"),
+        )
     )
 
 
@@ -58,7 +71,7 @@ class FollowUpBoard(QWidget):
         self.tiles: list[QLabel] = []
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        for _ in range(4):
+        for _tile in range(4):
             tile = QLabel()
             tile.setObjectName("tile")
             tile.setWordWrap(True)
@@ -69,7 +82,7 @@ class FollowUpBoard(QWidget):
             self.tiles.append(tile)
         self.footnote = QLabel()
         self.footnote.setWordWrap(True)
-        self.footnote.setAccessibleName("What the figures are out of")
+        self.footnote.setAccessibleName(_("What the figures are out of"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

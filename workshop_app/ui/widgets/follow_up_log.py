@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.core.charters.dates import format_date
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup.contact_log import (
     BEFORE_LAUNCH,
@@ -44,48 +43,67 @@ from workshop_app.core.followup.contact_log import (
     ContactEntry,
     ContactLog,
 )
+from workshop_app.core.i18n import N_, _
 from workshop_app.ui.dialogs.ask import CANCEL, ask
+from workshop_app.ui.widgets.locale import shown_long_date
 
 _Index = QModelIndex | QPersistentModelIndex
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole
-LOG_COLUMNS = ("Date", "Kind", "Who", "What was said")
+LOG_COLUMNS = (N_("Date"), N_("Kind"), N_("Who"), N_("What was said"))
 # The kinds as the combo offers them, with the key that picks each (C and O: "cancelled" and
 # "concern" share their first letter).
 KIND_CHOICES = (
-    ("meeting", "Meeting (M)", Qt.Key.Key_M),
-    ("cancelled", "Cancelled (C)", Qt.Key.Key_C),
-    ("concern", "Concern (O)", Qt.Key.Key_O),
-    ("note", "Note (N)", Qt.Key.Key_N),
+    ("meeting", N_("Meeting (M)"), Qt.Key.Key_M),
+    ("cancelled", N_("Cancelled (C)"), Qt.Key.Key_C),
+    ("concern", N_("Concern (O)"), Qt.Key.Key_O),
+    ("note", N_("Note (N)"), Qt.Key.Key_N),
 )
 WHO_CHOICES = (
-    ("", "Who: not said"),
-    ("mentor", "Mentor"),
-    ("mentee", "Mentee"),
-    ("both", "Both"),
-    ("staff", "Staff"),
+    ("", N_("Who: not said")),
+    ("mentor", N_("Mentor")),
+    ("mentee", N_("Mentee")),
+    ("both", N_("Both")),
+    ("staff", N_("Staff")),
 )
 _WHO_WORDS = {key: text for key, text in WHO_CHOICES if key}
 _GREY = "#5f6368"
-# What the status bar says was logged ("P03: a cancellation on 2 December 2026 logged.").
+# What the status bar says was logged ("P03: a cancellation on 2 December 2026 logged."), and
+# removed, and the question before removing: one sentence per kind (the kind's word changes
+# the sentence's grammar in other languages).
 _LOGGED = {
-    "meeting": "a meeting",
-    "cancelled": "a cancellation",
-    "concern": "a concern",
-    "note": "a note",
+    "meeting": N_("{code}: a meeting on {date} logged."),
+    "cancelled": N_("{code}: a cancellation on {date} logged."),
+    "concern": N_("{code}: a concern on {date} logged."),
+    "note": N_("{code}: a note on {date} logged."),
+}
+_REMOVE = {
+    "meeting": N_("Remove the meeting of {date} from {code}'s log?"),
+    "cancelled": N_("Remove the cancellation of {date} from {code}'s log?"),
+    "concern": N_("Remove the concern of {date} from {code}'s log?"),
+    "note": N_("Remove the note of {date} from {code}'s log?"),
+}
+_REMOVED = {
+    "meeting": N_("{code}: the meeting of {date} removed from the log."),
+    "cancelled": N_("{code}: the cancellation of {date} removed from the log."),
+    "concern": N_("{code}: the concern of {date} removed from the log."),
+    "note": N_("{code}: the note of {date} removed from the log."),
 }
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-assert tuple(k for k, _, _ in KIND_CHOICES) == KINDS
+assert tuple(k for k, _text, _key in KIND_CHOICES) == KINDS
 
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def _shown(day: date) -> str:
+    return shown_long_date(_qdate(day))
+
+
 class LogModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[ContactEntry] = []
-        self.lang = "en"
 
     def set_rows(self, rows: list[ContactEntry]) -> None:
         self.beginResetModel()
@@ -105,7 +123,7 @@ class LogModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return LOG_COLUMNS[section]
+            return _(LOG_COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -115,15 +133,16 @@ class LogModel(QAbstractTableModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == 0:
-                return format_date(entry.on_date, self.lang)
+                return _shown(entry.on_date)
             if col == 1:
-                return KIND_WORDS.get(entry.kind, entry.kind)
+                return _(KIND_WORDS.get(entry.kind, entry.kind))
             if col == 2:
-                return _WHO_WORDS.get(entry.who, "")
+                who = _WHO_WORDS.get(entry.who)
+                return _(who) if who else ""
             return " ".join(entry.text.split())  # one line in the table; the tooltip has all
         if role == Qt.ItemDataRole.ToolTipRole:
             if entry.from_checkin:
-                return "From a check-in survey response: it changes only with the response."
+                return _("From a check-in survey response: it changes only with the response.")
             return entry.text if col == 3 and entry.text else None
         if role == ENTRY_ID_ROLE:
             return entry.id
@@ -155,10 +174,10 @@ class FollowUpLog(QWidget):
         self.set_pair(None, "")
 
     def _build(self) -> None:
-        self.heading = QLabel("Contact log")
+        self.heading = QLabel(_("Contact log"))
         self.heading.setStyleSheet("font-weight: 600;")
         self.table = QTableView()
-        self.table.setAccessibleName("Contact log, newest first")
+        self.table.setAccessibleName(_("Contact log, newest first"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -173,23 +192,23 @@ class FollowUpLog(QWidget):
         from workshop_app.ui.widgets.date_edit import DateEdit
 
         self.date = DateEdit()
-        self.date.setAccessibleName("Date of the contact")
+        self.date.setAccessibleName(_("Date of the contact"))
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of contact")
-        self.kind.setToolTip("M: meeting held, C: cancelled, O: concern, N: note")
-        for key, text, _ in KIND_CHOICES:
-            self.kind.addItem(text, key)
+        self.kind.setAccessibleName(_("Kind of contact"))
+        self.kind.setToolTip(_("M: meeting held, C: cancelled, O: concern, N: note"))
+        for key, text, _key in KIND_CHOICES:
+            self.kind.addItem(_(text), key)
         self.who = QComboBox()
-        self.who.setAccessibleName("Who it was about")
+        self.who.setAccessibleName(_("Who it was about"))
         for key, text in WHO_CHOICES:
-            self.who.addItem(text, key)
+            self.who.addItem(_(text), key)
         self.text = QLineEdit()
-        self.text.setAccessibleName("What was said")
-        self.text.setPlaceholderText("What was said (Enter saves)")
+        self.text.setAccessibleName(_("What was said"))
+        self.text.setPlaceholderText(_("What was said (Enter saves)"))
         self.text.setMaxLength(MAX_TEXT)
         self.text.returnPressed.connect(self.add)
-        self.add_button = QPushButton("A&dd to log")
-        self.add_button.setAccessibleName("Add to the contact log")
+        self.add_button = QPushButton(_("A&dd to log"))
+        self.add_button.setAccessibleName(_("Add to the contact log"))
         self.add_button.clicked.connect(self.add)
         for widget in (self.date, self.kind, self.who):
             widget.installEventFilter(self)
@@ -235,7 +254,9 @@ class FollowUpLog(QWidget):
     def set_pair(self, pair_id: str | None, code: str) -> None:
         changed = pair_id != self._pair_id
         self._pair_id, self._pair_code = pair_id, code
-        self.heading.setText(f"Contact log of {code}" if code else "Contact log")
+        self.heading.setText(
+            _("Contact log of {code}").format(code=code) if code else _("Contact log")
+        )
         self.entry_row.setEnabled(pair_id is not None)
         self.reload(keep_selection=not changed)
 
@@ -284,8 +305,7 @@ class FollowUpLog(QWidget):
         self.date.setFocus(Qt.FocusReason.OtherFocusReason)
         self.date.selectAll()
         self.logged.emit(
-            f"{self._pair_code}: {_LOGGED[entry.kind]} on "
-            f"{format_date(entry.on_date, self.model.lang)} logged."
+            _(_LOGGED[entry.kind]).format(code=self._pair_code, date=_shown(entry.on_date))
         )
 
     def remove_selected(self) -> None:
@@ -295,14 +315,13 @@ class FollowUpLog(QWidget):
         if entry.from_checkin:
             self.failed.emit(UserError(FROM_CHECKIN))
             return
-        when = format_date(entry.on_date, self.model.lang)
-        what = KIND_WORDS.get(entry.kind, entry.kind)
+        when = _shown(entry.on_date)
         answer = ask(
             self,
-            "Remove the log entry",
-            f"Remove the {what} of {when} from {self._pair_code}'s log?",
-            detail=f"“{entry.text}”" if entry.text else "",
-            answers=[("remove", "Remove"), (CANCEL, "")],
+            _("Remove the log entry"),
+            _(_REMOVE[entry.kind]).format(date=when, code=self._pair_code),
+            detail=_("“{text}”").format(text=entry.text) if entry.text else "",
+            answers=[("remove", _("Remove")), (CANCEL, "")],
             default=CANCEL,
             destructive="remove",
         )
@@ -315,7 +334,7 @@ class FollowUpLog(QWidget):
             return
         self.reload(keep_selection=False)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.logged.emit(f"{self._pair_code}: the {what} of {when} removed from the log.")
+        self.logged.emit(_(_REMOVED[entry.kind]).format(code=self._pair_code, date=when))
 
     # -- keys --------------------------------------------------------------------------------
 
@@ -334,7 +353,7 @@ class FollowUpLog(QWidget):
             self.add()
             return True
         if watched is self.kind and plain:
-            for index, (_, _, shortcut) in enumerate(KIND_CHOICES):
+            for index, (_kind, _text, shortcut) in enumerate(KIND_CHOICES):
                 if key == shortcut:
                     self.kind.setCurrentIndex(index)
                     return True

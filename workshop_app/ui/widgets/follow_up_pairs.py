@@ -10,11 +10,12 @@ no search texts nobody asked for.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from babel.dates import format_date as babel_date
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QDate,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -22,8 +23,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from workshop_app.core.charters.dates import babel_locale
+from workshop_app.core.i18n import N_, _
 from workshop_app.ui.style import DONE_COLOUR, ERROR_COLOUR, PENDING_COLOUR
+from workshop_app.ui.widgets.locale import interface_locale
 
 if TYPE_CHECKING:
     from workshop_app.core.followup.health import Checkpoint, PairHealth
@@ -32,56 +34,69 @@ _Index = QModelIndex | QPersistentModelIndex
 PAIR_ID_ROLE = Qt.ItemDataRole.UserRole
 # The names share a column, and the health comes before the dates: on a laptop at 1.5x the
 # health in words is what must stay in view.
-COLUMNS = ("Pair", "Mentor & mentee", "Health", "Next checkpoint")
+COLUMNS = (N_("Pair"), N_("Mentor & mentee"), N_("Health"), N_("Next checkpoint"))
 HEALTH, NEXT = 2, 3
 # The filters, in the order of their buttons: (key, button text).
 FILTERS = (
-    ("all", "&All"),
-    ("due", "Due this &week"),
-    ("overdue", "O&verdue"),
-    ("at_risk", "At &risk"),
+    ("all", N_("&All")),
+    ("due", N_("Due this &week")),
+    ("overdue", N_("O&verdue")),
+    ("at_risk", N_("At &risk")),
 )
 _GREY = "#5f6368"
 
 
-def checkpoint_words(checkpoint: Checkpoint | None, lang: str) -> str:
+# The day, the month shortened and the year, in each language's order (German has its dot).
+SHORT_DATE = {"de": "d. MMM yyyy"}
+SHORT_DATE_DEFAULT = "d MMM yyyy"
+
+
+def short_date(day: date) -> str:
+    """ "19 Apr 2027", "19 apr 2027", "19. Apr. 2027": the interface language's (QLocale)."""
+    locale = interface_locale()
+    shape = SHORT_DATE.get(locale.name().split("_")[0], SHORT_DATE_DEFAULT)
+    return locale.toString(QDate(day.year, day.month, day.day), shape)
+
+
+def checkpoint_words(checkpoint: Checkpoint | None) -> str:
     """ "Day 90, 19 Apr 2027, overdue": a checkpoint as one short line (the list is narrow: the
-    month is shortened, in the workshop's language)."""
+    month is shortened)."""
     if checkpoint is None:
-        return "none left"
-    if checkpoint.due is None:
-        when = "date not known"
-    else:
-        when = babel_date(checkpoint.due, format="medium", locale=babel_locale(lang))
-    state = {"due": ", due now", "overdue": ", overdue"}.get(checkpoint.state, "")
-    return f"Day {checkpoint.day}, {when}{state}"
+        return _("none left")
+    when = _("date not known") if checkpoint.due is None else short_date(checkpoint.due)
+    if checkpoint.state == "due":
+        return _("Day {day}, {date}, due now").format(day=checkpoint.day, date=when)
+    if checkpoint.state == "overdue":
+        return _("Day {day}, {date}, overdue").format(day=checkpoint.day, date=when)
+    return _("Day {day}, {date}").format(day=checkpoint.day, date=when)
 
 
 # Each reason a pair is at risk for, in a few words: the list is narrow (the tooltip and the
 # detail have the reasons in full).
 REASON_WORDS = {
-    "cadence": "behind their cadence",
-    "no_contact": "no contact",
-    "goal_stalled": "a goal stalled",
-    "help": "asked for help",
-    "fit": "not a fit",
-    "satisfaction": "not satisfied",
-    "cancellations": "cancellations",
-    "concern": "a concern logged",
-    "checkpoint_overdue": "checkpoint overdue",
+    "cadence": N_("behind their cadence"),
+    "no_contact": N_("no contact"),
+    "goal_stalled": N_("a goal stalled"),
+    "help": N_("asked for help"),
+    "fit": N_("not a fit"),
+    "satisfaction": N_("not satisfied"),
+    "cancellations": N_("cancellations"),
+    "concern": N_("a concern logged"),
+    "checkpoint_overdue": N_("checkpoint overdue"),
 }
 
 
 def health_words(pair: PairHealth) -> str:
     """The pair's health in one line for the list (the detail has every line)."""
     if pair.closed:
-        return "Closed"
+        return _("Closed")
     if pair.at_risk:
-        kinds = dict.fromkeys(REASON_WORDS.get(r.kind, r.kind) for r in pair.reasons)
-        return "At risk: " + ", ".join(kinds)
+        kinds = dict.fromkeys(_(REASON_WORDS.get(r.kind, r.kind)) for r in pair.reasons)
+        # Translators: the reasons are short phrases such as "no contact, a goal stalled".
+        return _("At risk: {reasons}").format(reasons=", ".join(kinds))
     if pair.words:
         return pair.words[0]
-    return "Nothing known yet"
+    return _("Nothing known yet")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +121,6 @@ class FollowUpPairsModel(QAbstractTableModel):
         self._flags: list[_Flags] = []
         self._search: list[str] | None = None  # each row's search text, once a search is typed
         self._row_of: dict[str, int] = {}
-        self.lang = "en"
 
     def set_rows(self, rows: tuple[PairHealth, ...] | list[PairHealth]) -> None:
         self.beginResetModel()
@@ -170,7 +184,7 @@ class FollowUpPairsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -194,9 +208,9 @@ class FollowUpPairsModel(QAbstractTableModel):
         if col == 0:
             return pair.code
         if col == 1:
-            return f"{pair.mentor} & {pair.mentee}"
+            return _("{mentor} & {mentee}").format(mentor=pair.mentor, mentee=pair.mentee)
         if col == NEXT:
-            return "" if pair.closed else checkpoint_words(pair.next_due, self.lang)
+            return "" if pair.closed else checkpoint_words(pair.next_due)
         return health_words(pair)
 
     @staticmethod
