@@ -152,9 +152,10 @@ def text(
     *,
     filtered: bool,
 ) -> str:
-    from workshop_app.core.followup.checkpoints import day_text
+    from workshop_app.core.followup.checkpoints import day_text, screen_language
 
-    # The page's words are the coordinator's (interface language); dates in the workshop's.
+    # The coordinator's screen: its words and dates in the interface language.
+    lang = screen_language(lang)
     heading = _("{program}: follow-up on {day}").format(
         program=program, day=day_text(fu.today, lang)
     )

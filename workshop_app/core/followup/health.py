@@ -31,6 +31,7 @@ from workshop_app.core.followup.checkpoints import (
     next_due,
     pair_checkpoints,
     review_days,
+    screen_language,
 )
 from workshop_app.core.followup.troubleshooting import SITUATIONS, plan_for
 from workshop_app.core.i18n import N_, _, ngettext
@@ -63,7 +64,7 @@ CANCELLATIONS_IN_A_ROW = 2
 NO_CADENCE_GRACE_DAYS = 7
 _CONCERN_CHARS = 80
 # The health words are read on the coordinator's screen (the Follow-up page, the CLI): they
-# are in the interface language; dates in the workshop's (`day_text(..., lang)`).
+# are in the interface language, and so are their dates (`screen_language`).
 _AGREED = {
     "weekly": N_("agreed weekly"),
     "biweekly": N_("agreed every two weeks"),
@@ -272,7 +273,7 @@ def _read(wf: OpenWorkshop, pair_ids: Collection[str] | None) -> _Records:
     (lang,) = conn.execute("SELECT language FROM workshop").fetchone()
     day = _Days()
     out = _Records(
-        lang=lang or "en",
+        lang=screen_language(lang),
         pairs=conn.execute(
             "SELECT p.rowid, p.id, p.code, m.name, e.name, c.meeting_frequency,"
             f" c.meeting_frequency_custom, {_day('c.first_meeting')}, c.review_days"
@@ -686,7 +687,9 @@ def _cadence_line(
         line = _("{agreed}; no meeting logged yet").format(agreed=head)
     if not missed:
         return line
-    return _("{line} ({n} missed)").format(line=line, n=missed)
+    return ngettext("{line} ({n} missed)", "{line} ({n} missed)", missed).format(
+        line=line, n=missed
+    )
 
 
 def _agreed(text: str, interval: int | None) -> str:

@@ -80,7 +80,7 @@ class NudgeResult:
             "Wrote {n} email draft to {folder}", "Wrote {n} email drafts to {folder}", n
         ).format(n=n, folder=self.folder)
         if not self.skipped:
-            return _("{wrote}.").format(wrote=wrote)
+            return wrote + "."
         left_out = ngettext(
             "{n} partner left out for an email that is not valid: {names}",
             "{n} partners left out for an email that is not valid: {names}",

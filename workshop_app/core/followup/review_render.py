@@ -36,7 +36,7 @@ class PacketsWritten:
             "{n} review packet for day {day}", "{n} review packets for day {day}", n
         ).format(n=n, day=self.day)
         if not self.left_out:
-            return _("{what}.").format(what=what)
+            return what + "."
         return _("{what} ({left_out}).").format(what=what, left_out=self.left_out)
 
 
