@@ -186,14 +186,14 @@ def text(
         lines += ["", f"{p.code}  {names}"]
         for r in p.reasons:
             lines.append(f"  - {r.text}")
-            shown = [
+            parts = [
                 (_("their plan:"), r.plan or _("(none in their charter for this)")),
                 (_("scenario:"), r.scenario),
                 (_("next step:"), r.next_step),
             ]
             # The values line up after the longest label, in whichever language.
-            width = max(len(label) for label, _value in shown)
-            lines += [f"    {label:<{width}} {value}" for label, value in shown if value]
+            width = max(len(label) for label, _value in parts)
+            lines += [f"    {label:<{width}} {value}" for label, value in parts if value]
     return "\n".join(lines)
 
 
