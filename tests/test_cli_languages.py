@@ -4,6 +4,8 @@ codes stay what scripts rely on. Each expected line is read from the catalogue, 
 
 from __future__ import annotations
 
+import email
+import email.policy
 from pathlib import Path
 
 import pytest
@@ -151,3 +153,108 @@ def test_english_when_the_system_asks_for_a_language_the_app_lacks(run, tmp_path
     missing = tmp_path / "nowhere.workshop"
     done = run({"LANG": "pt_BR.UTF-8"}, "info", str(missing))
     assert done.stderr.strip() == f"workshop-app: There is no file {missing}."
+
+
+@pytest.fixture
+def after_launch(tmp_path: Path) -> Path:
+    """The demo program 100 days after its launch (pairs at risk), its workshop in English."""
+    path = tmp_path / "after.workshop"
+    done = run_cli(
+        "demo", str(path), "--after-launch", "--today", "2027-04-29", data=tmp_path / "data"
+    )
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+def test_follow_up_in_italian(run, after_launch: Path) -> None:
+    done = run(ITALIAN, "follow-up", str(after_launch), "--today", "2027-04-29", "--at-risk")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    # The coordinator's screen: the words and their dates in the interface language, though
+    # the workshop is in English.
+    assert lines[0] == in_language("it", "{program}: follow-up on {day}").format(
+        program="Accelerate Mentoring Program", day="29 aprile 2027"
+    )
+    assert lines[2].split()[0] == in_language("it", "Pairs")
+    header = lines[lines.index("") + 1 :][9]
+    assert header.split()[:1] == [in_language("it", "Pair")]
+    assert in_language("it", "Next due") in header
+    at_risk = plural("it", "At risk: {n} pair", "At risk: {n} pairs", 5).format(n=5)
+    assert at_risk in lines
+    assert any(line.strip().startswith(in_language("it", "next step:")) for line in lines), (
+        done.stdout
+    )
+
+
+def test_a_check_in_problem_in_italian_names_its_row_and_column(
+    run, workshop: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "check-in.csv"
+    goal = "How far has goal 1 of your charter moved? (1 = not started, 5 = achieved)"
+    export.write_text(
+        f'Timestamp,"Your pair code (on your charter, e.g. P07)","{goal}"\n'
+        "3/10/2027 14:03:22,P01,7\n",
+        encoding="utf-8",
+    )
+    before = workshop.read_bytes()
+    done = run(ITALIAN, "checkins", "import", str(workshop), str(export), "--today", "2027-06-01")
+    assert done.returncode == 1
+    heading, *details = done.stderr.splitlines()
+    assert heading == "workshop-app: " + plural(
+        "it",
+        "{source} has {n} problem; nothing was imported.",
+        "{source} has {n} problems; nothing was imported.",
+        2,
+    ).format(source="check-in.csv", n=2)
+    it = translations("it")
+
+    def line(column: str, problem: str) -> str:
+        place = in_language("it", "{source}, row {row}, column '{column}'").format(
+            source="check-in.csv", row=2, column=column
+        )
+        return "  " + it.gettext("{place}: {problem}").format(place=place, problem=problem)
+
+    no_pair = in_language("it", "matches no pair in this workshop ({said})").format(
+        said=in_language("it", "code {code}").format(code="'P01'")
+    )
+    assert details == [
+        line(goal, in_language("it", "{text} is not from 1 to 5").format(text="'7'")),
+        line("Your pair code (on your charter, e.g. P07)", no_pair),
+    ]
+    assert workshop.read_bytes() == before  # nothing imported, nothing changed
+
+
+def test_a_nudge_in_german_whatever_the_interface_speaks(run, tmp_path: Path) -> None:
+    path = tmp_path / "nachher.workshop"
+    done = run_cli(
+        *("demo", str(path), "--after-launch", "--today", "2027-04-29", "--language", "de"),
+        data=tmp_path / "data",
+    )
+    assert done.returncode == 0, done.stderr
+    drafts = tmp_path / "entwuerfe"
+    done = run(ITALIAN, "follow-up", str(path), "--today", "2027-04-29", "--nudges", str(drafts))
+    assert done.returncode == 0, done.stderr
+    # What was written is said to the person at the keyboard, in Italian ...
+    wrote = plural(
+        "it", "Wrote {n} email draft to {folder}", "Wrote {n} email drafts to {folder}", 5
+    ).format(n=5, folder=drafts)
+    assert done.stdout.strip() == wrote + "."
+    # ... and the draft to the pair in the workshop's German, its dates too.
+    eml = drafts / "P07 Katharina Berger & Jonas Lindner.eml"
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    assert message["Subject"] == in_language(
+        "de", "{program}: checking in on your mentoring ({code})"
+    ).format(program="Mentoring-Programm Aufwind", code="P07")
+    body = message.get_content().splitlines()
+    assert body[0] == in_language("de", "Dear {first} and {second},").format(
+        first="Katharina Berger", second="Jonas Lindner"
+    )
+    assert in_language("de", "What we noticed:") in body
+    cancelled = plural(
+        "de",
+        "We noticed {n} cancellation in a row (the last on {date}).",
+        "We noticed {n} cancellations in a row (the last on {date}).",
+        2,
+    ).format(n=2, date="26. April 2027")
+    assert "- " + cancelled in body
+    assert in_language("de", "Best wishes,") in body

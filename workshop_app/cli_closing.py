@@ -11,6 +11,8 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from workshop_app.core.i18n import _
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     from workshop_app.cli import add_command
@@ -19,28 +21,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(
         sub,
         "anonymise",
-        summary="remove personal data from a closed program's file once its retention ends",
-        description="Remove personal data from the workshop file in place, once the retention "
-        "period the program set has passed since its close-out: names become Mentor 1, "
-        "Mentee 1 (by pair code), and emails, titles, managers, every word the pairs wrote, "
-        "check-in comments, log texts, signatures' names, their values in the change history "
-        "and the app's backups of the file are removed. The figures stay: pair codes, "
-        "cadences, dates, progress, fit, satisfaction, closures and goal outcomes. Refused "
-        "before the period ends, with the date it becomes possible.",
+        summary=_("remove personal data from a closed program's file once its retention ends"),
+        description=_(
+            "Remove personal data from the workshop file in place, once the retention "
+            "period the program set has passed since its close-out: names become Mentor 1, "
+            "Mentee 1 (by pair code), and emails, titles, managers, every word the pairs wrote, "
+            "check-in comments, log texts, signatures' names, their values in the change history "
+            "and the app's backups of the file are removed. The figures stay: pair codes, "
+            "cadences, dates, progress, fit, satisfaction, closures and goal outcomes. Refused "
+            "before the period ends, with the date it becomes possible."
+        ),
         examples=[
             "anonymise spring.workshop --dry-run",
             "anonymise spring.workshop",
         ],
     )
-    p.add_argument("file", type=Path, help="the .workshop file (changed in place)")
+    p.add_argument("file", type=Path, help=_("the .workshop file (changed in place)"))
     p.add_argument(
-        "--dry-run", action="store_true", help="say what would be removed; change nothing"
+        "--dry-run", action="store_true", help=_("say what would be removed; change nothing")
     )
     p.add_argument(
         "--today",
         type=today_arg,
         metavar="YYYY-MM-DD",
-        help="the day to judge the retention period by (default: today)",
+        help=_("the day to judge the retention period by (default: today)"),
     )
     p.set_defaults(handler=cmd_anonymise)
 
@@ -56,13 +60,17 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
             why = retention.refusal(wf, today=today)
             if why is not None:
                 raise UserError(why)
-            print(f"Anonymising {args.file.name} would do this (nothing was changed):")
+            print(
+                _("Anonymising {file} would do this (nothing was changed):").format(
+                    file=args.file.name
+                )
+            )
             for line in retention.plan(wf).lines():
                 print(f"  {line}")
         return 0
     with WorkshopFile.open(args.file) as wf:
         done = retention.anonymise(wf, today=today)
-    print(f"Personal data removed from {args.file.name}:")
+    print(_("Personal data removed from {file}:").format(file=args.file.name))
     for line in done.lines():
         print(f"  {line}")
     return 0

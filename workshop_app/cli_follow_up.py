@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workshop_app.core.words import count
+from workshop_app.core.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from workshop_app.core.followup.board import Board
@@ -24,6 +24,14 @@ if TYPE_CHECKING:
 
 # The follow-up document's shape; raised when a field changes meaning or goes.
 JSON_VERSION = 1
+# A checkpoint's state as the table shows it ("day 30 overdue"); the JSON keeps the key.
+STATES = {
+    "done": N_("done"),
+    "due": N_("due"),
+    "overdue": N_("overdue"),
+    "upcoming": N_("upcoming"),
+    "unknown": N_("unknown"),
+}
 
 
 def today_arg(text: str) -> date:
@@ -31,7 +39,9 @@ def today_arg(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"write the date as YYYY-MM-DD, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("write the date as YYYY-MM-DD, not {text}").format(text=repr(text))
+        ) from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,12 +51,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(
         sub,
         "follow-up",
-        summary="checkpoints, health and at-risk pairs, with reasons",
-        description="Show each pair's checkpoints, what is due next and its health against "
-        "its own charter (the cadence it agreed, its goals against their baselines), and "
-        "the pairs at risk with the reason, the pair's own troubleshooting plan for it and "
-        "the next step for staff. --nudges writes an email draft (.eml) to each pair at "
-        "risk, for a mail program to open; nothing is sent. The workshop is opened read-only.",
+        summary=_("checkpoints, health and at-risk pairs, with reasons"),
+        description=_(
+            "Show each pair's checkpoints, what is due next and its health against "
+            "its own charter (the cadence it agreed, its goals against their baselines), and "
+            "the pairs at risk with the reason, the pair's own troubleshooting plan for it and "
+            "the next step for staff. --nudges writes an email draft (.eml) to each pair at "
+            "risk, for a mail program to open; nothing is sent. The workshop is opened read-only."
+        ),
         examples=[
             "follow-up spring.workshop",
             "follow-up spring.workshop --at-risk --today 2027-05-03",
@@ -54,29 +66,31 @@ def register(sub: argparse._SubParsersAction) -> None:
             "follow-up spring.workshop --nudges drafts --to mentee",
         ],
     )
-    p.add_argument("file", type=Path, help="the .workshop file (opened read-only)")
+    p.add_argument("file", type=Path, help=_("the .workshop file (opened read-only)"))
     p.add_argument(
-        "--json", action="store_true", help="print JSON (see docs/json-schema.md) instead"
+        "--json", action="store_true", help=_("print JSON (see docs/json-schema.md) instead")
     )
-    p.add_argument("--due", action="store_true", help="only pairs with a checkpoint due this week")
-    p.add_argument("--at-risk", action="store_true", help="only pairs at risk")
+    p.add_argument(
+        "--due", action="store_true", help=_("only pairs with a checkpoint due this week")
+    )
+    p.add_argument("--at-risk", action="store_true", help=_("only pairs at risk"))
     p.add_argument(
         "--today",
         type=today_arg,
         metavar="DATE",
-        help="judge as on this day, YYYY-MM-DD (default: today)",
+        help=_("judge as on this day, YYYY-MM-DD (default: today)"),
     )
     p.add_argument(
         "--nudges",
         type=Path,
         metavar="DIR",
-        help="write an email draft for each pair at risk into this new folder",
+        help=_("write an email draft for each pair at risk into this new folder"),
     )
     p.add_argument(
         "--to",
         choices=RECIPIENTS,
         default="pair",
-        help="with --nudges: write to both partners (pair, the default) or to one",
+        help=_("with --nudges: write to both partners (pair, the default) or to one"),
     )
     p.set_defaults(handler=cmd_follow_up)
 
@@ -90,7 +104,7 @@ def cmd_follow_up(args: argparse.Namespace) -> int:
     from workshop_app.core.store.workshop_file import WorkshopFile
 
     if args.to != "pair" and args.nudges is None:
-        print("workshop-app follow-up: --to goes with --nudges DIR", file=sys.stderr)
+        print("workshop-app follow-up: " + _("--to goes with --nudges DIR"), file=sys.stderr)
         return 2
     today: date = args.today or date.today()
     content = _content_dir(args)  # the organisation's scenarios, as every command reads them
@@ -102,7 +116,7 @@ def cmd_follow_up(args: argparse.Namespace) -> int:
         if args.nudges is not None:
             at_risk = [p.pair_id for p in shown if p.at_risk]
             if not at_risk:
-                print("No pair is at risk: no drafts were written.")
+                print(_("No pair is at risk: no drafts were written."))
                 return 0
             result = write_nudges(
                 wf, at_risk, args.nudges, today=today, library=library, to=args.to
@@ -138,20 +152,25 @@ def text(
     *,
     filtered: bool,
 ) -> str:
-    from workshop_app.core.followup.checkpoints import day_text
+    from workshop_app.core.followup.checkpoints import day_text, screen_language
 
-    lines = [f"{program}: follow-up on {day_text(fu.today, lang)}", ""]
+    # The coordinator's screen: its words and dates in the interface language.
+    lang = screen_language(lang)
+    heading = _("{program}: follow-up on {day}").format(
+        program=program, day=day_text(fu.today, lang)
+    )
+    lines = [heading, ""]
     width = max(len(f.label) for f in figures.figures)
     lines += [f"  {f.label:<{width}}  {f.text}" for f in figures.figures]
     lines.append("")
     if not shown:
-        lines.append("No pair matches." if filtered else "The workshop has no pairs.")
+        lines.append(_("No pair matches.") if filtered else _("The workshop has no pairs."))
         return "\n".join(lines)
-    rows = [("Pair", "Mentor & mentee", "Checkpoints", "Next due", "Health")]
+    rows = [(_("Pair"), _("Mentor & mentee"), _("Checkpoints"), _("Next due"), _("Health"))]
     rows += [
         (
             p.code,
-            f"{p.mentor} & {p.mentee}",
+            _("{mentor} & {mentee}").format(mentor=p.mentor, mentee=p.mentee),
             "\n".join(_checkpoint(c) for c in p.checkpoints),
             _next_due(p.next_due, lambda d: day_text(d, lang)),
             "\n".join(p.words),
@@ -160,26 +179,34 @@ def text(
     ]
     lines += _table(rows)
     at_risk = [p for p in shown if p.at_risk]
-    lines += ["", f"At risk: {count(len(at_risk), 'pair')}"]
+    n = len(at_risk)
+    lines += ["", ngettext("At risk: {n} pair", "At risk: {n} pairs", n).format(n=n)]
     for p in at_risk:
-        lines += ["", f"{p.code}  {p.mentor} & {p.mentee}"]
+        names = _("{mentor} & {mentee}").format(mentor=p.mentor, mentee=p.mentee)
+        lines += ["", f"{p.code}  {names}"]
         for r in p.reasons:
             lines.append(f"  - {r.text}")
-            lines.append(f"    their plan: {r.plan or '(none in their charter for this)'}")
-            if r.scenario:
-                lines.append(f"    scenario:   {r.scenario}")
-            lines.append(f"    next step:  {r.next_step}")
+            parts = [
+                (_("their plan:"), r.plan or _("(none in their charter for this)")),
+                (_("scenario:"), r.scenario),
+                (_("next step:"), r.next_step),
+            ]
+            # The values line up after the longest label, in whichever language.
+            width = max(len(label) for label, _value in parts)
+            lines += [f"    {label:<{width}} {value}" for label, value in parts if value]
     return "\n".join(lines)
 
 
 def _checkpoint(c: Checkpoint) -> str:
-    return f"day {c.day} {c.state}"
+    return _("day {day} {state}").format(day=c.day, state=_(STATES[c.state]))
 
 
 def _next_due(c: Checkpoint | None, shown_date: Callable[[date], str]) -> str:
     if c is None:
         return ""
-    return f"day {c.day}, {shown_date(c.due)}" if c.due else f"day {c.day}, date not set"
+    if c.due is None:
+        return _("day {day}, date not set").format(day=c.day)
+    return _("day {day}, {date}").format(day=c.day, date=shown_date(c.due))
 
 
 def _table(rows: Sequence[tuple[str, ...]]) -> list[str]:

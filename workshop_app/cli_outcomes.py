@@ -10,6 +10,8 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from workshop_app.core.i18n import _, ngettext
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     from workshop_app.cli import add_command
@@ -17,38 +19,42 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(
         sub,
         "outcomes",
-        summary="the sponsor's outcomes report (one-page PDF or XLSX)",
-        description="Write the sponsor's outcomes report: participation, charters signed, "
-        "pairs meeting at their agreed cadence, goal progress against baseline, fit and "
-        "satisfaction, check-ins answered and closures, beside the program's own measures "
-        "of success. No count of fewer than 5 people is shown, nor one that would let it be "
-        "worked out; no charter content appears. Free text (check-in comments, reasons for "
-        "closures) only with --include-comments. The workshop is opened read-only.",
+        summary=_("the sponsor's outcomes report (one-page PDF or XLSX)"),
+        description=_(
+            "Write the sponsor's outcomes report: participation, charters signed, "
+            "pairs meeting at their agreed cadence, goal progress against baseline, fit and "
+            "satisfaction, check-ins answered and closures, beside the program's own measures "
+            "of success. No count of fewer than 5 people is shown, nor one that would let it be "
+            "worked out; no charter content appears. Free text (check-in comments, reasons for "
+            "closures) only with --include-comments. The workshop is opened read-only."
+        ),
         examples=[
             "outcomes spring.workshop --out outcomes.pdf",
             "outcomes spring.workshop --out outcomes.xlsx --today 2027-07-01",
             "outcomes spring.workshop --out sponsor-report --format pdf --include-comments",
         ],
     )
-    p.add_argument("file", type=Path, help="the .workshop file (opened read-only)")
-    p.add_argument("--out", type=Path, required=True, metavar="PATH", help="the file to write")
+    p.add_argument("file", type=Path, help=_("the .workshop file (opened read-only)"))
+    p.add_argument("--out", type=Path, required=True, metavar="PATH", help=_("the file to write"))
     p.add_argument(
         "--format",
         choices=("pdf", "xlsx"),
         type=str.lower,
-        help="what to write (default: from the suffix of --out)",
+        help=_("what to write (default: from the suffix of --out)"),
     )
     p.add_argument(
         "--today",
         type=_day,
         metavar="DATE",
-        help="the report's date, YYYY-MM-DD (default: today's date on this computer)",
+        help=_("the report's date, YYYY-MM-DD (default: today's date on this computer)"),
     )
     p.add_argument(
         "--include-comments",
         action="store_true",
-        help="include what people wrote (check-in comments, reasons for closures), and then "
-        "only when at least 5 people wrote one",
+        help=_(
+            "include what people wrote (check-in comments, reasons for closures), and then "
+            "only when at least 5 people wrote one"
+        ),
     )
     p.set_defaults(handler=cmd_outcomes)
 
@@ -57,14 +63,15 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a date: use YYYY-MM-DD").format(text=repr(text))
+        ) from None
 
 
 def cmd_outcomes(args: argparse.Namespace) -> int:
     from workshop_app.core.followup.outcomes_render import report_target, write_report
     from workshop_app.core.paths import resolved
     from workshop_app.core.store.workshop_file import WorkshopFile
-    from workshop_app.core.words import count
 
     out, format = report_target(args.out, args.format)
     resolved(out)  # a loop of links is refused, not silently replaced by the report
@@ -77,6 +84,10 @@ def cmd_outcomes(args: argparse.Namespace) -> int:
             include_comments=args.include_comments,
         )
     print(
-        f"Wrote {out}: the outcomes report for {count(result.pairs, 'pair')}, as of {result.today}"
+        ngettext(
+            "Wrote {path}: the outcomes report for {n} pair, as of {day}",
+            "Wrote {path}: the outcomes report for {n} pairs, as of {day}",
+            result.pairs,
+        ).format(path=out, n=result.pairs, day=result.today)
     )
     return 0

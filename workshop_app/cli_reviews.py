@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workshop_app.core.i18n import _
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     from workshop_app.cli import _add_paper, add_command
@@ -16,34 +18,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(
         sub,
         "reviews",
-        summary="print the review packets for a checkpoint as PDF files",
-        description="Write one review packet per pair for a checkpoint (days after the first "
-        "meeting: 30, 90, 180, or the pair's own review days) into a folder, pre-filled from "
-        "the pair's signed charter: each goal with its measure, its baseline and a 1-5 scale, "
-        "the agreed cadence, the troubleshooting plans, what the pair changes, signatures. "
-        "Closed pairs are left out. With --combined, also one PDF of all of them, ready for "
-        "double-sided printing.",
+        summary=_("print the review packets for a checkpoint as PDF files"),
+        description=_(
+            "Write one review packet per pair for a checkpoint (days after the first "
+            "meeting: 30, 90, 180, or the pair's own review days) into a folder, pre-filled from "
+            "the pair's signed charter: each goal with its measure, its baseline and a 1-5 scale, "
+            "the agreed cadence, the troubleshooting plans, what the pair changes, signatures. "
+            "Closed pairs are left out. With --combined, also one PDF of all of them, ready for "
+            "double-sided printing."
+        ),
         examples=[
             "reviews spring.workshop --checkpoint 90 --out reviews",
             "reviews spring.workshop --checkpoint 30 --out reviews --combined --paper letter",
         ],
     )
-    p.add_argument("file", type=Path, help="the .workshop file (opened read-only)")
+    p.add_argument("file", type=Path, help=_("the .workshop file (opened read-only)"))
     p.add_argument(
         "--checkpoint",
         type=_days,
         required=True,
         metavar="DAYS",
-        help="the checkpoint: days after the pair's first meeting, like 90",
+        help=_("the checkpoint: days after the pair's first meeting, like 90"),
     )
-    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="the output folder")
-    p.add_argument("--combined", action="store_true", help="also write 'All review packets.pdf'")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("the output folder"))
+    p.add_argument("--combined", action="store_true", help=_("also write 'All review packets.pdf'"))
     p.add_argument(
         "--duplex",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="in 'All review packets.pdf', start each packet on a front page (the default); "
-        "--no-duplex for printing on one side",
+        help=_(
+            "in 'All review packets.pdf', start each packet on a front page (the default); "
+            "--no-duplex for printing on one side"
+        ),
     )
     _add_paper(p)
     p.set_defaults(handler=cmd_reviews)
@@ -53,9 +59,13 @@ def _days(text: str) -> int:
     try:
         days = int(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days, like 90") from None
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a number of days, like 90").format(text=repr(text))
+        ) from None
     if not 0 < days <= 3650:
-        raise argparse.ArgumentTypeError("a checkpoint is 1 to 3650 days after the first meeting")
+        raise argparse.ArgumentTypeError(
+            _("a checkpoint is 1 to 3650 days after the first meeting")
+        )
     return days
 
 
@@ -73,7 +83,7 @@ def cmd_reviews(args: argparse.Namespace) -> int:
         args.combined,
         args.paper,
         args.duplex,
-        progress=_progress_line("Rendering review packets"),
+        progress=_progress_line(_("Rendering review packets")),
     )
     for path in [*written.files, *([written.combined] if written.combined else [])]:
         print(path)

@@ -344,8 +344,8 @@ def test_two_columns_for_one_meaning_are_a_problem(wf: WorkshopFile) -> None:
     changed = dict(plan.mapping, **{"Topics you discussed": "comment"})
     assert [str(p) for p in replan(wf, plan, changed).problems] == [
         "ms_forms_en.xlsx, row 1, column 'Topics you discussed': this column and 'Anything "
-        "else you want the program team to know?' are both mapped to comment; map one of them "
-        "to Not used"
+        "else you want the program team to know?' are both mapped to 'Comment'; map one of "
+        "them to 'Not used'"
     ]
 
 

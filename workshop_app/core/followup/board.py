@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop_app.core.followup.health import FollowUp
+from workshop_app.core.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +24,7 @@ class Figure:
     @property
     def text(self) -> str:
         """'9 of 12'."""
-        return f"{self.count:,} of {self.out_of:,}"
+        return _("{count} of {total}").format(count=f"{self.count:,}", total=f"{self.out_of:,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,30 +67,31 @@ def board(fu: FollowUp) -> Board:
         for c in p.checkpoints
         if c.due is not None and c.due <= fu.today and (not p.closed or c.state == "done")
     )
+    # The board is read on the coordinator's screen (the page, the CLI): interface language.
     return Board(
-        pairs=Figure("pairs", "Pairs", total, total),
-        active=Figure("active", "Pairs still meeting (not closed)", len(active), total),
-        closed=Figure("closed", "Pairs closed", total - len(active), total),
+        pairs=Figure("pairs", _("Pairs"), total, total),
+        active=Figure("active", _("Pairs still meeting (not closed)"), len(active), total),
+        closed=Figure("closed", _("Pairs closed"), total - len(active), total),
         on_cadence=Figure(
             "on_cadence",
-            "Pairs meeting at their agreed cadence",
+            _("Pairs meeting at their agreed cadence"),
             sum(1 for p in judged if p.on_cadence),
             len(judged),
         ),
         goals_moving=Figure(
             "goals_moving",
-            "Goals moving past their baseline",
+            _("Goals moving past their baseline"),
             sum(1 for g in rated if g.moving),
             len(rated),
         ),
         at_risk=Figure(
-            "at_risk", "Pairs at risk", sum(1 for p in active if p.at_risk), len(active)
+            "at_risk", _("Pairs at risk"), sum(1 for p in active if p.at_risk), len(active)
         ),
         checkins=Figure(
             "checkins",
-            "Check-ins received (two per checkpoint reached)",
+            _("Check-ins received (two per checkpoint reached)"),
             sum(p.checkins for p in pairs),
             reached,
         ),
-        signed=Figure("signed", "Charters signed", sum(1 for p in pairs if p.signed), total),
+        signed=Figure("signed", _("Charters signed"), sum(1 for p in pairs if p.signed), total),
     )

@@ -28,6 +28,7 @@ from workshop_app.core.errors import UserError
 from workshop_app.core.followup.survey_dates import day_first_for, iso_when, parse_when
 from workshop_app.core.followup.survey_mapping import (
     IGNORED,
+    IGNORED_LABEL,
     MEANINGS,
     SavedForm,
     form_name_for,
@@ -38,6 +39,7 @@ from workshop_app.core.followup.survey_mapping import (
     signature,
 )
 from workshop_app.core.followup.survey_read import SurveyTable, read_survey
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.model import Pair, Participant
 from workshop_app.core.roster.importer import ImportProblem
 from workshop_app.core.roster.store import format_code, normalise_code
@@ -93,23 +95,34 @@ class CheckinPlan:
 
     def summary(self) -> list[str]:
         pairs = {r.pair_id for r in self.responses}
-        how = (
-            f"the saved mapping '{self.form.name}'"
-            if self.form is not None and self.form.mapping == self.mapping
-            else f"a new mapping, saved as '{self.form_name}'"
-        )
+        if self.form is not None and self.form.mapping == self.mapping:
+            head = _("{source}: a {tool} export, the saved mapping '{mapping}'")
+            mapping = self.form.name
+        else:
+            head = _("{source}: a {tool} export, a new mapping, saved as '{mapping}'")
+            mapping = self.form_name
+        n, already = len(self.responses), self.already
+        # One sentence in three counted parts: each part has its own plural.
+        to_import = ngettext("{n} response to import", "{n} responses to import", n)
+        from_pairs = ngettext("from {n} pair", "from {n} pairs", len(pairs))
+        done = ngettext("{n} response already imported", "{n} responses already imported", already)
         lines = [
-            f"{self.source}: a {self.table.shape.tool_name} export, {how}",
-            f"  {count(len(self.responses), 'response')} to import, from "
-            f"{count(len(pairs), 'pair')}; {count(self.already, 'response')} already imported",
+            head.format(source=self.source, tool=self.table.shape.tool_name, mapping=mapping),
+            "  "
+            + _("{to_import}, {from_pairs}; {already}").format(
+                to_import=to_import.format(n=n),
+                from_pairs=from_pairs.format(n=len(pairs)),
+                already=done.format(n=already),
+            ),
         ]
         if self.ignored_columns:
-            lines.append("  columns not used: " + ", ".join(self.ignored_columns))
+            columns = ", ".join(self.ignored_columns)
+            lines.append("  " + _("columns not used: {columns}").format(columns=columns))
         return lines
 
     def mapping_lines(self) -> list[str]:
         return [
-            f"  {header} -> {MEANINGS.get(meaning, 'not used')}"
+            f"  {header} -> {_(MEANINGS.get(meaning, IGNORED_LABEL))}"
             for header, meaning in self.mapping.items()
         ]
 
@@ -143,9 +156,11 @@ def plan_table(
     if mapping_name is not None:
         form = next((f for f in forms if f.name == mapping_name), None)
         if form is None:
-            known = ", ".join(repr(f.name) for f in forms) or "none yet"
+            known = ", ".join(repr(f.name) for f in forms) or _("none yet")
             raise UserError(
-                f"There is no saved mapping named {mapping_name!r} (saved mappings: {known})."
+                _("There is no saved mapping named {name} (saved mappings: {known}).").format(
+                    name=repr(mapping_name), known=known
+                )
             )
     else:
         form = next((f for f in forms if f.signature == sig), None)
@@ -209,8 +224,10 @@ def _program_must_be_open(wf: WorkshopFile) -> None:
     if workshop.program_closed_on:
         when = format_date(workshop.program_closed_on, workshop.language or "en")
         raise UserError(
-            f"The program was closed on {when}: its file is the program's record, and "
-            "check-ins are no longer imported into it."
+            _(
+                "The program was closed on {day}: its file is the program's record, and "
+                "check-ins are no longer imported into it."
+            ).format(day=when)
         )
 
 
@@ -227,8 +244,10 @@ def _meaning_columns(
             problems.add(
                 1,
                 column.header,
-                f"this column and '{first}' are both mapped to {MEANINGS[meaning].lower()}; "
-                "map one of them to Not used",
+                _(
+                    "this column and '{first}' are both mapped to '{meaning}'; "
+                    "map one of them to '{not_used}'"
+                ).format(first=first, meaning=_(MEANINGS[meaning]), not_used=_(IGNORED_LABEL)),
             )
             continue
         columns[meaning] = column.index
@@ -237,14 +256,16 @@ def _meaning_columns(
         problems.add(
             1,
             None,
-            "no question of this export is mapped to a check-in answer (meetings, goals, fit, "
-            "satisfaction, help, comment); map the question columns, or use the ready form "
-            "(workshop-app checkins form)",
+            _(
+                "no question of this export is mapped to a check-in answer (meetings, goals, "
+                "fit, satisfaction, help, comment); map the question columns, or use the ready "
+                "form (workshop-app checkins form)"
+            ),
         )
     identifies = {"pair_code", "email", "name"} & set(columns)
     if not identifies and shape.email_column is None and shape.first_name_column is None:
         problems.add(
-            1, None, "nothing in this export says who answered: map the pair code question"
+            1, None, _("nothing in this export says who answered: map the pair code question")
         )
     return columns
 
@@ -335,9 +356,9 @@ def _check_rows(
             problems.add(
                 row,
                 submitted_header,
-                f"{raw_when!r} is not a date and time"
+                _("{text} is not a date and time").format(text=repr(raw_when))
                 if raw_when
-                else "the time it was sent is empty",
+                else _("the time it was sent is empty"),
             )
             continue
         # A response cannot have been sent after today by this machine's clock (a wrong
@@ -347,17 +368,20 @@ def _check_rows(
             problems.add(
                 row,
                 submitted_header,
-                f"{raw_when!r} is after today ({format_date(today, lang)}): a response "
-                "cannot be sent in the future",
+                _(
+                    "{text} is after today ({today}): a response cannot be sent in the future"
+                ).format(text=repr(raw_when), today=format_date(today, lang)),
             )
             continue
         sent = iso_when(when)  # once a row: it is the key, the closure check and the record
         key = _response_key(plan.signature, shape.tool, cells, shape, sent, columns)
         if key is None:
-            problems.add(row, table.header(shape.id_column or 0), "the response has no id")
+            problems.add(row, table.header(shape.id_column or 0), _("the response has no id"))
             continue
         if key in seen:
-            problems.add(row, None, f"this is the same response as row {seen[key]}")
+            problems.add(
+                row, None, _("this is the same response as row {row}").format(row=seen[key])
+            )
             continue
         seen[key] = row
         values, ok = _values(table, row, cells, columns, when.date(), day_first, problems, known)
@@ -373,8 +397,9 @@ def _check_rows(
             problems.add(
                 row,
                 submitted_header,
-                f"pair {pair.code} was closed on {format_date(closed_on, lang)}; this response "
-                "was sent after that",
+                _("pair {code} was closed on {day}; this response was sent after that").format(
+                    code=pair.code, day=format_date(closed_on, lang)
+                ),
             )
             continue
         plan.responses.append(
@@ -490,34 +515,51 @@ def _match(
             person = named[0]
     person_pair = roster.pair_of.get(person.id) if person is not None else None
     if code_pair is not None and person is not None and person_pair is not code_pair:
-        where = f"pair {person_pair.code}" if person_pair else "no pair"
-        how = f"email {email}" if person is by_email else f"name {name!r}"
+        if person is by_email:
+            # Translators: "the code gives pair P01, but the email ann@x.org is Ann Rossi's,
+            # who is in pair P02".
+            message = _("the code gives pair {code}, but the email {email} is {person}'s, {where}")
+        else:
+            message = _("the code gives pair {code}, but the name {name} is {person}'s, {where}")
+        where = (
+            _("who is in pair {code}").format(code=person_pair.code)
+            if person_pair
+            else _("who is in no pair")
+        )
         problems.add(
             row,
             code_header,
-            f"the code gives pair {code_pair.code}, but the {how} is {person.name}'s, who is in "
-            f"{where}",
+            message.format(
+                code=code_pair.code, email=email, name=repr(name), person=person.name, where=where
+            ),
         )
         return None
     pair = code_pair or person_pair
     if pair is None:
         if person is not None:
-            problems.add(row, None, f"{person.name} is not in a pair")
+            problems.add(row, None, _("{person} is not in a pair").format(person=person.name))
         elif len(named) > 1:
             problems.add(
                 row,
                 None,
-                f"{len(named)} participants are called {name!r}; add the pair code question "
-                "to the form, or collect emails",
+                ngettext(
+                    "{n} participant is called {name}; add the pair code question to the form, "
+                    "or collect emails",
+                    "{n} participants are called {name}; add the pair code question to the "
+                    "form, or collect emails",
+                    len(named),
+                ).format(n=len(named), name=repr(name)),
             )
         else:
             given = [
-                f"code {raw_code!r}" if raw_code else "",
-                f"email {email}" if email else "",
-                f"name {name!r}" if name else "",
+                _("code {code}").format(code=repr(raw_code)) if raw_code else "",
+                _("email {email}").format(email=email) if email else "",
+                _("name {name}").format(name=repr(name)) if name else "",
             ]
-            said = ", ".join(g for g in given if g) or "no pair code, email or name"
-            problems.add(row, code_header, f"matches no pair in this workshop ({said})")
+            said = ", ".join(g for g in given if g) or _("no pair code, email or name")
+            problems.add(
+                row, code_header, _("matches no pair in this workshop ({said})").format(said=said)
+            )
         return None
     stated = values.get("role")
     role = person.role if person is not None else stated
@@ -525,15 +567,21 @@ def _match(
         problems.add(
             row,
             table.headers[columns["role"]],
-            f"the answer says {stated}, but {person.name} is the {person.role} of pair {pair.code}",
+            (
+                _("the answer says mentee, but {person} is the mentor of pair {code}")
+                if person.role == "mentor"
+                else _("the answer says mentor, but {person} is the mentee of pair {code}")
+            ).format(person=person.name, code=pair.code),
         )
         return None
     if role is None:
         problems.add(
             row,
             code_header,
-            f"pair {pair.code}, but not whether its mentor or its mentee answered: add the "
-            "role question to the form, or collect emails",
+            _(
+                "pair {code}, but not whether its mentor or its mentee answered: add the "
+                "role question to the form, or collect emails"
+            ).format(code=pair.code),
         )
         return None
     if person is None:
@@ -550,9 +598,15 @@ class CheckinResult:
 
     def summary(self) -> str:
         """E.g. "12 responses imported, 3 meetings logged; 4 responses already imported"."""
-        return (
-            f"{count(self.added, 'response')} imported, {count(self.meetings_logged, 'meeting')} "
-            f"logged; {count(self.already, 'response')} already imported"
+        added = ngettext("{n} response imported", "{n} responses imported", self.added)
+        logged = ngettext("{n} meeting logged", "{n} meetings logged", self.meetings_logged)
+        already = ngettext(
+            "{n} response already imported", "{n} responses already imported", self.already
+        )
+        return _("{added}, {logged}; {already}").format(
+            added=added.format(n=self.added),
+            logged=logged.format(n=self.meetings_logged),
+            already=already.format(n=self.already),
         )
 
 
@@ -593,7 +647,11 @@ def apply_checkins(wf: WorkshopFile, plan: CheckinPlan) -> CheckinResult:
     contact log's entries for them. A plan with problems is refused whole."""
     if plan.problems:
         raise UserError(
-            f"{plan.source} has {count(len(plan.problems), 'problem')}; nothing was imported.",
+            ngettext(
+                "{source} has {n} problem; nothing was imported.",
+                "{source} has {n} problems; nothing was imported.",
+                len(plan.problems),
+            ).format(source=plan.source, n=len(plan.problems)),
             details=[str(p) for p in plan.problems],
         )
     now = utc_now()

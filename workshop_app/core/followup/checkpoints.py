@@ -18,6 +18,7 @@ from typing import Any
 
 from workshop_app.core.charter_fields import DEFAULT_REVIEW_DAYS
 from workshop_app.core.charters.dates import format_date
+from workshop_app.core.i18n import _, base_language, interface_language
 
 # Days either side of a checkpoint's date in which it is "due".
 DUE_WINDOW_DAYS = 7
@@ -79,7 +80,11 @@ def pair_checkpoints(
         due = date.fromordinal(start + day) if first and start + day <= _LAST_DAY else None
         if day in reviews:
             held = reviews[day]
-            known = f"review held {day_text(held, lang)}" if held else "review held"
+            known = (
+                _("review held {date}").format(date=day_text(held, lang))
+                if held
+                else _("review held")
+            )
         else:
             known = _checked_in(by_day.get(day), lang)
         if known:
@@ -106,13 +111,30 @@ def _checked_in(marks: Sequence[tuple[str, date | None]] | None, lang: str) -> s
     """'mentee checked in on 3 March 2027', 'mentor and mentee checked in on ...'."""
     if not marks:
         return ""
-    roles = {role for role, _ in marks}
-    who = "mentor and mentee" if len(roles) > 1 else marks[0][0]
-    latest = max((sent for _, sent in marks if sent), default=None)
-    return f"{who} checked in on {day_text(latest, lang)}" if latest else f"{who} checked in"
+    roles = {role for role, _sent in marks}
+    latest = max((sent for _role, sent in marks if sent), default=None)
+    on = day_text(latest, lang)
+    if len(roles) > 1:
+        if latest:
+            return _("mentor and mentee checked in on {date}").format(date=on)
+        return _("mentor and mentee checked in")
+    if marks[0][0] == "mentor":
+        return (
+            _("mentor checked in on {date}").format(date=on) if latest else _("mentor checked in")
+        )
+    return _("mentee checked in on {date}").format(date=on) if latest else _("mentee checked in")
 
 
 @lru_cache(maxsize=4096)
+def screen_language(workshop_language: str | None) -> str:
+    """The language of dates read on the coordinator's screen (the Follow-up page, the CLI):
+    the interface's, so a sentence and its dates agree; the workshop's own variant when it is
+    the same language ("en-GB" writes 3 March 2027, "en-US" March 3, 2027)."""
+    lang = workshop_language or "en"
+    shown = interface_language()
+    return lang if base_language(shown) == base_language(lang) else shown
+
+
 def day_text(day: date | None, lang: str) -> str:
     """A date as people read it in the workshop's language ("3 March 2027"); cached, since a
     program's few hundred distinct days are formatted thousands of times on one page."""

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import N_, _
 from workshop_app.core.roster.store import PAIR_GONE
 from workshop_app.core.runner.clock import new_id, utc_now
 from workshop_app.core.validation import storable_text
@@ -35,7 +36,8 @@ MAX_TEXT = 2000
 # Entries may go back before the launch (a pair matched early met already), not further.
 BEFORE_LAUNCH = timedelta(days=365)
 _COLUMNS = "id, pair_id, on_date, kind, who, text, checkin_id, updated_at"
-FROM_CHECKIN = (
+# Marked here, translated where it is raised: `UserError(_(FROM_CHECKIN))`.
+FROM_CHECKIN = N_(
     "This entry came from a check-in survey response; it changes only with the response "
     "(remove the check-in to remove it). Nothing was changed."
 )
@@ -80,7 +82,7 @@ class ContactLog:
             f"SELECT {_COLUMNS} FROM contacts WHERE id = ?", (entry_id,)
         ).fetchone()
         if row is None:
-            raise UserError("That log entry is no longer in the workshop; nothing was changed.")
+            raise UserError(_("That log entry is no longer in the workshop; nothing was changed."))
         return _entry(row)
 
     # -- writing ---------------------------------------------------------------------------
@@ -100,7 +102,7 @@ class ContactLog:
         record = {"id": new_id(), "pair_id": pair_id, **values, "updated_at": now}
         with self._wf.transaction():
             if not self._pair_exists(pair_id):
-                raise UserError(PAIR_GONE)
+                raise UserError(_(PAIR_GONE))
             self._wf.insert("contacts", record)
             self._wf.audit(
                 "contacts", record["id"], "*created*", None, values, pair_id=pair_id, at=now
@@ -114,7 +116,7 @@ class ContactLog:
             raise ValueError(f"unknown log entry fields: {sorted(unknown)}")
         current = self.entry(entry_id)
         if current.from_checkin:
-            raise UserError(FROM_CHECKIN)
+            raise UserError(_(FROM_CHECKIN))
         merged: dict[str, Any] = {
             "on_date": current.on_date,
             "kind": current.kind,
@@ -141,7 +143,7 @@ class ContactLog:
         """Remove an entry; what it was is returned (and kept in the audit trail)."""
         current = self.entry(entry_id)
         if current.from_checkin:
-            raise UserError(FROM_CHECKIN)
+            raise UserError(_(FROM_CHECKIN))
         with self._wf.transaction():
             self._wf.conn.execute("DELETE FROM contacts WHERE id = ?", (entry_id,))
             self._wf.audit(
@@ -162,31 +164,45 @@ class ContactLog:
         day = _as_date(on_date)
         if day > today:
             raise UserError(
-                f"The log entry's date {day.isoformat()} is after today "
-                f"({today.isoformat()}): log what has happened. Not saved."
+                _(
+                    "The log entry's date {day} is after today ({today}): log what has "
+                    "happened. Not saved."
+                ).format(day=day.isoformat(), today=today.isoformat())
             )
         launch = self._launch()
         if launch is not None and day < launch - BEFORE_LAUNCH:
             raise UserError(
-                f"The log entry's date {day.isoformat()} is more than a year before the "
-                f"program's launch ({launch.isoformat()}): is the year right? Not saved."
+                _(
+                    "The log entry's date {day} is more than a year before the program's "
+                    "launch ({launch}): is the year right? Not saved."
+                ).format(day=day.isoformat(), launch=launch.isoformat())
             )
         if kind not in KINDS:
             raise UserError(
-                f"A log entry is a meeting, a cancellation, a concern or a note, not {kind!r}."
+                _(
+                    "A log entry is a meeting, a cancellation, a concern or a note, not {kind}."
+                ).format(kind=repr(kind))
             )
         if who not in WHO:
             raise UserError(
-                f"A log entry is about the mentor, the mentee, both or staff, not {who!r}."
+                _("A log entry is about the mentor, the mentee, both or staff, not {who}.").format(
+                    who=repr(who)
+                )
             )
         text = storable_text(text).strip()
         if len(text) > MAX_TEXT:
             raise UserError(
-                f"The log entry's text is {len(text):,} characters long; keep it under "
-                f"{MAX_TEXT:,} (the rest belongs in a file of its own). Not saved."
+                _(
+                    "The log entry's text is {size} characters long; keep it under {limit} "
+                    "(the rest belongs in a file of its own). Not saved."
+                ).format(size=f"{len(text):,}", limit=f"{MAX_TEXT:,}")
             )
         if kind in ("concern", "note") and not text:
-            raise UserError(f"Write what the {kind} is: the entry's text is empty. Not saved.")
+            raise UserError(
+                _("Write what the concern is: the entry's text is empty. Not saved.")
+                if kind == "concern"
+                else _("Write what the note is: the entry's text is empty. Not saved.")
+            )
         return {"on_date": day.isoformat(), "kind": kind, "who": who, "text": text}
 
     def _launch(self) -> date | None:
@@ -208,8 +224,9 @@ def _as_date(value: date | str) -> date:
         return date.fromisoformat(str(value).strip())
     except ValueError:
         raise UserError(
-            f"The log entry's date {str(value)[:40]!r} is not a date: write it like "
-            "2027-03-09. Not saved."
+            _(
+                "The log entry's date {text} is not a date: write it like 2027-03-09. Not saved."
+            ).format(text=repr(str(value)[:40]))
         ) from None
 
 

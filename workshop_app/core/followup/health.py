@@ -20,7 +20,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from workshop_app.core.charter_fields import choice_label
 from workshop_app.core.charters.context import clean
+from workshop_app.core.followup.cadence import CHOICE_DAYS
 from workshop_app.core.followup.cadence import cadence as agreed_cadence
 from workshop_app.core.followup.checkpoints import (
     Checkpoint,
@@ -29,11 +31,12 @@ from workshop_app.core.followup.checkpoints import (
     next_due,
     pair_checkpoints,
     review_days,
+    screen_language,
 )
 from workshop_app.core.followup.troubleshooting import SITUATIONS, plan_for
+from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.core.model import Plan
 from workshop_app.core.roster.store import code_sort_key
-from workshop_app.core.words import count
 
 if TYPE_CHECKING:
     from workshop_app.core.content.model import Library
@@ -60,6 +63,14 @@ CANCELLATIONS_IN_A_ROW = 2
 # Without an agreed interval, the days after the first meeting before "no contact at all".
 NO_CADENCE_GRACE_DAYS = 7
 _CONCERN_CHARS = 80
+# The health words are read on the coordinator's screen (the Follow-up page, the CLI): they
+# are in the interface language, and so are their dates (`screen_language`).
+_AGREED = {
+    "weekly": N_("agreed weekly"),
+    "biweekly": N_("agreed every two weeks"),
+    "monthly": N_("agreed monthly"),
+}
+_ROLES = {"mentor": N_("mentor"), "mentee": N_("mentee")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +115,10 @@ class PairHealth:
     signed: bool = False  # both partners signed a version of the charter
     checkins: int = 0  # check-in responses received from either partner
     first_meeting: date | None = None
+    # Meetings cancelled since the last one held, and the day of the last: the nudge says
+    # them in the pair's language (the reasons' texts are in the interface's).
+    cancelled: int = 0
+    cancelled_last: date | None = None
 
     @property
     def at_risk(self) -> bool:
@@ -258,7 +273,7 @@ def _read(wf: OpenWorkshop, pair_ids: Collection[str] | None) -> _Records:
     (lang,) = conn.execute("SELECT language FROM workshop").fetchone()
     day = _Days()
     out = _Records(
-        lang=lang or "en",
+        lang=screen_language(lang),
         pairs=conn.execute(
             "SELECT p.rowid, p.id, p.code, m.name, e.name, c.meeting_frequency,"
             f" c.meeting_frequency_custom, {_day('c.first_meeting')}, c.review_days"
@@ -435,9 +450,9 @@ def _pair_health(
     found: list[tuple[str, str, str]] = []
     if closure is not None:
         closed_day, closed_on, kind, why = closure
-        label = clean(why) or ("completed" if kind == "completed" else "no-fault")
+        label = clean(why) or (_("completed") if kind == "completed" else _("no-fault"))
         when = day_text(_from_ordinal(closed_day), lang) or clean(closed_on)
-        words.append(f"closed on {when} ({label})")
+        words.append(_("closed on {date} ({why})").format(date=when, why=label))
     else:
         heard = log.anything or bool(checkins or reviews)
         found = _reasons(
@@ -470,6 +485,8 @@ def _pair_health(
             signed=key in records.signed,
             checkins=min(len(checkins), 2 * reached),
             first_meeting=first,
+            cancelled=log.cancelled,
+            cancelled_last=log.cancelled_last,
         ),
     )
 
@@ -489,7 +506,7 @@ def _with_plans(
     reasons = []
     for kind, text, who in found:
         plan, scenario = plan_for(kind, plans, library)
-        reasons.append(Reason(kind, text, plan, scenario, SITUATIONS[kind].next_step, who))
+        reasons.append(Reason(kind, text, plan, scenario, _(SITUATIONS[kind].next_step), who))
     return tuple(reasons)
 
 
@@ -629,9 +646,16 @@ def _shown(text: str) -> str:
 
 def _goal_line(goal: GoalProgress) -> str:
     """'goal 2 at 2 of 5, baseline 1': the numbers only, so a private goal shows the same."""
-    at = f"at {goal.latest} of 5" if goal.latest is not None else "not rated since signing"
-    base = f"baseline {goal.baseline}" if goal.baseline is not None else "no baseline"
-    return f"goal {goal.position} {at}, {base}"
+    at = (
+        _("at {n} of 5").format(n=goal.latest)
+        if goal.latest is not None
+        else _("not rated since signing")
+    )
+    base = (
+        _("baseline {n}").format(n=goal.baseline) if goal.baseline is not None else _("no baseline")
+    )
+    # Translators: "goal 2 at 3 of 5, baseline 1".
+    return _("goal {n} {at}, {baseline}").format(n=goal.position, at=at, baseline=base)
 
 
 def _cadence_line(
@@ -644,23 +668,44 @@ def _cadence_line(
     lang: str,
 ) -> str:
     """'agreed every two weeks; last meeting 41 days ago (3 missed)'."""
-    if not text:
-        head = "no meeting cadence agreed"
-    elif interval is None:
-        head = f"agreed \u201c{text}\u201d (no interval in it to judge meetings by)"
-    else:
-        head = f"agreed {text}"
+    head = _agreed(text, interval)
     if first is not None and today < first:
-        return f"{head}; first meeting on {day_text(first, lang)}"
+        return _("{agreed}; first meeting on {date}").format(
+            agreed=head, date=day_text(first, lang)
+        )
     if last is not None:
         ago = (today - last).days
-        when = "today" if ago == 0 else f"{count(ago, 'day')} ago"
-        tail = f"; last meeting {when}"
+        if ago == 0:
+            line = _("{agreed}; last meeting today").format(agreed=head)
+        else:
+            line = ngettext(
+                "{agreed}; last meeting {n} day ago", "{agreed}; last meeting {n} days ago", ago
+            ).format(agreed=head, n=f"{ago:,}")
     elif first is None:
-        tail = "; no first meeting date in the charter"
+        line = _("{agreed}; no first meeting date in the charter").format(agreed=head)
     else:
-        tail = "; no meeting logged yet"
-    return head + tail + (f" ({missed} missed)" if missed else "")
+        line = _("{agreed}; no meeting logged yet").format(agreed=head)
+    if not missed:
+        return line
+    return ngettext("{line} ({n} missed)", "{line} ({n} missed)", missed).format(
+        line=line, n=missed
+    )
+
+
+def _agreed(text: str, interval: int | None) -> str:
+    """'agreed every two weeks': a choice of the charter's in the interface language, the
+    pair's own words for a custom cadence as they wrote them."""
+    if not text:
+        return _("no meeting cadence agreed")
+    if interval is None:
+        return _("agreed \u201c{cadence}\u201d (no interval in it to judge meetings by)").format(
+            cadence=text
+        )
+    for key in CHOICE_DAYS:
+        if text == choice_label("meeting_frequency", key).lower():
+            return _(_AGREED[key])
+    # Translators: {cadence} is the pair's own words ("every 10 days"), in their language.
+    return _("agreed {cadence}").format(cadence=text)
 
 
 def _reasons(
@@ -684,11 +729,14 @@ def _reasons(
     grace = interval / 2 if interval else NO_CADENCE_GRACE_DAYS
     if first is not None and (today - first).days > grace and not heard:
         since = day_text(first, lang)
-        found.append(("no_contact", f"no contact since the first meeting on {since}", ""))
+        text = _("no contact since the first meeting on {date}").format(date=since)
+        found.append(("no_contact", text, ""))
     elif on_cadence is False:
         found.append(("cadence", cadence_line, ""))
     stalled = [
-        f"goal {g.position} at {g.latest} of 5, baseline {g.baseline} (day {day})"
+        _("goal {n} at {latest} of 5, baseline {baseline} (day {day})").format(
+            n=g.position, latest=g.latest, baseline=g.baseline, day=day
+        )
         for g in goals
         if (day := _stalled_at(g, checkins, reviews)) is not None
     ]
@@ -701,8 +749,11 @@ def _reasons(
         if log.staff_last is None or c.submitted is None or c.submitted > log.staff_last
     }
     if asked:
-        names = "mentor and mentee" if len(asked) == 2 else next(iter(asked))
-        found.append(("help", f"{names} asked for help", _whose(asked)))
+        if len(asked) == 2:
+            text = _("mentor and mentee asked for help")
+        else:
+            text = _("{role} asked for help").format(role=_(_ROLES[next(iter(asked))]))
+        found.append(("help", text, _whose(asked)))
     for kind, said in (
         ("fit", _fit(answers.fit)),
         ("satisfaction", _satisfaction(answers.satisfaction)),
@@ -712,24 +763,30 @@ def _reasons(
             found.append((kind, "; ".join(text for _, text in said), _whose(roles)))
     if log.cancelled >= CANCELLATIONS_IN_A_ROW and log.cancelled_last is not None:
         on = day_text(log.cancelled_last, lang)
-        found.append(
-            ("cancellations", f"{log.cancelled} cancellations in a row (the last on {on})", "")
-        )
+        text = ngettext(
+            "{n} cancellation in a row (the last on {date})",
+            "{n} cancellations in a row (the last on {date})",
+            log.cancelled,
+        ).format(n=log.cancelled, date=on)
+        found.append(("cancellations", text, ""))
     concern = _concern(log.concerns, reviews, lang)
     if concern:
         found.append(("concern", concern, ""))
     overdue = [c for c in checkpoints if c.state == "overdue" and c.due is not None]
     if overdue:
-        shown = " and ".join(str(c.day) for c in overdue)
-        what = "day {} checkpoint" if len(overdue) == 1 else "days {} checkpoints"
-        found.append(
-            (
-                "checkpoint_overdue",
-                f"{what.format(shown)} overdue (due {day_text(overdue[0].due, lang)};"
-                " no check-in or review)",
-                "",
+        due = day_text(overdue[0].due, lang)
+        if len(overdue) == 1:
+            text = _("day {day} checkpoint overdue (due {date}; no check-in or review)").format(
+                day=overdue[0].day, date=due
             )
-        )
+        else:
+            days = _("{days} and {last}").format(
+                days=", ".join(str(c.day) for c in overdue[:-1]), last=overdue[-1].day
+            )
+            text = _("days {days} checkpoints overdue (due {date}; no check-in or review)").format(
+                days=days, date=due
+            )
+        found.append(("checkpoint_overdue", text, ""))
     return found
 
 
@@ -752,7 +809,8 @@ def _by_role(latest: dict[str, _Checkin]) -> list[_Checkin]:
 
 
 def _at(c: _Checkin) -> str:
-    return f"{c.role}, day {c.day}" if c.day is not None else c.role
+    role = _(_ROLES[c.role])
+    return _("{role}, day {day}").format(role=role, day=c.day) if c.day is not None else role
 
 
 def _whose(roles: set[str]) -> str:
@@ -764,15 +822,15 @@ def _fit(latest: dict[str, _Checkin]) -> list[tuple[str, str]]:
     out = []
     for c in _by_role(latest):
         if c.fit == "not_a_fit":
-            out.append((c.role, f"not a fit ({_at(c)})"))
+            out.append((c.role, _("not a fit ({who})").format(who=_at(c))))
         elif c.fit == "deciding" and c.day is not None and c.day >= DECIDING_FROM_DAY:
-            out.append((c.role, f"still deciding on the fit ({_at(c)})"))
+            out.append((c.role, _("still deciding on the fit ({who})").format(who=_at(c))))
     return out
 
 
 def _satisfaction(latest: dict[str, _Checkin]) -> list[tuple[str, str]]:
     return [
-        (c.role, f"satisfaction {c.satisfaction} of 5 ({_at(c)})")
+        (c.role, _("satisfaction {n} of 5 ({who})").format(n=c.satisfaction, who=_at(c)))
         for c in _by_role(latest)
         if c.satisfaction is not None and c.satisfaction <= UNHAPPY_AT
     ]
@@ -790,5 +848,7 @@ def _concern(concerns: Sequence[tuple[date, str]], reviews: Sequence[Review], la
     said = " ".join(clean(text).split())
     if len(said) > _CONCERN_CHARS:
         said = said[: _CONCERN_CHARS - 1].rstrip() + "\u2026"
-    head = f"concern logged on {day_text(when, lang)}"
-    return f"{head}: {said}" if said else head
+    on = day_text(when, lang)
+    if not said:
+        return _("concern logged on {date}").format(date=on)
+    return _("concern logged on {date}: {text}").format(date=on, text=said)

@@ -11,6 +11,9 @@ for help) is theirs: it is named only in a draft to that partner; a draft to the
 it is going instead. A logged concern is staff's note and is never quoted; private goals are
 never named. The bytes are the same for the same records and `today`: no Date or Message-ID
 (the mail program adds them when the draft is sent), headers folded by the standard library.
+
+The drafts are read by the pairs: they are in the workshop's language (`translations`), like
+the charters; the summary of what was written is for the person at the keyboard (`_`).
 """
 
 from __future__ import annotations
@@ -22,17 +25,20 @@ from datetime import date
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
+from gettext import NullTranslations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from workshop_app.core.charter_fields import choice_label
 from workshop_app.core.charters.context import clean
 from workshop_app.core.errors import UserError
 from workshop_app.core.file_names import safe_filename, unique_names
+from workshop_app.core.followup.cadence import CHOICE_DAYS
 from workshop_app.core.followup.checkpoints import day_text
 from workshop_app.core.followup.health import PairHealth, Reason, follow_up
+from workshop_app.core.i18n import N_, _, ngettext, translations
 from workshop_app.core.store.atomic import atomic_folder
 from workshop_app.core.validation import valid_email
-from workshop_app.core.words import count
 
 if TYPE_CHECKING:
     from workshop_app.core.content.model import Library
@@ -44,6 +50,14 @@ RECIPIENTS: tuple[To, ...] = ("pair", "mentor", "mentee")
 # header injection) and other separators become spaces.
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 _MAX_NAME = 120
+# A partner without a name is greeted by their role.
+ROLES = {"mentor": N_("mentor"), "mentee": N_("mentee")}
+# What the pair agreed, for the charter's choices of cadence; a custom one is quoted.
+_AGREED = {
+    "weekly": N_("In your charter you agreed to meet weekly."),
+    "biweekly": N_("In your charter you agreed to meet every two weeks."),
+    "monthly": N_("In your charter you agreed to meet monthly."),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +75,18 @@ class NudgeResult:
     skipped: tuple[str, ...] = ()
 
     def summary(self) -> str:
-        text = f"Wrote {count(len(self.files), 'email draft')} to {self.folder}"
-        if self.skipped:
-            left_out = count(len(self.skipped), "partner")
-            text += f"; {left_out} left out for an email that is not valid: "
-            text += ", ".join(self.skipped)
-        return text + "."
+        n = len(self.files)
+        wrote = ngettext(
+            "Wrote {n} email draft to {folder}", "Wrote {n} email drafts to {folder}", n
+        ).format(n=n, folder=self.folder)
+        if not self.skipped:
+            return wrote + "."
+        left_out = ngettext(
+            "{n} partner left out for an email that is not valid: {names}",
+            "{n} partners left out for an email that is not valid: {names}",
+            len(self.skipped),
+        ).format(n=len(self.skipped), names=", ".join(self.skipped))
+        return _("{wrote}; {left_out}.").format(wrote=wrote, left_out=left_out)
 
 
 def write_nudges(
@@ -84,7 +104,13 @@ def write_nudges(
     health = {p.pair_id: p for p in follow_up(wf, today=today, library=library).pairs}
     missing = [pair_id for pair_id in pair_ids if pair_id not in health]
     if missing:
-        raise UserError(f"{count(len(missing), 'pair')} to write to are no longer in the workshop.")
+        raise UserError(
+            ngettext(
+                "{n} pair to write to is no longer in the workshop.",
+                "{n} pairs to write to are no longer in the workshop.",
+                len(missing),
+            ).format(n=len(missing))
+        )
     people = _people(wf, pair_ids)
     (program, coordinator, support, lang) = wf.conn.execute(
         "SELECT program, coordinator, support_contacts, language FROM workshop"
@@ -107,10 +133,10 @@ def write_nudges(
         skipped.extend(left_out)
         drafts.append((f"{h.code} {h.mentor} & {h.mentee}", message))
     names = unique_names(
-        [safe_filename(stem, suffix=".eml", fallback="nudge") for stem, _ in drafts]
+        [safe_filename(stem, suffix=".eml", fallback="nudge") for stem, _draft in drafts]
     )
     with atomic_folder(out_dir) as folder:
-        for name, (_, message) in zip(names, drafts, strict=True):
+        for name, (_stem, message) in zip(names, drafts, strict=True):
             (folder / name).write_bytes(message)
     out = Path(out_dir).expanduser().absolute()
     return NudgeResult(out, tuple(out / name for name in names), tuple(skipped))
@@ -153,12 +179,14 @@ def _message(
     for person in readers:
         address = _address(person)
         if address is None:
-            skipped.append(f"{person.name or person.role} ({h.code})")
+            skipped.append(f"{person.name or _(ROLES[person.role])} ({h.code})")
         else:
             recipients.append(address)
     if recipients:
         msg["To"] = recipients
-    msg["Subject"] = f"{sender.program or 'Mentoring'}: checking in on your mentoring ({h.code})"
+    t = translations(sender.lang)
+    subject = t.gettext("{program}: checking in on your mentoring ({code})")
+    msg["Subject"] = subject.format(program=sender.program or t.gettext("Mentoring"), code=h.code)
     msg["X-Unsent"] = "1"
     msg.set_content(_body(h, readers, sender), charset="utf-8", cte="quoted-printable")
     return msg.as_bytes(), skipped
@@ -169,7 +197,7 @@ def _address(person: Person) -> Address | None:
     value: the draft is still written, without them)."""
     if not valid_email(person.email) or not person.email.isascii():
         return None
-    username, _, domain = person.email.partition("@")
+    username, _at, domain = person.email.partition("@")
     try:
         return Address(display_name=person.name, username=username, domain=domain)
     except (ValueError, IndexError):
@@ -178,40 +206,54 @@ def _address(person: Person) -> Address | None:
 
 def _body(h: PairHealth, readers: Sequence[Person], sender: _Sender) -> str:
     lang = sender.lang
-    both = len(readers) == 2
-    greeting = " and ".join(p.name or p.role for p in readers)
-    lines = [f"Dear {greeting},", ""]
+    t = translations(lang)
+    names = [p.name or t.gettext(ROLES[p.role]) for p in readers]
+    if len(names) == 2:
+        greeting = t.gettext("Dear {first} and {second},").format(first=names[0], second=names[1])
+        opening = t.gettext(
+            "We are checking in on how your mentoring is going, and would like to hear from "
+            "you both."
+        )
+    else:
+        greeting = t.gettext("Dear {name},").format(name=names[0])
+        opening = t.gettext(
+            "We are checking in on how your mentoring is going, and would like to hear from you."
+        )
+    lines = [greeting, ""]
     said = _what_we_noticed(h, readers, lang)
-    agreed = f"In your charter you agreed to meet {h.cadence}." if h.cadence else ""
-    opening = "We are checking in on how your mentoring is going" + (
-        ", and would like to hear from you both." if both else ", and would like to hear from you."
-    )
-    lines.append(" ".join(t for t in (opening, agreed) if t))
+    agreed = _agreed(t, h.cadence)
+    lines.append(" ".join(text for text in (opening, agreed) if text))
     if said:
-        lines += ["", "What we noticed:"]
+        lines += ["", t.gettext("What we noticed:")]
         lines += [f"- {line}" for line in said]
     plans = list(dict.fromkeys(r.plan for r in _shown(h.reasons, readers) if r.plan))
     if plans:
-        lines += ["", "Your charter has a plan for this:" if len(plans) == 1 else
-                  "Your charter has plans for this:"]  # fmt: skip
-        lines += [f"  \u201c{plan}\u201d" for plan in plans]
+        has = t.ngettext(
+            "Your charter has a plan for this:", "Your charter has plans for this:", len(plans)
+        )
+        lines += ["", has]
+        quote = t.gettext("\u201c{text}\u201d")
+        lines += ["  " + quote.format(text=plan) for plan in plans]
     nxt = h.next_due
     if nxt is not None and nxt.due is not None:
         when = day_text(nxt.due, lang)
         if nxt.state == "overdue":
-            lines += ["", f"Your day {nxt.day} checkpoint was due on {when}."]
+            due = t.gettext("Your day {day} checkpoint was due on {date}.")
         else:
-            lines += ["", f"Your next checkpoint is day {nxt.day}, on {when}."]
+            due = t.gettext("Your next checkpoint is day {day}, on {date}.")
+        lines += ["", due.format(day=nxt.day, date=when)]
     lines += [""]
     if sender.contacts:
-        lines.append("If something is in the way, or you would like to talk it through:")
+        lines.append(t.gettext("If something is in the way, or you would like to talk it through:"))
         lines += [f"  {contact}" for contact in sender.contacts]
     elif sender.coordinator:
         lines.append(
-            f"If something is in the way, or you would like to talk it through, "
-            f"contact {sender.coordinator}."
+            t.gettext(
+                "If something is in the way, or you would like to talk it through, "
+                "contact {coordinator}."
+            ).format(coordinator=sender.coordinator)
         )
-    lines += ["", "Best wishes,"]
+    lines += ["", t.gettext("Best wishes,")]
     lines += [t for t in (sender.coordinator, sender.program) if t]
     return "\n".join(lines) + "\n"
 
@@ -235,48 +277,93 @@ def _what_we_noticed(h: PairHealth, readers: Sequence[Person], lang: str) -> lis
     if any(r.kind in ("fit", "satisfaction", "help", "concern") for r in h.reasons) and not any(
         r.kind in ("fit", "satisfaction", "help") for r in _shown(h.reasons, readers)
     ):
-        out.append("We would like to hear how the pairing is working for each of you.")
+        out.append(
+            translations(lang).gettext(
+                "We would like to hear how the pairing is working for each of you."
+            )
+        )
     return out
 
 
 def _to_the_pair(reason: Reason, h: PairHealth, lang: str) -> list[str]:
     """A reason as said to the pair, in the second person."""
+    t = translations(lang)
     kind = reason.kind
     if kind == "cadence":
         if h.last_meeting is None:
-            return ["We have no meeting logged since your first meeting."]
-        return [f"The last meeting we know of was on {day_text(h.last_meeting, lang)}."]
+            return [t.gettext("We have no meeting logged since your first meeting.")]
+        last = day_text(h.last_meeting, lang)
+        return [t.gettext("The last meeting we know of was on {date}.").format(date=last)]
     if kind == "no_contact":
         when = day_text(h.first_meeting, lang) if h.first_meeting else ""
-        return [f"We have not heard how it is going since your first meeting on {when}."]
+        return [
+            t.gettext(
+                "We have not heard how it is going since your first meeting on {date}."
+            ).format(date=when)
+        ]
     if kind == "goal_stalled":
         return [
-            f"Goal {g.position}{_title(g.title)} is at {g.latest} of 5, where it started "
-            f"({g.baseline})."
+            _goal_stalled(t, g.position, g.title, g.latest, g.baseline)
             for g in h.goals
             if g.latest is not None and g.baseline is not None and g.latest <= g.baseline
         ]
     if kind == "cancellations":
-        return [f"We noticed {reason.text}."]
+        return [_cancellations(t, h, lang)]
     if kind == "checkpoint_overdue":
         overdue = [c for c in h.checkpoints if c.state == "overdue" and c.due]
-        return [
-            f"We have not had your check-in or review for day {c.day}, due on "
-            f"{day_text(c.due, lang)}."
-            for c in overdue
-        ]
+        missing = t.gettext("We have not had your check-in or review for day {day}, due on {date}.")
+        return [missing.format(day=c.day, date=day_text(c.due, lang)) for c in overdue if c.due]
     if kind == "help":
-        return ["You asked the program team for help: we would like to help."]
+        return [t.gettext("You asked the program team for help: we would like to help.")]
     if kind == "fit":
         return [
-            "You said the match may not be the right fit. That is all right: either of you "
-            "may end it without fault, and we can talk about a new match."
+            t.gettext(
+                "You said the match may not be the right fit. That is all right: either of you "
+                "may end it without fault, and we can talk about a new match."
+            )
         ]
     if kind == "satisfaction":
-        return ["You said the mentoring is not as useful as it could be; what would help?"]
+        return [
+            t.gettext("You said the mentoring is not as useful as it could be; what would help?")
+        ]
     return []
 
 
-def _title(title: str) -> str:
-    """' (“Lead the renewal…”)' for a goal staff may see, '' for a private one."""
-    return f" (\u201c{_one_line(title)}\u201d)" if title else ""
+def _agreed(t: NullTranslations, cadence: str) -> str:
+    """The cadence the charter agreed, in a sentence: a choice in the draft's language, the
+    pair's own words quoted as they wrote them."""
+    if not cadence:
+        return ""
+    for key in CHOICE_DAYS:
+        if cadence == choice_label("meeting_frequency", key).lower():
+            return t.gettext(_AGREED[key])
+    # Translators: {cadence} is the pair's own words ("every 10 days"), in their language.
+    return t.gettext("In your charter you agreed to meet {cadence}.").format(cadence=cadence)
+
+
+def _cancellations(t: NullTranslations, h: PairHealth, lang: str) -> str:
+    n = h.cancelled
+    if h.cancelled_last is None:
+        return t.ngettext(
+            "We noticed {n} cancellation in a row.", "We noticed {n} cancellations in a row.", n
+        ).format(n=n)
+    return t.ngettext(
+        "We noticed {n} cancellation in a row (the last on {date}).",
+        "We noticed {n} cancellations in a row (the last on {date}).",
+        n,
+    ).format(n=n, date=day_text(h.cancelled_last, lang))
+
+
+def _goal_stalled(
+    t: NullTranslations, position: int, title: str, latest: int, baseline: int
+) -> str:
+    """'Goal 2 (“Lead the renewal…”) is at 2 of 5, …' for a goal staff may see; a private
+    goal is named by its number alone."""
+    values = {"n": position, "latest": latest, "baseline": baseline}
+    if not title:
+        return t.gettext("Goal {n} is at {latest} of 5, where it started ({baseline}).").format(
+            **values
+        )
+    return t.gettext(
+        "Goal {n} (\u201c{title}\u201d) is at {latest} of 5, where it started ({baseline})."
+    ).format(title=_one_line(title), **values)

@@ -30,9 +30,9 @@ from workshop_app.core.charter_fields import CHARTER_COLUMNS
 from workshop_app.core.charters.dates import format_date, parse_date
 from workshop_app.core.charters.summary_timeline import add_months
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.runner.clock import utc_now
 from workshop_app.core.store import backups
-from workshop_app.core.words import count
 
 if TYPE_CHECKING:
     import sqlite3
@@ -93,16 +93,38 @@ class Plan:
     backups: int
 
     def lines(self) -> list[str]:
+        # For the person at the keyboard (the CLI, the close-out dialog): interface language.
         return [
-            f"{count(self.people, 'person', 'people')}: names, emails, titles and managers "
-            "replaced",
-            f"{count(self.texts, 'piece of text', 'pieces of text')} written in charters, "
-            "goals, plans, check-ins, the log, reviews and closures removed",
-            f"{count(self.signatures, 'signature')}: names replaced",
-            f"{count(self.audit_values, 'value')} in the change history removed",
-            f"{count(self.backups, 'backup')} of this file deleted",
-            f"Kept: {count(self.pairs, 'pair')} with their codes, cadences, dates, progress, "
-            "fit, satisfaction, closures and goal outcomes.",
+            ngettext(
+                "{n} person: names, emails, titles and managers replaced",
+                "{n} people: names, emails, titles and managers replaced",
+                self.people,
+            ).format(n=self.people),
+            ngettext(
+                "{n} piece of text written in charters, goals, plans, check-ins, the log, "
+                "reviews and closures removed",
+                "{n} pieces of text written in charters, goals, plans, check-ins, the log, "
+                "reviews and closures removed",
+                self.texts,
+            ).format(n=self.texts),
+            ngettext(
+                "{n} signature: names replaced", "{n} signatures: names replaced", self.signatures
+            ).format(n=self.signatures),
+            ngettext(
+                "{n} value in the change history removed",
+                "{n} values in the change history removed",
+                self.audit_values,
+            ).format(n=self.audit_values),
+            ngettext(
+                "{n} backup of this file deleted", "{n} backups of this file deleted", self.backups
+            ).format(n=self.backups),
+            ngettext(
+                "Kept: {n} pair with its code, cadence, dates, progress, fit, satisfaction, "
+                "closure and goal outcomes.",
+                "Kept: {n} pairs with their codes, cadences, dates, progress, fit, "
+                "satisfaction, closures and goal outcomes.",
+                self.pairs,
+            ).format(n=self.pairs),
         ]
 
 
@@ -120,27 +142,30 @@ def refusal(wf: WorkshopFile, *, today: date) -> str | None:
     w = wf.workshop()
     lang = w.language
     if w.anonymised_on:
-        return f"Personal data was already removed from {wf.path.name} on " + (
-            f"{format_date(w.anonymised_on, lang)}."
+        return _("Personal data was already removed from {file} on {day}.").format(
+            file=wf.path.name, day=format_date(w.anonymised_on, lang)
         )
     if not w.program_closed_on:
-        return (
-            f"{wf.path.name}: the program is not closed yet; personal data is removed a set "
+        return _(
+            "{file}: the program is not closed yet; personal data is removed a set "
             "period after the close-out (Follow-up > Close the program…)."
-        )
+        ).format(file=wf.path.name)
     if w.retention_months is None:
-        return (
-            f"{wf.path.name}: the program set no retention period; set how many months "
+        return _(
+            "{file}: the program set no retention period; set how many months "
             "personal data is kept after the close-out on the Program page."
-        )
+        ).format(file=wf.path.name)
     when = possible_on(wf)
     assert when is not None
     if today < when:
-        return (
-            f"Personal data in {wf.path.name} is kept until {format_date(when, lang)} "
-            f"({count(w.retention_months, 'month')} after the close-out); it can be removed "
-            "from that day."
-        )
+        months = w.retention_months
+        return ngettext(
+            "Personal data in {file} is kept until {day} ({n} month after the close-out); "
+            "it can be removed from that day.",
+            "Personal data in {file} is kept until {day} ({n} months after the close-out); "
+            "it can be removed from that day.",
+            months,
+        ).format(file=wf.path.name, day=format_date(when, lang), n=months)
     return None
 
 
@@ -216,7 +241,7 @@ def _aliases(conn: sqlite3.Connection) -> dict[str, str]:
     pairs = sorted(conn.execute("SELECT code, mentor_id, mentee_id FROM pairs"),
                    key=lambda r: code_sort_key(r[0]))  # fmt: skip
     out: dict[str, str] = {}
-    for number, (_, mentor, mentee) in enumerate(pairs, start=1):
+    for number, (_pair_id, mentor, mentee) in enumerate(pairs, start=1):
         out[mentor], out[mentee] = f"Mentor {number}", f"Mentee {number}"
     numbers = {"mentor": len(pairs), "mentee": len(pairs)}
     for person_id, role in conn.execute("SELECT id, role FROM participants ORDER BY id"):

@@ -26,8 +26,7 @@ from workshop_app.core.charters.context import (
 from workshop_app.core.charters.dates import format_date, parse_date
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup.checkpoints import review_days
-from workshop_app.core.i18n import N_, translations
-from workshop_app.core.words import count
+from workshop_app.core.i18n import N_, _, ngettext, translations
 
 if TYPE_CHECKING:
     from workshop_app.core.model import Charter
@@ -68,13 +67,19 @@ class PacketBatch:
     without: int = 0  # open pairs whose charter has no such checkpoint
 
     def left_out(self) -> str:
-        """'1 closed pair and 2 pairs without a day-45 checkpoint left out', or ''."""
-        parts = []
-        if self.closed:
-            parts.append(count(self.closed, "closed pair"))
-        if self.without:
-            parts.append(f"{count(self.without, 'pair')} without a day-{self.day} checkpoint")
-        return f"{' and '.join(parts)} left out" if parts else ""
+        """'1 closed pair and 2 pairs without a day-45 checkpoint left out', or ''.
+        For the person at the keyboard: the interface language."""
+        closed = ngettext("{n} closed pair", "{n} closed pairs", self.closed).format(n=self.closed)
+        without = ngettext(
+            "{n} pair without a day-{day} checkpoint",
+            "{n} pairs without a day-{day} checkpoint",
+            self.without,
+        ).format(n=self.without, day=self.day)
+        if self.closed and self.without:
+            return _("{closed} and {without} left out").format(closed=closed, without=without)
+        if self.closed or self.without:
+            return _("{what} left out").format(what=closed if self.closed else without)
+        return ""
 
 
 def agreed_charter(charter: Charter, snapshot: Mapping[str, Any] | None) -> AgreedCharter:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from workshop_app.core.file_names import safe_filename
 from workshop_app.core.followup.review_context import REVIEW_TEMPLATE, packet_batch
+from workshop_app.core.i18n import _, ngettext, translations
 from workshop_app.core.jobs import CancelCheck, Cancelled, Progress, never_cancelled
-from workshop_app.core.words import count
 
 COMBINED_NAME = "All review packets.pdf"
 
@@ -31,8 +31,13 @@ class PacketsWritten:
 
     def summary(self) -> str:
         """'12 review packets for day 90 (1 closed pair left out).'"""
-        what = f"{count(len(self.files), 'review packet')} for day {self.day}"
-        return f"{what} ({self.left_out})." if self.left_out else f"{what}."
+        n = len(self.files)
+        what = ngettext(
+            "{n} review packet for day {day}", "{n} review packets for day {day}", n
+        ).format(n=n, day=self.day)
+        if not self.left_out:
+            return what + "."
+        return _("{what} ({left_out}).").format(what=what, left_out=self.left_out)
 
 
 def packet_filename(context: dict) -> str:
@@ -82,9 +87,14 @@ def write_review_packets(
         duplex=duplex,
         template=REVIEW_TEMPLATE,
         file_name=packet_filename,
-        combined_title=(
-            f"Day {day} review packets: {first['program']['name']} ({count(len(contexts), 'pair')})"
-        ),
+        # The PDF's title is part of the document: the workshop's language.
+        combined_title=translations(first["lang"])
+        .ngettext(
+            "Day {day} review packets: {program} ({n} pair)",
+            "Day {day} review packets: {program} ({n} pairs)",
+            len(contexts),
+        )
+        .format(day=day, program=first["program"]["name"], n=len(contexts)),
     )
     if result.cancelled:
         raise Cancelled

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from workshop_app.core.charter_fields import FREQUENCIES, MAX_GOALS
 from workshop_app.core.charters.dates import parse_date
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import _
 from workshop_app.core.roster.store import PAIR_GONE
 from workshop_app.core.runner.clock import new_id, utc_now
 from workshop_app.core.validation import storable_text
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from workshop_app.core.store.workshop_file import WorkshopFile
 
 CADENCE_KEPT = ("", "yes", "partly", "no")
-_FREQUENCY_VALUES = tuple(v for v, _ in FREQUENCIES)
+_FREQUENCY_VALUES = tuple(v for v, _label in FREQUENCIES)
 # The review's own columns, in the order the audit lists them.
 _COLUMNS = (
     "held_on",
@@ -120,7 +121,7 @@ class ReviewStore:
         wf = self._wf
         with wf.transaction():
             if wf.conn.execute("SELECT 1 FROM pairs WHERE id = ?", (pair_id,)).fetchone() is None:
-                raise UserError(PAIR_GONE)
+                raise UserError(_(PAIR_GONE))
             before = self.review(pair_id, checkpoint_day)
             version = before.charter_version if before else None
             if _differs(wf, pair_id, charter):

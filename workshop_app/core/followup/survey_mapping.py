@@ -20,30 +20,32 @@ from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.followup.checkin_form import ready_questions
 from workshop_app.core.followup.survey_dates import parse_day
+from workshop_app.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from workshop_app.core.followup.survey_read import SurveyColumn, SurveyTable
     from workshop_app.core.store.access import OpenWorkshop
 
 # Meaning -> what it is, in words (the preview's and the mapping combo's labels).
+# Shown in the interface language: translate with _() where shown.
 MEANINGS: dict[str, str] = {
-    "pair_code": "Pair code",
-    "role": "Mentor or mentee",
-    "email": "Respondent's email",
-    "name": "Respondent's name",
-    "checkpoint": "Checkpoint (day 30, 90, 180)",
-    "meetings_held": "Meetings held since the last checkpoint",
-    "last_meeting": "Date of the last meeting",
-    "goal1": "Progress on goal 1 (1-5)",
-    "goal2": "Progress on goal 2 (1-5)",
-    "goal3": "Progress on goal 3 (1-5)",
-    "fit": "Fit (good, still deciding, not a fit)",
-    "satisfaction": "Satisfaction (1-5)",
-    "wants_help": "Would like help from the program team",
-    "comment": "Comment",
+    "pair_code": N_("Pair code"),
+    "role": N_("Mentor or mentee"),
+    "email": N_("Respondent's email"),
+    "name": N_("Respondent's name"),
+    "checkpoint": N_("Checkpoint (day 30, 90, 180)"),
+    "meetings_held": N_("Meetings held since the last checkpoint"),
+    "last_meeting": N_("Date of the last meeting"),
+    "goal1": N_("Progress on goal 1 (1-5)"),
+    "goal2": N_("Progress on goal 2 (1-5)"),
+    "goal3": N_("Progress on goal 3 (1-5)"),
+    "fit": N_("Fit (good, still deciding, not a fit)"),
+    "satisfaction": N_("Satisfaction (1-5)"),
+    "wants_help": N_("Would like help from the program team"),
+    "comment": N_("Comment"),
 }
 IGNORED = ""
-IGNORED_LABEL = "Not used"
+IGNORED_LABEL = N_("Not used")
 
 
 @lru_cache(maxsize=8192)  # answers repeat: a choice's few texts, each person's name
@@ -243,14 +245,14 @@ def _one_choice(text: str, separator: str, read: Callable[[str], Any]) -> Parsed
         if len(values) == 1:
             return values.pop(), None
         if len(values) > 1:
-            return None, f"{text!r} gives more than one answer"
+            return None, _("{text} gives more than one answer").format(text=repr(text))
     return None, ""
 
 
 _CHOICES: dict[str, tuple[Callable[[str], Any], str]] = {
-    "fit": (_fit, "good, still deciding or not a fit"),
-    "wants_help": (_yes_no, "yes or no"),
-    "role": (_role, "mentor or mentee"),
+    "fit": (_fit, N_("{text} is not good, still deciding or not a fit")),
+    "wants_help": (_yes_no, N_("{text} is not yes or no")),
+    "role": (_role, N_("{text} is not mentor or mentee")),
 }
 
 
@@ -263,29 +265,41 @@ def parse_answer(
         return None, None
     if meaning in ("goal1", "goal2", "goal3", "satisfaction"):
         value = _whole_number(text, 1, 5)
-        return (value, None) if value is not None else (None, f"{text!r} is not from 1 to 5")
+        return (
+            (value, None)
+            if value is not None
+            else (None, _("{text} is not from 1 to 5").format(text=repr(text)))
+        )
     if meaning == "meetings_held":
         if plain(text) in _NONE:
             return 0, None
         value = _whole_number(text, 0, 999)
-        return (value, None) if value is not None else (None, f"{text!r} is not a number")
+        return (
+            (value, None)
+            if value is not None
+            else (None, _("{text} is not a number").format(text=repr(text)))
+        )
     if meaning == "checkpoint":
         if text.strip() in ("1", "2", "3"):  # Qualtrics' codes of the ready form's choices
             return READY_CHECKPOINTS[int(text) - 1], None
         m = re.search(r"\d+", text)
         day = int(m.group()) if m and len(m.group()) < 5 else 0
-        return (day, None) if 0 < day <= 1000 else (None, f"{text!r} is not a checkpoint day")
+        return (
+            (day, None)
+            if 0 < day <= 1000
+            else (None, _("{text} is not a checkpoint day").format(text=repr(text)))
+        )
     if meaning == "last_meeting":
         met = parse_day(text, day_first=day_first)
         if met is None:
-            return None, f"{text!r} is not a date"
+            return None, _("{text} is not a date").format(text=repr(text))
         if met > submitted:
-            return None, f"{met.isoformat()} is after the response was sent"
+            return None, _("{day} is after the response was sent").format(day=met.isoformat())
         return met, None
     if meaning in _CHOICES:
         read, expected = _CHOICES[meaning]
         value, problem = _one_choice(text, separator, read)
         if value is None:
-            return None, problem or f"{text!r} is not {expected}"
+            return None, problem or _(expected).format(text=repr(text))
         return value, None
     return text, None  # comment, name, email, pair code: read by the import

@@ -19,6 +19,7 @@ from pathlib import Path
 from workshop_app.core.errors import UserError, one_line
 from workshop_app.core.followup.survey_shapes import Shape, detect_shape
 from workshop_app.core.followup.survey_xlsx import xlsx_sheet_rows
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.roster.columns import field_for
 from workshop_app.core.roster.read import (
     MAX_BYTES,
@@ -31,7 +32,6 @@ from workshop_app.core.roster.read import (
     read_input,
     sniff_delimiter,
 )
-from workshop_app.core.words import count
 
 # Excel's own limit for one cell: no tool exports a longer answer, so a longer cell is not one.
 MAX_CELL = 32_767
@@ -77,8 +77,10 @@ def _read_bytes(path: Path) -> tuple[str, bytes]:
     )
     if data[:4] != b"PK\x03\x04" and path.suffix.lower() in (".xls", ".xlsm", ".ods", ".numbers"):
         raise UserError(
-            f"{path.name}: this kind of spreadsheet cannot be read; export the responses "
-            "again as .xlsx or CSV."
+            _(
+                "{file}: this kind of spreadsheet cannot be read; export the responses "
+                "again as .xlsx or CSV."
+            ).format(file=path.name)
         )
     return path.name, data
 
@@ -90,11 +92,17 @@ def _csv_records(name: str, data: bytes) -> list[list[str]]:
         raise UserError(exc.message(name, "export it again")) from exc
     except UnicodeDecodeError as exc:  # a byte-order mark promised an encoding the rest breaks
         raise UserError(
-            f"{name} is marked as {exc.encoding.upper()} text but is not valid "
-            f"{exc.encoding.upper()} (at byte {exc.start}); export it again."
+            _(
+                "{file} is marked as {encoding} text but is not valid {encoding} (at byte "
+                "{byte}); export it again."
+            ).format(file=name, encoding=exc.encoding.upper(), byte=exc.start)
         ) from exc
     if "\x00" in text:
-        raise UserError(f"{name} does not look like a survey export (it contains binary data).")
+        raise UserError(
+            _("{file} does not look like a survey export (it contains binary data).").format(
+                file=name
+            )
+        )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     # The csv module refuses a field over 128 KB with a message that names no column; the
     # whole file (50 MB at most) is let through so that an overlong cell is named below.
@@ -102,7 +110,11 @@ def _csv_records(name: str, data: bytes) -> list[list[str]]:
     try:
         return list(reader)
     except csv.Error as exc:
-        raise UserError(f"{name}, row {reader.line_num}: the CSV cannot be read ({exc}).") from exc
+        raise UserError(
+            _("{file}, row {row}: the CSV cannot be read ({error}).").format(
+                file=name, row=reader.line_num, error=exc
+            )
+        ) from exc
     finally:
         csv.field_size_limit(limit)
 
@@ -113,11 +125,20 @@ def _xlsx_records(name: str, data: bytes) -> list[list[str]]:
     for number, row in xlsx_sheet_rows(name, data, max_columns=XLSX_MAX_COLUMNS):
         if number > XLSX_MAX_ROWS_READ:
             raise UserError(
-                f"{name} has more than {count(XLSX_MAX_ROWS_READ, 'row')}; a survey export has "
-                "fewer. Check for a stray cell far below the responses."
+                ngettext(
+                    "{file} has more than {n} row; a survey export has fewer. Check for a "
+                    "stray cell far below the responses.",
+                    "{file} has more than {n} rows; a survey export has fewer. Check for a "
+                    "stray cell far below the responses.",
+                    XLSX_MAX_ROWS_READ,
+                ).format(file=name, n=f"{XLSX_MAX_ROWS_READ:,}")
             )
         if number <= len(records):  # rows out of order: a sheet no tool writes
-            raise UserError(f"{name} is not a readable Excel workbook (row {number} is repeated).")
+            raise UserError(
+                _("{file} is not a readable Excel workbook (row {row} is repeated).").format(
+                    file=name, row=number
+                )
+            )
         # A gap in the sheet is kept as empty rows, for the row numbers.
         records.extend([] for _ in range(number - 1 - len(records)))
         # Most values are shared strings, already the text: cell_text is for the others.
@@ -129,30 +150,33 @@ def _xlsx_records(name: str, data: bytes) -> list[list[str]]:
 
 def _survey(name: str, records: list[list[str]], *, workbook: bool) -> SurveyTable:
     if not any(any(c.strip() for c in rec) for rec in records):
-        raise UserError(f"{name} has no rows.")
+        raise UserError(_("{file} has no rows.").format(file=name))
     records = [[c.strip() for c in rec] for rec in records]
     shape = detect_shape(records, workbook=workbook)
     headers = records[0]
     _check_cell_sizes(name, records, headers)
     if shape is None:
         shown = ", ".join(repr(one_line(h, limit=40)) for h in headers[:8] if h)
-        looks = (
-            " It looks like a roster: rosters are imported with Import roster "
-            "(workshop-app import)."
-            if _roster(headers)
-            else ""
-        )
-        raise UserError(
-            f"{name}, row 1: this is not a survey export from Microsoft Forms, Google Forms or "
-            f"Qualtrics (its headers are {shown}).{looks}"
-        )
+        not_survey = _(
+            "{file}, row 1: this is not a survey export from Microsoft Forms, Google Forms or "
+            "Qualtrics (its headers are {headers})."
+        ).format(file=name, headers=shown)
+        if _roster(headers):
+            roster = _(
+                "It looks like a roster: rosters are imported with Import roster "
+                "(workshop-app import)."
+            )
+            not_survey = f"{not_survey} {roster}"
+        raise UserError(not_survey)
     if shape.tool == "qualtrics" and len(records) > 1 and _a_response(records[1], shape):
         # Without its question-text row the first response would be read as the questions
         # (and its answers lost): refused, as every export of the wrong shape is.
         raise UserError(
-            f"{name}, row 2: this Qualtrics export lacks its second and third header rows "
-            "(row 2 is a response, not the questions' texts); export the data again as CSV "
-            "or TSV with Qualtrics' default options."
+            _(
+                "{file}, row 2: this Qualtrics export lacks its second and third header rows "
+                "(row 2 is a response, not the questions' texts); export the data again as CSV "
+                "or TSV with Qualtrics' default options."
+            ).format(file=name)
         )
     texts = records[1] if shape.tool == "qualtrics" and len(records) > 1 else headers
     questions = []
@@ -172,7 +196,11 @@ def _survey(name: str, records: list[list[str]], *, workbook: bool) -> SurveyTab
         if number > shape.header_rows and any(cells)
     ]
     if not rows:
-        raise UserError(f"{name} has the headers of a {shape.tool_name} export but no responses.")
+        raise UserError(
+            _("{file} has the headers of a {tool} export but no responses.").format(
+                file=name, tool=shape.tool_name
+            )
+        )
     return SurveyTable(source=name, shape=shape, headers=headers, questions=questions, rows=rows)
 
 
@@ -198,11 +226,18 @@ def _check_cell_sizes(name: str, records: list[list[str]], headers: list[str]) -
         if not record or max(map(len, record)) <= MAX_CELL:  # the usual case, at C speed
             continue
         index = next(i for i, cell in enumerate(record) if len(cell) > MAX_CELL)
-        column = headers[index] if index < len(headers) else f"column {index + 1}"
+        column = headers[index] if index < len(headers) else _("column {n}").format(n=index + 1)
         raise UserError(
-            f"{name}, row {number}, column '{one_line(column, limit=60)}': the cell holds "
-            f"{len(record[index]):,} characters; an answer is at most {MAX_CELL:,} (a "
-            "spreadsheet cell's limit)."
+            _(
+                "{file}, row {row}, column '{column}': the cell holds {size} characters; an "
+                "answer is at most {limit} (a spreadsheet cell's limit)."
+            ).format(
+                file=name,
+                row=number,
+                column=one_line(column, limit=60),
+                size=f"{len(record[index]):,}",
+                limit=f"{MAX_CELL:,}",
+            )
         )
 
 

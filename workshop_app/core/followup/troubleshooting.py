@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workshop_app.core.i18n import N_
+
 if TYPE_CHECKING:
     from workshop_app.core.content.model import Library
     from workshop_app.core.model import Plan
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 class Situation:
     scenarios: tuple[str, ...]  # library exercise ids, best fit first
     words: tuple[str, ...]  # found in a plan's own "if this happens" text (casefolded)
-    next_step: str
+    next_step: str  # marked N_: translated where shown (the interface language)
 
 
 SITUATIONS: dict[str, Situation] = {
@@ -31,55 +33,73 @@ SITUATIONS: dict[str, Situation] = {
         ("quiet", "silent", "silence", "stop meeting", "stops meeting", "stop replying",
          "stops replying", "busy", "no time", "miss", "skip", "cancel", "drift", "lose touch",
          "lapse"),
-        "Call both partners: ask what is keeping them from meeting and help them book the "
-        "next meeting.",
+        N_(
+            "Call both partners: ask what is keeping them from meeting and help them book the "
+            "next meeting."
+        ),
     ),
     "no_contact": Situation(
         ("scenario-partner-goes-silent", "scenario-mentor-too-busy"),
         ("quiet", "silent", "silence", "stop replying", "stops replying", "no reply",
          "does not reply", "doesn't reply", "busy", "lose touch"),
-        "Ask both partners whether the first meeting took place, and offer to help them book "
-        "it.",
+        N_(
+            "Ask both partners whether the first meeting took place, and offer to help them book "
+            "it."
+        ),
     ),
     "goal_stalled": Situation(
         ("scenario-stalled-goals", "scenario-nothing-to-talk-about"),
         ("stall", "stuck", "progress", "goal", "nothing to talk", "no longer fit",
          "stops fitting", "advice"),
-        "Suggest they revisit the goal at their next meeting: smaller first steps, or a goal "
-        "that fits better.",
+        N_(
+            "Suggest they revisit the goal at their next meeting: smaller first steps, or a goal "
+            "that fits better."
+        ),
     ),
     "help": Situation(
         ("scenario-needs-more-help-referral",),
         ("help", "support", "referr", "out of our depth", "beyond"),
-        "Contact them within two working days and offer the program's support.",
+        N_(
+            "Contact them within two working days and offer the program's support."
+        ),
     ),
     "fit": Situation(
         ("scenario-personality-clash-rematch", "scenario-different-worlds"),
         ("fit", "clash", "match", "different worlds", "get on", "chemistry"),
-        "Talk to each partner on their own, and offer a no-fault close and a new match.",
+        N_(
+            "Talk to each partner on their own, and offer a no-fault close and a new match."
+        ),
     ),
     "satisfaction": Situation(
         ("scenario-mentor-lectures", "scenario-different-worlds",
          "scenario-personality-clash-rematch", "scenario-nothing-to-talk-about"),
         ("lecture", "listen", "useful", "value", "not working", "fit", "nothing to talk"),
-        "Ask the partner who is unhappy, on their own, what is not working for them.",
+        N_(
+            "Ask the partner who is unhappy, on their own, what is not working for them."
+        ),
     ),
     "cancellations": Situation(
         ("scenario-repeated-cancellations", "scenario-chronic-lateness",
          "scenario-mentor-too-busy"),
         ("cancel", "postpone", "reschedul", "late", "busy", "peak week"),
-        "Ask the pair to agree a shorter or fixed meeting slot that survives busy weeks.",
+        N_(
+            "Ask the pair to agree a shorter or fixed meeting slot that survives busy weeks."
+        ),
     ),
     "concern": Situation(
         ("scenario-needs-more-help-referral", "scenario-confidentiality-breach",
          "scenario-boundary-crossing-request", "scenario-manager-asks-for-a-report"),
         ("concern", "confidential", "boundar", "manager", "help", "worried"),
-        "Follow the concern up with the person who raised it before the pair's next meeting.",
+        N_(
+            "Follow the concern up with the person who raised it before the pair's next meeting."
+        ),
     ),
     "checkpoint_overdue": Situation(
         ("scenario-partner-goes-silent",),
         ("check-in", "checkin", "review", "survey", "quiet", "silent"),
-        "Remind the pair of their checkpoint and send them the check-in form again.",
+        N_(
+            "Remind the pair of their checkpoint and send them the check-in form again."
+        ),
     ),
 }  # fmt: skip
 
