@@ -175,7 +175,7 @@ def test_any_text_in_a_participant_is_stored_trimmed(
     wf: WorkshopFile, name: str, title: str
 ) -> None:
     person = wf.roster.participants()[0]
-    if not name.strip():
+    if not kept(name).strip():  # nothing left once stored (bidi controls alone, say)
         with pytest.raises(UserError, match="needs a name"):
             wf.roster.update_participant(person.id, name=name)
         return

@@ -68,7 +68,7 @@ def test_revise_edit_and_sign_again_as_version_2(
 
     when_modal(QMessageBox, confirm)
     qtbot.mouseClick(revise, Qt.MouseButton.LeftButton)
-    assert "Revise P01's charter as version 2?" in asked[0]
+    assert "Revise the charter of P01 as version 2?" in asked[0]
     assert "Version 1 and its signatures stay in the file" in asked[0]
     charter = demo.charters.charter(p01.id)
     assert (charter.version, charter.signed_version) == (2, 1)
