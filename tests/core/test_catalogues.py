@@ -112,6 +112,20 @@ def test_a_stale_or_missing_mo_is_compiled_from_the_po(tmp_path, monkeypatch):
         i18n.translations.cache_clear()
 
 
+@pytest.mark.parametrize("hostile", ["/tmp/evil", "C:\\evil", "it/../../x", "zz", "\x00"])
+def test_a_hostile_language_in_a_workshop_file_reads_no_catalogue_of_its_own(tmp_path, hostile):
+    # A file can hold any text as its charter language: only the app's catalogues are read.
+    evil = tmp_path / "LC_MESSAGES"
+    evil.mkdir()
+    (evil / "workshop_app.po").write_text('garbage "', encoding="utf-8")
+    i18n.translations.cache_clear()
+    try:
+        for lang in (hostile, str(tmp_path)):
+            assert i18n.translations(lang).gettext("Signatures") == "Signatures"
+    finally:
+        i18n.translations.cache_clear()
+
+
 def test_the_pseudo_locale_marks_and_lengthens_and_keeps_placeholders():
     text = i18n.translations(i18n.PSEUDO).gettext("Print {n} charters")
     assert text.startswith(i18n.PSEUDO_OPEN) and text.endswith(i18n.PSEUDO_CLOSE)

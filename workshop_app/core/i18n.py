@@ -108,7 +108,9 @@ def translations(lang: str | None) -> gettext.NullTranslations:
     if (lang or "").strip().lower() == PSEUDO:
         return PseudoTranslations()
     code = base_language(lang)
-    if code == SOURCE_LANGUAGE:
+    # Only the app's own catalogues: a workshop file's language is untrusted text, and
+    # "/tmp/x" would otherwise name a folder of its own to read a catalogue from.
+    if code == SOURCE_LANGUAGE or code not in LANGUAGES:
         return gettext.NullTranslations()
     return _compiled(code) or gettext.NullTranslations()
 
