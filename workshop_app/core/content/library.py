@@ -21,12 +21,12 @@ folders and is the entry point: import from here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workshop_app.core.content.agenda import _parse_agenda, _RawAgenda, _resolve_agenda
-from workshop_app.core.content.exercise import _parse_exercise
+from workshop_app.core.content.exercise import _parse_exercise, _Parsed
 from workshop_app.core.content.languages import (
     Coverage,
     agenda_mismatches,
@@ -277,6 +277,26 @@ def _read_folder(
     """The English exercises and agendas of `folder` added to `english`: the ids read, and
     the problems."""
     problems: list[ContentProblem] = []
+    exercise_ids: set[str] = set()
+    for item_id, _path, parsed in _exercises_once(folder, problems):
+        exercise_ids.add(item_id)
+        english.known_ids.add(item_id)
+        if parsed.exercise is not None:
+            english.exercises[item_id] = parsed.exercise
+        else:
+            english.exercises.pop(item_id, None)
+    agenda_ids: set[str] = set()
+    for raw_agenda, _path, _agenda_problems in _agendas_once(folder, problems):
+        agenda_ids.add(raw_agenda.id)
+        english.agendas[raw_agenda.id] = raw_agenda
+    return exercise_ids, agenda_ids, problems
+
+
+def _exercises_once(
+    folder: Path, problems: list[ContentProblem]
+) -> Iterator[tuple[str, Path, _Parsed]]:
+    """Each exercise file of `folder` with an id, parsed, the first of each id only: a file
+    that repeats an id, and every file's own problems, are added to `problems`."""
     seen: dict[str, Path] = {}
     for path in exercise_files(folder):
         parsed = _parse_exercise(path)
@@ -287,43 +307,36 @@ def _read_folder(
             problems.append(_duplicate(path, parsed.id, seen[parsed.id].relative_to(folder)))
             continue
         seen[parsed.id] = path
-        english.known_ids.add(parsed.id)
-        if parsed.exercise is not None:
-            english.exercises[parsed.id] = parsed.exercise
-        else:
-            english.exercises.pop(parsed.id, None)
-    seen_agendas: dict[str, Path] = {}
+        yield parsed.id, path, parsed
+
+
+def _agendas_once(
+    folder: Path, problems: list[ContentProblem]
+) -> Iterator[tuple[_RawAgenda, Path, list[ContentProblem]]]:
+    """Each agenda file of `folder` that parses, the first of each id only, with its own
+    problems (also added to `problems`, with any repeated id)."""
+    seen: dict[str, Path] = {}
     for path in agenda_files(folder):
-        raw_agenda, agenda_problems = _parse_agenda(path)
+        raw, agenda_problems = _parse_agenda(path)
         problems.extend(agenda_problems)
-        if raw_agenda is None:
+        if raw is None:
             continue
-        if raw_agenda.id in seen_agendas:
-            problems.append(_duplicate(path, raw_agenda.id, Path(seen_agendas[raw_agenda.id].name)))
+        if raw.id in seen:
+            problems.append(_duplicate(path, raw.id, Path(seen[raw.id].name)))
             continue
-        seen_agendas[raw_agenda.id] = path
-        english.agendas[raw_agenda.id] = raw_agenda
-    return set(seen), set(seen_agendas), problems
+        seen[raw.id] = path
+        yield raw, path, agenda_problems
 
 
 def _read_translations(folder: Path, english: _English, ours: _Translated) -> list[ContentProblem]:
     """The translations in `folder` (a `<lang>/` folder) added to `ours`, each checked
     against the English file it translates: the problems."""
     problems: list[ContentProblem] = []
-    seen: dict[str, Path] = {}
-    for path in exercise_files(folder):
-        parsed = _parse_exercise(path)
-        problems.extend(parsed.problems)
-        if parsed.id is None:
-            continue
-        if parsed.id in seen:
-            problems.append(_duplicate(path, parsed.id, seen[parsed.id].relative_to(folder)))
-            continue
-        seen[parsed.id] = path
-        original = english.exercises.get(parsed.id)
+    for item_id, path, parsed in _exercises_once(folder, problems):
+        original = english.exercises.get(item_id)
         if original is None:
-            if parsed.id not in english.known_ids:
-                problems.append(_no_original(path, parsed.id, "exercise"))
+            if item_id not in english.known_ids:
+                problems.append(_no_original(path, item_id, "exercise"))
             continue
         if parsed.exercise is None:
             continue
@@ -331,17 +344,8 @@ def _read_translations(folder: Path, english: _English, ours: _Translated) -> li
         exercise_mismatches(parsed.exercise, original, mismatches)
         problems += mismatches.items
         if not mismatches:
-            ours.exercises[parsed.id] = replace(parsed.exercise, language=ours.language)
-    seen_agendas: dict[str, Path] = {}
-    for path in agenda_files(folder):
-        raw, agenda_problems = _parse_agenda(path)
-        problems.extend(agenda_problems)
-        if raw is None:
-            continue
-        if raw.id in seen_agendas:
-            problems.append(_duplicate(path, raw.id, Path(seen_agendas[raw.id].name)))
-            continue
-        seen_agendas[raw.id] = path
+            ours.exercises[item_id] = replace(parsed.exercise, language=ours.language)
+    for raw, path, agenda_problems in _agendas_once(folder, problems):
         raw_original = english.agendas.get(raw.id)
         if raw_original is None:
             problems.append(_no_original(path, raw.id, "agenda"))
