@@ -102,7 +102,7 @@ def test_closing_is_refused_with_one_line_for_what_cannot_be(wf: WorkshopFile) -
         (lambda: close(wf, "P02", asked_by="hr"), "Who asked to close is the mentor"),
         (lambda: close(wf, "P02", closed_on=date(2027, 5, 1)), "2027-05-01 is ahead"),
         (lambda: close(wf, "P02", closed_on=date(2026, 5, 1)), "the workshop was after that"),
-        (lambda: close(wf, "P02", reason="x" * 2001), "keep it under 2000"),
+        (lambda: close(wf, "P02", reason="x" * 2001), "keep it under 2,000"),
         (lambda: closing.close_pairing(wf, "no-such-pair", closed_on=TODAY, reason="",
                                        asked_by="both", rematched=True, today=TODAY),
          "no longer in the workshop"),
