@@ -401,3 +401,22 @@ def test_the_pair_buttons_wrap_in_german(qtbot, workshop: WorkshopFile) -> None:
         assert page.right.minimumSizeHint().width() < one_row
     finally:
         set_interface_language(SOURCE_LANGUAGE)
+
+
+def test_the_log_names_each_kind_in_the_interface_language(qtbot, workshop: WorkshopFile) -> None:  # type: ignore[no-untyped-def]
+    from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
+
+    set_interface_language("fr")
+    try:
+        page = FollowUpPage()
+        qtbot.addWidget(page)
+        page.today = lambda: TODAY
+        page.set_workshop(workshop)
+        page.show()
+        qtbot.waitUntil(lambda: page.follow_up is not None)
+        log = page.log
+        kinds = {log.model.index(r, 1).data() for r in range(log.model.rowCount())}
+        assert {"point d'étape", "rencontre"} <= kinds  # P01's check-ins and meetings
+        assert not kinds & {"check-in", "meeting"}
+    finally:
+        set_interface_language(SOURCE_LANGUAGE)

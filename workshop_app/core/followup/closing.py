@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from workshop_app.core.charters.dates import format_date
+from workshop_app.core.charters.dates import format_date, format_number
 from workshop_app.core.errors import UserError
 from workshop_app.core.i18n import N_, _, interface_language, ngettext
 from workshop_app.core.runner.clock import new_id, utc_now
@@ -180,7 +180,8 @@ def close_pairing(
     if len(reason) > MAX_REASON:
         raise UserError(
             _("The reason is {size} characters long; keep it under {limit}.").format(
-                size=f"{len(reason):,}", limit=f"{MAX_REASON:,}"
+                size=format_number(len(reason), interface_language()),
+                limit=format_number(MAX_REASON, interface_language()),
             )
         )
     if closed_on > today:

@@ -22,12 +22,24 @@ LONG_DATE = {"de": "d. MMMM yyyy"}
 LONG_DATE_DEFAULT = "d MMMM yyyy"
 
 
+# French writes the first of the month as an ordinal: "1er février 2027".
+FIRST_OF_MONTH = {"fr": "d'er' MMMM yyyy"}
+
+
+def _language() -> str:
+    return interface_locale().name().split("_")[0]
+
+
 def _long_date_format() -> str:
-    return LONG_DATE.get(interface_locale().name().split("_")[0], LONG_DATE_DEFAULT)
+    return LONG_DATE.get(_language(), LONG_DATE_DEFAULT)
 
 
 def shown_long_date(date: QDate) -> str:
-    """A date in words: "19 January 2027", "19 gennaio 2027", "19. Januar 2027"."""
+    """A date in words: "19 January 2027", "19 gennaio 2027", "19. Januar 2027", "1er février
+    2027"."""
+    language = _language()
+    if date.day() == 1 and language in FIRST_OF_MONTH:
+        return interface_locale().toString(date, FIRST_OF_MONTH[language])
     return interface_locale().toString(date, _long_date_format())
 
 
