@@ -55,6 +55,8 @@ from workshop_app.ui.widgets.follow_up_detail import FollowUpDetail
 from workshop_app.ui.widgets.follow_up_log import FollowUpLog
 from workshop_app.ui.widgets.follow_up_pairs import (
     FILTERS,
+    HEALTH,
+    NAMES,
     PAIR_ID_ROLE,
     FollowUpFilter,
     FollowUpPairsModel,
@@ -68,6 +70,10 @@ if TYPE_CHECKING:
 
 # The other helpers' dialogs: (action name, button text, whether it acts on the selected pair,
 # whether it only reads the workshop, so that it works on one open read-only too).
+# The Health column's width, in average characters: at least, and at most (its words then end
+# in "…", and the tooltip has them all); and how many rows it is measured on.
+HEALTH_CHARS = (30, 48)
+HEALTH_SAMPLE = 500
 ACTIONS = (
     ("import_checkins", N_("Import check-in survey…"), False, False),
     ("print_reviews", N_("Print review packets…"), False, True),
@@ -152,11 +158,15 @@ class FollowUpPage(WorkshopPage):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         chars = self.table.fontMetrics().averageCharWidth()
-        for column, width in enumerate((6, 24, 30)):
+        for column, width in ((0, 6), (HEALTH, HEALTH_CHARS[0]), (NAMES, 22)):
             header.resizeSection(column, width * chars + 16)
         self.table.selectionModel().currentChanged.connect(self._on_current)
 
         self.detail = FollowUpDetail()
+        # The detail scrolls: on a short screen it gives up height down to two lines, before
+        # the pair's buttons under it lose any (their second row was cut in German at 1.5x).
+        lines = 2 * self.detail.fontMetrics().lineSpacing() + 2 * self.detail.frameWidth() + 8
+        self.detail.setMinimumHeight(lines)
         self.log = FollowUpLog()
         self.log.logged.connect(self._logged)
         self.log.failed.connect(lambda exc: show_user_error(self, _("Not logged"), exc))
@@ -190,13 +200,13 @@ class FollowUpPage(WorkshopPage):
         self.right.addWidget(upper)
         self.right.addWidget(self.log)
         self.right.setChildrenCollapsible(False)
-        self.right.setSizes([230, 330])
+        self.right.setSizes([260, 300])
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.right)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([640, 560])
+        self.splitter.setSizes([720, 480])
 
         read_only_safe(self.search, self.table, self.detail, *self.filter_buttons.values())
         layout = QVBoxLayout(self)
@@ -307,9 +317,20 @@ class FollowUpPage(WorkshopPage):
         self._computed_for = (fu.today, _file_state(wf))
         keep = self._pair_id
         self.model.update_rows(fu.pairs)
+        self._fit_health()
         self.board.set_board(figures)
         self._update_filter_counts()
         self._select(keep)
+
+    def _fit_health(self) -> None:
+        """The Health column as wide as its longest words (German's run long), within
+        `HEALTH_CHARS`; measured on the first rows only, as the widths are not measured per
+        cell (2,000 rows would hold up the page)."""
+        metrics = self.table.fontMetrics()
+        texts = self.model.health_texts(HEALTH_SAMPLE)
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        least, most = (n * metrics.averageCharWidth() for n in HEALTH_CHARS)
+        self.table.horizontalHeader().resizeSection(HEALTH, max(least, min(widest, most)) + 16)
 
     # -- filters and selection -------------------------------------------------------------------
 
