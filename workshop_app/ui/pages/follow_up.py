@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -203,7 +204,7 @@ class FollowUpPage(WorkshopPage):
         self.right.setSizes([260, 300])
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.right)
+        self.splitter.addWidget(ScrollsUpAndDown(self.right))
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([720, 480])
@@ -476,6 +477,25 @@ class FollowUpPage(WorkshopPage):
         self.status.emit(text)
         QMessageBox.information(self, _("Email drafts saved"), text)
         return result.folder
+
+
+class ScrollsUpAndDown(QScrollArea):
+    """The pair's panes, scrolled up and down when the screen is shorter than they need (in
+    German at 1.5x the window is; a squeezed pane cut its last row of buttons), and as wide
+    as they need, with room for the scroll bar."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(content)
+
+    def minimumSizeHint(self) -> QSize:
+        widget = self.widget()
+        content = widget.minimumSizeHint().width() if widget is not None else 0
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(content + bar, super().minimumSizeHint().height())
 
 
 class WrappingRow(QWidget):
