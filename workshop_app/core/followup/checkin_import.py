@@ -643,8 +643,7 @@ def checkin_summary(
         shown = dates.get(met)
         if shown is None:
             shown = dates[met] = format_date(met, lang or "en")
-        # Translators: "last met 3 March 2027"; the date is Babel's long form, so a language
-        # that puts an article before dates may say it after a colon ("ultimo incontro: …").
+        # Translators: "last met 3 March 2027", the date in Babel's long form.
         parts.append(t.gettext("last met {date}").format(date=shown))
     for n, name in _GOALS:
         if progress := v(name):
