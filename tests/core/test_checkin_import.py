@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -407,6 +408,53 @@ def test_each_response_logs_a_check_in_and_its_last_meeting_once(wf: WorkshopFil
         "'checkin_forms') GROUP BY table_name ORDER BY table_name"
     ).fetchall()
     assert audited == [("checkin_forms", 1), ("checkins", 3)]  # a response, with its entries
+
+
+# The English words of a check-in's log lines; none is Italian ("check-in" and "mentor" are
+# both, and so are not here).
+ENGLISH_LOG_WORDS = {
+    "meeting", "meetings", "since", "checkpoint", "last", "met", "goal", "at", "of", "good",
+    "fit", "still", "deciding", "not", "satisfaction", "would", "like", "help", "from", "the",
+    "program", "team", "day", "reported", "mentor's", "mentee's",
+}  # fmt: skip
+
+
+def test_an_italian_workshop_logs_its_check_ins_in_italian(wf: WorkshopFile) -> None:
+    """The log lines are the program's record: written in the workshop's language, whoever
+    imports them, with its plurals and dates."""
+    wf.set_workshop_field("language", "it")
+    exports = sorted(p for p in DATA.iterdir() if p.suffix in (".csv", ".tsv", ".xlsx"))
+    for path in exports:
+        if path.name != "roster.csv":
+            import_ok(wf, path)
+    texts = [
+        t for (t,) in wf.conn.execute("SELECT text FROM contacts WHERE checkin_id IS NOT NULL")
+    ]
+    assert len(texts) > 10
+    for text in texts:
+        words = set(re.findall(r"[a-z']+", text.lower()))
+        assert not words & ENGLISH_LOG_WORDS, text
+    assert (
+        "Check-in del mentor (giorno 30); 2 incontri dall'ultima verifica; ultimo incontro: 28 "
+        "dicembre 2026; obiettivo 1 a 3 su 5; obiettivo 2 a 2 su 5; buona intesa; "
+        "soddisfazione 4 su 5"
+    ) in texts
+    assert any("1 incontro dall'ultima verifica" in t for t in texts)  # the singular
+    assert "Incontro segnalato nel check-in del mentee" in texts
+
+
+def test_the_demo_logs_its_check_ins_as_the_import_does(tmp_path: Path) -> None:
+    from workshop_app.core.demo_follow_up import create_after_launch
+
+    with create_after_launch(tmp_path / "demo.workshop", today=TODAY, language="it") as demo:
+        texts = [
+            t for (t,) in demo.conn.execute("SELECT text FROM contacts WHERE kind = 'checkin'")
+        ]
+    assert texts and all(
+        t.startswith(("Check-in del mentor", "Check-in del mentee")) for t in texts
+    )
+    for text in texts:
+        assert not set(re.findall(r"[a-z']+", text.lower())) & ENGLISH_LOG_WORDS, text
 
 
 def test_a_meeting_already_logged_that_day_is_not_logged_again(wf: WorkshopFile) -> None:

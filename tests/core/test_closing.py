@@ -102,7 +102,7 @@ def test_closing_is_refused_with_one_line_for_what_cannot_be(wf: WorkshopFile) -
         (lambda: close(wf, "P02", asked_by="hr"), "Who asked to close is the mentor"),
         (lambda: close(wf, "P02", closed_on=date(2027, 5, 1)), "2027-05-01 is ahead"),
         (lambda: close(wf, "P02", closed_on=date(2026, 5, 1)), "the workshop was after that"),
-        (lambda: close(wf, "P02", reason="x" * 2001), "keep it under 2000"),
+        (lambda: close(wf, "P02", reason="x" * 2001), "keep it under 2,000"),
         (lambda: closing.close_pairing(wf, "no-such-pair", closed_on=TODAY, reason="",
                                        asked_by="both", rematched=True, today=TODAY),
          "no longer in the workshop"),
@@ -206,3 +206,59 @@ def test_retention_months_is_a_program_field_checked_when_set(wf: WorkshopFile) 
     assert wf.workshop().retention_months == 24
     with pytest.raises(UserError, match="0 to 120 whole months"):
         wf.set_workshop_field("retention_months", 500)
+
+
+@pytest.fixture
+def italian():
+    from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
+
+    set_interface_language("it")
+    yield
+    set_interface_language(SOURCE_LANGUAGE)
+
+
+def test_closing_speaks_the_interface_language_with_its_plurals(
+    wf: WorkshopFile, italian: None
+) -> None:
+    """Refusals are shown to the person at the keyboard: in the interface language, whatever
+    the workshop's, their dates too ("l'1 febbraio": the article joins the day)."""
+    p1, p2, p3 = (pair_id(wf, c) for c in ("P01", "P02", "P03"))
+    add_checkin(wf, p2)
+    add_checkin(wf, p2)
+    add_review(wf, p2)
+    with pytest.raises(UserError) as exc:
+        wf.roster.break_pair(p2)
+    assert exc.value.message.startswith("La coppia P02 ha 2 check-in e 1 verifica: ")
+    c = close(wf, "P01", closed_on=date(2027, 2, 1), asked_by="both", rematched=True)
+    assert closing.describe(c, "it") == (
+        "Chiusa senza colpe l'1 febbraio 2027, su richiesta di entrambi, con nuovo "
+        "abbinamento: New role abroad"
+    )
+    with pytest.raises(UserError) as exc:
+        wf.charters.set_field(p1, "purpose", "changed")
+    assert exc.value.message.startswith("La coppia P01 è stata chiusa l'1 febbraio 2027;")
+    with pytest.raises(UserError) as exc:
+        closing.reopen_pairing(wf, p3)
+    assert exc.value.message == "La coppia P03 non è chiusa; non è stato modificato nulla."
+    with pytest.raises(UserError) as exc:
+        close(wf, "P03", reason="x" * 2001)
+    assert exc.value.message == "Il motivo è lungo 2.001 caratteri; lo tenga sotto i 2.000."
+    cases = [
+        (["gone"], "1 coppia della chiusura del programma non è più"),
+        (["gone", "lost"], "2 coppie della chiusura del programma non sono più"),
+    ]
+    for gone, words in cases:
+        with pytest.raises(UserError, match=words):
+            close_out.close_program(
+                wf, closed_on=date(2027, 3, 8), today=TODAY, outcomes=dict.fromkeys(gone, ()),
+                retention_months=6,
+            )  # fmt: skip
+    close_out.close_program(
+        wf, closed_on=date(2027, 3, 8), today=TODAY, outcomes={}, retention_months=6
+    )
+    with pytest.raises(UserError) as exc:
+        closing.reopen_pairing(wf, p1)
+    assert exc.value.message == (
+        "Il programma è stato chiuso l'8 marzo 2027; il file ne è l'archivio e le sue coppie "
+        "restano come sono state chiuse. Non è stato modificato nulla."
+    )

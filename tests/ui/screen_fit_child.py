@@ -3,9 +3,10 @@ and window the way a person does (keys, buttons), and print what does not fit, a
 by test_screen_fit.py in a child process: the screen is fixed when Qt starts, so each size
 needs a process of its own.
 
-    python screen_fit_child.py WIDTH HEIGHT SCALE DATA_DIR [LANGUAGE]
+    python screen_fit_child.py WIDTH HEIGHT SCALE DATA_DIR [LANGUAGE [PAGE]]
 
-LANGUAGE is the interface language ("qps": the pseudo-locale, every string 40% longer).
+LANGUAGE is the interface language ("qps": the pseudo-locale, every string 40% longer). PAGE
+visits that page alone (its dialogs too), in the demo as it is 100 days after its launch.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 # The preview's worker process imports this file too (as __mp_main__): it must do nothing.
 if __name__ == "__main__":
     width, height, scale, data = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
     language = sys.argv[5] if len(sys.argv) > 5 else "en"
+    only = sys.argv[6] if len(sys.argv) > 6 else None
     config = data / "screen.json"
     config.write_text(
         json.dumps(
@@ -48,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.demo import create_demo
+from workshop_app.core.demo_follow_up import create_after_launch
 from workshop_app.core.i18n import set_interface_language
 from workshop_app.ui.jobs import stop_all
 from workshop_app.ui.launch import make_app
@@ -75,6 +79,17 @@ def on_screen(widget: QWidget) -> bool:
             shown = shown.intersected(global_rect(parent.viewport()))
         parent = parent.parentWidget()
     return shown.contains(global_rect(widget))
+
+
+def shown_in_its_panes(widget: QWidget, window: QWidget) -> bool:
+    """Whether every pane `widget` is in (up to its window) shows all of it: a splitter's
+    pane squeezed below what its layout needs cuts the bottom of its last row."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if not global_rect(parent).contains(global_rect(widget)):
+            return False
+        parent = parent.parentWidget()
+    return True
 
 
 def inside_a_scroll_area(widget: QWidget, top: QWidget) -> bool:
@@ -107,6 +122,9 @@ def check_window(name: str, window: QWidget) -> None:
         what = f"{name}: {type(widget).__name__} {label[:40]!r}"
         if not shown.contains(global_rect(widget)):
             problems.append(f"{what} is cut off")
+            continue
+        if not shown_in_its_panes(widget, window):
+            problems.append(f"{what} is cut off by its pane")
             continue
         wraps = isinstance(widget, QLabel) and widget.wordWrap()
         needed = widget.minimumSizeHint() if wraps else widget.sizeHint()
@@ -155,7 +173,10 @@ def click(page: QWidget, name: str) -> None:
 if __name__ == "__main__":
     app = make_app()
     set_interface_language(language)
-    create_demo(data / "demo.workshop").close()
+    if only is None:
+        create_demo(data / "demo.workshop").close()
+    else:
+        create_after_launch(data / "demo.workshop", today=date.today()).close()
     window = MainWindow()
     window.showMaximized()
     QTest.qWaitForWindowExposed(window)
@@ -164,6 +185,8 @@ if __name__ == "__main__":
     check_modal("the New workshop dialog", lambda: press(window, Qt.Key.Key_N, ctrl))
     window.open_path(data / "demo.workshop")
     for number, (_title, page_name) in enumerate(PAGES, start=1):
+        if only is not None and page_name != only:
+            continue
         press(window, Qt.Key(Qt.Key.Key_0 + number), ctrl)
         page = window.current_page()
         assert window.nav.currentRow() == number - 1 and page.isVisible(), page_name

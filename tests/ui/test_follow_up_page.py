@@ -352,7 +352,7 @@ def test_names_are_shown_as_typed_never_as_markup(
     page.refresh()
     qtbot.waitUntil(lambda: page.selected_pair().mentor.startswith("<img"))
     assert '<img src="x"><b>Margaret</b> & Co' in page.detail.toPlainText()
-    assert page.proxy.index(0, 1).data().startswith('<img src="x">')
+    assert page.proxy.index(0, 2).data().startswith('<img src="x">')  # the names' column
 
 
 def test_an_impossible_date_typed_is_refused_with_what_is_wrong_and_nothing_saved(
@@ -401,3 +401,40 @@ def test_the_pair_buttons_wrap_in_german(qtbot, workshop: WorkshopFile) -> None:
         assert page.right.minimumSizeHint().width() < one_row
     finally:
         set_interface_language(SOURCE_LANGUAGE)
+
+
+def test_the_log_names_each_kind_in_the_interface_language(qtbot, workshop: WorkshopFile) -> None:  # type: ignore[no-untyped-def]
+    from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
+
+    set_interface_language("fr")
+    try:
+        page = FollowUpPage()
+        qtbot.addWidget(page)
+        page.today = lambda: TODAY
+        page.set_workshop(workshop)
+        page.show()
+        qtbot.waitUntil(lambda: page.follow_up is not None)
+        log = page.log
+        kinds = {log.model.index(r, 1).data() for r in range(log.model.rowCount())}
+        assert {"point d'étape", "rencontre"} <= kinds  # P01's check-ins and meetings
+        assert not kinds & {"check-in", "meeting"}
+    finally:
+        set_interface_language(SOURCE_LANGUAGE)
+
+
+def test_the_health_column_comes_second_and_holds_its_words(
+    qtbot,  # type: ignore[no-untyped-def]
+    page: FollowUpPage,
+) -> None:
+    """On a narrow pane the health in words stays in view, right after the code, as wide as
+    its longest words (up to a limit, then its tooltip has them)."""
+    from workshop_app.ui.pages.follow_up import HEALTH_CHARS
+    from workshop_app.ui.widgets.follow_up_pairs import HEALTH
+
+    assert HEALTH == 1 and page.proxy.headerData(HEALTH, Qt.Orientation.Horizontal) == "Health"
+    metrics = page.table.fontMetrics()
+    words = [page.proxy.index(r, HEALTH).data() for r in range(page.proxy.rowCount())]
+    widest = max(metrics.horizontalAdvance(w) for w in words)
+    assert widest > HEALTH_CHARS[0] * metrics.averageCharWidth()  # longer than it used to be
+    most = HEALTH_CHARS[1] * metrics.averageCharWidth()
+    assert page.table.horizontalHeader().sectionSize(HEALTH) >= min(widest, most)

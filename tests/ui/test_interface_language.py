@@ -76,3 +76,27 @@ def test_the_language_is_chosen_in_the_file_menu(qtbot, monkeypatch: pytest.Monk
     assert window.language_actions["de"].isChecked()
     assert AppSettings().interface_language() == "de"  # kept in the settings file
     assert interface_language_for(AppSettings().interface_language()) == "de"
+
+
+def test_widget_dates_read_as_each_language_writes_them(qapp, restore_language) -> None:  # type: ignore[no-untyped-def]
+    """French writes the first of the month "1er"; an Italian sentence joins its article to a
+    day read with a vowel ("l'8 marzo"), whatever made the date."""
+    from datetime import datetime
+
+    from PySide6.QtCore import QDate
+
+    from workshop_app.ui.widgets.locale import shown_long_date, shown_moment
+
+    apply_interface_language(qapp, "fr")
+    assert shown_long_date(QDate(2027, 2, 1)) == "1er février 2027"
+    assert shown_long_date(QDate(2027, 2, 11)) == "11 février 2027"
+    noon = datetime(2027, 2, 1, 12, 0, 0).astimezone()  # a backup's time, local
+    assert shown_moment(noon) == "lundi 1er février 2027, 12:00:00"
+    apply_interface_language(qapp, "it")
+    question = i18n._("Close the program on {date}?")
+    assert question.format(date=shown_long_date(QDate(2027, 3, 8))) == (
+        "Chiudere il programma l'8 marzo 2027?"
+    )
+    assert question.format(date=shown_long_date(QDate(2027, 3, 18))) == (
+        "Chiudere il programma il 18 marzo 2027?"
+    )

@@ -34,6 +34,7 @@ from typing import Any
 
 from workshop_app.core.demo import create_demo
 from workshop_app.core.demo_data import DEFAULT_LANGUAGE, FollowUpTexts, demo_texts
+from workshop_app.core.followup.checkin_import import checkin_summary
 from workshop_app.core.runner.clock import new_id, utc_now
 from workshop_app.core.store.workshop_file import WorkshopFile
 
@@ -99,6 +100,7 @@ class _Records:
 
     def __init__(self, wf: WorkshopFile, today: date, words: FollowUpTexts) -> None:
         self.wf, self.today, self.now, self.words = wf, today, utc_now(), words
+        self.language = wf.workshop().language
         self.rows: dict[str, list[dict[str, Any]]] = {
             "checkins": [],
             "contacts": [],
@@ -161,7 +163,18 @@ class _Records:
         }
         row.update(answers)
         self.rows["checkins"].append(row)
-        summary = f"{role.capitalize()} checked in for day {day}"
+        # The log line the import writes for the same answers (by their meanings).
+        by_meaning = {
+            "checkpoint": day,
+            "meetings_held": row["meetings_held"],
+            "goal1": row["goal1_progress"],
+            "goal2": row["goal2_progress"],
+            "goal3": row["goal3_progress"],
+            "fit": row["fit"],
+            "satisfaction": row["satisfaction"],
+            "wants_help": row["wants_help"],
+        }
+        summary = checkin_summary(role, by_meaning, self.language)
         self.contact(pair_id, sent, "checkin", role, summary, checkin_id)
 
     def both_check_in(self, pair_id: str, first: date, day: int, **answers: Any) -> None:

@@ -26,6 +26,9 @@ import io
 import os
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+from workshop_app.core.charters.dates import italian_articles
 
 DOMAIN = "workshop_app"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
@@ -76,6 +79,37 @@ class PseudoTranslations(gettext.NullTranslations):
         return pseudo(msgid1 if n == 1 else msgid2)
 
 
+class _ItalianText(str):
+    """A translated Italian string: formatted, the article or preposition before a date joins
+    a day read with a vowel ("il {date}" with 8 marzo gives "l'8 marzo"), whatever the
+    sentence and wherever the date came from (Babel, QLocale)."""
+
+    __slots__ = ()
+
+    def format(self, *args: Any, **kwargs: Any) -> str:
+        return italian_articles(str.format(self, *args, **kwargs))
+
+
+class ItalianTranslations(gettext.NullTranslations):
+    """The Italian catalogue, each string it gives an `_ItalianText`."""
+
+    def __init__(self, catalogue: gettext.NullTranslations) -> None:
+        super().__init__()
+        self._catalogue = catalogue
+
+    def gettext(self, message: str) -> str:
+        return _ItalianText(self._catalogue.gettext(message))
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return _ItalianText(self._catalogue.ngettext(msgid1, msgid2, n))
+
+    def pgettext(self, context: str, message: str) -> str:
+        return _ItalianText(self._catalogue.pgettext(context, message))
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return _ItalianText(self._catalogue.npgettext(context, msgid1, msgid2, n))
+
+
 def catalogue_path(lang: str, suffix: str = ".po") -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
 
@@ -112,7 +146,10 @@ def translations(lang: str | None) -> gettext.NullTranslations:
     # "/tmp/x" would otherwise name a folder of its own to read a catalogue from.
     if code == SOURCE_LANGUAGE or code not in LANGUAGES:
         return gettext.NullTranslations()
-    return _compiled(code) or gettext.NullTranslations()
+    catalogue = _compiled(code)
+    if catalogue is None:
+        return gettext.NullTranslations()
+    return ItalianTranslations(catalogue) if code == "it" else catalogue
 
 
 def system_language(environ: os._Environ[str] | dict[str, str] | None = None) -> str:

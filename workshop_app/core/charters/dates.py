@@ -9,6 +9,7 @@ bytes for the same data. Every word of a date comes from Babel's locale data ins
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -22,6 +23,18 @@ from babel.numbers import format_decimal
 # English does; Babel's bare "en" is American.
 _HOUSE_LOCALES = {"en": "en_GB"}
 _FALLBACK = "en_GB"
+# French writes the first of the month as an ordinal, "1er février" (Babel gives "1 février").
+_FRENCH_FIRST = re.compile(r"(?<!\d)1(?= )")
+# Italian joins the article or the preposition before a date to a day read with a vowel (uno,
+# otto, undici): "l'1 febbraio", "dall'8 marzo", "entro l'11 aprile", never "il 1 febbraio".
+_ITALIAN_JOINED = {"il": "l'", "dal": "dall'", "al": "all'", "del": "dell'", "nel": "nell'",
+                   "sul": "sull'"}  # fmt: skip
+_ITALIAN_MONTHS = (
+    "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
+)
+_ITALIAN_BEFORE_DATE = re.compile(
+    rf"\b(il|dal|al|del|nel|sul) (1|8|11) (?=(?:{_ITALIAN_MONTHS})\b)", re.IGNORECASE
+)
 
 
 @cache
@@ -50,11 +63,32 @@ def parse_date(value: Any) -> date | None:
 
 
 def format_date(value: Any, lang: str = "en") -> str:
-    """19 January 2027 (January 19, 2027 in US English); text that is not a date, as given."""
+    """19 January 2027 (January 19, 2027 in US English; 1er février 2027 in French); text that
+    is not a date, as given."""
     day = parse_date(value)
     if day is None:
         return "" if value is None else str(value).strip()
-    return babel_date(day, format="long", locale=babel_locale(lang))
+    locale = babel_locale(lang)
+    return _ordinal_first(babel_date(day, format="long", locale=locale), day, locale)
+
+
+def _ordinal_first(text: str, day: date, locale: Locale) -> str:
+    """`text`, a date in words, with French's "1er" for the first of the month."""
+    if day.day != 1 or locale.language != "fr":
+        return text
+    return _FRENCH_FIRST.sub("1er", text, count=1)
+
+
+def italian_articles(text: str) -> str:
+    """Italian `text` with every article or preposition before a date joined to a day that
+    begins with a vowel sound: "il 1 febbraio" reads "l'1 febbraio", "Dal 8 marzo" "Dall'8
+    marzo". A sentence is written with "il {date}" for any day; this makes it right."""
+
+    def joined(match: re.Match[str]) -> str:
+        word = _ITALIAN_JOINED[match[1].lower()]
+        return (word.capitalize() if match[1][0].isupper() else word) + match[2] + " "
+
+    return _ITALIAN_BEFORE_DATE.sub(joined, text)
 
 
 def format_datetime(value: Any, lang: str = "en") -> str:
@@ -72,7 +106,9 @@ def format_datetime(value: Any, lang: str = "en") -> str:
             f"{babel_date(moment, format='EEEE', locale=locale)} {format_date(moment.date(), lang)}"
         )
     else:  # "martedì 19 gennaio 2027", "Dienstag, 19. Januar 2027": each language's own
-        when = babel_date(moment, format="full", locale=locale)
+        when = _ordinal_first(
+            babel_date(moment, format="full", locale=locale), moment.date(), locale
+        )
     if len(text) <= 10:
         return when
     return f"{when}, {babel_time(moment, format='short', locale=locale)}"

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import jinja2
 
 from workshop_app.core.charters import font_subsets
+from workshop_app.core.charters.dates import italian_articles
 from workshop_app.core.i18n import base_language, translations
 from workshop_app.resources import shipped_dir
 
@@ -132,7 +133,11 @@ def text_dir(text: str) -> str:
 
 
 def render_html(template: str, context: dict) -> str:
-    return jinja_env(context.get("lang") or "en").get_template(template).render(**context)
+    lang = context.get("lang") or "en"
+    html = jinja_env(lang).get_template(template).render(**context)
+    # A template's "{% trans %}il %(date)s{% endtrans %}" is formatted by Jinja, after the
+    # catalogue: its Italian articles before dates are joined here, on the page as written.
+    return italian_articles(html) if base_language(lang) == "it" else html
 
 
 # -- the URL fetcher ---------------------------------------------------------------------

@@ -16,14 +16,14 @@ import json
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workshop_app.core.charters.dates import format_date
+from workshop_app.core.charters.dates import format_date, format_number
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup.survey_dates import day_first_for, iso_when, parse_when
 from workshop_app.core.followup.survey_mapping import (
@@ -39,13 +39,12 @@ from workshop_app.core.followup.survey_mapping import (
     signature,
 )
 from workshop_app.core.followup.survey_read import SurveyTable, read_survey
-from workshop_app.core.i18n import _, ngettext
+from workshop_app.core.i18n import N_, _, ngettext, translations
 from workshop_app.core.model import Pair, Participant
 from workshop_app.core.roster.importer import ImportProblem
 from workshop_app.core.roster.store import format_code, normalise_code
 from workshop_app.core.runner.clock import new_id, utc_now
 from workshop_app.core.validation import normalise_email, storable_text
-from workshop_app.core.words import count
 
 if TYPE_CHECKING:
     from workshop_app.core.store.workshop_file import WorkshopFile
@@ -54,7 +53,12 @@ if TYPE_CHECKING:
 # anyone can answer, in the languages the headers are known in.
 ANONYMOUS = frozenset({"anonymous", "anonimo", "anonym", "anonyme", "anónimo", "anônimo"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]+")
-FIT_WORDS = {"good": "a good fit", "deciding": "still deciding", "not_a_fit": "not a fit"}
+# The fit as a check-in's log line says it; marked here, written in the workshop's language.
+FIT_WORDS = {
+    "good": N_("a good fit"),
+    "deciding": N_("still deciding"),
+    "not_a_fit": N_("not a fit"),
+}
 
 
 @dataclass(slots=True)
@@ -611,32 +615,54 @@ class CheckinResult:
 
 
 def checkin_summary(
-    response: Response, lang: str = "en", dates: dict[date, str] | None = None
+    role: str, values: Mapping[str, Any], lang: str | None, dates: dict[date, str] | None = None
 ) -> str:
-    """The check-in in one line, as the contact log shows it. `dates`: dates formatted so far."""
-    v = response.values.get
+    """A check-in response in one line, as the contact log stores it: written for the
+    program, so in the workshop's language `lang`. `values` are the answers by meaning
+    (`MEANINGS`); `dates`: dates formatted so far."""
+    t = translations(lang)
+    v = values.get
     dates = {} if dates is None else dates
-    head = f"{response.role.capitalize()} check-in"
-    if (checkpoint := v("checkpoint")) is not None:
-        head += f" (day {checkpoint})"
+    checkpoint = v("checkpoint")
+    if checkpoint is None:
+        head = t.gettext("Mentor check-in") if role == "mentor" else t.gettext("Mentee check-in")
+    elif role == "mentor":
+        head = t.gettext("Mentor check-in (day {day})").format(day=checkpoint)
+    else:
+        head = t.gettext("Mentee check-in (day {day})").format(day=checkpoint)
     parts = [head]
     if (held := v("meetings_held")) is not None:
-        parts.append(count(held, "meeting") + " since the last checkpoint")
+        parts.append(
+            t.ngettext(
+                "{n} meeting since the last checkpoint",
+                "{n} meetings since the last checkpoint",
+                held,
+            ).format(n=format_number(held, lang or "en"))
+        )
     if (met := v("last_meeting")) is not None:
         shown = dates.get(met)
         if shown is None:
-            shown = dates[met] = format_date(met, lang)
-        parts.append("last met " + shown)
+            shown = dates[met] = format_date(met, lang or "en")
+        # Translators: "last met 3 March 2027", the date in Babel's long form.
+        parts.append(t.gettext("last met {date}").format(date=shown))
     for n, name in _GOALS:
         if progress := v(name):
-            parts.append(f"goal {n} at {progress} of 5")
+            parts.append(t.gettext("goal {n} at {progress} of 5").format(n=n, progress=progress))
     if fit := v("fit"):
-        parts.append(FIT_WORDS[fit])
+        parts.append(t.gettext(FIT_WORDS[fit]))
     if (satisfaction := v("satisfaction")) is not None:
-        parts.append(f"satisfaction {satisfaction} of 5")
+        parts.append(t.gettext("satisfaction {score} of 5").format(score=satisfaction))
     if v("wants_help") == 1:
-        parts.append("would like help from the program team")
+        parts.append(t.gettext("would like help from the program team"))
     return "; ".join(parts)
+
+
+def meeting_reported(role: str, lang: str | None) -> str:
+    """The log line of the meeting a check-in reports, in the workshop's language `lang`."""
+    t = translations(lang)
+    if role == "mentor":
+        return t.gettext("Meeting reported in the mentor's check-in")
+    return t.gettext("Meeting reported in the mentee's check-in")
 
 
 _GOALS = ((1, "goal1"), (2, "goal2"), (3, "goal3"))
@@ -672,8 +698,10 @@ def apply_checkins(wf: WorkshopFile, plan: CheckinPlan) -> CheckinResult:
             for r in plan.responses
         ):
             raise UserError(
-                f"The workshop changed since {plan.source} was checked; nothing was imported. "
-                "Check the export again."
+                _(
+                    "The workshop changed since {source} was checked; nothing was imported. "
+                    "Check the export again."
+                ).format(source=plan.source)
             )
         form_id = _save_form(wf, plan, now, audit)
         meeting_days = {
@@ -711,7 +739,7 @@ def apply_checkins(wf: WorkshopFile, plan: CheckinPlan) -> CheckinResult:
                     "updated_at": now,
                 }
             )
-            text = checkin_summary(response, lang, dates)
+            text = checkin_summary(response.role, response.values, lang, dates)
             # One audit row per response: its log entries are part of it (they go with it).
             audit.append(("checkins", cid, "*created*", None, text, response.pair_id))
             contacts.append(
@@ -733,7 +761,7 @@ def apply_checkins(wf: WorkshopFile, plan: CheckinPlan) -> CheckinResult:
                         last,
                         "meeting",
                         "both",
-                        f"Meeting reported in the {response.role}'s check-in",
+                        meeting_reported(response.role, lang),
                         cid,
                         now,
                     )

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup.closing import OUTCOMES, closures, program_closed_refusal
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.runner.clock import new_id, utc_now
-from workshop_app.core.words import count
 
 if TYPE_CHECKING:
     from workshop_app.core.store.access import OpenWorkshop
@@ -76,8 +76,9 @@ def check_retention(months: object) -> int | None:
         or not 0 <= months <= MAX_RETENTION_MONTHS
     ):
         raise UserError(
-            f"Personal data is kept 0 to {MAX_RETENTION_MONTHS} whole months after the "
-            f"close-out, not {months!r}."
+            _(
+                "Personal data is kept 0 to {limit} whole months after the close-out, not {months}."
+            ).format(limit=MAX_RETENTION_MONTHS, months=repr(months))
         )
     return months
 
@@ -94,29 +95,41 @@ def close_program(
     (missing pairs and goals: not recorded). Returns how many pairs were closed now."""
     retention = check_retention(retention_months)
     if closed_on > today:
-        raise UserError(f"The program is closed on a day that has come; {closed_on} is ahead.")
+        raise UserError(
+            _("The program is closed on a day that has come; {day} is ahead.").format(
+                day=closed_on.isoformat()
+            )
+        )
     for given_values in outcomes.values():
         bad = [v for v in given_values if v not in ("", *OUTCOMES)]
         if bad or len(given_values) > 3:
             raise UserError(
-                f"A goal's outcome is met, partly or not met, not {(bad or given_values)[0]!r}."
+                _("A goal's outcome is met, partly or not met, not {outcome}.").format(
+                    outcome=repr((bad or given_values)[0])
+                )
             )
     conn = wf.conn
     with wf.transaction():
         refusal = program_closed_refusal(conn)
         if refusal is not None:
-            raise UserError(f"{refusal} Nothing was changed.")
+            raise UserError(_("{refusal} Nothing was changed.").format(refusal=refusal))
         (first_day,) = conn.execute("SELECT date FROM workshop").fetchone()
         if first_day and closed_on.isoformat() < first_day:
             raise UserError(
-                f"The program cannot close on {closed_on}: its workshop was on {first_day}."
+                _("The program cannot close on {day}: its workshop was on {first_day}.").format(
+                    day=closed_on.isoformat(), first_day=first_day
+                )
             )
         known = {r[0] for r in conn.execute("SELECT id FROM pairs")}
         gone = set(outcomes) - known
         if gone:
             raise UserError(
-                f"{count(len(gone), 'pair')} in the close-out {'is' if len(gone) == 1 else 'are'}"
-                " no longer in the workshop; nothing was changed."
+                ngettext(
+                    "{n} pair in the close-out is no longer in the workshop; nothing was changed.",
+                    "{n} pairs in the close-out are no longer in the workshop; nothing was "
+                    "changed.",
+                    len(gone),
+                ).format(n=len(gone))
             )
         existing = closures(conn)
         now = utc_now()

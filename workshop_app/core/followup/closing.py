@@ -19,27 +19,36 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from workshop_app.core.charters.dates import format_date
+from workshop_app.core.charters.dates import format_date, format_number
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import N_, _, interface_language, ngettext
 from workshop_app.core.runner.clock import new_id, utc_now
 from workshop_app.core.validation import storable_text
-from workshop_app.core.words import count
 
 if TYPE_CHECKING:
     from workshop_app.core.store.access import OpenWorkshop
 
 ASKED_BY = ("mentor", "mentee", "both", "program")
+# Who asked, as a closure's line says it: whole phrases (the preposition and article differ
+# with the word in other languages). Marked here, translated where shown.
 ASKED_BY_WORDS = {
-    "mentor": "the mentor",
-    "mentee": "the mentee",
-    "both": "both partners",
-    "program": "the program",
-    "": "not recorded",
+    "mentor": N_("asked by the mentor"),
+    "mentee": N_("asked by the mentee"),
+    "both": N_("asked by both partners"),
+    "program": N_("asked by the program"),
+    "": N_("who asked is not recorded"),
 }
 OUTCOMES = ("met", "partly", "not_met")
-OUTCOME_WORDS = {"met": "met", "partly": "partly met", "not_met": "not met", "": "not recorded"}
+OUTCOME_WORDS = {
+    "met": N_("met"),
+    "partly": N_("partly met"),
+    "not_met": N_("not met"),
+    "": N_("not recorded"),
+}
 MAX_REASON = 2000
-PAIR_GONE = "That pair is no longer in the workshop; nothing was changed."
+# Said by every write on a pair broken (or merged away) while a page still showed it.
+# Marked here, translated where it is raised: `UserError(_(PAIR_GONE))`.
+PAIR_GONE = N_("That pair is no longer in the workshop; nothing was changed.")
 _COLUMNS = (
     "id, pair_id, closed_on, kind, reason, asked_by, rematched, goal1_outcome, goal2_outcome,"
     " goal3_outcome, updated_at"
@@ -84,16 +93,17 @@ def closures(conn: sqlite3.Connection) -> dict[str, Closure]:
 
 
 def closed_refusal(conn: sqlite3.Connection, pair_id: str) -> str | None:
-    """The one line a write on a closed pair's charter is refused with, or None when open."""
+    """The one line a write on a closed pair's charter is refused with (in the interface
+    language, its date too), or None when open."""
     row = conn.execute(
-        "SELECT p.code, c.closed_on, w.language FROM closures c JOIN pairs p ON p.id = c.pair_id"
-        " CROSS JOIN workshop w WHERE c.pair_id = ?",
+        "SELECT p.code, c.closed_on FROM closures c JOIN pairs p ON p.id = c.pair_id"
+        " WHERE c.pair_id = ?",
         (pair_id,),
     ).fetchone()
     if row is None:
         return None
-    return (
-        f"Pair {row[0]} was closed on {format_date(row[1], row[2])}; its charter is kept as it was."
+    return _("Pair {code} was closed on {date}; its charter is kept as it was.").format(
+        code=row[0], date=format_date(row[1], interface_language())
     )
 
 
@@ -104,36 +114,49 @@ def pair_records(conn: sqlite3.Connection, pair_id: str) -> list[str]:
         "SELECT count(DISTINCT version) FROM signoffs WHERE pair_id = ?", (pair_id,)
     ).fetchone()[0]
     out = []
-    if signed:
-        out.append("a signed charter" if signed == 1 else f"{signed} signed charter versions")
-    for table, singular in (
-        ("checkins", "check-in"),
-        ("contacts", "log entry"),
-        ("reviews", "review"),
-    ):
+    if signed == 1:
+        out.append(_("a signed charter"))
+    elif signed:
+        out.append(
+            ngettext("{n} signed charter version", "{n} signed charter versions", signed).format(
+                n=signed
+            )
+        )
+    for table in ("checkins", "contacts", "reviews"):
         (n,) = conn.execute(
             f"SELECT count(*) FROM {table} WHERE pair_id = ?", (pair_id,)
         ).fetchone()
         if n:
-            out.append(count(n, singular, "log entries" if singular == "log entry" else None))
+            out.append(_counted(table, n))
     if conn.execute("SELECT 1 FROM closures WHERE pair_id = ?", (pair_id,)).fetchone():
-        out.append("its closure")
+        out.append(_("its closure"))
     return out
 
 
+def _counted(table: str, n: int) -> str:
+    if table == "checkins":
+        return ngettext("{n} check-in", "{n} check-ins", n).format(n=n)
+    if table == "contacts":
+        return ngettext("{n} log entry", "{n} log entries", n).format(n=n)
+    return ngettext("{n} review", "{n} reviews", n).format(n=n)
+
+
 def and_list(items: list[str]) -> str:
-    """ "a, b and c"."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    """ "a, b and c", in the interface language."""
+    if len(items) == 1:
+        return items[0]
+    # Translators: the end of a list: "a signed charter, 3 check-ins{ and }its closure".
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def program_closed_refusal(conn: sqlite3.Connection) -> str | None:
-    row = conn.execute("SELECT program_closed_on, language FROM workshop").fetchone()
+    row = conn.execute("SELECT program_closed_on FROM workshop").fetchone()
     if not row or not row[0]:
         return None
-    return (
-        f"The program was closed on {format_date(row[0], row[1])}; the file is its record "
-        "and its pairs stay as they were closed."
-    )
+    return _(
+        "The program was closed on {date}; the file is its record and its pairs stay as they "
+        "were closed."
+    ).format(date=format_date(row[0], interface_language()))
 
 
 def close_pairing(
@@ -150,22 +173,35 @@ def close_pairing(
     reason = storable_text(reason or "").strip()
     if asked_by not in ASKED_BY:
         raise UserError(
-            f"Who asked to close is the mentor, the mentee, both or the program, not {asked_by!r}."
+            _(
+                "Who asked to close is the mentor, the mentee, both or the program, not {who}."
+            ).format(who=repr(asked_by))
         )
     if len(reason) > MAX_REASON:
-        raise UserError(f"The reason is {len(reason)} characters; keep it under {MAX_REASON}.")
+        raise UserError(
+            _("The reason is {size} characters long; keep it under {limit}.").format(
+                size=format_number(len(reason), interface_language()),
+                limit=format_number(MAX_REASON, interface_language()),
+            )
+        )
     if closed_on > today:
-        raise UserError(f"A pairing is closed on a day that has come; {closed_on} is ahead.")
+        raise UserError(
+            _("A pairing is closed on a day that has come; {day} is ahead.").format(
+                day=closed_on.isoformat()
+            )
+        )
     conn = wf.conn
     with wf.transaction():
         pair = _pair(conn, pair_id)
         _refuse_when_program_closed(conn)
         if _first_day(conn) and closed_on.isoformat() < _first_day(conn):
             raise UserError(
-                f"Pair {pair[0]} cannot be closed on {closed_on}: the workshop was after that."
+                _("Pair {code} cannot be closed on {day}: the workshop was after that.").format(
+                    code=pair[0], day=closed_on.isoformat()
+                )
             )
         if closure(conn, pair_id) is not None:
-            raise UserError(closed_refusal(conn, pair_id) or PAIR_GONE)
+            raise UserError(closed_refusal(conn, pair_id) or _(PAIR_GONE))
         now = utc_now()
         record = {
             "id": new_id(),
@@ -200,7 +236,7 @@ def reopen_pairing(wf: OpenWorkshop, pair_id: str) -> None:
         _refuse_when_program_closed(conn)
         found = closure(conn, pair_id)
         if found is None:
-            raise UserError(f"Pair {code} is not closed; nothing was changed.")
+            raise UserError(_("Pair {code} is not closed; nothing was changed.").format(code=code))
         conn.execute("DELETE FROM closures WHERE id = ?", (found.id,))
         wf.audit(
             "closures",
@@ -214,20 +250,24 @@ def reopen_pairing(wf: OpenWorkshop, pair_id: str) -> None:
 
 
 def describe(c: Closure, lang: str = "en") -> str:
-    """A closure in one line, as the charter list and the editor show it."""
-    what = "Completed" if c.kind == "completed" else "Closed (no fault)"
-    parts = [f"{what} on {format_date(c.closed_on, lang)}"]
-    if c.kind == "no_fault":
-        parts.append(f"asked by {ASKED_BY_WORDS.get(c.asked_by, c.asked_by)}")
-        parts.append("re-matched" if c.rematched else "not re-matched")
+    """A closure in one line, in the interface language, as the charter list and the editor
+    show it (its date in `lang`)."""
+    day = format_date(c.closed_on, lang)
+    if c.kind == "completed":
+        parts = [_("Completed on {date}").format(date=day)]
+    else:
+        parts = [_("Closed (no fault) on {date}").format(date=day)]
+        asked = ASKED_BY_WORDS.get(c.asked_by)
+        parts.append(_(asked) if asked is not None else c.asked_by)
+        parts.append(_("re-matched") if c.rematched else _("not re-matched"))
     line = ", ".join(parts)
-    return f"{line}: {c.reason}" if c.reason else line
+    return _("{closure}: {reason}").format(closure=line, reason=c.reason) if c.reason else line
 
 
 def _pair(conn: sqlite3.Connection, pair_id: str) -> tuple[str]:
     row = conn.execute("SELECT code FROM pairs WHERE id = ?", (pair_id,)).fetchone()
     if row is None:
-        raise UserError(PAIR_GONE)
+        raise UserError(_(PAIR_GONE))
     return (str(row[0]),)
 
 
@@ -238,4 +278,4 @@ def _first_day(conn: sqlite3.Connection) -> str:
 def _refuse_when_program_closed(conn: sqlite3.Connection) -> None:
     refusal = program_closed_refusal(conn)
     if refusal is not None:
-        raise UserError(f"{refusal} Nothing was changed.")
+        raise UserError(_("{refusal} Nothing was changed.").format(refusal=refusal))

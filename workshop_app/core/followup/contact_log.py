@@ -23,12 +23,13 @@ if TYPE_CHECKING:
 
 # What staff log by hand, in the order offered; "checkin" entries come from survey imports.
 KINDS = ("meeting", "cancelled", "concern", "note")
+# Each kind as the log's Kind column shows it; marked here, translated where shown.
 KIND_WORDS = {
-    "meeting": "meeting",
-    "cancelled": "cancelled",
-    "concern": "concern",
-    "note": "note",
-    "checkin": "check-in",
+    "meeting": N_("meeting"),
+    "cancelled": N_("cancelled"),
+    "concern": N_("concern"),
+    "note": N_("note"),
+    "checkin": N_("check-in"),
 }
 WHO = ("", "mentor", "mentee", "both", "staff")
 # A log line is a sentence or two from a call; a pasted email thread is cut off here.

@@ -6,8 +6,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.errors import UserError
-from workshop_app.core.followup.closing import and_list, pair_records
-from workshop_app.core.i18n import N_, _
+from workshop_app.core.followup.closing import PAIR_GONE, and_list, pair_records
+from workshop_app.core.i18n import _
 from workshop_app.core.model import PARTICIPANT_FIELDS, Pair, Participant
 from workshop_app.core.runner.clock import new_id, utc_now
 from workshop_app.core.validation import (
@@ -22,9 +22,6 @@ if TYPE_CHECKING:
     from workshop_app.core.store.access import OpenWorkshop
 
 _CODE = re.compile(r"^P(\d+)$")
-# Said by every write on a pair broken (or merged away) while a page still showed it.
-# Marked here, translated where it is raised: `UserError(_(PAIR_GONE))`.
-PAIR_GONE = N_("That pair is no longer in the workshop; nothing was changed.")
 
 
 def format_code(number: int) -> str:

@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -55,6 +56,8 @@ from workshop_app.ui.widgets.follow_up_detail import FollowUpDetail
 from workshop_app.ui.widgets.follow_up_log import FollowUpLog
 from workshop_app.ui.widgets.follow_up_pairs import (
     FILTERS,
+    HEALTH,
+    NAMES,
     PAIR_ID_ROLE,
     FollowUpFilter,
     FollowUpPairsModel,
@@ -68,6 +71,10 @@ if TYPE_CHECKING:
 
 # The other helpers' dialogs: (action name, button text, whether it acts on the selected pair,
 # whether it only reads the workshop, so that it works on one open read-only too).
+# The Health column's width, in average characters: at least, and at most (its words then end
+# in "…", and the tooltip has them all); and how many rows it is measured on.
+HEALTH_CHARS = (30, 48)
+HEALTH_SAMPLE = 500
 ACTIONS = (
     ("import_checkins", N_("Import check-in survey…"), False, False),
     ("print_reviews", N_("Print review packets…"), False, True),
@@ -152,11 +159,15 @@ class FollowUpPage(WorkshopPage):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         chars = self.table.fontMetrics().averageCharWidth()
-        for column, width in enumerate((6, 24, 30)):
+        for column, width in ((0, 6), (HEALTH, HEALTH_CHARS[0]), (NAMES, 22)):
             header.resizeSection(column, width * chars + 16)
         self.table.selectionModel().currentChanged.connect(self._on_current)
 
         self.detail = FollowUpDetail()
+        # The detail scrolls: on a short screen it gives up height down to two lines, before
+        # the pair's buttons under it lose any (their second row was cut in German at 1.5x).
+        lines = 2 * self.detail.fontMetrics().lineSpacing() + 2 * self.detail.frameWidth() + 8
+        self.detail.setMinimumHeight(lines)
         self.log = FollowUpLog()
         self.log.logged.connect(self._logged)
         self.log.failed.connect(lambda exc: show_user_error(self, _("Not logged"), exc))
@@ -190,13 +201,13 @@ class FollowUpPage(WorkshopPage):
         self.right.addWidget(upper)
         self.right.addWidget(self.log)
         self.right.setChildrenCollapsible(False)
-        self.right.setSizes([230, 330])
+        self.right.setSizes([260, 300])
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.right)
+        self.splitter.addWidget(ScrollsUpAndDown(self.right))
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([640, 560])
+        self.splitter.setSizes([720, 480])
 
         read_only_safe(self.search, self.table, self.detail, *self.filter_buttons.values())
         layout = QVBoxLayout(self)
@@ -307,9 +318,20 @@ class FollowUpPage(WorkshopPage):
         self._computed_for = (fu.today, _file_state(wf))
         keep = self._pair_id
         self.model.update_rows(fu.pairs)
+        self._fit_health()
         self.board.set_board(figures)
         self._update_filter_counts()
         self._select(keep)
+
+    def _fit_health(self) -> None:
+        """The Health column as wide as its longest words (German's run long), within
+        `HEALTH_CHARS`; measured on the first rows only, as the widths are not measured per
+        cell (2,000 rows would hold up the page)."""
+        metrics = self.table.fontMetrics()
+        texts = self.model.health_texts(HEALTH_SAMPLE)
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        least, most = (n * metrics.averageCharWidth() for n in HEALTH_CHARS)
+        self.table.horizontalHeader().resizeSection(HEALTH, max(least, min(widest, most)) + 16)
 
     # -- filters and selection -------------------------------------------------------------------
 
@@ -455,6 +477,25 @@ class FollowUpPage(WorkshopPage):
         self.status.emit(text)
         QMessageBox.information(self, _("Email drafts saved"), text)
         return result.folder
+
+
+class ScrollsUpAndDown(QScrollArea):
+    """The pair's panes, scrolled up and down when the screen is shorter than they need (in
+    German at 1.5x the window is; a squeezed pane cut its last row of buttons), and as wide
+    as they need, with room for the scroll bar."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(content)
+
+    def minimumSizeHint(self) -> QSize:
+        widget = self.widget()
+        content = widget.minimumSizeHint().width() if widget is not None else 0
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(content + bar, super().minimumSizeHint().height())
 
 
 class WrappingRow(QWidget):

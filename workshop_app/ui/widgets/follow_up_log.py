@@ -187,6 +187,13 @@ class FollowUpLog(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        # It scrolls: on a short screen it gives up height down to its header and one entry,
+        # before the row that logs the next call loses any.
+        self.table.setMinimumHeight(
+            header.sizeHint().height()
+            + self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+        )
         self.table.installEventFilter(self)
 
         from workshop_app.ui.widgets.date_edit import DateEdit

@@ -32,10 +32,11 @@ if TYPE_CHECKING:
 
 _Index = QModelIndex | QPersistentModelIndex
 PAIR_ID_ROLE = Qt.ItemDataRole.UserRole
-# The names share a column, and the health comes before the dates: on a laptop at 1.5x the
-# health in words is what must stay in view.
-COLUMNS = (N_("Pair"), N_("Mentor & mentee"), N_("Health"), N_("Next checkpoint"))
-HEALTH, NEXT = 2, 3
+# The names share a column, and the health comes right after the code: on a laptop at 1.5x
+# the list's pane shows two columns and a little, and the health in words is what must stay in
+# view (the names are in the pane beside it).
+COLUMNS = (N_("Pair"), N_("Health"), N_("Mentor & mentee"), N_("Next checkpoint"))
+HEALTH, NAMES, NEXT = 1, 2, 3
 # The filters, in the order of their buttons: (key, button text).
 FILTERS = (
     ("all", N_("&All")),
@@ -150,6 +151,10 @@ class FollowUpPairsModel(QAbstractTableModel):
     def rows(self) -> list[PairHealth]:
         return self._rows
 
+    def health_texts(self, limit: int) -> list[str]:
+        """The Health column's words of the first `limit` rows (to size the column by)."""
+        return [health_words(p) for p in self._rows[:limit]]
+
     def pair(self, row: int) -> PairHealth:
         return self._rows[row]
 
@@ -207,7 +212,7 @@ class FollowUpPairsModel(QAbstractTableModel):
     def _text(self, pair: PairHealth, col: int) -> str:
         if col == 0:
             return pair.code
-        if col == 1:
+        if col == NAMES:
             return _("{mentor} & {mentee}").format(mentor=pair.mentor, mentee=pair.mentee)
         if col == NEXT:
             return "" if pair.closed else checkpoint_words(pair.next_due)

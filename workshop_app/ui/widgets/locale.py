@@ -22,18 +22,31 @@ LONG_DATE = {"de": "d. MMMM yyyy"}
 LONG_DATE_DEFAULT = "d MMMM yyyy"
 
 
-def _long_date_format() -> str:
-    return LONG_DATE.get(interface_locale().name().split("_")[0], LONG_DATE_DEFAULT)
+# French writes the first of the month as an ordinal: "1er février 2027".
+FIRST_OF_MONTH = {"fr": "d'er' MMMM yyyy"}
+
+
+def _language() -> str:
+    return interface_locale().name().split("_")[0]
+
+
+def _long_date_format(day: int) -> str:
+    """The format of a date in words on the `day` of its month."""
+    language = _language()
+    if day == 1 and language in FIRST_OF_MONTH:
+        return FIRST_OF_MONTH[language]
+    return LONG_DATE.get(language, LONG_DATE_DEFAULT)
 
 
 def shown_long_date(date: QDate) -> str:
-    """A date in words: "19 January 2027", "19 gennaio 2027", "19. Januar 2027"."""
-    return interface_locale().toString(date, _long_date_format())
+    """A date in words: "19 January 2027", "19 gennaio 2027", "19. Januar 2027", "1er février
+    2027"."""
+    return interface_locale().toString(date, _long_date_format(date.day()))
 
 
 def shown_moment(moment: datetime) -> str:
     """A local moment with its weekday, to the second: a backup's time."""
+    local = QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))
     return interface_locale().toString(
-        QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000)),
-        f"dddd {_long_date_format()}, HH:mm:ss",
+        local, f"dddd {_long_date_format(local.date().day())}, HH:mm:ss"
     )
