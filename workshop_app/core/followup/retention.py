@@ -242,7 +242,9 @@ def _aliases(conn: sqlite3.Connection) -> dict[str, str]:
                    key=lambda r: code_sort_key(r[0]))  # fmt: skip
     out: dict[str, str] = {}
     for number, (_pair_id, mentor, mentee) in enumerate(pairs, start=1):
-        out[mentor], out[mentee] = f"Mentor {number}", f"Mentee {number}"
+        # A person re-matched after a closure keeps the alias of their first pair.
+        out.setdefault(mentor, f"Mentor {number}")
+        out.setdefault(mentee, f"Mentee {number}")
     numbers = {"mentor": len(pairs), "mentee": len(pairs)}
     for person_id, role in conn.execute("SELECT id, role FROM participants ORDER BY id"):
         if person_id not in out:
