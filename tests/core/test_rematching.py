@@ -11,7 +11,12 @@ import pytest
 
 from tests.core.follow_up_rows import add_checkin
 from workshop_app.core.errors import UserError
+from workshop_app.core.exports.json_document import json_document
+from workshop_app.core.exports.tables import read_export_data
 from workshop_app.core.followup import close_out, closing
+from workshop_app.core.followup.health import follow_up
+from workshop_app.core.merge.rooms import merge_workshops
+from workshop_app.core.model import pair_by_person
 from workshop_app.core.roster.importer import apply_import, plan_import
 from workshop_app.core.store.workshop_file import WorkshopFile
 
@@ -141,3 +146,46 @@ def test_a_roster_import_re_matches_a_closed_pairs_partner_and_keeps_the_old_pai
     )
     plan = plan_import(wf, roster)
     assert any("Mentee Person1 is already in pair P03" in str(p) for p in plan.problems)
+
+
+def test_every_reader_tells_a_re_matched_persons_two_pairs_apart(
+    wf: WorkshopFile, tmp_path: Path
+) -> None:
+    old = close(wf, "P01")
+    mentee = person(wf, "mentee1@x.example")
+    new = wf.roster.make_pair(person(wf, "new@x.example"), mentee)
+    data = read_export_data(wf, include_confidential=False)
+    assert data.pair_code_of[mentee] == "P03"  # their open pair
+    assert data.pair_code_of[person(wf, "mentor1@x.example")] == "P01"  # only the closed one
+    document = json_document(data)
+    assert [(p["code"], p["id"], p["mentee"]["email"]) for p in document["pairs"]] == [
+        ("P01", old, "mentee1@x.example"),
+        ("P02", document["pairs"][1]["id"], "mentee2@x.example"),
+        ("P03", new.id, "mentee1@x.example"),
+    ]
+    assert document["pairs"][0]["closure"]["rematched"] in (1, True)
+    assert document["pairs"][2]["closure"] is None
+    fu = follow_up(wf, today=TODAY)
+    assert {h.code: h.closed for h in fu.pairs} == {"P01": True, "P02": False, "P03": False}
+    assert pair_by_person(wf.roster.pairs())[mentee].id == new.id
+
+
+def test_a_merge_keeps_the_closed_pair_and_the_re_match(tmp_path: Path) -> None:
+    path = tmp_path / "room.workshop"
+    with WorkshopFile.create(path, program="A", organisation="N", date="2027-01-19") as room:
+        a = room.roster.add_participant(role="mentor", name="Ana Souza", email="a@x.example")
+        b = room.roster.add_participant(role="mentee", name="Bo Li", email="b@x.example")
+        c = room.roster.add_participant(role="mentor", name="Cy Doe", email="c@x.example")
+        first = room.roster.make_pair(a.id, b.id)
+        closing.close_pairing(room, first.id, closed_on=date(2027, 3, 3), reason="",
+                              asked_by="mentee", rematched=False, today=TODAY)  # fmt: skip
+        room.roster.make_pair(c.id, b.id)
+    out = tmp_path / "all.workshop"
+    merge_workshops(out=out, inputs=[path])
+    with WorkshopFile.open(out) as merged:
+        assert [(p.code, p.closed_on) for p in merged.roster.pairs()] == [
+            ("P01", "2027-03-03"),
+            ("P02", ""),
+        ]
+        found = closing.closure(merged.conn, first.id)
+        assert found is not None and found.rematched

@@ -101,9 +101,14 @@ class ParticipantsModel(_TableModel):
     attendance_requested = Signal(str, bool)  # participant id, present
 
     def load(self, wf: WorkshopFile) -> None:
-        codes = {}
-        for pair in wf.roster.pairs():
-            codes[pair.mentor_id] = codes[pair.mentee_id] = pair.code
+        # A person's open pair: one whose pairs are all closed shows as not in a pair, free to be
+        # re-matched (the Pairs table lists the closed pairs).
+        codes = {
+            person: pair.code
+            for pair in wf.roster.pairs()
+            if not pair.closed_on
+            for person in (pair.mentor_id, pair.mentee_id)
+        }
         self._set([RosterRow(p, codes.get(p.id, "")) for p in wf.roster.participants()])
 
     def clear(self) -> None:
