@@ -2,8 +2,8 @@
 is removed from the workshop file in place, and the figures stay.
 
 Removed or replaced: people's names ("Mentor 1", "Mentee 1" by pair code order), emails,
-titles and managers; the staff names of the program (facilitator, coordinator, sponsor,
-support contacts, who collects the copies); every word pairs wrote in their charters (the
+titles and managers; the staff names of the program (facilitator, coordinator, sponsor and
+the sponsor's title, which names them as surely, support contacts, who collects the copies); every word pairs wrote in their charters (the
 current one and each signed version's copy), goals' words, troubleshooting plans, check-in
 comments, log texts, review notes, closure reasons, the facilitator's private notes; the
 names on the signatures; the audit trail's old and new values of all of these (every value
@@ -51,6 +51,7 @@ WORKSHOP_PEOPLE = (
     "facilitator",
     "coordinator",
     "sponsor_name",
+    "sponsor_title",
     "endorsement",
     "support_contacts",
     "return_copy_to",
