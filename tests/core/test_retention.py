@@ -58,7 +58,7 @@ def closed_program(path: Path) -> dict[str, list[str]]:
             "emails": [p.email for p in people] + ["kwame@x.example"],
             "staff": [
                 v for v in (w.facilitator, w.coordinator, w.sponsor_name, w.sponsor_title) if v
-            ],  # fmt: skip
+            ],
             "written": [*WRITTEN, "Gwendolyn's note 799"],
         }
 
@@ -310,3 +310,34 @@ def test_every_text_column_is_removed_or_on_the_reviewed_keep_list(tmp_path: Pat
     assert sorted(text - kept - gone) == []  # a text column nobody decided about
     assert sorted((kept | gone) - text) == []  # a column the lists name that is not there
     assert ("workshop", "sponsor_title") in gone
+
+
+def test_anonymising_deletes_the_cached_pdfs_that_hold_the_names(tmp_path: Path) -> None:
+    """A charter previewed or printed stays in the render cache (the user's cache folder) with
+    the pair's names in it; after anonymising no such PDF is left, nor a work file a killed
+    print left in the app's temporary folder."""
+    from pypdf import PdfReader
+
+    from workshop_app.core import temp_files
+    from workshop_app.core.charters import render_cache
+    from workshop_app.core.charters.batch import cached_charter_pdf
+    from workshop_app.core.charters.context import charter_context
+    from workshop_app.core.paths import temp_dir
+    from workshop_app.core.private_files import make_private_dir
+
+    path = tmp_path / "program.workshop"
+    closed_program(path)
+    with WorkshopFile.open(path) as wf:
+        pair = wf.roster.pairs()[0]
+        mentor = wf.roster.participant(pair.mentor_id).name
+        cached_charter_pdf(charter_context(wf, pair.id))  # the preview keeps it
+        (entry,) = render_cache.cached_files()
+        assert mentor in "".join(page.extract_text() for page in PdfReader(entry).pages)
+        make_private_dir(temp_dir())
+        dead = f"{temp_files.MARK}-999999999-{temp_files.host_tag()}-0badf00d"
+        killed = temp_dir() / f".charters.{dead}.tmp"
+        killed.write_bytes(entry.read_bytes())  # a print killed before it moved its PDF
+        assert retention.plan(wf).cached_pdfs == 1
+        done = retention.anonymise(wf, today=LATER)
+    assert done.cached_pdfs == 1
+    assert render_cache.cached_files() == [] and not killed.exists()
