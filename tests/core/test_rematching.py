@@ -90,6 +90,19 @@ def test_a_person_in_an_open_pair_is_still_refused_naming_that_pair(wf: Workshop
         wf.roster.make_pair(person(wf, "mentor1@x.example"), person(wf, "mentee2@x.example"))
 
 
+def test_the_same_two_people_are_not_paired_again_but_their_pair_reopened(
+    wf: WorkshopFile,
+) -> None:
+    close(wf, "P01")
+    with pytest.raises(UserError) as caught:
+        wf.roster.make_pair(person(wf, "mentor1@x.example"), person(wf, "mentee1@x.example"))
+    assert caught.value.message == (
+        "Mentor Person1 and Mentee Person1 were pair P01; reopen that pairing instead of "
+        "making a new one."
+    )
+    assert len(wf.roster.pairs()) == 2
+
+
 def test_a_closure_whose_partner_was_re_matched_cannot_be_undone(wf: WorkshopFile) -> None:
     old = close(wf, "P01")
     new = wf.roster.make_pair(person(wf, "new@x.example"), person(wf, "mentee1@x.example"))

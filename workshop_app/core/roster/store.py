@@ -221,6 +221,14 @@ class RosterStore:
                         name=person.name, code=existing.code
                     )
                 )
+        before = next((p for p in self.pairs_of(mentor_id) if p.mentee_id == mentee_id), None)
+        if before is not None:  # one pair per two people: a merge matches pairs by them
+            raise UserError(
+                _(
+                    "{mentor} and {mentee} were pair {code}; reopen that pairing instead "
+                    "of making a new one."
+                ).format(mentor=mentor.name, mentee=mentee.name, code=before.code)
+            )
         code = normalise_code(code) if code else self.next_code()
         if self.pair_by_code(code) is not None:
             raise UserError(
