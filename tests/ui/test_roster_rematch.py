@@ -93,3 +93,9 @@ def _re_match(qtbot, demo: WorkshopFile, page: RosterPage) -> None:  # type: ign
     found = closing.closure(demo.conn, p03.id)
     assert found is not None and found.rematched
     assert page.participants_proxy.rowCount() == 1  # only P03's mentor is left to re-match
+    model = page.pairs_proxy
+    shown = {
+        model.index(r, 0).data(): (model.index(r, 2).data(), model.index(r, 3).data())
+        for r in range(model.rowCount())
+    }
+    assert shown["P03"] == (mentee.name, "3 March 2027") and shown["P13"] == (mentee.name, "")
