@@ -401,10 +401,11 @@ SCHEMA_DAMAGE: dict[str, tuple[str, str]] = {
     ),
     "a table renamed, with its indexes": (
         "UPDATE sqlite_master SET tbl_name = 'pears',"
-        " name = replace(name, 'autoindex_pairs_', 'autoindex_pears_')"
+        " name = replace(name, 'autoindex_pairs_', 'autoindex_pears_'),"
+        " sql = replace(sql, ' ON pairs ', ' ON pears ')"
         " WHERE tbl_name = 'pairs' AND type = 'index';"
         " UPDATE sqlite_master SET name = 'pears', tbl_name = 'pears',"
-        " sql = replace(sql, 'CREATE TABLE pairs', 'CREATE TABLE pears') WHERE name = 'pairs'",
+        " sql = replace(sql, 'CREATE TABLE \"pairs\"', 'CREATE TABLE pears') WHERE name = 'pairs'",
         "is damaged: its table pairs is missing.",
     ),
     "a column the format does not have": (

@@ -615,3 +615,29 @@ def test_a_response_sent_after_today_is_listed_and_nothing_is_saved(
     with pytest.raises(UserError):
         apply_checkins(wf, plan_checkins(wf, path))
     assert snapshot(wf) == before
+
+
+def test_a_re_matched_partner_answers_for_the_open_pair_unless_the_code_says_the_closed_one(
+    wf: WorkshopFile, tmp_path: Path
+) -> None:
+    """Marco Bianchi (mentee of P01) is re-matched after P01 closed: by email alone his answer
+    is the new pair's; with P01's code it is the closed pair's (an answer sent before)."""
+    from workshop_app.core.followup import closing
+
+    p01 = wf.roster.pair_by_code("P01")
+    assert p01 is not None
+    closing.close_pairing(wf, p01.id, closed_on=date(2027, 1, 10), reason="", asked_by="mentee",
+                          rematched=False, today=TODAY)  # fmt: skip
+    new_mentor = wf.roster.add_participant(role="mentor", name="Zoe Adler", email="zoe@x.example")
+    new = wf.roster.make_pair(new_mentor.id, p01.mentee_id)
+    rows = [
+        ["1/19/2027 14:03:22", "marco.bianchi@harbourline.example", "", "Mentee", "2", "", "3",
+         ""],
+        ["1/9/2027 14:03:22", "marco.bianchi@harbourline.example", "P01", "Mentee", "1", "", "2",
+         ""],
+    ]  # fmt: skip
+    import_ok(wf, google_csv(tmp_path, rows))
+    assert [(code, role, held) for code, role, _, _, held, *_ in checkins(wf)] == [
+        ("P01", "mentee", 1),
+        (new.code, "mentee", 2),
+    ]

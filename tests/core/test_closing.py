@@ -135,17 +135,6 @@ def test_break_pair_is_refused_for_the_programs_record_and_allowed_for_a_draft(
     assert [p.code for p in wf.roster.pairs()] == ["P01", "P02"]
 
 
-def test_a_partner_of_a_closed_pair_is_still_in_that_pair(wf: WorkshopFile) -> None:
-    """One pair per person in a file (UNIQUE mentor_id, mentee_id): re-matching is recorded,
-    and pairing the person again is refused naming the closed pair."""
-    c = close(wf, "P01", rematched=True)
-    assert c.rematched
-    pair = wf.roster.pair(c.pair_id)
-    new = wf.roster.add_participant(role="mentee", name="New Mentee", email="new@x.example")
-    with pytest.raises(UserError, match="already in pair P01"):
-        wf.roster.make_pair(pair.mentor_id, new.id)
-
-
 def test_the_close_out_completes_every_open_pair_with_its_goal_outcomes(wf: WorkshopFile) -> None:
     p1, p2, p3 = (pair_id(wf, c) for c in ("P01", "P02", "P03"))
     for p in (p1, p2):

@@ -258,7 +258,7 @@ def test_a_pair_broken_in_one_room_stays_broken(rooms: tuple[Path, Path], tmp_pa
 def test_one_person_in_two_pairs_is_refused(tmp_path: Path) -> None:
     a = room(tmp_path / "a.workshop", [("Ana Souza", "Bo Li")])
     b = room(tmp_path / "b.workshop", [("Ana Souza", "Cy Doe")])
-    with pytest.raises(UserError, match="one pair only") as caught:
+    with pytest.raises(UserError, match="one open pair only") as caught:
         merge_workshops(out=tmp_path / "all.workshop", inputs=[a, b])
     assert any("Ana Souza" in line and "mentor" in line for line in caught.value.details)
     assert not (tmp_path / "all.workshop").exists()

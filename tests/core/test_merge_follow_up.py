@@ -37,9 +37,9 @@ def _email(name: str) -> str:
 def pair_of(wf: WorkshopFile, mentor: str) -> str:
     person = wf.roster.participant_by_email(_email(mentor))
     assert person is not None
-    pair = wf.roster.pair_of(person.id)
-    assert pair is not None
-    return pair.id
+    pairs = wf.roster.pairs_of(person.id)  # a closed one too
+    assert len(pairs) == 1
+    return pairs[0].id
 
 
 def rows(path: Path, sql: str) -> list[tuple]:

@@ -146,6 +146,18 @@ class Pair:
     mentor_id: str
     mentee_id: str
     updated_at: str = ""
+    closed_on: str = ""  # ISO date of the pair's closure; "" while it is open
+
+
+def pair_by_person(pairs: list[Pair]) -> dict[str, Pair]:
+    """Participant id -> their pair: the open one, or when all of theirs are closed, the one
+    closed last. A person re-matched after a no-fault closure is in two pairs (or more); where
+    one pair per person is shown (an export's pair_code, the sign-in sheet, a check-in without
+    a code), it is this one."""
+    out: dict[str, Pair] = {}
+    for pair in sorted(pairs, key=lambda p: (not p.closed_on, p.closed_on)):  # the open last
+        out[pair.mentor_id] = out[pair.mentee_id] = pair
+    return out
 
 
 @dataclass(slots=True, kw_only=True)

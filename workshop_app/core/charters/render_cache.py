@@ -268,4 +268,45 @@ def default_cache() -> RenderCache | None:
     return RenderCache(folder)
 
 
-__all__ = ["RenderCache", "cached", "default_cache", "fingerprint", "render_key"]
+def cached_files() -> list[Path]:
+    """Every cached PDF on this machine, of every renderer fingerprint and every workshop."""
+    root = cache_root()
+    folder = root / "pdf" if root is not None else None
+    if folder is None or not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*/*") if p.is_file())
+
+
+def clear() -> int:
+    """Delete every cached PDF (and what killed processes left beside them); how many PDFs.
+
+    For anonymising a workshop (`followup.retention`): an entry is named by the hash of what it
+    shows, not by its workshop, so which entries hold that workshop's names cannot be told
+    without working out again the key of every document ever printed from it (each copy,
+    paper, language and template, as it was before the names went). All are deleted instead:
+    the other workshops' charters are rendered once more when next printed. Never raises; an
+    entry that cannot be deleted is logged."""
+    files = cached_files()
+    removed = 0
+    for path in files:
+        try:
+            path.unlink()
+            removed += 1
+        except FileNotFoundError:  # pruned meanwhile by another process
+            pass
+        except OSError as exc:
+            log.warning("render cache: could not delete %s: %s", path, exc)
+    for folder in {p.parent for p in files}:
+        temp_files.remove_stale(folder)
+    return removed
+
+
+__all__ = [
+    "RenderCache",
+    "cached",
+    "cached_files",
+    "clear",
+    "default_cache",
+    "fingerprint",
+    "render_key",
+]

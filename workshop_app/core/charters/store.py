@@ -113,12 +113,13 @@ class CharterStore:
         if pair_id is not None:
             self._stale.add(pair_id)
         elif table == "participants":
-            row = self._wf.conn.execute(
-                "SELECT id FROM pairs WHERE mentor_id = ? OR mentee_id = ?",
-                (record_id, record_id),
-            ).fetchone()
-            if row is not None:
-                self._stale.add(row[0])
+            self._stale.update(  # every pair of theirs: a re-matched person is in two
+                pair_id
+                for (pair_id,) in self._wf.conn.execute(
+                    "SELECT id FROM pairs WHERE mentor_id = ? OR mentee_id = ?",
+                    (record_id, record_id),
+                )
+            )
         elif table in ("pairs", "charters", "goals", "plans", "signoffs"):
             self._cache = None
 

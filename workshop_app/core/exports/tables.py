@@ -32,7 +32,15 @@ from workshop_app.core.charter_fields import (
 )
 from workshop_app.core.charters.store import PairOverview, signoff
 from workshop_app.core.i18n import N_, translations
-from workshop_app.core.model import Goal, Participant, Plan, Segment, Signoff, Workshop
+from workshop_app.core.model import (
+    Goal,
+    Participant,
+    Plan,
+    Segment,
+    Signoff,
+    Workshop,
+    pair_by_person,
+)
 from workshop_app.core.roster.store import code_sort_key
 
 if TYPE_CHECKING:
@@ -199,10 +207,7 @@ def read_export_data(wf: WorkshopFile, *, include_confidential: bool) -> ExportD
         )
     follow_up = read_follow_up(conn, include_confidential=include_confidential)
     overview = wf.charters.overview()
-    pair_code_of: dict[str, str] = {}
-    for pair in wf.roster.pairs():
-        pair_code_of[pair.mentor_id] = pair.code
-        pair_code_of[pair.mentee_id] = pair.code
+    pair_code_of = {person: pair.code for person, pair in pair_by_person(wf.roster.pairs()).items()}
     return ExportData(
         workshop=wf.workshop(),
         source=wf.path.name,

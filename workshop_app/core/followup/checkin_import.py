@@ -40,7 +40,7 @@ from workshop_app.core.followup.survey_mapping import (
 )
 from workshop_app.core.followup.survey_read import SurveyTable, read_survey
 from workshop_app.core.i18n import N_, _, ngettext, translations
-from workshop_app.core.model import Pair, Participant
+from workshop_app.core.model import Pair, Participant, pair_by_person
 from workshop_app.core.roster.importer import ImportProblem
 from workshop_app.core.roster.store import format_code, normalise_code
 from workshop_app.core.runner.clock import new_id, utc_now
@@ -290,15 +290,11 @@ def _roster(wf: WorkshopFile) -> _Roster:
     by_name: dict[str, list[Participant]] = defaultdict(list)
     for person in people.values():
         by_name[plain(person.name)].append(person)
-    pair_of = {}
-    for pair in pairs:
-        pair_of[pair.mentor_id] = pair
-        pair_of[pair.mentee_id] = pair
     return _Roster(
         by_code={p.code: p for p in pairs},
         by_email={p.email: p for p in people.values()},
         by_name=dict(by_name),
-        pair_of=pair_of,
+        pair_of=pair_by_person(pairs),  # without a code, a re-matched person's open pair
         people=people,
     )
 
@@ -513,11 +509,22 @@ def _match(
     person = by_email
     if person is None and named:
         if code_pair is not None:
-            inside = [p for p in named if roster.pair_of.get(p.id) is code_pair]
+            inside = [p for p in named if p.id in (code_pair.mentor_id, code_pair.mentee_id)]
             named = inside or named
         if len(named) == 1:
             person = named[0]
     person_pair = roster.pair_of.get(person.id) if person is not None else None
+    # The code may name a closed pair of someone re-matched since: that is their pair too.
+    if (
+        person is not None
+        and code_pair is not None
+        and person.id
+        in (
+            code_pair.mentor_id,
+            code_pair.mentee_id,
+        )
+    ):
+        person_pair = code_pair
     if code_pair is not None and person is not None and person_pair is not code_pair:
         if person is by_email:
             # Translators: "the code gives pair P01, but the email ann@x.org is Ann Rossi's,

@@ -6,10 +6,14 @@ edited or signed (the charter store asks `closed_refusal` before every write). A
 be undone (the pairing reopened) while the program is open; after the close-out the file is
 the program's record and closures stand.
 
-Re-matching: the roster's `pairs` table holds each person in one pair (UNIQUE mentor_id and
-mentee_id, and one participant per email), so a partner of a closed pair cannot be paired
-again in the same file without losing the closed pair's record. A closure says whether the
-program re-matched them (`rematched`), and the roster's refusal names the closed pair.
+Re-matching: a person is in at most one open pair (`pairs.closed_on`, kept in step with the
+closures by the schema's triggers). Once their pair is closed they may be paired again, on the
+Roster page, by a roster import or by a merge, and the closed pair keeps every record. Making
+that new pair marks the closed pair's no-fault closure re-matched, without asking
+(`mark_rematched`): the new pair is the fact the closure's "re-matched" records, so the two
+cannot disagree. The closure dialog's box stays for a re-match made outside this file (another
+cohort's); unticking it there while the new pair exists is the coordinator's correction.
+A closure whose partner has since been re-matched cannot be undone while the new pair is open.
 """
 
 from __future__ import annotations
@@ -237,6 +241,7 @@ def reopen_pairing(wf: OpenWorkshop, pair_id: str) -> None:
         found = closure(conn, pair_id)
         if found is None:
             raise UserError(_("Pair {code} is not closed; nothing was changed.").format(code=code))
+        _refuse_when_rematched(conn, pair_id, code)
         conn.execute("DELETE FROM closures WHERE id = ?", (found.id,))
         wf.audit(
             "closures",
@@ -247,6 +252,23 @@ def reopen_pairing(wf: OpenWorkshop, pair_id: str) -> None:
             None,
             pair_id=pair_id,
         )  # fmt: skip
+
+
+def mark_rematched(wf: OpenWorkshop, participant_ids: list[str], *, at: str) -> None:
+    """Mark re-matched the no-fault closures of these people's closed pairs: called by every
+    writer of a new pair, in its transaction."""
+    people = set(participant_ids)
+    rows = wf.conn.execute(
+        "SELECT c.id, c.pair_id, p.mentor_id, p.mentee_id FROM closures c"
+        " JOIN pairs p ON p.id = c.pair_id WHERE c.kind = 'no_fault' AND c.rematched = 0"
+    ).fetchall()
+    for closure_id, pair_id, mentor_id, mentee_id in rows:
+        if not people & {mentor_id, mentee_id}:
+            continue
+        wf.conn.execute(
+            "UPDATE closures SET rematched = 1, updated_at = ? WHERE id = ?", (at, closure_id)
+        )
+        wf.audit("closures", closure_id, "rematched", 0, 1, pair_id=pair_id, at=at)
 
 
 def describe(c: Closure, lang: str = "en") -> str:
@@ -273,6 +295,25 @@ def _pair(conn: sqlite3.Connection, pair_id: str) -> tuple[str]:
 
 def _first_day(conn: sqlite3.Connection) -> str:
     return str(conn.execute("SELECT date FROM workshop").fetchone()[0] or "")
+
+
+def _refuse_when_rematched(conn: sqlite3.Connection, pair_id: str, code: str) -> None:
+    row = conn.execute(
+        "SELECT person.name, other.code FROM pairs closed JOIN pairs other"
+        " ON other.closed_on IS NULL AND other.id != closed.id"
+        " AND (other.mentor_id = closed.mentor_id OR other.mentee_id = closed.mentee_id)"
+        " JOIN participants person ON person.id IN (other.mentor_id, other.mentee_id)"
+        " AND person.id IN (closed.mentor_id, closed.mentee_id)"
+        " WHERE closed.id = ? ORDER BY other.code LIMIT 1",
+        (pair_id,),
+    ).fetchone()
+    if row is not None:
+        raise UserError(
+            _(
+                "Pair {code} cannot be reopened: {name} is now in pair {other}. "
+                "Nothing was changed."
+            ).format(code=code, name=row[0], other=row[1])
+        )
 
 
 def _refuse_when_program_closed(conn: sqlite3.Connection) -> None:

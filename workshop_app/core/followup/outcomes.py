@@ -36,7 +36,7 @@ from workshop_app.core.followup.outcomes_suppress import (
     suppress,
     suppress_side_by_side,
 )
-from workshop_app.core.model import Participant
+from workshop_app.core.model import Participant, pair_by_person
 from workshop_app.core.words import count
 
 if TYPE_CHECKING:
@@ -165,8 +165,9 @@ def outcomes(
     workshop = wf.workshop()
     people = wf.roster.participants()
     pairs = wf.roster.pairs()
-    paired = {p.mentor_id: (p.id, "mentor") for p in pairs} | {
-        p.mentee_id: (p.id, "mentee") for p in pairs
+    paired = {  # a re-matched person's answers are those of their open pair
+        person: (pair.id, "mentor" if pair.mentor_id == person else "mentee")
+        for person, pair in pair_by_person(pairs).items()
     }
     answers = _latest_answers(wf)
     fit_of = {pid: answers.get(paired[pid], {}).get("fit", "") for pid in paired}

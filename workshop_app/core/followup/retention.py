@@ -2,19 +2,25 @@
 is removed from the workshop file in place, and the figures stay.
 
 Removed or replaced: people's names ("Mentor 1", "Mentee 1" by pair code order), emails,
-titles and managers; the staff names of the program (facilitator, coordinator, sponsor,
-support contacts, who collects the copies); every word pairs wrote in their charters (the
-current one and each signed version's copy), goals' words, troubleshooting plans, check-in
-comments, log texts, review notes, closure reasons, the facilitator's private notes; the
-names on the signatures; the audit trail's old and new values of all of these (every value
-but those the figures are made of); the identity of each check-in (it can hold an email) is
-replaced by its hash, so a re-import is still recognised. What the aggregate figures are made
-of stays: pair codes, roles, departments, cadences, dates, progress numbers, fit,
-satisfaction, closures' kinds, who asked and goal outcomes.
+titles and managers; the staff names of the program (facilitator, coordinator, sponsor and
+the sponsor's title, which names them as surely, support contacts, who collects the copies);
+every word pairs wrote in their charters (the current one and each signed version's copy),
+goals' words, troubleshooting plans, check-in comments, log texts, review notes, closure
+reasons, the facilitator's private notes; the names on the signatures; the audit trail's old
+and new values of all of these (every value but those the figures are made of); the identity
+of each check-in (it can hold an email) is replaced by its hash, so a re-import is still
+recognised. What the aggregate figures are made of stays: pair codes, roles, departments,
+cadences, dates, progress numbers, fit, satisfaction, closures' kinds, who asked and goal
+outcomes. Every text column of the schema is either removed here or on the reviewed
+keep-list of tests/core/test_retention.py.
 
 One transaction with `secure_delete` on (a kill at any moment leaves the file as it was); then
 VACUUM and a WAL checkpoint, so no old page is left in the file or beside it; then the backups
-the app keeps of this file are deleted (each holds every value ever typed).
+the app keeps of this file are deleted (each holds every value ever typed), and so are the
+rendered PDFs of the render cache (those of every workshop: `render_cache.clear` says why) and
+what killed processes left in the app's temporary folder (print and export work files).
+The close-out does not clear them: until the retention period ends the file holds the same
+names, and the cache is as private as the backups.
 """
 
 from __future__ import annotations
@@ -26,11 +32,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workshop_app.core import temp_files
 from workshop_app.core.charter_fields import CHARTER_COLUMNS
+from workshop_app.core.charters import render_cache
 from workshop_app.core.charters.dates import format_date, parse_date
 from workshop_app.core.charters.summary_timeline import add_months
 from workshop_app.core.errors import UserError
 from workshop_app.core.i18n import _, ngettext
+from workshop_app.core.paths import temp_dir
 from workshop_app.core.runner.clock import utc_now
 from workshop_app.core.store import backups
 
@@ -51,6 +60,7 @@ WORKSHOP_PEOPLE = (
     "facilitator",
     "coordinator",
     "sponsor_name",
+    "sponsor_title",
     "endorsement",
     "support_contacts",
     "return_copy_to",
@@ -91,6 +101,7 @@ class Plan:
     signatures: int
     audit_values: int
     backups: int
+    cached_pdfs: int
 
     def lines(self) -> list[str]:
         # For the person at the keyboard (the CLI, the close-out dialog): interface language.
@@ -118,6 +129,13 @@ class Plan:
             ngettext(
                 "{n} backup of this file deleted", "{n} backups of this file deleted", self.backups
             ).format(n=self.backups),
+            ngettext(
+                "{n} rendered PDF in the render cache deleted (of every workshop: they are "
+                "rendered again when printed)",
+                "{n} rendered PDFs in the render cache deleted (of every workshop: they are "
+                "rendered again when printed)",
+                self.cached_pdfs,
+            ).format(n=self.cached_pdfs),
             ngettext(
                 "Kept: {n} pair with its code, cadence, dates, progress, fit, satisfaction, "
                 "closure and goal outcomes.",
@@ -186,6 +204,7 @@ def plan(wf: WorkshopFile) -> Plan:
         )
         - _kept_audit(conn),
         backups=len(_backup_files(wf.path)),
+        cached_pdfs=len(render_cache.cached_files()),
     )
 
 
@@ -219,6 +238,8 @@ def anonymise(wf: WorkshopFile, *, today: date) -> Plan:
     # as done, would never delete.
     for path in _backup_files(wf.path):
         path.unlink(missing_ok=True)
+    render_cache.clear()
+    temp_files.remove_stale(temp_dir())
     _rewrite(wf)
     return done
 
@@ -242,7 +263,9 @@ def _aliases(conn: sqlite3.Connection) -> dict[str, str]:
                    key=lambda r: code_sort_key(r[0]))  # fmt: skip
     out: dict[str, str] = {}
     for number, (_pair_id, mentor, mentee) in enumerate(pairs, start=1):
-        out[mentor], out[mentee] = f"Mentor {number}", f"Mentee {number}"
+        # A person re-matched after a closure keeps the alias of their first pair.
+        out.setdefault(mentor, f"Mentor {number}")
+        out.setdefault(mentee, f"Mentee {number}")
     numbers = {"mentor": len(pairs), "mentee": len(pairs)}
     for person_id, role in conn.execute("SELECT id, role FROM participants ORDER BY id"):
         if person_id not in out:

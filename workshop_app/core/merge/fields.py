@@ -41,7 +41,9 @@ from workshop_app.core.model import WORKSHOP_FIELDS
 SIGNATURE_TABLES = frozenset({"charter_versions", "signoffs"})
 _NOT_MERGED = frozenset({"id", "updated_at"})
 _DECIDED_ELSEWHERE = {"pairs": frozenset({"code"})}
-_DERIVED = frozenset({"position", "pair_id", "mentor_id", "mentee_id", "form_id", "checkin_id"})
+_DERIVED = frozenset(
+    {"position", "pair_id", "mentor_id", "mentee_id", "form_id", "checkin_id", "closed_on"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -168,6 +168,7 @@ class _Merger:
         self._renumber("goals")
         self._renumber("plans")
         self._codes()
+        self._closed_on()
         self._check_people()
         for row in self.audit:
             row["record_id"] = self.ids.get(row["record_id"], row["record_id"])
@@ -456,6 +457,13 @@ class _Merger:
                 )
             )
 
+    def _closed_on(self) -> None:
+        """A pair is closed when the merged file has its closure, whichever room closed it
+        (the schema's triggers keep the two in step from then on)."""
+        closed = {c["pair_id"]: c["closed_on"] for c in self.rows["closures"]}
+        for row in self.rows["pairs"]:
+            row["closed_on"] = closed.get(row["id"])
+
     def _check_people(self) -> None:
         problems = []
         emails: dict[str, int] = {}
@@ -469,6 +477,8 @@ class _Merger:
         for role in ("mentor_id", "mentee_id"):
             seen: dict[str, dict[str, Any]] = {}
             for row in self.rows["pairs"]:
+                if row["closed_on"] is not None:  # a closed pair's partner may be re-matched
+                    continue
                 if row[role] in seen:
                     other = seen[row[role]]
                     person = self._person(row[role])
@@ -492,8 +502,9 @@ class _Merger:
         if problems:
             raise UserError(
                 _(
-                    "These files cannot be merged: a person can be in one pair only. Break one "
-                    "of the pairs in its room's file, then merge again; nothing was merged."
+                    "These files cannot be merged: a person can be in one open pair only. Break "
+                    "or close one of the pairs in its room's file, then merge again; nothing "
+                    "was merged."
                 ),
                 details=problems,
             )

@@ -17,6 +17,7 @@ from workshop_app.core.charters.context import (
 )
 from workshop_app.core.charters.dates import format_date, format_number
 from workshop_app.core.i18n import N_, translations
+from workshop_app.core.model import pair_by_person
 
 if TYPE_CHECKING:
     from workshop_app.core.store.workshop_file import WorkshopFile
@@ -48,9 +49,7 @@ def sign_in_context(wf: WorkshopFile) -> dict:
     workshop = wf.workshop()
     lang = workshop.language or "en"
     t = translations(lang)
-    codes = {}
-    for pair in wf.roster.pairs():
-        codes[pair.mentor_id] = codes[pair.mentee_id] = pair.code
+    codes = {person: pair.code for person, pair in pair_by_person(wf.roster.pairs()).items()}
     people = sorted(wf.roster.participants(), key=lambda p: name_order(p.name))
     stamps = [workshop.updated_at, *(p.updated_at for p in people)]
     return {

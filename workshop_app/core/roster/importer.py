@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.followup.closing import mark_rematched
 from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.core.model import Participant
 from workshop_app.core.roster.columns import PREFIXES, field_for, role_value
@@ -516,10 +517,15 @@ def _check_against_workshop(
 ) -> None:
     existing = {p.email: p for p in wf.roster.participants()}
     current_pairs = wf.roster.pairs()
-    pair_of: dict[str, tuple[str, str]] = {}  # participant id -> (code, partner id)
-    for made in current_pairs:
-        pair_of[made.mentor_id] = (made.code, made.mentee_id)
-        pair_of[made.mentee_id] = (made.code, made.mentor_id)
+    # A roster row of a pair already made (closed or not) is that pair; anyone else in an
+    # open pair cannot be paired, and a person whose pairs are all closed can (re-matched).
+    made_as = {(p.mentor_id, p.mentee_id): p.code for p in current_pairs}
+    pair_of = {  # participant id -> the code of their open pair
+        person: made.code
+        for made in current_pairs
+        if not made.closed_on
+        for person in (made.mentor_id, made.mentee_id)
+    }
     codes = {p.code: p for p in current_pairs}
     seen: set[str] = set()
     for person in people:
@@ -553,8 +559,8 @@ def _check_against_workshop(
     for pair in pairs:
         mentor = existing.get(pair.mentor_email)
         mentee = existing.get(pair.mentee_email)
-        if mentor and mentee and pair_of.get(mentor.id, ("", ""))[1] == mentee.id:
-            code = pair_of[mentor.id][0]
+        if mentor and mentee and (mentor.id, mentee.id) in made_as:
+            code = made_as[(mentor.id, mentee.id)]
             if pair.code and pair.code != code:
                 problems.add(
                     pair.row,
@@ -568,7 +574,7 @@ def _check_against_workshop(
         clash = False
         for partner in (mentor, mentee):
             if partner is not None and partner.id in pair_of:
-                code = pair_of[partner.id][0]
+                code = pair_of[partner.id]
                 problems.add(
                     pair.row,
                     None,
@@ -695,6 +701,7 @@ def apply_import(wf: WorkshopFile, plan: ImportPlan) -> ImportResult:
         wf.insert_all("pairs", pair_rows)
         wf.insert_all("charters", charter_rows)
         wf.audit_many(audit, at=now)
+        mark_rematched(wf, [r[k] for r in pair_rows for k in ("mentor_id", "mentee_id")], at=now)
     return ImportResult(
         added=len(plan.add), updated=len(plan.update), pairs_made=len(plan.new_pairs)
     )

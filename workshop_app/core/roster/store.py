@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.errors import UserError
-from workshop_app.core.followup.closing import PAIR_GONE, and_list, pair_records
+from workshop_app.core.followup.closing import PAIR_GONE, and_list, mark_rematched, pair_records
 from workshop_app.core.i18n import _
 from workshop_app.core.model import PARTICIPANT_FIELDS, Pair, Participant
 from workshop_app.core.runner.clock import new_id, utc_now
@@ -98,7 +98,7 @@ class RosterStore:
                         name=other.name, email=values["email"]
                     )
                 )
-        if values["role"] != current.role and self.pair_of(participant_id) is not None:
+        if values["role"] != current.role and self.pairs_of(participant_id):
             raise UserError(
                 _("{name} is in a pair; break the pair before changing role.").format(
                     name=current.name
@@ -119,8 +119,9 @@ class RosterStore:
 
     def remove_participant(self, participant_id: str) -> None:
         current = self.participant(participant_id)
-        pair = self.pair_of(participant_id)
-        if pair is not None:
+        pairs = self.pairs_of(participant_id)
+        if pairs:
+            pair = pairs[-1]
             raise UserError(
                 _("{name} is in pair {code}; break the pair before removing them.").format(
                     name=current.name, code=pair.code
@@ -148,20 +149,19 @@ class RosterStore:
 
     def pairs(self) -> list[Pair]:
         rows = self._wf.conn.execute(
-            "SELECT id, code, mentor_id, mentee_id, updated_at FROM pairs"
+            "SELECT id, code, mentor_id, mentee_id, updated_at, closed_on FROM pairs"
         ).fetchall()
-        found = [
-            Pair(id=r[0], code=r[1], mentor_id=r[2], mentee_id=r[3], updated_at=r[4]) for r in rows
-        ]
+        found = [_pair(r) for r in rows]
         return sorted(found, key=lambda p: code_sort_key(p.code))
 
     def pair(self, pair_id: str) -> Pair:
         row = self._wf.conn.execute(
-            "SELECT id, code, mentor_id, mentee_id, updated_at FROM pairs WHERE id = ?", (pair_id,)
+            "SELECT id, code, mentor_id, mentee_id, updated_at, closed_on FROM pairs WHERE id = ?",
+            (pair_id,),
         ).fetchone()
         if row is None:
             raise UserError(_(PAIR_GONE))
-        return Pair(id=row[0], code=row[1], mentor_id=row[2], mentee_id=row[3], updated_at=row[4])
+        return _pair(row)
 
     def pair_by_code(self, code: str) -> Pair | None:
         row = self._wf.conn.execute(
@@ -170,11 +170,22 @@ class RosterStore:
         return self.pair(row[0]) if row else None
 
     def pair_of(self, participant_id: str) -> Pair | None:
+        """The person's open pair: a person is in at most one, and once it is closed they may
+        be paired again (re-matched)."""
         row = self._wf.conn.execute(
-            "SELECT id FROM pairs WHERE mentor_id = ? OR mentee_id = ?",
+            "SELECT id FROM pairs WHERE (mentor_id = ? OR mentee_id = ?) AND closed_on IS NULL",
             (participant_id, participant_id),
         ).fetchone()
         return self.pair(row[0]) if row else None
+
+    def pairs_of(self, participant_id: str) -> list[Pair]:
+        """Every pair the person is or was in, closed ones included, oldest first."""
+        rows = self._wf.conn.execute(
+            "SELECT id FROM pairs WHERE mentor_id = ? OR mentee_id = ? ORDER BY closed_on IS NULL,"
+            " closed_on, rowid",
+            (participant_id, participant_id),
+        ).fetchall()
+        return [self.pair(pair_id) for (pair_id,) in rows]
 
     def next_code(self) -> str:
         numbers = [
@@ -207,6 +218,14 @@ class RosterStore:
                         name=person.name, code=existing.code
                     )
                 )
+        before = next((p for p in self.pairs_of(mentor_id) if p.mentee_id == mentee_id), None)
+        if before is not None:  # one pair per two people: a merge matches pairs by them
+            raise UserError(
+                _(
+                    "{mentor} and {mentee} were pair {code}; reopen that pairing instead "
+                    "of making a new one."
+                ).format(mentor=mentor.name, mentee=mentee.name, code=before.code)
+            )
         code = normalise_code(code) if code else self.next_code()
         if self.pair_by_code(code) is not None:
             raise UserError(
@@ -235,6 +254,7 @@ class RosterStore:
                 pair_id=pair_id,
                 at=now,
             )
+            mark_rematched(self._wf, [mentor_id, mentee_id], at=now)
         return self.pair(pair_id)
 
     def break_pair(self, pair_id: str) -> None:
@@ -289,6 +309,17 @@ def normalise_code(code: str) -> str:
 def code_sort_key(code: str) -> tuple[int, int, str]:
     m = _CODE.match(code)
     return (0, int(m.group(1)), code) if m else (1, 0, code)
+
+
+def _pair(row: Any) -> Pair:
+    return Pair(
+        id=row[0],
+        code=row[1],
+        mentor_id=row[2],
+        mentee_id=row[3],
+        updated_at=row[4],
+        closed_on=row[5] or "",
+    )
 
 
 def _participant(row: Any) -> Participant:

@@ -372,6 +372,61 @@ def _m0006(db: Database) -> None:
     )
 
 
+@migration(name="0007_rematching")
+def _m0007(db: Database) -> None:
+    """Re-matching after a no-fault closure (issue 16 §7): a person is in at most one OPEN
+    pair, and may be paired again once their pair is closed. `pairs.closed_on` is the day of
+    the pair's closure (NULL: open), filled here from the closures already made and kept in
+    step with `closures` by the triggers below (whoever writes a closure: closing, reopening,
+    the close-out, a merge). The UNIQUE mentor_id and mentee_id columns become partial unique
+    indexes over open pairs.
+
+    SQLite cannot drop a UNIQUE constraint, so the table is rebuilt the documented way
+    (sqlite.org/lang_altertable.html, "Making Other Kinds Of Table Schema Changes"): new table,
+    copy, drop, rename, foreign_key_check, all in this migration's transaction. Foreign keys
+    must be off while it runs, or dropping the old table would delete every pair's charter,
+    goals, check-ins and closures through their ON DELETE CASCADE: `apply_migrations` turns
+    them off around the migrations, and the check below refuses a rebuild that broke one."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE pairs_new (
+            id TEXT PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            mentor_id TEXT NOT NULL REFERENCES participants(id),
+            mentee_id TEXT NOT NULL REFERENCES participants(id),
+            updated_at TEXT NOT NULL,
+            closed_on TEXT
+        );
+        INSERT INTO pairs_new (id, code, mentor_id, mentee_id, updated_at, closed_on)
+            SELECT p.id, p.code, p.mentor_id, p.mentee_id, p.updated_at,
+                (SELECT c.closed_on FROM closures c WHERE c.pair_id = p.id)
+            FROM pairs p;
+        DROP TABLE pairs;
+        ALTER TABLE pairs_new RENAME TO pairs;
+        CREATE UNIQUE INDEX pairs_open_mentor ON pairs (mentor_id) WHERE closed_on IS NULL;
+        CREATE UNIQUE INDEX pairs_open_mentee ON pairs (mentee_id) WHERE closed_on IS NULL;
+        CREATE INDEX pairs_mentor ON pairs (mentor_id);
+        CREATE INDEX pairs_mentee ON pairs (mentee_id);
+        PRAGMA user_version = 7;
+        """,
+    )
+    for event, value, row in (
+        ("INSERT", "NEW.closed_on", "NEW"),
+        ("UPDATE OF closed_on", "NEW.closed_on", "NEW"),
+        ("DELETE", "NULL", "OLD"),
+    ):
+        name = "closures_" + event.split()[0].lower()
+        # Not _run_script: a trigger's body has a ";" of its own.
+        db.execute(
+            f"CREATE TRIGGER {name} AFTER {event} ON closures BEGIN"
+            f" UPDATE pairs SET closed_on = {value} WHERE id = {row}.pair_id; END"
+        )
+    broken = db.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise sqlite3.IntegrityError(f"the rebuild of pairs broke foreign keys: {broken[:3]}")
+
+
 # The tables and columns, in order, that each file format has: what the file check compares
 # with what SQLite reports, so a file whose schema was edited outside the app (a column renamed
 # or dropped, a table renamed) is refused in one line instead of failing in the middle of a
@@ -465,6 +520,10 @@ _FORMAT_6 = {
         "goal1_outcome", "goal2_outcome", "goal3_outcome", "updated_at",
     ),
 }  # fmt: skip
+_FORMAT_7 = {
+    **_FORMAT_6,
+    "pairs": (*_FORMAT_6["pairs"], "closed_on"),
+}
 TABLES: dict[int, dict[str, tuple[str, ...]]] = {
     1: _FORMAT_1,
     2: _FORMAT_2,
@@ -472,6 +531,7 @@ TABLES: dict[int, dict[str, tuple[str, ...]]] = {
     4: _FORMAT_4,
     5: _FORMAT_5,
     6: _FORMAT_6,
+    7: _FORMAT_7,
 }
 
 
@@ -521,7 +581,14 @@ def apply_migrations(conn: sqlite3.Connection) -> None:
     runner = Migrations(MIGRATION_SET)
     for name, fn in _MIGRATIONS:
         runner(name=name)(fn)
-    runner.apply(Database(conn))
+    # Off while the migrations run (0007 rebuilds a table that others reference: see there).
+    # The pragma does nothing inside a transaction, so it is set here, between them.
+    (enforced,) = conn.execute("PRAGMA foreign_keys").fetchone()
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        runner.apply(Database(conn))
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
 
 
 def schema_version() -> int:

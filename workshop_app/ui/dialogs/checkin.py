@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.errors import UserError
 from workshop_app.core.file_names import safe_filename
 from workshop_app.core.i18n import _, ngettext
-from workshop_app.core.model import Participant
+from workshop_app.core.model import Participant, pair_by_person
 from workshop_app.core.roster.attendance import matches, name_order, sign_in_context
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.dialogs.ask import CANCEL, ask
@@ -68,9 +68,9 @@ class CheckInDialog(QDialog):
             _("Check in (rehearsal: nothing is saved)") if rehearsal else _("Check in")
         )
         self.people = {p.id: p for p in sorted(wf.roster.participants(), key=self._order)}
-        self.codes = {}
-        for pair in wf.roster.pairs():
-            self.codes[pair.mentor_id] = self.codes[pair.mentee_id] = pair.code
+        self.codes = {
+            person: pair.code for person, pair in pair_by_person(wf.roster.pairs()).items()
+        }
         self._last: tuple[str, bool | None, str | None] | None = None  # for Undo
 
         self.summary = QLabel()

@@ -406,7 +406,10 @@ class RosterPage(WorkshopPage):
         if self.wf is None:
             return
         roster = self.wf.roster
-        paired = {pid for p in roster.pairs() for pid in (p.mentor_id, p.mentee_id)}
+        # Free: in no open pair (a partner of a closed pair can be re-matched).
+        paired = {
+            pid for p in roster.pairs() if not p.closed_on for pid in (p.mentor_id, p.mentee_id)
+        }
         free = [p for p in roster.participants() if p.id not in paired]
         chosen = {p.role: p.id for p in reversed(self._people(self.selected_participant_ids()))}
         made = []

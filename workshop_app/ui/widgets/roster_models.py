@@ -15,7 +15,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from workshop_app.core.i18n import N_, _
+from workshop_app.core.charters.dates import format_date
+from workshop_app.core.i18n import N_, _, interface_language
 from workshop_app.core.model import Pair, Participant
 from workshop_app.core.roster.store import code_sort_key
 from workshop_app.core.store.workshop_file import WorkshopFile
@@ -38,7 +39,7 @@ PARTICIPANT_COLUMNS = (
     N_("Manager"),
 )
 HERE, NAME, ROLE, PAIR = 0, 1, 2, 3
-PAIR_COLUMNS = (N_("Pair"), N_("Mentor"), N_("Mentee"))
+PAIR_COLUMNS = (N_("Pair"), N_("Mentor"), N_("Mentee"), N_("Closed"))
 ROLE_TITLES = {"mentor": N_("Mentor"), "mentee": N_("Mentee")}
 ROLE_WORDS = {"mentor": N_("mentor"), "mentee": N_("mentee")}  # inside a sentence
 
@@ -101,9 +102,14 @@ class ParticipantsModel(_TableModel):
     attendance_requested = Signal(str, bool)  # participant id, present
 
     def load(self, wf: WorkshopFile) -> None:
-        codes = {}
-        for pair in wf.roster.pairs():
-            codes[pair.mentor_id] = codes[pair.mentee_id] = pair.code
+        # A person's open pair: one whose pairs are all closed shows as not in a pair, free to be
+        # re-matched (the Pairs table lists the closed pairs).
+        codes = {
+            person: pair.code
+            for pair in wf.roster.pairs()
+            if not pair.closed_on
+            for person in (pair.mentor_id, pair.mentee_id)
+        }
         self._set([RosterRow(p, codes.get(p.id, "")) for p in wf.roster.participants()])
 
     def clear(self) -> None:
@@ -213,10 +219,13 @@ class PairsTableModel(_TableModel):
             return None
         row: PairRow = self._rows[index.row()]
         if role in (_Role.DisplayRole, _Role.AccessibleTextRole):
-            return (row.pair.code, row.mentor, row.mentee)[index.column()]
+            closed = format_date(row.pair.closed_on, interface_language())
+            return (row.pair.code, row.mentor, row.mentee, closed)[index.column()]
         if role == SORT_ROLE:
             if index.column() == 0:
                 return _code_key(row.pair.code)
+            if index.column() == 3:  # the open pairs first, then by the day they closed
+                return row.pair.closed_on or ""
             return str(self.data(index, _Role.DisplayRole)).casefold()
         if role == ID_ROLE:
             return row.pair.id
