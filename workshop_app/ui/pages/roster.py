@@ -318,9 +318,12 @@ class RosterPage(WorkshopPage):
         if self.wf is None:
             return
         dialog = ImportDialog(self.wf, self)
-        if dialog.exec() != ImportDialog.DialogCode.Accepted or dialog.imported is None:
-            return
-        self._wrote(_("Roster imported: {summary}.").format(summary=dialog.imported.summary()))
+        try:
+            if dialog.exec() != ImportDialog.DialogCode.Accepted or dialog.imported is None:
+                return
+            self._wrote(_("Roster imported: {summary}.").format(summary=dialog.imported.summary()))
+        finally:
+            dialog.deleteLater()
 
     def add_participant(self) -> None:
         if self.wf is None:
