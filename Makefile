@@ -91,6 +91,11 @@ bundle: check-system $(BUNDLE_STAMP) $(CATALOGUES)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 	  --distpath dist --workpath build/pyinstaller packaging/workshop-app.spec
 
+# The bundle's own tests (tests/e2e/*bundle*, marker `bundle`): they build and install, so
+# `make test` leaves them out; .ci/run calls this after it.
+test-bundle: check-system-test bundle
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m bundle tests/e2e
+
 bundle-tarball: bundle
 	tar -C dist -czf dist/workshop-app-$(VERSION)-linux-$$(uname -m).tar.gz workshop-app
 
