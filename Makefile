@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO := demo/demo.workshop
 
 .PHONY: run test lint check-system check-system-test demo clean benchmarks messages catalogues \
-  bundle bundle-tarball test-bundle deb
+  bundle bundle-tarball test-bundle deb wheel
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
@@ -93,9 +93,14 @@ bundle: check-system $(BUNDLE_STAMP) $(CATALOGUES)
 
 # The bundle's own tests (tests/e2e/*bundle*, marker `bundle`): they build and install, so
 # `make test` leaves them out; .ci/run calls this after it.
-test-bundle: deb
+test-bundle: deb wheel
 	@bash scripts/check-system.sh --bundle
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m bundle tests/e2e
+
+# The wheel, for `pipx install dist/workshop_app-*.whl` (README).
+wheel: $(STAMP) $(CATALOGUES)
+	rm -f dist/workshop_app-*.whl
+	$(PY) -m pip wheel --quiet --no-deps -w dist .
 
 bundle-tarball: bundle
 	tar -C dist -czf dist/workshop-app-$(VERSION)-linux-$$(uname -m).tar.gz workshop-app

@@ -146,7 +146,7 @@ def test_lintian_s_findings_are_printed_and_none_is_unexpected() -> None:
     """What comes of a bundle under /opt is expected and listed in docs/packaging.md; any
     other finding fails."""
     found = subprocess.run(
-        [_tool("lintian"), "--no-tag-display-limit", str(_deb())], capture_output=True, text=True
+        [_tool("lintian"), "--tag-display-limit", "0", str(_deb())], capture_output=True, text=True
     )
     tags = sorted(
         {line.split()[2] for line in found.stdout.splitlines() if line[:2] in ("E:", "W:")}
