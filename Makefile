@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO := demo/demo.workshop
 
-.PHONY: run test lint check-system check-system-test demo clean benchmarks messages catalogues
+.PHONY: run test lint check-system check-system-test demo clean benchmarks messages catalogues \
+  bundle bundle-tarball test-bundle deb wheel
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
@@ -75,6 +76,40 @@ benchmarks: check-system $(STAMP)
 	  apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui; \
 	  else echo "LibreOffice is missing: install LibreOffice Writer (e.g. sudo apt-get install libreoffice-writer-nogui) for the charter benchmark's baseline"; fi; }
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; QT_QPA_PLATFORM=offscreen $(PY) $$script; done
+
+# The installable app (docs/packaging.md): a one-folder PyInstaller bundle with its own Python,
+# Qt, Pango and fonts; a tarball of it; a .deb of it. Built from the working tree.
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+BUNDLE := dist/workshop-app
+VERSION = $(shell $(PY) -c 'import workshop_app; print(workshop_app.__version__)')
+
+$(BUNDLE_STAMP): pyproject.toml | $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,bundle]'
+	@touch $(BUNDLE_STAMP)
+
+bundle: check-system $(BUNDLE_STAMP) $(CATALOGUES)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+	  --distpath dist --workpath build/pyinstaller packaging/workshop-app.spec
+
+# The bundle's own tests (tests/e2e/*bundle*, marker `bundle`): they build and install, so
+# `make test` leaves them out; .ci/run calls this after it.
+test-bundle: deb wheel
+	@bash scripts/check-system.sh --bundle
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m bundle tests/e2e
+
+# The wheel, for `pipx install dist/workshop_app-*.whl` (README).
+wheel: $(STAMP) $(CATALOGUES)
+	rm -f dist/workshop_app-*.whl
+	$(PY) -m pip wheel --quiet --no-deps -w dist .
+
+bundle-tarball: bundle
+	tar -C dist -czf dist/workshop-app-$(VERSION)-linux-$$(uname -m).tar.gz workshop-app
+
+# The package's Maintainer field; a program office's IT sets its own: make deb DEB_MAINTAINER=...
+DEB_MAINTAINER ?= Mentoring workshop maintainers <maintainers@workshop-app.invalid>
+
+deb: bundle
+	DEB_MAINTAINER='$(DEB_MAINTAINER)' bash packaging/build-deb.sh $(BUNDLE) $(VERSION) dist
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Checks the system libraries that WeasyPrint (Pango) and Qt need, and the fonts charters use;
-# with --test, also the tools the end-to-end test drives a real X display with.
+# with --test, also the tools the end-to-end test drives a real X display with; with --bundle,
+# those and the tools `make test-bundle` checks and installs the bundle and the .deb with.
 # On Debian/Ubuntu as root, installs what is missing; elsewhere says what to install and stops.
 # Quick when everything is there: `make` runs it every time.
 set -u
 
 case "${1:-}" in
-  "") with_test=0 ;;
-  --test) with_test=1 ;;
-  *) echo "usage: $0 [--test]" >&2; exit 2 ;;
+  "") with_test=0 with_bundle=0 ;;
+  --test) with_test=1 with_bundle=0 ;;
+  --bundle) with_test=1 with_bundle=1 ;;
+  *) echo "usage: $0 [--test|--bundle]" >&2; exit 2 ;;
 esac
 
 case "$(uname -s)" in
@@ -79,6 +81,17 @@ test_tools=(
   "import imagemagick"
 )
 
+# command -> Debian package: what tests/e2e/test_bundle_*.py validate, package and install with
+bundle_tools=(
+  "desktop-file-validate desktop-file-utils"
+  "appstreamcli appstream"
+  "lintian lintian"
+  "dpkg-deb dpkg"
+  "fc-scan fontconfig"
+  "update-mime-database shared-mime-info"
+  "pipx pipx"
+)
+
 # One look at the linker's cache. Debian keeps ldconfig in /sbin, off a normal user's PATH.
 ldconfig_bin=$(command -v ldconfig || echo /sbin/ldconfig)
 lib_cache=$("$ldconfig_bin" -p 2>/dev/null)
@@ -103,6 +116,13 @@ for entry in "${fonts[@]}"; do
 done
 if [ "$with_test" = 1 ]; then
   for entry in "${test_tools[@]}"; do
+    set -- $entry
+    command -v "$1" >/dev/null || add_missing "$2" "$1"
+  done
+fi
+
+if [ "$with_bundle" = 1 ]; then
+  for entry in "${bundle_tools[@]}"; do
     set -- $entry
     command -v "$1" >/dev/null || add_missing "$2" "$1"
   done

@@ -171,3 +171,19 @@ def test_check_content_names_file_and_field_of_each_problem(tmp_path: Path, app_
     assert "icebreaker.md" in done.stderr
     assert "kind" in done.stderr and "horoscope" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "opened"), [(["open"], None), (["open", "spring.workshop"], Path("spring.workshop"))]
+)
+def test_open_without_a_file_starts_as_the_menu_entry_does(
+    monkeypatch: pytest.MonkeyPatch, app_data: Path, argv: list[str], opened: Path | None
+) -> None:
+    """The menu entry runs `workshop-app open %f`, which is `open` alone from the menu."""
+    from workshop_app import cli
+    from workshop_app.ui import launch
+
+    calls = []
+    monkeypatch.setattr(launch, "run_app", lambda path, **_kw: calls.append(path) or 0)
+    assert cli.main(argv) == 0
+    assert calls == [opened]

@@ -173,7 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         examples=["open spring.workshop", "--content ~/our-exercises open spring.workshop"],
     )
-    p.add_argument("file", type=Path, help=_("the .workshop file"))
+    # Optional, as the menu entry's `Exec=workshop-app open %f` gives no file when the app is
+    # started from the menu: then it opens as with no command (the last workshop or the demo).
+    p.add_argument("file", type=Path, nargs="?", help=_("the .workshop file"))
     p.set_defaults(handler=cmd_open)
 
     p = add_command(
@@ -417,14 +419,18 @@ def _content_dir(args: argparse.Namespace) -> Path | None:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from workshop_app.core.system_libs import require_system_libraries
     from workshop_app.ui.launch import run_app
 
+    require_system_libraries(window=True)
     return run_app(None, content_dir=_content_dir(args))
 
 
 def cmd_open(args: argparse.Namespace) -> int:
+    from workshop_app.core.system_libs import require_system_libraries
     from workshop_app.ui.launch import run_app
 
+    require_system_libraries(window=True)
     return run_app(args.file, content_dir=_content_dir(args))
 
 

@@ -9,7 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,15 +22,31 @@ T = TypeVar("T")
 PAINTED_COLOURS = 32
 
 
-class App:
-    """`workshop-app open FILE` on the display, its output in a file beside the workshop."""
+SOURCE_APP = (sys.executable, "-m", "workshop_app")
 
-    def __init__(self, display: XDisplay, workshop: Path, data: Path) -> None:
+
+class App:
+    """`workshop-app open FILE` on the display, its output in a file beside the workshop.
+    `command` is the source tree's app by default, or the frozen bundle's (tests/e2e/bundle*)."""
+
+    def __init__(
+        self,
+        display: XDisplay,
+        workshop: Path,
+        data: Path,
+        *,
+        command: Sequence[str] = SOURCE_APP,
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.output = workshop.with_name("app-output.txt")
         with self.output.open("wb") as output:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "workshop_app", "open", str(workshop)],
-                env=display.env(QT_QPA_PLATFORM="xcb", WORKSHOP_APP_DATA_DIR=str(data)),
+                [*command, "open", str(workshop)],
+                env={
+                    **(env or display.env()),
+                    "QT_QPA_PLATFORM": "xcb",
+                    "WORKSHOP_APP_DATA_DIR": str(data),
+                },
                 stdout=output,
                 stderr=subprocess.STDOUT,
             )
@@ -61,7 +77,7 @@ class App:
             self.process.wait()
 
 
-def _window_named(display: XDisplay, pid: int, text: str) -> Callable[[], str | None]:
+def window_named(display: XDisplay, pid: int, text: str) -> Callable[[], str | None]:
     def find() -> str | None:
         found = subprocess.run(
             ["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
@@ -85,7 +101,7 @@ def _colours(shot: Path) -> int:
     return len(set(memoryview(image.constBits()).cast("I")))
 
 
-def _painted(display: XDisplay, window: str, shot: Path) -> Callable[[], int | None]:
+def painted(display: XDisplay, window: str, shot: Path) -> Callable[[], int | None]:
     """The window's own pixels, shot until Qt has drawn them."""
 
     def count() -> int | None:
@@ -119,10 +135,10 @@ def test_the_app_starts_on_x_shows_the_demo_and_quits_on_ctrl_q(
     app = App(x_display, demo, data)
     try:
         window = app.wait_for(
-            "a window showing demo.workshop", _window_named(x_display, app.process.pid, demo.name)
+            "a window showing demo.workshop", window_named(x_display, app.process.pid, demo.name)
         )
         shot = tmp_path / "window.png"
-        app.wait_for(f"the window painted (see {shot})", _painted(x_display, window, shot))
+        app.wait_for(f"the window painted (see {shot})", painted(x_display, window, shot))
         x_display.screenshot(tmp_path / "screen.png")
 
         # Quit as a person does: the window has the focus, Ctrl+Q.

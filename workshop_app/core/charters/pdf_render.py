@@ -172,6 +172,9 @@ def _load_weasyprint() -> None:
     most of the slowness it causes (installing it, e.g. Debian's libharfbuzz-subset0, is
     still recommended: subsetting then runs in C).
     """
+    from workshop_app.core.system_libs import require_system_libraries
+
+    require_system_libraries()  # a missing Pango is named with its install command
     with warnings.catch_warnings():
         warnings.filterwarnings(
             "ignore", message="HarfBuzz-Subset will be required", category=DeprecationWarning
