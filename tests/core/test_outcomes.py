@@ -111,8 +111,14 @@ def test_breakdowns_by_role_and_department(program: Path) -> None:
     assert role.groups == ("Mentees", "Mentors") and role.table.sizes == (10, 10)
     fit = [role.columns.index(("Fit", label)) for label in ("Good fit", "Not a fit")]
     # Mentors: 10 good fit; mentees: 5 good and 1 not a fit (hidden, with its complements).
-    assert role.table.cells[1][fit[0]] == 10
+    # The program's "still deciding", "not a fit" and "no answer" are hidden, so are those
+    # columns; the mentors' 10 would then give their three zeros away, and the mentees' 5
+    # the mentors' 10 from the printed 15: the fit columns are hidden whole.
+    assert role.table.cells[1][fit[0]] is None and role.table.small[1][fit[0]] is False
     assert role.table.cells[0][fit[1]] is None
+    # Attendance and check-ins are hidden program-wide (19 of 20 attended; 18 of 20 answered):
+    # their columns too. Only the groups' sizes are left.
+    assert all(v is None for row in role.table.cells for v in row)
     assert department.groups == ("Finance", "Operations")
     assert department.table.sizes == (10, 10)
     assert role.medians == ("median 4 of 5", "median 5 of 5")

@@ -33,6 +33,7 @@ from workshop_app.core.followup.health import FollowUp, follow_up
 from workshop_app.core.followup.outcomes_suppress import (
     MINIMUM,
     Suppressed,
+    complement_text,
     enough,
     suppress,
     suppress_side_by_side,
@@ -333,6 +334,9 @@ def outcomes(
         goals_meaning,
         note=_average_change(changes, lang),
     )
+    # The next three count the people in pairs, twice the pairs: hidden with them.
+    pairs_table = suppress([[len(pairs)]])
+    pairs_hidden = pairs_table.sizes[0] is None
     fits = Counter(fit_of.values())
     add(
         "fit",
@@ -347,6 +351,7 @@ def outcomes(
             "Each partner's latest check-in answer to how the match is working: a good fit, "
             "still deciding, or not a fit."
         ),
+        hidden=pairs_hidden,
     )
     ratings = [r for r in rating_of.values() if r is not None]
     add(
@@ -360,6 +365,7 @@ def outcomes(
         ],
         N_("Each partner's latest check-in rating of the mentoring, 1 (poor) to 5 (excellent)."),
         note=_median(ratings, lang),
+        hidden=pairs_hidden,
     )
     add(
         "response",
@@ -369,6 +375,7 @@ def outcomes(
         [(N_("Answered"), len(answered)), (N_("Not yet"), len(paired) - len(answered))],
         N_("Mentors and mentees in a pair who have answered at least one check-in survey."),
         note=_response_rate(figures_of_board.checkins, lang),
+        hidden=pairs_hidden,
     )
     no_fault = [c for c in closures if c["kind"] == "no_fault"]
     # Both figures below count the no-fault closures: hidden with them.
@@ -416,12 +423,18 @@ def outcomes(
             ]
         ]
     )
-    totals = _breakdown_totals(figures, roster)
+    hidden = _hidden_columns(figures, roster)
+    # A group's median of a satisfaction figure hidden whole would say what it hid.
+    medians_hidden = next(f for f in figures if f.key == "satisfaction").total is None
     by_position = _goal_positions(fu, t.gettext(goals_meaning), lang)
-    breakdowns = [_breakdown("role", people, paired, answers, _role_of, lang, totals)]
+    breakdowns = [
+        _breakdown("role", people, paired, answers, _role_of, lang, hidden, medians_hidden)
+    ]
     if any(p.department.strip() for p in people):
         breakdowns.append(
-            _breakdown("department", people, paired, answers, _department_of, lang, totals)
+            _breakdown(
+                "department", people, paired, answers, _department_of, lang, hidden, medians_hidden
+            )
         )
     result = Outcomes(
         program=workshop.program,
@@ -432,7 +445,7 @@ def outcomes(
         paper=workshop.paper_size,
         today=today,
         roster=roster,
-        pairs=suppress([[len(pairs)]]),
+        pairs=pairs_table,
         anonymised=bool(workshop.anonymised_on),
         figures=tuple(figures),
         goals_by_position=by_position,
@@ -604,23 +617,27 @@ def _department_of(person: Participant, t: NullTranslations) -> str:
     return " ".join(clean(person.department).split())
 
 
-def _breakdown_totals(figures: Sequence[Figure], roster: Suppressed) -> list[bool]:
-    """Which of a breakdown's column totals the report prints, or lets one work out: a part
-    of a program-wide figure, or everyone less such parts."""
+def _hidden_columns(figures: Sequence[Figure], roster: Suppressed) -> list[bool]:
+    """Which of a breakdown's column totals the report neither prints nor lets one work out.
+    Each column adds up to a part of a program-wide figure, or to everyone less such parts
+    (the people without a pair: everyone less the fit figure's total), so a column whose
+    total is hidden is hidden whole: its sum would give the hidden part away."""
     by_key = {f.key: f.table for f in figures}
-    attended, response, fit = by_key["attended"], by_key["response"], by_key["fit"]
+    attended, response, fit = (by_key[k].cells[0] for k in ("attended", "response", "fit"))
     everyone = roster.sizes[0] is not None
-    fits = [fit.cells[0][i] is not None for i in range(len(FITS))]
-    no_answer = everyone and (
-        all(fits) or (fit.sizes[0] is not None and fit.cells[0][len(FITS)] is not None)
-    )
+    unpaired = everyone and by_key["fit"].sizes[0] is not None
+
+    def shown(*values: int | None) -> bool:
+        return all(v is not None for v in values)
+
+    fits = [shown(fit[i]) for i in range(len(FITS))]
     return [
-        attended.cells[0][0] is not None,
-        everyone and attended.cells[0][0] is not None,
-        response.cells[0][0] is not None,
-        everyone and response.cells[0][0] is not None,
-        *fits,
-        no_answer,
+        not shown(attended[0]),
+        not ((everyone and shown(attended[0])) or shown(attended[1], attended[2])),
+        not shown(response[0]),
+        not ((everyone and shown(response[0])) or (unpaired and shown(response[1]))),
+        *(not f for f in fits),
+        not ((everyone and all(fits)) or (unpaired and shown(fit[len(FITS)]))),
     ]
 
 
@@ -631,7 +648,8 @@ def _breakdown(
     answers: dict[tuple[str, str], dict],
     group_of: Callable[[Participant, NullTranslations], str],
     lang: str,
-    totals: Sequence[bool],
+    hidden: Sequence[bool],
+    medians_hidden: bool,
 ) -> Breakdown:
     """Attendance, check-ins answered and fit, per group of people, as one table."""
     t = translations(lang)
@@ -673,10 +691,17 @@ def _breakdown(
         )
         ratings = [a["satisfaction"] for a in answer if a and a.get("satisfaction") is not None]
         medians.append(_median(ratings, lang) or t.gettext("no answers yet"))
-    table = suppress_side_by_side(rows, (2, 2, len(FITS) + 1), totals_shown=totals)
+    table = suppress_side_by_side(
+        rows,
+        (2, 2, len(FITS) + 1),
+        totals_shown=[not h for h in hidden],
+        hide_columns=hidden,
+    )
     for r, size in enumerate(table.sizes):
         if size is None:
             medians[r] = ""
+        elif medians_hidden:
+            medians[r] = complement_text(lang)
     groups = tuple(cut(g or t.gettext(NO_DEPARTMENT), GROUP_LENGTH) for g in keys)
     by = t.gettext("Role") if key == "role" else t.gettext("Department")
     return Breakdown(key, by, groups, columns, table, tuple(medians))

@@ -80,6 +80,7 @@ def suppress(
     minimum: int = MINIMUM,
     hide_rows: Sequence[bool] = (),
     totals_shown: Sequence[bool] | None = None,
+    hide_columns: Sequence[bool] = (),
 ) -> Suppressed:
     """`rows` of counts (each row a partition of its group: the cells add up to the group's
     size) with small counts hidden and their complements, as the module says. One row is a
@@ -88,7 +89,9 @@ def suppress(
     the whole table when it is one row: a figure whose total another figure hid.
     `totals_shown` says which columns' totals the report prints, or lets one work out by
     subtraction, when they are parts of other figures (by default: those that suppressing
-    the columns' sums as one figure would show)."""
+    the columns' sums as one figure would show), and `hide_columns` the columns hidden
+    whole from the start: their total is a hidden part of another figure, which the column
+    would otherwise add up to."""
     values = [[int(v) for v in row] for row in rows]
     if any(v < 0 for row in values for v in row):
         raise ValueError("counts are never negative")
@@ -106,7 +109,10 @@ def suppress(
         column_total_shown = [
             v is not None for v in suppress([[sum(c) for c in zip(*values, strict=True)]]).cells[0]
         ]
-    cell_hidden = [[0 < v < minimum for v in row] for row in values]
+    cell_hidden = [
+        [0 < v < minimum or (c < len(hide_columns) and hide_columns[c]) for c, v in enumerate(row)]
+        for row in values
+    ]
     row_hidden = [0 < size < minimum for size in sizes]
     for r, hide in enumerate(hide_rows):
         row_hidden[r] = row_hidden[r] or hide
@@ -176,6 +182,7 @@ def suppress_side_by_side(
     *,
     minimum: int = MINIMUM,
     totals_shown: Sequence[bool] | None = None,
+    hide_columns: Sequence[bool] = (),
 ) -> Suppressed:
     """Several figures that each split the same groups (each row holds them one after the
     other, `widths` cells each), each suppressed as its own table: a row of them all is not
@@ -186,7 +193,8 @@ def suppress_side_by_side(
     for width in widths:
         table = [row[start : start + width] for row in rows]
         shown = None if totals_shown is None else totals_shown[start : start + width]
-        parts.append(suppress(table, minimum=minimum, totals_shown=shown))
+        hide = hide_columns[start : start + width]
+        parts.append(suppress(table, minimum=minimum, totals_shown=shown, hide_columns=hide))
         start += width
     if rows and start != len(rows[0]):
         raise ValueError("the widths do not add up to the rows")
