@@ -83,11 +83,12 @@ def cmd_outcomes(args: argparse.Namespace) -> int:
             today=args.today or date.today(),
             include_comments=args.include_comments,
         )
+        pairs = len(wf.roster.pairs())
     print(
         ngettext(
             "Wrote {path}: the outcomes report for {n} pair, as of {day}",
             "Wrote {path}: the outcomes report for {n} pairs, as of {day}",
-            result.pairs,
-        ).format(path=out, n=result.pairs, day=result.today)
+            pairs,
+        ).format(path=out, n=pairs, day=result.today)
     )
     return 0

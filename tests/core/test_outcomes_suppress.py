@@ -8,8 +8,8 @@ from itertools import product
 import pytest
 
 from workshop_app.core.followup.outcomes_suppress import (
-    COMPLEMENT_TEXT,
-    SMALL_TEXT,
+    complement_text,
+    small_text,
     suppress,
     suppress_side_by_side,
 )
@@ -93,9 +93,12 @@ def test_every_small_table_is_safe():
 
 def test_small_and_complement_are_told_apart():
     result = suppress([[9, 0, 3]])
-    assert [result.text(0, c) for c in range(3)] == [COMPLEMENT_TEXT, "0", SMALL_TEXT]
+    assert [result.text(0, c) for c in range(3)] == ["not shown", "0", "fewer than 5"]
     assert result.size_text(0) == "12"
-    assert suppress([[3]]).size_text(0) == SMALL_TEXT
+    assert suppress([[3]]).size_text(0) == small_text() == "fewer than 5"
+    assert complement_text("de") == "nicht ausgewiesen"
+    assert suppress([[3]]).size_text(0, "it") == "meno di 5"
+    assert suppress([[1234]]).size_text(0, "de") == "1.234"
 
 
 def test_figures_side_by_side_hide_a_group_in_all():

@@ -14,14 +14,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop_app.core.charters.context import brand_context, clean, w3c_datetime
-from workshop_app.core.charters.dates import format_date, parse_date
-from workshop_app.core.charters.fit import cut, more_text
+from workshop_app.core.charters.dates import format_date, format_number, parse_date
+from workshop_app.core.charters.fit import cut
 from workshop_app.core.errors import UserError
-from workshop_app.core.followup.outcomes import Breakdown, Figure, Outcomes, Words, outcomes
-from workshop_app.core.followup.outcomes_suppress import MINIMUM, SMALL_TEXT, SUPPRESSION_RULE
+from workshop_app.core.followup.outcomes import (
+    Breakdown,
+    Figure,
+    Outcomes,
+    Words,
+    fewer_unit,
+    figure_parts,
+    none_unit,
+    of_unit,
+    outcomes,
+)
+from workshop_app.core.followup.outcomes_suppress import (
+    MINIMUM,
+    small_text,
+    suppression_rule,
+)
+from workshop_app.core.i18n import _, translations
 from workshop_app.core.jobs import CancelCheck, Cancelled, Progress
 from workshop_app.core.model import Workshop
-from workshop_app.core.words import count
 
 if TYPE_CHECKING:
     from workshop_app.core.store.workshop_file import WorkshopFile
@@ -35,11 +49,16 @@ GROUPS_SHOWN = 5
 REASONS_SHOWN = 3
 WORDS_SHOWN = 2
 WORDS_BUDGET = 2 * 110
+# The breakdown's columns on the page, by their place in `Breakdown.columns`: attended,
+# answered a check-in, good fit, not a fit.
+BREAKDOWN_COLUMNS = (0, 2, 4, 6)
 
 
 def outcomes_context(result: Outcomes, workshop: Workshop) -> dict:
-    """Everything `outcomes.html.j2` needs, as plain data, cut to fit one page."""
+    """Everything `outcomes.html.j2` needs, as plain data in the workshop's language, cut to
+    fit one page."""
     lang = result.language
+    t = translations(lang)
     today = format_date(result.today.isoformat(), lang)
     launched = parse_date(result.workshop_date)
     day = (result.today - launched).days if launched else None
@@ -47,7 +66,11 @@ def outcomes_context(result: Outcomes, workshop: Workshop) -> dict:
     return {
         "lang": lang,
         "paper": result.paper,
-        "title": clean(f"Outcomes report: {result.program}, {today}"),
+        "title": clean(
+            t.gettext("Outcomes report: {program}, {date}").format(
+                program=result.program, date=today
+            )
+        ),
         "author": clean(f"{result.organisation}, {result.program}"),
         # The report's date, as the moment it was made: the same data and date, the same bytes.
         "created": w3c_datetime(f"{result.today.isoformat()}T00:00:00+00:00"),
@@ -58,176 +81,240 @@ def outcomes_context(result: Outcomes, workshop: Workshop) -> dict:
             "launched": format_date(result.workshop_date, lang),
         },
         "as_of": today,
-        "day": _day_text(day),
+        "day": _day_text(day, lang),
         "footer": [cut(result.organisation, 40), cut(result.program, 50)],
         "anonymised": result.anonymised,
         "key": [
-            _key(
-                "People",
-                f"{result.people:,}",
-                f"{result.mentors:,} mentors · "
-                f"{result.mentees:,} mentees · {count(result.pairs, 'pair')}",
+            _key(t.gettext("People"), result.roster.size_text(0, lang), people_line(result)),
+            _key_figure(
+                figure("signed"), t.gettext("Charters"), t.gettext("charters signed"), lang
             ),
-            _key_figure(figure("signed"), "Charters", "charters signed"),
-            _key_figure(figure("cadence"), "Cadence", "open pairs meeting at their agreed cadence"),
-            _key_figure(figure("goals"), "Goals", "goals moved up from their baseline"),
+            _key_figure(
+                figure("cadence"),
+                t.gettext("Cadence"),
+                t.gettext("open pairs meeting at their agreed cadence"),
+                lang,
+            ),
+            _key_figure(
+                figure("goals"),
+                t.gettext("Goals"),
+                t.gettext("goals moved up from their baseline"),
+                lang,
+            ),
         ],
-        "measures": _listed_rows(
-            [{"text": m.text, "answer": m.answer} for m in result.measures],
-            MEASURES_SHOWN,
-            "measure",
-        ),
+        "measures": _measure_rows(result),
         "left": [
-            _bars(figure("cadence")),
-            _bars(figure("goals")),
-            _bars(figure("response")),
-            _bars(figure("attended")),
+            _bars(figure("cadence"), lang),
+            _bars(figure("goals"), lang),
+            _bars(figure("response"), lang),
+            _bars(figure("attended"), lang),
         ],
         "right": [
-            _bars(figure("fit")),
-            _bars(figure("satisfaction")),
-            _bars(figure("closed")),
-            _bars(figure("goal_outcomes")),
+            _bars(figure("fit"), lang),
+            _bars(figure("satisfaction"), lang),
+            _bars(figure("closed"), lang),
+            _bars(figure("goal_outcomes"), lang),
         ],
         "closures": _closure_lines(result),
-        "breakdown": _breakdown(result.breakdowns[-1]) if result.breakdowns else None,
+        "breakdown": _breakdown(result.breakdowns[-1], lang) if result.breakdowns else None,
         "words": [
             w
             for w in (
-                _words(result.comments, "Check-in comments", "comment"),
-                _words(result.reasons, "Reasons for no-fault closures", "reason"),
+                _words(result.comments, t.gettext("Check-in comments"), lang),
+                _words(result.reasons, t.gettext("Reasons for no-fault closures"), lang),
             )
             if w is not None
         ],
-        "rule": SUPPRESSION_RULE,
+        "rule": suppression_rule(lang),
     }
 
 
-def _day_text(day: int | None) -> str:
+def people_line(result: Outcomes) -> str:
+    """ "6 mentors · 6 mentees · 6 pairs", each count suppressed as the figures' are."""
+    lang = result.language
+    t = translations(lang)
+    roster, pairs = result.roster, result.pairs
+    return " · ".join(
+        (
+            t.gettext("mentors: {n}").format(n=roster.text(0, 0, lang)),
+            t.gettext("mentees: {n}").format(n=roster.text(0, 1, lang)),
+            t.gettext("pairs: {n}").format(n=pairs.size_text(0, lang)),
+        )
+    )
+
+
+def _day_text(day: int | None, lang: str) -> str:
+    t = translations(lang)
     if day is None:
         return ""
     if day < 0:
-        return f"the launch is in {count(-day, 'day')}"
+        return t.ngettext("the launch is in {n} day", "the launch is in {n} days", -day).format(
+            n=format_number(-day, lang)
+        )
     if day == 0:
-        return "the day of the launch"
-    return f"day {day:,} after the launch"
+        return t.gettext("the day of the launch")
+    return t.gettext("day {n} after the launch").format(n=format_number(day, lang))
 
 
 def _key(label: str, big: str, under: str) -> dict:
     return {"label": label, "big": big, "hidden": False, "of": "", "under": under}
 
 
-def _key_figure(figure: Figure, label: str, what: str) -> dict:
+def _key_figure(figure: Figure, label: str, what: str, lang: str) -> dict:
     """A key figure: its first part, out of its whole."""
     table = figure.table
     return {
         "label": label,
-        "big": table.text(0, 0),
+        "big": table.text(0, 0, lang),
         "hidden": table.cells[0][0] is None,
         # A whole of fewer than 5: its part is "fewer than 5" too, said once.
-        "of": f"of {table.sizes[0]:,}" if table.sizes[0] is not None else "",
+        "of": translations(lang).gettext("of {n}").format(n=format_number(table.sizes[0], lang))
+        if table.sizes[0] is not None
+        else "",
         "under": what,
     }
 
 
-def _bars(figure: Figure) -> dict:
+def _bars(figure: Figure, lang: str) -> dict:
     """A figure as bars, one per part; one line instead when there is nothing to break out."""
     table = figure.table
     total = table.sizes[0]
     bars = {"title": figure.title, "of": "", "rows": [], "note": "", "instead": ""}
     if total is None:
-        return bars | {"instead": f"Fewer than {MINIMUM} {figure.unit} so far: not broken out."}
+        if table.small_sizes[0]:
+            return bars | {"instead": fewer_unit(figure.unit, lang)}
+        return bars | {"instead": _not_shown_whole(lang)}
     if total == 0:
-        return bars | {"instead": f"No {figure.unit} to count yet."}
+        return bars | {"instead": none_unit(figure.unit, lang)}
     rows = []
     for i, label in enumerate(figure.labels):
         value = table.cells[0][i]
         rows.append(
             {
                 "label": cut(label, 40),
-                "shown": table.text(0, i),
+                "shown": table.text(0, i, lang),
                 "hidden": value is None,
                 "width": round(100 * value / total) if value is not None and total else 0,
             }
         )
-    return bars | {"of": f"of {total:,} {figure.unit}", "rows": rows, "note": figure.note}
+    # A sentence's first letter, without lowering the rest (German nouns keep theirs).
+    note = figure.note[:1].upper() + figure.note[1:]
+    return bars | {"of": of_unit(figure.unit, total, lang), "rows": rows, "note": note}
+
+
+def _not_shown_whole(lang: str) -> str:
+    return translations(lang).gettext(
+        "Not shown: it would let a smaller figure beside it be worked out."
+    )
 
 
 def _closure_lines(result: Outcomes) -> list[dict]:
     """Who asked for the no-fault closures and whether they were re-matched, as short lines
     under the closures' bars."""
-    lines = []
-    for key, label in (("asked_by", "Who asked"), ("rematched", "Re-matched")):
-        lines.append({"label": label, "text": _parts(result.figure(key))})
-    return lines
+    lang = result.language
+    t = translations(lang)
+    return [
+        {"label": t.gettext("Who asked"), "text": _parts(result.figure("asked_by"), lang)},
+        {"label": t.gettext("Re-matched"), "text": _parts(result.figure("rematched"), lang)},
+    ]
 
 
-def _parts(f: Figure) -> str:
-    """A small figure on one line: "6 mentor; 3 mentee", or why it is not broken out."""
+def _parts(f: Figure, lang: str) -> str:
+    """A small figure on one line: "Mentor: 6; Mentee: 3", or why it is not broken out."""
     if f.total is None:
-        return f"fewer than {MINIMUM} {f.unit}: not broken out"
+        return fewer_unit(f.unit, lang) if f.table.small_sizes[0] else _not_shown_whole(lang)
     if not f.total:
-        return "none yet"
-    return "; ".join(
-        f"{f.table.text(0, i)} {label.lower()}"
-        for i, label in enumerate(f.labels)
-        if f.table.cells[0][i] != 0
-    )
+        return translations(lang).gettext("none yet")
+    return figure_parts(f, lang)
 
 
-def _breakdown(b: Breakdown) -> dict:
+def _breakdown(b: Breakdown, lang: str) -> dict:
     """The by-department table (or by role, when the roster has no departments): the first
     groups by name, then one line for the rest."""
-    wanted = [
-        ("Attended the launch", "Attended"),
-        ("Answered a check-in", "Answered"),
-        ("Fit", "Good fit"),
-        ("Fit", "Not a fit"),
-    ]
-    index = [b.columns.index(w) for w in wanted]
+    t = translations(lang)
     rows = [
         {
             "group": cut(group, 34),
-            "size": b.table.size_text(r),
-            "cells": [b.table.text(r, c) for c in index],
-            "median": b.medians[r] or SMALL_TEXT,
+            "size": b.table.size_text(r, lang),
+            "cells": [b.table.text(r, c, lang) for c in BREAKDOWN_COLUMNS],
+            "median": b.medians[r] or small_text(lang),
         }
         for r, group in enumerate(b.groups)
     ]
     more = len(rows) - GROUPS_SHOWN
     if all(size is None for size in b.table.sizes):
         rows, more = [], 0
+    n = format_number(MINIMUM, lang)
     if not b.groups:
-        instead = "Nobody on the roster yet."
+        instead = t.gettext("Nobody on the roster yet.")
+    elif not rows and b.key == "role":
+        instead = t.gettext("Each role has fewer than {n} people: not broken out.").format(n=n)
     elif not rows:
-        instead = f"Every {b.by.lower()} has fewer than {MINIMUM} people: not broken out."
+        instead = t.gettext("Each department has fewer than {n} people: not broken out.").format(
+            n=n
+        )
     else:
         instead = ""
+    if more <= 0:
+        more_line = ""
+    elif b.key == "role":
+        more_line = t.ngettext(
+            "… and {n} more role in the workbook", "… and {n} more roles in the workbook", more
+        ).format(n=format_number(more, lang))
+    else:
+        more_line = t.ngettext(
+            "… and {n} more department in the workbook",
+            "… and {n} more departments in the workbook",
+            more,
+        ).format(n=format_number(more, lang))
     return {
+        "title": t.gettext("By role") if b.key == "role" else t.gettext("By department"),
         "by": b.by,
         "instead": instead,
         "heads": [
-            "People",
-            "Attended the launch",
-            "Answered a check-in",
-            "Good fit",
-            "Not a fit",
-            "Satisfaction",
+            t.gettext("People"),
+            t.gettext("Attended the launch"),
+            t.gettext("Answered a check-in"),
+            t.gettext("Good fit"),
+            t.gettext("Not a fit"),
+            t.gettext("Satisfaction"),
         ],
         "rows": rows[:GROUPS_SHOWN] if more > 0 else rows,
-        "more": f"{more_text(more)} {b.by.lower()}s in the workbook" if more > 0 else "",
+        "more": more_line,
     }
 
 
-def _listed_rows(rows: list[dict], shown: int, noun: str) -> dict:
-    more = len(rows) - shown
+def _measure_rows(result: Outcomes) -> dict:
+    lang = result.language
+    rows = [{"text": m.text, "answer": m.answer} for m in result.measures]
+    more = len(rows) - MEASURES_SHOWN
     return {
-        "rows": rows[:shown] if more > 0 else rows,
-        "more": f"{more_text(more)} {noun}s in the workbook" if more > 0 else "",
+        "rows": rows[:MEASURES_SHOWN] if more > 0 else rows,
+        "more": translations(lang)
+        .ngettext(
+            "… and {n} more measure in the workbook",
+            "… and {n} more measures in the workbook",
+            more,
+        )
+        .format(n=format_number(more, lang))
+        if more > 0
+        else "",
     }
 
 
-def _words(words: Words | None, title: str, what: str) -> dict | None:
+def words_none(words: Words, lang: str) -> str:
+    """Why free text is not shown: fewer than five wrote (never how many), or nobody did."""
+    t = translations(lang)
+    if words.writers:
+        return t.ngettext(
+            "Not shown: fewer than {n} person wrote one.",
+            "Not shown: fewer than {n} people wrote one.",
+            MINIMUM,
+        ).format(n=format_number(MINIMUM, lang))
+    return t.gettext("None yet.")
+
+
+def _words(words: Words | None, title: str, lang: str) -> dict | None:
     """Free text shared with the confirmation: the first lines that fit, sorted."""
     if words is None:
         return None
@@ -239,17 +326,16 @@ def _words(words: Words | None, title: str, what: str) -> dict | None:
         lines.append(cut(text, 200))
         used += len(lines[-1])
     rest = len(words.texts) - len(lines)
-    if words.texts:
-        none = ""
-    elif words.writers:
-        none = f"Not shown: {count(words.writers, what)}, fewer than {MINIMUM}."
-    else:
-        none = "None yet."
+    more = (
+        translations(lang)
+        .ngettext("… and {n} more in the workbook", "… and {n} more in the workbook", rest)
+        .format(n=format_number(rest, lang))
+    )
     return {
         "title": title,
         "lines": lines,
-        "more": f"{more_text(rest)} in the workbook" if rest else "",
-        "none": none,
+        "more": more if rest else "",
+        "none": "" if words.texts else words_none(words, lang),
     }
 
 
@@ -269,13 +355,21 @@ def report_target(out: Path, chosen: str | None) -> tuple[Path, str]:
     if chosen is None:
         if suffix not in FORMATS:
             raise UserError(
-                f"{out.name}: name the report .pdf or .xlsx, or choose --format pdf or xlsx."
+                _("{name}: name the report .pdf or .xlsx, or choose --format pdf or xlsx.").format(
+                    name=out.name
+                )
             )
         return out, suffix
     if chosen not in FORMATS:
-        raise UserError(f"{chosen!r} is not a report format: choose pdf or xlsx.")
+        raise UserError(
+            _("{format} is not a report format: choose pdf or xlsx.").format(format=repr(chosen))
+        )
     if suffix in FORMATS and suffix != chosen:
-        raise UserError(f"{out.name} is named for {suffix.upper()}, not {chosen.upper()}.")
+        raise UserError(
+            _("{name} is named for {suffix}, not {format}.").format(
+                name=out.name, suffix=suffix.upper(), format=chosen.upper()
+            )
+        )
     return (out if suffix == chosen else out.with_name(f"{out.name}.{chosen}")), chosen
 
 

@@ -21,16 +21,39 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from workshop_app.core.charters.dates import format_number
+from workshop_app.core.i18n import N_, translations
+
 MINIMUM = 5
-SMALL_TEXT = f"fewer than {MINIMUM}"
+_SMALL = N_("fewer than {n}")
 # A count hidden only so that a small one beside it cannot be worked out from the total: it
 # may be any size, so it does not say "fewer than 5".
-COMPLEMENT_TEXT = "not shown"
-SUPPRESSION_RULE = (
-    f"No count of fewer than {MINIMUM} people, pairs or goals is shown (“{SMALL_TEXT}”), "
-    f"nor a count from which one could be worked out (“{COMPLEMENT_TEXT}”). No charter "
-    "content appears: no goal, plan, boundary or confidentiality wording."
+_COMPLEMENT = N_("not shown")
+_RULE = N_(
+    "No count of fewer than {n} people, pairs or goals is shown (“{small}”), nor a count "
+    "from which one could be worked out (“{complement}”), nor a median, average or share "
+    "made of fewer than {n} answers. No charter content appears: no goal, plan, boundary "
+    "or confidentiality wording."
 )
+
+
+def small_text(lang: str = "en") -> str:
+    """What the report prints for a count of 1 to 4: "fewer than 5"."""
+    return translations(lang).gettext(_SMALL).format(n=format_number(MINIMUM, lang))
+
+
+def complement_text(lang: str = "en") -> str:
+    return translations(lang).gettext(_COMPLEMENT)
+
+
+def suppression_rule(lang: str = "en") -> str:
+    return (
+        translations(lang)
+        .gettext(_RULE)
+        .format(
+            n=format_number(MINIMUM, lang), small=small_text(lang), complement=complement_text(lang)
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +67,11 @@ class Suppressed:
     small: tuple[tuple[bool, ...], ...]
     small_sizes: tuple[bool, ...]
 
-    def text(self, r: int, c: int) -> str:
-        return shown(self.cells[r][c], small=self.small[r][c])
+    def text(self, r: int, c: int, lang: str = "en") -> str:
+        return shown(self.cells[r][c], small=self.small[r][c], lang=lang)
 
-    def size_text(self, r: int) -> str:
-        return shown(self.sizes[r], small=self.small_sizes[r])
+    def size_text(self, r: int, lang: str = "en") -> str:
+        return shown(self.sizes[r], small=self.small_sizes[r], lang=lang)
 
 
 def suppress(
@@ -56,11 +79,19 @@ def suppress(
     *,
     minimum: int = MINIMUM,
     hide_rows: Sequence[bool] = (),
+    totals_shown: Sequence[bool] | None = None,
+    hide_columns: Sequence[bool] = (),
 ) -> Suppressed:
     """`rows` of counts (each row a partition of its group: the cells add up to the group's
     size) with small counts hidden and their complements, as the module says. One row is a
     program-wide figure; several are a breakdown (by department, by role). `hide_rows` hides
-    groups whole from the start (a group another figure of the same breakdown hid)."""
+    groups whole from the start (a group another figure of the same breakdown hid), and
+    the whole table when it is one row: a figure whose total another figure hid.
+    `totals_shown` says which columns' totals the report prints, or lets one work out by
+    subtraction, when they are parts of other figures (by default: those that suppressing
+    the columns' sums as one figure would show), and `hide_columns` the columns hidden
+    whole from the start: their total is a hidden part of another figure, which the column
+    would otherwise add up to."""
     values = [[int(v) for v in row] for row in rows]
     if any(v < 0 for row in values for v in row):
         raise ValueError("counts are never negative")
@@ -70,12 +101,18 @@ def suppress(
     sizes = [sum(row) for row in values]
     # A column's total is the program-wide figure: where that is hidden itself, the column
     # has no printed total to subtract from.
-    column_total_shown = (
-        [v is not None for v in suppress([[sum(c) for c in zip(*values, strict=True)]]).cells[0]]
-        if len(values) > 1
-        else []
-    )
-    cell_hidden = [[0 < v < minimum for v in row] for row in values]
+    if len(values) <= 1:
+        column_total_shown = []
+    elif totals_shown is not None:
+        column_total_shown = list(totals_shown)
+    else:
+        column_total_shown = [
+            v is not None for v in suppress([[sum(c) for c in zip(*values, strict=True)]]).cells[0]
+        ]
+    cell_hidden = [
+        [0 < v < minimum or (c < len(hide_columns) and hide_columns[c]) for c, v in enumerate(row)]
+        for row in values
+    ]
     row_hidden = [0 < size < minimum for size in sizes]
     for r, hide in enumerate(hide_rows):
         row_hidden[r] = row_hidden[r] or hide
@@ -140,7 +177,12 @@ def _complement(line: Sequence[int], hidden: Sequence[bool], minimum: int) -> in
 
 
 def suppress_side_by_side(
-    rows: Sequence[Sequence[int]], widths: Sequence[int], *, minimum: int = MINIMUM
+    rows: Sequence[Sequence[int]],
+    widths: Sequence[int],
+    *,
+    minimum: int = MINIMUM,
+    totals_shown: Sequence[bool] | None = None,
+    hide_columns: Sequence[bool] = (),
 ) -> Suppressed:
     """Several figures that each split the same groups (each row holds them one after the
     other, `widths` cells each), each suppressed as its own table: a row of them all is not
@@ -149,7 +191,10 @@ def suppress_side_by_side(
     parts: list[Suppressed] = []
     start = 0
     for width in widths:
-        parts.append(suppress([row[start : start + width] for row in rows], minimum=minimum))
+        table = [row[start : start + width] for row in rows]
+        shown = None if totals_shown is None else totals_shown[start : start + width]
+        hide = hide_columns[start : start + width]
+        parts.append(suppress(table, minimum=minimum, totals_shown=shown, hide_columns=hide))
         start += width
     if rows and start != len(rows[0]):
         raise ValueError("the widths do not add up to the rows")
@@ -163,12 +208,12 @@ def suppress_side_by_side(
     )
 
 
-def shown(value: int | None, *, small: bool = True) -> str:
-    """A count as the report prints it: the number, "fewer than 5", or "not shown" for a
-    complement."""
+def shown(value: int | None, *, small: bool = True, lang: str = "en") -> str:
+    """A count as the report prints it, in `lang`: the number, "fewer than 5", or "not shown"
+    for a complement."""
     if value is not None:
-        return f"{value:,}"
-    return SMALL_TEXT if small else COMPLEMENT_TEXT
+        return format_number(value, lang)
+    return small_text(lang) if small else complement_text(lang)
 
 
 def enough(n: int, *, minimum: int = MINIMUM) -> bool:
