@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 from workshop_app.core.errors import UserError
 from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.core.model import Participant
-from workshop_app.core.roster.columns import PREFIXES, field_for, role_value
+from workshop_app.core.roster.columns import PREFIXES, meanings, role_value
 from workshop_app.core.roster.read import RawTable, read_table
 from workshop_app.core.roster.store import format_code, normalise_code
 from workshop_app.core.runner.clock import new_id, utc_now
@@ -173,8 +173,13 @@ def plan_import(wf: WorkshopFile, path: Path) -> ImportPlan:
 def _map_columns(table: RawTable, problems: _Problems) -> tuple[dict[str, int], list[str]]:
     columns: dict[str, int] = {}
     ignored = []
-    for index, header in enumerate(table.headers):
-        name = field_for(header)
+
+    def values(index: int) -> list[str]:
+        return [cells[index] for _row, cells in table.rows if index < len(cells)]
+
+    for index, (header, name) in enumerate(
+        zip(table.headers, meanings(table.headers, values), strict=True)
+    ):
         if name is None:
             if header:
                 ignored.append(header)
@@ -232,8 +237,8 @@ def _shape(columns: dict[str, int]) -> Shape | None:
 
 
 def _missing_columns(shape: Shape, columns: dict[str, int], problems: _Problems) -> bool:
-    # The column names are the roster's (English headers are what the import recognises),
-    # so they are quoted as they are, in any language.
+    # The columns are named by their English headers, quoted as they are in any language
+    # (the Italian, German and French spellings are read too: roster.columns).
     missing = []
     prefixes = ("",) if shape == "participants" else ("mentor_", "mentee_")
     for prefix in prefixes:
