@@ -191,4 +191,10 @@ def test_an_italian_hr_sheet_with_both_kinds_of_header_imports(
     assert people["marta.ricci@x.example"] == (
         *("mentee", "Marta Ricci", "Analista", "Finanza", ""),
     )
+    roster.write_text(
+        "Nome;Cognome;Ruolo;Funzione;Reparto;Mentore/Mentee;Email;Coppia\n"
+        "Marta;Ricci;Analista;Controllo;Finanza;Mentee;marta.ricci@x.example;1\n",
+        encoding="utf-8",
+    )
+    assert "both seem to hold title" in str(plan_import(wf, roster).problems[0])
     assert len(pairs(wf)) == 1

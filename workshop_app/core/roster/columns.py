@@ -11,8 +11,9 @@ The partner's words keep their accents: Italian "Mentore" is the mentor, French 
 mentee (written without its accent, "Mentore" reads as the mentor).
 
 Some headers mean one of two fields, and the rest of the sheet tells which (`meanings`):
-- "Funzione", "Funktion", "Fonction" (and English "Function") are the department, or the job
-  title when another column is the department;
+- "Funzione", "Funktion", "Fonction" and English "Function" are the department, or the job
+  title when another column is the department (one rule in every language: a business
+  function, as English "Function" has always been read here);
 - "Name" and "Nom" are the whole name, or the surname beside a first-name column and no
   surname column (German "Name, Vorname", French "Nom, Prénom");
 - Italian "Ruolo" is the program role, or the job title when no value under it is a role
@@ -203,27 +204,29 @@ def field_for(header: str) -> str | None:
 
 def meanings(headers: list[str], column: Callable[[int], Iterable[str]]) -> list[str | None]:
     """The field of each header of a sheet (None for a column not used), settling the headers
-    of two meanings by the other headers and, for "Ruolo", by the values `column(i)` gives."""
+    of two meanings by the other headers and, for "Ruolo", by the values `column(i)` gives.
+    "Ruolo" is settled first: as a job title it is the other column "Funzione" gives way to."""
     parsed = [_parse(h) for h in headers]
     fields = [f for f, _ in parsed]
-    plain = {f for f, k in parsed if k not in _FUNCTION | _NAME_OR_SURNAME | _ROLE_OR_TITLE}
     for i, (field, spelling) in enumerate(parsed):
-        if field is None:
-            continue
-        prefix = field[: -len("name")] if field.endswith("name") else ""
-        if spelling in _FUNCTION and field.endswith("department") and field in plain:
-            fields[i] = field.replace("department", "title")
-        elif (
-            spelling in _NAME_OR_SURNAME
-            and field == prefix + "name"
-            and prefix + "first_name" in fields
-            and prefix + "last_name" not in fields
-        ):
-            fields[i] = prefix + "last_name"
-        elif spelling in _ROLE_OR_TITLE and field == "role":
+        if spelling in _ROLE_OR_TITLE and field == "role":
             values = [v for v in column(i) if v.strip()]
             if values and not any(role_value(v) for v in values):
                 fields[i] = "title"
+    for i, (field, spelling) in enumerate(parsed):
+        if field is None:
+            continue
+        others = fields[:i] + fields[i + 1 :]
+        prefix = field.removesuffix("name") if field.endswith("name") else ""
+        if spelling in _FUNCTION and field.endswith("department") and field in others:
+            fields[i] = field.removesuffix("department") + "title"
+        elif (
+            spelling in _NAME_OR_SURNAME
+            and field == prefix + "name"
+            and prefix + "first_name" in others
+            and prefix + "last_name" not in others
+        ):
+            fields[i] = prefix + "last_name"
     return fields
 
 

@@ -39,6 +39,26 @@ FIELD_WORDS = {
     "department": N_("department"),
     "manager": N_("manager"),
 }
+# What a column can be read as, for the preview ("Ruolo: title", "Courriel du mentoré: the
+# mentee's email"): a header in another language, or of two meanings, is checked there.
+COLUMN_WORDS = {
+    **FIELD_WORDS,
+    "first_name": N_("first name"),
+    "last_name": N_("last name"),
+    "role": N_("program role"),
+    "pair_code": N_("pair code"),
+    "partner_email": N_("partner's email"),
+}
+PARTNERS_FIELD = {"mentor_": N_("the mentor's {field}"), "mentee_": N_("the mentee's {field}")}
+
+
+def column_meaning(field: str) -> str:
+    """What a column was read as, in the interface language: "first name", "the mentee's
+    email"."""
+    for prefix, whose in PARTNERS_FIELD.items():
+        if field.startswith(prefix):
+            return _(whose).format(field=_(COLUMN_WORDS[field.removeprefix(prefix)]))
+    return _(COLUMN_WORDS[field])
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +111,8 @@ class ImportPlan:
     existing_pairs: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    read_columns: list[tuple[str, str]] = field(default_factory=list)
+    """(header, field) of each column used, in the sheet's order."""
 
     @property
     def ok(self) -> bool:
@@ -146,7 +168,10 @@ def plan_import(wf: WorkshopFile, path: Path) -> ImportPlan:
     problems = _Problems(table.source)
     columns, ignored = _map_columns(table, problems)
     shape = _shape(columns)
-    plan = ImportPlan(source=table.source, shape=shape, ignored_columns=ignored)
+    read = [
+        (table.headers[index], name) for name, index in sorted(columns.items(), key=lambda c: c[1])
+    ]
+    plan = ImportPlan(source=table.source, shape=shape, ignored_columns=ignored, read_columns=read)
     if shape is None:
         problems.add(
             1,
