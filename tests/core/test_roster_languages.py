@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
+from workshop_app.core.roster import read
 from workshop_app.core.roster.columns import field_for, key, meanings, role_value
 from workshop_app.core.roster.importer import apply_import, plan_import
 from workshop_app.core.store.workshop_file import WorkshopFile
@@ -198,3 +201,16 @@ def test_an_italian_hr_sheet_with_both_kinds_of_header_imports(
     )
     assert "both seem to hold title" in str(plan_import(wf, roster).problems[0])
     assert len(pairs(wf)) == 1
+
+
+def test_a_workbook_too_long_is_refused_in_the_interface_language(
+    wf: WorkshopFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(read, "XLSX_MAX_ROWS", 2)  # fr_pairs.xlsx has a header and two pairs
+    set_interface_language("it")
+    try:
+        with pytest.raises(UserError) as refused:
+            plan_import(wf, ROSTERS / "fr_pairs.xlsx")
+    finally:
+        set_interface_language(SOURCE_LANGUAGE)
+    assert refused.value.message.startswith("fr_pairs.xlsx ha più di 2 righe; un elenco dei")
