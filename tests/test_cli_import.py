@@ -171,3 +171,16 @@ def test_bad_usage_exits_2(tmp_path: Path, args: list[str]) -> None:
     assert done.returncode == 2
     assert "usage:" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "roster", ["it_hr_participants.csv", "de_hr_participants.csv", "fr_pairs.xlsx"]
+)
+def test_import_of_an_italian_german_or_french_export(
+    tmp_path: Path, workshop: Path, roster: str
+) -> None:
+    done = run(tmp_path, "import", workshop, ROSTERS / roster)
+    assert done.returncode == 0, done.stderr
+    assert "4 participants added" in done.stdout and "2 pairs made" in done.stdout
+    assert "columns not used" not in done.stdout
+    assert counts(workshop) == (4, 2)

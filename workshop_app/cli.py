@@ -493,7 +493,7 @@ def cmd_relaunch(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from workshop_app.core.roster.importer import apply_import, plan_import
+    from workshop_app.core.roster.importer import apply_import, column_meaning, plan_import
     from workshop_app.core.store.workshop_file import WorkshopFile
 
     with WorkshopFile.open(args.file, readonly=args.dry_run) as wf:
@@ -511,6 +511,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.dry_run:
             print(_("Dry run, nothing imported. Would import:"))
             print("\n".join(plan.summary()))
+            read = "; ".join(
+                _("{column}: {meaning}").format(column=h, meaning=column_meaning(f))
+                for h, f in plan.read_columns
+            )
+            print("  " + _("columns read: {columns}").format(columns=read))
             for person in plan.add:
                 print(f"  + {person.role:<6} {person.name} <{person.email}>")
             for known, changes in plan.update:

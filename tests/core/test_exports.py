@@ -26,6 +26,7 @@ from workshop_app.core.errors import UserError
 from workshop_app.core.exports.csv_tables import cell_text
 from workshop_app.core.exports.formats import FORMATS, export_workshop
 from workshop_app.core.exports.tables import build_tables, read_export_data
+from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
 from workshop_app.core.store.workshop_file import WorkshopFile
 
 SECRET_BOUNDARY = "ZebraBoundary4471"
@@ -435,6 +436,33 @@ def test_summaries_name_the_export_and_count_in_words(wf: WorkshopFile, tmp_path
     assert calendars.summary().startswith("Exported the calendars to ")
     # Only P03 has no first meeting: one pair "is" not in the calendar.
     assert "1 pair has no first meeting yet and is not in the calendar." in calendars.summary()
+
+
+def test_summaries_speak_the_interface_language(wf: WorkshopFile, tmp_path: Path) -> None:
+    set_interface_language("it")
+    try:
+        calendars = export_workshop(
+            wf, format="ics", out=tmp_path / "calendars.zip", per_pair=True, timezone="UTC"
+        )
+        summary = calendars.summary()
+        with pytest.raises(UserError, match=r"è il file del workshop stesso"):
+            export_workshop(wf, format="json", out=wf.path)
+    finally:
+        set_interface_language(SOURCE_LANGUAGE)
+    assert summary.startswith(f"Calendari esportati in {tmp_path / 'calendars.zip'} (")
+    assert f"({len(calendars.files)} file). I contenuti riservati degli accordi" in summary
+    assert "1 coppia non ha ancora un primo incontro e non è nel calendario." in summary
+
+
+def test_the_json_explains_itself_in_the_workshops_language(
+    wf: WorkshopFile, tmp_path: Path
+) -> None:
+    wf.set_workshop_field("language", "fr")
+    about = json.loads(export(wf, "json", tmp_path / "records").read_text("utf-8"))["_about"]
+    assert about["note"].startswith("Le contenu privé des chartes est exclu de cet export")
+    assert about["left_out"][0].endswith("(boundaries)")
+    assert about["left_out"][0] != "Boundaries and off-limits topics (boundaries)"
+    assert about["confidential_included"] is False
 
 
 def seen_by(seen: list[tuple[int, int]]) -> Any:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import SOURCE_LANGUAGE, _, set_interface_language
 from workshop_app.core.jobs import Cancelled, run_in_child, stop_when_cancelled
 
 
@@ -96,3 +97,17 @@ def die(*, progress: Any, cancelled: Any) -> None:
     import signal
 
     os.kill(os.getpid(), signal.SIGKILL)
+
+
+def refuse_in_words(*, progress: Any, cancelled: Any) -> None:
+    raise UserError(_("Choose a roster first."))
+
+
+def test_the_child_refuses_in_the_apps_language() -> None:
+    set_interface_language("it")
+    try:
+        with pytest.raises(UserError) as refused:
+            run_in_child(refuse_in_words, progress=lambda d, t: None, cancelled=lambda: False)
+    finally:
+        set_interface_language(SOURCE_LANGUAGE)
+    assert refused.value.message == "Scelga prima un elenco dei partecipanti."

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
 from workshop_app.core.merge.report import Conflict
 from workshop_app.core.merge.rooms import MergeReport, merge_workshops
 from workshop_app.core.roster.importer import apply_import, plan_import
@@ -414,3 +415,26 @@ def test_two_imports_with_different_titles_are_a_conflict(tmp_path: Path) -> Non
         "Ana Souza <ana@x.example>", "title"
     )  # fmt: skip
     assert (conflict.kept, conflict.others[0].value) == ("'Managing Director'", "'Director'")
+
+
+def test_the_report_names_fields_in_the_interface_language(
+    rooms: tuple[Path, Path], tmp_path: Path
+) -> None:
+    a, b = rooms
+    edit(a, "P01", purpose="Grow into a team lead")
+    edit(b, "P01", purpose="Learn finance")
+    with WorkshopFile.open(a) as wf:
+        ana = wf.roster.participant_by_email(_email("Ana Souza"))
+        assert ana is not None
+        wf.roster.update_participant(ana.id, title="Head of Sales")
+    set_interface_language("it")
+    try:
+        report = merge_workshops(out=tmp_path / "all.workshop", inputs=[a, b])
+        text = report.text()
+    finally:
+        set_interface_language(SOURCE_LANGUAGE)
+    [conflict] = report.conflicts
+    assert isinstance(conflict, Conflict)
+    assert conflict.field == "Finalità del rapporto di mentoring"
+    assert ", Finalità del rapporto di mentoring: " in text
+    assert ": qualifica da room-a.workshop" in text

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.demo import FULL, create_demo
+from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.pages import export as export_page
 from workshop_app.ui.pages.export import ExportPage
@@ -587,3 +588,27 @@ def test_the_app_exports_in_a_child_process(page: ExportPage, qtbot, out_dir: Pa
     with qtbot.waitSignal(page.status, timeout=LONG):
         assert page.export_to(out, "json", include_confidential=False)
     assert out.exists() and page.result is not None
+
+
+def test_the_help_is_in_the_interface_language_not_the_workshops(  # type: ignore[no-untyped-def]
+    qtbot, room_a: WorkshopFile
+) -> None:
+    room_a.set_workshop_field("language", "de")  # the charters are German, the trainer Italian
+    set_interface_language("it")
+    try:
+        page = ExportPage()
+        qtbot.addWidget(page)
+        page.set_workshop(room_a)
+        page.show()
+        left_out = page.private_note.text()
+        page.include_private.setFocus()
+        qtbot.keyClick(page.include_private, Qt.Key.Key_Space)
+        included = page.private_note.text()
+    finally:
+        set_interface_language(SOURCE_LANGUAGE)
+    assert left_out.startswith(
+        "Esclusi se non selezionato: Limiti e argomenti esclusi (boundaries);"
+    )
+    assert "i commenti scritti nei check-in (comment)" in left_out
+    assert included.startswith("Verranno inclusi: Limiti e argomenti esclusi (boundaries);")
+    assert "gli obiettivi che le coppie hanno segnato come riservati, per intero" in included

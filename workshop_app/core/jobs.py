@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import interface_language, set_interface_language
 from workshop_app.core.parent_watch import watch_parent
 
 Progress = Callable[[int, int], None]
@@ -53,8 +54,12 @@ def stop_when_cancelled(progress: Progress, cancelled: CancelCheck) -> Progress:
     return checked
 
 
-def _child(target: Callable[..., Any], args: tuple[Any, ...], messages: Any, stop: Any) -> None:
+def _child(
+    target: Callable[..., Any], args: tuple[Any, ...], messages: Any, stop: Any, language: str
+) -> None:
     watch_parent()  # a killed app leaves no child behind
+    # A spawned child starts in English: its refusals and notes are read in the app's language.
+    set_interface_language(language)
     try:
         result = target(
             *args,
@@ -88,7 +93,9 @@ def run_in_child(
     context = multiprocessing.get_context("spawn")
     messages = context.Queue()
     stop = context.Event()
-    child = context.Process(target=_child, args=(target, args, messages, stop))
+    child = context.Process(
+        target=_child, args=(target, args, messages, stop, interface_language())
+    )
     child.start()
     try:
         while True:

@@ -136,6 +136,227 @@ def pairs_xlsx() -> None:
     (HERE / "pairs.xlsx").write_bytes(_fixed_zip(buffer.getvalue()))
 
 
+def italian_hr() -> None:
+    # An Italian HR system's export saved from Excel as "CSV UTF-8": a BOM, semicolons, CRLF.
+    rows = [
+        ["Nome", "Cognome", "Ruolo", "Email", "Qualifica", "Reparto", "Responsabile", "Coppia"],
+        [
+            "Niccolò",
+            "D'Annunzio",
+            "Mentore",
+            "niccolo.dannunzio@lagunare.example",
+            "Direttore commerciale",
+            "Vendite; Italia",
+            "Lucia Ferrè",
+            "C01",
+        ],
+        [
+            "Chiara",
+            "Esposito",
+            "Mentee",
+            "chiara.esposito@lagunare.example",
+            "Analista",
+            "Vendite; Italia",
+            "Niccolò D'Annunzio",
+            "C01",
+        ],
+        [
+            "Gianluca",
+            "Mazzà",
+            "Mentore",
+            "gianluca.mazza@lagunare.example",
+            "Responsabile qualità",
+            "Produzione",
+            "Lucia Ferrè",
+            "C02",
+        ],
+        [
+            "Ilaria",
+            "Fabbri",
+            "Mentee",
+            "ilaria.fabbri@lagunare.example",
+            "Tecnica di laboratorio",
+            "Produzione",
+            "Gianluca Mazzà",
+            "C02",
+        ],
+    ]
+    data = codecs.BOM_UTF8 + _csv(rows, ";", "\r\n").encode("utf-8")
+    (HERE / "it_hr_participants.csv").write_bytes(data)
+
+
+def german_hr() -> None:
+    # A German HR export (SAP-style headers: surname first), UTF-8 with a BOM, semicolons.
+    rows = [
+        [
+            "Name",
+            "Vorname",
+            "E-Mail-Adresse",
+            "Stelle",
+            "Abteilung",
+            "Vorgesetzte(r)",
+            "Rolle",
+            "Paar-Nr.",
+        ],
+        [
+            "Weiß",
+            "Jürgen",
+            "juergen.weiss@rheinwerk.example",
+            "Leiter Einkauf",
+            "Einkauf",
+            "Dr. Maria Groß",
+            "Mentor",
+        ],
+        [
+            "Strauß",
+            "Sophie",
+            "sophie.strauss@rheinwerk.example",
+            "Referentin Einkauf",
+            "Einkauf",
+            "Jürgen Weiß",
+            "Mentee",
+        ],
+        [
+            "Öztürk",
+            "Ayşe",
+            "ayse.oeztuerk@rheinwerk.example",
+            "Bereichsleiterin IT",
+            "IT-Services",
+            "Dr. Maria Groß",
+            "Mentorin",
+        ],
+        [
+            "Bäcker",
+            "Lukas",
+            "lukas.baecker@rheinwerk.example",
+            "Systemadministrator",
+            "IT-Services",
+            "Ayşe Öztürk",
+            "Mentee",
+        ],
+    ]
+    for row, code in zip(rows[1:], ("T-1", "T-1", "T-2", "T-2"), strict=True):
+        row.append(code)
+    data = codecs.BOM_UTF8 + _csv(rows, ";", "\r\n").encode("utf-8")
+    (HERE / "de_hr_participants.csv").write_bytes(data)
+
+
+def french_hr() -> None:
+    # A French HR export, UTF-8 with a BOM, semicolons: "Nom" beside "Prénom" is the surname,
+    # "Fonction" beside "Service" the job title, the mentee is "Mentoré" or "Mentorée".
+    rows = [
+        [
+            "Nom",
+            "Prénom",
+            "Adresse e-mail",
+            "Fonction",
+            "Service",
+            "Responsable",
+            "Rôle",
+            "Code binôme",
+        ],
+        [
+            "Lefèvre",
+            "Hélène",
+            "helene.lefevre@garonne.example",
+            "Directrice financière",
+            "Finance",
+            "François Dubœuf",
+            "Mentor",
+            "B01",
+        ],
+        [
+            "Nguyen",
+            "Théo",
+            "theo.nguyen@garonne.example",
+            "Contrôleur de gestion",
+            "Finance",
+            "Hélène Lefèvre",
+            "Mentoré",
+            "B01",
+        ],
+        [
+            "Bérard",
+            "Noël",
+            "noel.berard@garonne.example",
+            "Responsable logistique",
+            "Supply chain",
+            "François Dubœuf",
+            "Mentor",
+            "B02",
+        ],
+        [
+            "Cœur",
+            "Maëlle",
+            "maelle.coeur@garonne.example",
+            "Acheteuse",
+            "Supply chain",
+            "Noël Bérard",
+            "Mentorée",
+            "B02",
+        ],
+    ]
+    data = codecs.BOM_UTF8 + _csv(rows, ";", "\r\n").encode("utf-8")
+    (HERE / "fr_hr_participants.csv").write_bytes(data)
+
+
+def french_pairs_xlsx() -> None:
+    # A French matching tool's workbook, one row per pair, the field first ("Nom du mentor").
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Binômes"
+    for row in [
+        [
+            "Binôme",
+            "Prénom du mentor",
+            "Nom du mentor",
+            "Courriel du mentor",
+            "Fonction du mentor",
+            "Service du mentor",
+            "Prénom du mentoré",
+            "Nom du mentoré",
+            "Courriel du mentoré",
+            "Intitulé de poste du mentoré",
+            "Service du mentoré",
+        ],
+        [
+            "B1",
+            "Hélène",
+            "Lefèvre",
+            "helene.lefevre@garonne.example",
+            "Directrice financière",
+            "Finance",
+            "Théo",
+            "Nguyen",
+            "theo.nguyen@garonne.example",
+            "Contrôleur de gestion",
+            "Finance",
+        ],
+        [
+            "B2",
+            "Noël",
+            "Bérard",
+            "noel.berard@garonne.example",
+            "Responsable logistique",
+            "Supply chain",
+            "Maëlle",
+            "Cœur",
+            "maelle.coeur@garonne.example",
+            "Acheteuse",
+            "Supply chain",
+        ],
+    ]:
+        sheet.append(row)
+    book.properties.creator = "make_rosters.py"
+    book.properties.created = FIXED_TIME
+    book.properties.modified = FIXED_TIME
+    buffer = io.BytesIO()
+    book.save(buffer)
+    (HERE / "fr_pairs.xlsx").write_bytes(_fixed_zip(buffer.getvalue()))
+
+
 def _fixed_zip(data: bytes) -> bytes:
     """The same archive with every entry dated FIXED_TIME, so the bytes do not change."""
     out = io.BytesIO()
@@ -197,6 +418,10 @@ def main() -> None:
     utf16le_no_bom()
     cp1252_accents()
     pairs_xlsx()
+    italian_hr()
+    german_hr()
+    french_hr()
+    french_pairs_xlsx()
     large()
     print(f"Wrote the generated rosters in {HERE}")
 

@@ -22,10 +22,9 @@ from workshop_app.core.exports.tables import (
     private_fields,
     read_export_data,
 )
-from workshop_app.core.i18n import N_
+from workshop_app.core.i18n import N_, _, ngettext, translations
 from workshop_app.core.jobs import CancelCheck, Progress, stop_when_cancelled
 from workshop_app.core.paths import resolved
-from workshop_app.core.words import count
 
 if TYPE_CHECKING:
     from workshop_app.core.store.workshop_file import WorkshopFile
@@ -41,22 +40,29 @@ FORMAT_LABELS = {
     "ics": N_("Calendar (.ics)"),
     "archive": N_("Archive of charters as PDF, staff summary and JSON (a folder or a .zip)"),
 }
-# What each format is called in a sentence ("Exported the archive to ...").
-FORMAT_NAMES = {
-    "csv": "the CSV files",
-    "xlsx": "the Excel workbook",
-    "json": "the JSON document",
-    "ics": "the calendar",
-    "archive": "the archive",
+# The sentence that says where an export went, per format ("ics-several": one file per pair).
+EXPORTED = {
+    "csv": N_("Exported the CSV files to {path}"),
+    "xlsx": N_("Exported the Excel workbook to {path}"),
+    "json": N_("Exported the JSON document to {path}"),
+    "ics": N_("Exported the calendar to {path}"),
+    "ics-several": N_("Exported the calendars to {path}"),
+    "archive": N_("Exported the archive to {path}"),
 }
 
 
-def included_labels() -> list[str]:
-    """What `include_confidential` puts in, in words: the counterpart of `left_out_labels`."""
-    out = [f"{f.label} ({f.name})" for f in private_fields()]
-    out.append("all SMART goals" if goals_private() else "the goals pairs marked private, in full")
+def included_labels(lang: str = "en") -> list[str]:
+    """What `include_confidential` puts in, in words (in `lang`): the counterpart of
+    `left_out_labels`."""
+    t = translations(lang)
+    out = [f"{t.gettext(f.label)} ({f.name})" for f in private_fields()]
+    out.append(
+        t.gettext("all SMART goals")
+        if goals_private()
+        else t.gettext("the goals pairs marked private, in full")
+    )
     if plans_private():
-        out.append("all troubleshooting plans")
+        out.append(t.gettext("all troubleshooting plans"))
     return out
 
 
@@ -70,15 +76,18 @@ class ExportResult:
 
     def summary(self) -> str:
         """One or two sentences for the CLI and the app's status line."""
-        several = len(self.files) > 1
-        name = "the calendars" if self.format == "ics" and several else FORMAT_NAMES[self.format]
-        text = f"Exported {name} to {self.path}"
-        text += f" ({count(len(self.files), 'file')})." if several else "."
-        if self.confidential_included:
-            text += " It INCLUDES private charter content."
-        else:
-            text += " Private charter content was left out."
-        return " ".join([text, *self.notes])
+        n = len(self.files)
+        exported = _(EXPORTED["ics-several" if self.format == "ics" and n > 1 else self.format])
+        text = exported.format(path=self.path)
+        if n > 1:
+            text += " (" + ngettext("{n} file", "{n} files", n).format(n=f"{n:,}") + ")"
+        text += "."
+        private = (
+            _("It INCLUDES private charter content.")
+            if self.confidential_included
+            else _("Private charter content was left out.")
+        )
+        return " ".join([text, private, *self.notes])
 
 
 def output_path(format: str, out: Path | str) -> Path:
@@ -107,14 +116,22 @@ def export_workshop(
     target must be new or empty whatever `replace` says: an export never mixes with older files.
     """
     if format not in FORMATS:
-        raise UserError(f"Unknown export format {format!r}: use one of {', '.join(FORMATS)}.")
+        raise UserError(
+            _("Unknown export format {format}: use one of {formats}.").format(
+                format=repr(format), formats=", ".join(FORMATS)
+            )
+        )
     path = output_path(format, out).expanduser().absolute()
     if resolved(path) == resolved(Path(wf.path)):
-        raise UserError(f"{path.name} is the workshop file itself; choose another name.")
+        raise UserError(
+            _("{name} is the workshop file itself; choose another name.").format(name=path.name)
+        )
     if not replace and path.is_file():
-        raise UserError(f"{path} already exists: nothing was written. Choose another name.")
+        raise UserError(
+            _("{path} already exists: nothing was written. Choose another name.").format(path=path)
+        )
     if per_pair and format != "ics":
-        raise UserError("One file per pair is only for the calendar (ics) export.")
+        raise UserError(_("One file per pair is only for the calendar (ics) export."))
     staged = _staged(progress)
     if progress is not None:
         progress(0, 1)
@@ -141,10 +158,12 @@ def export_workshop(
             1 for o in data.overview if not data.fields.get(o.pair_id, {}).get("first_meeting")
         )
         if without:
-            has, is_ = ("has", "is") if without == 1 else ("have", "are")
             notes.append(
-                f"{count(without, 'pair')} {has} no first meeting yet and {is_} not in the "
-                "calendar."
+                ngettext(
+                    "{n} pair has no first meeting yet and is not in the calendar.",
+                    "{n} pairs have no first meeting yet and are not in the calendar.",
+                    without,
+                ).format(n=f"{without:,}")
             )
     else:
         from workshop_app.core.exports.archive import write_archive
@@ -172,7 +191,6 @@ def _staged(progress: Progress | None) -> Progress:
 __all__ = [
     "FORMATS",
     "FORMAT_LABELS",
-    "FORMAT_NAMES",
     "ExportResult",
     "export_workshop",
     "included_labels",

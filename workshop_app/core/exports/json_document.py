@@ -48,8 +48,10 @@ def json_document(data: ExportData) -> dict[str, Any]:
             "exported_at": data.exported_at,
             "source_file": data.source,
             "confidential_included": data.include_confidential,
-            "left_out": [] if data.include_confidential else left_out_labels(),
-            "note": confidentiality_note(included=data.include_confidential),
+            # Words for a person, in the workshop's language like every export's README;
+            # a script reads `confidential_included`.
+            "left_out": [] if data.include_confidential else left_out_labels(w.language),
+            "note": confidentiality_note(included=data.include_confidential, lang=w.language),
         },
         "workshop": workshop,
         "participants": [

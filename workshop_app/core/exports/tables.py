@@ -103,8 +103,8 @@ def left_out_labels(lang: str = "en") -> list[str]:
 
 
 def confidentiality_note(*, included: bool, lang: str = "en") -> str:
-    """The sentence every export carries at its top, README or `_about` entry (the README
-    in the workshop's charter language; the JSON `_about`, read by machines, in English)."""
+    """The sentence every export carries at its top, README or `_about` entry, in `lang`
+    (the workshop's charter language, as every export's README)."""
     t = translations(lang)
     listed = "; ".join(left_out_labels(lang))
     if included:

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workshop_app.core.charter_fields import FIELD_BY_NAME, GOAL_PARTS
+from workshop_app.core.i18n import N_, _
 from workshop_app.core.merge.report import shown
 from workshop_app.core.merge.sources import Version
 from workshop_app.core.model import WORKSHOP_FIELDS
@@ -52,7 +53,7 @@ class Unit:
 
     columns: tuple[str, ...]
     audit_fields: tuple[str, ...]
-    label: str
+    label: str  # marked for the catalogue: translated where the report shows it (`field_name`)
     carried: tuple[str, ...] = ()
     needs_answer: bool = False  # its default (NULL) means "no answer", never a choice
     derived: bool = False  # bookkeeping, not an answer: the newest copy's, never a conflict
@@ -65,22 +66,84 @@ class Unit:
 _CLOSURE = ("closed_on", "kind", "reason", "asked_by", "rematched", "goal1_outcome",
             "goal2_outcome", "goal3_outcome")  # fmt: skip
 _GROUPED: dict[str, tuple[Unit, ...]] = {
-    "workshop": (Unit(("logo", "logo_mime"), ("logo", "logo_mime"), "logo"),),
+    "workshop": (Unit(("logo", "logo_mime"), ("logo", "logo_mime"), N_("logo")),),
     "participants": (
         Unit(
-            ("present",), ("present",), "attendance", carried=("checked_in_at",), needs_answer=True
+            ("present",),
+            ("present",),
+            N_("attendance"),
+            carried=("checked_in_at",),
+            needs_answer=True,
         ),
     ),
-    "agenda_segments": (Unit(("started_at", "ended_at", "actual_seconds"), ("timing",), "timing"),),
+    "agenda_segments": (
+        Unit(("started_at", "ended_at", "actual_seconds"), ("timing",), N_("timing")),
+    ),
     # A closure is one decision (when, why, who asked, the outcomes): never half one room's.
-    "closures": (Unit(_CLOSURE, (*_CLOSURE, "*created*"), "closure"),),
+    "closures": (Unit(_CLOSURE, (*_CLOSURE, "*created*"), N_("closure")),),
 }
 
 
 _LABELS: dict[str, dict[str, str]] = {
     "workshop": {f.name: f.label for f in WORKSHOP_FIELDS},
     "charters": {name: f.label for name, f in FIELD_BY_NAME.items()},
-    "goals": dict(GOAL_PARTS),
+    "goals": {**dict(GOAL_PARTS), "private": N_("private")},
+    "participants": {
+        "role": N_("role"),
+        "name": N_("name"),
+        "email": N_("email"),
+        "title": N_("title"),
+        "department": N_("department"),
+        "manager": N_("manager"),
+    },
+    "plans": {"scenario": N_("scenario"), "plan": N_("plan")},
+    "agenda_segments": {
+        "exercise_id": N_("exercise"),
+        "title": N_("segment title"),
+        "kind": N_("kind of segment"),
+        "planned_minutes": N_("planned minutes"),
+        "skipped": N_("skipped"),
+        "extra_seconds": N_("extra time"),
+        "private_notes": N_("private notes"),
+    },
+    "checkin_forms": {
+        "name": N_("form name"),
+        "source": N_("source"),
+        "signature": N_("header signature"),
+        "mapping": N_("column mapping"),
+    },
+    "checkins": {
+        "role": N_("role"),
+        "response_key": N_("response key"),
+        "submitted_at": N_("submitted at"),
+        "checkpoint_day": N_("checkpoint day"),
+        "meetings_held": N_("meetings held"),
+        "last_meeting": N_("last meeting"),
+        "goal1_progress": N_("progress on goal 1"),
+        "goal2_progress": N_("progress on goal 2"),
+        "goal3_progress": N_("progress on goal 3"),
+        "fit": N_("fit"),
+        "satisfaction": N_("satisfaction"),
+        "wants_help": N_("wants help"),
+        "comment": N_("comment"),
+    },
+    "contacts": {
+        "on_date": N_("date"),
+        "kind": N_("kind of entry"),
+        "who": N_("who"),
+        "text": N_("text"),
+    },
+    "reviews": {
+        "checkpoint_day": N_("checkpoint day"),
+        "held_on": N_("held on"),
+        "cadence_kept": N_("cadence kept"),
+        "goal1_progress": N_("progress on goal 1"),
+        "goal2_progress": N_("progress on goal 2"),
+        "goal3_progress": N_("progress on goal 3"),
+        "plans_used": N_("plans used"),
+        "changes": N_("changes"),
+        "charter_version": N_("charter version"),
+    },
 }
 
 
@@ -129,7 +192,7 @@ def units(table: str, columns: tuple[str, ...]) -> tuple[Unit, ...]:
     skip = _NOT_MERGED | _DECIDED_ELSEWHERE.get(table, frozenset())
     if table in SIGNATURE_TABLES:
         whole = tuple(c for c in columns if c not in skip | _DERIVED)
-        return (Unit(whole, ("signed",), "signature"),)
+        return (Unit(whole, ("signed",), N_("signature")),)
     grouped = _GROUPED.get(table, ())
     taken = {c for u in grouped for c in u.all_columns}
     return (
@@ -140,9 +203,14 @@ def units(table: str, columns: tuple[str, ...]) -> tuple[Unit, ...]:
 
 
 def label(table: str, column: str) -> str:
-    """A field's name as people see it in the app, without the hint in brackets."""
-    name = _LABELS.get(table, {}).get(column, column.replace("_", " "))
-    return name.split(" (")[0]
+    """A field's name as marked for the catalogue (a column without one: its own name)."""
+    return _LABELS.get(table, {}).get(column, column.replace("_", " "))
+
+
+def field_name(unit: Unit) -> str:
+    """A field's name as people see it in the app (the interface language), without the hint
+    in brackets."""
+    return _(unit.label).split(" (")[0]
 
 
 def describe(conflict: FieldConflict) -> tuple[str, list[tuple[Version, str, str]]]:
@@ -152,7 +220,7 @@ def describe(conflict: FieldConflict) -> tuple[str, list[tuple[Version, str, str
     versions = [conflict.kept, *conflict.others]
     differ = [c for c in unit.columns if len({_hashable(v.row[c]) for v in versions}) > 1]
     private = any(v.row.get("private") for v in versions)
-    return unit.label, [
+    return field_name(unit), [
         (v, " / ".join(shown(c, v.row[c], table=table, private=private) for c in differ),
          set_at(table, unit, v))
         for v in versions

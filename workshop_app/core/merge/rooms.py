@@ -49,7 +49,7 @@ from workshop_app.core.merge.codes import (
     assign_codes,
     rename_audit_id,
 )
-from workshop_app.core.merge.fields import FieldConflict, Unit, describe, merge_record
+from workshop_app.core.merge.fields import FieldConflict, Unit, describe, field_name, merge_record
 from workshop_app.core.merge.report import (
     Conflict,
     MergeReport,
@@ -592,7 +592,7 @@ class _Merger:
             taken=[
                 Taken(
                     self._record(table, row),
-                    tuple((unit.label, v.source.label) for unit, v in fields),
+                    tuple((field_name(unit), v.source.label) for unit, v in fields),
                 )
                 for table, row, fields in self.taken
                 if row["id"] in kept

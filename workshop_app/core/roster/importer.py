@@ -19,7 +19,7 @@ from workshop_app.core.errors import UserError
 from workshop_app.core.followup.closing import mark_rematched
 from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.core.model import Participant
-from workshop_app.core.roster.columns import PREFIXES, field_for, role_value
+from workshop_app.core.roster.columns import PREFIXES, meanings, role_value
 from workshop_app.core.roster.read import RawTable, read_table
 from workshop_app.core.roster.store import format_code, normalise_code
 from workshop_app.core.runner.clock import new_id, utc_now
@@ -40,6 +40,26 @@ FIELD_WORDS = {
     "department": N_("department"),
     "manager": N_("manager"),
 }
+# What a column can be read as, for the preview ("Ruolo: title", "Courriel du mentoré: the
+# mentee's email"): a header in another language, or of two meanings, is checked there.
+COLUMN_WORDS = {
+    **FIELD_WORDS,
+    "first_name": N_("first name"),
+    "last_name": N_("last name"),
+    "role": N_("program role"),
+    "pair_code": N_("pair code"),
+    "partner_email": N_("partner's email"),
+}
+PARTNERS_FIELD = {"mentor_": N_("the mentor's {field}"), "mentee_": N_("the mentee's {field}")}
+
+
+def column_meaning(field: str) -> str:
+    """What a column was read as, in the interface language: "first name", "the mentee's
+    email"."""
+    for prefix, whose in PARTNERS_FIELD.items():
+        if field.startswith(prefix):
+            return _(whose).format(field=_(COLUMN_WORDS[field.removeprefix(prefix)]))
+    return _(COLUMN_WORDS[field])
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +112,8 @@ class ImportPlan:
     existing_pairs: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    read_columns: list[tuple[str, str]] = field(default_factory=list)
+    """(header, field) of each column used, in the sheet's order."""
 
     @property
     def ok(self) -> bool:
@@ -147,7 +169,10 @@ def plan_import(wf: WorkshopFile, path: Path) -> ImportPlan:
     problems = _Problems(table.source)
     columns, ignored = _map_columns(table, problems)
     shape = _shape(columns)
-    plan = ImportPlan(source=table.source, shape=shape, ignored_columns=ignored)
+    read = [
+        (table.headers[index], name) for name, index in sorted(columns.items(), key=lambda c: c[1])
+    ]
+    plan = ImportPlan(source=table.source, shape=shape, ignored_columns=ignored, read_columns=read)
     if shape is None:
         problems.add(
             1,
@@ -174,8 +199,13 @@ def plan_import(wf: WorkshopFile, path: Path) -> ImportPlan:
 def _map_columns(table: RawTable, problems: _Problems) -> tuple[dict[str, int], list[str]]:
     columns: dict[str, int] = {}
     ignored = []
-    for index, header in enumerate(table.headers):
-        name = field_for(header)
+
+    def values(index: int) -> list[str]:
+        return [cells[index] for _row, cells in table.rows if index < len(cells)]
+
+    for index, (header, name) in enumerate(
+        zip(table.headers, meanings(table.headers, values), strict=True)
+    ):
         if name is None:
             if header:
                 ignored.append(header)
@@ -233,8 +263,8 @@ def _shape(columns: dict[str, int]) -> Shape | None:
 
 
 def _missing_columns(shape: Shape, columns: dict[str, int], problems: _Problems) -> bool:
-    # The column names are the roster's (English headers are what the import recognises),
-    # so they are quoted as they are, in any language.
+    # The columns are named by their English headers, quoted as they are in any language
+    # (the Italian, German and French spellings are read too: roster.columns).
     missing = []
     prefixes = ("",) if shape == "participants" else ("mentor_", "mentee_")
     for prefix in prefixes:

@@ -17,8 +17,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from workshop_app.core.errors import UserError, one_line
+from workshop_app.core.i18n import ngettext
 from workshop_app.core.paths import resolved
-from workshop_app.core.words import count
 
 MAX_BYTES = 50 * 1024 * 1024
 MB = 1024 * 1024
@@ -187,8 +187,13 @@ def _read_xlsx(path: Path, data: bytes) -> RawTable:
     for number, row in enumerate(xlsx_rows(path.name, data), start=1):
         if number > XLSX_MAX_ROWS:
             raise UserError(
-                f"{path.name} has more than {count(XLSX_MAX_ROWS, 'row')}; a roster has fewer. "
-                "Check for a stray cell far below the list, or split the roster."
+                ngettext(
+                    "{file} has more than {n} row; a roster has fewer. Check for a stray cell "
+                    "far below the list, or split the roster.",
+                    "{file} has more than {n} rows; a roster has fewer. Check for a stray cell "
+                    "far below the list, or split the roster.",
+                    XLSX_MAX_ROWS,
+                ).format(file=path.name, n=f"{XLSX_MAX_ROWS:,}")
             )
         # A gap in the sheet is a row of None: kept as an empty row (for the row numbers),
         # without a cell for each column.

@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.i18n import N_, _, ngettext
-from workshop_app.core.roster.importer import ImportPlan, ImportResult, apply_import, plan_import
+from workshop_app.core.roster.importer import (
+    ImportPlan,
+    ImportResult,
+    apply_import,
+    column_meaning,
+    plan_import,
+)
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.dialogs.import_frame import ImportFrame
 from workshop_app.ui.widgets.roster_models import role_word
@@ -101,6 +107,10 @@ class ImportDialog(ImportFrame):
             )
             for p in plan.new_pairs
         ]
+        reading = [
+            _("{column}: {meaning}").format(column=header, meaning=column_meaning(name))
+            for header, name in plan.read_columns
+        ]
         groups = [
             (ngettext("{n} participant to add", "{n} participants to add", len(adding)), adding),
             (
@@ -108,6 +118,9 @@ class ImportDialog(ImportFrame):
                 updating,
             ),
             (ngettext("{n} pair to make", "{n} pairs to make", len(making)), making),
+            # Last, as a check: how each header was read (another language's, or one of two
+            # meanings such as "Ruolo" or "Fonction").
+            (ngettext("{n} column read", "{n} columns read", len(reading)), reading),
         ]
         for heading_text, lines in groups:
             if not lines:

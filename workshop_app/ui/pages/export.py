@@ -49,7 +49,7 @@ from workshop_app.core.exports.formats import (
     left_out_labels,
 )
 from workshop_app.core.file_names import safe_filename
-from workshop_app.core.i18n import N_, _
+from workshop_app.core.i18n import N_, _, interface_language
 from workshop_app.core.jobs import CancelCheck, Progress, run_in_child
 from workshop_app.core.store.workshop_file import SUFFIX
 from workshop_app.ui.dialogs.ask import CANCEL, ask
@@ -337,9 +337,10 @@ class ExportPage(WorkshopPage):
             text = _(
                 "Will be included: {what}. You will be asked to confirm before anything is "
                 "written, and every file will say that it includes private content."
-            ).format(what="; ".join(included_labels()))
+            ).format(what="; ".join(included_labels(interface_language())))
         else:
-            text = _("Left out unless ticked: {what}.").format(what="; ".join(left_out_labels()))
+            left_out = left_out_labels(interface_language())
+            text = _("Left out unless ticked: {what}.").format(what="; ".join(left_out))
         self.private_note.setText(text)
         self.private_note.setStyleSheet(INCLUDES_STYLE if included else HELP_STYLE)
         self.include_private.setAccessibleDescription(text)
@@ -599,7 +600,8 @@ class ExportPage(WorkshopPage):
 
     def confirm_private(self) -> bool:
         included = "".join(
-            f"<li>{html.escape(label[0].upper() + label[1:])}</li>" for label in included_labels()
+            f"<li>{html.escape(label[0].upper() + label[1:])}</li>"
+            for label in included_labels(interface_language())
         )
         answer = ask(
             self,

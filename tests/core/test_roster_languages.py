@@ -1,0 +1,216 @@
+"""Rosters exported by Italian, German and French HR systems and matching tools import as
+English ones do: their headers, their role words, their accents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workshop_app.core.errors import UserError
+from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
+from workshop_app.core.roster import read
+from workshop_app.core.roster.columns import field_for, key, meanings, role_value
+from workshop_app.core.roster.importer import apply_import, plan_import
+from workshop_app.core.store.workshop_file import WorkshopFile
+
+ROSTERS = Path(__file__).resolve().parents[1] / "data" / "rosters"
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORKSHOP_APP_DATA_DIR", str(tmp_path / "appdata"))
+
+
+@pytest.fixture
+def wf(tmp_path: Path):
+    workshop = WorkshopFile.create(
+        tmp_path / "launch.workshop", program="Accelerate", organisation="Lagunare",
+        date="2026-12-01",
+    )  # fmt: skip
+    yield workshop
+    workshop.close()
+
+
+def imported(wf: WorkshopFile, roster: Path) -> dict[str, tuple[str, str, str, str, str]]:
+    """Email -> (role, name, title, department, manager) of everyone the roster put in."""
+    plan = plan_import(wf, roster)
+    assert [str(p) for p in plan.problems] == []
+    assert plan.ignored_columns == []
+    apply_import(wf, plan)
+    return {
+        p.email: (p.role, p.name, p.title, p.department, p.manager)
+        for p in wf.roster.participants()
+    }
+
+
+def pairs(wf: WorkshopFile) -> dict[str, tuple[str, str]]:
+    email = {p.id: p.email for p in wf.roster.participants()}
+    return {p.code: (email[p.mentor_id], email[p.mentee_id]) for p in wf.roster.pairs()}
+
+
+def test_an_italian_hr_export(wf: WorkshopFile) -> None:
+    people = imported(wf, ROSTERS / "it_hr_participants.csv")
+    assert people["niccolo.dannunzio@lagunare.example"] == (
+        *("mentor", "Niccolò D'Annunzio", "Direttore commerciale", "Vendite; Italia"),
+        "Lucia Ferrè",
+    )
+    assert people["ilaria.fabbri@lagunare.example"][:3] == (
+        *("mentee", "Ilaria Fabbri", "Tecnica di laboratorio"),
+    )
+    assert sorted(pairs(wf).values()) == [
+        ("gianluca.mazza@lagunare.example", "ilaria.fabbri@lagunare.example"),
+        ("niccolo.dannunzio@lagunare.example", "chiara.esposito@lagunare.example"),
+    ]
+
+
+def test_a_german_hr_export_with_the_surname_first(wf: WorkshopFile) -> None:
+    people = imported(wf, ROSTERS / "de_hr_participants.csv")
+    assert people["ayse.oeztuerk@rheinwerk.example"] == (
+        *("mentor", "Ayşe Öztürk", "Bereichsleiterin IT", "IT-Services", "Dr. Maria Groß"),
+    )
+    assert people["sophie.strauss@rheinwerk.example"][:2] == ("mentee", "Sophie Strauß")
+    assert len(pairs(wf)) == 2
+
+
+def test_a_french_hr_export(wf: WorkshopFile) -> None:
+    people = imported(wf, ROSTERS / "fr_hr_participants.csv")
+    assert people["helene.lefevre@garonne.example"] == (
+        *("mentor", "Hélène Lefèvre", "Directrice financière", "Finance", "François Dubœuf"),
+    )
+    assert people["maelle.coeur@garonne.example"][:2] == ("mentee", "Maëlle Cœur")
+    assert people["theo.nguyen@garonne.example"][0] == "mentee"
+    assert len(pairs(wf)) == 2
+
+
+def test_a_french_workbook_of_pairs(wf: WorkshopFile) -> None:
+    people = imported(wf, ROSTERS / "fr_pairs.xlsx")
+    assert people["noel.berard@garonne.example"] == (
+        *("mentor", "Noël Bérard", "Responsable logistique", "Supply chain", ""),
+    )
+    assert people["maelle.coeur@garonne.example"] == (
+        *("mentee", "Maëlle Cœur", "Acheteuse", "Supply chain", ""),
+    )
+    assert sorted(pairs(wf).values()) == [
+        ("helene.lefevre@garonne.example", "theo.nguyen@garonne.example"),
+        ("noel.berard@garonne.example", "maelle.coeur@garonne.example"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "folded"),
+    [
+        ("Prénom", "prenom"),
+        ("Straße", "strasse"),
+        ("Rôle", "role"),
+        ("Führungskraft", "fuhrungskraft"),
+    ],
+)
+def test_accents_and_sharp_s_fold(header: str, folded: str) -> None:
+    assert key(header) == folded
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Posta elettronica", "email"),
+        ("E-Mail-Adresse", "email"),
+        ("Courriel", "email"),
+        ("Adresse e-mail", "email"),
+        ("Mansione", "title"),
+        ("Intitulé de poste", "title"),
+        ("Abteilung", "department"),
+        ("Département", "department"),
+        ("Vorgesetzte(r)", "manager"),
+        ("N+1", "manager"),
+        ("Codice coppia", "pair_code"),
+        ("Paar-Nr.", "pair_code"),
+        ("Code binôme", "pair_code"),
+        ("E-mail du binôme", "partner_email"),
+        ("Email mentore", "mentor_email"),
+        ("Cognome del mentee", "mentee_last_name"),
+        ("Mentorin E-Mail", "mentor_email"),
+        ("Mentorand Abteilung", "mentee_department"),
+        ("Nom du mentoré", "mentee_name"),
+        ("E-mail de la mentorée", "mentee_email"),
+        ("Ruolo mentore", "mentor_title"),
+        ("Mentoré", "mentee_name"),
+        ("Mentore", "mentor_name"),
+    ],
+)
+def test_headers_in_italian_german_and_french(header: str, field: str) -> None:
+    assert field_for(header) == field
+
+
+@pytest.mark.parametrize(
+    ("value", "role"),
+    [
+        *[(v, "mentor") for v in ("Mentore", "Mentorin", "Mentor/in", "Marraine", "MENTOR")],
+        *[(v, "mentee") for v in ("Mentee", "Mentorato", "Mentorandin", "Mentoré", "Mentorée")],
+        ("Analista", None),
+    ],
+)
+def test_role_values_in_each_language(value: str, role: str | None) -> None:
+    assert role_value(value) == role
+
+
+def test_ruolo_is_the_program_role_or_the_job_by_what_it_holds() -> None:
+    headers = ["Nome", "Cognome", "Ruolo", "Mentore/Mentee", "Email"]
+    jobs = {2: ["Analista", "Direttrice vendite"], 3: ["Mentee", "Mentore"]}
+    assert meanings(headers, jobs.__getitem__) == [
+        *("first_name", "last_name", "title", "role", "email"),
+    ]
+    roles = {2: ["Mentore", "", "Mentee"]}
+    assert meanings(headers[:3], roles.__getitem__)[2] == "role"
+
+
+@pytest.mark.parametrize("function", ["Funzione", "Funktion", "Fonction", "Function"])
+def test_function_is_the_department_unless_another_column_is(function: str) -> None:
+    assert meanings(["Email", function], lambda i: [])[1] == "department"
+    for department in ("Reparto", "Abteilung", "Service", "Department"):
+        both = meanings([function, department, "Email"], lambda i: [])
+        assert both[:2] == ["title", "department"]
+
+
+def test_name_is_the_surname_only_beside_a_first_name() -> None:
+    none = lambda i: []  # noqa: E731
+    assert meanings(["Nom", "Prénom"], none) == ["last_name", "first_name"]
+    assert meanings(["Name", "E-Mail"], none) == ["name", "email"]
+    assert meanings(["Name", "Vorname", "Nachname"], none) == ["name", "first_name", "last_name"]
+    assert meanings(["Full name", "Preferred name"], none) == ["name", "first_name"]
+
+
+def test_an_italian_hr_sheet_with_both_kinds_of_header_imports(
+    wf: WorkshopFile, tmp_path: Path
+) -> None:
+    roster = tmp_path / "hr.csv"
+    roster.write_text(
+        "\ufeffNome;Cognome;Ruolo;Funzione;Mentore/Mentee;Email;Coppia\r\n"
+        "Marta;Ricci;Analista;Finanza;Mentee;marta.ricci@x.example;1\r\n"
+        "Paolo;Greco;Direttore;Finanza;Mentore;paolo.greco@x.example;1\r\n",
+        encoding="utf-8",
+    )
+    people = imported(wf, roster)
+    assert people["marta.ricci@x.example"] == (
+        *("mentee", "Marta Ricci", "Analista", "Finanza", ""),
+    )
+    roster.write_text(
+        "Nome;Cognome;Ruolo;Funzione;Reparto;Mentore/Mentee;Email;Coppia\n"
+        "Marta;Ricci;Analista;Controllo;Finanza;Mentee;marta.ricci@x.example;1\n",
+        encoding="utf-8",
+    )
+    assert "both seem to hold title" in str(plan_import(wf, roster).problems[0])
+    assert len(pairs(wf)) == 1
+
+
+def test_a_workbook_too_long_is_refused_in_the_interface_language(
+    wf: WorkshopFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(read, "XLSX_MAX_ROWS", 2)  # fr_pairs.xlsx has a header and two pairs
+    set_interface_language("it")
+    try:
+        with pytest.raises(UserError) as refused:
+            plan_import(wf, ROSTERS / "fr_pairs.xlsx")
+    finally:
+        set_interface_language(SOURCE_LANGUAGE)
+    assert refused.value.message.startswith("fr_pairs.xlsx ha più di 2 righe; un elenco dei")
