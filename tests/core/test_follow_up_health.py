@@ -248,6 +248,24 @@ def test_checkpoints_from_the_charters_days_and_their_states(new_workshop):
     ]
 
 
+def test_the_dates_follow_the_interface_language_when_it_changes(new_workshop):
+    """A sentence and its dates are in the interface's language, also after it is changed
+    in the same session (the screens' language is not remembered from an earlier page)."""
+    from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
+
+    pair = agreed_pair(new_workshop, 1, review_days="30", frequency="monthly")
+    checkin(new_workshop, pair, "mentee", "2027-03-02", day=30)
+    assert health(new_workshop, "2027-04-05").checkpoints[0].known == (
+        "mentee checked in on 2 March 2027"
+    )
+    set_interface_language("de")
+    try:
+        german = health(new_workshop, "2027-04-05").checkpoints[0].known
+    finally:
+        set_interface_language(SOURCE_LANGUAGE)
+    assert german == "Check-in des Mentees am 2. März 2027"
+
+
 def test_without_agreed_days_the_programs_defaults_and_without_a_date_unknown(new_workshop):
     wf = new_workshop
     agreed_pair(wf, 1, review_days="", first_meeting="")

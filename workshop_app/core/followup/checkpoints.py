@@ -125,7 +125,6 @@ def _checked_in(marks: Sequence[tuple[str, date | None]] | None, lang: str) -> s
     return _("mentee checked in on {date}").format(date=on) if latest else _("mentee checked in")
 
 
-@lru_cache(maxsize=4096)
 def screen_language(workshop_language: str | None) -> str:
     """The language of dates read on the coordinator's screen (the Follow-up page, the CLI):
     the interface's, so a sentence and its dates agree; the workshop's own variant when it is
@@ -135,6 +134,7 @@ def screen_language(workshop_language: str | None) -> str:
     return lang if base_language(shown) == base_language(lang) else shown
 
 
+@lru_cache(maxsize=4096)
 def day_text(day: date | None, lang: str) -> str:
     """A date as people read it in the workshop's language ("3 March 2027"); cached, since a
     program's few hundred distinct days are formatted thousands of times on one page."""
