@@ -249,10 +249,10 @@ def reopen_pairing(wf: OpenWorkshop, pair_id: str) -> None:
         )  # fmt: skip
 
 
-def describe(c: Closure, lang: str = "en") -> str:
-    """A closure in one line, in the interface language, as the charter list and the editor
-    show it (its date in `lang`)."""
-    day = format_date(c.closed_on, lang)
+def describe(c: Closure) -> str:
+    """A closure in one line, as the Charters page and the reopen question show it: a screen's
+    sentence, so it and its date are in the interface language, whatever the workshop's."""
+    day = format_date(c.closed_on, interface_language())
     if c.kind == "completed":
         parts = [_("Completed on {date}").format(date=day)]
     else:
