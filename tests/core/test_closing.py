@@ -219,7 +219,7 @@ def test_closing_speaks_the_interface_language_with_its_plurals(
         wf.roster.break_pair(p2)
     assert exc.value.message.startswith("La coppia P02 ha 2 check-in e 1 verifica: ")
     c = close(wf, "P01", closed_on=date(2027, 2, 1), asked_by="both", rematched=True)
-    assert closing.describe(c, "it") == (
+    assert closing.describe(c) == (
         "Chiusa senza colpe l'1 febbraio 2027, su richiesta di entrambi, con nuovo "
         "abbinamento: New role abroad"
     )

@@ -14,11 +14,18 @@ from pathlib import Path
 
 import pytest
 from babel.dates import format_date as babel_date
+from babel.dates import format_interval
 from follow_up_records import agreed_pair, day, log
 
 from workshop_app.core.charters.context import charter_context
-from workshop_app.core.charters.dates import format_date, format_datetime, italian_articles
+from workshop_app.core.charters.dates import (
+    format_date,
+    format_date_range,
+    format_datetime,
+    italian_articles,
+)
 from workshop_app.core.charters.pdf_render import CHARTER_TEMPLATE, render_html
+from workshop_app.core.charters.summary_timeline import milestones
 from workshop_app.core.demo import create_demo
 from workshop_app.core.followup.nudges import write_nudges
 from workshop_app.core.followup.review_context import REVIEW_TEMPLATE, packet_context
@@ -69,6 +76,32 @@ def test_french_writes_the_first_of_the_month_as_an_ordinal(n: int) -> None:
     assert format_date(when, "fr") == made
     assert format_datetime(f"{when.isoformat()}T09:00", "fr") == f"{full}, 09:00"
     assert format_date(when, "it") == babel_it(when)  # other languages as Babel writes them
+
+
+# A range's ends, with Babel's French and the French an HR department writes.
+FRENCH_RANGES = (
+    ((date(2027, 2, 1), date(2027, 2, 15)), "1–15 févr. 2027", "1er–15 févr. 2027"),
+    ((date(2027, 1, 19), date(2027, 2, 1)), "19 janv. – 1 févr. 2027", "19 janv. – 1er févr. 2027"),
+    ((date(2027, 1, 1), date(2027, 3, 1)), "1 janv. – 1 mars 2027", "1er janv. – 1er mars 2027"),
+    ((date(2026, 12, 1), date(2027, 1, 11)), "1 déc. 2026 – 11 janv. 2027",
+     "1er déc. 2026 – 11 janv. 2027"),
+    ((date(2027, 2, 11), date(2027, 2, 21)), "11–21 févr. 2027", "11–21 févr. 2027"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("ends", "babel", "written"), FRENCH_RANGES)
+def test_the_summarys_first_meetings_range_writes_the_first_of_the_month_in_french(
+    ends: tuple[date, date], babel: str, written: str
+) -> None:
+    first, last = ends
+    assert format_interval(first, last, "yMMMd", locale="fr").replace("\u2009", " ") == babel
+    meetings = [first.isoformat(), last.isoformat()]
+    got = milestones("2026-11-20", 9, meetings, (30,), 2, "fr")[0]["date"]
+    assert got.replace("\u2009", " ") == written
+    for lang in ("it", "de", "en-GB"):  # the others as Babel writes them
+        assert format_date_range(first, last, lang) == format_interval(
+            first, last, "yMMMd", locale=lang.replace("-", "_")
+        )
 
 
 @pytest.fixture(scope="module")

@@ -226,6 +226,47 @@ def test_a_closed_pair_shows_closed_and_its_form_is_read_only(qtbot, demo: Works
     assert not any(w.isReadOnly() for w in lines)  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(
+    ("interface", "workshop", "said"),
+    [
+        ("en", "it", "Pair P02 was closed on 3 March 2027; its charter is kept as it was. "
+                     "Closed (no fault) on 3 March 2027, asked by the mentee"),
+        ("it", "en", "La coppia P02 è stata chiusa il 3 marzo 2027; il suo accordo resta "
+                     "com'era. Chiusa senza colpe il 3 marzo 2027, su richiesta del mentee"),
+    ],
+)  # fmt: skip
+def test_a_closed_pairs_banner_is_one_language_the_interfaces(
+    qtbot, demo: WorkshopFile, interface: str, workshop: str, said: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The banner is a screen's sentence: it and both its dates are in the interface
+    language, whatever language the workshop's charters are printed in."""
+    from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
+
+    demo.set_workshop_field("language", workshop)
+    p02 = pair_id(demo, "P02")
+    closing.close_pairing(demo, p02, closed_on=date(2027, 3, 3), reason="Moved abroad",
+                          asked_by="mentee", rematched=False, today=TODAY)  # fmt: skip
+    set_interface_language(interface)
+    try:
+        page = ChartersPage()
+        qtbot.addWidget(page)
+        page.resize(1200, 760)
+        page.set_workshop(demo)
+        page.show()
+        qtbot.waitExposed(page)
+        page.refresh()
+        view = page.pair_list
+        row = page.list_model.index(page.list_model.row_of(p02))
+        rect = view.visualRect(page.proxy.mapFromSource(row))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        banner = page.editor.closed_banner
+        qtbot.waitUntil(lambda: banner.isVisibleTo(page))
+        text = banner.text().replace("<b>", "").replace("</b>", "")
+        assert text.startswith(said)
+    finally:
+        set_interface_language(SOURCE_LANGUAGE)
+
+
 def test_the_close_out_is_typed_goal_by_goal_and_then_personal_data_is_removed(
     qtbot, demo: WorkshopFile, host: QWidget, when_shown
 ) -> None:  # type: ignore[no-untyped-def]

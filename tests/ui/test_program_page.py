@@ -50,6 +50,30 @@ def test_every_model_field_has_a_labelled_widget(page: ProgramPage) -> None:
     assert page.fields["program"].widget.text() == "Accelerate"  # type: ignore[attr-defined]
 
 
+def test_every_field_is_labelled_in_german_from_the_catalogue(qtbot, new_workshop) -> None:  # type: ignore[no-untyped-def]
+    """A German trainer reads every label in German: each one is in the catalogue (the
+    charter language's label was left unmarked, so English) and the page shows it."""
+    from babel.messages.pofile import read_po
+
+    from workshop_app.core.i18n import SOURCE_LANGUAGE, catalogue_path, set_interface_language
+
+    with catalogue_path("de").open("rb") as f:
+        german = read_po(f, locale="de")
+    set_interface_language("de")
+    try:
+        p = ProgramPage()
+        qtbot.addWidget(p)
+        p.set_workshop(new_workshop)
+        p.show()
+        for spec in WORKSHOP_FIELDS:
+            entry = german.get(spec.label)
+            assert entry is not None and entry.string, spec.label
+            assert p.fields[spec.name].widget.accessibleName() == entry.string
+        assert p.fields["language"].widget.accessibleName() == "Sprache der Vereinbarungen"
+    finally:
+        set_interface_language(SOURCE_LANGUAGE)
+
+
 def test_a_field_without_a_group_still_appears(qtbot, monkeypatch, new_workshop) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.delitem(program_page.GROUP_OF, "venue")  # as if "venue" were new in the model
     page = ProgramPage()

@@ -63,7 +63,7 @@ WORKSHOP_FIELDS: tuple[WorkshopField, ...] = (
     ),
     WorkshopField(
         "language",
-        "Charter language",
+        N_("Charter language"),
         kind="choice",
         # Each language by its own name (whoever reads the form, the charters are in it).
         # A file's older "en" still prints British English; the list shows it as UK.

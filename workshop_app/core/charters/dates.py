@@ -16,6 +16,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_date
+from babel.dates import format_interval
 from babel.dates import format_time as babel_time
 from babel.numbers import format_decimal
 
@@ -24,7 +25,9 @@ from babel.numbers import format_decimal
 _HOUSE_LOCALES = {"en": "en_GB"}
 _FALLBACK = "en_GB"
 # French writes the first of the month as an ordinal, "1er février" (Babel gives "1 février").
-_FRENCH_FIRST = re.compile(r"(?<!\d)1(?= )")
+_FRENCH_FIRST = re.compile(r"(?<!\d)1(?!\d)")
+# The dash between the two ends of a range, in every language's interval patterns.
+_RANGE_DASH = "–"
 # Italian joins the article or the preposition before a date to a day read with a vowel (uno,
 # otto, undici): "l'1 febbraio", "dall'8 marzo", "entro l'11 aprile", never "il 1 febbraio".
 _ITALIAN_JOINED = {"il": "l'", "dal": "dall'", "al": "all'", "del": "dell'", "nel": "nell'",
@@ -70,6 +73,19 @@ def format_date(value: Any, lang: str = "en") -> str:
         return "" if value is None else str(value).strip()
     locale = babel_locale(lang)
     return _ordinal_first(babel_date(day, format="long", locale=locale), day, locale)
+
+
+def format_date_range(first: date, last: date, lang: str = "en") -> str:
+    """Two days as one short range, as Babel writes it ("2–9 Feb 2027", "19. Jan. – 1. Feb.
+    2027"), with French's "1er" at either end ("1er–15 févr. 2027")."""
+    locale = babel_locale(lang)
+    text = format_interval(first, last, "yMMMd", locale=locale)
+    if locale.language != "fr" or _RANGE_DASH not in text:
+        return text
+    start, end = text.split(_RANGE_DASH, 1)
+    return _RANGE_DASH.join(
+        (_ordinal_first(start, first, locale), _ordinal_first(end, last, locale))
+    )
 
 
 def _ordinal_first(text: str, day: date, locale: Locale) -> str:

@@ -7,9 +7,12 @@ import calendar
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from babel.dates import format_interval
-
-from workshop_app.core.charters.dates import babel_locale, format_date, format_datetime, parse_date
+from workshop_app.core.charters.dates import (
+    format_date,
+    format_date_range,
+    format_datetime,
+    parse_date,
+)
 from workshop_app.core.charters.fit import cut, listed
 from workshop_app.core.i18n import translations
 from workshop_app.core.model import Segment
@@ -68,7 +71,7 @@ def milestones(
         window = (
             format_date(booked[0], lang)
             if booked[0] == booked[-1]
-            else format_interval(booked[0], booked[-1], "yMMMd", locale=babel_locale(lang))
+            else format_date_range(booked[0], booked[-1], lang)
         )
         note = t.ngettext(
             "{booked} of {n} pair booked", "{booked} of {n} pairs booked", pairs

@@ -271,10 +271,10 @@ def mark_rematched(wf: OpenWorkshop, participant_ids: list[str], *, at: str) -> 
         wf.audit("closures", closure_id, "rematched", 0, 1, pair_id=pair_id, at=at)
 
 
-def describe(c: Closure, lang: str = "en") -> str:
-    """A closure in one line, in the interface language, as the charter list and the editor
-    show it (its date in `lang`)."""
-    day = format_date(c.closed_on, lang)
+def describe(c: Closure) -> str:
+    """A closure in one line, as the Charters page and the reopen question show it: a screen's
+    sentence, so it and its date are in the interface language, whatever the workshop's."""
+    day = format_date(c.closed_on, interface_language())
     if c.kind == "completed":
         parts = [_("Completed on {date}").format(date=day)]
     else:

@@ -188,7 +188,7 @@ def _offer_reopen(parent: QWidget, wf: WorkshopFile, found: closing.Closure) -> 
         detail=_(
             "{closure}. Reopening undoes the closure: its charter can be edited again; every "
             "record stays as it is."
-        ).format(closure=closing.describe(found, wf.workshop().language)),
+        ).format(closure=closing.describe(found)),
         answers=[("reopen", _("Reopen pairing")), (CANCEL, "")],
         default=CANCEL,
     )

@@ -37,7 +37,7 @@ from workshop_app.core.charters.dates import format_date
 from workshop_app.core.completeness import Status, section_status
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup import closing
-from workshop_app.core.i18n import N_, _, ngettext
+from workshop_app.core.i18n import N_, _, interface_language, ngettext
 from workshop_app.core.model import Charter, Participant
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.autosave import FieldSaver, ask_about_refused
@@ -383,14 +383,13 @@ class CharterEditor(QScrollArea):
             self.closed_banner.hide()
             self._closed_guard.release()
             return
-        lang = wf.workshop().language
         self.closed_banner.setText(
             _(
                 "<b>Pair {code} was closed on {date}; its charter is kept as it was.</b> {reason}."
             ).format(
                 code=escape(code),
-                date=format_date(found.closed_on, lang),
-                reason=escape(closing.describe(found, lang)),
+                date=format_date(found.closed_on, interface_language()),
+                reason=escape(closing.describe(found)),
             )
         )
         self.closed_banner.show()
