@@ -10,12 +10,14 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from workshop_app import __version__
 from workshop_app.core.errors import UserError
 from workshop_app.core.i18n import PSEUDO, _, set_interface_language, system_language
 from workshop_app.core.paths import log_file
+from workshop_app.ui.app_icon import app_icon
 from workshop_app.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger("workshop_app")
@@ -28,7 +30,11 @@ def make_app() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Mentoring workshop")
     app.setOrganizationName("workshop-app")
+    app.setApplicationDisplayName("Mentoring workshop")
     app.setApplicationVersion(__version__)
+    # The task bar matches the window to the menu entry, workshop-app.desktop, by this name.
+    QGuiApplication.setDesktopFileName("workshop-app")
+    app.setWindowIcon(app_icon())
     install_wheel_guard()
     return app
 

@@ -28,6 +28,7 @@ from workshop_app.core.jobs import CancelCheck, Progress
 from workshop_app.core.paths import user_data_dir
 from workshop_app.core.store.file_lock import LockedError, lock_holder
 from workshop_app.core.store.workshop_file import SUFFIX, WorkshopFile
+from workshop_app.ui.app_icon import app_icon
 from workshop_app.ui.archive_prep import ArchivePreparer
 from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
 from workshop_app.ui.jobs import Job, JobRow, warm_up_preview_process
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self._printer: PrintController | None = None
         self.archive_prep = ArchivePreparer(self._rendering, self)
+        self.setWindowIcon(app_icon())
         self._build_menus()
         self._update_title()
         self._show_start_page()
