@@ -10,6 +10,7 @@ import pytest
 
 from workshop_app import cli
 from workshop_app.core import system_libs
+from workshop_app.core.charters import pdf_render
 from workshop_app.core.system_libs import PANGO, XCB, install_command
 
 DEBIAN = 'PRETTY_NAME="Debian GNU/Linux 12"\nID=debian\n'
@@ -62,6 +63,8 @@ def test_a_charter_print_names_a_missing_pango_and_its_package(
     assert cli.main(["demo", str(demo)]) == 0
     capsys.readouterr()
     without({"libpango-1.0.so.0", "libpango-1.0.dylib", "libpango-1.0-0.dll"})
+    # A fresh process: this one may have loaded WeasyPrint (and Pango) for an earlier test.
+    pdf_render._load_weasyprint.cache_clear()
     out = tmp_path / "out"
     assert cli.main(["charters", str(demo), "--pair", "P01", "--out", str(out)]) == 1
     said = capsys.readouterr().err.splitlines()

@@ -28,6 +28,7 @@ from workshop_app.core.followup.outcomes import (
     of_unit,
     outcomes,
 )
+from workshop_app.core.followup.outcomes_lines import people_line, words_none
 from workshop_app.core.followup.outcomes_suppress import (
     MINIMUM,
     small_text,
@@ -127,20 +128,6 @@ def outcomes_context(result: Outcomes, workshop: Workshop) -> dict:
         ],
         "rule": suppression_rule(lang),
     }
-
-
-def people_line(result: Outcomes) -> str:
-    """ "6 mentors · 6 mentees · 6 pairs", each count suppressed as the figures' are."""
-    lang = result.language
-    t = translations(lang)
-    roster, pairs = result.roster, result.pairs
-    return " · ".join(
-        (
-            t.gettext("mentors: {n}").format(n=roster.text(0, 0, lang)),
-            t.gettext("mentees: {n}").format(n=roster.text(0, 1, lang)),
-            t.gettext("pairs: {n}").format(n=pairs.size_text(0, lang)),
-        )
-    )
 
 
 def _day_text(day: int | None, lang: str) -> str:
@@ -300,18 +287,6 @@ def _measure_rows(result: Outcomes) -> dict:
         if more > 0
         else "",
     }
-
-
-def words_none(words: Words, lang: str) -> str:
-    """Why free text is not shown: fewer than five wrote (never how many), or nobody did."""
-    t = translations(lang)
-    if words.writers:
-        return t.ngettext(
-            "Not shown: fewer than {n} person wrote one.",
-            "Not shown: fewer than {n} people wrote one.",
-            MINIMUM,
-        ).format(n=format_number(MINIMUM, lang))
-    return t.gettext("None yet.")
 
 
 def _words(words: Words | None, title: str, lang: str) -> dict | None:

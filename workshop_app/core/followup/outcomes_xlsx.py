@@ -17,7 +17,7 @@ from pathlib import Path
 from workshop_app.core.charters.dates import format_date, format_number
 from workshop_app.core.exports.xlsx_workbook import Sheet, write_workbook
 from workshop_app.core.followup.outcomes import NOT_MEASURED, Breakdown, Figure, Outcomes, Words
-from workshop_app.core.followup.outcomes_render import people_line, words_none
+from workshop_app.core.followup.outcomes_lines import people_line, words_none
 from workshop_app.core.followup.outcomes_suppress import (
     MINIMUM,
     complement_text,

@@ -489,6 +489,8 @@ class ScrollsUpAndDown(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a stop of its own for Tab: the panes' widgets are, and it scrolls to each.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(content)
 
     def minimumSizeHint(self) -> QSize:
