@@ -145,7 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description=_(
             "Run a mentoring program's launch workshop and print the pairs' charters. "
-            "With no command, opens the app on the last workshop (or the demo)."
+            "With no command, opens the app on the last workshop (the first time, on its "
+            "welcome page)."
         ),
         epilog=f"{examples_heading(3)}\n  {PROG}\n  {PROG} open spring.workshop"
         f"\n  {PROG} new --help\n\n{exit_status()}",
@@ -174,7 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
         examples=["open spring.workshop", "--content ~/our-exercises open spring.workshop"],
     )
     # Optional, as the menu entry's `Exec=workshop-app open %f` gives no file when the app is
-    # started from the menu: then it opens as with no command (the last workshop or the demo).
+    # started from the menu: then it opens as with no command (the last workshop, else the
+    # welcome page).
     p.add_argument("file", type=Path, nargs="?", help=_("the .workshop file"))
     p.set_defaults(handler=cmd_open)
 

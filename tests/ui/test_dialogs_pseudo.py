@@ -13,11 +13,13 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QDialog
 
 from tests.ui.i18n_scan import clipped, unmarked
+from workshop_app.core.about import components
 from workshop_app.core.charters.print_options import PrintOptions
 from workshop_app.core.content.library import load_library, minutes_text
 from workshop_app.core.demo import create_demo
 from workshop_app.core.i18n import PSEUDO, SOURCE_LANGUAGE, set_interface_language
 from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.dialogs.about import AboutDialog
 from workshop_app.ui.dialogs.add_exercise import AddExerciseDialog
 from workshop_app.ui.dialogs.checkin import CheckInDialog
 from workshop_app.ui.dialogs.close_pairing import ClosePairingDialog
@@ -107,6 +109,7 @@ def dialogs(wf: WorkshopFile) -> dict[str, Callable[[], QDialog]]:
         "close a pairing": lambda: ClosePairingDialog(wf, today=LATER),
         "close the program": lambda: CloseProgramDialog(wf, today=LATER),
         "outcomes report": lambda: OutcomesReportDialog(wf, today=LATER),
+        "about": lambda: AboutDialog(wf.path),
     }
 
 
@@ -130,6 +133,7 @@ DIALOGS = [
     "close a pairing",
     "close the program",
     "outcomes report",
+    "about",
 ]
 
 
@@ -152,5 +156,11 @@ def test_dialog_is_marked_and_fits(qtbot, pseudo, demo, name) -> None:  # type: 
         charter = demo.charters.charter(demo.roster.pairs()[0].id)
         allowed += [g.goal for g in charter.goals]
         allowed += [text for p in charter.plans for text in (p.scenario, p.plan)]
+    if name == "about":
+        # What the app runs on, with versions and licences, and where its data lives: names
+        # and numbers, not words of the app.
+        from PySide6.QtCore import qVersion
+
+        allowed += [t for c in components(qVersion()) for t in (c.name, c.version, c.licence)]
     assert unmarked(dialog, allowed) == []
     assert clipped(dialog, LAPTOP) == []

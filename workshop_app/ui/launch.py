@@ -1,4 +1,5 @@
-"""Start the GUI: one QApplication, one main window, on a given file, the last one or the demo."""
+"""Start the GUI: one QApplication, one main window, on a given file, else the last one, else
+the welcome page (a first start)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
@@ -19,6 +21,9 @@ from workshop_app.core.i18n import PSEUDO, _, set_interface_language, system_lan
 from workshop_app.core.paths import log_file
 from workshop_app.ui.app_icon import app_icon
 from workshop_app.ui.wheel_guard import install_wheel_guard
+
+if TYPE_CHECKING:
+    from workshop_app.ui.main_window import MainWindow
 
 log = logging.getLogger("workshop_app")
 
@@ -93,6 +98,17 @@ def _close_on_terminate(app: QApplication, window: QWidget) -> None:
     wake.start(250)
 
 
+def open_first(window: MainWindow, path: Path | None) -> None:
+    """What the window shows at start: `path`, else the workshop open last time, else (a first
+    start) the welcome page with a new workshop, the demo and the recent files."""
+    if path is not None:
+        window.open_path(path)
+    elif (last := window.settings.last_file()) is not None:
+        window.open_path(last)
+    else:
+        window.start_page.buttons[0].setFocus()
+
+
 def run_app(path: Path | None, *, content_dir: Path | None = None) -> int:
     from workshop_app.ui.jobs import shutdown_preview_process, stop_all
     from workshop_app.ui.main_window import MainWindow
@@ -113,12 +129,7 @@ def run_app(path: Path | None, *, content_dir: Path | None = None) -> int:
     window = MainWindow(settings)
     _close_on_terminate(app, window)
     window.show()
-    if path is not None:
-        window.open_path(path)
-    elif (last := window.settings.last_file()) is not None:
-        window.open_path(last)
-    else:
-        window.open_demo()
+    open_first(window, path)
     try:
         return app.exec()
     finally:

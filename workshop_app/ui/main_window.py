@@ -7,8 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -493,6 +500,7 @@ class MainWindow(QMainWindow):
             name: self._action(follow_up, _(text), lambda _=False, n=name: self.follow_up(n))
             for name, (text, *_rest) in FOLLOW_UP_DIALOGS.items()
         }
+        self._build_help_menu(self.menuBar().addMenu(_("&Help")))
         self.workshop_menus = [edit, go, charter, follow_up]
         # What changes the workshop: off while it is open read-only.
         self.editing_actions = [
@@ -506,6 +514,38 @@ class MainWindow(QMainWindow):
                 if saved
             ),
         ]
+
+    def _build_help_menu(self, menu: QMenu) -> None:
+        from workshop_app.core.paths import log_file
+
+        self._action(menu, _("Open the &data folder"), lambda: self._show_place(user_data_dir()))
+        self._action(menu, _("Open the &log"), lambda: self._show_place(log_file()))
+        menu.addSeparator()
+        self._action(menu, _("&About Mentoring workshop"), self._about)
+        self._action(menu, _("About &Qt"), lambda: QMessageBox.aboutQt(self))
+
+    def _show_place(self, path: Path) -> None:
+        """Open a folder or file of the app's in the desktop's own program for it."""
+        if not path.exists():
+            QMessageBox.information(
+                self,
+                _("Nothing there yet"),
+                _("{path} does not exist yet: the app makes it when it first needs it.").format(
+                    path=path
+                ),
+            )
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.information(
+                self,
+                _("Cannot open it"),
+                _("This desktop has no program to open {path}.").format(path=path),
+            )
+
+    def _about(self) -> None:
+        from workshop_app.ui.dialogs.about import show_about
+
+        show_about(self.wf.path if self.wf is not None else None, self)
 
     def _build_language_menu(self, menu: QMenu) -> None:
         """The interface language: the system's, or one of the app's languages. It applies at
