@@ -35,7 +35,6 @@ def make_app() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Mentoring workshop")
     app.setOrganizationName("workshop-app")
-    app.setApplicationDisplayName("Mentoring workshop")
     app.setApplicationVersion(__version__)
     # The task bar matches the window to the menu entry, workshop-app.desktop, by this name.
     QGuiApplication.setDesktopFileName("workshop-app")
