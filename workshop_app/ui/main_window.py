@@ -38,6 +38,7 @@ from workshop_app.core.store.workshop_file import SUFFIX, WorkshopFile
 from workshop_app.ui.app_icon import app_icon
 from workshop_app.ui.archive_prep import ArchivePreparer
 from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
+from workshop_app.ui.dialogs.modal import deleted_after
 from workshop_app.ui.jobs import Job, JobRow, warm_up_preview_process
 from workshop_app.ui.pages.base import WorkshopPage
 from workshop_app.ui.pages.start import StartPage
@@ -909,10 +910,10 @@ class MainWindow(QMainWindow):
             return
         from workshop_app.ui.dialogs.restore import RestoreDialog
 
-        dialog = RestoreDialog(self.wf.path, self)
-        self.restore_dialog = dialog
-        accepted = dialog.exec() == RestoreDialog.DialogCode.Accepted
-        chosen = dialog.chosen()
+        with deleted_after(RestoreDialog(self.wf.path, self)) as dialog:
+            self.restore_dialog = dialog
+            accepted = dialog.exec() == RestoreDialog.DialogCode.Accepted
+            chosen = dialog.chosen()
         if accepted and chosen is not None:
             self.restore_backup(chosen)
 
@@ -984,10 +985,10 @@ class MainWindow(QMainWindow):
     def new_workshop(self) -> None:
         from workshop_app.ui.dialogs.new_workshop import NewWorkshopDialog
 
-        dialog = NewWorkshopDialog(self)
-        if dialog.exec() != NewWorkshopDialog.DialogCode.Accepted:
-            return
-        values = dialog.values()
+        with deleted_after(NewWorkshopDialog(self)) as dialog:
+            if dialog.exec() != NewWorkshopDialog.DialogCode.Accepted:
+                return
+            values = dialog.values()
         suggested = str(self._start_folder() / f"{values['program']} {values['date']}{SUFFIX}")
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Save the new workshop as"), suggested, file_filter()
@@ -1007,10 +1008,10 @@ class MainWindow(QMainWindow):
         if self.wf is None:
             return
         launch = self.wf.workshop()
-        dialog = RelaunchDialog(launch.date, self)
-        if dialog.exec() != RelaunchDialog.DialogCode.Accepted:
-            return
-        date = dialog.date_text()
+        with deleted_after(RelaunchDialog(launch.date, self)) as dialog:
+            if dialog.exec() != RelaunchDialog.DialogCode.Accepted:
+                return
+            date = dialog.date_text()
         folder = self.wf.path.parent
         # Translators: the suggested file name of a re-launch workshop.
         stem = _("{program} re-launch {date}").format(program=launch.program, date=date)

@@ -24,6 +24,7 @@ from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.jobs import CancelCheck, Progress
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.core.temp_files import app_temp_dir, new_folder
+from workshop_app.ui.dialogs.modal import deleted_after
 from workshop_app.ui.dialogs.print_options import PrintOptionsDialog
 from workshop_app.ui.jobs import Job, JobRow, Work
 from workshop_app.ui.screen_fit import keep_on_screen
@@ -97,9 +98,10 @@ class PrintController(QObject):
             charters=charters, saving=saving, options=self._options, parent=self.window
         )
         self.options_dialog = dialog  # found by tests and the accessibility checks
-        if dialog.exec() != PrintOptionsDialog.DialogCode.Accepted:
-            return None
-        self._options = dialog.values()
+        with deleted_after(dialog):
+            if dialog.exec() != PrintOptionsDialog.DialogCode.Accepted:
+                return None
+            self._options = dialog.values()
         if self.settings is not None:
             self.settings.set_print_options(self._options)
         return self._options
@@ -197,7 +199,9 @@ class PrintController(QObject):
             dialog.setMinMax(1, document.pageCount())
             dialog.installEventFilter(StaysOnScreen(dialog))
             self.print_dialog = dialog  # found by tests
-            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            with deleted_after(dialog):
+                accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
+            if not accepted:
                 document.close()
                 return False
         painter = QPainter()

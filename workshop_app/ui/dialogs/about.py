@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.about import components, data_places, version_line
 from workshop_app.core.i18n import _
 from workshop_app.ui.app_icon import app_icon
+from workshop_app.ui.dialogs.modal import deleted_after
 from workshop_app.ui.pages.base import page_heading
 
 
@@ -89,8 +90,5 @@ def _escape(text: str) -> str:
 
 
 def show_about(workshop: Path | None, parent: QWidget | None) -> None:
-    dialog = AboutDialog(workshop, parent)
-    try:
+    with deleted_after(AboutDialog(workshop, parent)) as dialog:
         dialog.exec()
-    finally:
-        dialog.deleteLater()

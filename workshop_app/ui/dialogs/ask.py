@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.errors import UserError
+from workshop_app.ui.dialogs.modal import deleted_after
 
 CANCEL = "cancel"
 
@@ -54,9 +55,10 @@ def ask(
     box.setDefaultButton(buttons[default])
     box.setEscapeButton(buttons[safe])
     name_buttons(box)
-    box.exec()
-    clicked = box.clickedButton()
-    return next((key for key, button in buttons.items() if button is clicked), safe)
+    with deleted_after(box):
+        box.exec()
+        clicked = box.clickedButton()
+        return next((key for key, button in buttons.items() if button is clicked), safe)
 
 
 def name_buttons(widget: QWidget) -> None:
@@ -72,4 +74,5 @@ def show_user_error(parent: QWidget | None, title: str, error: UserError) -> Non
     if error.details:
         box.setDetailedText("\n".join(error.details))
     name_buttons(box)
-    box.exec()
+    with deleted_after(box):
+        box.exec()

@@ -27,6 +27,7 @@ from workshop_app.core.errors import UserError
 from workshop_app.core.followup import closing
 from workshop_app.core.i18n import N_, _
 from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
+from workshop_app.ui.dialogs.modal import deleted_after
 from workshop_app.ui.widgets.date_edit import DateEdit
 from workshop_app.ui.widgets.fields import WARNING_STYLE, name_inner_parts
 
@@ -176,7 +177,8 @@ def open_close_pairing(
             parent, _("No pairing to close"), UserError(_("Every pair is closed already."))
         )
         return False
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    with deleted_after(dialog):
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def _offer_reopen(parent: QWidget, wf: WorkshopFile, found: closing.Closure) -> bool:

@@ -33,6 +33,7 @@ from workshop_app.core.followup import close_out, retention
 from workshop_app.core.followup.closing import OUTCOME_WORDS
 from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
+from workshop_app.ui.dialogs.modal import deleted_after
 from workshop_app.ui.screen_fit import fit_to_screen
 from workshop_app.ui.widgets.date_edit import DateEdit
 from workshop_app.ui.widgets.fields import WARNING_STYLE, name_inner_parts
@@ -333,4 +334,5 @@ def open_close_program(
         dialog = CloseProgramDialog(wf, today=today, parent=parent)
         if pair_id is not None:
             dialog.table.select_pair(pair_id)
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    with deleted_after(dialog):
+        return dialog.exec() == QDialog.DialogCode.Accepted

@@ -39,6 +39,7 @@ from workshop_app.core.i18n import N_, _
 from workshop_app.core.jobs import CancelCheck, Progress, run_in_child
 from workshop_app.ui.dialogs.ask import CANCEL, ask, name_buttons
 from workshop_app.ui.dialogs.checkin import open_file
+from workshop_app.ui.dialogs.modal import deleted_after
 from workshop_app.ui.jobs import Job, JobRow
 from workshop_app.ui.style import DONE_COLOUR, ERROR_STYLE, HELP_STYLE
 from workshop_app.ui.widgets.locale import shown_long_date
@@ -60,9 +61,9 @@ def open_outcomes_report(
     """Show the dialog; True when a report was saved. The report is the whole program's and
     never names a pair, so `pair_id` (the pair selected where it was opened) changes nothing."""
     del pair_id
-    dialog = OutcomesReportDialog(wf, today=today or date.today(), parent=parent)
-    dialog.exec()
-    return dialog.saved is not None
+    with deleted_after(OutcomesReportDialog(wf, today=today or date.today(), parent=parent)) as d:
+        d.exec()
+        return d.saved is not None
 
 
 class OutcomesReportDialog(QDialog):

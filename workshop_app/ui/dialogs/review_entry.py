@@ -51,6 +51,7 @@ from workshop_app.core.i18n import N_, _
 from workshop_app.core.model import Charter
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.dialogs.ask import show_user_error
+from workshop_app.ui.dialogs.modal import deleted_after
 from workshop_app.ui.screen_fit import fit_to_screen
 from workshop_app.ui.style import ERROR_STYLE, HELP_STYLE
 from workshop_app.ui.widgets.date_field import DateField
@@ -622,8 +623,6 @@ def open_review_entry(
             ),
         )
         return False
-    dialog = ReviewEntryDialog(wf, pair_id=pair_id, parent=parent, today=today)
-    name_inner_parts(dialog)
-    saved = dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None
-    dialog.deleteLater()
-    return saved
+    with deleted_after(ReviewEntryDialog(wf, pair_id=pair_id, parent=parent, today=today)) as d:
+        name_inner_parts(d)
+        return d.exec() == QDialog.DialogCode.Accepted and d.saved is not None

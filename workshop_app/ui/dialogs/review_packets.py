@@ -34,6 +34,7 @@ from workshop_app.core.followup.review_render import COMBINED_NAME, PacketsWritt
 from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.jobs import CancelCheck, Progress, run_in_child
 from workshop_app.core.store.workshop_file import WorkshopFile
+from workshop_app.ui.dialogs.modal import deleted_after
 from workshop_app.ui.jobs import Job, JobRow, Work
 from workshop_app.ui.print_jobs import open_folder
 from workshop_app.ui.style import ERROR_STYLE, HELP_STYLE
@@ -262,8 +263,6 @@ def _buddy(text: str, widget: QWidget) -> QLabel:
 
 def open_review_packets(parent: QWidget, wf: WorkshopFile, pair_id: str | None = None) -> bool:
     """Save review packets (of `pair_id`, or of every open pair); True when some were saved."""
-    dialog = ReviewPacketsDialog(wf, pair_id=pair_id, parent=parent)
-    dialog.exec()
-    saved = dialog.written is not None
-    dialog.deleteLater()
-    return saved
+    with deleted_after(ReviewPacketsDialog(wf, pair_id=pair_id, parent=parent)) as dialog:
+        dialog.exec()
+        return dialog.written is not None

@@ -38,6 +38,7 @@ from workshop_app.core.followup.survey_read import SurveyTable, read_survey
 from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.dialogs.import_frame import ImportFrame
+from workshop_app.ui.dialogs.modal import deleted_after
 from workshop_app.ui.jobs import Job
 from workshop_app.ui.widgets.roster_models import role_word
 
@@ -308,9 +309,6 @@ class SurveyImportDialog(ImportFrame):
 
 def open_survey_import(parent: QWidget, wf: WorkshopFile, pair_id: str | None = None) -> bool:
     """The import dialog, modal over `parent`; True when responses were saved."""
-    dialog = SurveyImportDialog(wf, parent, pair_id=pair_id)
-    try:
+    with deleted_after(SurveyImportDialog(wf, parent, pair_id=pair_id)) as dialog:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return accepted and dialog.imported is not None and dialog.imported.added > 0
-    finally:
-        dialog.deleteLater()

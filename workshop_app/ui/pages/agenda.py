@@ -35,6 +35,7 @@ from workshop_app.core.model import Segment
 from workshop_app.core.runner.agenda_store import PlannedSegment, in_library_language, planned_from
 from workshop_app.ui.dialogs.add_exercise import AddExerciseDialog
 from workshop_app.ui.dialogs.ask import ask, show_user_error
+from workshop_app.ui.dialogs.modal import deleted_after
 from workshop_app.ui.handout_jobs import HandoutPrinter
 from workshop_app.ui.language_mark import marked_title
 from workshop_app.ui.pages.base import WorkshopPage, page_heading
@@ -389,10 +390,11 @@ class AgendaPage(WorkshopPage):
     def _add(self) -> None:
         if self.wf is None or self.library is None:
             return
-        dialog = AddExerciseDialog(self.library, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.add_segment(dialog.chosen())
+        with deleted_after(AddExerciseDialog(self.library, self)) as dialog:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            chosen = dialog.chosen()
+        self.add_segment(chosen)
 
     def add_segment(self, item: PlannedSegment) -> None:
         """Add `item` after the selected segment, or at the end when none is selected."""

@@ -27,6 +27,7 @@ from workshop_app.core.completeness import missing_sections
 from workshop_app.core.errors import UserError
 from workshop_app.core.i18n import N_, _
 from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
+from workshop_app.ui.dialogs.modal import deleted_after
 from workshop_app.ui.pages.base import WorkshopPage
 from workshop_app.ui.preview_window import PreviewWindow
 from workshop_app.ui.widgets.charter_board import (
@@ -365,10 +366,12 @@ class ChartersPage(WorkshopPage):
             parent=self,
         )
         self.sign_dialog = dialog
-        if dialog.exec() != SignDialog.DialogCode.Accepted:
-            return
+        with deleted_after(dialog):
+            if dialog.exec() != SignDialog.DialogCode.Accepted:
+                return
+            values = dialog.values()
         try:
-            version = wf.charters.sign(pair_id, **dialog.values())
+            version = wf.charters.sign(pair_id, **values)
         except UserError as exc:
             show_user_error(self, _("Cannot mark as signed"), exc)
             return

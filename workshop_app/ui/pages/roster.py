@@ -33,6 +33,7 @@ from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.model import Participant
 from workshop_app.ui.dialogs.ask import CANCEL, ask, show_user_error
 from workshop_app.ui.dialogs.close_pairing import open_close_pairing
+from workshop_app.ui.dialogs.modal import deleted_after
 from workshop_app.ui.dialogs.participant import MakePairDialog, ParticipantDialog
 from workshop_app.ui.dialogs.roster_import import ImportDialog
 from workshop_app.ui.pages.base import WorkshopPage, page_heading
@@ -317,13 +318,11 @@ class RosterPage(WorkshopPage):
     def import_roster(self) -> None:
         if self.wf is None:
             return
-        dialog = ImportDialog(self.wf, self)
-        try:
+        with deleted_after(ImportDialog(self.wf, self)) as dialog:
             if dialog.exec() != ImportDialog.DialogCode.Accepted or dialog.imported is None:
                 return
-            self._wrote(_("Roster imported: {summary}.").format(summary=dialog.imported.summary()))
-        finally:
-            dialog.deleteLater()
+            imported = dialog.imported
+        self._wrote(_("Roster imported: {summary}.").format(summary=imported.summary()))
 
     def add_participant(self) -> None:
         if self.wf is None:
@@ -331,7 +330,9 @@ class RosterPage(WorkshopPage):
         roster = self.wf.roster
         added: list[Participant] = []
         dialog = ParticipantDialog(self, lambda v: added.append(roster.add_participant(**v)))
-        if dialog.exec() == ParticipantDialog.DialogCode.Accepted and added:
+        with deleted_after(dialog):
+            accepted = dialog.exec() == ParticipantDialog.DialogCode.Accepted
+        if accepted and added:
             self._wrote(_("Added {name}.").format(name=added[0].name), [added[0].id])
 
     def edit_participant(self) -> None:
@@ -343,8 +344,11 @@ class RosterPage(WorkshopPage):
         dialog = ParticipantDialog(
             self, lambda v: roster.update_participant(person.id, **v), person
         )
-        if dialog.exec() == ParticipantDialog.DialogCode.Accepted:
-            self._wrote(_("Saved {name}.").format(name=dialog.values()["name"].strip()), ids)
+        with deleted_after(dialog):
+            if dialog.exec() != ParticipantDialog.DialogCode.Accepted:
+                return
+            name = dialog.values()["name"].strip()
+        self._wrote(_("Saved {name}.").format(name=name), ids)
 
     def remove_participants(self) -> None:
         people = self._people(self.selected_participant_ids())
@@ -426,7 +430,9 @@ class RosterPage(WorkshopPage):
             next_code=roster.next_code(),
             chosen=(chosen.get("mentor"), chosen.get("mentee")),
         )
-        if dialog.exec() == MakePairDialog.DialogCode.Accepted and made:
+        with deleted_after(dialog):
+            accepted = dialog.exec() == MakePairDialog.DialogCode.Accepted
+        if accepted and made:
             self._wrote(_("Made pair {code}.").format(code=made[0].code))
             self._select(self.pairs_table, [made[0].id])
 

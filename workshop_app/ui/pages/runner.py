@@ -29,6 +29,7 @@ from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.autosave import FieldSaver
 from workshop_app.ui.dialogs.ask import CANCEL, ask
 from workshop_app.ui.dialogs.checkin import CheckInDialog
+from workshop_app.ui.dialogs.modal import deleted_after
 from workshop_app.ui.pages.base import WorkshopPage
 from workshop_app.ui.presenter_window import PresenterWindow
 from workshop_app.ui.projector import Projector
@@ -396,9 +397,9 @@ class RunnerPage(WorkshopPage):
     def check_in(self) -> None:
         if self.wf is None:
             return
-        dialog = CheckInDialog(self.wf, self, rehearsal=self.rehearsing)
-        self.checkin_dialog = dialog
-        dialog.exec()
+        with deleted_after(CheckInDialog(self.wf, self, rehearsal=self.rehearsing)) as dialog:
+            self.checkin_dialog = dialog
+            dialog.exec()
         if not self.rehearsing:
             self.saved.emit()
             self.changed.emit()
