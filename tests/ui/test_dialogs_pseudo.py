@@ -18,6 +18,7 @@ from workshop_app.core.charters.print_options import PrintOptions
 from workshop_app.core.content.library import load_library, minutes_text
 from workshop_app.core.demo import create_demo
 from workshop_app.core.i18n import PSEUDO, SOURCE_LANGUAGE, set_interface_language
+from workshop_app.core.model import WORKSHOP_FIELDS
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.dialogs.about import AboutDialog
 from workshop_app.ui.dialogs.add_exercise import AddExerciseDialog
@@ -156,6 +157,10 @@ def test_dialog_is_marked_and_fits(qtbot, pseudo, demo, name) -> None:  # type: 
         charter = demo.charters.charter(demo.roster.pairs()[0].id)
         allowed += [g.goal for g in charter.goals]
         allowed += [text for p in charter.plans for text in (p.scenario, p.plan)]
+    if name == "new workshop":
+        # The charter languages, each by its own name (whoever reads it, the charters are in it).
+        language = next(f for f in WORKSHOP_FIELDS if f.name == "language")
+        allowed += [label for _key, label in language.choices]
     if name == "about":
         # What the app runs on, with versions and licences, and where its data lives: names
         # and numbers, not words of the app.

@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from workshop_app.core.i18n import N_, _, ngettext
+from workshop_app.core.charters.dates import format_date
+from workshop_app.core.i18n import N_, _, interface_language, ngettext, translations
 from workshop_app.core.model import Segment, Workshop
 
-STANDARD_CONFIDENTIALITY = (
+STANDARD_CONFIDENTIALITY = N_(
     "What the mentor and mentee say to each other in their mentoring conversations stays "
     "between them. Neither passes on what the other has shared (about themselves, colleagues, "
     "performance or career plans) without the other's permission, and any notes either of "
@@ -28,7 +29,7 @@ STANDARD_CONFIDENTIALITY = (
     "Line managers and program staff are told whether the pair meets and how the program is "
     "working for them, never what is discussed, unless both partners agree."
 )
-STANDARD_NO_FAULT = (
+STANDARD_NO_FAULT = N_(
     "Either partner may end the mentoring relationship at any time, for any reason, without "
     "blame and without having to justify it. If the match is not working (different "
     "expectations, too little time, or simply a poor fit), the partners say so openly, ideally "
@@ -41,6 +42,14 @@ STANDARD_WORDING = {
     "confidentiality_text": STANDARD_CONFIDENTIALITY,
     "no_fault_text": STANDARD_NO_FAULT,
 }
+
+
+def standard_wording(name: str, lang: str) -> str:
+    """The standard text for the wording field `name`, in the charter language `lang`: it is
+    printed on the charters, so it is written in their language, not the interface's."""
+    return translations(lang).gettext(STANDARD_WORDING[name])
+
+
 # What the program step needs beyond the required fields: what the charters and the room
 # prompts print, and who pairs turn to.
 KEY_FIELDS = (
@@ -68,7 +77,6 @@ _SHORT_LABELS = {
 class ProgramWarning:
     field: str  # the workshop field it is about
     message: str
-    standard_wording: str = ""  # the fix offered, when there is one
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,21 +87,24 @@ class NextStep:
     done: bool
 
 
-def program_warnings(workshop: Workshop, *, today: date) -> list[ProgramWarning]:
-    """What would make the day or its charters go wrong: a past date, missing wording."""
+def program_warnings(
+    workshop: Workshop, *, today: date, held: bool = False
+) -> list[ProgramWarning]:
+    """What would make the day or its charters go wrong: a past date (unless the workshop was
+    `held`: someone checked in or a charter is signed), missing wording."""
     warnings = []
     try:
         when = date.fromisoformat(workshop.date)
     except ValueError:
         when = None
-    if when is not None and when < today:
+    if when is not None and when < today and not held:
         warnings.append(
             ProgramWarning(
                 "date",
                 _(
                     "The workshop date, {date}, is in the past: every charter prints "
                     "it. Change it if the workshop is still to come."
-                ).format(date=workshop.date),
+                ).format(date=format_date(when, interface_language())),
             )
         )
     if not workshop.confidentiality_text.strip():
@@ -104,7 +115,6 @@ def program_warnings(workshop: Workshop, *, today: date) -> list[ProgramWarning]
                     "There is no confidentiality wording: the charters would print without the "
                     "program's confidentiality terms."
                 ),
-                STANDARD_CONFIDENTIALITY,
             )
         )
     if not workshop.no_fault_text.strip():
@@ -112,7 +122,6 @@ def program_warnings(workshop: Workshop, *, today: date) -> list[ProgramWarning]
             ProgramWarning(
                 "no_fault_text",
                 _("There is no no-fault conclusion clause: the charters would print without it."),
-                STANDARD_NO_FAULT,
             )
         )
     return warnings
@@ -130,17 +139,18 @@ def next_steps(
     participants: int,
     segments: Sequence[Segment],
     today: date,
+    held: bool = False,
 ) -> list[NextStep]:
     """The three steps before the event, each with what is left or what was done."""
     return [
-        _program_step(workshop, today),
+        _program_step(workshop, today, held),
         _roster_step(pairs, participants),
         _agenda_step(segments),
     ]
 
 
-def _program_step(workshop: Workshop, today: date) -> NextStep:
-    warnings = program_warnings(workshop, today=today)
+def _program_step(workshop: Workshop, today: date, held: bool) -> NextStep:
+    warnings = program_warnings(workshop, today=today, held=held)
     warned = {w.field for w in warnings}
     missing = [n for n in missing_fields(workshop) if n not in warned]  # said once, not twice
     parts = [w.message for w in warnings]

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.errors import UserError
-from workshop_app.core.i18n import LANGUAGES, N_, _, ngettext, system_language
+from workshop_app.core.i18n import LANGUAGES, N_, _, interface_language, ngettext, system_language
 from workshop_app.core.jobs import CancelCheck, Progress
 from workshop_app.core.paths import user_data_dir
 from workshop_app.core.store.file_lock import LockedError, lock_holder
@@ -107,8 +107,19 @@ def file_filter() -> str:
     return _("Workshop files (*{suffix});;All files (*)").format(suffix=SUFFIX)
 
 
+# The demo is written in the interface language (Italian names, places and charters for an
+# Italian interface), one file per language; English is the demo as it always was.
+_DEMO_LANGUAGES = {"it": "it", "de": "de", "fr": "fr"}
+
+
+def demo_language() -> str:
+    return _DEMO_LANGUAGES.get(interface_language(), "en-GB")
+
+
 def demo_path() -> Path:
-    return user_data_dir() / f"demo{SUFFIX}"
+    language = demo_language()
+    tail = "" if language == "en-GB" else f"-{language}"
+    return user_data_dir() / f"demo{tail}{SUFFIX}"
 
 
 class PageStack(QStackedWidget):
@@ -775,10 +786,11 @@ class MainWindow(QMainWindow):
         self._library = self._load_library()
         from workshop_app.ui.pages.agenda import AgendaPage
         from workshop_app.ui.pages.charters import ChartersPage
+        from workshop_app.ui.pages.follow_up import FollowUpPage
         from workshop_app.ui.pages.runner import RunnerPage
 
         for page in self._pages.values():
-            if isinstance(page, AgendaPage | RunnerPage):
+            if isinstance(page, AgendaPage | RunnerPage | FollowUpPage):
                 page.set_library(self.library)
             elif isinstance(page, ChartersPage):
                 page.set_scenarios(self._scenario_titles())
@@ -1037,9 +1049,13 @@ class MainWindow(QMainWindow):
                 10000,
             )
 
-    def create_workshop(self, path: Path, *, program: str, organisation: str, date: str) -> bool:
+    def create_workshop(
+        self, path: Path, *, program: str, organisation: str, date: str, language: str = "en-GB"
+    ) -> bool:
         try:
-            wf = WorkshopFile.create(path, program=program, organisation=organisation, date=date)
+            wf = WorkshopFile.create(
+                path, program=program, organisation=organisation, date=date, language=language
+            )
         except UserError as exc:
             show_user_error(self, _("Cannot create the workshop"), exc)
             return False
@@ -1053,7 +1069,7 @@ class MainWindow(QMainWindow):
 
             path.parent.mkdir(parents=True, exist_ok=True)
             try:
-                create_demo(path).close()
+                create_demo(path, language=demo_language()).close()
             except UserError as exc:
                 show_user_error(self, _("Cannot create the demo workshop"), exc)
                 return
@@ -1075,6 +1091,7 @@ class MainWindow(QMainWindow):
             self.wf = None
         self.locked_by = None
         self.banner.hide()
+        self.saved_label.clear()  # the time of the workshop closed, not of the next one
         self._show_start_page()
         self._update_title()
         return True

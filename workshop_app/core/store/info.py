@@ -143,3 +143,13 @@ def format_info(info: dict[str, Any]) -> str:
             parts.append(_("absent: {names}").format(names=", ".join(absent)))
         lines.append("  |  ".join(parts))
     return "\n".join(lines)
+
+
+def workshop_held(wf: WorkshopFile) -> bool:
+    """Whether the day has happened in this file: someone was checked in, or a charter was
+    signed. (A past date then is the day it was, not a date to correct.)"""
+    found = wf.conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM participants WHERE present = 1)"
+        " OR EXISTS (SELECT 1 FROM signoffs)"
+    ).fetchone()
+    return bool(found[0])

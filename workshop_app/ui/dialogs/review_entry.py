@@ -47,7 +47,7 @@ from workshop_app.core.followup.review_context import (
     read_agreed,
 )
 from workshop_app.core.followup.review_store import CharterChanges, Review, ReviewStore
-from workshop_app.core.i18n import N_, _
+from workshop_app.core.i18n import N_, _, interface_language
 from workshop_app.core.model import Charter
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.dialogs.ask import show_user_error
@@ -263,7 +263,7 @@ class ReviewEntryDialog(QDialog):
                 current = index
         self.checkpoint.setCurrentIndex(current)
         self.checkpoint.blockSignals(False)
-        cadence = cadence_words(agreed.fields)
+        cadence = cadence_words(agreed.fields, interface_language())
         self.cadence_question.setText(
             breakable(
                 _("Did we keep our cadence? (agreed: {cadence})").format(cadence=cadence)
@@ -408,7 +408,7 @@ class ReviewEntryDialog(QDialog):
         self._charter_custom = str(charter.fields.get("meeting_frequency_custom") or "")
         self.cadence_change.blockSignals(True)
         self.cadence_change.clear()
-        agreed = cadence_words(charter.fields)
+        agreed = cadence_words(charter.fields, interface_language())
         self.cadence_change.addItem(
             _("Keep it ({cadence})").format(cadence=agreed) if agreed else _("Keep it"), ""
         )

@@ -360,7 +360,7 @@ class ChartersPage(WorkshopPage):
             coordinator=wf.workshop().coordinator,
             workshop_date=wf.workshop().date,
             open_sections=[
-                (SECTION_BY_KEY[key].number, SECTION_BY_KEY[key].title)
+                (SECTION_BY_KEY[key].number, _(SECTION_BY_KEY[key].title))
                 for key in missing_sections(charter.fields, charter.goals, charter.plans)
             ],
             parent=self,

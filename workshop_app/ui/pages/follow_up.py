@@ -113,6 +113,11 @@ class FollowUpPage(WorkshopPage):
         self._computed_for: tuple[date, tuple[int, int]] | None = None
         self._build()
 
+    def set_library(self, library: Library | None) -> None:
+        """Use `library` from now on: the scenario titles come in the workshop's language."""
+        self._library = library
+        self._computed_for = None  # computed with the other library's titles
+
     def _build(self) -> None:
         self.board = FollowUpBoard()
 

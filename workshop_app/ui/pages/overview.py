@@ -164,6 +164,7 @@ class OverviewPage(WorkshopPage):
             participants=people["mentors"] + people["mentees"],
             segments=wf.agenda.segments(),
             today=date.today(),
+            held=bool(a["present"] or c["signed"]),
         )
         self.steps.show_steps(steps)
         # With no pairs yet the list would only say "0 of 0": the steps take the page.

@@ -35,8 +35,14 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.i18n import N_, _
-from workshop_app.core.model import WORKSHOP_FIELDS, WorkshopField
-from workshop_app.core.readiness import STANDARD_WORDING, program_warnings
+from workshop_app.core.model import WORKSHOP_FIELDS, Workshop, WorkshopField
+from workshop_app.core.readiness import (
+    STANDARD_WORDING,
+    ProgramWarning,
+    program_warnings,
+    standard_wording,
+)
+from workshop_app.core.store.info import workshop_held
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.autosave import FieldSaver
 from workshop_app.ui.pages.base import WorkshopPage, fill_with_scrolling, page_column, page_heading
@@ -386,12 +392,13 @@ class ProgramPage(WorkshopPage):
 
     def _update_warnings(self) -> None:
         if self.wf is not None:
-            self.warnings.show_warnings(program_warnings(self.wf.workshop(), today=date.today()))
+            self.warnings.show_warnings(self._warnings(self.wf.workshop()))
 
     def use_standard_wording(self, name: str) -> None:
         """Fill an empty wording field with the standard text, shown for reading and editing."""
         field = self.fields[name]
-        field.show(STANDARD_WORDING[name])  # typed in as if by hand: textChanged saves it
+        language = self.wf.workshop().language if self.wf is not None else "en-GB"
+        field.show(standard_wording(name, language))  # as if typed: textChanged saves it
         self.saver.flush(name)
         self._show_field(name)
         self.status.emit(_("The standard wording is in; edit it to fit your program."))
@@ -487,7 +494,11 @@ class ProgramPage(WorkshopPage):
             field.widget.blockSignals(False)
         self._date_references(workshop.date)
         self._show_logo(workshop.logo, workshop.logo_mime)
-        self.warnings.show_warnings(program_warnings(workshop, today=date.today()))
+        self.warnings.show_warnings(self._warnings(workshop))
+
+    def _warnings(self, workshop: Workshop) -> list[ProgramWarning]:
+        assert self.wf is not None
+        return program_warnings(workshop, today=date.today(), held=workshop_held(self.wf))
 
     def _date_references(self, workshop_date: str) -> None:
         """The optional dates are checked against the workshop's date."""

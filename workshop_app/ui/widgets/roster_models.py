@@ -41,7 +41,12 @@ PARTICIPANT_COLUMNS = (
 HERE, NAME, ROLE, PAIR = 0, 1, 2, 3
 PAIR_COLUMNS = (N_("Pair"), N_("Mentor"), N_("Mentee"), N_("Closed"))
 ROLE_TITLES = {"mentor": N_("Mentor"), "mentee": N_("Mentee")}
-ROLE_WORDS = {"mentor": N_("mentor"), "mentee": N_("mentee")}  # inside a sentence
+# Inside a sentence; the coordinator signs a charter too ("v1: coordinator Marco Esposito").
+ROLE_WORDS = {
+    "mentor": N_("mentor"),
+    "mentee": N_("mentee"),
+    "coordinator": N_("program coordinator"),
+}
 
 
 def role_title(role: str) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.charters.dates import format_datetime
-from workshop_app.core.i18n import N_, _, translations
+from workshop_app.core.i18n import N_, _, interface_language, translations
 from workshop_app.core.model import Segment, Workshop
 from workshop_app.core.runner.live import Runner, StepNow, TrackNow, drift_text
 from workshop_app.core.runner.room_text import (
@@ -264,7 +264,7 @@ class RunnerView(QWidget):
         self.own_notes.setPlainText(segment.private_notes if segment else "")
         self.own_notes.blockSignals(False)
         self.own_notes.setEnabled(segment is not None)
-        on = format_datetime(workshop.date, workshop.language)
+        on = format_datetime(workshop.date, interface_language())  # in an interface sentence
         self.rehearsal_banner.say(
             _("Rehearsal: nothing is recorded. The workshop itself is on {date}.").format(date=on)
             if runner.rehearsal
