@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.i18n import _
 from workshop_app.ui.screen_fit import fit_to_screen
 from workshop_app.ui.widgets.date_edit import DateEdit
+from workshop_app.ui.widgets.locale import date_pattern, shown_date_format
 
 # The dialog's width in average characters of its font: room for the intro in three lines
 # and for a long program name, whatever the font size and scaling.
@@ -45,8 +46,16 @@ class NewWorkshopDialog(QDialog):
         self.date = DateEdit(QDate.currentDate())
         self.date.setDateRange(QDate(2000, 1, 1), QDate(2099, 12, 31))
         self.date.setAccessibleName(_("Workshop date"))
-        self.date.setAccessibleDescription(_("Type it as YYYY-MM-DD or pick it from the calendar"))
-        self.date.setToolTip(_("Type it as YYYY-MM-DD, or pick it from the calendar"))
+        self.date.setAccessibleDescription(
+            _("Type it as {pattern} or pick it from the calendar").format(
+                pattern=date_pattern(shown_date_format())
+            )
+        )
+        self.date.setToolTip(
+            _("Type it as {pattern}, or pick it from the calendar").format(
+                pattern=date_pattern(shown_date_format())
+            )
+        )
         form = QFormLayout()
         form.addRow(_("&Program"), self.program)
         form.addRow(_("&Organisation"), self.organisation)
