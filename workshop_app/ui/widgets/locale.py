@@ -90,6 +90,26 @@ def shown_long_date(date: QDate) -> str:
     return interface_locale().toString(date, _long_date_format(date.day()))
 
 
+# The day, the month shortened and the year, in each language's order (German has its dot).
+BRIEF_DATE = {"de": "d. MMM yyyy"}
+BRIEF_DATE_DEFAULT = "d MMM yyyy"
+
+
+def shown_brief_date(day: date | QDate) -> str:
+    """A date with its month shortened, where room is short: "19 Apr 2027", "19 apr 2027",
+    "19. Apr. 2027"."""
+    if isinstance(day, date):
+        day = QDate(day.year, day.month, day.day)
+    return interface_locale().toString(day, BRIEF_DATE.get(_language(), BRIEF_DATE_DEFAULT))
+
+
+def shown_brief_moment(moment: datetime) -> str:
+    """A moment in local time, its month shortened, to the minute: "20 Jan 2027, 14:30"."""
+    local = QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))
+    shape = BRIEF_DATE.get(_language(), BRIEF_DATE_DEFAULT)
+    return interface_locale().toString(local, f"{shape}, HH:mm")
+
+
 def shown_moment(moment: datetime) -> str:
     """A local moment with its weekday, to the second: a backup's time."""
     local = QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))
