@@ -41,7 +41,7 @@ from workshop_app.core.charters.dates import format_date
 from workshop_app.core.errors import UserError
 from workshop_app.core.exports.tables import ExportData, as_local, confidentiality_note
 from workshop_app.core.file_names import safe_filename, unique_names
-from workshop_app.core.i18n import translations
+from workshop_app.core.i18n import _, translations
 from workshop_app.core.jobs import Progress
 from workshop_app.core.store.atomic import atomic_file, atomic_folder
 
@@ -83,8 +83,10 @@ def resolve_timezone(name: str | None) -> ZoneInfo | None:
     zone = _zone(name.strip())
     if zone is None:
         raise UserError(
-            f"Unknown time zone {name!r}: use a name like Europe/London or America/New_York, "
-            f"or '{FLOATING}' for times without a zone."
+            _(
+                "Unknown time zone {name}: use a name like Europe/London or America/New_York, "
+                "or '{floating}' for times without a zone."
+            ).format(name=repr(name), floating=FLOATING)
         )
     return zone
 
@@ -351,7 +353,7 @@ def write_ics(
     with_meeting = [o for o in data.overview if data.fields.get(o.pair_id, {}).get("first_meeting")]
     if not with_meeting:
         raise UserError(
-            "No pair has agreed a first meeting yet, so there is nothing to put in a calendar."
+            _("No pair has agreed a first meeting yet, so there is nothing to put in a calendar.")
         )
     if not per_pair:
         if progress is not None:
