@@ -258,6 +258,98 @@ def test_calendar_is_valid_with_the_agreed_recurrence(wf: WorkshopFile, tmp_path
     assert not any("P03" in str(e["SUMMARY"]) for e in events)  # no first meeting yet
 
 
+# What a person reads in the calendar, in each charter language (the meetings' description
+# names each agreement as the charter's field and choice do).
+CALENDAR_WORDS = {
+    "it": {
+        "name": "Accelerate: incontri di mentoring",
+        "meetings": "Mentoring P01: Chloé Åberg & Bo Li",
+        "review": "Verifica del mentoring, giorno 30: P01 Chloé Åberg & Bo Li",
+        "about": [
+            "Coppia di mentoring P01: Chloé Åberg & Bo Li.",
+            "Frequenza: Ogni due settimane",
+            "Modalità: Mista",
+            "Chi fissa gli incontri: Il mentee",
+            "Concordato nell'accordo al workshop di avvio di Accelerate, il 19 gennaio 2027.",
+        ],
+        "note": "Verifica al giorno 30 dopo il primo incontro, per la coppia P01.",
+    },
+    "de": {
+        "name": "Accelerate: Mentoring-Treffen",
+        "meetings": "Mentoring P01: Chloé Åberg & Bo Li",
+        "review": "Mentoring-Zwischenbilanz, Tag 30: P01 Chloé Åberg & Bo Li",
+        "about": [
+            "Mentoring-Tandem P01: Chloé Åberg & Bo Li.",
+            "Wie oft: Alle zwei Wochen",
+            "Format: Gemischt",
+            "Wer die Termine plant: Mentee",
+            "In der Vereinbarung beim Auftaktworkshop von Accelerate festgelegt, am 19. Januar "
+            "2027.",
+        ],
+        "note": "Zwischenbilanz am Tag 30 nach dem ersten Treffen, für das Tandem P01.",
+    },
+    "fr": {
+        "name": "Accelerate : rencontres de mentorat",
+        "meetings": "Mentorat P01 : Chloé Åberg & Bo Li",
+        "review": "Bilan d'étape du mentorat, jour 30 : P01 Chloé Åberg & Bo Li",
+        "about": [
+            "Binôme de mentorat P01 : Chloé Åberg & Bo Li.",
+            "Fréquence : Toutes les deux semaines",
+            "Format : Mixte",
+            "Qui planifie : Le mentoré",
+            "Convenu dans la charte lors de l'atelier de lancement de Accelerate, le 19 janvier "
+            "2027.",
+        ],
+        "note": "Bilan d'étape au jour 30 après la première rencontre, pour le binôme P01.",
+    },
+}
+
+
+def machine_view(cal: Calendar) -> list[tuple[str, ...]]:
+    """What programs read of each event: every property but the texts people read."""
+    return sorted(
+        (
+            str(e["UID"]),
+            e["DTSTART"].to_ical().decode(),
+            e.get("RRULE").to_ical().decode() if e.get("RRULE") else "",
+            e["CATEGORIES"].to_ical().decode(),
+            str(e["ORGANIZER"]),
+            *sorted(f"{a}:{a.params['X-MENTORING-ROLE']}" for a in e["ATTENDEE"]),
+        )
+        for e in cal.walk("VEVENT")
+    )
+
+
+@pytest.mark.parametrize("lang", sorted(CALENDAR_WORDS))
+def test_the_calendar_speaks_the_workshop_s_language_and_machines_read_the_same(
+    wf: WorkshopFile, tmp_path: Path, lang: str
+) -> None:
+    english = Calendar.from_ical(export(wf, "ics", tmp_path / "en.ics").read_bytes())
+    wf.set_workshop_field("language", lang)
+    set_interface_language("en" if lang != "en" else "de")  # the interface has no say
+    try:
+        raw = export(wf, "ics", tmp_path / f"{lang}.ics").read_bytes()
+    finally:
+        set_interface_language(SOURCE_LANGUAGE)
+    cal = Calendar.from_ical(raw)
+    words = CALENDAR_WORDS[lang]
+    assert str(cal["X-WR-CALNAME"]) == words["name"]
+    note = str(cal["X-WR-CALDESC"])
+    assert note != str(english["X-WR-CALDESC"]) and note.endswith(".")
+    by_summary = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
+    meetings = by_summary[words["meetings"]]
+    assert str(meetings["DESCRIPTION"]).splitlines() == words["about"]
+    review = by_summary[words["review"]]
+    lines = str(review["DESCRIPTION"]).splitlines()
+    assert lines[0] == words["note"]
+    assert lines[-1].endswith(FULL["feedback_method"])
+    assert machine_view(cal) == machine_view(english)
+    unfolded = raw.replace(b"\r\n ", b"").decode("utf-8")
+    for english_words in ("Review checkpoint", "Agreed in the charter", "Goals to review",
+                          "mentoring meetings", "Every two weeks"):  # fmt: skip
+        assert english_words not in unfolded
+
+
 def test_calendar_floating_times_and_one_file_per_pair(wf: WorkshopFile, tmp_path: Path) -> None:
     out = export_workshop(wf, format="ics", out=tmp_path / "pairs.zip", per_pair=True,
                           timezone="floating").path  # fmt: skip

@@ -206,7 +206,7 @@ def test_a_closed_pair_shows_closed_and_its_form_is_read_only(qtbot, demo: Works
     page.refresh()
     row = page.list_model.row_of(p02)
     shown = page.list_model.index(row).data(Qt.ItemDataRole.DisplayRole)
-    assert "■ closed 2027-03-03" in shown
+    assert "■ closed 3 Mar 2027" in shown
     page.select_pair(p02)
     banner = page.editor.closed_banner
     assert banner.isVisibleTo(page) and "was closed on 3 March 2027" in banner.text()

@@ -127,7 +127,7 @@ def test_from_the_menu_choose_fix_a_column_and_import(  # type: ignore[no-untype
     action.trigger()  # what choosing it in the menu does
     assert seen["top"] == "3 responses to import, by pair"
     assert seen["pairs"] == ["P01: 2 responses", "P06: 1 response"]
-    assert seen["rows"] == "Row 2: mentor (Giulia Rossi), sent 2027-01-04"
+    assert seen["rows"] == "Row 2: mentor (Giulia Rossi), sent 4 Jan 2027"
     assert seen["ignored"] == "1 column not used"
     assert seen["comment"] == "Not used"
     assert f"columns not used: {COMMENT}, Topics you discussed" in str(seen["summary"])

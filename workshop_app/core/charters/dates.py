@@ -16,7 +16,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_date
-from babel.dates import format_interval
+from babel.dates import format_interval, parse_pattern
 from babel.dates import format_time as babel_time
 from babel.numbers import format_decimal
 
@@ -28,6 +28,9 @@ _FALLBACK = "en_GB"
 _FRENCH_FIRST = re.compile(r"(?<!\d)1(?!\d)")
 # The dash between the two ends of a range, in every language's interval patterns.
 _RANGE_DASH = "–"
+# A range's skeleton: the day, the month shortened and the year; and its day's letters.
+_RANGE_SKELETON = "yMMMd"
+_DAY = re.compile(r"(?<!d)d{1,2}(?!d)")
 # Italian joins the article or the preposition before a date to a day read with a vowel (uno,
 # otto, undici): "l'1 febbraio", "dall'8 marzo", "entro l'11 aprile", never "il 1 febbraio".
 _ITALIAN_JOINED = {"il": "l'", "dal": "dall'", "al": "all'", "del": "dell'", "nel": "nell'",
@@ -77,14 +80,33 @@ def format_date(value: Any, lang: str = "en") -> str:
 
 def format_date_range(first: date, last: date, lang: str = "en") -> str:
     """Two days as one short range, as Babel writes it ("2–9 Feb 2027", "19. Jan. – 1. Feb.
-    2027"), with French's "1er" at either end ("1er–15 févr. 2027")."""
+    2027"), with each day written as the language writes it in a single date ("1–15 feb 2027":
+    Babel's Italian ranges pad it, "01–15 feb 2027") and French's "1er" at either end ("1er–15
+    févr. 2027")."""
     locale = babel_locale(lang)
-    text = format_interval(first, last, "yMMMd", locale=locale)
+    text = _interval(first, last, locale)
     if locale.language != "fr" or _RANGE_DASH not in text:
         return text
     start, end = text.split(_RANGE_DASH, 1)
     return _RANGE_DASH.join(
         (_ordinal_first(start, first, locale), _ordinal_first(end, last, locale))
+    )
+
+
+def _interval(first: date, last: date, locale: Locale) -> str:
+    """Babel's interval of the "yMMMd" skeleton, its day as wide as in the language's single
+    date of the same skeleton ("d MMM y" in Italian, where the interval patterns say "dd")."""
+    patterns = locale.interval_formats.get(_RANGE_SKELETON)
+    single = locale.datetime_skeletons.get(_RANGE_SKELETON)
+    if first == last or not patterns or single is None:
+        return format_interval(first, last, _RANGE_SKELETON, locale=locale)
+    day = "dd" if "dd" in single.pattern else "d"
+    # The largest part that differs picks the pattern (CLDR's rule, as format_interval's).
+    differs = {"y": first.year != last.year, "M": first.month != last.month, "d": True}
+    field = next(f for f in ("y", "M", "d") if differs[f] and f in patterns)
+    return "".join(
+        parse_pattern(_DAY.sub(day, pattern)).apply(instant, locale)
+        for pattern, instant in zip(patterns[field], (first, last), strict=True)
     )
 
 

@@ -8,6 +8,10 @@ review checkpoint, counted in days from the first meeting. Both partners are att
 one who schedules is the organiser. UIDs are stable, so importing a newer export updates the
 same events instead of duplicating them. There is no METHOD, so importing sends no invitations.
 
+The texts people read (the calendar's name and description, each event's summary and
+description) are in the workshop's charter language, as every export's README; what programs
+read (UIDs, CATEGORIES, X-MENTORING-ROLE, the rules and dates) is the same in every language.
+
 Times: the pair agreed a wall-clock time. With a time zone (the `timezone` argument, else the
 machine's own zone when it has an IANA name) the events carry a TZID and the calendar its
 VTIMEZONE; with `timezone="floating"`, or when the machine's zone is unknown (Windows without a
@@ -32,10 +36,12 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from workshop_app import __version__
-from workshop_app.core.charter_fields import choice_label
+from workshop_app.core.charter_fields import FIELD_BY_NAME, choice_label
+from workshop_app.core.charters.dates import format_date
 from workshop_app.core.errors import UserError
 from workshop_app.core.exports.tables import ExportData, as_local, confidentiality_note
 from workshop_app.core.file_names import safe_filename, unique_names
+from workshop_app.core.i18n import _, translations
 from workshop_app.core.jobs import Progress
 from workshop_app.core.store.atomic import atomic_file, atomic_folder
 
@@ -77,8 +83,10 @@ def resolve_timezone(name: str | None) -> ZoneInfo | None:
     zone = _zone(name.strip())
     if zone is None:
         raise UserError(
-            f"Unknown time zone {name!r}: use a name like Europe/London or America/New_York, "
-            f"or '{FLOATING}' for times without a zone."
+            _(
+                "Unknown time zone {name}: use a name like Europe/London or America/New_York, "
+                "or '{floating}' for times without a zone."
+            ).format(name=repr(name), floating=FLOATING)
         )
     return zone
 
@@ -164,6 +172,8 @@ class _Pair:
 
     def __init__(self, data: ExportData, overview: Any, zone: ZoneInfo | None, stamp: str):
         self.data, self.o, self.zone, self.stamp = data, overview, zone, stamp
+        self.lang = data.workshop.language or "en"
+        self.words = translations(self.lang)
         self.values = data.fields.get(overview.pair_id, {})
         first = as_local(self.values.get("first_meeting"))
         self.start = first if isinstance(first, datetime) else None
@@ -202,19 +212,20 @@ class _Pair:
     def events(self) -> Iterator[str]:
         if self.start is None:
             return
-        o, v = self.o, self.values
-        names = f"{o.mentor_name} & {o.mentee_name}"
+        o, v, gettext = self.o, self.values, self.words.gettext
+        names = {"code": o.code, "mentor": o.mentor_name, "mentee": o.mentee_name}
         frequency = v.get("meeting_frequency") or ""
         end = self.end_date()
         until = datetime.combine(end, time(23, 59, 59)) if end else None
         rule = rrule(frequency, self.start, until, self.zone)
+        summary = gettext("Mentoring {code}: {mentor} & {mentee}").format(**names)
         yield from self._event(
             "meetings",
             [
                 f"DTSTART{self.when(self.start)}",
                 f"DURATION:{_duration(int(v.get('meeting_minutes') or DEFAULT_MINUTES))}",
                 *([f"RRULE:{rule}"] if rule else []),
-                f"SUMMARY:{text(f'Mentoring {o.code}: {names}')}",
+                f"SUMMARY:{text(summary)}",
                 *([f"LOCATION:{text(v['meeting_place'])}"] if v.get("meeting_place") else []),
                 f"DESCRIPTION:{text(self.about(frequency))}",
             ],
@@ -222,40 +233,65 @@ class _Pair:
         goals = [g.goal for g in self.data.goals.get(o.pair_id, []) if not self.data.withheld(g)]
         for day in sorted({int(d) for d in re.findall(r"\d+", str(v.get("review_days") or ""))}):
             when = self.start.date() + timedelta(days=day)
-            note = [f"Review checkpoint, day {day} after the first meeting, for pair {o.code}."]
-            note += ["Goals to review:", *(f"- {g}" for g in goals if g)] if any(goals) else []
+            note = [
+                gettext(
+                    "Review checkpoint, day {day} after the first meeting, for pair {code}."
+                ).format(day=day, code=o.code)
+            ]
+            note += (
+                [gettext("Goals to review:"), *(f"- {g}" for g in goals if g)] if any(goals) else []
+            )
             if v.get("feedback_method"):
-                note.append(f"How we give each other feedback: {v['feedback_method']}")
+                note.append(self.agreed("feedback_method", v["feedback_method"]))
+            summary = gettext("Mentoring review, day {day}: {code} {mentor} & {mentee}").format(
+                day=day, **names
+            )
             yield from self._event(
                 f"review-{day}",
                 [
                     f"DTSTART;VALUE=DATE:{when:%Y%m%d}",
                     f"DTEND;VALUE=DATE:{when + timedelta(days=1):%Y%m%d}",
                     "TRANSP:TRANSPARENT",
-                    f"SUMMARY:{text(f'Mentoring review, day {day}: {o.code} {names}')}",
+                    f"SUMMARY:{text(summary)}",
                     f"DESCRIPTION:{text(chr(10).join(note))}",
                 ],
             )
 
-    def about(self, frequency: str) -> str:
-        o, v, w = self.o, self.values, self.data.workshop
-        if frequency == "custom":
-            how = v.get("meeting_frequency_custom") or "a custom frequency"
-        else:
-            how = choice_label("meeting_frequency", frequency).lower() or "frequency not agreed"
-        details = [how]
-        if v.get("meeting_format"):
-            details.append(choice_label("meeting_format", v["meeting_format"]).lower())
-        if v.get("who_schedules"):
-            who = choice_label("who_schedules", v["who_schedules"]).lower()
-            details.append(f"scheduled by {who}")
-        return "\n".join(
-            [
-                f"Mentoring pair {o.code}: {o.mentor_name} & {o.mentee_name}.",
-                "Meetings: " + ", ".join(details) + ".",
-                f"Agreed in the charter at the {w.program} launch workshop, {w.date}.",
-            ]
+    def agreed(self, name: str, value: str) -> str:
+        """A charter field and what was agreed in it, in the workshop's language ("Wie oft:
+        Alle zwei Wochen", "Fréquence : Toutes les deux semaines")."""
+        # Translators: a charter field's label and its value, as in "How often: Weekly".
+        return self.words.gettext("{label}: {value}").format(
+            label=self.words.gettext(FIELD_BY_NAME[name].label), value=value
         )
+
+    def choice(self, name: str, value: str) -> str:
+        """A stored choice as the charter names it, in the workshop's language."""
+        return self.words.gettext(choice_label(name, value))
+
+    def about(self, frequency: str) -> str:
+        """The meetings' description: the pair, what they agreed (each as the charter's field
+        and choice name it, so that no word changes case between languages), and where."""
+        o, v, w, gettext = self.o, self.values, self.data.workshop, self.words.gettext
+        if frequency == "custom":
+            how = v.get("meeting_frequency_custom") or self.choice("meeting_frequency", "custom")
+        else:
+            how = self.choice("meeting_frequency", frequency) or gettext("not agreed")
+        lines = [
+            gettext("Mentoring pair {code}: {mentor} & {mentee}.").format(
+                code=o.code, mentor=o.mentor_name, mentee=o.mentee_name
+            ),
+            self.agreed("meeting_frequency", how),
+        ]
+        for name in ("meeting_format", "who_schedules"):
+            if v.get(name):
+                lines.append(self.agreed(name, self.choice(name, v[name])))
+        lines.append(
+            gettext("Agreed in the charter at the {program} launch workshop, {date}.").format(
+                program=w.program, date=format_date(w.date, self.lang)
+            )
+        )
+        return "\n".join(lines)
 
     def _event(self, kind: str, body: list[str]) -> Iterator[str]:
         yield "BEGIN:VEVENT"
@@ -271,13 +307,16 @@ def calendar_text(data: ExportData, overviews: list[Any], zone: ZoneInfo | None)
     stamp = _utc(datetime.now(UTC))
     pairs = [_Pair(data, o, zone, stamp) for o in overviews]
     w = data.workshop
+    lang = w.language or "en"
+    name = translations(lang).gettext("{program}: mentoring meetings").format(program=w.program)
+    note = confidentiality_note(included=data.include_confidential, lang=lang)
     head = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{text(f'{w.program}: mentoring meetings')}",
-        f"X-WR-CALDESC:{text(confidentiality_note(included=data.include_confidential))}",
+        f"X-WR-CALNAME:{text(name)}",
+        f"X-WR-CALDESC:{text(note)}",
     ]
     if zone is not None:
         head.append(f"X-WR-TIMEZONE:{zone.key}")
@@ -314,7 +353,7 @@ def write_ics(
     with_meeting = [o for o in data.overview if data.fields.get(o.pair_id, {}).get("first_meeting")]
     if not with_meeting:
         raise UserError(
-            "No pair has agreed a first meeting yet, so there is nothing to put in a calendar."
+            _("No pair has agreed a first meeting yet, so there is nothing to put in a calendar.")
         )
     if not per_pair:
         if progress is not None:

@@ -20,6 +20,7 @@ from workshop_app.core.i18n import _, interface_language
 from workshop_app.core.model import WORKSHOP_FIELDS
 from workshop_app.ui.screen_fit import fit_to_screen
 from workshop_app.ui.widgets.date_edit import DateEdit
+from workshop_app.ui.widgets.locale import date_pattern, shown_date_format
 
 # The dialog's width in average characters of its font: room for the intro in three lines
 # and for a long program name, whatever the font size and scaling.
@@ -62,8 +63,16 @@ class NewWorkshopDialog(QDialog):
         self.date = DateEdit(QDate.currentDate())
         self.date.setDateRange(QDate(2000, 1, 1), QDate(2099, 12, 31))
         self.date.setAccessibleName(_("Workshop date"))
-        self.date.setAccessibleDescription(_("Type it as YYYY-MM-DD or pick it from the calendar"))
-        self.date.setToolTip(_("Type it as YYYY-MM-DD, or pick it from the calendar"))
+        self.date.setAccessibleDescription(
+            _("Type it as {pattern} or pick it from the calendar").format(
+                pattern=date_pattern(shown_date_format())
+            )
+        )
+        self.date.setToolTip(
+            _("Type it as {pattern}, or pick it from the calendar").format(
+                pattern=date_pattern(shown_date_format())
+            )
+        )
         self.language = QComboBox()
         self.language.setAccessibleName(_("Charter language"))
         for key, label in next(f for f in WORKSHOP_FIELDS if f.name == "language").choices:

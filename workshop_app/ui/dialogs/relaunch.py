@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.i18n import _
 from workshop_app.ui.screen_fit import fit_to_screen
 from workshop_app.ui.widgets.date_edit import DateEdit
-from workshop_app.ui.widgets.locale import shown_long_date
+from workshop_app.ui.widgets.locale import date_pattern, shown_date_format, shown_long_date
 
 DIALOG_WIDTH_CHARS = 60
 
@@ -43,7 +43,11 @@ class RelaunchDialog(QDialog):
         self.date = DateEdit(max(QDate.currentDate(), first))
         self.date.setDateRange(first, QDate(2099, 12, 31))
         self.date.setAccessibleName(_("Re-launch date"))
-        self.date.setAccessibleDescription(_("Type it as YYYY-MM-DD or pick it from the calendar"))
+        self.date.setAccessibleDescription(
+            _("Type it as {pattern} or pick it from the calendar").format(
+                pattern=date_pattern(shown_date_format())
+            )
+        )
         form = QFormLayout()
         form.addRow(_("Re-launch &date"), self.date)
         self.buttons = QDialogButtonBox(

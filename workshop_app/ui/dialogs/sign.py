@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.i18n import _, ngettext
 from workshop_app.ui.widgets.date_edit import DateTimeEdit
-from workshop_app.ui.widgets.date_field import SHOWN_DATE
 from workshop_app.ui.widgets.fields import WARNING_STYLE, name_inner_parts
+from workshop_app.ui.widgets.locale import shown_short_date
 
 # Wide enough for a long name, or a coordinator with their team ("Anita Kaur (People & Culture)").
 FIELD_CHARS = 36
@@ -150,7 +150,7 @@ class SignDialog(QDialog):
         # The line is kept when empty, so that the dialog does not jump as it comes and goes.
         self.warning.setText(
             _("⚠ That is before the workshop ({date}): is the date right?").format(
-                date=self._workshop.toString(SHOWN_DATE)
+                date=shown_short_date(self._workshop)
             )
             if early
             else "\N{NO-BREAK SPACE}"

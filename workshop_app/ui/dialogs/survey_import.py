@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.charters.dates import parse_date
 from workshop_app.core.errors import UserError, one_line
 from workshop_app.core.followup.checkin_import import (
     CheckinPlan,
@@ -40,6 +41,7 @@ from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.dialogs.import_frame import ImportFrame
 from workshop_app.ui.dialogs.modal import deleted_after
 from workshop_app.ui.jobs import Job
+from workshop_app.ui.widgets.locale import shown_brief_date
 from workshop_app.ui.widgets.roster_models import role_word
 
 MAPPING_MIN_WIDTH = 300
@@ -231,7 +233,7 @@ class SurveyImportDialog(ImportFrame):
                 "row": response.row,
                 "role": role_word(response.role),
                 "person": response.person,
-                "sent": response.submitted_at[:10],
+                "sent": _sent(response.submitted_at),
             }
             by_pair.setdefault(response.code, []).append(
                 _("Row {row}: {role} ({person}), sent {sent}").format(**values)
@@ -312,3 +314,9 @@ def open_survey_import(parent: QWidget, wf: WorkshopFile, pair_id: str | None = 
     with deleted_after(SurveyImportDialog(wf, parent, pair_id=pair_id)) as dialog:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return accepted and dialog.imported is not None and dialog.imported.added > 0
+
+
+def _sent(submitted_at: str) -> str:
+    """When a response was sent, as the interface language writes a date ("4 Jan 2027")."""
+    day = parse_date(submitted_at[:10])
+    return shown_brief_date(day) if day else submitted_at

@@ -25,8 +25,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen,
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from workshop_app.core.charter_fields import CONTENT_SECTIONS, SECTION_BY_KEY
+from workshop_app.core.charters.dates import parse_date
 from workshop_app.core.charters.store import PairOverview
 from workshop_app.core.i18n import _, ngettext
+from workshop_app.ui.widgets.locale import shown_brief_date
 
 _Index = QModelIndex | QPersistentModelIndex
 PAIR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,8 +59,13 @@ TILE_MAX_EM = 24  # a longer name is elided (the tooltip has it whole)
 WIDEST_CANDIDATES = 64  # names measured to find the widest tile line
 
 
+def _closed_on(o: PairOverview) -> str:
+    day = parse_date(o.closed_on)
+    return shown_brief_date(day) if day else str(o.closed_on)
+
+
 def badge(o: PairOverview) -> str:
-    parts = [_("■ closed {date}").format(date=o.closed_on)] if o.closed_on else []
+    parts = [_("■ closed {date}").format(date=_closed_on(o))] if o.closed_on else []
     if o.complete:
         parts.append(_("✓ complete"))
     else:
@@ -96,7 +103,7 @@ def tile_lines(o: PairOverview) -> tuple[str, ...]:
     """A board tile's lines: code, mentor, mentee, state, and a warning if someone is absent."""
     lines = [o.code, o.mentor_name, o.mentee_name, f"{TILES[state(o)].symbol} {status_words(o)}"]
     if o.closed_on:
-        lines.append(_("■ closed {date}").format(date=o.closed_on))
+        lines.append(_("■ closed {date}").format(date=_closed_on(o)))
     if o.mentor_present is False or o.mentee_present is False:
         lines.append(_("⚠ partner absent"))  # as the list says it
     return tuple(lines)

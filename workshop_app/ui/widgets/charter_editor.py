@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from html import escape
 from typing import Any
 
@@ -59,7 +60,7 @@ from workshop_app.ui.widgets.fields import (
     name_inner_parts,
     place_labels,
 )
-from workshop_app.ui.widgets.locale import shown_long_date
+from workshop_app.ui.widgets.locale import shown_brief_moment, shown_long_date
 from workshop_app.ui.widgets.roster_models import role_title, role_word
 
 # Narrower than this (device-independent pixels), the labels go above their fields.
@@ -435,7 +436,7 @@ class CharterEditor(QScrollArea):
                 version=s.version,
                 role=role_word(s.role),
                 name=s.name,
-                moment=s.signed_at[:16].replace("T", " "),
+                moment=_signed_moment(s.signed_at),
             )
             for s in charter.signoffs
         ]
@@ -788,3 +789,15 @@ def _as_text(value: Any) -> str:
     if isinstance(value, bool):
         return _("private") if value else _("not private")
     return "" if value is None else str(value)
+
+
+def _signed_moment(signed_at: str) -> str:
+    """When a signature was given, in local time as the interface language writes it ("20 Jan
+    2027, 14:30"): the file keeps it in UTC."""
+    try:
+        moment = datetime.fromisoformat(signed_at)
+    except ValueError:
+        return signed_at
+    if moment.tzinfo is None:  # a moment written without its zone is taken as UTC
+        moment = moment.replace(tzinfo=UTC)
+    return shown_brief_moment(moment)

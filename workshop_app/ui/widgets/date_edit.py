@@ -19,15 +19,20 @@ A digit that would make an impossible date (the 0 of "2026-02-30") Qt drops with
 and the field kept 3 February. Here the field remembers what was typed, and `refused()`
 says what is wrong with it until the date is typed or chosen again, so that a form refuses
 to save it rather than saving another day.
+
+The field shows the interface language's numeric date (19.01.2027 in German, 19/01/2027 in
+Italian and French, ISO in English; see widgets/locale.py) and takes it typed in that order.
+An ISO date is taken too where the day comes first: four digits and a "-" start one, and
+from there the field reads what is typed as year, month and day.
 """
 
 from __future__ import annotations
 
 import calendar
-from datetime import date
+import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, Qt
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, Qt, QTime
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -38,9 +43,18 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.i18n import _
-from workshop_app.ui.widgets.date_field import SHOWN_DATE, SHOWN_MOMENT, CalendarPopup
+from workshop_app.ui.widgets.date_field import CalendarPopup
+from workshop_app.ui.widgets.locale import (
+    interface_locale,
+    shown_date_format,
+    shown_moment_format,
+    shown_short_date,
+    shown_short_moment,
+)
 
 SEPARATORS = frozenset("-/.: ")
+# An ISO date typed where the day comes first, as far as it has got: "2027-", "2027-03-0".
+_ISO_SO_FAR = re.compile(r"(?P<y>\d{4})-(?:(?P<m>\d{1,2})(?:-(?P<d>\d{0,2}))?)?")
 
 # The rules below are a mixin listed before the Qt class; the type checker reads them as the
 # QDateTimeEdit they always run in. (At run time the mixin cannot derive from QDateTimeEdit
@@ -65,6 +79,16 @@ class _WholeDateTyping(_DateTimeEdit):
     # last typed when Qt dropped one of its digits ("" while the field shows what was typed).
     _section_digits = ""
     _refused = ""
+    # The digits typed since the date was started from its first section, and the date as it
+    # was then (None once something else is done); the ISO date being typed in a day-first
+    # field, from its "-" on (None when there is none).
+    _run: str | None = None
+    _run_start: QDateTime | None = None
+    _iso: str | None = None
+    # The day typed last, while the month and year after it are typed (day-first fields).
+    _typed_day: int | None = None
+    # How the field looked after the last digit or separator typed: the date typed goes on.
+    _run_look: tuple[str, int, int] | None = None
 
     def refused(self) -> str:
         """One line saying why the date typed last is not the date shown, or ""."""
@@ -81,15 +105,30 @@ class _WholeDateTyping(_DateTimeEdit):
         still_typing = self._after_digit == self._look()
         moved_on = still_typing and self._moved_on
         self._after_digit, self._moved_on = None, False
+        if self._run_look != self._look():  # something else was done since the last key
+            self._run, self._iso, self._typed_day = None, None, None
         if event.key() == Qt.Key.Key_F4 or (alt and event.key() == Qt.Key.Key_Down):
             event.accept()  # never a step: Alt+Down stepped the year down and saved it
             self.open_calendar()
+        elif plain and self._iso is not None and (text.isdigit() or text == "-"):
+            event.accept()
+            self._type_iso(self._iso + text)
+        elif (
+            plain and text == "-" and self._day_first() and re.fullmatch(r"\d{4}", self._run or "")
+        ):
+            event.accept()  # the four digits were a year: the date typed is ISO
+            assert self._run_start is not None
+            year, self._run, self._typed_day = self._run, None, None
+            self.setDateTime(self._run_start)
+            self._type_iso(f"{year}-")
         elif plain and text.isdigit():
             self._type_digit(event, fresh=not still_typing or moved_on)
         elif plain and text in SEPARATORS and text and moved_on:
             event.accept()  # Qt is already in the section this separator asks for
         else:
             super().keyPressEvent(event)
+        typing = plain and text != "" and (text.isdigit() or text in SEPARATORS)
+        self._run_look = self._look() if typing else None
 
     def event(self, event: QEvent) -> bool:
         # Qt's QDateTimeEdit takes Tab to its next section; a person typing a form expects
@@ -156,6 +195,10 @@ class _WholeDateTyping(_DateTimeEdit):
             self.setSelectedSection(self.currentSection())
             self._section_digits = ""
         section = self.currentSectionIndex()
+        if fresh and section == 0:
+            self._run, self._run_start = "", self.dateTime()
+        if self._run is not None:
+            self._run += event.text()
         before = self._look()
         super().keyPressEvent(event)
         self._moved_on = self.currentSectionIndex() != section
@@ -166,6 +209,26 @@ class _WholeDateTyping(_DateTimeEdit):
         else:
             self._refused = ""
             self._section_digits = "" if self._moved_on else typed
+            self._keep_typed_day(self.sectionAt(section))
+
+    def _keep_typed_day(self, typed_in: QDateTimeEdit.Section) -> None:
+        """Where the day comes first, Qt moves a day the month or year typed after it cannot
+        have to the month's last (30/02 shows 28/02): refuse the day typed instead, or take
+        it once the year makes it possible (29/02 of a leap year)."""
+        if typed_in == QDateTimeEdit.Section.DaySection:
+            self._typed_day = self.date().day()
+            return
+        shown = self.date()
+        if typed_in not in (QDateTimeEdit.Section.MonthSection, QDateTimeEdit.Section.YearSection):
+            return
+        if self._typed_day is None or shown.day() == self._typed_day:
+            return
+        wrong = self._wrong_date(shown.year(), shown.month(), self._typed_day)
+        if wrong:
+            self._refused = wrong
+        else:
+            self.setDate(QDate(shown.year(), shown.month(), self._typed_day))
+            self._after_digit = self._look()
 
     def _why_refused(self, typed: str) -> str:
         shown = self.date()
@@ -181,7 +244,11 @@ class _WholeDateTyping(_DateTimeEdit):
             )
         parts[section] = int(typed)
         year, month, day = parts.values()
-        written = f"{year:04d}-{month:02d}-{day:02d}"
+        return self._wrong_date(year, month, day)
+
+    def _wrong_date(self, year: int, month: int, day: int) -> str:
+        """What is wrong with a date ("" when nothing is)."""
+        written = _written(year, month, day)
         if not 1 <= month <= 12:
             return _("{written} is not a date: there is no month {month}.").format(
                 written=written, month=month
@@ -190,40 +257,100 @@ class _WholeDateTyping(_DateTimeEdit):
         if not 1 <= day <= last:
             # The month in the interface language (calendar.month_name follows the process
             # locale, which Qt sets from the desktop).
-            name = QLocale().standaloneMonthName(month, QLocale.FormatType.LongFormat)
+            name = interface_locale().standaloneMonthName(month, QLocale.FormatType.LongFormat)
             return _("{written} is not a date: {month} {year} has {days} days.").format(
                 written=written, month=name, year=year, days=last
             )
-        first, latest = self.minimumDate().toPython(), self.maximumDate().toPython()
-        assert isinstance(first, date) and isinstance(latest, date)
+        if self.minimumDate() <= QDate(year, month, day) <= self.maximumDate():
+            return ""
         return _("{written} is outside the dates this field takes ({first} to {latest}).").format(
-            written=written, first=first, latest=latest
+            written=written,
+            first=shown_short_date(self.minimumDate()),
+            latest=shown_short_date(self.maximumDate()),
         )
+
+    def _day_first(self) -> bool:
+        return self.sectionAt(0) != QDateTimeEdit.Section.YearSection
+
+    def _type_iso(self, typed: str) -> None:
+        """`typed`, an ISO date typed so far in a day-first field, onto the date: each part as
+        soon as it is typed (a part still "0" keeps the field's), a key that makes an
+        impossible date refused and not taken, the hour next once the day is whole."""
+        match = _ISO_SO_FAR.fullmatch(typed)
+        if match is None:  # not a date any more: the ISO date ends where it got to
+            self._iso = None
+            return
+        current = self.date()
+        year, month_text, day_text = int(match["y"]), match["m"] or "", match["d"] or ""
+        month = int(month_text) if month_text.strip("0") or len(month_text) == 2 else 0
+        month = month if month or len(month_text) == 2 else current.month()
+        day = int(day_text) if day_text.strip("0") or len(day_text) == 2 else current.day()
+        if not day_text and 1 <= month <= 12:  # the field's day, or the month's last
+            day = min(day, calendar.monthrange(year, month)[1])
+        wrong = self._wrong_date(year, month, day)
+        if wrong:
+            self._refused = wrong
+            self._after_digit = self._look()  # the next key goes on from here
+            return
+        self.setDate(QDate(year, month, day))  # a date and time keeps its time
+        self._refused, self._iso = "", typed
+        month_done = match["d"] is not None or len(month_text) == 2 or month > 1
+        day_done = len(day_text) == 2 or (day_text != "" and int(day_text) > 3)
+        if day_done:
+            self._iso = None
+            # With a time, the hour is next (the separator before it taken as done).
+            timed = bool(self.displayedSections() & QDateTimeEdit.Section.HourSection)
+            self.setSelectedSection(
+                QDateTimeEdit.Section.HourSection if timed else QDateTimeEdit.Section.DaySection
+            )
+            self._moved_on, self._section_digits = timed, ""
+        else:
+            self.setSelectedSection(
+                QDateTimeEdit.Section.DaySection
+                if month_done
+                else QDateTimeEdit.Section.MonthSection
+            )
+        self._after_digit = self._look()
+
+
+def _written(year: int, month: int, day: int) -> str:
+    """A date, possible or not, as the date fields show one: "2027-02-30", "30.02.2027"."""
+    values = {"y": year, "M": month, "d": day}
+
+    def part(token: re.Match[str]) -> str:
+        width = 4 if token[0][0] == "y" else len(token[0])
+        return f"{values[token[0][0]]:0{width}d}"
+
+    return re.sub(r"y+|M+|d+", part, shown_date_format())
 
 
 class DateEdit(_WholeDateTyping, QDateEdit):
-    """A calendar-popup date field shown and typed as YYYY-MM-DD."""
+    """A calendar-popup date field shown and typed as the interface language writes a date
+    in numbers (and as YYYY-MM-DD)."""
 
     def __init__(self, date: QDate | None = None, parent: QWidget | None = None) -> None:
         super().__init__(date or QDate.currentDate(), parent)
-        self.setDisplayFormat(SHOWN_DATE)
+        self.setDisplayFormat(shown_date_format())
         self.setCalendarPopup(True)  # for the drop-down arrow; the calendar is ours
         self.setToolTip(
-            _("Type it like {example}; Alt+Down or F4 open a calendar").format(example="2027-09-30")
+            _("Type it like {example}; Alt+Down or F4 open a calendar").format(
+                example=shown_short_date(QDate(2027, 9, 30))
+            )
         )
         self.dateTimeChanged.connect(self._forget_refusal)  # set again: by a digit, the calendar
 
 
 class DateTimeEdit(_WholeDateTyping, QDateTimeEdit):
-    """A calendar-popup date and time field shown and typed as YYYY-MM-DD HH:MM."""
+    """A calendar-popup date and time field shown and typed as the interface language writes
+    them in numbers (and as YYYY-MM-DD HH:MM)."""
 
     def __init__(self, moment: QDateTime, parent: QWidget | None = None) -> None:
         super().__init__(moment, parent)
-        self.setDisplayFormat(SHOWN_MOMENT)
+        self.setDisplayFormat(shown_moment_format())
         self.setCalendarPopup(True)  # for the drop-down arrow; the calendar is ours
         self.setToolTip(
             _("Type it like {example}; Alt+Down or F4 open a calendar").format(
-                example="2027-09-30 18:00"
+                example=shown_short_moment(QDateTime(QDate(2027, 9, 30), QTime(18, 0)))
             )
         )
         self.dateTimeChanged.connect(self._forget_refusal)  # set again: by a digit, the calendar

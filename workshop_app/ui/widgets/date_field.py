@@ -3,6 +3,10 @@
 Qt's QDateEdit cannot be empty: a "special value" (1900-01-01) stood in for empty, so typing
 into an empty field went wrong, Up saved 1901 and the calendar opened in 1900. This field is
 a line edit that knows what a whole date is, and saves nothing else.
+
+It shows the date as the interface language writes it in numbers (19.01.2027 in German,
+19/01/2027 in Italian and French, ISO in English; see widgets/locale.py) and reads that and
+ISO, whichever is typed. The file always holds ISO.
 """
 
 from __future__ import annotations
@@ -17,10 +21,14 @@ from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QToolButton, Q
 
 from workshop_app.core.i18n import _
 from workshop_app.ui.widgets.fields import FieldWidget, name_inner_parts, wrap_input
-from workshop_app.ui.widgets.locale import interface_locale
+from workshop_app.ui.widgets.locale import (
+    date_pattern,
+    interface_locale,
+    shown_date_format,
+    shown_moment_format,
+    shown_short_date,
+)
 
-SHOWN_DATE = "yyyy-MM-dd"
-SHOWN_MOMENT = "yyyy-MM-dd HH:mm"
 STORED_MOMENT = "yyyy-MM-ddTHH:mm"
 # A date further than this after the workshop is probably a typing slip (2207 for 2027).
 FAR_AFTER_YEARS = 3
@@ -78,12 +86,12 @@ class DateField(FieldWidget):
         super().__init__()
         self._label = label
         self._with_time = with_time
-        self._shown = SHOWN_MOMENT if with_time else SHOWN_DATE
+        self._shown = shown_moment_format() if with_time else shown_date_format()
         self._reference = QDate.currentDate()
         self._edit = QLineEdit()
         self._edit.setAccessibleName(label)
-        self._edit.setPlaceholderText(_("YYYY-MM-DD HH:MM") if with_time else _("YYYY-MM-DD"))
-        example = QDateTime(QDate(2027, 9, 30), QTime(18, 0)).toString(self._shown)
+        self._edit.setPlaceholderText(date_pattern(self._shown))
+        example = self._text(QDateTime(QDate(2027, 9, 30), QTime(18, 0)))
         self._edit.setToolTip(
             _(
                 "Type it like {example}; Up/Down change the part under the cursor; Alt+Down "
@@ -123,7 +131,7 @@ class DateField(FieldWidget):
     def set_value(self, value: Any) -> None:
         text = str(value or "")
         moment = parse_moment(text, with_time=self._with_time)
-        self._edit.setText(text if moment is None else moment.toString(self._shown))
+        self._edit.setText(text if moment is None else self._text(moment))
         self._check()
 
     def set_reference(self, date: QDate) -> None:
@@ -147,17 +155,26 @@ class DateField(FieldWidget):
             return
         moment = parse_moment(text, with_time=self._with_time)
         if moment is None:
-            example = QDateTime(self._reference, START_TIME).toString(self._shown)
-            kind = "a date and time" if self._with_time else "a date"
-            self.edited.emit(
-                Unfinished(text, f"“{text}” is not {kind}: write it like {example}. Not saved.")
+            example = self._text(QDateTime(self._reference, START_TIME))
+            message = (
+                _("“{text}” is not a date and time: write it like {example}. Not saved.")
+                if self._with_time
+                else _("“{text}” is not a date: write it like {example}. Not saved.")
             )
-        elif moment.toString(self._shown) != text:
-            self._edit.setText(moment.toString(self._shown))  # 30/9/2027 reads 2027-09-30
+            self.edited.emit(Unfinished(text, message.format(text=text, example=example)))
+        elif self._text(moment) != text:
+            self._edit.setText(self._text(moment))  # 30/9/2027 reads 30/09/2027, ISO too
 
-    def _set_moment(self, moment: QDateTime, cursor: int) -> None:
-        self._edit.setText(moment.toString(self._shown))
-        self._edit.setCursorPosition(cursor)
+    def _text(self, moment: QDateTime) -> str:
+        """`moment` as the field shows it."""
+        return interface_locale().toString(moment, self._shown)
+
+    def _set_moment(self, moment: QDateTime, part: str, *, at_start: bool = False) -> None:
+        """Show `moment` with the cursor at the end (or start) of its `part`."""
+        text = self._text(moment)
+        self._edit.setText(text)
+        start, end = _span(self._shown, text, part)
+        self._edit.setCursorPosition(start if at_start else end)
         self._typed(self._edit.text())
 
     def _clear(self) -> None:
@@ -173,14 +190,15 @@ class DateField(FieldWidget):
         workshop date; a date still being typed is left alone)."""
         text = self._edit.text()
         if not text.strip():
-            self._set_moment(self._start(), len(SHOWN_DATE))
+            self._set_moment(self._start(), "day")
             return
         moment = parse_moment(text, with_time=self._with_time)
         if moment is None:
             return
-        same = moment.toString(self._shown) == text
-        cursor = self._edit.cursorPosition() if same else len(SHOWN_DATE)
-        self._set_moment(_stepped(moment, _part_at(cursor), by), cursor)
+        same = self._text(moment) == text
+        # A date typed in the other form (ISO in a day-first field) steps its day.
+        part = _part_at(self._shown, text, self._edit.cursorPosition()) if same else "day"
+        self._set_moment(_stepped(moment, part, by), part)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._edit and event.type() == QEvent.Type.KeyPress:
@@ -209,7 +227,10 @@ class DateField(FieldWidget):
         time = moment.time() if moment is not None else START_TIME
         self._edit.setFocus()
         # With a time, the cursor goes to the hour: the next thing to set.
-        self._set_moment(QDateTime(date, time), 11 if self._with_time else len(SHOWN_DATE))
+        if self._with_time:
+            self._set_moment(QDateTime(date, time), "hour", at_start=True)
+        else:
+            self._set_moment(QDateTime(date, time), "day")
 
     # -- checking ----------------------------------------------------------------------------
 
@@ -217,23 +238,39 @@ class DateField(FieldWidget):
         moment = parse_moment(self._edit.text(), with_time=self._with_time)
         warning = ""
         if moment is not None and self._reference.isValid():
-            workshop = self._reference.toString(SHOWN_DATE)
+            workshop = shown_short_date(self._reference)
             if moment.date() < self._reference:
-                warning = f"⚠ Before the workshop ({workshop}): is that right? It is saved."
-            elif moment.date() > self._reference.addYears(FAR_AFTER_YEARS):
-                warning = (
-                    f"⚠ More than {FAR_AFTER_YEARS} years after the workshop ({workshop}): "
-                    "is that right? It is saved."
+                warning = _("⚠ Before the workshop ({date}): is that right? It is saved.").format(
+                    date=workshop
                 )
+            elif moment.date() > self._reference.addYears(FAR_AFTER_YEARS):
+                warning = _(
+                    "⚠ More than {years} years after the workshop ({date}): is that right? It "
+                    "is saved."
+                ).format(years=FAR_AFTER_YEARS, date=workshop)
         self._show_warning(warning)
 
 
-def _part_at(cursor: int) -> str:
-    """Which part of "yyyy-MM-dd HH:mm" the cursor is in (or just after)."""
-    for end, part in ((4, "year"), (7, "month"), (10, "day"), (13, "hour")):
-        if cursor <= end:
-            return part
-    return "minute"
+_PARTS = {"y": "year", "M": "month", "d": "day", "H": "hour", "h": "hour", "m": "minute"}
+
+
+def _spans(shown: str, text: str) -> list[tuple[str, int, int]]:
+    """The parts of `text`, shown in the format `shown`, in order: each part's name and where
+    its digits start and end ("19.01.2027": day 0-2, month 3-5, year 6-10)."""
+    parts = [_PARTS[token[0]] for token in re.findall(r"y+|M+|d+|H+|h+|m+", shown)]
+    digits = [(found.start(), found.end()) for found in re.finditer(r"\d+", text)]
+    return [(part, start, end) for part, (start, end) in zip(parts, digits, strict=False)]
+
+
+def _span(shown: str, text: str, part: str) -> tuple[int, int]:
+    """Where `part` is in `text` (the end of the text when it is not there)."""
+    return next(((s, e) for p, s, e in _spans(shown, text) if p == part), (len(text), len(text)))
+
+
+def _part_at(shown: str, text: str, cursor: int) -> str:
+    """Which part of `text` (shown in the format `shown`) the cursor is in, or just after."""
+    spans = _spans(shown, text)
+    return next((part for part, _start, end in spans if cursor <= end), spans[-1][0])
 
 
 def _stepped(moment: QDateTime, part: str, by: int) -> QDateTime:

@@ -10,12 +10,10 @@ no search texts nobody asked for.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -25,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from workshop_app.core.i18n import N_, _
 from workshop_app.ui.style import DONE_COLOUR, ERROR_COLOUR, PENDING_COLOUR
-from workshop_app.ui.widgets.locale import interface_locale
+from workshop_app.ui.widgets.locale import shown_brief_date
 
 if TYPE_CHECKING:
     from workshop_app.core.followup.health import Checkpoint, PairHealth
@@ -47,24 +45,12 @@ FILTERS = (
 _GREY = "#5f6368"
 
 
-# The day, the month shortened and the year, in each language's order (German has its dot).
-SHORT_DATE = {"de": "d. MMM yyyy"}
-SHORT_DATE_DEFAULT = "d MMM yyyy"
-
-
-def short_date(day: date) -> str:
-    """ "19 Apr 2027", "19 apr 2027", "19. Apr. 2027": the interface language's (QLocale)."""
-    locale = interface_locale()
-    shape = SHORT_DATE.get(locale.name().split("_")[0], SHORT_DATE_DEFAULT)
-    return locale.toString(QDate(day.year, day.month, day.day), shape)
-
-
 def checkpoint_words(checkpoint: Checkpoint | None) -> str:
     """ "Day 90, 19 Apr 2027, overdue": a checkpoint as one short line (the list is narrow: the
     month is shortened)."""
     if checkpoint is None:
         return _("none left")
-    when = _("date not known") if checkpoint.due is None else short_date(checkpoint.due)
+    when = _("date not known") if checkpoint.due is None else shown_brief_date(checkpoint.due)
     if checkpoint.state == "due":
         return _("Day {day}, {date}, due now").format(day=checkpoint.day, date=when)
     if checkpoint.state == "overdue":
