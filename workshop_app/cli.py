@@ -502,6 +502,7 @@ def cmd_relaunch(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from workshop_app.cli_checkins import ROLES
     from workshop_app.core.roster.importer import (
         FIELD_WORDS,
         apply_import,
@@ -530,8 +531,10 @@ def cmd_import(args: argparse.Namespace) -> int:
                 for h, f in plan.read_columns
             )
             print("  " + _("columns read: {columns}").format(columns=read))
+            roles = {role: _(word) for role, word in ROLES.items()}
+            width = max(len(word) for word in roles.values())
             for person in plan.add:
-                print(f"  + {person.role:<6} {person.name} <{person.email}>")
+                print(f"  + {roles[person.role]:<{width}} {person.name} <{person.email}>")
             for known, changes in plan.update:
                 print(
                     f"  ~ {known.name}: "
