@@ -332,3 +332,16 @@ def test_each_refusal_of_the_reader_is_in_the_interface_language(
     with pytest.raises(UserError) as refused:
         plan_import(wf, roster)
     assert refused.value.message.startswith(message.format(path=roster, name=roster.name))
+
+
+def test_a_roster_too_big_is_refused_in_the_interface_language(
+    wf: WorkshopFile, tmp_path: Path, italian: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(read, "MAX_BYTES", 2 * read.MB)
+    roster = tmp_path / "elenco.csv"
+    roster.write_bytes(b"Nome,Email\n" + b"x,y\n" * 1_000_000)
+    with pytest.raises(UserError) as refused:
+        plan_import(wf, roster)
+    assert refused.value.message == (
+        "elenco.csv pesa 4 MB; un elenco dei partecipanti pesa al massimo 2 MB."
+    )
