@@ -166,7 +166,7 @@ ATTACKS: dict[str, tuple[Maker, str]] = {
     ),
     "a sheet packed 1000 to 1": (
         lambda p, s: big_text(p, 20),
-        "times larger than it is packed; a roster's parts at most 100 times",
+        "times larger than it is packed; a part may unpack at most 100 times larger",
     ),
     "a 3 GB sparse entry": (lambda p, s: declared_3_gb(p), "unpacks to 2861 MB"),
 }

@@ -15,8 +15,15 @@ from workshop_app.core.store.workshop_file import WorkshopFile
 ROSTERS = Path(__file__).resolve().parent / "data" / "rosters"
 
 
-def run(tmp_path: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "WORKSHOP_APP_DATA_DIR": str(tmp_path / "appdata")}
+def run(
+    tmp_path: Path, *args: str | Path, language: str = "en"
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "WORKSHOP_APP_DATA_DIR": str(tmp_path / "appdata"),
+        "LANGUAGE": language,
+        "LANG": "C.UTF-8",
+    }
     return subprocess.run(
         [sys.executable, "-m", "workshop_app", *map(str, args)],
         capture_output=True,
@@ -184,3 +191,46 @@ def test_import_of_an_italian_german_or_french_export(
     assert "4 participants added" in done.stdout and "2 pairs made" in done.stdout
     assert "columns not used" not in done.stdout
     assert counts(workshop) == (4, 2)
+
+
+# What `import` says in Italian and German: the columns its --help names, a column missing, a
+# field updated and a person added by a dry run, and a file that is not there.
+SAID = {
+    "it": (
+        "Le colonne: Ruolo, Nominativo, Email e una colonna Codice coppia o Email del partner",
+        "elenco.csv, riga 1: manca la colonna Ruolo o Role (mentor o mentee)",
+        ["~ Marta Ricci: reparto -> Finanza", "+ mentor Paolo Greco <p@x.example>"],
+        "workshop-app: Il file dell'elenco dei partecipanti {path} non esiste.",
+    ),
+    "de": (
+        "Die Spalten: Rolle, Name, E-Mail und eine Spalte Tandem-Nr. oder E-Mail Tandempartner",
+        "elenco.csv, Zeile 1: die Spalte Rolle oder Role (Mentor oder Mentee) fehlt",
+        ["~ Marta Ricci: Abteilung -> Finanza", "+ Mentor Paolo Greco <p@x.example>"],
+        "workshop-app: Die Teilnehmerliste {path} gibt es nicht.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", SAID)
+def test_import_names_the_columns_in_the_interface_language(
+    tmp_path: Path, workshop: Path, language: str
+) -> None:
+    columns, missing, updated, not_there = SAID[language]
+    shown = run(tmp_path, "import", "--help", language=language)
+    assert columns in " ".join(shown.stdout.split()), shown.stdout
+    roster = tmp_path / "elenco.csv"
+    roster.write_text("Ruolo;Nominativo;Email;Reparto\nMentee;Marta Ricci;m@x.example;Vendite\n")
+    assert run(tmp_path, "import", workshop, roster).returncode == 0
+    roster.write_text("Nominativo;Email;Reparto\nMarta Ricci;m@x.example;Finanza\n")
+    refused = run(tmp_path, "import", workshop, roster, language=language)
+    assert (refused.returncode, refused.stderr.splitlines()[1:]) == (1, [f"  {missing}"])
+    roster.write_text(
+        "Ruolo;Nominativo;Email;Reparto\nMentee;Marta Ricci;m@x.example;Finanza\n"
+        "Mentor;Paolo Greco;p@x.example;Vendite\n"
+    )
+    dry = run(tmp_path, "import", workshop, roster, "--dry-run", language=language)
+    lines = [" ".join(line.split()) for line in dry.stdout.splitlines()]
+    assert all(line in lines for line in updated), dry.stdout
+    gone = tmp_path / "nessuno.csv"
+    absent = run(tmp_path, "import", workshop, gone, language=language)
+    assert absent.stderr == not_there.format(path=gone) + "\n"

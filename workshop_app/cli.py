@@ -20,6 +20,7 @@ from workshop_app.core.demo_data import DEFAULT_LANGUAGE as DEMO_DEFAULT_LANGUAG
 from workshop_app.core.demo_data import LANGUAGES as DEMO_LANGUAGES
 from workshop_app.core.errors import UserError
 from workshop_app.core.i18n import _, ngettext, set_interface_language, system_language
+from workshop_app.core.roster.columns import needed_columns
 
 if TYPE_CHECKING:
     from workshop_app.core.content.library import Coverage
@@ -271,7 +272,13 @@ def build_parser() -> argparse.ArgumentParser:
             "one row per pair, CSV (any common delimiter and encoding) or Excel. Every row is "
             "checked first; if any has a problem nothing is imported and each problem is listed "
             "with its row and column. Importing the same roster again adds nobody twice."
-        ),
+        )
+        + " "
+        + _(
+            "The columns: {participant_columns}, and a {pair_code} or {partner_email}, for one "
+            "row per participant; {pair_columns} for one row per pair. The headers may be in "
+            "English, Italian, German or French."
+        ).format(**needed_columns()),
         examples=[
             "import spring.workshop roster.xlsx --dry-run",
             "import spring.workshop roster.csv",
@@ -495,7 +502,13 @@ def cmd_relaunch(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from workshop_app.core.roster.importer import apply_import, column_meaning, plan_import
+    from workshop_app.cli_checkins import ROLES
+    from workshop_app.core.roster.importer import (
+        FIELD_WORDS,
+        apply_import,
+        column_meaning,
+        plan_import,
+    )
     from workshop_app.core.store.workshop_file import WorkshopFile
 
     with WorkshopFile.open(args.file, readonly=args.dry_run) as wf:
@@ -518,10 +531,15 @@ def cmd_import(args: argparse.Namespace) -> int:
                 for h, f in plan.read_columns
             )
             print("  " + _("columns read: {columns}").format(columns=read))
+            roles = {role: _(word) for role, word in ROLES.items()}
+            width = max(len(word) for word in roles.values())
             for person in plan.add:
-                print(f"  + {person.role:<6} {person.name} <{person.email}>")
+                print(f"  + {roles[person.role]:<{width}} {person.name} <{person.email}>")
             for known, changes in plan.update:
-                print(f"  ~ {known.name}: " + ", ".join(f"{k} -> {v}" for k, v in changes.items()))
+                print(
+                    f"  ~ {known.name}: "
+                    + ", ".join(f"{_(FIELD_WORDS[k])} -> {v}" for k, v in changes.items())
+                )
             for pair in plan.new_pairs:
                 print(
                     "  = "

@@ -3,6 +3,8 @@ English ones do: their headers, their role words, their accents."""
 
 from __future__ import annotations
 
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,14 @@ import pytest
 from workshop_app.core.errors import UserError
 from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
 from workshop_app.core.roster import read
-from workshop_app.core.roster.columns import field_for, key, meanings, role_value
+from workshop_app.core.roster.columns import (
+    PREFIXES,
+    column_header,
+    field_for,
+    key,
+    meanings,
+    role_value,
+)
 from workshop_app.core.roster.importer import apply_import, plan_import
 from workshop_app.core.store.workshop_file import WorkshopFile
 
@@ -214,3 +223,125 @@ def test_a_workbook_too_long_is_refused_in_the_interface_language(
     finally:
         set_interface_language(SOURCE_LANGUAGE)
     assert refused.value.message.startswith("fr_pairs.xlsx ha più di 2 righe; un elenco dei")
+
+
+@pytest.mark.parametrize("lang", ["en", "it", "de", "fr"])
+def test_the_headers_each_language_is_told_about_are_read_as_those_columns(lang: str) -> None:
+    fields = [
+        *("role", "name", "first_name", "last_name", "email", "pair_code", "partner_email"),
+        *(f"{who}_{f}" for who in PREFIXES for f in ("name", "first_name", "last_name", "email")),
+    ]
+    assert {f: field_for(column_header(f, lang)) for f in fields} == {f: f for f in fields}
+
+
+@pytest.fixture
+def italian() -> Iterator[None]:
+    set_interface_language("it")
+    yield
+    set_interface_language(SOURCE_LANGUAGE)
+
+
+def problems(wf: WorkshopFile, roster: Path) -> list[str]:
+    return [p.message for p in plan_import(wf, roster).problems]
+
+
+def test_a_missing_column_is_named_by_its_italian_header_and_its_english_one(
+    wf: WorkshopFile, tmp_path: Path, italian: None
+) -> None:
+    roster = tmp_path / "elenco.csv"
+    roster.write_text("Ruolo;Nominativo\nMentee;Marta Ricci\n", encoding="utf-8")
+    assert problems(wf, roster) == ["manca la colonna Email"]
+    roster.write_text("Email;Codice coppia\nmarta.ricci@x.example;1\n", encoding="utf-8")
+    assert problems(wf, roster) == [
+        "manca la colonna Nominativo o Name (oppure Nome e Cognome)",
+        "manca la colonna Ruolo o Role (mentor o mentee)",
+    ]
+    roster.write_text("Email mentor;Nominativo mentee\na@x.example;Marta Ricci\n")
+    assert problems(wf, roster) == [
+        "manca la colonna Nominativo mentor o Mentor Name (oppure Nome mentor e Cognome mentor)",
+        "manca la colonna Email mentee o Mentee Email",
+    ]
+    roster.write_text("Codice;Nota\nP1;x\n")
+    assert problems(wf, roster)[0].startswith(
+        "impossibile capire cosa contiene questo elenco dei partecipanti. Usi una riga per "
+        "partecipante (colonne Ruolo, Nominativo, Email) oppure una riga per coppia "
+        "(Nominativo mentor, Email mentor, Nominativo mentee, Email mentee); le intestazioni "
+        "possono essere in italiano, inglese, tedesco o francese."
+    )
+    roster.write_text(
+        "Reparto;Ufficio;Nominativo;Email;Ruolo\nVendite;Milano;A;a@x.example;Mentee\n"
+    )
+    assert problems(wf, roster)[0] == (
+        "questa colonna e 'Reparto' sembrano contenere entrambe reparto; ne tenga una sola"
+    )
+
+
+def _zip_bomb(path: Path) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b" " * (3 * 1024 * 1024))
+
+
+# One roster of each kind the reader refuses, and the start of its refusal in Italian.
+REFUSED: dict[str, tuple[Callable[[Path], object], str]] = {
+    "not there": (lambda p: None, "Il file dell'elenco dei partecipanti {path} non esiste."),
+    "a folder": (lambda p: p.mkdir(), "{path} è una cartella; scelga un elenco"),
+    "empty": (lambda p: p.write_text(" \n"), "{name} è vuoto: non contiene alcun elenco"),
+    "an old spreadsheet": (
+        lambda p: p.with_suffix(".ods").write_bytes(b"x"),
+        "{name}: questo tipo di foglio di calcolo non può essere letto",
+    ),
+    "two encodings": (
+        lambda p: p.write_bytes("Nome;Email\nNiccolò;a@x\n".encode() + b"Fran\xe7ois;b@x\n"),
+        "{name}, la riga 3 non è testo UTF-8, mentre altre righe lo sono: il file mescola due "
+        "codifiche (lo salvi di nuovo come CSV UTF-8).",
+    ),
+    "a broken byte-order mark": (
+        lambda p: p.write_bytes(b"\xff\xfeN\x00\x00\xd8"),
+        "{name} è indicato come testo UTF-16",
+    ),
+    "binary data": (
+        lambda p: p.write_bytes(b"Nome,Email\x00\n"),
+        "{name} non sembra un elenco dei partecipanti in formato testo (contiene dati binari).",
+    ),
+    "a header only": (
+        lambda p: p.write_text("Nome,Email\n"),
+        "{name} ha una riga di intestazione ma nessun partecipante sotto.",
+    ),
+    "no rows": (lambda p: p.write_text(",,\n,,\n"), "{name} non ha righe."),
+    "a damaged workbook": (
+        lambda p: p.write_bytes(b"PK\x03\x04 not a zip"),
+        "{name} non è una cartella di lavoro Excel leggibile (",
+    ),
+    "a zip bomb": (
+        _zip_bomb,
+        "{name} non viene accettato come elenco dei partecipanti (potrebbe essere una zip "
+        "bomb): la sua parte xl/worksheets/sheet1.xml decompressa è",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", REFUSED)
+def test_each_refusal_of_the_reader_is_in_the_interface_language(
+    wf: WorkshopFile, tmp_path: Path, italian: None, kind: str
+) -> None:
+    make, message = REFUSED[kind]
+    roster = tmp_path / "elenco.csv"
+    make(roster)
+    if not roster.exists() and roster.with_suffix(".ods").exists():
+        roster = roster.with_suffix(".ods")
+    with pytest.raises(UserError) as refused:
+        plan_import(wf, roster)
+    assert refused.value.message.startswith(message.format(path=roster, name=roster.name))
+
+
+def test_a_roster_too_big_is_refused_in_the_interface_language(
+    wf: WorkshopFile, tmp_path: Path, italian: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(read, "MAX_BYTES", 2 * read.MB)
+    roster = tmp_path / "elenco.csv"
+    roster.write_bytes(b"Nome,Email\n" + b"x,y\n" * 1_000_000)
+    with pytest.raises(UserError) as refused:
+        plan_import(wf, roster)
+    assert refused.value.message == (
+        "elenco.csv pesa 4 MB; un elenco dei partecipanti pesa al massimo 2 MB."
+    )

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
+from workshop_app.core.roster.importer import apply_import, plan_import
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.dialogs.roster_import import ImportDialog
 from workshop_app.ui.pages.roster import RosterPage
@@ -114,3 +115,63 @@ def test_the_import_preview_shows_how_foreign_headers_were_read(  # type: ignore
     assert any(
         line.startswith(("Niccolò D'Annunzio (", "Hélène Lefèvre (")) for line in seen["people"]
     )
+
+
+# What the dialog says, in Italian and German, of the columns a roster needs.
+SAID = {
+    "it": {
+        "intro": (
+            "(Ruolo, Nominativo, Email e una colonna Codice coppia o Email del partner) o una "
+            "riga per coppia (Nominativo mentor, Email mentor, Nominativo mentee, Email mentee); "
+            "le intestazioni possono essere in italiano, inglese, tedesco o francese."
+        ),
+        "missing": "elenco.csv, riga 1: manca la colonna Ruolo o Role (mentor o mentee)",
+        "updating": ["1 partecipante da aggiornare", "Marta Ricci: reparto 'Vendite' → 'Finanza'"],
+    },
+    "de": {
+        "intro": (
+            "(Rolle, Name, E-Mail und eine Spalte Tandem-Nr. oder E-Mail Tandempartner) oder "
+            "einer Zeile pro Tandem (Name Mentor, E-Mail Mentor, Name Mentee, E-Mail Mentee); "
+            "die Spaltenköpfe können auf Deutsch, Englisch, Italienisch oder Französisch sein."
+        ),
+        "missing": "elenco.csv, Zeile 1: die Spalte Rolle oder Role (Mentor oder Mentee) fehlt",
+        "updating": [
+            "1 Person zu aktualisieren",
+            "Marta Ricci: Abteilung 'Vendite' → 'Finanza'",
+        ],
+    },
+}
+
+
+@pytest.mark.parametrize("lang", SAID)
+def test_the_dialog_names_the_columns_in_the_interface_language(  # type: ignore[no-untyped-def]
+    qtbot, page, new_workshop, monkeypatch, tmp_path, lang
+) -> None:
+    known = tmp_path / "known.csv"
+    known.write_text("Ruolo;Nominativo;Email;Reparto\nMentee;Marta Ricci;marta@x.example;Vendite\n")
+    apply_import(new_workshop, plan_import(new_workshop, known))
+    roster = tmp_path / "elenco.csv"
+    roster.write_text("Nominativo;Email;Reparto\nMarta Ricci;marta@x.example;Finanza\n")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(roster), ""))
+    seen: dict[str, object] = {}
+
+    def look(dialog: ImportDialog) -> None:
+        seen["intro"] = dialog.intro.text()
+        qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+        seen["missing"] = dialog.problems.toPlainText()
+        roster.write_text(
+            "Ruolo;Nominativo;Email;Reparto\nMentee;Marta Ricci;marta@x.example;Finanza\n"
+        )
+        qtbot.keyClick(dialog.choose_button, Qt.Key.Key_Space)
+        top = dialog.preview.topLevelItem(0)
+        seen["updating"] = [top.text(0), *(top.child(i).text(0) for i in range(top.childCount()))]
+
+    set_interface_language(lang)
+    try:
+        when_shown(qtbot, look)
+        qtbot.keyClick(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    finally:
+        set_interface_language(SOURCE_LANGUAGE)
+    assert SAID[lang]["intro"] in str(seen["intro"])
+    assert seen["missing"] == SAID[lang]["missing"]
+    assert seen["updating"] == SAID[lang]["updating"]

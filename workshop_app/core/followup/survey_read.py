@@ -70,10 +70,10 @@ def read_survey(path: Path) -> SurveyTable:
 def _read_bytes(path: Path) -> tuple[str, bytes]:
     data = read_input(
         path,
-        what="survey export",
-        pick="a survey export (.xlsx, .csv or .tsv)",
-        one="a survey export",
-        empty="there are no survey responses in it",
+        missing=_("There is no survey export {path}."),
+        folder=_("{path} is a folder; pick a survey export (.xlsx, .csv or .tsv)."),
+        too_big=_("{file} is {size} MB; a survey export is at most {limit} MB."),
+        empty=_("{file} is empty: there are no survey responses in it."),
     )
     if data[:4] != b"PK\x03\x04" and path.suffix.lower() in (".xls", ".xlsm", ".ods", ".numbers"):
         raise UserError(
@@ -89,7 +89,7 @@ def _csv_records(name: str, data: bytes) -> list[list[str]]:
     try:
         text, _encoding = decode(data)
     except MixedEncodings as exc:
-        raise UserError(exc.message(name, "export it again")) from exc
+        raise UserError(exc.message(name, _("export it again"))) from exc
     except UnicodeDecodeError as exc:  # a byte-order mark promised an encoding the rest breaks
         raise UserError(
             _(
@@ -120,7 +120,7 @@ def _csv_records(name: str, data: bytes) -> list[list[str]]:
 
 
 def _xlsx_records(name: str, data: bytes) -> list[list[str]]:
-    check_xlsx_archive(name, data, what="survey export")
+    check_xlsx_archive(name, data, what=_("survey export"))
     records: list[list[str]] = []
     for number, row in xlsx_sheet_rows(name, data, max_columns=XLSX_MAX_COLUMNS):
         if number > XLSX_MAX_ROWS_READ:

@@ -22,9 +22,12 @@ Some headers mean one of two fields, and the rest of the sheet tells which (`mea
 
 from __future__ import annotations
 
+import gettext
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+
+from workshop_app.core.i18n import interface_language, translations
 
 # Fields every person has, with the spellings seen in HR and matching-tool exports.
 PERSON_FIELDS: dict[str, frozenset[str]] = {
@@ -233,3 +236,44 @@ def meanings(headers: list[str], column: Callable[[int], Iterable[str]]) -> list
 def role_value(text: str) -> str | None:
     """The role a cell names ("Mentore", "Mentorin", "Mentorée", "Mentor/in"...), or None."""
     return ROLE_WORDS.get(_letters(text))
+
+
+def _headers(words: gettext.NullTranslations) -> dict[str, str]:
+    """The header of each column in `words`' language, as a roster from there writes it;
+    each is one the importer reads as that column (tests check every language's)."""
+    return {
+        "role": words.pgettext("roster column", "Role"),
+        "name": words.pgettext("roster column", "Name"),
+        "first_name": words.pgettext("roster column", "First Name"),
+        "last_name": words.pgettext("roster column", "Last Name"),
+        "email": words.pgettext("roster column", "Email"),
+        "pair_code": words.pgettext("roster column", "Pair Code"),
+        "partner_email": words.pgettext("roster column", "Partner Email"),
+        "mentor_name": words.pgettext("roster column", "Mentor Name"),
+        "mentor_first_name": words.pgettext("roster column", "Mentor First Name"),
+        "mentor_last_name": words.pgettext("roster column", "Mentor Last Name"),
+        "mentor_email": words.pgettext("roster column", "Mentor Email"),
+        "mentee_name": words.pgettext("roster column", "Mentee Name"),
+        "mentee_first_name": words.pgettext("roster column", "Mentee First Name"),
+        "mentee_last_name": words.pgettext("roster column", "Mentee Last Name"),
+        "mentee_email": words.pgettext("roster column", "Mentee Email"),
+    }
+
+
+def column_header(field: str, lang: str | None = None) -> str:
+    """The header of a column (`email`, `mentee_name`...) in the interface language, or in
+    `lang`: "Ruolo", "E-Mail Mentee"."""
+    return _headers(translations(lang or interface_language()))[field]
+
+
+def needed_columns() -> dict[str, str]:
+    """The columns each shape of roster needs, in the interface language, for a sentence
+    that names them: `participant_columns`, `pair_code`, `partner_email`, `pair_columns`."""
+    return {
+        "participant_columns": ", ".join(column_header(f) for f in ("role", "name", "email")),
+        "pair_code": column_header("pair_code"),
+        "partner_email": column_header("partner_email"),
+        "pair_columns": ", ".join(
+            column_header(f) for f in ("mentor_name", "mentor_email", "mentee_name", "mentee_email")
+        ),
+    }

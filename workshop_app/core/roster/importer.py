@@ -17,9 +17,20 @@ from typing import TYPE_CHECKING, Literal
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.followup.closing import mark_rematched
-from workshop_app.core.i18n import N_, _, ngettext
+from workshop_app.core.i18n import (
+    N_,
+    SOURCE_LANGUAGE,
+    _,
+    ngettext,
+)
 from workshop_app.core.model import Participant
-from workshop_app.core.roster.columns import PREFIXES, meanings, role_value
+from workshop_app.core.roster.columns import (
+    PREFIXES,
+    column_header,
+    meanings,
+    needed_columns,
+    role_value,
+)
 from workshop_app.core.roster.read import RawTable, read_table
 from workshop_app.core.roster.store import format_code, normalise_code
 from workshop_app.core.runner.clock import new_id, utc_now
@@ -60,6 +71,17 @@ def column_meaning(field: str) -> str:
         if field.startswith(prefix):
             return _(whose).format(field=_(COLUMN_WORDS[field.removeprefix(prefix)]))
     return _(COLUMN_WORDS[field])
+
+
+def _named(field: str) -> str:
+    """A column named in a message: its header in the interface language, and the English
+    one beside it when that differs ("Ruolo o Role")."""
+    header, english = column_header(field), column_header(field, SOURCE_LANGUAGE)
+    return (
+        header
+        if header == english
+        else _("{header} or {english}").format(header=header, english=english)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,9 +201,9 @@ def plan_import(wf: WorkshopFile, path: Path) -> ImportPlan:
             None,
             _(
                 "cannot tell what this roster holds. Use either one row per participant "
-                "(columns Role, Name, Email) or one row per pair (Mentor Name, Mentor Email, "
-                "Mentee Name, Mentee Email). Headers found: {headers}"
-            ).format(headers=", ".join(repr(h) for h in table.headers if h)),
+                "(columns {participant_columns}) or one row per pair ({pair_columns}); the "
+                "headers may be in English, Italian, German or French. Headers found: {headers}"
+            ).format(headers=", ".join(repr(h) for h in table.headers if h), **needed_columns()),
         )
     elif _missing_columns(shape, columns, problems):
         pass
@@ -216,7 +238,7 @@ def _map_columns(table: RawTable, problems: _Problems) -> tuple[dict[str, int], 
                 1,
                 header,
                 _("this column and '{first}' both seem to hold {what}; keep one of them").format(
-                    first=first, what=name.replace("_", " ")
+                    first=first, what=column_meaning(name)
                 ),
             )
             continue
@@ -263,23 +285,25 @@ def _shape(columns: dict[str, int]) -> Shape | None:
 
 
 def _missing_columns(shape: Shape, columns: dict[str, int], problems: _Problems) -> bool:
-    # The columns are named by their English headers, quoted as they are in any language
-    # (the Italian, German and French spellings are read too: roster.columns).
+    # Named by their headers in the interface language, with the English ones beside them
+    # (every language's spellings are read: roster.columns).
     missing = []
     prefixes = ("",) if shape == "participants" else ("mentor_", "mentee_")
     for prefix in prefixes:
-        who = prefix.rstrip("_").capitalize()
-        label = f"{who} " if who else ""
         if prefix + "email" not in columns:
-            missing.append(_("the column {name} is missing").format(name=f"{label}Email"))
+            missing.append(_("the column {name} is missing").format(name=_named(prefix + "email")))
         if prefix + "name" not in columns and prefix + "first_name" not in columns:
             missing.append(
                 _("the column {name} is missing (or {first} and {last})").format(
-                    name=f"{label}Name", first=f"{label}First Name", last=f"{label}Last Name"
+                    name=_named(prefix + "name"),
+                    first=column_header(prefix + "first_name"),
+                    last=column_header(prefix + "last_name"),
                 )
             )
     if shape == "participants" and "role" not in columns:
-        missing.append(_("the column Role (mentor or mentee) is missing"))
+        missing.append(
+            _("the column {name} (mentor or mentee) is missing").format(name=_named("role"))
+        )
     for message in missing:
         problems.add(1, None, message)
     return bool(missing)

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from workshop_app.core.errors import UserError, one_line
-from workshop_app.core.i18n import ngettext
+from workshop_app.core.i18n import _, ngettext
 from workshop_app.core.paths import resolved
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -48,45 +48,49 @@ class RawTable:
     delimiter: str = ""
 
 
-def read_input(path: Path, *, what: str, pick: str, one: str, empty: str) -> bytes:
+def read_input(path: Path, *, missing: str, folder: str, too_big: str, empty: str) -> bytes:
     """The bytes of a file a person chose to import (a roster, a survey export), or a
-    one-line message: not there, a folder (`pick` what instead), over MAX_BYTES (`one` is at
-    most…), unreadable, or `empty` of what it should hold."""
+    one-line message in the interface language, the caller's for its kind of file: not there
+    (`missing`, with {path}), a folder (`folder`, with {path}), over MAX_BYTES (`too_big`, with
+    {file}, {size} and {limit} in MB), unreadable, or `empty` (with {file})."""
     resolved(path)  # a loop of links is named as one, not as a missing file
     if not path.exists():
-        raise UserError(f"There is no {what} {path}.")
+        raise UserError(missing.format(path=path))
     if path.is_dir():
-        raise UserError(f"{path} is a folder; pick {pick}.")
+        raise UserError(folder.format(path=path))
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise UserError(
-                f"{path.name} is {size // 1_000_000} MB; {one} is at most "
-                f"{MAX_BYTES // 1024 // 1024} MB."
+                too_big.format(file=path.name, size=size // 1_000_000, limit=MAX_BYTES // MB)
             )
         data = path.read_bytes()
     except PermissionError as exc:
-        raise UserError(f"You do not have permission to read {path}.") from exc
+        raise UserError(_("You do not have permission to read {path}.").format(path=path)) from exc
     except OSError as exc:
-        raise UserError(f"Cannot read {path}: {exc.strerror}.") from exc
+        raise UserError(
+            _("Cannot read {path}: {reason}.").format(path=path, reason=exc.strerror)
+        ) from exc
     if not data.strip():
-        raise UserError(f"{path.name} is empty: {empty}.")
+        raise UserError(empty.format(file=path.name))
     return data
 
 
 def read_table(path: Path) -> RawTable:
     data = read_input(
         path,
-        what="roster file",
-        pick="a CSV or Excel (.xlsx) roster file",
-        one="a roster",
-        empty="there is no roster in it",
+        missing=_("There is no roster file {path}."),
+        folder=_("{path} is a folder; pick a CSV or Excel (.xlsx) roster file."),
+        too_big=_("{file} is {size} MB; a roster is at most {limit} MB."),
+        empty=_("{file} is empty: there is no roster in it."),
     )
     if data[:4] == b"PK\x03\x04":
         return _read_xlsx(path, data)
     if path.suffix.lower() in (".xls", ".xlsm", ".ods", ".numbers"):
         raise UserError(
-            f"{path.name}: this kind of spreadsheet cannot be read; save it as .xlsx or CSV."
+            _("{file}: this kind of spreadsheet cannot be read; save it as .xlsx or CSV.").format(
+                file=path.name
+            )
         )
     return _read_csv(path.name, data)
 
@@ -107,10 +111,11 @@ class MixedEncodings(ValueError):
         self.line = line
 
     def message(self, name: str, fix: str) -> str:
-        return (
-            f"{name}, line {self.line} is not UTF-8 text, and other lines are: the file "
-            f"mixes two encodings ({fix})."
-        )
+        """The refusal, in the interface language; `fix` (translated) says what to do."""
+        return _(
+            "{file}, line {line} is not UTF-8 text, and other lines are: the file mixes two "
+            "encodings ({fix})."
+        ).format(file=name, line=self.line, fix=fix)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -151,20 +156,30 @@ def _read_csv(name: str, data: bytes) -> RawTable:
     try:
         text, encoding = decode(data)
     except MixedEncodings as exc:
-        raise UserError(exc.message(name, "save it again as CSV UTF-8")) from exc
+        raise UserError(exc.message(name, _("save it again as CSV UTF-8"))) from exc
     except UnicodeDecodeError as exc:  # a byte-order mark promised an encoding the rest breaks
         raise UserError(
-            f"{name} is marked as {exc.encoding.upper()} text but is not valid "
-            f"{exc.encoding.upper()} (at byte {exc.start}); save it again as CSV UTF-8."
+            _(
+                "{file} is marked as {encoding} text but is not valid {encoding} (at byte "
+                "{byte}); save it again as CSV UTF-8."
+            ).format(file=name, encoding=exc.encoding.upper(), byte=exc.start)
         ) from exc
     if "\x00" in text:
-        raise UserError(f"{name} does not look like a text roster (it contains binary data).")
+        raise UserError(
+            _("{file} does not look like a text roster (it contains binary data).").format(
+                file=name
+            )
+        )
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         records = list(reader)
     except csv.Error as exc:
-        raise UserError(f"{name}, row {reader.line_num}: the CSV cannot be read ({exc}).") from exc
+        raise UserError(
+            _("{file}, row {row}: the CSV cannot be read ({error}).").format(
+                file=name, row=reader.line_num, error=exc
+            )
+        ) from exc
     return _table(name, records, encoding=encoding, delimiter=delimiter)
 
 
@@ -174,15 +189,17 @@ def _table(
     numbered = [(i, [c.strip() for c in rec]) for i, rec in enumerate(records, start=1)]
     numbered = [(i, cells) for i, cells in numbered if any(cells)]
     if not numbered:
-        raise UserError(f"{name} has no rows.")
-    (_, headers), *rows = numbered
+        raise UserError(_("{file} has no rows.").format(file=name))
+    (_header_row, headers), *rows = numbered
     if not rows:
-        raise UserError(f"{name} has a header row but no participants under it.")
+        raise UserError(
+            _("{file} has a header row but no participants under it.").format(file=name)
+        )
     return RawTable(source=name, headers=headers, rows=rows, encoding=encoding, delimiter=delimiter)
 
 
 def _read_xlsx(path: Path, data: bytes) -> RawTable:
-    check_xlsx_archive(path.name, data)
+    check_xlsx_archive(path.name, data, what=_("roster"))
     records: list[list[str]] = []
     for number, row in enumerate(xlsx_rows(path.name, data), start=1):
         if number > XLSX_MAX_ROWS:
@@ -201,36 +218,51 @@ def _read_xlsx(path: Path, data: bytes) -> RawTable:
     return _table(path.name, records)
 
 
-def check_xlsx_archive(name: str, data: bytes, *, what: str = "roster") -> None:
+def check_xlsx_archive(name: str, data: bytes, *, what: str) -> None:
     """Refuse, before unpacking anything, a workbook that would unpack to far more than any
-    roster (or survey export, `what`): the sizes are the archive's own, which zipfile holds
-    every part to as it reads."""
+    roster (or survey export: `what`, translated): the sizes are the archive's own, which
+    zipfile holds every part to as it reads."""
     try:
         parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, ValueError, EOFError) as exc:  # zip's kinds of damage
-        raise UserError(f"{name} is not a readable Excel workbook ({one_line(str(exc))}).") from exc
-    refused = f"{name} is refused as a {what} (it may be a zip bomb):"
+        raise UserError(_not_a_workbook(name, one_line(str(exc)))) from exc
+
+    def refuse(reason: str) -> UserError:
+        return UserError(
+            _("{file} is refused as a {what} (it may be a zip bomb): {reason}").format(
+                file=name, what=what, reason=reason
+            )
+        )
+
     if len(parts) > XLSX_MAX_PARTS:
-        raise UserError(f"{refused} it has {len(parts)} parts; a workbook has a few dozen.")
+        raise refuse(_("it has {n} parts; a workbook has a few dozen.").format(n=len(parts)))
     for part in parts:
         part_name = one_line(part.filename, limit=60)
         if part.file_size > XLSX_MAX_PART:
-            raise UserError(
-                f"{refused} its part {part_name} unpacks to {part.file_size // MB} MB; "
-                f"a {what}'s parts are at most {XLSX_MAX_PART // MB} MB."
+            raise refuse(
+                _(
+                    "its part {part} unpacks to {size} MB; a part may unpack to at most {limit} MB."
+                ).format(part=part_name, size=part.file_size // MB, limit=XLSX_MAX_PART // MB)
             )
         ratio = part.file_size / max(part.compress_size, 1)
         if part.file_size > XLSX_RATIO_FROM and ratio > XLSX_MAX_RATIO:
-            raise UserError(
-                f"{refused} its part {part_name} unpacks {int(ratio)} times larger than it is "
-                f"packed; a {what}'s parts at most {XLSX_MAX_RATIO} times."
+            raise refuse(
+                _(
+                    "its part {part} unpacks {ratio} times larger than it is packed; a part "
+                    "may unpack at most {limit} times larger."
+                ).format(part=part_name, ratio=int(ratio), limit=XLSX_MAX_RATIO)
             )
     total = sum(part.file_size for part in parts)
     if total > XLSX_MAX_TOTAL:
-        raise UserError(
-            f"{refused} it unpacks to {total // MB} MB; a {what} to at most "
-            f"{XLSX_MAX_TOTAL // MB} MB."
+        raise refuse(
+            _("it unpacks to {size} MB; a workbook may unpack to at most {limit} MB.").format(
+                size=total // MB, limit=XLSX_MAX_TOTAL // MB
+            )
         )
+
+
+def _not_a_workbook(name: str, reason: str) -> str:
+    return _("{file} is not a readable Excel workbook ({reason}).").format(file=name, reason=reason)
 
 
 def xlsx_rows(
@@ -254,8 +286,7 @@ def xlsx_rows(
     # at opening or at any row: XML that does not parse (an entity bomb, an external entity,
     # a sheet cut short), a part missing, a value it cannot convert.
     except Exception as exc:
-        reason = one_line(str(exc)) or type(exc).__name__
-        raise UserError(f"{name} is not a readable Excel workbook ({reason}).") from exc
+        raise UserError(_not_a_workbook(name, one_line(str(exc)) or type(exc).__name__)) from exc
 
 
 def cell_text(value: object) -> str:

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.errors import UserError
 from workshop_app.core.i18n import N_, _, ngettext
+from workshop_app.core.roster.columns import needed_columns
 from workshop_app.core.roster.importer import (
+    FIELD_WORDS,
     ImportPlan,
     ImportResult,
     apply_import,
@@ -32,9 +34,9 @@ from workshop_app.ui.widgets.roster_models import role_word
 FILE_FILTER = N_("Rosters (*.csv *.tsv *.txt *.xlsx);;All files (*)")
 INTRO = N_(
     "Choose the roster from HR or your matching tool: a CSV or Excel file with one row per "
-    "participant (Role, Name, Email, and a Pair Code or Partner Email) or one row per pair "
-    "(Mentor Name, Mentor Email, Mentee Name, Mentee Email). Nothing changes until you press "
-    "Import, and then everything goes in or nothing does."
+    "participant ({participant_columns}, and a {pair_code} or {partner_email}) or one row per "
+    "pair ({pair_columns}); the headers may be in English, Italian, German or French. Nothing "
+    "changes until you press Import, and then everything goes in or nothing does."
 )
 
 
@@ -45,7 +47,7 @@ class ImportDialog(ImportFrame):
             parent,
             title=_("Import a roster"),
             size=QSize(760, 560),
-            intro=_(INTRO),
+            intro=_(INTRO).format(**needed_columns()),
             what=_("roster"),
             waiting=_(
                 "No roster chosen yet. Press Choose file… to see what it holds before "
@@ -95,8 +97,15 @@ class ImportDialog(ImportFrame):
             for p in plan.add
         ]
         updating = [
-            f"{known.name}: "
-            + "; ".join(f"{c} {getattr(known, c)!r} → {v!r}" for c, v in changes.items())
+            _("{name}: {changes}").format(
+                name=known.name,
+                changes="; ".join(
+                    _("{field} {old} → {new}").format(
+                        field=_(FIELD_WORDS[c]), old=repr(getattr(known, c)), new=repr(v)
+                    )
+                    for c, v in changes.items()
+                ),
+            )
             for known, changes in plan.update
         ]
         making = [
