@@ -11,16 +11,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.followup.checkin_form import ready_questions
 from workshop_app.core.followup.survey_dates import parse_day
 from workshop_app.core.i18n import N_, _
+from workshop_app.core.plain_text import plain
 
 if TYPE_CHECKING:
     from workshop_app.core.followup.survey_read import SurveyColumn, SurveyTable
@@ -46,13 +45,6 @@ MEANINGS: dict[str, str] = {
 }
 IGNORED = ""
 IGNORED_LABEL = N_("Not used")
-
-
-@lru_cache(maxsize=8192)  # answers repeat: a choice's few texts, each person's name
-def plain(text: str) -> str:
-    """`text` for comparing: no accents, no case, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 # Keyword patterns, tried in this order on the question's plain words; the first that
