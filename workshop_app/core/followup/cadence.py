@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from workshop_app.core.charter_fields import choice_label
 from workshop_app.core.charters.context import clean
+from workshop_app.core.number_words import NUMBER_WORDS
 from workshop_app.core.plain_text import plain
 
 CHOICE_DAYS = {"weekly": 7, "biweekly": 14, "monthly": 30}
@@ -31,24 +32,11 @@ _UNITS = tuple(
     (re.compile(form), days) for days, forms in _UNIT_FORMS.items() for form in forms.split()
 )
 _UNIT = "(" + "|".join(rule.pattern for rule, _ in _UNITS) + ")"
-# Numbers as words, with the ordinals "every second week" and "jede zweite Woche" use.
-_NUMBERS = {
-    # English
-    "a": 1, "an": 1, "one": 1, "once": 1, "two": 2, "twice": 2, "other": 2, "second": 2,
-    "three": 3, "thrice": 3, "third": 3, "four": 4, "fourth": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    # Italian
-    "un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6,
-    "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "undici": 11, "dodici": 12,
-    "quindici": 15,
-    # German (after `plain`: "fünf" is "funf", "zwölf" "zwolf")
-    "ein": 1, "eine": 1, "einen": 1, "einem": 1, "zwei": 2, "zweite": 2, "zweiten": 2,
-    "drei": 3, "dritte": 3, "dritten": 3, "vier": 4, "vierte": 4, "vierten": 4, "funf": 5,
-    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwolf": 12,
-    "vierzehn": 14, "funfzehn": 15,
-    # French ("un", "six" as above)
-    "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
-    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15,
+# Numbers as words, and the ordinals and articles that count here too ("every second week",
+# "jede zweite Woche", "a month", "every other week").
+_NUMBERS = NUMBER_WORDS | {
+    "a": 1, "an": 1, "other": 2, "second": 2, "third": 3, "fourth": 4,
+    "zweite": 2, "zweiten": 2, "dritte": 3, "dritten": 3, "vierte": 4, "vierten": 4,
 }  # fmt: skip
 _NUMBER = r"(\d+|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
 _TIMES_WORD = r"(?:\s*-?\s*(?:times?|volt[ae]|mal|fois|x))"
