@@ -110,12 +110,11 @@ def custom_days(text: str) -> int | None:
     """The interval in days that a pair's own words give, or None."""
     words = plain(text)
     if m := _TIMES.search(words):
-        span = _number(m.group(2)) * _unit_days(m.group(3))
-        return _times(_number(m.group(1)), span)
+        return _times(_number(m.group(1)), _number(m.group(2)) * _unit_days(m.group(3)))
     for m in _TIMES_ADVERB.finditer(words):
-        span = _adverb_days(m.group(2))
-        if span is not None:
-            return _times(_number(m.group(1)), span)
+        adverb = _adverb_days(m.group(2))
+        if adverb is not None:
+            return _times(_number(m.group(1)), adverb)
     if m := _EVERY.search(words):
         return _every(_number(m.group(1)), m.group(2))
     if m := _ONE_IN.search(words):
