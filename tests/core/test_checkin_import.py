@@ -252,7 +252,7 @@ def test_a_partner_named_without_accents_and_case_is_found(
 
 def test_bad_values_are_listed_with_row_and_column(wf: WorkshopFile, tmp_path: Path) -> None:
     rows = [
-        ["1/19/2027 14:03:22", "giulia.rossi@harbourline.example", "P01", "Mentor", "two",
+        ["1/19/2027 14:03:22", "giulia.rossi@harbourline.example", "P01", "Mentor", "a few",
          "yesterday", "7", ""],
         ["1/19/2027 14:05:00", "marco.bianchi@harbourline.example", "P01", "Mentee", "1",
          "2/1/2027", "3", ""],
@@ -261,7 +261,7 @@ def test_bad_values_are_listed_with_row_and_column(wf: WorkshopFile, tmp_path: P
     path = google_csv(tmp_path, rows)
     assert problems(wf, path) == [
         "check-in.csv, row 2, column 'How many times have you met since the last checkpoint?': "
-        "'two' is not a number",
+        "'a few' is not a number",
         "check-in.csv, row 2, column 'When did you last meet?': 'yesterday' is not a date",
         "check-in.csv, row 2, column 'How far has goal 1 of your charter moved? (1 = not "
         "started, 5 = achieved)': '7' is not from 1 to 5",

@@ -26,6 +26,12 @@ from workshop_app.core.charters.context import (
 )
 from workshop_app.core.charters.dates import format_date, format_number, parse_date
 from workshop_app.core.charters.fit import cut, listed
+from workshop_app.core.charters.goal_words import (
+    checkable_measure,
+    program_goal_number,
+    speaks_of_mixing,
+    theme_words,
+)
 from workshop_app.core.charters.summary_timeline import (
     DEFAULT_CHECK_IN_DAYS,
     agenda_timing,
@@ -41,31 +47,6 @@ if TYPE_CHECKING:
     from workshop_app.core.charters.store import PairOverview
     from workshop_app.core.store.workshop_file import WorkshopFile
 
-_WORD = re.compile(r"[^\W\d_]{4,}")
-_PROGRAM_GOAL_REF = re.compile(r"program goal\s*(\d+)", re.IGNORECASE)
-# Words too common to say what a goal is about.
-_STOP = frozenset(
-    re.findall(
-        r"\w+",
-        "with from that this their them they your have will into about more most than what "
-        "when which while whom whose across other some such only also each every",
-    )
-)
-# Program goals that speak of working across the organisation: then the page shows how many
-# pairs join two departments or sites.
-MIX_WORDS = re.compile(r"\b(cross[- ]?functional|departments?|silos?|sites?)\b", re.IGNORECASE)
-# A measure is checkable when it has a number or says what done looks like.
-_NUMBER = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"fifty|hundred|once|twice|half|dozen)\b",
-    re.IGNORECASE,
-)
-_OUTCOME = re.compile(
-    r"\b(pass(es|ed)?|complet(e|es|ed)|certifi(ed|cation)|approv(ed|al)|signed off|"
-    r"achiev(e|ed)|deliver(ed)?|launch(ed)?|publish(ed)?|promot(ed|ion)|accept(ed)?|ready|"
-    r"done|finish(ed)?|award(ed)?|appointed|hired|yes/no)\b",
-    re.IGNORECASE,
-)
 SMART_RULE = N_(
     "Counted as SMART: a goal, why it matters, a measure with a number or a yes/no outcome, "
     "and a target date"
@@ -258,7 +239,7 @@ def strictly_smart(goal: Goal) -> bool:
     measure = goal.measure.strip()
     return (
         bool(goal.goal.strip() and goal.why.strip() and measure)
-        and bool(_NUMBER.search(measure) or _OUTCOME.search(measure))
+        and checkable_measure(measure)
         and parse_date(goal.target_date) is not None
     )
 
@@ -267,8 +248,8 @@ def pair_mix(
     workshop: Workshop, pairs: Sequence, people: Sequence[Participant], lang: str = "en"
 ) -> dict | None:
     """How many pairs join two departments or sites (MIX_RULE), when the program's goals
-    speak of working across them (MIX_WORDS); None otherwise."""
-    if not MIX_WORDS.search(workshop.program_goals):
+    speak of working across them (`speaks_of_mixing`); None otherwise."""
+    if not speaks_of_mixing(workshop.program_goals):
         return None
     by_id = {p.id: p for p in people}
     across = same = unknown = 0
@@ -333,11 +314,11 @@ def goal_themes(
     matters, else by shared words with the program goal; the rest are "not linked"."""
     counts = [0] * len(program_goals)
     unlinked = 0
-    program_words = [_words(g) for g in program_goals]
+    program_words = [theme_words(g) for g in program_goals]
     for goal, why in goals:
         index = program_goal_index(why, program_goals)
         if index is None:
-            words = _words(f"{goal} {why}")
+            words = theme_words(f"{goal} {why}")
             overlaps = [len(words & pw) for pw in program_words]
             best = max(overlaps, default=0)
             index = overlaps.index(best) if best >= 2 else None
@@ -369,15 +350,12 @@ def goal_themes(
 
 
 def program_goal_index(why: str, goals: Sequence[str]) -> int | None:
-    """Which program goal (0-based) a goal's "why it matters" names, as in "program goal 2"."""
-    m = _PROGRAM_GOAL_REF.search(why)
-    if m and 1 <= int(m.group(1)) <= len(goals):
-        return int(m.group(1)) - 1
+    """Which program goal (0-based) a goal's "why it matters" names, as in "program goal 2"
+    or "obiettivo 2 del programma"."""
+    number = program_goal_number(why)
+    if number is not None and 1 <= number <= len(goals):
+        return number - 1
     return None
-
-
-def _words(text: str) -> set[str]:
-    return {w.lower().rstrip("s") for w in _WORD.findall(text) if w.lower() not in _STOP}
 
 
 def _counted(counts: Counter[str], choices: Sequence[tuple[str, str]], lang: str) -> list[dict]:

@@ -27,7 +27,7 @@ PROGRAM = {
     "program_goals": (
         "Preparare i talenti ad alto potenziale al primo ruolo di responsabilità di persone\n"
         "Trattenere in azienda il sapere operativo dei colleghi prossimi alla pensione\n"
-        "Mettere in contatto magazzini, trasporti e sede centrale"
+        "Mettere in contatto i team di magazzino, trasporti e sede centrale tra le diverse sedi"
     ),
     "strategy_link": (
         "Il piano industriale 2027 prevede l'apertura di due nuovi hub regionali e richiede "

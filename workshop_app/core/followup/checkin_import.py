@@ -34,13 +34,13 @@ from workshop_app.core.followup.survey_mapping import (
     form_name_for,
     guess_mapping,
     parse_answer,
-    plain,
     saved_forms,
     signature,
 )
 from workshop_app.core.followup.survey_read import SurveyTable, read_survey
 from workshop_app.core.i18n import N_, _, ngettext, translations
 from workshop_app.core.model import Pair, Participant, pair_by_person
+from workshop_app.core.plain_text import plain
 from workshop_app.core.roster.importer import ImportProblem
 from workshop_app.core.roster.store import format_code, normalise_code
 from workshop_app.core.runner.clock import new_id, utc_now

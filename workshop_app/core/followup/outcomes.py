@@ -30,6 +30,7 @@ from workshop_app.core.charters.fit import cut
 from workshop_app.core.followup.board import Figure as BoardFigure
 from workshop_app.core.followup.board import board
 from workshop_app.core.followup.health import FollowUp, follow_up
+from workshop_app.core.followup.measure_words import measure_figure
 from workshop_app.core.followup.outcomes_suppress import (
     MINIMUM,
     Suppressed,
@@ -710,44 +711,6 @@ def _breakdown(
 
 # -- the program's own measures of success -------------------------------------------------
 
-# Which figure speaks to a measure, by the words it uses; the first rule that matches wins.
-MEASURE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "cadence",
-        re.compile(
-            r"\b(meet|meets|meeting|meetings|met|cadence|regular(ly)?|"
-            r"monthly|weekly|fortnightly)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    ("goals", re.compile(r"\b(goals?|progress|objectives?|development plan)\b", re.IGNORECASE)),
-    (
-        "satisfaction",
-        re.compile(
-            r"\b(satisf\w*|rat(e|ing)s? (the|their) (program|mentoring)|"
-            r"nps|recommend)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    ("fit", re.compile(r"\b(fit|match(es|ed|ing)?|re-?match\w*)\b", re.IGNORECASE)),
-    ("response", re.compile(r"\b(check-?ins?|surveys?|respon\w+|feedback)\b", re.IGNORECASE)),
-    (
-        "closed",
-        re.compile(
-            r"\b(complet\w*|retention|retain\w*|drop[- ]?outs?|clos\w*|"
-            r"finish\w*)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    ("signed", re.compile(r"\b(charters?|agreements?|sign\w*)\b", re.IGNORECASE)),
-    ("attended", re.compile(r"\b(attend\w*|particip\w*|enrol\w*|sign[- ]?ups?)\b", re.IGNORECASE)),
-)
-# Measures the app cannot see: outcomes recorded elsewhere (HR systems, pay, promotions).
-OUTSIDE = re.compile(
-    r"\b(promot\w*|pay|salar\w*|turnover|attrition|retention rate|engagement score|"
-    r"after (\d+|twelve|six) months)\b",
-    re.IGNORECASE,
-)
 NOT_MEASURED = N_("not measured by the app")
 
 
@@ -759,11 +722,7 @@ def measures(text: str, result: Outcomes) -> list[Measure]:
         lines = [part.strip() for part in re.split(r";\s+", lines[0]) if part.strip()]
     found = []
     for line in lines:
-        key = (
-            ""
-            if OUTSIDE.search(line)
-            else next((k for k, rule in MEASURE_RULES if rule.search(line)), "")
-        )
+        key = measure_figure(line)
         answer = (
             _answer(result.figure(key), result.language)
             if key

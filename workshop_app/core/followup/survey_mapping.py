@@ -11,16 +11,16 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.core.followup.checkin_form import ready_questions
 from workshop_app.core.followup.survey_dates import parse_day
 from workshop_app.core.i18n import N_, _
+from workshop_app.core.number_words import NUMBER_WORDS
+from workshop_app.core.plain_text import plain
 
 if TYPE_CHECKING:
     from workshop_app.core.followup.survey_read import SurveyColumn, SurveyTable
@@ -46,13 +46,6 @@ MEANINGS: dict[str, str] = {
 }
 IGNORED = ""
 IGNORED_LABEL = N_("Not used")
-
-
-@lru_cache(maxsize=8192)  # answers repeat: a choice's few texts, each person's name
-def plain(text: str) -> str:
-    """`text` for comparing: no accents, no case, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 # Keyword patterns, tried in this order on the question's plain words; the first that
@@ -160,7 +153,8 @@ Parsed = tuple[Any, str | None]  # (value, or the problem with it in words)
 _FIT_WORDS = {
     "good": (
         "good", "a good fit", "good fit", "yes", "buono", "buona", "un buon abbinamento",
-        "funziona bene", "gut", "passt gut", "bon", "bonne", "bom", "boa", "bueno", "buena",
+        "funziona bene", "non male", "gut", "passt gut", "nicht schlecht", "bon", "bonne",
+        "pas mal", "bom", "boa", "bueno", "buena",
     ),
     "deciding": (
         "still deciding", "deciding", "not sure yet", "too early to say", "ancora da decidere",
@@ -174,12 +168,32 @@ _FIT_WORDS = {
     ),
 }  # fmt: skip
 _FIT = {plain(w): meaning for meaning, words in _FIT_WORDS.items() for w in words}
-_FIT_DECIDING = re.compile(r"decid|sure|early|unentschieden|offen|indecis|sais pas|so ancora")
-_FIT_NOT = re.compile(r"\b(not|non|nicht|pas|nao|no|kein)\b")
-_FIT_GOOD = re.compile(r"\b(good|bene|gut|bon|bom|bien|buon[oa]?)\b")
-_YES = frozenset({"yes", "y", "si", "ja", "oui", "sim", "true", "1"})
-_NO = frozenset({"no", "n", "non", "nein", "nao", "false", "0", "2"})
-_NONE = frozenset({"none", "nessuno", "nessuna", "keine", "keins", "aucune", "aucun", "nenhuma"})
+# Tried in this order: "non sono ancora sicuro", "noch nicht sicher" and "pas encore sûr" are
+# still deciding, not "not a fit", for all their "non", "nicht" and "pas".
+_FIT_DECIDING = re.compile(
+    r"decid|sure|early|unentschieden|offen|indecis|sais pas|so ancora|ancora sicur|"
+    r"non sono sicur|incert|troppo presto|vedremo|nicht (?:ganz |so )?sicher|unsicher|"
+    r"zu fruh|mal sehen|werden sehen|pas (?:encore |trop )?sur|trop tot|on verra"
+)
+_FIT_NOT = re.compile(r"\b(not|non|nicht|pas|nao|no|kein|bad|poor|male|schlecht|mal)\b")
+_FIT_GOOD = re.compile(
+    r"\b(good|great|excellent|bene|gut|bon|bom|bien|buon[oa]?|ottim[oa]|eccellente|"
+    r"ausgezeichnet|prima)\b"
+)
+# The first word of a yes-or-no answer ("Sì, grazie", "Gerne", "Pas pour l'instant").
+_YES = frozenset(
+    {"yes", "y", "si", "ja", "oui", "sim", "true", "1", "certo", "certamente", "volentieri",
+     "gerne", "gern", "jawohl", "volontiers", "absolument"}
+)  # fmt: skip
+_NO = frozenset(
+    {"no", "n", "non", "nein", "nao", "false", "0", "2", "nessun", "nicht", "kein", "nee",
+     "pas", "aucun"}
+)  # fmt: skip
+# Meetings held: none in words ("nessuno", "mai", "keine", "nie", "aucune", "jamais").
+_NONE = frozenset(
+    {"none", "never", "nessuno", "nessuna", "mai", "keine", "keins", "nie", "noch nie",
+     "niemals", "aucune", "aucun", "jamais", "nenhuma"}
+)  # fmt: skip
 READY_CHECKPOINTS = (30, 90, 180)
 _NUMBER = re.compile(r"\s*(\d+)")
 
@@ -271,9 +285,13 @@ def parse_answer(
             else (None, _("{text} is not from 1 to 5").format(text=repr(text)))
         )
     if meaning == "meetings_held":
-        if plain(text) in _NONE:
+        words = plain(text)
+        if words in _NONE:
             return 0, None
-        value = _whole_number(text, 0, 999)
+        first = words.split(" ", 1)[0].rstrip(".,;:")
+        value = NUMBER_WORDS.get(first) if first else None  # "due incontri", "zwei Treffen"
+        if value is None:
+            value = _whole_number(text, 0, 999)
         return (
             (value, None)
             if value is not None
