@@ -155,6 +155,26 @@ def test_clicking_a_header_sorts(page: RosterPage, qtbot) -> None:  # type: igno
     assert proxy.index(0, PAIR).data() == "P12"
 
 
+def test_names_sort_as_people_alphabetise_them(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    wf = WorkshopFile.create(
+        tmp_path / "names.workshop", program="P", organisation="O", date="2027-01-19"
+    )
+    for name in ("Thomas Bäcker", "Özlem Yılmaz", "Zoe Adams", "Élodie Martin", "oscar Ruiz"):
+        wf.roster.add_participant(role="mentee", name=name, email=f"{name[:3]}@example.org")
+    page = make_page(qtbot, wf)
+    header = page.people_table.horizontalHeader()
+    x = header.sectionViewportPosition(NAME) + header.sectionSize(NAME) // 2
+    proxy = page.participants_proxy
+    names = lambda: [proxy.index(r, NAME).data() for r in range(proxy.rowCount())]  # noqa: E731
+    expected = ["Élodie Martin", "oscar Ruiz", "Özlem Yılmaz", "Thomas Bäcker", "Zoe Adams"]
+    assert names() == expected  # by name from the start
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert names() == expected[::-1]
+    # The exports and the sign-in sheet list people in the same order.
+    assert [p.name for p in wf.roster.participants()] == expected
+    wf.close()
+
+
 def test_ticking_here_saves_at_once(page: RosterPage, qtbot, demo) -> None:  # type: ignore[no-untyped-def]
     table = page.people_table
     index = table.model().index(row_of(table, "Ravi Patel"), HERE)

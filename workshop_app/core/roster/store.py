@@ -9,6 +9,7 @@ from workshop_app.core.errors import UserError
 from workshop_app.core.followup.closing import PAIR_GONE, and_list, mark_rematched, pair_records
 from workshop_app.core.i18n import _
 from workshop_app.core.model import PARTICIPANT_FIELDS, Pair, Participant
+from workshop_app.core.plain_text import plain
 from workshop_app.core.runner.clock import new_id, utc_now
 from workshop_app.core.validation import (
     MAX_CODE,
@@ -37,9 +38,11 @@ class RosterStore:
     def participants(self) -> list[Participant]:
         rows = self._wf.conn.execute(
             "SELECT id, role, name, email, title, department, manager, present, checked_in_at,"
-            " updated_at FROM participants ORDER BY role, name COLLATE NOCASE"
+            " updated_at FROM participants"
         ).fetchall()
-        return [_participant(r) for r in rows]
+        # By role, then by name as people alphabetise it: "Özlem" with the O's and "Élodie"
+        # with the E's (SQLite's NOCASE puts every accented letter after Z).
+        return sorted(map(_participant, rows), key=lambda p: (p.role, plain(p.name), p.name))
 
     def participant(self, participant_id: str) -> Participant:
         row = self._wf.conn.execute(

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from workshop_app.core.charters.dates import format_date
 from workshop_app.core.i18n import N_, _, interface_language
 from workshop_app.core.model import Pair, Participant
+from workshop_app.core.plain_text import plain
 from workshop_app.core.roster.store import code_sort_key
 from workshop_app.core.store.workshop_file import WorkshopFile
 from workshop_app.ui.style import ERROR_COLOUR
@@ -162,7 +163,7 @@ class ParticipantsModel(_TableModel):
         if role == SORT_ROLE:
             if col == PAIR:
                 return _code_key(row.pair_code)
-            return str(self.data(index, _Role.DisplayRole)).casefold()
+            return plain(str(self.data(index, _Role.DisplayRole)))  # "Özlem" among the O's
         if role == ID_ROLE:
             return p.id
         if role == _Role.ForegroundRole and col == PAIR and not row.pair_code:
@@ -231,7 +232,7 @@ class PairsTableModel(_TableModel):
                 return _code_key(row.pair.code)
             if index.column() == 3:  # the open pairs first, then by the day they closed
                 return row.pair.closed_on or ""
-            return str(self.data(index, _Role.DisplayRole)).casefold()
+            return plain(str(self.data(index, _Role.DisplayRole)))  # "Özlem" among the O's
         if role == ID_ROLE:
             return row.pair.id
         return None
