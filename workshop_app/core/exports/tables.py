@@ -614,8 +614,11 @@ def about_lines(data: ExportData, lang: str = "en") -> list[tuple[str, str]]:
             t.gettext("Private content"),
             confidentiality_note(included=data.include_confidential, lang=lang),
         ),
-        # Translators: the date pattern as your language writes it (JJJJ-MM-TT, AAAA-MM-GG).
-        (t.gettext("Dates"), t.gettext("ISO 8601, YYYY-MM-DD")),
+        (
+            t.gettext("Dates"),
+            # Translators: the date pattern as your language writes it (JJJJ-MM-TT, AAAA-MM-GG).
+            t.gettext("ISO 8601, YYYY-MM-DD"),
+        ),
         (
             t.gettext("Times"),
             t.gettext(
