@@ -94,5 +94,7 @@ def test_the_files_for_people_are_named_in_the_workshops_language(
     assert done.returncode == 0, done.stderr
     assert [Path(line).name for line in done.stdout.splitlines()][1:] == [combined, summary]
     assert {p.name for p in out.iterdir()} == {
-        "P01 - Margaret Osei & Daniel Kowalski.pdf", combined, summary
+        "P01 - Margaret Osei & Daniel Kowalski.pdf",
+        combined,
+        summary,
     }

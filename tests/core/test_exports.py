@@ -490,9 +490,11 @@ IN_LANGUAGE = {
         "wrong term": "privati",
     },
 }
-ENGLISH_SHEETS = ["README", "Participants", "Pairs and charters", "SMART goals",
-                  "Troubleshooting plans", "Attendance", "Agenda timings", "Sign-offs",
-                  "Check-ins", "Contact and meeting log", "Checkpoint reviews", "Closures"]  # fmt: skip
+ENGLISH_SHEETS = [
+    "README", "Participants", "Pairs and charters", "SMART goals", "Troubleshooting plans",
+    "Attendance", "Agenda timings", "Sign-offs", "Check-ins", "Contact and meeting log",
+    "Checkpoint reviews", "Closures",
+]  # fmt: skip
 
 
 def readme_sheet(path: Path) -> dict[str, str]:
