@@ -72,3 +72,29 @@ def test_mistakes_get_one_line_and_exit_1(demo: Path, tmp_path: Path, app_data: 
     clash = run("charters", str(demo), "--out", str(a_file), data=app_data)
     assert clash.returncode == 1 and "needs a folder" in clash.stderr
     assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize(
+    "lang,combined,summary",
+    [("de", "Alle Vereinbarungen.pdf", "Workshop-Übersicht.pdf"),
+     ("it", "Tutti gli accordi.pdf", "Riepilogo del workshop.pdf")],
+)  # fmt: skip
+def test_the_files_for_people_are_named_in_the_workshops_language(
+    demo: Path, tmp_path: Path, app_data: Path, lang: str, combined: str, summary: str
+) -> None:
+    from workshop_app.core.store.workshop_file import WorkshopFile
+
+    room = tmp_path / "room.workshop"
+    room.write_bytes(demo.read_bytes())
+    with WorkshopFile.open(room) as wf:
+        wf.set_workshop_field("language", lang)
+    out = tmp_path / "out"
+    done = run("charters", str(room), "--out", str(out), "--pair", "P01", "--combined",
+               "--summary", data=app_data)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert [Path(line).name for line in done.stdout.splitlines()][1:] == [combined, summary]
+    assert {p.name for p in out.iterdir()} == {
+        "P01 - Margaret Osei & Daniel Kowalski.pdf",
+        combined,
+        summary,
+    }

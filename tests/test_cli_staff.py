@@ -134,3 +134,30 @@ def test_merge_lists_every_changed_code_on_one_line_each(
         margaret = wf.roster.participant_by_email("margaret.osei@northwind.example")
         assert margaret is not None and margaret.present and margaret.title
         assert wf.workshop().venue  # the demo's program details, not the new file's blanks
+
+
+@pytest.mark.parametrize(
+    "lang,left_out,checkbox,pairs",
+    [("de", "Vertrauliche Inhalte der Vereinbarungen wurden ausgelassen.",
+      "„Vertrauliche Inhalte einschließen“", "pairs.csv - Tandems und Vereinbarungen ("),
+     ("it", "I contenuti riservati degli accordi sono stati esclusi.",
+      "“Includi i contenuti riservati”", "pairs.csv - Coppie e accordi (")],
+)  # fmt: skip
+def test_export_speaks_one_word_for_private_content(
+    demo: Path, tmp_path: Path, app_data: Path, monkeypatch: pytest.MonkeyPatch,
+    lang: str, left_out: str, checkbox: str, pairs: str,
+) -> None:  # fmt: skip
+    """A German (Italian) trainer with a German (Italian) workshop: the command's message and
+    the README use the tick box's word and quote the tick box as the Export page shows it."""
+    with WorkshopFile.open(demo) as wf:
+        wf.set_workshop_field("language", lang)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANGUAGE", lang)
+    out = tmp_path / "records.zip"
+    done = run("export", str(demo), "--format", "csv", "--out", str(out), data=app_data)
+    assert done.returncode == 0, done.stderr
+    assert left_out in done.stdout
+    with zipfile.ZipFile(out) as zf:
+        readme = zf.read("README.txt").decode("utf-8-sig")
+    assert checkbox in readme and pairs in readme

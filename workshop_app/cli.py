@@ -353,15 +353,22 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help=_("only this pair (repeat for several); default: every pair"),
     )
-    p.add_argument("--combined", action="store_true", help=_("also write 'All charters.pdf'"))
+    p.add_argument(
+        "--combined",
+        action="store_true",
+        help=_(
+            "also write one PDF of all the charters ('All charters.pdf', named in the "
+            "workshop's language)"
+        ),
+    )
     p.add_argument(
         "--duplex",
         action=argparse.BooleanOptionalAction,
         default=True,
         help=_(
-            "in 'All charters.pdf', start each charter on a front page: a blank page follows "
-            "a charter with an odd number of pages (the default); --no-duplex for printing on "
-            "one side"
+            "in the PDF of all the charters, start each charter on a front page: a blank page "
+            "follows a charter with an odd number of pages (the default); --no-duplex for "
+            "printing on one side"
         ),
     )
     p.add_argument(
@@ -369,16 +376,19 @@ def build_parser() -> argparse.ArgumentParser:
         type=copies_argument,
         metavar="WHOSE",
         help=_(
-            "in 'All charters.pdf' (implies --combined), each pair's charter once per copy, "
-            "labelled: any of mentor, mentee, program, separated by commas; or a number: 2 for "
-            "mentor,mentee, 3 for all three, 1 for one copy without a label (the default)"
+            "in the PDF of all the charters (implies --combined), each pair's charter once per "
+            "copy, labelled: any of mentor, mentee, program, separated by commas; or a number: "
+            "2 for mentor,mentee, 3 for all three, 1 for one copy without a label (the default)"
         ),
     )
     _add_paper(p)
     p.add_argument(
         "--summary",
         action="store_true",
-        help=_("also write the one-page staff summary, 'Workshop summary.pdf'"),
+        help=_(
+            "also write the one-page staff summary ('Workshop summary.pdf', named in the "
+            "workshop's language)"
+        ),
     )
     p.set_defaults(handler=cmd_charters)
 
@@ -654,7 +664,7 @@ def copies_argument(text: str) -> tuple[str, ...]:
 
 
 def cmd_charters(args: argparse.Namespace) -> int:
-    from workshop_app.core.charters.batch import render_charters
+    from workshop_app.core.charters.batch import render_charters, summary_filename
     from workshop_app.core.charters.context import charter_context, workshop_parts
     from workshop_app.core.charters.render_cache import default_cache
     from workshop_app.core.paths import resolved
@@ -712,7 +722,7 @@ def cmd_charters(args: argparse.Namespace) -> int:
     if summary is not None:
         from workshop_app.core.charters.pdf_render import render_summary_pdf
 
-        path = args.out / "Workshop summary.pdf"
+        path = args.out / summary_filename(summary["lang"])
         write_bytes(path, render_summary_pdf(summary, paper=args.paper))
         written.append(path)
     for path in written:

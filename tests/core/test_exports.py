@@ -26,7 +26,7 @@ from workshop_app.core.errors import UserError
 from workshop_app.core.exports.csv_tables import cell_text
 from workshop_app.core.exports.formats import FORMATS, export_workshop
 from workshop_app.core.exports.tables import build_tables, read_export_data
-from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
+from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language, translations
 from workshop_app.core.store.workshop_file import WorkshopFile
 
 SECRET_BOUNDARY = "ZebraBoundary4471"
@@ -551,10 +551,116 @@ def test_the_json_explains_itself_in_the_workshops_language(
 ) -> None:
     wf.set_workshop_field("language", "fr")
     about = json.loads(export(wf, "json", tmp_path / "records").read_text("utf-8"))["_about"]
-    assert about["note"].startswith("Le contenu privé des chartes est exclu de cet export")
+    assert about["note"].startswith("Le contenu confidentiel des chartes est exclu de cet export")
     assert about["left_out"][0].endswith("(boundaries)")
     assert about["left_out"][0] != "Boundaries and off-limits topics (boundaries)"
     assert about["confidential_included"] is False
+
+
+# -- the workshop's language: READMEs and words for people in it, names for programs not --
+
+# What a German and an Italian workshop's exports say, as a person there reads them.
+IN_LANGUAGE = {
+    "de": {
+        "checkbox": "„Vertrauliche Inhalte einschließen“",
+        "pairs": "Tandems und Vereinbarungen",
+        "dates": "JJJJ-MM-TT",
+        "booleans": "WAHR / FALSCH",
+        "missing": "Zweck und Ziele; Rollen und Zusagen",
+        "not checked in": "weder eingecheckt noch als abwesend markiert",
+        "use xlsx": "exportieren Sie stattdessen die Excel-Arbeitsmappe (.xlsx)",
+        "wrong term": "rivate Inhalte",
+    },
+    "it": {
+        "checkbox": "“Includi i contenuti riservati”",
+        "pairs": "Coppie e accordi",
+        "dates": "AAAA-MM-GG",
+        "booleans": "VERO / FALSO",
+        "missing": "Finalità e obiettivi; Ruoli e impegni",
+        "not checked in": "né registrato né segnato come assente",
+        "use xlsx": "esporti invece la cartella di lavoro Excel (.xlsx)",
+        "wrong term": "privati",
+    },
+}
+ENGLISH_SHEETS = [
+    "README", "Participants", "Pairs and charters", "SMART goals", "Troubleshooting plans",
+    "Attendance", "Agenda timings", "Sign-offs", "Check-ins", "Contact and meeting log",
+    "Checkpoint reviews", "Closures",
+]  # fmt: skip
+
+
+def readme_sheet(path: Path) -> dict[str, str]:
+    sheet = openpyxl.load_workbook(path)["README"]
+    return {str(k or ""): str(v or "") for k, v in sheet.iter_rows(values_only=True)}
+
+
+@pytest.mark.parametrize("lang", ["de", "it"])
+def test_every_readme_names_the_tick_box_as_the_export_page_shows_it(
+    wf: WorkshopFile, tmp_path: Path, lang: str
+) -> None:
+    wf.set_workshop_field("language", lang)
+    words = IN_LANGUAGE[lang]
+    t = translations(lang)
+    # The Export page's tick box begins with the words the README quotes.
+    label = t.gettext("&Include private content (boundaries, goals marked private)")
+    assert label.replace("&", "").startswith(words["checkbox"][1:-1])
+    csv_readme = (export(wf, "csv", tmp_path / "c") / "README.txt").read_text("utf-8-sig")
+    sheet = readme_sheet(export(wf, "xlsx", tmp_path / "x.xlsx"))
+    note = json.loads(export(wf, "json", tmp_path / "j").read_text("utf-8"))["_about"]["note"]
+    for text in (csv_readme, sheet[t.gettext("Private content")], note):
+        assert words["checkbox"] in text
+        assert words["wrong term"] not in text  # one word for it, the tick box's
+    assert "Um sie einzuschließen" in note if lang == "de" else "Per includerli" in note
+
+
+@pytest.mark.parametrize("lang", ["de", "it"])
+def test_readmes_title_the_tables_in_the_workshops_language(
+    wf: WorkshopFile, tmp_path: Path, lang: str
+) -> None:
+    """Titles, date pattern and true/false in the workshop's language; file, sheet and column
+    names as programs read them, whatever the language."""
+    wf.set_workshop_field("language", lang)
+    words = IN_LANGUAGE[lang]
+    out = export(wf, "csv", tmp_path / "c")
+    readme = (out / "README.txt").read_text("utf-8-sig")
+    assert f"  pairs.csv - {words['pairs']} (3 " in readme
+    assert "Pairs and charters" not in readme and "SMART goals" not in readme
+    assert f"ISO 8601, {words['dates']}" in readme and "YYYY" not in readme
+    assert words["use xlsx"] in readme  # the workbook is what Excel opens as it should
+    assert list(read_csv(out / "pairs.csv")[0])[:8] == [
+        "pair_code", "pair_id", "mentor_name", "mentor_email", "mentee_name", "mentee_email",
+        "complete", "missing_sections",
+    ]  # fmt: skip
+    path = export(wf, "xlsx", tmp_path / "x.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ENGLISH_SHEETS
+    sheet = readme_sheet(path)
+    assert sheet["Pairs and charters"].startswith(f"{words['pairs']} (3 ")
+    assert words["booleans"] in sheet[translations(lang).gettext("True/false")]
+    # ... as the cells are real true/false values, which Excel shows in its own language.
+    complete = next(book["Pairs and charters"].iter_rows(min_row=2, max_row=2))[6]
+    assert complete.data_type == "b" and complete.value is True
+
+
+@pytest.mark.parametrize("lang", ["de", "it"])
+def test_words_for_people_are_in_the_workshops_language_codes_are_not(
+    wf: WorkshopFile, tmp_path: Path, lang: str
+) -> None:
+    wf.set_workshop_field("language", lang)
+    words = IN_LANGUAGE[lang]
+    out = export(wf, "csv", tmp_path / "c")
+    pairs = {row["pair_code"]: row for row in read_csv(out / "pairs.csv")}
+    assert pairs["P03"]["missing_sections"].startswith(words["missing"])
+    assert pairs["P01"]["signature"] == "signed v1, edited since"
+    attendance = [row["attendance"] for row in read_csv(out / "attendance.csv")]
+    assert attendance == ["present", "absent", "not checked in", "not checked in",
+                          "not checked in", "not checked in"]  # fmt: skip
+    readme = (out / "README.txt").read_text("utf-8-sig")
+    assert f"  attendance = not checked in: {words['not checked in']}" in readme
+    assert "  signature = signed vN, edited since: " in readme
+    doc = json.loads(export(wf, "json", tmp_path / "j").read_text("utf-8"))
+    p03 = next(p for p in doc["pairs"] if p["code"] == "P03")
+    assert p03["missing_sections"][:2] == ["purpose", "roles"]  # keys, for programs
 
 
 def seen_by(seen: list[tuple[int, int]]) -> Any:
@@ -610,11 +716,15 @@ def test_archive_holds_signed_charters_summary_and_json(wf: WorkshopFile, tmp_pa
 def test_an_italian_archive_withholds_the_same_private_text_in_italian(
     wf: WorkshopFile, tmp_path: Path
 ) -> None:
-    """Private fields are found by name, not by their printed (translated) label; the README
-    and the placeholder are in the workshop's language, the file names are not."""
+    """Private fields are found by name, not by their printed (translated) label; the README,
+    the placeholder and the summary's name (a file for people) are in the workshop's language;
+    the names scripts find the parts by are not."""
     wf.set_workshop_field("language", "it")
     out = tmp_path / "archive"
-    archive(wf, out)
+    names = archive(wf, out)
+    assert {"README.txt", "Riepilogo del workshop.pdf", "workshop.json"} <= set(names)
+    assert "Workshop summary.pdf" not in names
+    assert all(n.startswith("charters/") for n in names if n.endswith(".pdf") and "/" in n)
     texts = [pdf_text(p) for p in sorted(out.rglob("*.pdf"))]
     for secret in SECRETS:
         assert all(secret not in text for text in texts)
@@ -625,6 +735,7 @@ def test_an_italian_archive_withholds_the_same_private_text_in_italian(
     readme = (out / "README.txt").read_text(encoding="utf-8-sig")
     assert readme.startswith("Archivio del workshop di mentoring")
     assert "modificata dopo la firma" in readme and "workshop.json" in readme
+    assert "  Riepilogo del workshop.pdf  " in readme
 
 
 def test_archive_includes_private_text_when_asked(wf: WorkshopFile, tmp_path: Path) -> None:

@@ -139,6 +139,38 @@ def test_destination_follows_the_format(page: ExportPage, qtbot, tmp_path: Path)
     assert "room-a.workshop" in page.merge_panel.include_current.text()
 
 
+SUGGESTED = {
+    "de": ["Daten.zip", "Daten.xlsx", "Daten.json", "Kalender.ics", "Kalender der Tandems.zip",
+           "Archiv.zip", "alle Räume.workshop"],
+    "it": ["dati.zip", "dati.xlsx", "dati.json", "calendario.ics", "calendari.zip",
+           "archivio.zip", "tutte le aule.workshop"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["de", "it"])
+def test_suggested_names_are_in_the_workshops_language(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, lang: str
+) -> None:
+    """A German (Italian) room's exports are saved under German (Italian) names, whatever
+    the interface speaks: a person finds the file by them."""
+    wf = create_demo(tmp_path / "room-a.workshop")
+    wf.set_workshop_field("language", lang)
+    page = ExportPage()
+    qtbot.addWidget(page)
+    page.set_workshop(wf)
+    page.show()
+    shown = []
+    for fmt, per_pair in (("csv", False), ("xlsx", False), ("json", False), ("ics", False),
+                          ("ics", True), ("archive", False)):  # fmt: skip
+        page.format_buttons[fmt].click()
+        if per_pair != page.per_pair.isChecked():
+            page.per_pair.click()
+        shown.append(Path(page.destination.text()).name)
+    shown.append(Path(page.merge_panel.output.text()).name)
+    assert shown == [f"{BASE} - {name}" for name in SUGGESTED[lang]]
+    wf.close()
+
+
 def test_every_format_suggests_its_own_name(  # type: ignore[no-untyped-def]
     page: ExportPage, qtbot, out_dir: Path
 ) -> None:

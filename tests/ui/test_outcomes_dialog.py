@@ -213,3 +213,17 @@ def test_choose_asks_the_system_where_and_keeps_the_format(qtbot, dialog, tmp_pa
     assert asked == [(str(tmp_path / "Accelerate outcomes 2027-05-01.xlsx"),
                       "Excel workbook (*.xlsx)")]  # fmt: skip
     assert dialog.destination.text() == str(tmp_path / "picked.xlsx")
+
+
+@pytest.mark.parametrize(
+    "lang,name", [("de", "Accelerate Ergebnisse 2027-05-01.pdf"),
+                  ("it", "Accelerate risultati 2027-05-01.pdf")],
+)  # fmt: skip
+def test_the_suggested_name_is_in_the_workshops_language(
+    qtbot, wf: WorkshopFile, lang: str, name: str
+) -> None:  # type: ignore[no-untyped-def]
+    wf.set_workshop_field("language", lang)
+    d = OutcomesReportDialog(wf, today=TODAY)
+    qtbot.addWidget(d)
+    d.show()
+    assert Path(d.destination.text()).name == name

@@ -232,3 +232,39 @@ def test_the_print_dialog_stays_on_screen_and_prints_the_pages_chosen(  # type: 
     assert done.args[0] is not None
     assert seen == [True, True]
     assert len(PdfReader(printed).pages) == 2
+
+
+@pytest.mark.parametrize(
+    "lang,combined", [("de", "Alle Vereinbarungen.pdf"), ("it", "Tutti gli accordi.pdf")]
+)
+def test_the_file_of_all_charters_is_named_in_the_workshops_language(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, combined: str
+) -> None:
+    """The dialog names the file its options shape as it will be saved, in the charters'
+    language (a German room's charters, whatever the interface speaks)."""
+    path = tmp_path / "room.workshop"
+    wf = create_demo(path)
+    wf.set_workshop_field("language", lang)
+    wf.close()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_path(path)
+    win.go_to(win._index("charters"))
+    win.charters.select_pair(win.wf.roster.pair_by_code("P01").id)
+    out = tmp_path / "saved"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(out))
+    hints: list[str] = []
+
+    def read_and_save(dialog: QWidget) -> None:
+        hints.extend(label.text() for label in dialog.findChildren(QLabel))
+        qtbot.mouseClick(named(dialog, QPushButton, "Save"), Qt.MouseButton.LeftButton)
+
+    when_shown(options_dialog, read_and_save)
+    with qtbot.waitSignal(win.printer.finished, timeout=LONG):
+        choose_from_print_menu(qtbot, win, "Save this charter as PDF…")
+    assert any(f"'{combined}'" in text for text in hints)
+    assert not any("All charters.pdf" in text for text in hints)
+    assert (out / combined).is_file() and not (out / "All charters.pdf").exists()
+    win.close()

@@ -17,7 +17,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from workshop_app.core.charters.batch import BatchResult
+from workshop_app.core.charters.batch import COMBINED_NAME, BatchResult
 from workshop_app.core.charters.print_options import PrintOptions
 from workshop_app.core.charters.print_process import print_in_process
 from workshop_app.core.i18n import _, ngettext
@@ -89,13 +89,19 @@ class PrintController(QObject):
             return False
         return True
 
-    def choose_options(self, charters: int, *, saving: bool) -> PrintOptions | None:
+    def choose_options(
+        self, charters: int, *, saving: bool, combined_name: str = COMBINED_NAME
+    ) -> PrintOptions | None:
         """Ask how to print (or save) `charters` charters; None if the person cancelled.
-        The choice is kept for next time."""
+        The choice is kept for next time; `combined_name` is the file the options shape."""
         if not self.ask_printer:
             return self._options
         dialog = PrintOptionsDialog(
-            charters=charters, saving=saving, options=self._options, parent=self.window
+            charters=charters,
+            saving=saving,
+            options=self._options,
+            combined_name=combined_name,
+            parent=self.window,
         )
         self.options_dialog = dialog  # found by tests and the accessibility checks
         with deleted_after(dialog):

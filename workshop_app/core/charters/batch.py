@@ -47,11 +47,27 @@ from workshop_app.core.charters.render_cache import (
 )
 from workshop_app.core.errors import UserError
 from workshop_app.core.file_names import safe_filename, unique_names
+from workshop_app.core.i18n import N_, translations
 from workshop_app.core.jobs import CancelCheck, Progress
 from workshop_app.core.parent_watch import watch_parent
 from workshop_app.core.store import atomic
 
-COMBINED_NAME = "All charters.pdf"
+# The combined file's name before translation (an English workshop's, and the one a test or
+# another document per pair can pass as `combined_name`).
+COMBINED_TITLE = N_("All charters")
+COMBINED_NAME = f"{COMBINED_TITLE}.pdf"
+# Translators: the name of the file of the staff summary (a file name: no / or :).
+SUMMARY_TITLE = N_("Workshop summary")
+
+
+def combined_filename(lang: str | None) -> str:
+    """The name of the file holding every charter, in the charter language `lang`."""
+    return safe_filename(translations(lang).gettext(COMBINED_TITLE), fallback="charters")
+
+
+def summary_filename(lang: str | None) -> str:
+    """The name of the staff summary's PDF, in the charter language `lang`."""
+    return safe_filename(translations(lang).gettext(SUMMARY_TITLE), fallback="summary")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -85,7 +101,7 @@ def render_charters(
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
     workers: int | None = None,
-    combined_name: str = COMBINED_NAME,
+    combined_name: str | None = None,
     cache: RenderCache | None = None,
     private: bool = False,
     duplex: bool = False,
@@ -109,6 +125,8 @@ def render_charters(
     `template` (default: the charter's), its `file_name(context)` and the combined file's
     `combined_title`.
     """
+    if combined_name is None:
+        combined_name = combined_filename(contexts[0].get("lang") if contexts else None)
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

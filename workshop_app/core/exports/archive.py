@@ -1,9 +1,13 @@
 """Archive export: every charter as PDF, the staff summary, and the JSON, in a folder or a zip.
 
     README.txt                                            what is inside, and what was left out
-    Workshop summary.pdf
+    Workshop summary.pdf                                  named in the workshop's language
     workshop.json                                         the JSON export
     charters/P01 - Margaret Osei & Daniel Kowalski.pdf   one per pair
+
+The summary is for a person, so its name is in the workshop's language ("Riepilogo del
+workshop.pdf"); README.txt, workshop.json and charters/ keep their names in every language,
+as scripts that read an archive find its parts by them.
 
 A pair's charter is the version both partners signed where there is one (even if it was
 edited since: the archive keeps the record), else the current draft. The archive is written
@@ -65,7 +69,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 CHARTERS_DIR = "charters"
-SUMMARY_NAME = "Workshop summary.pdf"
 JSON_NAME = "workshop.json"
 README_NAME = "README.txt"
 LEFT_OUT = N_("Private to the pair: left out of this staff copy.")
@@ -85,7 +88,7 @@ def write_archive(
     Charters already in the render cache (printed, previewed or archived before, or prepared
     by `prepare_archive`) are copied from it; the others are rendered by
     `charters.batch.render_charters` (`workers` is passed on: 0 renders in this process)."""
-    from workshop_app.core.charters.batch import charter_filename, charter_files
+    from workshop_app.core.charters.batch import charter_filename, charter_files, summary_filename
     from workshop_app.core.charters.summary_context import summary_context
     from workshop_app.core.file_names import unique_names
 
@@ -115,7 +118,9 @@ def write_archive(
             summary = summary_context(wf, overview=data.overview)
             return {
                 README_NAME: readme_text(data).encode("utf-8-sig"),
-                SUMMARY_NAME: summary_pdf(summary, cache=cache, workers=workers),
+                summary_filename(data.workshop.language): summary_pdf(
+                    summary, cache=cache, workers=workers
+                ),
                 JSON_NAME: json_bytes(data),
             }
 
@@ -282,6 +287,8 @@ def archive_context(
 
 def readme_text(data: ExportData) -> str:
     """The archive's README, in the workshop's charter language (file names as they are)."""
+    from workshop_app.core.charters.batch import summary_filename
+
     lang = data.workshop.language or "en"
     t = translations(lang)
     lines = [t.gettext("Mentoring workshop archive"), ""]
@@ -290,7 +297,7 @@ def readme_text(data: ExportData) -> str:
         "",
         t.gettext("Contents:"),
         f"  {CHARTERS_DIR}/  " + t.gettext("one PDF per pair"),
-        f"  {SUMMARY_NAME}  "
+        f"  {summary_filename(lang)}  "
         + t.gettext("the one-page staff summary (counts only, no charter content)"),
         f"  {JSON_NAME}  " + t.gettext("every record of the workshop (see its _about entry)"),
         "",

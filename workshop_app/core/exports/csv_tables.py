@@ -14,7 +14,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from workshop_app.core.exports.tables import ExportData, Table, about_lines, build_tables
+from workshop_app.core.exports.tables import (
+    ExportData,
+    Table,
+    about_lines,
+    build_tables,
+    code_lines,
+    names_note,
+)
 from workshop_app.core.i18n import translations
 from workshop_app.core.jobs import Progress
 from workshop_app.core.store.atomic import atomic_file, atomic_folder
@@ -69,13 +76,23 @@ def readme_text(data: ExportData, tables: list[Table]) -> str:
             "Cells that begin with = + - @ are written with a leading ' so that no spreadsheet "
             "runs them as formulas."
         ),
+        words.gettext(
+            "The values are separated by commas. Excel in Italian, German or French expects "
+            "semicolons, and shows a whole row in one column when a CSV file is opened with a "
+            "double-click: to read these records in Excel, export the Excel workbook (.xlsx) "
+            "and open that instead."
+        ),
+        "",
+        names_note(lang),
         "",
         words.gettext("Files:"),
     ]
     for t in tables:
         rows = words.ngettext("{n} row", "{n} rows", len(t.rows)).format(n=len(t.rows))
-        lines.append(f"  {t.name}.csv - {t.title} ({rows})")
+        lines.append(f"  {t.name}.csv - {words.gettext(t.title)} ({rows})")
         lines.append("    " + ", ".join(c.name for c in t.columns))
+    lines += ["", words.gettext("What some columns hold:")]
+    lines += [f"  {code}: {meaning}" for code, meaning in code_lines(lang)]
     return "\r\n".join(lines) + "\r\n"
 
 

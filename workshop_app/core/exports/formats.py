@@ -22,6 +22,7 @@ from workshop_app.core.exports.tables import (
     private_fields,
     read_export_data,
 )
+from workshop_app.core.file_names import safe_filename
 from workshop_app.core.i18n import N_, _, ngettext, translations
 from workshop_app.core.jobs import CancelCheck, Progress, stop_when_cancelled
 from workshop_app.core.paths import resolved
@@ -49,6 +50,25 @@ EXPORTED = {
     "ics-several": N_("Exported the calendars to {path}"),
     "archive": N_("Exported the archive to {path}"),
 }
+
+
+def suggested_word(kind: str, lang: str | None) -> str:
+    """The word that ends the file name the app suggests for an export of `kind` (a format,
+    "ics-per-pair", or "merged": the rooms in one workshop file), after the program and date:
+    in the workshop's language `lang`, as a person saves and finds the file by it; no two
+    kinds share one, so that no two exports meet in one folder."""
+    t = translations(lang)
+    records = t.pgettext("file name", "records")
+    words = {
+        "csv": records,
+        "xlsx": records,
+        "json": records,
+        "ics": t.pgettext("file name", "calendar"),
+        "ics-per-pair": t.pgettext("file name", "calendars"),
+        "archive": t.pgettext("file name", "archive"),
+        "merged": t.pgettext("file name", "all rooms"),
+    }
+    return safe_filename(words[kind], suffix="", fallback=kind)
 
 
 def included_labels(lang: str = "en") -> list[str]:

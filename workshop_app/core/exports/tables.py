@@ -51,9 +51,12 @@ GOAL_PART_NAMES = tuple(name for name, _ in GOAL_PARTS)
 PLAN_PART_NAMES = tuple(name for name, _ in PLAN_PARTS)
 # What a withheld goal says: nothing in any of its parts.
 _WITHHELD_GOAL: dict[str, Any] = dict.fromkeys(GOAL_PART_NAMES, "")
+# The Export page's tick box, as the app names it (its label begins with these words, in
+# every language): the README quotes it by this text, so both say the same.
+INCLUDE_CHECKBOX = N_("Include private content")
 INCLUDE_HINT = N_(
     "To include it, export again with --include-confidential "
-    "(in the app: tick 'Include private content' and confirm)."
+    "(in the app: tick “{checkbox}” and confirm)."
 )
 
 
@@ -65,6 +68,10 @@ class Column:
 
 @dataclass(slots=True)
 class Table:
+    """`name` (the CSV file's) and `title` (the XLSX sheet's, cut to 31 characters) are in
+    English in every language, as scripts find the tables by them; the READMEs give the
+    title in the workshop's language too (`t.gettext(table.title)`)."""
+
     name: str
     title: str
     columns: tuple[Column, ...]
@@ -117,7 +124,7 @@ def confidentiality_note(*, included: bool, lang: str = "en") -> str:
             listed=listed
         )
         + " "
-        + t.gettext(INCLUDE_HINT)
+        + t.gettext(INCLUDE_HINT).format(checkbox=t.gettext(INCLUDE_CHECKBOX))
     )
 
 
@@ -359,7 +366,29 @@ def charter_kind(f: CharterField) -> ColumnKind:
 
 
 def attendance_word(present: bool | None) -> str:
+    """The attendance column's code (the same in every language; the README explains it)."""
     return "not checked in" if present is None else ("present" if present else "absent")
+
+
+# Columns whose values are codes a script reads, the same in every language, with what
+# each code means (the READMEs explain them in the workshop's language). `signature` is
+# `PairOverview.signature_state`; its {n} stands for a version number.
+CODES: dict[str, tuple[tuple[str, str], ...]] = {
+    "attendance": (
+        ("present", N_("checked in at the workshop")),
+        ("absent", N_("marked absent")),
+        ("not checked in", N_("neither checked in nor marked absent")),
+    ),
+    "signature": (
+        ("not signed", N_("no version of the charter is signed")),
+        ("signed v{n}", N_("both partners signed version {n}, the current one")),
+        (
+            "signed v{n}, edited since",
+            N_("both partners signed version {n}; the charter was edited after that"),
+        ),
+        ("version {n}, to sign", N_("version {n} was reopened and waits for signatures")),
+    ),
+}
 
 
 # -- the tables ----------------------------------------------------------------------------
@@ -380,10 +409,10 @@ def build_tables(data: ExportData) -> list[Table]:
 
 
 _FOLLOW_UP_TITLES = {
-    "checkins": ("checkins", "Check-ins"),
-    "contacts": ("contact_log", "Contact and meeting log"),
-    "reviews": ("reviews", "Checkpoint reviews"),
-    "closures": ("closures", "Closures"),
+    "checkins": ("checkins", N_("Check-ins")),
+    "contacts": ("contact_log", N_("Contact and meeting log")),
+    "reviews": ("reviews", N_("Checkpoint reviews")),
+    "closures": ("closures", N_("Closures")),
 }
 
 
@@ -416,7 +445,7 @@ def _add(table: Table, values: list[Any]) -> None:
 def _participants(data: ExportData) -> Table:
     t = _table(
         "participants",
-        "Participants",
+        N_("Participants"),
         [("participant_id", "text"), ("role", "text"), ("name", "text"), ("email", "text"),
          ("title", "text"), ("department", "text"), ("manager", "text"), ("pair_code", "text"),
          ("updated_at_utc", "timestamp")],
@@ -428,11 +457,12 @@ def _participants(data: ExportData) -> Table:
 
 
 def _pairs(data: ExportData) -> Table:
+    words = translations(data.workshop.language)
     charter = data.charter_columns
     charter_columns: list[tuple[str, ColumnKind]] = [(f.name, charter_kind(f)) for f in charter]
     t = _table(
         "pairs",
-        "Pairs and charters",
+        N_("Pairs and charters"),
         [("pair_code", "text"), ("pair_id", "text"), ("mentor_name", "text"),
          ("mentor_email", "text"), ("mentee_name", "text"), ("mentee_email", "text"),
          ("complete", "bool"), ("missing_sections", "text"), ("charter_version", "int"),
@@ -441,7 +471,8 @@ def _pairs(data: ExportData) -> Table:
     )  # fmt: skip
     for o in data.overview:
         values = data.fields.get(o.pair_id, {})
-        missing = "; ".join(SECTION_BY_KEY[k].title for k in o.missing)
+        # Words for a person: the titles as the charter prints them (the JSON has the keys).
+        missing = "; ".join(words.gettext(SECTION_BY_KEY[k].title) for k in o.missing)
         _add(
             t,
             [o.code, o.pair_id, o.mentor_name, o.mentor_email, o.mentee_name, o.mentee_email,
@@ -455,7 +486,7 @@ def _pairs(data: ExportData) -> Table:
 def _goals(data: ExportData) -> Table:
     t = _table(
         "goals",
-        "SMART goals",
+        N_("SMART goals"),
         [("pair_code", "text"), ("position", "int"), ("private", "bool"), ("goal", "text"),
          ("why", "text"), ("measure", "text"), ("target_date", "date"), ("first_steps", "text"),
          ("baseline", "int"), ("updated_at_utc", "timestamp")],
@@ -473,7 +504,7 @@ def _goals(data: ExportData) -> Table:
 def _plans(data: ExportData) -> Table:
     t = _table(
         "troubleshooting",
-        "Troubleshooting plans",
+        N_("Troubleshooting plans"),
         [("pair_code", "text"), ("position", "int"), ("if_this_happens", "text"),
          ("we_will", "text"), ("exercise_id", "text"), ("updated_at_utc", "timestamp")],
     )  # fmt: skip
@@ -486,7 +517,7 @@ def _plans(data: ExportData) -> Table:
 def _attendance(data: ExportData) -> Table:
     t = _table(
         "attendance",
-        "Attendance",
+        N_("Attendance"),
         [("pair_code", "text"), ("role", "text"), ("name", "text"), ("email", "text"),
          ("attendance", "text"), ("checked_in_at_utc", "timestamp")],
     )  # fmt: skip
@@ -510,7 +541,7 @@ def _agenda(data: ExportData) -> Table:
     time; one the facilitator only looked at, or that is still running, has none."""
     t = _table(
         "agenda",
-        "Agenda timings",
+        N_("Agenda timings"),
         [("position", "int"), ("title", "text"), ("kind", "text"), ("exercise_id", "text"),
          ("planned_minutes", "number"), ("added_minutes", "number"), ("skipped", "bool"),
          ("started_at_utc", "timestamp"), ("ended_at_utc", "timestamp"),
@@ -529,7 +560,7 @@ def _agenda(data: ExportData) -> Table:
 def _signoffs(data: ExportData) -> Table:
     t = _table(
         "signoffs",
-        "Sign-offs",
+        N_("Sign-offs"),
         [("pair_code", "text"), ("version", "int"), ("role", "text"), ("name", "text"),
          ("signed_at_utc", "timestamp"), ("current_version", "int"),
          ("edited_since_signing", "bool"), ("open_sections", "text"),
@@ -540,6 +571,35 @@ def _signoffs(data: ExportData) -> Table:
             _add(t, [o.code, s.version, s.role, s.name, s.signed_at, o.version,
                      o.version > s.version, s.open_sections, s.paper_completed])  # fmt: skip
     return t
+
+
+def names_note(lang: str) -> str:
+    """Why the file, sheet and column names stay in English, in `lang`."""
+    return translations(lang).gettext(
+        "File names, sheet names and column names are the same in every language, as "
+        "programs read them; the titles beside them are in the workshop's language."
+    )
+
+
+def code_lines(lang: str) -> list[tuple[str, str]]:
+    """The codes of `CODES`, each as ("column = code", its meaning in `lang`), N standing for
+    a version number; then `missing_sections`, which is words, not codes."""
+    t = translations(lang)
+    lines = [
+        (f"{column} = {code.format(n='N')}", t.gettext(meaning).format(n="N"))
+        for column, codes in CODES.items()
+        for code, meaning in codes
+    ]
+    lines.append(
+        (
+            "missing_sections",
+            t.gettext(
+                "the sections still to complete, titled as the charter prints them "
+                "(the JSON document lists their keys)"
+            ),
+        )
+    )
+    return lines
 
 
 def about_lines(data: ExportData, lang: str = "en") -> list[tuple[str, str]]:
@@ -554,7 +614,11 @@ def about_lines(data: ExportData, lang: str = "en") -> list[tuple[str, str]]:
             t.gettext("Private content"),
             confidentiality_note(included=data.include_confidential, lang=lang),
         ),
-        (t.gettext("Dates"), "ISO 8601, YYYY-MM-DD"),
+        (
+            t.gettext("Dates"),
+            # Translators: the date pattern as your language writes it (JJJJ-MM-TT, AAAA-MM-GG).
+            t.gettext("ISO 8601, YYYY-MM-DD"),
+        ),
         (
             t.gettext("Times"),
             t.gettext(

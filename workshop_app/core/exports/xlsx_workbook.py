@@ -29,7 +29,14 @@ from openpyxl.worksheet._writer import WorksheetWriter
 
 from workshop_app.core import temp_files
 from workshop_app.core.errors import UserError
-from workshop_app.core.exports.tables import ExportData, Table, about_lines, build_tables
+from workshop_app.core.exports.tables import (
+    ExportData,
+    Table,
+    about_lines,
+    build_tables,
+    code_lines,
+    names_note,
+)
 from workshop_app.core.i18n import translations
 from workshop_app.core.jobs import Progress
 from workshop_app.core.paths import temp_dir
@@ -131,16 +138,27 @@ def _readme(ws: WriteOnlyWorksheet, data: ExportData, tables: list[Table], folde
     ws.append([_text(ws, title, font=Font(bold=True, size=14))])
     rows = [
         *about_lines(data, lang),
-        (words.gettext("True/false"), "TRUE / FALSE"),
+        (
+            words.gettext("True/false"),
+            # Translators: how Excel in your language shows a true/false cell (WAHR / FALSCH).
+            words.gettext("True/false cells, which Excel shows as TRUE / FALSE"),
+        ),
         (
             words.gettext("Formulas"),
             words.gettext("Every cell is stored as text or a value; nothing is a formula."),
         ),
         ("", ""),
+        ("", names_note(lang)),
     ]
     for t in tables:
         counted = words.ngettext("{n} row", "{n} rows", len(t.rows)).format(n=len(t.rows))
-        rows.append((t.title[:31], f"{counted}: " + ", ".join(c.name for c in t.columns)))
+        rows.append(
+            (
+                t.title[:31],
+                f"{words.gettext(t.title)} ({counted}): " + ", ".join(c.name for c in t.columns),
+            )
+        )
+    rows += [("", ""), ("", words.gettext("What some columns hold:")), *code_lines(lang)]
     for key, value in rows:
         ws.append([_text(ws, key, font=bold), _text(ws, value, alignment=wrap)])
 

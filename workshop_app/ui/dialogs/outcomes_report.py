@@ -35,7 +35,7 @@ from workshop_app.core.errors import UserError
 from workshop_app.core.file_names import safe_filename
 from workshop_app.core.followup.outcomes_render import report_target, write_report_file
 from workshop_app.core.followup.outcomes_suppress import MINIMUM
-from workshop_app.core.i18n import N_, _
+from workshop_app.core.i18n import N_, _, translations
 from workshop_app.core.jobs import CancelCheck, Progress, run_in_child
 from workshop_app.ui.dialogs.ask import CANCEL, ask, name_buttons
 from workshop_app.ui.dialogs.checkin import open_file
@@ -102,12 +102,13 @@ class OutcomesReportDialog(QDialog):
                 "are asked to confirm before they are saved."
             ).format(minimum=MINIMUM)
         )
-        self.destination = QLineEdit(
-            str(
-                wf.path.parent
-                / safe_filename(f"{workshop.program} outcomes {today}", fallback="outcomes")
-            )
+        # The suggested name is in the workshop's language, as the report is.
+        name = (
+            translations(workshop.language)
+            .pgettext("file name", "{program} outcomes {date}")
+            .format(program=workshop.program, date=today.isoformat())
         )
+        self.destination = QLineEdit(str(wf.path.parent / safe_filename(name, fallback="outcomes")))
         self.destination.setAccessibleName(_("Save the report as"))
         self.destination.returnPressed.connect(self.save)
         choose = QPushButton(_("C&hoose…"))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.core.charters.batch import COMBINED_NAME
 from workshop_app.core.charters.print_options import COPIES, PrintOptions
 from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.ui.style import HELP_STYLE
@@ -32,7 +33,8 @@ COPY_NAME = {
 
 
 class PrintOptionsDialog(QDialog):
-    """Asks how to print `charters` charters, starting from `options` (the last choice)."""
+    """Asks how to print `charters` charters, starting from `options` (the last choice);
+    saving, it names the file the options shape, `combined_name` (in the charters' language)."""
 
     def __init__(
         self,
@@ -40,6 +42,7 @@ class PrintOptionsDialog(QDialog):
         charters: int,
         saving: bool,
         options: PrintOptions,
+        combined_name: str = COMBINED_NAME,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,7 +96,7 @@ class PrintOptionsDialog(QDialog):
                     _(
                         "These shape '{file}'. Each pair's own PDF stays one copy without a "
                         "label or blank pages."
-                    ).format(file="All charters.pdf")
+                    ).format(file=combined_name)
                 )
             )
         self.buttons = QDialogButtonBox(

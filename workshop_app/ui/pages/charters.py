@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.charter_fields import SECTION_BY_KEY
+from workshop_app.core.charters.batch import combined_filename
 from workshop_app.core.completeness import missing_sections
 from workshop_app.core.errors import UserError
 from workshop_app.core.i18n import N_, _
@@ -282,7 +283,10 @@ class ChartersPage(WorkshopPage):
         self.editor.flush()
         if not self.printer.ready(pair_ids):
             return False
-        if folder is None and not self.printer.choose_options(len(pair_ids), saving=to_folder):
+        combined = combined_filename(self.wf.workshop().language)
+        if folder is None and not self.printer.choose_options(
+            len(pair_ids), saving=to_folder, combined_name=combined
+        ):
             return False
         if to_folder and folder is None:
             chosen = QFileDialog.getExistingDirectory(

@@ -47,6 +47,7 @@ from workshop_app.core.exports.formats import (
     export_file,
     included_labels,
     left_out_labels,
+    suggested_word,
 )
 from workshop_app.core.file_names import safe_filename
 from workshop_app.core.i18n import N_, _, interface_language
@@ -78,9 +79,6 @@ FORMAT_HELP = {
         "workshop is open; those not ready yet are rendered when you export."
     ),
 }
-# The name each export suggests (after the program and date); no two can meet in one folder.
-STEMS = {"csv": "records", "xlsx": "records", "json": "records", "ics": "calendar",
-         "ics-per-pair": "calendars", "archive": "archive"}  # fmt: skip
 KNOWN_SUFFIXES = {".zip", *FILE_SUFFIX.values()}
 FILE_FILTERS = {".xlsx": N_("Excel workbook (*.xlsx)"), ".json": N_("JSON (*.json)"),
                 ".ics": N_("Calendar (*.ics)"), ".zip": N_("Zip file (*.zip)")}  # fmt: skip
@@ -139,6 +137,7 @@ class ExportPage(WorkshopPage):
         self.result: ExportResult | None = None
         self._target_for: Path | None = None
         self._base = "workshop"
+        self._lang = "en"  # the workshop's: the suggested names are in it
         self._folder: Path | None = None  # where exports go
         self._names: dict[str, str] = {}  # a name of the user's own, per kind of export
         self._restoring = False
@@ -293,14 +292,14 @@ class ExportPage(WorkshopPage):
         if path != self._target_for:
             self._target_for = path
             self._base = self._base_name()
+            self._lang = self.wf.workshop().language if self.wf is not None else "en"
             self._names = {}
             self._folder = path.parent if path else None
             if path is not None:
                 self._restore(self.settings.export_choices(path))
             self._retarget()
-            self.merge_panel.set_current(
-                path, path.parent / f"{self._base} - all rooms{SUFFIX}" if path else None
-            )
+            merged = f"{self._base} - {suggested_word('merged', self._lang)}{SUFFIX}"
+            self.merge_panel.set_current(path, path.parent / merged if path else None)
 
     def _restore(self, choices: dict[str, str]) -> None:
         """Put back what was chosen for this workshop last time (a folder only if it still
@@ -390,7 +389,7 @@ class ExportPage(WorkshopPage):
         return "ics-per-pair" if fmt == "ics" and self.per_pair.isChecked() else fmt
 
     def _stem(self, kind: str) -> str:
-        return f"{self._base} - {STEMS[kind]}"
+        return f"{self._base} - {suggested_word(kind, self._lang)}"
 
     def _suffix(self) -> str:
         fmt = self.chosen_format()
