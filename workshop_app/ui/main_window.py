@@ -45,6 +45,7 @@ from workshop_app.ui.pages.start import StartPage
 from workshop_app.ui.read_only import read_only_safe
 from workshop_app.ui.screen_fit import fit_to_screen, keep_on_screen
 from workshop_app.ui.settings import AppSettings
+from workshop_app.ui.status_bar import StatusBar
 from workshop_app.ui.widgets.read_only_banner import ReadOnlyBanner
 
 if TYPE_CHECKING:
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(workspace)
         self.setCentralWidget(self.stack)
+        self.setStatusBar(StatusBar())
         self.saved_label = QLabel()
         self.saved_label.setAccessibleName(_("Last saved"))
         self.statusBar().addPermanentWidget(self.saved_label)
