@@ -135,7 +135,7 @@ class ChartersPage(WorkshopPage):
         self.splitter.setStretchFactor(1, 1)
         # The list is narrow to start with: on a 1.5x laptop the form needs the room (German
         # section titles, which do not wrap, made it scroll sideways beside a wider list).
-        self.splitter.setSizes([240, 800])
+        self.splitter.setSizes([225, 800])
 
         self.board = QListView()
         self.board.setAccessibleName(_("Charter board"))
