@@ -5,8 +5,10 @@ needs a process of its own.
 
     python screen_fit_child.py WIDTH HEIGHT SCALE DATA_DIR [LANGUAGE [PAGE]]
 
-LANGUAGE is the interface language ("qps": the pseudo-locale, every string 40% longer). PAGE
-visits that page alone (its dialogs too), in the demo as it is 100 days after its launch.
+LANGUAGE is the interface language ("qps": the pseudo-locale, every string 40% longer); the
+demo is written in it when it is one of the demo's languages, and the walk finds buttons and
+menu entries by their names in it. PAGE visits that page alone (its dialogs too), in the demo
+as it is 100 days after its launch; PAGE "after_launch" visits every page in that demo.
 """
 
 from __future__ import annotations
@@ -40,22 +42,28 @@ if __name__ == "__main__":
     os.environ["WORKSHOP_APP_CACHE_DIR"] = "off"
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
     QDialog,
     QLabel,
+    QMainWindow,
+    QScrollArea,
     QWidget,
 )
 
+from workshop_app.core import demo_data
 from workshop_app.core.demo import create_demo
 from workshop_app.core.demo_follow_up import create_after_launch
-from workshop_app.core.i18n import set_interface_language
+from workshop_app.core.i18n import _
 from workshop_app.ui.jobs import stop_all
-from workshop_app.ui.launch import make_app
+from workshop_app.ui.launch import apply_interface_language, make_app
 from workshop_app.ui.main_window import PAGES, MainWindow
+from workshop_app.ui.screen_fit import room_for
 
 problems: list[str] = []
 
@@ -102,9 +110,10 @@ def inside_a_scroll_area(widget: QWidget, top: QWidget) -> bool:
 
 
 def check_window(name: str, window: QWidget) -> None:
-    """The window inside the screen's available area; and every button and label that is not
-    in a scroll area (which the user can scroll to) shown whole: not cut by the window's edge,
-    not squeezed below what its text needs."""
+    """The window inside the screen's available area; no form in it scrolling sideways; every
+    button and label that is not in a scroll area (which the user can scroll to) not cut by
+    the window's edge or its pane; and every button and label not squeezed below what its
+    text needs."""
     QApplication.processEvents()
     available = window.screen().availableGeometry()
     frame = window.frameGeometry()
@@ -113,19 +122,29 @@ def check_window(name: str, window: QWidget) -> None:
             f"{name}: the window is {rect_text(frame)}, the screen has {rect_text(available)}"
         )
     shown = global_rect(window).intersected(available)
+    for area in window.findChildren(QScrollArea):
+        # A form scrolls up and down, never sideways: its right edge would be out of view.
+        if area.isVisible() and area.horizontalScrollBar().isVisible():
+            what = area.accessibleName() or type(area.widget()).__name__
+            problems.append(
+                f"{name}: {what!r} scrolls sideways: {area.widget().minimumSizeHint().width()}"
+                f" wide in {area.viewport().width()}"
+            )
     for widget in window.findChildren(QWidget):
         if not isinstance(widget, QAbstractButton | QLabel) or not widget.isVisible():
             continue
-        if widget.width() == 0 or inside_a_scroll_area(widget, window):
-            continue
+        if widget.width() == 0 or widget.window() is not window:
+            continue  # a window of its own (the presenter view) is checked on its own
         label = widget.accessibleName() or getattr(widget, "text", lambda: "")()
         what = f"{name}: {type(widget).__name__} {label[:40]!r}"
-        if not shown.contains(global_rect(widget)):
-            problems.append(f"{what} is cut off")
-            continue
-        if not shown_in_its_panes(widget, window):
-            problems.append(f"{what} is cut off by its pane")
-            continue
+        # In a scroll area the user scrolls to what is out of view; squeezed it stays cut.
+        if not inside_a_scroll_area(widget, window):
+            if not shown.contains(global_rect(widget)):
+                problems.append(f"{what} is cut off")
+                continue
+            if not shown_in_its_panes(widget, window):
+                problems.append(f"{what} is cut off by its pane")
+                continue
         wraps = isinstance(widget, QLabel) and widget.wordWrap()
         needed = widget.minimumSizeHint() if wraps else widget.sizeHint()
         if widget.width() < needed.width() or widget.height() < widget.minimumSizeHint().height():
@@ -135,19 +154,27 @@ def check_window(name: str, window: QWidget) -> None:
 
 
 def check_modal(name: str, open_it: Callable[[], None]) -> None:
-    """`open_it()` opens a modal dialog: check it once it shows, then press Esc."""
+    """`open_it()` opens a modal dialog: check it once it shows, then press Esc. A dialog
+    that never opened is a problem too (a button not found, a walk that checks nothing)."""
+    state = {"seen": False, "given_up": False}
 
     def inspect() -> None:
+        if state["given_up"]:
+            return
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, QDialog):
             QTimer.singleShot(20, inspect)
             return
+        state["seen"] = True
         QTest.qWaitForWindowExposed(dialog)
         check_window(name, dialog)
         QTest.keyClick(dialog, Qt.Key.Key_Escape)
 
     QTimer.singleShot(0, inspect)
     open_it()
+    if not state["seen"]:
+        state["given_up"] = True  # not to check the next dialog under this one's name
+        problems.append(f"{name}: it did not open")
 
 
 def press(window: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier | None = None) -> None:
@@ -159,26 +186,57 @@ def press(window: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier | None = 
     QApplication.processEvents()
 
 
-def click(page: QWidget, name: str) -> None:
-    # In the pseudo-locale a name is the English one, marked and lengthened.
-    buttons = page.findChildren(QAbstractButton)
-    found = [b for b in buttons if b.accessibleName() == name] or [
-        b for b in buttons if name in b.accessibleName()
+def spoken(message: str) -> str:
+    """How a button made from the English `message` is named in the interface language: its
+    translation through the app's catalogue, without the Alt key's & or a closing "…" (as
+    the pages name their buttons)."""
+    return _(message).replace("&", "").rstrip("…")
+
+
+def click(page: QWidget, message: str) -> None:
+    """Click the button of `page` made from the English `message` (its accessible name or its
+    text), in whatever language the interface speaks."""
+    name = spoken(message)
+    found = [
+        b
+        for b in page.findChildren(QAbstractButton)
+        if name in (b.accessibleName(), b.text().replace("&", "").rstrip("…"))
     ]
-    assert found, f"no button {name!r} on {type(page).__name__}"
-    button = found[0]
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert found, f"no button {name!r} ({message!r}) on {type(page).__name__}"
+    QTest.mouseClick(found[0], Qt.MouseButton.LeftButton)
+
+
+def menu_action(window: QMainWindow, message: str) -> QAction:
+    """The action of the window's menus made from the English `message`, in the interface
+    language (choosing it from its menu triggers it)."""
+    name = spoken(message)
+    for action in window.findChildren(QAction):
+        if action.text().replace("&", "").rstrip("…") == name:
+            return action
+    raise AssertionError(f"no menu entry {name!r} ({message!r})")
+
+
+def select_first_row(table: QAbstractItemView) -> None:
+    row = table.visualRect(table.model().index(0, 0))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
 
 
 if __name__ == "__main__":
     app = make_app()
-    set_interface_language(language)
+    apply_interface_language(app, language)
+    # The demo written in the interface language, as a trainer of that language has it.
+    content = language if language in demo_data.LANGUAGES else demo_data.DEFAULT_LANGUAGE
     if only is None:
-        create_demo(data / "demo.workshop").close()
+        create_demo(data / "demo.workshop", language=content).close()
     else:
-        create_after_launch(data / "demo.workshop", today=date.today()).close()
+        create_after_launch(data / "demo.workshop", today=date.today(), language=content).close()
+        if only == "after_launch":
+            only = None
     window = MainWindow()
-    window.showMaximized()
+    # As large as the screen leaves it under a window manager's title bar and borders (the
+    # offscreen platform has none: maximized there, a window has room a laptop's has not).
+    window.show()
+    window.resize(room_for(window))
     QTest.qWaitForWindowExposed(window)
     check_window("the start page", window)
     ctrl = Qt.KeyboardModifier.ControlModifier
@@ -193,7 +251,7 @@ if __name__ == "__main__":
         check_window(f"the {page_name} page", window)
         if page_name == "roster":
             check_modal("the Import dialog", lambda: press(window, Qt.Key.Key_I, ctrl))
-            check_modal("the participant dialog", lambda p=page: click(p, "Add participant"))
+            check_modal("the participant dialog", lambda p=page: click(p, "&Add participant…"))
         elif page_name == "agenda":
             check_modal("the Add dialog", lambda p=page: click(p, "Add an exercise or a break"))
         elif page_name == "runner":
@@ -241,13 +299,33 @@ if __name__ == "__main__":
                 "the Sign dialog of an open charter",
                 lambda: press(window, Qt.Key.Key_S, ctrl | Qt.KeyboardModifier.ShiftModifier),
             )
+            check_modal("the Print options dialog", lambda: press(window, Qt.Key.Key_P, ctrl))
             press(window, Qt.Key.Key_F7)
             preview = window.charters.preview
             assert preview is not None
             QTest.qWaitForWindowExposed(preview)
             check_window("the preview", preview)
             preview.close()
-    check_modal("the Restore dialog", lambda: window.restore_action.trigger())
+        elif page_name == "follow_up":
+            select_first_row(page.table)
+            for message in (
+                "Import check-in survey…",
+                "Print review packets…",
+                "Outcomes report…",
+                "Enter review…",
+                "Close this pairing…",
+            ):
+                check_modal(f"the {message} dialog", lambda p=page, m=message: click(p, m))
+            check_modal(
+                "the Close the program dialog",
+                lambda: menu_action(window, "Close the &program…").trigger(),
+            )
+    for message in (
+        "Restore a &backup…",
+        "Start a re-&launch from this workshop…",
+        "&About Mentoring workshop",
+    ):
+        check_modal(f"the {message} dialog", lambda m=message: menu_action(window, m).trigger())
 
     window.close()
     stop_all()  # as quitting the app does: no job's thread outlives the process

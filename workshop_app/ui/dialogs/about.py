@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -23,6 +24,7 @@ from workshop_app.core.i18n import _
 from workshop_app.ui.app_icon import app_icon
 from workshop_app.ui.dialogs.modal import deleted_after
 from workshop_app.ui.pages.base import page_heading
+from workshop_app.ui.screen_fit import fit_to_screen
 
 
 class AboutDialog(QDialog):
@@ -31,11 +33,22 @@ class AboutDialog(QDialog):
         self.setWindowTitle(_("About Mentoring workshop"))
         self.setAccessibleName(_("About Mentoring workshop"))
         layout = QVBoxLayout(self)
+        # The icon beside the name and version, not above them: on a 1.5x laptop the height
+        # it saves goes to where the data lives (long paths wrap onto several lines).
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(64, 64))
-        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(page_heading(_("Mentoring workshop")), 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(QLabel(version_line()), 0, Qt.AlignmentFlag.AlignHCenter)
+        names = QVBoxLayout()
+        names.addStretch(1)
+        names.addWidget(page_heading(_("Mentoring workshop")))
+        names.addWidget(QLabel(version_line()))
+        names.addStretch(1)
+        head = QHBoxLayout()
+        head.addStretch(1)
+        head.addWidget(icon)
+        head.addSpacing(12)
+        head.addLayout(names)
+        head.addStretch(1)
+        layout.addLayout(head)
         layout.addWidget(
             _wrapped(
                 _(
@@ -76,7 +89,7 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         width = self.fontMetrics().averageCharWidth() * 90
-        self.resize(width, min(640, self.screen().availableGeometry().height() - 80))
+        fit_to_screen(self, QSize(width, 640))
 
 
 def _wrapped(text: str) -> QLabel:

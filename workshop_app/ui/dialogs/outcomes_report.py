@@ -48,7 +48,10 @@ if TYPE_CHECKING:
     from workshop_app.core.store.workshop_file import WorkshopFile
 
 FILTERS = {"pdf": N_("PDF (*.pdf)"), "xlsx": N_("Excel workbook (*.xlsx)")}
-HINT_WIDTH = 460  # the hints wrap here: a few short lines each
+# The hints wrap at this width, or at the dialog's when a line that cannot wrap (the comments
+# box in French) makes it wider: a fixed width lost lines then, the dialog's height being
+# reckoned at its own width.
+HINT_WIDTH = 460
 
 
 def open_outcomes_report(
@@ -318,7 +321,7 @@ class OutcomesReportDialog(QDialog):
 def _hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setFixedWidth(HINT_WIDTH)
+    label.setMinimumWidth(HINT_WIDTH)
     label.setStyleSheet(HELP_STYLE)
     return label
 

@@ -41,6 +41,7 @@ from workshop_app.ui.language_mark import marked_title
 from workshop_app.ui.pages.base import WorkshopPage, page_heading
 from workshop_app.ui.read_only import read_only_safe
 from workshop_app.ui.style import HELP_STYLE
+from workshop_app.ui.widgets.flow_layout import wrapping_row
 from workshop_app.ui.widgets.minutes_spin import MinutesSpinBox
 from workshop_app.ui.widgets.tracks_view import ParallelPreview
 
@@ -127,17 +128,15 @@ class AgendaPage(WorkshopPage):
         top.addWidget(choice_label)
         top.addWidget(self.choice, 1)
         top.addWidget(self.use_button)
-        buttons = QHBoxLayout()
-        for b in (self.up, self.down, self.skip, self.add, self.remove):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
         # Handouts and letters only read the workshop: they print from a read-only one too.
         self.printing = HandoutPrinter(self, lambda: self.wf)
         self.printing.library = library
         self.printing.said.connect(self.status)
         read_only_safe(*self.printing.buttons, self.printing.row.cancel_button)
-        for b in self.printing.buttons:
-            buttons.addWidget(b)
+        # The buttons wrap onto a second row where they do not fit (German at 1.5x).
+        buttons = wrapping_row(
+            self.up, self.down, self.skip, self.add, self.remove, *self.printing.buttons
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading)
@@ -147,7 +146,7 @@ class AgendaPage(WorkshopPage):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.parallel, 2)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.printing.row)
         layout.addWidget(self.printing.message)
         self._segments: list[Segment] = []

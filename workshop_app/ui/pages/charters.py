@@ -38,6 +38,7 @@ from workshop_app.ui.widgets.charter_board import (
     PairRowDelegate,
 )
 from workshop_app.ui.widgets.charter_editor import CharterEditor
+from workshop_app.ui.widgets.flow_layout import wrapping_row
 
 if TYPE_CHECKING:
     from workshop_app.core.store.workshop_file import WorkshopFile
@@ -96,14 +97,15 @@ class ChartersPage(WorkshopPage):
         self.printer: PrintController | None = None
         top = QHBoxLayout()
         top.addWidget(self.headline, 1)
-        for button in (
+        # The buttons wrap onto a second row where they do not fit (German at 1.5x).
+        buttons = wrapping_row(
             self.list_button,
             self.board_button,
             self.preview_button,
             self.print_button,
             self.sign_button,
-        ):
-            top.addWidget(button)
+        )
+        top.addWidget(buttons, 2)
 
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(_("Find a pair by code or name"))
@@ -133,7 +135,9 @@ class ChartersPage(WorkshopPage):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 800])
+        # The list is narrow to start with: on a 1.5x laptop the form needs the room (German
+        # section titles, which do not wrap, made it scroll sideways beside a wider list).
+        self.splitter.setSizes([225, 800])
 
         self.board = QListView()
         self.board.setAccessibleName(_("Charter board"))

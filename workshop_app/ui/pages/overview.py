@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.core.readiness import next_steps
 from workshop_app.core.store.info import workshop_info
-from workshop_app.ui.pages.base import WorkshopPage
+from workshop_app.ui.pages.base import WorkshopPage, fill_with_scrolling
 from workshop_app.ui.read_only import read_only_safe
 from workshop_app.ui.style import HEADING_STYLE
 from workshop_app.ui.widgets.locale import shown_long_date
@@ -104,7 +105,10 @@ class OverviewPage(WorkshopPage):
         header.setStretchLastSection(True)
 
         read_only_safe(self.steps, self.filter, self.table)  # they only look and go elsewhere
-        layout = QVBoxLayout(self)
+        # The page scrolls where the screen is too short for it (1.5x on a laptop): a squeezed
+        # page cut the steps' wrapped lines instead.
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(self.heading)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.steps)
@@ -112,6 +116,7 @@ class OverviewPage(WorkshopPage):
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addStretch(0)  # takes the room the table leaves while there are no pairs
+        fill_with_scrolling(self, content, name=_("Overview"))
 
     def _filter(self, text: str) -> None:
         self.proxy.set_needle(text)

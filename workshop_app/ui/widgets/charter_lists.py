@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.charter_fields import BASELINE_CHOICES, GOAL_PARTS, MAX_GOALS
 from workshop_app.core.i18n import _
 from workshop_app.core.model import Goal, Plan
+from workshop_app.ui.style import HELP_STYLE
 from workshop_app.ui.widgets.date_field import DateField
 from workshop_app.ui.widgets.fields import (
     ERROR_STYLE,
@@ -69,7 +70,12 @@ class GoalBox(QGroupBox):
         for part, widget in self.parts.items():
             add_form_row(form, _(GOAL_LABELS[part]), widget)
             widget.edited.connect(lambda v, p=part: self.edited.emit(p, v))
-        self.private = QCheckBox(_("Private to the pair: left out of staff exports"))
+        # A short box and the why on a line of its own that wraps: a check box's text does
+        # not, and the whole sentence made the form scroll sideways at 1.5x in German.
+        self.private = QCheckBox(_("Private to the pair"))
+        self.private_note = QLabel(_("Left out of staff exports."))
+        self.private_note.setWordWrap(True)
+        self.private_note.setStyleSheet(HELP_STYLE)
         self.private.setAccessibleName(
             _("Goal {number}: private to the pair").format(number=position)
         )
@@ -83,6 +89,7 @@ class GoalBox(QGroupBox):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         form.addRow(self.private)
+        form.addRow(self.private_note)
         form.addRow(self.error)
         form.addRow(self.remove)
         form.setAlignment(self.remove, Qt.AlignmentFlag.AlignRight)

@@ -70,8 +70,9 @@ def place_labels(form: QFormLayout, *, above: bool) -> None:
         label = item.widget() if item is not None else None
         if not isinstance(label, QLabel):
             continue
-        if above:  # on one line, as wide as it needs (a wrapped label keeps a narrow width)
-            label.setWordWrap(False)
+        if above:  # as wide as the form: a long label wraps (German at 1.5x) rather than
+            # making the form scroll sideways
+            label.setWordWrap(True)
             label.setMinimumWidth(0)
             label.setMaximumWidth(16_777_215)
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton
 
 from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.core.readiness import NextStep
@@ -25,7 +25,8 @@ class NextSteps(QFrame):
         super().__init__()
         self.setObjectName("nextSteps")
         self.setStyleSheet(STYLE)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # The default size policy, not Maximum: that capped the height at the size hint,
+        # reckoned before the steps wrap, and cut a detail's second line (German at 1.5x).
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(14, 10, 14, 12)
         self.grid.setHorizontalSpacing(12)

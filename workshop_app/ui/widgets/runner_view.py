@@ -9,9 +9,11 @@ from collections.abc import Collection
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTabWidget,
@@ -85,6 +87,15 @@ def room_track_step(now: TrackNow) -> str:
         time=clock_text(max(0.0, now.remaining_seconds)),
     )
     return text + (f"\n{now.step.roles_text}" if now.step.roles_text else "")
+
+
+class GivingTabs(QTabWidget):
+    """Tabs whose height is whatever is left: their pages' wrapped lines (a parallel
+    segment's track steps) ask for no height of their own, which the layout gave them before
+    the countdown's (squeezed at 1.5x on a laptop)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 class RunnerView(QWidget):
@@ -169,7 +180,7 @@ class RunnerView(QWidget):
         )  # fmt: skip
         self.finish = _label(_("Projected finish"), "font-size: 11pt;")
 
-        self.tabs = QTabWidget()
+        self.tabs = GivingTabs()
         # The tabs give up height first (down to nothing) when a small screen at 1.5x has
         # every banner up: the countdown, the titles and the controls keep theirs.
         self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
@@ -209,7 +220,16 @@ class RunnerView(QWidget):
         room.addWidget(self.tracks_view, 1)
         room.addWidget(self.together_heading)
         room.addWidget(self.room_view, 1)
-        self.tabs.addTab(room_tab, _("Room prompt"))
+        # Squeezed below what the tracks' headings and steps need (the tabs give up height
+        # first), the tab scrolls rather than cutting their lines.
+        # The prompt scrolls itself: it gives up its height before the lines above it do.
+        self.room_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        room_scroll = QScrollArea()
+        room_scroll.setWidgetResizable(True)
+        room_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        room_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        room_scroll.setWidget(room_tab)
+        self.tabs.addTab(room_scroll, _("Room prompt"))
         self.tabs.addTab(notes, _("Notes"))
         self.scenario_tab = self.tabs.addTab(self.scenario, _("Scenario"))
         self.tabs.addTab(self.debrief_view, _("Debrief"))
