@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDialog,
     QGroupBox,
     QLabel,
     QMenu,
@@ -30,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from tests.ui.test_dialogs_pseudo import DIALOGS, dialogs
 from workshop_app.core import i18n
+from workshop_app.core.charters.print_options import PrintOptions
 from workshop_app.core.demo_follow_up import create_after_launch
+from workshop_app.ui.dialogs.print_options import PrintOptionsDialog
 from workshop_app.ui.main_window import PAGES, MainWindow
 from workshop_app.ui.widgets.follow_up_log import KIND_CHOICES, kind_letter
 
@@ -283,5 +286,21 @@ def test_alt_letters_do_what_they_say_in_italian(qtbot, tmp_path: Path) -> None:
         assert QApplication.activePopupWidget().title() == "Follow-&up"
         qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Escape)
         window.close_workshop()
+    finally:
+        i18n.set_interface_language(i18n.SOURCE_LANGUAGE)
+
+
+def test_the_save_dialogs_folder_button_has_a_letter_in_german(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """ "&Ordner wählen…" (it had none): Alt+O goes on to choosing the folder."""
+    i18n.set_interface_language("de")
+    try:
+        dialog = PrintOptionsDialog(
+            charters=1, saving=True, options=PrintOptions(duplex=False, copies=())
+        )
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        _alt(qtbot, dialog, Qt.Key.Key_O)
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
     finally:
         i18n.set_interface_language(i18n.SOURCE_LANGUAGE)
