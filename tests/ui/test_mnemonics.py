@@ -156,6 +156,9 @@ def test_no_two_things_of_a_page_share_a_letter(qtbot, tmp_path: Path, language)
             assert board.isChecked()
             found += clashes("the charters page, the board", window)
             qtbot.mouseClick(window.charters.list_button, Qt.MouseButton.LeftButton)
+        if name == "export":  # after a merge, its report's buttons (a merge needs other files)
+            window.current_page().merge_panel.result_row.show()
+            found += clashes("the export page after a merge", window)
     found += menu_clashes(window.menuBar())
     window.close_workshop()
     assert found == [], f"in {language}:\n" + "\n".join(found)
@@ -174,8 +177,13 @@ def test_no_two_things_of_a_dialog_share_a_letter(qtbot, tmp_path: Path, languag
     assert found == [], f"in {language}:\n" + "\n".join(found)
 
 
-# Texts whose translation has, for a good reason, no underlined letter: none yet.
-NO_LETTER: dict[tuple[str, str], str] = {}
+# Texts whose translation has, for a good reason, no underlined letter.
+NO_LETTER: dict[tuple[str, str], str] = {
+    ("it", "Cop&y report"): (
+        "the export page after a merge shows fourteen letters besides the menu bar's six, and"
+        ' every letter of "Copia il resoconto" is taken by another of them'
+    ),
+}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES[1:])
@@ -281,9 +289,9 @@ def test_alt_letters_do_what_they_say_in_italian(qtbot, tmp_path: Path) -> None:
         assert not overdue.isChecked()
         _alt(qtbot, window, Qt.Key.Key_D)  # In ritar&do
         qtbot.waitUntil(overdue.isChecked)
-        _alt(qtbot, window, Qt.Key.Key_U)  # Follow-&up: the menu
+        _alt(qtbot, window, Qt.Key.Key_W)  # Follo&w-up: the menu
         qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
-        assert QApplication.activePopupWidget().title() == "Follow-&up"
+        assert QApplication.activePopupWidget().title() == "Follo&w-up"
         qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Escape)
         window.close_workshop()
     finally:
