@@ -62,7 +62,7 @@ class HandoutPrinter(QObject):
         self.window = parent
         self.workshop = workshop
         self.library: Library | None = None
-        self.handouts_button = QPushButton(_("Print &handouts…"))
+        self.handouts_button = QPushButton(_("Print hand&outs…"))
         self.handouts_button.setAccessibleName(_("Print handouts"))
         self.handouts_button.setToolTip(
             _(

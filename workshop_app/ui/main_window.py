@@ -497,12 +497,12 @@ class MainWindow(QMainWindow):
             )
 
         charter = self.menuBar().addMenu(_("&Charter"))
-        self._action(charter, _("&Preview"), self._preview, QKeySequence("F7"))
+        self._action(charter, _("Pre&view"), self._preview, QKeySequence("F7"))
         self._action(
             charter, _("&Print this charter…"), self._print_one, QKeySequence.StandardKey.Print
         )
         self._action(charter, _("Print &all complete charters…"), self._print_all)
-        self._action(charter, _("Print &handouts…"), lambda: self._print_from_agenda("handouts"))
+        self._action(charter, _("Print hand&outs…"), lambda: self._print_from_agenda("handouts"))
         self._action(charter, _("Print c&ertificates…"), lambda: self._print_from_agenda("letters"))
         self.sign_action = self._action(
             charter, _("Mark as &signed…"), self._sign, QKeySequence("Ctrl+Shift+S")

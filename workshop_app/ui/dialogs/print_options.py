@@ -103,7 +103,7 @@ class PrintOptionsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("Choose a folder…") if saving else _("Print…"))
+        ok.setText(_("Choose a &folder…") if saving else _("P&rint…"))
         ok.setAccessibleName(_("Save") if saving else _("Print"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
         self.buttons.accepted.connect(self.accept)

@@ -82,7 +82,7 @@ class AgendaPage(WorkshopPage):
         self.choice.currentIndexChanged.connect(self._describe_choice)
         choice_label = QLabel(_("S&tart from:"))
         choice_label.setBuddy(self.choice)
-        self.use_button = QPushButton(_("&Use this agenda"))
+        self.use_button = QPushButton(_("Use this age&nda"))
         self.use_button.setAccessibleName(_("Use this agenda"))
         self.use_button.clicked.connect(lambda: self.use_selected())
         self.description = QLabel()
@@ -112,7 +112,7 @@ class AgendaPage(WorkshopPage):
         # A parallel segment, selected: its tracks side by side below the table.
         self.parallel = ParallelPreview()
         self.parallel.hide()
-        self.up = self._button(_("Move &up"), _("Move up"), lambda: self._move(-1))
+        self.up = self._button(_("Move u&p"), _("Move up"), lambda: self._move(-1))
         self.down = self._button(_("Move &down"), _("Move down"), lambda: self._move(+1))
         self.skip = self._button(_("&Skip"), _("Skip"), self._toggle_skip)
         self.add = self._button(_("&Add…"), _("Add an exercise or a break"), self._add)

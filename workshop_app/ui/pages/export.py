@@ -223,7 +223,7 @@ class ExportPage(WorkshopPage):
         self.destination.setAccessibleName(_("Export to"))
         self.destination.textEdited.connect(self._destination_typed)
         self.destination.editingFinished.connect(self._remember)
-        self.choose_button = QPushButton(_("C&hoose…"))
+        self.choose_button = QPushButton(_("Ch&oose…"))
         self.choose_button.setAccessibleName(_("Choose where to export"))
         self.choose_button.clicked.connect(self.choose_destination)
         destination_label = QLabel(_("Sa&ve to:"))

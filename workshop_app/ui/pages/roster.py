@@ -99,7 +99,7 @@ class RosterPage(WorkshopPage):
         self.add_action = self._action(_("&Add participant…"), self.add_participant, "Ctrl+Shift+N")
         people = self.people_table
         self.edit_action = self._action(
-            _("&Edit…"), self.edit_participant, "Return", "Enter", scope=people
+            _("E&dit…"), self.edit_participant, "Return", "Enter", scope=people
         )
         self.remove_action = self._action(
             _("&Remove"), self.remove_participants, QKeySequence.StandardKey.Delete, scope=people

@@ -1,8 +1,8 @@
 """The selected pair's contact and meeting log on the Follow-up page, newest first, with a
-row to log the next call from the keyboard: date (today to start with), kind (M, C, O or N),
-who, what was said; Enter saves and the row is ready for the next entry. Delete removes the
-selected entry once confirmed. Entries a check-in import wrote are shown, in grey: they change
-only with the check-in."""
+row to log the next call from the keyboard: date (today to start with), kind (a letter: M, C,
+O or N in English, a letter of the word in each language), who, what was said; Enter saves
+and the row is ready for the next entry. Delete removes the selected entry once confirmed.
+Entries a check-in import wrote are shown, in grey: they change only with the check-in."""
 
 from __future__ import annotations
 
@@ -50,13 +50,16 @@ from workshop_app.ui.widgets.locale import shown_long_date
 _Index = QModelIndex | QPersistentModelIndex
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole
 LOG_COLUMNS = (N_("Date"), N_("Kind"), N_("Who"), N_("What was said"))
-# The kinds as the combo offers them, with the key that picks each (C and O: "cancelled" and
-# "concern" share their first letter).
+# The kinds as the combo offers them; the letter in brackets, a letter of the word in the
+# interface language, is the key that picks each (C and O: "cancelled" and "concern" share their
+# first letter).
 KIND_CHOICES = (
-    ("meeting", N_("Meeting (M)"), Qt.Key.Key_M),
-    ("cancelled", N_("Cancelled (C)"), Qt.Key.Key_C),
-    ("concern", N_("Concern (O)"), Qt.Key.Key_O),
-    ("note", N_("Note (N)"), Qt.Key.Key_N),
+    # Translators: the letter in brackets is the key that picks this kind: a letter of the
+    # word, different for each of the four kinds, as in "M: meeting held, C: cancelled, ...".
+    ("meeting", N_("Meeting (M)")),
+    ("cancelled", N_("Cancelled (C)")),
+    ("concern", N_("Concern (O)")),
+    ("note", N_("Note (N)")),
 )
 WHO_CHOICES = (
     ("", N_("Who: not said")),
@@ -89,7 +92,12 @@ _REMOVED = {
     "note": N_("{code}: the note of {date} removed from the log."),
 }
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-assert tuple(k for k, _text, _key in KIND_CHOICES) == KINDS
+assert tuple(k for k, _text in KIND_CHOICES) == KINDS
+
+
+def kind_letter(text: str) -> str:
+    """The key that picks a kind: the letter in brackets that ends its text ("Treffen (T)")."""
+    return text.rstrip()[-2:-1].upper()
 
 
 def _qdate(day: date) -> QDate:
@@ -202,8 +210,9 @@ class FollowUpLog(QWidget):
         self.date.setAccessibleName(_("Date of the contact"))
         self.kind = QComboBox()
         self.kind.setAccessibleName(_("Kind of contact"))
+        # Translators: the letters in brackets of "Meeting (M)", "Cancelled (C)"...
         self.kind.setToolTip(_("M: meeting held, C: cancelled, O: concern, N: note"))
-        for key, text, _key in KIND_CHOICES:
+        for key, text in KIND_CHOICES:
             self.kind.addItem(_(text), key)
         self.who = QComboBox()
         self.who.setAccessibleName(_("Who it was about"))
@@ -359,9 +368,9 @@ class FollowUpLog(QWidget):
         if key in _ENTER and plain:
             self.add()
             return True
-        if watched is self.kind and plain:
-            for index, (_kind, _text, shortcut) in enumerate(KIND_CHOICES):
-                if key == shortcut:
+        if watched is self.kind and plain and event.text():
+            for index in range(self.kind.count()):
+                if kind_letter(self.kind.itemText(index)) == event.text().upper():
                     self.kind.setCurrentIndex(index)
                     return True
         return False

@@ -120,7 +120,7 @@ class MergePanel(QGroupBox):
         self.copy_button = QPushButton(_("Cop&y report"))
         self.copy_button.setAccessibleName(_("Copy the merge report"))
         self.copy_button.clicked.connect(self.copy_report)
-        self.open_button = QPushButton(_("&Open the merged file"))
+        self.open_button = QPushButton(_("Open the merge&d file"))
         self.open_button.setAccessibleName(_("Open the merged file"))
         self.open_button.clicked.connect(self._open_merged)
         self.result_row = QWidget()
