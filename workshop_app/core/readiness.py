@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from workshop_app.core.content.model import hours_minutes_text
 from workshop_app.core.i18n import N_, _, ngettext
 from workshop_app.core.model import Segment, Workshop
 
@@ -177,13 +178,7 @@ def _roster_step(pairs: int, participants: int) -> NextStep:
 def _agenda_step(segments: Sequence[Segment]) -> NextStep:
     planned = [s for s in segments if not s.skipped]
     if planned:
-        minutes = round(sum(s.planned_minutes for s in planned))
-        hours, rest = divmod(minutes, 60)
-        length = (
-            _("{hours} h {minutes} min").format(hours=hours, minutes=f"{rest:02d}")
-            if hours
-            else _("{minutes} min").format(minutes=rest)
-        )
+        length = hours_minutes_text(round(sum(s.planned_minutes for s in planned)))
         detail = ngettext(
             "{n} segment, {length} planned.", "{n} segments, {length} planned.", len(planned)
         ).format(n=len(planned), length=length)

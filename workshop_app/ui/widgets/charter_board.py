@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from workshop_app.core.charter_fields import CONTENT_SECTIONS, SECTION_BY_KEY
 from workshop_app.core.charters.store import PairOverview
-from workshop_app.core.i18n import _, ngettext
+from workshop_app.core.i18n import _, ngettext, pgettext
 
 _Index = QModelIndex | QPersistentModelIndex
 PAIR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -60,7 +60,8 @@ WIDEST_CANDIDATES = 64  # names measured to find the widest tile line
 def badge(o: PairOverview) -> str:
     parts = [_("■ closed {date}").format(date=o.closed_on)] if o.closed_on else []
     if o.complete:
-        parts.append(_("✓ complete"))
+        # Translators: a whole charter is complete (Italian "accordo" is masculine).
+        parts.append(pgettext("charter", "✓ complete"))
     else:
         parts.append(_to_fill(o))
     if o.signed_version is not None:
