@@ -11,9 +11,9 @@ import pytest
 from workshop_app.core.content.library import load_library
 from workshop_app.core.demo import create_demo
 from workshop_app.core.exports.tables import build_tables, read_export_data
+from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
 from workshop_app.core.runner.agenda_store import PlannedSegment, planned_from
 from workshop_app.core.runner.clock import FakeClock
-from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
 from workshop_app.core.runner.live import Runner, drift_text, rehearsal_suggested
 from workshop_app.core.runner.record import run_in_progress
 from workshop_app.core.store.workshop_file import WorkshopFile

@@ -76,7 +76,7 @@ class ProgramWarning:
 class NextStep:
     page: str  # the page where it is done: "program", "roster" or "agenda"
     title: str
-    detail: str
+    detail: str  # one line per point
     done: bool
 
 
@@ -151,7 +151,8 @@ def _program_step(workshop: Workshop, today: date) -> NextStep:
     if not parts:
         parts = [_("Sponsor, goals, support contacts and wording are filled in.")]
     done = not missing and not warnings
-    return NextStep("program", _("Fill in the program context"), " ".join(parts), done=done)
+    # One line each: run together, a German list of missing fields and warnings read as one block.
+    return NextStep("program", _("Fill in the program context"), "\n".join(parts), done=done)
 
 
 def _roster_step(pairs: int, participants: int) -> NextStep:
