@@ -19,7 +19,7 @@ from workshop_app.core.app_folders import secure_app_folders
 from workshop_app.core.demo_data import DEFAULT_LANGUAGE as DEMO_DEFAULT_LANGUAGE
 from workshop_app.core.demo_data import LANGUAGES as DEMO_LANGUAGES
 from workshop_app.core.errors import UserError
-from workshop_app.core.i18n import _, ngettext, set_interface_language, system_language
+from workshop_app.core.i18n import _, ngettext, pgettext, set_interface_language, system_language
 
 if TYPE_CHECKING:
     from workshop_app.core.content.library import Coverage
@@ -73,7 +73,8 @@ def exit_status() -> str:
     import textwrap
 
     codes = [
-        ("0", _("done")),
+        # Translators: exit status 0, the command did what it was asked ("fatto", "erledigt").
+        ("0", pgettext("exit status", "done")),
         (
             "1",
             _(
