@@ -256,9 +256,10 @@ def test_a_nudge_in_german_whatever_the_interface_speaks(run, tmp_path: Path) ->
     # ... and the draft to the pair in the workshop's German, its dates too.
     eml = drafts / "P07 Katharina Berger & Jonas Lindner.eml"
     message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
-    assert message["Subject"] == in_language(
-        "de", "{program}: checking in on your mentoring ({code})"
-    ).format(program="Mentoring-Programm Aufwind", code="P07")
+    subject = "{program}: checking in on your mentoring ({code})"
+    assert message["Subject"] == plural("de", subject, subject, 2).format(
+        program="Mentoring-Programm Aufwind", code="P07"
+    )
     body = message.get_content().splitlines()
     assert body[0] == in_language("de", "Dear {first} and {second},").format(
         first="Katharina Berger", second="Jonas Lindner"
