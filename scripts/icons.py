@@ -1,6 +1,6 @@
 """Draw the app's PNG icons from its SVG (run after changing the SVG; the PNGs are committed).
 
-    .venv/bin/python scripts/icons.py
+.venv/bin/python scripts/icons.py
 """
 
 from __future__ import annotations

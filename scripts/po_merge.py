@@ -9,6 +9,7 @@ Set it up once per clone (`.gitattributes` names it for `*.po`):
 
 from __future__ import annotations
 
+import os
 import sys
 
 from babel.messages.pofile import read_po, write_po
@@ -21,7 +22,7 @@ def main(base: str, ours: str, theirs: str) -> int:
         other = read_po(handle)
     with open(base, "rb") as handle:
         original = read_po(handle)
-    clashes = []
+    clashes, reshaped = [], []
     for message in other:
         if not message.id:
             continue
@@ -29,6 +30,13 @@ def main(base: str, ours: str, theirs: str) -> int:
         if mine is None:
             if original.get(message.id, message.context) is None:
                 merged[message.id] = message  # new on their side
+            continue
+        if isinstance(mine.string, tuple) != isinstance(message.string, tuple):
+            # One side made it a plural (or a singular): the message changed shape; theirs is
+            # taken whole, and `make messages` then matches it to the code.
+            merged.delete(message.id, message.context)
+            merged[message.id] = message
+            reshaped.append(message.id)
             continue
         if not _translated(mine) and _translated(message):
             mine.string, mine.flags = message.string, message.flags
@@ -38,11 +46,19 @@ def main(base: str, ours: str, theirs: str) -> int:
                 mine.string, mine.flags = message.string, message.flags  # only they changed it
             elif was is None or was.string != message.string:
                 clashes.append(message.id)
-    with open(ours, "wb") as handle:
+    # Written beside it, then put in its place: a failure leaves our file whole.
+    written = ours + ".merging"
+    with open(written, "wb") as handle:
         write_po(handle, merged, omit_header=False, sort_output=True, no_location=True)
+    os.replace(written, ours)
     for msgid in clashes:
         print(f"po_merge: both sides translated {msgid!r} differently; ours kept", file=sys.stderr)
-    return 1 if clashes else 0
+    for msgid in reshaped:
+        print(
+            f"po_merge: {msgid!r} changed between singular and plural; theirs taken",
+            file=sys.stderr,
+        )
+    return 1 if clashes or reshaped else 0
 
 
 def _translated(message: object) -> bool:

@@ -139,6 +139,20 @@ def test_usage_errors_keep_exit_code_2_in_any_language(run) -> None:
     assert run(FRENCH, "no-such-command").returncode == 2
 
 
+def test_argparse_own_messages_in_italian_and_german(run) -> None:
+    """argparse's usage line and errors come from the app's catalogue, not English."""
+    done = run(ITALIAN, "import")
+    assert done.stderr.startswith(in_language("it", "usage: ") + "workshop-app import ")
+    required = in_language("it", "the following arguments are required: %s") % ""
+    assert "errore: " + required in done.stderr, done.stderr
+    done = run(GERMAN, "no-such-command")
+    assert done.returncode == 2
+    assert "Fehler: " in done.stderr and "ungültige Auswahl: 'no-such-command'" in done.stderr
+    assert "Sie aus" in done.stderr and "usage" not in done.stderr
+    done = run(GERMAN, "import", "--help")
+    assert in_language("de", "show this help message and exit") in done.stdout
+
+
 def test_created_in_french(run, tmp_path: Path) -> None:
     path = tmp_path / "automne.workshop"
     done = run(
@@ -242,9 +256,10 @@ def test_a_nudge_in_german_whatever_the_interface_speaks(run, tmp_path: Path) ->
     # ... and the draft to the pair in the workshop's German, its dates too.
     eml = drafts / "P07 Katharina Berger & Jonas Lindner.eml"
     message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
-    assert message["Subject"] == in_language(
-        "de", "{program}: checking in on your mentoring ({code})"
-    ).format(program="Mentoring-Programm Aufwind", code="P07")
+    subject = "{program}: checking in on your mentoring ({code})"
+    assert message["Subject"] == plural("de", subject, subject, 2).format(
+        program="Mentoring-Programm Aufwind", code="P07"
+    )
     body = message.get_content().splitlines()
     assert body[0] == in_language("de", "Dear {first} and {second},").format(
         first="Katharina Berger", second="Jonas Lindner"

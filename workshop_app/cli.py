@@ -19,7 +19,7 @@ from workshop_app.core.app_folders import secure_app_folders
 from workshop_app.core.demo_data import DEFAULT_LANGUAGE as DEMO_DEFAULT_LANGUAGE
 from workshop_app.core.demo_data import LANGUAGES as DEMO_LANGUAGES
 from workshop_app.core.errors import UserError
-from workshop_app.core.i18n import _, ngettext, set_interface_language, system_language
+from workshop_app.core.i18n import _, ngettext, pgettext, set_interface_language, system_language
 from workshop_app.core.roster.columns import needed_columns
 
 if TYPE_CHECKING:
@@ -74,7 +74,8 @@ def exit_status() -> str:
     import textwrap
 
     codes = [
-        ("0", _("done")),
+        # Translators: exit status 0, the command did what it was asked ("fatto", "erledigt").
+        ("0", pgettext("exit status", "done")),
         (
             "1",
             _(
@@ -97,28 +98,20 @@ def examples_heading(n: int) -> str:
 
 class _Formatter(argparse.HelpFormatter):
     """Wraps the description as usual; keeps the epilog's examples and table as written (a
-    text with indented lines); says "usage:" in the interface language."""
+    text with indented lines)."""
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         if "\n  " in text:
             return "".join(indent + line for line in text.splitlines(keepends=True))
         return super()._fill_text(text, width, indent)
 
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
-        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
 
-
-def _localised(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """argparse's own words in a --help (its headings, -h and --version) in the interface
-    language; its error messages stay English (they are argparse's, not in the catalogue)."""
-    parser._positionals.title = _("positional arguments")
-    parser._optionals.title = _("options")
-    for action in parser._actions:
-        if isinstance(action, argparse._HelpAction):
-            action.help = _("show this help message and exit")
-        elif isinstance(action, argparse._VersionAction):
-            action.help = _("show the version number and exit")
-    return parser
+def _argparse_in_interface_language() -> None:
+    """argparse's own words ("usage:", its headings, -h, its errors) from the app's catalogue
+    (they are listed in workshop_app/argparse_messages.py): argparse calls the `_` and
+    `ngettext` it imported from gettext, looked up in its module when called."""
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
 def add_command(
@@ -134,14 +127,13 @@ def add_command(
     # A long example is written over several lines, each but the last ending in " \\".
     shown = "\n".join(f"  {PROG} " + example.replace("\n", "\n      ") for example in examples)
     epilog = f"{examples_heading(len(examples))}\n{shown}\n\n{exit_status()}"
-    return _localised(
-        sub.add_parser(
-            name, help=summary, description=description, epilog=epilog, formatter_class=_Formatter
-        )
+    return sub.add_parser(
+        name, help=summary, description=description, epilog=epilog, formatter_class=_Formatter
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
+    _argparse_in_interface_language()
     parser = argparse.ArgumentParser(
         prog=PROG,
         description=_(
@@ -153,7 +145,12 @@ def build_parser() -> argparse.ArgumentParser:
         f"\n  {PROG} new --help\n\n{exit_status()}",
         formatter_class=_Formatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show the version number and exit"),
+    )
     parser.add_argument(
         "--content",
         type=Path,
@@ -421,7 +418,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_follow_up.register(sub)
     cli_checkins.register(sub)
     cli_outcomes.register(sub)
-    return _localised(parser)
+    return parser
 
 
 def _workshop_path(path: Path) -> Path:

@@ -187,3 +187,11 @@ def test_the_demo_command_writes_the_language_asked_for(tmp_path: Path, capsys) 
         workshop = wf.workshop()
         assert workshop.language == "it"
         assert workshop.organisation == demo_texts("it").program["organisation"]
+
+
+def test_the_italian_demos_agenda_is_the_italian_librarys(tmp_path: Path) -> None:
+    """A trainer saw "Coffee break" and "Short break" in the Italian demo's agenda: it was
+    chosen from the English library, whatever the demo's language."""
+    with create_demo(tmp_path / "it.workshop", language="it") as wf:
+        breaks = [s.title for s in wf.agenda.segments() if s.kind == "break"]
+    assert breaks == ["Pausa caffè", "Breve pausa"]

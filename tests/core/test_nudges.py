@@ -183,3 +183,25 @@ def test_an_answer_both_partners_gave_goes_to_each_alone(new_workshop, tmp_path)
         assert "not as useful as it could be" in text(parse(result.files[0]))
     both = write_nudges(wf, [pair.id], tmp_path / "pair", today=today, library=None)
     assert "not as useful" not in text(parse(both.files[0]))
+
+
+def test_italian_drafts_address_one_reader_with_lei_and_both_with_voi(library, tmp_path):
+    """A trainer read "il vostro mentoring …, o se desidera parlarne" in one draft to both
+    partners: the address follows how many read it, from the subject to the last line."""
+    wf = create_after_launch(tmp_path / "it.workshop", today=TODAY, language="it")
+    try:
+        at_risk = [p.pair_id for p in follow_up(wf, today=TODAY).pairs if p.at_risk][:1]
+        both = parse(
+            write_nudges(wf, at_risk, tmp_path / "a", today=TODAY, library=library).files[0]
+        )
+        one = parse(
+            write_nudges(
+                wf, at_risk, tmp_path / "b", today=TODAY, library=library, to="mentee"
+            ).files[0]
+        )
+    finally:
+        wf.close()
+    assert "il vostro percorso di mentoring" in both["Subject"]
+    assert "desiderate parlarne" in text(both) and "desidera parlarne" not in text(both)
+    assert "il Suo percorso di mentoring" in one["Subject"]
+    assert "desidera parlarne" in text(one) and "desiderate" not in text(one)

@@ -42,6 +42,10 @@ def test_a_new_workshop_has_three_steps_to_do(new_workshop: WorkshopFile) -> Non
     assert "no confidentiality wording" in program.detail
     assert "no no-fault conclusion clause" in program.detail
     assert "confidentiality wording," not in program.detail  # said once, as the warning
+    # Each point on its own line: run together they read as one block (a German walk-through).
+    lines = program.detail.splitlines()
+    assert lines[0].startswith("Still to fill in:") and len(lines) == 3
+    assert lines[1].startswith("There is no confidentiality wording")
     assert roster.detail.startswith("No roster yet")
     assert agenda.detail.startswith("No agenda yet")
 

@@ -11,9 +11,10 @@ import pytest
 from workshop_app.core.content.library import load_library
 from workshop_app.core.demo import create_demo
 from workshop_app.core.exports.tables import build_tables, read_export_data
+from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
 from workshop_app.core.runner.agenda_store import PlannedSegment, planned_from
 from workshop_app.core.runner.clock import FakeClock
-from workshop_app.core.runner.live import Runner, rehearsal_suggested
+from workshop_app.core.runner.live import Runner, drift_text, rehearsal_suggested
 from workshop_app.core.runner.record import run_in_progress
 from workshop_app.core.store.workshop_file import WorkshopFile
 
@@ -460,3 +461,22 @@ def test_restart_starts_the_segment_afresh(wf: WorkshopFile, library) -> None:
     assert ended is not None
     span = datetime.fromisoformat(ended) - datetime.fromisoformat(started)
     assert span.total_seconds() == pytest.approx(5)
+
+
+@pytest.mark.parametrize(
+    ("lang", "late", "ahead"),
+    [
+        ("en", "running 8 h 36 min late", "1 h 05 min ahead"),
+        ("it", "in ritardo di 8 h 36 min", "in anticipo di 1 h 05 min"),
+        ("de", "8 Std. 36 Min. im Verzug", "1 Std. 05 Min. voraus"),
+    ],
+)
+def test_a_long_drift_reads_in_hours_and_minutes(lang: str, late: str, ahead: str) -> None:
+    """A trainer read "in ritardo di 516 min": past an hour, hours and minutes."""
+    set_interface_language(lang)
+    try:
+        assert drift_text(516) == late
+        assert drift_text(-65) == ahead
+        assert drift_text(7.2).endswith("7 min late") or lang != "en"
+    finally:
+        set_interface_language(SOURCE_LANGUAGE)

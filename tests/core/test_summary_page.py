@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -164,7 +165,20 @@ def test_one_page_at_any_data(hostile_files: dict[str, Path], label: str, paper:
         assert "… and 35 more program goals" in text
 
 
-def test_the_date_is_the_datas_latest_change_including_signing(tmp_path: Path) -> None:
+@pytest.fixture
+def in_berlin(monkeypatch: pytest.MonkeyPatch):
+    """The machine's clock set to Berlin's time zone (UTC+1 in March)."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_date_is_the_datas_latest_change_including_signing(
+    tmp_path: Path, in_berlin: None
+) -> None:
+    """Dated by the data, in the reader's local time: a sponsor in Berlin read "17:41 UTC"."""
     path = tmp_path / "demo.workshop"
     create_demo(path).close()
     with WorkshopFile.open(path) as wf:
@@ -182,7 +196,7 @@ def test_the_date_is_the_datas_latest_change_including_signing(tmp_path: Path) -
     assert first == again  # identical data, identical bytes: no clock
     assert created(signed).startswith("D:20310304102000")
     text = flat(pages_text(signed)[0])
-    assert "As of Tuesday 4 March 2031, 10:20 UTC" in text
+    assert "As of Tuesday 4 March 2031, 11:20" in text and "UTC" not in text
     assert "5 of 12 pairs have a complete charter; 2 signed" in text
 
 

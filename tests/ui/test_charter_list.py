@@ -158,3 +158,25 @@ def test_tiles_are_sized_to_their_text_at_any_font_size(  # type: ignore[no-unty
     qtbot.keyClick(page.board, Qt.Key.Key_Return)  # Enter opens the pair in the form
     assert page.views.currentWidget() is page.splitter
     assert page.editor.pair_id == model.index(model.rowCount() - 1).data(PAIR_ID_ROLE)
+
+
+@pytest.fixture
+def italian() -> Iterator[None]:
+    from workshop_app.core.i18n import SOURCE_LANGUAGE, set_interface_language
+
+    set_interface_language("it")
+    yield
+    set_interface_language(SOURCE_LANGUAGE)
+
+
+def test_a_signed_complete_charter_reads_in_italian_agreement(  # type: ignore[no-untyped-def]
+    italian: None, qtbot, demo: WorkshopFile
+) -> None:
+    """A trainer read "✓ completa · firmato v1": a charter (accordo) is masculine, where the
+    editor's sections (sezione) are feminine, and the version is a word, not "v1"."""
+    page = ChartersPage(["A partner who goes silent"])
+    qtbot.addWidget(page)
+    page.set_workshop(demo)
+    rows = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    signed = [row.splitlines()[1] for row in rows if "firmat" in row]
+    assert signed and all("✓ completo · versione 1 firmata" in line for line in signed), rows

@@ -114,7 +114,7 @@ def create_demo(
     from workshop_app.core.content.library import load_library
     from workshop_app.core.runner.agenda_store import planned_from
 
-    library = load_library()
+    library = load_library(language=language)  # its breaks titled in the demo's language
     wf.agenda.choose("half-day-launch", planned_from(library.agenda("half-day-launch"), library))
     (mentor, _, _), (mentee, _, _) = texts.people[0]
     wf.charters.sign(

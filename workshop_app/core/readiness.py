@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from workshop_app.core.charters.dates import format_date
+from workshop_app.core.content.model import hours_minutes_text
 from workshop_app.core.i18n import N_, _, interface_language, ngettext, translations
 from workshop_app.core.model import Segment, Workshop
 
@@ -83,7 +84,7 @@ class ProgramWarning:
 class NextStep:
     page: str  # the page where it is done: "program", "roster" or "agenda"
     title: str
-    detail: str
+    detail: str  # one line per point
     done: bool
 
 
@@ -160,7 +161,8 @@ def _program_step(workshop: Workshop, today: date, held: bool) -> NextStep:
     if not parts:
         parts = [_("Sponsor, goals, support contacts and wording are filled in.")]
     done = not missing and not warnings
-    return NextStep("program", _("Fill in the program context"), " ".join(parts), done=done)
+    # One line each: run together, a German list of missing fields and warnings read as one block.
+    return NextStep("program", _("Fill in the program context"), "\n".join(parts), done=done)
 
 
 def _roster_step(pairs: int, participants: int) -> NextStep:
@@ -187,13 +189,7 @@ def _roster_step(pairs: int, participants: int) -> NextStep:
 def _agenda_step(segments: Sequence[Segment]) -> NextStep:
     planned = [s for s in segments if not s.skipped]
     if planned:
-        minutes = round(sum(s.planned_minutes for s in planned))
-        hours, rest = divmod(minutes, 60)
-        length = (
-            _("{hours} h {minutes} min").format(hours=hours, minutes=f"{rest:02d}")
-            if hours
-            else _("{minutes} min").format(minutes=rest)
-        )
+        length = hours_minutes_text(round(sum(s.planned_minutes for s in planned)))
         detail = ngettext(
             "{n} segment, {length} planned.", "{n} segments, {length} planned.", len(planned)
         ).format(n=len(planned), length=length)

@@ -240,7 +240,8 @@ def status_line(
             version=version, signed=signed_version
         )
     elif version > 1:
-        note = t.gettext("Version {version}").format(version=version)
+        # Translators: a charter's version, not the app's (German: "Fassung").
+        note = t.pgettext("charter", "Version {version}").format(version=version)
     else:
         note = ""
     return {"draft": draft_note(missing, lang), "version": note}

@@ -38,11 +38,13 @@ def latest_change(stamps: Iterable[str | None]) -> datetime | None:
 
 
 def as_of(moment: datetime | None, lang: str) -> str:
-    """ "Tuesday 19 January 2027, 16:05 UTC": the data's own time, never the clock's, so the
-    same data prints the same page on any machine and in any time zone."""
+    """ "Tuesday 19 January 2027, 17:05": the data's own time, never the clock's, so the same
+    data prints the same page, in the machine's local time, as the reader's watch says it (a
+    sponsor in Munich reads 17:05, not 16:05 UTC)."""
     if moment is None:
         return ""
-    return f"{format_datetime(moment.replace(tzinfo=None).isoformat(timespec='minutes'), lang)} UTC"
+    local = moment.astimezone().replace(tzinfo=None)
+    return format_datetime(local.isoformat(timespec="minutes"), lang)
 
 
 def add_months(day: date, months: int) -> date:

@@ -12,7 +12,7 @@ from pathlib import Path
 from workshop_app.core.content.placeholders import fill_placeholders
 from workshop_app.core.content.wording import _did_you_mean
 from workshop_app.core.errors import UserError
-from workshop_app.core.i18n import N_, SOURCE_LANGUAGE, translations
+from workshop_app.core.i18n import N_, SOURCE_LANGUAGE, _, translations
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -89,6 +89,14 @@ TRACKS = tuple(TRACK_TITLES)
 def minutes_text(minutes: float) -> str:
     """Minutes as "10 min", or "7.5 min" when there is a half (agendas plan in halves)."""
     return f"{round(minutes, 1):g} min"
+
+
+def hours_minutes_text(minutes: int) -> str:
+    """Whole minutes as the interface language writes a length: "45 min", "8 h 36 min"."""
+    hours, rest = divmod(minutes, 60)
+    if hours:
+        return _("{hours} h {minutes} min").format(hours=hours, minutes=f"{rest:02d}")
+    return _("{minutes} min").format(minutes=rest)
 
 
 def duration_text(minutes: float, language: str = SOURCE_LANGUAGE) -> str:

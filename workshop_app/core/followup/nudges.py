@@ -185,7 +185,12 @@ def _message(
     if recipients:
         msg["To"] = recipients
     t = translations(sender.lang)
-    subject = t.gettext("{program}: checking in on your mentoring ({code})")
+    # Translators: the forms are for one reader or both partners (Italian "Suo" / "vostro").
+    subject = t.ngettext(
+        "{program}: checking in on your mentoring ({code})",
+        "{program}: checking in on your mentoring ({code})",
+        len(readers),
+    )
     msg["Subject"] = subject.format(program=sender.program or t.gettext("Mentoring"), code=h.code)
     msg["X-Unsent"] = "1"
     msg.set_content(_body(h, readers, sender), charset="utf-8", cte="quoted-printable")
@@ -243,14 +248,24 @@ def _body(h: PairHealth, readers: Sequence[Person], sender: _Sender) -> str:
             due = t.gettext("Your next checkpoint is day {day}, on {date}.")
         lines += ["", due.format(day=nxt.day, date=when)]
     lines += [""]
+    # Translators: the forms are for one reader or both partners ("desidera" / "desiderate").
     if sender.contacts:
-        lines.append(t.gettext("If something is in the way, or you would like to talk it through:"))
+        lines.append(
+            t.ngettext(
+                "If something is in the way, or you would like to talk it through:",
+                "If something is in the way, or you would like to talk it through:",
+                len(readers),
+            )
+        )
         lines += [f"  {contact}" for contact in sender.contacts]
     elif sender.coordinator:
         lines.append(
-            t.gettext(
+            t.ngettext(
                 "If something is in the way, or you would like to talk it through, "
-                "contact {coordinator}."
+                "contact {coordinator}.",
+                "If something is in the way, or you would like to talk it through, "
+                "contact {coordinator}.",
+                len(readers),
             ).format(coordinator=sender.coordinator)
         )
     lines += ["", t.gettext("Best wishes,")]

@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from workshop_app.core.content.library import Exercise, Library
-from workshop_app.core.content.model import TimedStep
+from workshop_app.core.content.model import TimedStep, hours_minutes_text
 from workshop_app.core.errors import UserError
 from workshop_app.core.i18n import _
 from workshop_app.core.model import Segment
@@ -483,9 +483,11 @@ def _track_now(
 
 def drift_text(minutes_late: float) -> str:
     """How the day compares with its plan, in words (the interface language): on time, 7 min
-    late, 3 min ahead."""
+    late, 3 min ahead, 8 h 36 min late."""
     if abs(minutes_late) < 1:
         return _("on time")
+    length = hours_minutes_text(round(abs(minutes_late)))
     if minutes_late > 0:
-        return _("running {minutes} min late").format(minutes=round(minutes_late))
-    return _("{minutes} min ahead").format(minutes=round(-minutes_late))
+        # Translators: {length} is "7 min" or "8 h 36 min".
+        return _("running {length} late").format(length=length)
+    return _("{length} ahead").format(length=length)

@@ -117,7 +117,8 @@ class ParticipantDialog(_SavingDialog):
             widget.setAccessibleName(_(NAMES[name]))
             self.form.addRow(_(LABELS[name]), widget)
         self.role.view().setAccessibleName(_("Roles"))
-        self.edits["email"].setPlaceholderText("name@company.example")
+        # Translators: an example address in the language's own words; keep ".example".
+        self.edits["email"].setPlaceholderText(_("name@company.example"))
         if participant is not None:
             self.role.setCurrentIndex(self.role.findData(participant.role))
             for name, edit in self.edits.items():

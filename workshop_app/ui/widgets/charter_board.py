@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from workshop_app.core.charter_fields import CONTENT_SECTIONS, SECTION_BY_KEY
 from workshop_app.core.charters.dates import parse_date
 from workshop_app.core.charters.store import PairOverview
-from workshop_app.core.i18n import _, ngettext
+from workshop_app.core.i18n import _, ngettext, pgettext
 from workshop_app.ui.widgets.locale import shown_brief_date
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -67,7 +67,8 @@ def _closed_on(o: PairOverview) -> str:
 def badge(o: PairOverview) -> str:
     parts = [_("■ closed {date}").format(date=_closed_on(o))] if o.closed_on else []
     if o.complete:
-        parts.append(_("✓ complete"))
+        # Translators: a whole charter is complete (Italian "accordo" is masculine).
+        parts.append(pgettext("charter", "✓ complete"))
     else:
         parts.append(_to_fill(o))
     if o.signed_version is not None:

@@ -56,7 +56,8 @@ class NextSteps(QFrame):
                 f"color: {DONE_COLOUR if step.done else PENDING_COLOUR};"
             )
             mark.setAccessibleName(_("Done") if step.done else _("To do"))
-            text.setText(f"<b>{escape(step.title)}</b><br>{escape(step.detail)}")
+            detail = "<br>".join(escape(line) for line in step.detail.splitlines())
+            text.setText(f"<b>{escape(step.title)}</b><br>{detail}")
             said = _("{step}: done") if step.done else _("{step}: to do")
             text.setAccessibleName(said.format(step=step.title))
             page = _(PAGE_TITLES[step.page]).replace("&&", "&")
