@@ -170,23 +170,3 @@ def test_the_overview_of_a_program_under_way_does_not_ask_to_change_its_date(  #
     shown = " ".join(label.text() for label in page.findChildren(QLabel))
     assert "in the past" not in shown
     wf.close()
-
-
-def test_the_saved_time_goes_with_the_workshop_it_belongs_to(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    window.create_workshop(
-        tmp_path / "a.workshop", program="A", organisation="O", date="2027-03-01"
-    )
-    window.go_to(window._index("program"))
-    field = window.program.fields["facilitator"].widget
-    field.setFocus()
-    qtbot.keyClicks(field, "Marco Esposito")
-    qtbot.keyClick(field, Qt.Key.Key_Tab)  # leaving the field saves it
-    qtbot.waitUntil(lambda: window.saved_label.text() != "")
-    window.create_workshop(
-        tmp_path / "b.workshop", program="B", organisation="O", date="2027-03-01"
-    )
-    assert window.saved_label.text() == ""  # nothing saved in B yet
-    window.close_workshop()

@@ -1,6 +1,7 @@
-"""A long status message on a narrow window ends in an ellipsis before the save time, instead
-of running under it cut mid-letter (a German trainer's "…Jede Änderur|Alle Änderungen um …");
-its whole text stays readable in the tooltip and comes back when the window is wide enough."""
+"""The status bar: a long message on a narrow window ends in an ellipsis before the save time,
+instead of running under it cut mid-letter (a German trainer's "…Jede Änderur|Alle Änderungen
+um …"), its whole text in the tooltip and back when the window is wide enough; and the save
+time belongs to the workshop it was saved in."""
 
 from __future__ import annotations
 
@@ -17,6 +18,16 @@ def shown(bar: QStatusBar) -> str:
     return QStatusBar.currentMessage(bar)
 
 
+def type_a_facilitator(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Type into the Program page and leave the field, which saves it: the save time shows."""
+    window.go_to(window._index("program"))
+    field = window.program.fields["facilitator"].widget
+    field.setFocus()
+    qtbot.keyClicks(field, "Marco Esposito")
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: window.saved_label.isVisible() and window.saved_label.text() != "")
+
+
 def test_a_long_message_is_cut_before_the_save_time(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow()
     qtbot.addWidget(window)
@@ -28,12 +39,7 @@ def test_a_long_message_is_cut_before_the_save_time(qtbot, tmp_path: Path) -> No
     window.create_workshop(
         folder / "spring.workshop", program="A", organisation="O", date="2027-03-01"
     )
-    window.go_to(window._index("program"))
-    field = window.program.fields["facilitator"].widget
-    field.setFocus()
-    qtbot.keyClicks(field, "Marco Esposito")
-    qtbot.keyClick(field, Qt.Key.Key_Tab)  # leaving the field saves it: the save time shows
-    qtbot.waitUntil(lambda: window.saved_label.isVisible() and window.saved_label.text() != "")
+    type_a_facilitator(qtbot, window)
     bar = window.statusBar()
     whole = f"Opened {folder / 'spring.workshop'}. Every change is saved as you make it."
     qtbot.waitUntil(lambda: shown(bar) != whole)  # the save time took its room
@@ -44,4 +50,19 @@ def test_a_long_message_is_cut_before_the_save_time(qtbot, tmp_path: Path) -> No
     window.resize(1900, 500)  # room enough: the whole message again
     qtbot.waitUntil(lambda: shown(bar) == whole)
     assert bar.toolTip() == ""
+    window.close_workshop()
+
+
+def test_the_saved_time_goes_with_the_workshop_it_belongs_to(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.create_workshop(
+        tmp_path / "a.workshop", program="A", organisation="O", date="2027-03-01"
+    )
+    type_a_facilitator(qtbot, window)
+    window.create_workshop(
+        tmp_path / "b.workshop", program="B", organisation="O", date="2027-03-01"
+    )
+    assert window.saved_label.text() == ""  # nothing saved in B yet
     window.close_workshop()
