@@ -437,4 +437,4 @@ def test_the_report_names_fields_in_the_interface_language(
     assert isinstance(conflict, Conflict)
     assert conflict.field == "Finalità del rapporto di mentoring"
     assert ", Finalità del rapporto di mentoring: " in text
-    assert ": posizione da room-a.workshop" in text
+    assert ": qualifica da room-a.workshop" in text

@@ -114,7 +114,7 @@ class OutcomesReportDialog(QDialog):
         self.destination = QLineEdit(str(wf.path.parent / safe_filename(name, fallback="outcomes")))
         self.destination.setAccessibleName(_("Save the report as"))
         self.destination.returnPressed.connect(self.save)
-        choose = QPushButton(_("Ch&oose…"))
+        choose = QPushButton(_("C&hoose…"))
         choose.setAccessibleName(_("Choose where to save the report"))
         choose.clicked.connect(self.choose_destination)
         where = QHBoxLayout()
